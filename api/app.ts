@@ -1,0 +1,82 @@
+// buildApp(deps): the whole HTTP API, with every route registered here, explicitly.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Client } from '@temporalio/client';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.js';
+import type { Config } from '../lib/config.js';
+import { AppError } from '../lib/errors.js';
+import type { Logger } from '../lib/logger.js';
+import { createAuthenticator, registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { healthRoutes } from './plugins/health.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { agencyRoutes } from './routes/agencies.js';
+import { auditRoutes } from './routes/audit-events.js';
+import { calendarRoutes } from './routes/calendar.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { devTokenRoutes } from './routes/dev-tokens.js';
+import { shareApplicationRoutes } from './routes/share-applications.js';
+
+export interface AppDeps {
+  database: Database;
+  temporal: Client;
+  config: Config;
+  logger: Logger;
+}
+
+export async function buildApp({ database, temporal, config, logger }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, { contentSecurityPolicy: false });
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      keyGenerator: (request) => request.headers.authorization ?? request.ip,
+      errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `more than ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`),
+    });
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'shuzhi (数治) public-data governance API',
+        version: '1.0.0',
+        description: 'Share applications, objections, open-data requests, assessments and corrections as durable workflows. Contract: API.md.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, createAuthenticator(config.auth));
+  registerMetrics(app);
+
+  const db = database.db;
+  await app.register(healthRoutes, { database, temporal });
+  if (config.auth.mode === 'dev') await app.register(devTokenRoutes, { authenticator: createAuthenticator(config.auth) });
+  await app.register(agencyRoutes, { db });
+  await app.register(catalogRoutes, { db });
+  await app.register(calendarRoutes, { db, temporal, logger });
+  await app.register(shareApplicationRoutes, { db, temporal, config });
+  await app.register(auditRoutes, { db });
+  return app;
+}

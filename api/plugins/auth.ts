@@ -1,0 +1,88 @@
+// Bearer JWT authentication (HS256 secret or the identity provider's JWKS) and the caller's principal.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { AppError } from '../../lib/errors.js';
+import type { Config } from '../../lib/config.js';
+import { bureauRoles, roles, type Actor, type Role } from '../../workflows/common/actors.js';
+
+export const principalSchema = z.object({
+  sub: z.string().min(1).max(200),
+  roles: z.array(z.enum(roles)).min(1),
+  agency: z.string().min(1).max(64).optional(),
+  name: z.string().max(200).optional(),
+});
+export type Principal = z.infer<typeof principalSchema>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export interface Authenticator {
+  verify(token: string): Promise<Principal>;
+  sign?(principal: Principal): Promise<string>;
+}
+
+export function createAuthenticator(auth: Config['auth']): Authenticator {
+  const secret = auth.secret ? new TextEncoder().encode(auth.secret) : null;
+  const jwks: JWTVerifyGetKey | null = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : null;
+  const verifyOptions = { ...(auth.issuer ? { issuer: auth.issuer } : {}), ...(auth.audience ? { audience: auth.audience } : {}) };
+  return {
+    async verify(token) {
+      let payload: unknown;
+      try {
+        payload = jwks ? (await jwtVerify(token, jwks, verifyOptions)).payload : (await jwtVerify(token, secret!, { ...verifyOptions, algorithms: ['HS256'] })).payload;
+      } catch (error) {
+        throw new AppError('UNAUTHENTICATED', `invalid token: ${(error as Error).message}`);
+      }
+      const parsed = principalSchema.safeParse(payload);
+      if (!parsed.success) throw new AppError('UNAUTHENTICATED', `token claims are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const p = parsed.data;
+      const needsAgency = p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer');
+      if (needsAgency && !p.agency) throw new AppError('UNAUTHENTICATED', 'agency roles need the agency claim');
+      return p;
+    },
+    ...(auth.mode === 'dev' && secret
+      ? {
+          sign: (p: Principal) => {
+            let jwt = new SignJWT({ roles: p.roles, ...(p.agency ? { agency: p.agency } : {}), ...(p.name ? { name: p.name } : {}) })
+              .setProtectedHeader({ alg: 'HS256' }).setSubject(p.sub).setIssuedAt().setExpirationTime('12h');
+            if (auth.issuer) jwt = jwt.setIssuer(auth.issuer);
+            if (auth.audience) jwt = jwt.setAudience(auth.audience);
+            return jwt.sign(secret);
+          },
+        }
+      : {}),
+  };
+}
+
+export function registerAuth(app: FastifyInstance, authenticator: Authenticator): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (!header) return;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');
+    request.principal = await authenticator.verify(match[1]!);
+  });
+}
+
+/** The authenticated caller, or 401. */
+export function caller(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <token>');
+  return request.principal;
+}
+
+/** The caller when they hold one of `allowed`, acting in the first such role; else 403. */
+export function requireRole(request: FastifyRequest, allowed: readonly Role[]): { principal: Principal; role: Role } {
+  const principal = caller(request);
+  const role = allowed.find((r) => principal.roles.includes(r));
+  if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
+  return { principal, role };
+}
+
+export const isBureau = (p: Principal): boolean => p.roles.some((r) => bureauRoles.includes(r));
+
+export const actorOf = (p: Principal, role: Role): Actor => ({ id: p.sub, name: p.name ?? null, role, agency: p.agency ?? null });

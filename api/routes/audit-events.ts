@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { listCaseEvents, verifyAuditChain } from '../../db/queries/audit.js';
+import { getShareApplication } from '../../db/queries/share-application.js';
+import { AppError } from '../../lib/errors.js';
+import { caller, isBureau, requireRole } from '../plugins/auth.js';
+import { canSee, timelineDto, timelineEventSchema } from '../share-applications.js';
+import { problems } from '../schemas.js';
+
+export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get('/api/v1/audit-events', {
+    schema: {
+      operationId: 'listAuditEvents',
+      tags: ['audit'],
+      summary: "A case's audit events in order, each with its hash and the previous event's hash",
+      querystring: z.object({ caseId: z.uuid('must be a case id') }),
+      response: { 200: z.object({ items: z.array(timelineEventSchema), nextCursor: z.null() }), ...problems(400, 401, 404) },
+    },
+  }, async (request) => {
+    const p = caller(request);
+    const { caseId } = request.query;
+    if (!isBureau(p)) {
+      // Parties see the audit trail of their own cases only.
+      const found = await getShareApplication(db, caseId);
+      if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such case');
+    }
+    return { items: (await listCaseEvents(db, caseId)).map(timelineDto), nextCursor: null };
+  });
+
+  app.get('/api/v1/audit-events/verification', {
+    schema: {
+      operationId: 'verifyAuditChain',
+      tags: ['audit'],
+      summary: 'Recompute the whole hash chain; any edited or deleted event breaks it',
+      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().optional() }), ...problems(401, 403) },
+    },
+  }, async (request) => {
+    requireRole(request, ['bureau_admin']);
+    return verifyAuditChain(db);
+  });
+};

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { putCalendarYear } from '../../db/queries/calendar.js';
+import { listProvisionalShareApplications } from '../../db/queries/share-application.js';
+import { currentCalendar } from '../../activities/calendar.js';
+import { AppError } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import { addWorkingDays, endOfLocalDay, validateCalendarYear } from '../../workflows/common/working-days.js';
+import { calendarUpdatedSignal } from '../../workflows/share-application/messages.js';
+import { caller, requireRole } from '../plugins/auth.js';
+import { localDateSchema, problems } from '../schemas.js';
+
+export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; logger: Logger }> = async (app, { db, temporal, logger }) => {
+  app.get('/api/v1/calendar/working-days', {
+    schema: {
+      operationId: 'addWorkingDays',
+      tags: ['calendar'],
+      summary: 'The date N working days (工作日) after a date; the date itself is not counted',
+      querystring: z.object({ from: localDateSchema, days: z.coerce.number().int().min(1).max(3650) }),
+      response: {
+        200: z.object({ from: z.string(), days: z.number(), due: z.string(), dueAt: z.string(), provisional: z.boolean() }),
+        ...problems(400, 401),
+      },
+    },
+  }, async (request) => {
+    caller(request);
+    const { from, days } = request.query;
+    const { due, provisional } = addWorkingDays(from, days, await currentCalendar(db));
+    return { from, days, due, dueAt: endOfLocalDay(due), provisional };
+  });
+
+  app.put('/api/v1/calendar/years/:year', {
+    schema: {
+      operationId: 'putCalendarYear',
+      tags: ['calendar'],
+      summary: "Publish a year's holidays and make-up working days (from the State Council notice)",
+      params: z.object({ year: z.coerce.number().int().min(2000).max(2200) }),
+      body: z.object({ holidays: z.array(localDateSchema).max(366), workdays: z.array(localDateSchema).max(366) }),
+      response: {
+        200: z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()), uploadedBy: z.string(), uploadedAt: z.string(), recomputed: z.number() }),
+        ...problems(400, 401, 403),
+      },
+    },
+  }, async (request) => {
+    const { principal } = requireRole(request, ['bureau_admin']);
+    const { year } = request.params;
+    const holidays = [...new Set(request.body.holidays)].sort();
+    const workdays = [...new Set(request.body.workdays)].sort();
+    const problemsFound = validateCalendarYear(year, { holidays, workdays });
+    if (problemsFound.length) {
+      throw new AppError('VALIDATION_FAILED', problemsFound.join('; '), { errors: problemsFound.map((message) => ({ path: 'body', message })) });
+    }
+    const row = await putCalendarYear(db, { year, holidays, workdays, uploadedBy: principal.sub });
+    // Provisional deadlines (computed on weekends alone) are recomputed by each open case.
+    const calendar = await currentCalendar(db);
+    const open = await listProvisionalShareApplications(db);
+    let recomputed = 0;
+    await Promise.all(open.map(async ({ workflowId }) => {
+      try {
+        await temporal.workflow.getHandle(workflowId).signal(calendarUpdatedSignal, calendar);
+        recomputed += 1;
+      } catch (error) {
+        logger.warn({ err: error, workflowId }, 'could not signal a calendar update; the case keeps its provisional deadline');
+      }
+    }));
+    return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), recomputed };
+  });
+};

@@ -1,0 +1,47 @@
+// Schemas shared by every route: pagination, problem documents, cursors.
+import { z } from 'zod';
+import { AppError } from '../lib/errors.js';
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  instance: z.string().optional(),
+  state: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+}).meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+/** The error responses a route can give, by status, for the OpenAPI document. */
+export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 429 | 501 | 503)[]) =>
+  Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>;
+
+export const paginationQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+};
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
+
+export const uuidParam = z.object({ id: z.uuid('must be a UUID') });
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>): T | null {
+  if (!cursor) return null;
+  try {
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'cursor is not valid; use nextCursor from the previous page', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
+  }
+}
+
+export const timeCursorSchema = z.object({ at: z.iso.datetime(), id: z.string() });
+
+/** Trimmed text that must say something. */
+export const text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max);

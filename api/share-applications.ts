@@ -1,0 +1,277 @@
+// Use cases of the share application (共享申请) API: submit with idempotency, act through workflow
+// updates, and present the read model. Routes stay thin; the process rules live in the workflow.
+import { createHash, randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { getAgency } from '../db/queries/agency.js';
+import { canonicalJson, listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
+import { getResource } from '../db/queries/catalog.js';
+import { claimIdempotencyKey } from '../db/queries/idempotency.js';
+import { getShareApplication, type ShareApplicationRow, type ShareGrantRow } from '../db/queries/share-application.js';
+import { AppError } from '../lib/errors.js';
+import type { Config } from '../lib/config.js';
+import type { Role } from '../workflows/common/actors.js';
+import { shareApplicationWorkflowId, submittedUpdate } from '../workflows/share-application/messages.js';
+import { shareApplicationStates, deliveryMethods, grantStates, type ShareApplicationInput, type ShareApplicationView } from '../workflows/share-application/types.js';
+import { MAX_PERIOD_MONTHS } from '../workflows/share-application/rules.js';
+import { actorOf, isBureau, type Principal } from './plugins/auth.js';
+import { temporalCall } from './temporal-errors.js';
+import { text } from './schemas.js';
+
+export interface ShareDeps {
+  db: Db;
+  temporal: Client;
+  config: Config;
+}
+
+export const newShareApplicationSchema = z.object({
+  resourceId: z.uuid('must be the id of a catalog resource'),
+  fields: z.array(z.string().trim().min(1).max(100)).min(1).max(500)
+    .refine((fs) => new Set(fs).size === fs.length, 'fields must not repeat').optional(),
+  purpose: text(),
+  dutyBasis: text(),
+  usageScope: text(),
+  periodMonths: z.number().int().min(1).max(MAX_PERIOD_MONTHS),
+  deliveryMethod: z.enum(deliveryMethods),
+  securityMeasures: text().optional(),
+});
+export type NewShareApplication = z.infer<typeof newShareApplicationSchema>;
+
+const actorSchema = z.object({ id: z.string(), name: z.string().nullable().optional(), role: z.string(), agency: z.string().nullable().optional() });
+const decisionSchema = z.object({
+  decision: z.string(), by: actorSchema, at: z.string(), reason: z.string().nullable(), legalBasis: z.string().nullable(),
+  conditions: z.string().nullable(), automatic: z.boolean().optional(), final: z.boolean().optional(),
+});
+const extensionSchema = z.object({ by: actorSchema, at: z.string(), reason: z.string(), extendWd: z.number() });
+
+export const timelineEventSchema = z.object({
+  id: z.number(), action: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(),
+  actorId: z.string(), actorName: z.string().nullable(), actorRole: z.string(), actorAgency: z.string().nullable(),
+  at: z.string(), reason: z.string().nullable(), legalBasis: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable(),
+  hash: z.string(), prevHash: z.string(),
+}).meta({ id: 'AuditEvent' });
+
+export const applicationSchema = z.object({
+  id: z.string(),
+  state: z.enum(shareApplicationStates),
+  overdue: z.boolean(),
+  applicantAgency: z.string(),
+  providerAgency: z.string(),
+  resourceId: z.string(),
+  resourceCode: z.string(),
+  resourceName: z.string(),
+  shareType: z.string(),
+  fields: z.array(z.string()),
+  purpose: z.string(),
+  dutyBasis: z.string(),
+  usageScope: z.string(),
+  periodMonths: z.number(),
+  deliveryMethod: z.enum(deliveryMethods),
+  securityMeasures: z.string().nullable(),
+  reviewDueAt: z.string().nullable(),
+  reviewDueDate: z.string().nullable(),
+  supplementDueAt: z.string().nullable(),
+  supplementDueDate: z.string().nullable(),
+  objectionDueAt: z.string().nullable(),
+  objectionDueDate: z.string().nullable(),
+  deadlineProvisional: z.boolean(),
+  missing: z.array(z.string()).nullable(),
+  decision: decisionSchema.nullable(),
+  extension: extensionSchema.nullable(),
+  supplements: z.array(z.object({ by: actorSchema, at: z.string(), note: z.string(), missing: z.array(z.string()), changes: z.record(z.string(), z.string()) })),
+  renewal: z.object({
+    state: z.string(), periodMonths: z.number(), reason: z.string(), requestedBy: actorSchema, requestedAt: z.string(),
+    reviewDueAt: z.string().nullable(), reviewDueDate: z.string().nullable(), overdue: z.boolean(),
+    decision: decisionSchema.nullable(), extension: extensionSchema.nullable(),
+  }).nullable(),
+  urgedCount: z.number(),
+  grant: z.object({
+    id: z.string(), state: z.enum(grantStates), fields: z.array(z.string()), conditions: z.string().nullable(),
+    grantedAt: z.string(), expiresAt: z.string(), expiresDate: z.string(), revokedAt: z.string().nullable(), revokedReason: z.string().nullable(),
+  }).nullable(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+  timeline: z.array(timelineEventSchema).optional(),
+}).meta({ id: 'ShareApplication' });
+export type ApplicationDto = z.infer<typeof applicationSchema>;
+
+const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+
+export function timelineDto(e: AuditEventRow) {
+  return { ...e, at: e.at.toISOString(), data: e.data ?? null };
+}
+
+export function applicationDto(a: ShareApplicationRow, g: ShareGrantRow | null, timeline?: AuditEventRow[]): ApplicationDto {
+  const r = a.renewal;
+  return {
+    id: a.id,
+    state: a.state,
+    overdue: a.overdue,
+    applicantAgency: a.applicantAgency,
+    providerAgency: a.providerAgency,
+    resourceId: a.resourceId,
+    resourceCode: a.resourceCode,
+    resourceName: a.resourceName,
+    shareType: a.shareType,
+    fields: a.fields,
+    purpose: a.purpose,
+    dutyBasis: a.dutyBasis,
+    usageScope: a.usageScope,
+    periodMonths: a.periodMonths,
+    deliveryMethod: a.deliveryMethod,
+    securityMeasures: a.securityMeasures,
+    reviewDueAt: iso(a.reviewDueAt),
+    reviewDueDate: a.reviewDueDate,
+    supplementDueAt: iso(a.supplementDueAt),
+    supplementDueDate: a.supplementDueDate,
+    objectionDueAt: iso(a.objectionDueAt),
+    objectionDueDate: a.objectionDueDate,
+    deadlineProvisional: a.deadlineProvisional,
+    missing: a.missing ?? null,
+    decision: a.decision ?? null,
+    extension: a.extension ?? null,
+    supplements: a.supplements.map((s) => ({ ...s, changes: s.changes as Record<string, string> })),
+    renewal: r
+      ? {
+          state: r.state, periodMonths: r.periodMonths, reason: r.reason, requestedBy: r.requestedBy, requestedAt: r.requestedAt,
+          reviewDueAt: r.reviewDue?.dueAt ?? null, reviewDueDate: r.reviewDue?.dueDate ?? null, overdue: r.overdue,
+          decision: r.decision, extension: r.extension,
+        }
+      : null,
+    urgedCount: a.urgedCount,
+    grant: g
+      ? {
+          id: g.id, state: g.state, fields: g.fields, conditions: g.conditions, grantedAt: g.grantedAt.toISOString(),
+          expiresAt: g.expiresAt.toISOString(), expiresDate: g.expiresDate, revokedAt: iso(g.revokedAt), revokedReason: g.revokedReason,
+        }
+      : null,
+    submittedBy: a.submittedBy,
+    submittedAt: a.submittedAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    version: a.version,
+    ...(timeline ? { timeline: timeline.map(timelineDto) } : {}),
+  };
+}
+
+/** Parties (applicant, provider) and the bureau may see a case; to anyone else it does not exist. */
+export function canSee(p: Principal, a: Pick<ShareApplicationRow, 'applicantAgency' | 'providerAgency'>): boolean {
+  return isBureau(p) || (!!p.agency && (p.agency === a.applicantAgency || p.agency === a.providerAgency));
+}
+
+/** The case with its timeline, or 404 when it does not exist or the caller may not know it does. */
+export async function loadVisible(db: Db, p: Principal, id: string): Promise<ApplicationDto> {
+  const found = await getShareApplication(db, id);
+  if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
+  return applicationDto(found.application, found.grant, await listCaseEvents(db, id));
+}
+
+const requestHash = (body: unknown): string => createHash('sha256').update(canonicalJson(body)).digest('hex');
+
+/** Submits an application: validates it against the catalog, then starts its workflow exactly once. */
+export async function submitShareApplication(
+  deps: ShareDeps,
+  p: Principal,
+  body: NewShareApplication,
+  idempotencyKey: string | undefined,
+): Promise<ApplicationDto> {
+  const { db } = deps;
+  const applicantAgency = p.agency!;
+  const resource = await getResource(db, body.resourceId);
+  if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
+  if (resource.providerAgency === applicantAgency) {
+    throw new AppError('VALIDATION_FAILED', "an agency does not apply for its own agency's data", { errors: [{ path: 'resourceId', message: 'provided by your own agency' }] });
+  }
+  if (!(await getAgency(db, applicantAgency))) throw new AppError('FORBIDDEN', `your agency ${applicantAgency} is not registered with the bureau`);
+  const known = new Set(resource.fields.map((f) => f.name));
+  const fields = body.fields ?? resource.fields.map((f) => f.name);
+  const unknown = fields.filter((f) => !known.has(f));
+  if (unknown.length) {
+    throw new AppError('VALIDATION_FAILED', `fields not in the resource: ${unknown.join(', ')}`, { errors: [{ path: 'fields', message: `not in the resource: ${unknown.join(', ')}` }] });
+  }
+
+  let id: string = randomUUID();
+  if (idempotencyKey) {
+    const claim = await claimIdempotencyKey(db, { scope: `share-application:${p.sub}`, key: idempotencyKey, requestHash: requestHash(body), caseId: id, statusCode: 201 });
+    if (!claim.claimed) {
+      if (claim.row.requestHash !== requestHash(body)) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
+      id = claim.row.caseId;
+      const existing = await getShareApplication(db, id);
+      if (existing) return applicationDto(existing.application, existing.grant, await listCaseEvents(db, id));
+    }
+  }
+
+  const input: ShareApplicationInput = {
+    id,
+    applicantAgency,
+    submittedBy: actorOf(p, 'agency_staff'),
+    resource: {
+      id: resource.id,
+      code: resource.code,
+      name: resource.name,
+      providerAgency: resource.providerAgency,
+      shareType: resource.shareType,
+      legalBasis: resource.legalBasis,
+      fields: resource.fields.map((f) => f.name),
+    },
+    request: {
+      fields,
+      purpose: body.purpose,
+      dutyBasis: body.dutyBasis,
+      usageScope: body.usageScope,
+      periodMonths: body.periodMonths,
+      deliveryMethod: body.deliveryMethod,
+      securityMeasures: body.securityMeasures ?? null,
+    },
+    policy: deps.config.policy.share,
+  };
+  const start = new WithStartWorkflowOperation('shareApplicationWorkflow', {
+    workflowId: shareApplicationWorkflowId(id),
+    taskQueue: deps.config.temporal.taskQueue,
+    args: [input],
+    // A retried submission (same Idempotency-Key) attaches to the running case; a closed one is never restarted.
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
+  try {
+    await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(submittedUpdate, { startWorkflowOperation: start }));
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+  const saved = await getShareApplication(db, id);
+  if (!saved) throw new AppError('UNAVAILABLE', 'the application was accepted but is not yet recorded; retry with the same Idempotency-Key');
+  return applicationDto(saved.application, saved.grant, await listCaseEvents(db, id));
+}
+
+/**
+ * Acts on a case: 404 unless the caller can see it, 403 unless they hold a role that may act,
+ * then the workflow's validator decides (409 wrong state, 403 wrong agency, 400 missing reasons).
+ */
+export async function actOnShareApplication<A>(
+  deps: ShareDeps,
+  p: Principal,
+  id: string,
+  allowed: readonly Role[],
+  update: UpdateDefinition<ShareApplicationView, [A]>,
+  makeArgs: (actor: ReturnType<typeof actorOf>) => A,
+): Promise<ApplicationDto> {
+  const found = await getShareApplication(deps.db, id);
+  if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
+  const role = allowed.find((r) => p.roles.includes(r));
+  if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
+  const handle = deps.temporal.workflow.getHandle(found.application.workflowId);
+  try {
+    await temporalCall(() => handle.executeUpdate(update, { args: [makeArgs(actorOf(p, role))] }));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      // The process has ended (withdrawn, closed, expired…): nothing awaits this action.
+      throw new AppError('INVALID_STATE', `the application is ${found.application.state}; its process has ended`, { state: found.application.state });
+    }
+    throw error;
+  }
+  return loadVisible(deps.db, p, id);
+}

@@ -1,0 +1,33 @@
+// The worker process: runs every workflow and activity on the task queue. Run as many as needed.
+import { parseConfig } from '../lib/config.js';
+import { createLogger } from '../lib/logger.js';
+import { connectWorker } from '../lib/temporal.js';
+import { createWorker } from '../lib/worker.js';
+import { openDatabase } from '../db/client.js';
+import { installTemporalRuntime, exitOnConfigError } from './shared.js';
+
+const config = exitOnConfigError(() => parseConfig(process.env));
+if (!config.databaseUrl) {
+  console.error('DATABASE_URL is required when the worker runs as its own process (`npm start` runs everything with an embedded database).');
+  process.exit(2);
+}
+const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, name: 'shuzhi-worker' });
+installTemporalRuntime(logger);
+
+const database = await openDatabase({ url: config.databaseUrl, poolMax: config.databasePoolMax });
+const connection = await connectWorker(config.temporal);
+const worker = await createWorker({
+  connection,
+  namespace: config.temporal.namespace,
+  taskQueue: config.temporal.taskQueue,
+  deps: { db: database.db, logger },
+  maxCachedWorkflows: config.worker.maxCachedWorkflows,
+  maxConcurrentActivities: config.worker.maxConcurrentActivities,
+  shutdownGraceSeconds: config.worker.shutdownGraceSeconds,
+});
+logger.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address, namespace: config.temporal.namespace }, 'worker started');
+// Temporal's worker shuts down gracefully on SIGINT/SIGTERM by itself; run() resolves when it has.
+await worker.run();
+await connection.close();
+await database.close();
+logger.info('worker stopped');

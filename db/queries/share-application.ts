@@ -1,0 +1,175 @@
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client.js';
+import { shareApplications, shareGrants } from '../schema/share-application.js';
+import type { ShareApplicationChange, ShareApplicationState, ShareApplicationView } from '../../workflows/share-application/types.js';
+import { appendAuditEvent } from './audit.js';
+import { insertNotifications } from './notification.js';
+
+export type ShareApplicationRow = typeof shareApplications.$inferSelect;
+export type ShareGrantRow = typeof shareGrants.$inferSelect;
+
+const at = (iso: string | null | undefined): Date | null => (iso ? new Date(iso) : null);
+
+function rowOf(v: ShareApplicationView): typeof shareApplications.$inferInsert {
+  return {
+    id: v.id,
+    workflowId: `share-application:${v.id}`,
+    applicantAgency: v.applicantAgency,
+    providerAgency: v.providerAgency,
+    resourceId: v.resource.id,
+    resourceCode: v.resource.code,
+    resourceName: v.resource.name,
+    shareType: v.resource.shareType,
+    fields: v.request.fields,
+    purpose: v.request.purpose,
+    dutyBasis: v.request.dutyBasis,
+    usageScope: v.request.usageScope,
+    periodMonths: v.request.periodMonths,
+    deliveryMethod: v.request.deliveryMethod,
+    securityMeasures: v.request.securityMeasures,
+    state: v.state,
+    overdue: v.overdue || Boolean(v.renewal?.state === 'pending_review' && v.renewal.overdue),
+    reviewDueAt: at(v.reviewDue?.dueAt),
+    reviewDueDate: v.reviewDue?.dueDate ?? null,
+    supplementDueAt: at(v.supplementDue?.dueAt),
+    supplementDueDate: v.supplementDue?.dueDate ?? null,
+    objectionDueAt: at(v.objectionDue?.dueAt),
+    objectionDueDate: v.objectionDue?.dueDate ?? null,
+    deadlineProvisional: [v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue].some((d) => d?.provisional),
+    missing: v.missing,
+    decision: v.decision,
+    extension: v.extension,
+    supplements: v.supplements,
+    renewal: v.renewal,
+    urgedCount: v.urgedCount,
+    submittedBy: v.submittedBy.id,
+    submittedAt: new Date(v.submittedAt),
+    updatedAt: new Date(v.updatedAt),
+    version: v.version,
+  };
+}
+
+/**
+ * Writes one transition atomically: the read-model row (only if newer), the grant, the audit
+ * event and the notifications. Safe to retry: the event key makes a repeat a no-op.
+ */
+export async function saveShareApplicationChange(db: Db, change: ShareApplicationChange): Promise<boolean> {
+  const v = change.view;
+  const eventKey = `share-application:${v.id}:${v.version}`;
+  return db.transaction(async (tx) => {
+    const row = rowOf(v);
+    await tx
+      .insert(shareApplications)
+      .values(row)
+      .onConflictDoUpdate({
+        target: shareApplications.id,
+        set: { ...row, id: undefined, workflowId: undefined },
+        setWhere: sql`${shareApplications.version} < ${v.version}`,
+      });
+    if (v.grant) {
+      const g = v.grant;
+      const grantRow = {
+        id: g.id,
+        applicationId: v.id,
+        applicantAgency: v.applicantAgency,
+        providerAgency: v.providerAgency,
+        resourceId: v.resource.id,
+        fields: g.fields,
+        conditions: g.conditions,
+        state: g.state,
+        grantedAt: new Date(g.grantedAt),
+        expiresAt: new Date(g.expiresAt),
+        expiresDate: g.expiresDate,
+        revokedAt: at(g.revokedAt),
+        revokedReason: g.revokedReason,
+        updatedAt: new Date(v.updatedAt),
+      };
+      await tx.insert(shareGrants).values(grantRow).onConflictDoUpdate({
+        target: shareGrants.applicationId,
+        set: { ...grantRow, applicationId: undefined },
+        setWhere: sql`${shareGrants.updatedAt} <= ${grantRow.updatedAt}`,
+      });
+    }
+    const e = change.event;
+    const written = await appendAuditEvent(tx, {
+      eventKey,
+      caseType: 'share-application',
+      caseId: v.id,
+      action: e.action,
+      fromState: e.from,
+      toState: e.to,
+      actorId: e.actor.id,
+      actorName: e.actor.name ?? null,
+      actorRole: e.actor.role,
+      actorAgency: e.actor.agency ?? null,
+      at: new Date(e.at),
+      reason: e.reason,
+      legalBasis: e.legalBasis,
+      data: e.data ?? null,
+    });
+    await insertNotifications(tx, eventKey, 'share-application', v.id, change.notify);
+    return written !== null;
+  });
+}
+
+export async function getShareApplication(db: DbOrTx, id: string): Promise<{ application: ShareApplicationRow; grant: ShareGrantRow | null } | null> {
+  const [application] = await db.select().from(shareApplications).where(eq(shareApplications.id, id)).limit(1);
+  if (!application) return null;
+  const [grant] = await db.select().from(shareGrants).where(eq(shareGrants.applicationId, id)).limit(1);
+  return { application, grant: grant ?? null };
+}
+
+export interface ShareApplicationFilter {
+  /** Agencies whose cases the caller may see as a party; undefined = all (bureau). */
+  visibleToAgency?: string;
+  state?: ShareApplicationState;
+  applicant?: string;
+  provider?: string;
+  resourceId?: string;
+  overdue?: boolean;
+}
+
+export interface Cursor {
+  at: string;
+  id: string;
+}
+
+/** Newest first, keyset-paginated on (submitted_at, id), served from the indexes. */
+export async function listShareApplications(db: DbOrTx, filter: ShareApplicationFilter, limit: number, cursor: Cursor | null) {
+  const where: SQL[] = [];
+  if (filter.visibleToAgency) {
+    where.push(or(eq(shareApplications.applicantAgency, filter.visibleToAgency), eq(shareApplications.providerAgency, filter.visibleToAgency))!);
+  }
+  if (filter.state) where.push(eq(shareApplications.state, filter.state));
+  if (filter.applicant) where.push(eq(shareApplications.applicantAgency, filter.applicant));
+  if (filter.provider) where.push(eq(shareApplications.providerAgency, filter.provider));
+  if (filter.resourceId) where.push(eq(shareApplications.resourceId, filter.resourceId));
+  if (filter.overdue !== undefined) where.push(eq(shareApplications.overdue, filter.overdue));
+  if (cursor) {
+    const cAt = new Date(cursor.at);
+    where.push(or(lt(shareApplications.submittedAt, cAt), and(eq(shareApplications.submittedAt, cAt), lt(shareApplications.id, cursor.id)))!);
+  }
+  const rows = await db
+    .select()
+    .from(shareApplications)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(shareApplications.submittedAt), desc(shareApplications.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor: Cursor | null = rows.length > limit && last ? { at: last.submittedAt.toISOString(), id: last.id } : null;
+  const grants = page.length
+    ? await db.select().from(shareGrants).where(inArray(shareGrants.applicationId, page.map((r) => r.id)))
+    : [];
+  const byApp = new Map(grants.map((g) => [g.applicationId, g]));
+  return { items: page.map((application) => ({ application, grant: byApp.get(application.id) ?? null })), nextCursor };
+}
+
+/** Open cases whose deadlines were computed on weekends alone (recomputed when a calendar year lands). */
+export function listProvisionalShareApplications(db: DbOrTx, limit = 10000) {
+  return db
+    .select({ id: shareApplications.id, workflowId: shareApplications.workflowId })
+    .from(shareApplications)
+    .where(eq(shareApplications.deadlineProvisional, true))
+    .limit(limit);
+}

@@ -1,0 +1,25 @@
+import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * The append-only audit log. Every row carries the hash of the row before it, so an edit or a
+ * deletion anywhere breaks the chain (see db/queries/audit.ts verifyAuditChain).
+ */
+export const auditEvents = pgTable('audit_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey(),
+  eventKey: text('event_key').notNull().unique(),
+  caseType: text('case_type').notNull(),
+  caseId: text('case_id').notNull(),
+  action: text('action').notNull(),
+  fromState: text('from_state'),
+  toState: text('to_state'),
+  actorId: text('actor_id').notNull(),
+  actorName: text('actor_name'),
+  actorRole: text('actor_role').notNull(),
+  actorAgency: text('actor_agency'),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  reason: text('reason'),
+  legalBasis: text('legal_basis'),
+  data: jsonb('data').$type<Record<string, unknown>>(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [index('audit_events_case_idx').on(t.caseId, t.id)]);

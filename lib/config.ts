@@ -1,0 +1,169 @@
+// Configuration is parsed once, at the edge (bin/*.ts), from the environment. Nothing else reads
+// process.env. A bad or missing variable stops start-up with a message naming it.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { parsePolicy, type Policy } from '../policy/index.js';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalString = z.string().trim().min(1).optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default(false),
+  SHUZHI_DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('shuzhi'),
+  TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_TLS: bool.optional(),
+  TEMPORAL_TLS_CERT_PATH: optionalString,
+  TEMPORAL_TLS_KEY_PATH: optionalString,
+  TEMPORAL_TLS_CA_PATH: optionalString,
+  TEMPORAL_TLS_SERVER_NAME: optionalString,
+  TEMPORAL_CLI: optionalString,
+  TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).default(20),
+  AUTH_MODE: z.enum(['dev', 'jwt']).default('jwt'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_ISSUER: optionalString,
+  JWT_AUDIENCE: optionalString,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  SHUZHI_POLICY: optionalString,
+  SHUZHI_POLICY_FILE: optionalString,
+});
+
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  apiKey?: string;
+  tls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string } | undefined;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: string;
+  logPretty: boolean;
+  dataDir: string;
+  databaseUrl?: string;
+  databasePoolMax: number;
+  temporal: TemporalConfig;
+  temporalCli?: string;
+  temporalUiPort: number;
+  worker: { maxCachedWorkflows: number; maxConcurrentActivities: number; shutdownGraceSeconds: number };
+  auth: { mode: 'dev' | 'jwt'; secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  rateLimitPerMinute: number;
+  policy: Policy;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A dev-mode signing key: only ever used with AUTH_MODE=dev, which production refuses to pair with NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'shuzhi-dev-only-secret-never-use-in-production';
+
+/**
+ * Parses the environment. `defaults` lets a caller (bin/dev.ts, tests) supply values that apply only
+ * when the variable is unset, e.g. AUTH_MODE=dev for the embedded stack.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv, defaults: Record<string, string> = {}): Config {
+  const merged: Record<string, string | undefined> = { ...defaults };
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') merged[key] = value;
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let policy: Policy;
+  try {
+    const fromFile = e.SHUZHI_POLICY_FILE ? JSON.parse(readFileSync(e.SHUZHI_POLICY_FILE, 'utf8')) : {};
+    const fromEnv = e.SHUZHI_POLICY ? JSON.parse(e.SHUZHI_POLICY) : {};
+    policy = parsePolicy(deepMerge(fromFile, fromEnv));
+  } catch (error) {
+    const detail = error instanceof z.ZodError
+      ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+      : (error as Error).message;
+    problems.push(`SHUZHI_POLICY / SHUZHI_POLICY_FILE: ${detail}`);
+    policy = parsePolicy({});
+  }
+
+  if (e.AUTH_MODE === 'jwt' && !e.JWT_SECRET && !e.JWT_JWKS_URL) {
+    problems.push('JWT_SECRET or JWT_JWKS_URL: one is required when AUTH_MODE=jwt');
+  }
+  if (e.AUTH_MODE === 'dev' && e.NODE_ENV === 'production' && defaults.AUTH_MODE !== 'dev') {
+    problems.push('AUTH_MODE: dev tokens are refused with NODE_ENV=production');
+  }
+  if (Boolean(e.TEMPORAL_TLS_CERT_PATH) !== Boolean(e.TEMPORAL_TLS_KEY_PATH)) {
+    problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH: set both for mTLS, or neither');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const tlsWanted = e.TEMPORAL_TLS ?? Boolean(e.TEMPORAL_API_KEY || e.TEMPORAL_TLS_CERT_PATH || e.TEMPORAL_TLS_CA_PATH);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    logPretty: e.LOG_PRETTY,
+    dataDir: e.SHUZHI_DATA_DIR,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      ...(e.TEMPORAL_API_KEY ? { apiKey: e.TEMPORAL_API_KEY } : {}),
+      tls: tlsWanted
+        ? {
+            ...(e.TEMPORAL_TLS_CERT_PATH ? { certPath: e.TEMPORAL_TLS_CERT_PATH } : {}),
+            ...(e.TEMPORAL_TLS_KEY_PATH ? { keyPath: e.TEMPORAL_TLS_KEY_PATH } : {}),
+            ...(e.TEMPORAL_TLS_CA_PATH ? { caPath: e.TEMPORAL_TLS_CA_PATH } : {}),
+            ...(e.TEMPORAL_TLS_SERVER_NAME ? { serverName: e.TEMPORAL_TLS_SERVER_NAME } : {}),
+          }
+        : undefined,
+    },
+    ...(e.TEMPORAL_CLI ? { temporalCli: e.TEMPORAL_CLI } : {}),
+    temporalUiPort: e.TEMPORAL_UI_PORT,
+    worker: {
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentActivities: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      shutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
+    },
+    auth: {
+      mode: e.AUTH_MODE,
+      ...(e.JWT_SECRET ? { secret: e.JWT_SECRET } : e.AUTH_MODE === 'dev' ? { secret: DEV_JWT_SECRET } : {}),
+      ...(e.JWT_JWKS_URL ? { jwksUrl: e.JWT_JWKS_URL } : {}),
+      ...(e.JWT_ISSUER ? { issuer: e.JWT_ISSUER } : {}),
+      ...(e.JWT_AUDIENCE ? { audience: e.JWT_AUDIENCE } : {}),
+    },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    policy,
+  };
+}
+
+function deepMerge(a: unknown, b: unknown): unknown {
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const out: Record<string, unknown> = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = k in out ? deepMerge(out[k], v) : v;
+    return out;
+  }
+  return b === undefined ? a : b;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

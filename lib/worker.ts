@@ -1,0 +1,46 @@
+// Builds the worker that runs every workflow and activity of shuzhi on one task queue.
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities/index.js';
+
+/** The workflow bundle's entry: the TypeScript source under tsx/vitest, the built JS otherwise. */
+export function workflowsPath(): string {
+  const ts = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+  return existsSync(ts) ? ts : fileURLToPath(new URL('../workflows/index.js', import.meta.url));
+}
+
+let bundled: Promise<WorkflowBundleOption> | null = null;
+/** Bundles the workflow code once per process (webpack takes a few seconds). */
+export function workflowBundle(): Promise<WorkflowBundleOption> {
+  bundled ??= bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietBundlerLogger });
+  return bundled;
+}
+
+const quietBundlerLogger = {
+  log: () => {}, trace: () => {}, debug: () => {}, info: () => {},
+  warn: (m: string) => console.warn(m), error: (m: string) => console.error(m),
+};
+
+export interface WorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  maxCachedWorkflows?: number;
+  maxConcurrentActivities?: number;
+  shutdownGraceSeconds?: number;
+}
+
+export async function createWorker(options: WorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities(options.deps),
+    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+    ...(options.maxConcurrentActivities !== undefined ? { maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities } : {}),
+    shutdownGraceTime: `${options.shutdownGraceSeconds ?? 20} seconds`,
+  });
+}

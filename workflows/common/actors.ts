@@ -1,0 +1,35 @@
+// Who acts (DOMAIN.md "Actors"). Pure and JSON-safe: workflows, activities and the API share it.
+
+export const roles = [
+  'agency_staff',
+  'agency_reviewer',
+  'bureau_coordinator',
+  'bureau_admin',
+  'assessor',
+  'public',
+  'gateway',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const bureauRoles: readonly Role[] = ['bureau_coordinator', 'bureau_admin'];
+
+/** The person behind a decision, in the role they acted in; recorded on every audit event. */
+export interface Actor {
+  id: string;
+  name?: string | null;
+  role: Role | 'system';
+  agency?: string | null;
+}
+
+/** The system itself, e.g. the bureau's automatic compliance pre-check or a deadline passing. */
+export const systemActor = (name: string): Actor => ({ id: 'system', name, role: 'system', agency: null });
+
+/** A refusal of an action: a stable error code the API maps to HTTP, and a human message. */
+export interface Refusal {
+  code: 'INVALID_STATE' | 'FORBIDDEN' | 'VALIDATION_FAILED' | 'NOT_FOUND';
+  message: string;
+  errors?: { path: string; message: string }[];
+}
+
+export const refuse = (code: Refusal['code'], message: string, errors?: Refusal['errors']): Refusal =>
+  errors ? { code, message, errors } : { code, message };

@@ -1,0 +1,24 @@
+// A deadline is kept as the rule that made it (start date + N working days), so it can be
+// recomputed when the bureau uploads a calendar year that a provisional deadline reached.
+import { addWorkingDays, endOfLocalDay, type CalendarData, type Deadline } from './working-days.js';
+
+export interface DeadlineSpec {
+  /** Local date (Asia/Shanghai) of the triggering event; not itself counted. */
+  from: string;
+  /** Working days. */
+  days: number;
+}
+
+export interface TrackedDeadline extends DeadlineSpec, Deadline {}
+
+export function trackDeadline(spec: DeadlineSpec, calendar: CalendarData): TrackedDeadline {
+  const { due, provisional } = addWorkingDays(spec.from, spec.days, calendar);
+  return { from: spec.from, days: spec.days, dueDate: due, dueAt: endOfLocalDay(due), provisional };
+}
+
+/** Milliseconds from `nowMs` until the deadline passes (0 when already past). */
+export function msUntil(dueAt: string, nowMs: number): number {
+  return Math.max(0, Date.parse(dueAt) - nowMs + 1);
+}
+
+export const isPast = (dueAt: string, nowMs: number): boolean => nowMs > Date.parse(dueAt);

@@ -1,0 +1,157 @@
+// Pure decisions of the share application process (DOMAIN.md P1). Each names its source.
+import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import { isPast } from '../common/deadlines.js';
+import { addMonths, endOfLocalDay, localDate } from '../common/working-days.js';
+import type { Policy } from '../../policy/index.js';
+import type { DecisionInput, FileObjectionInput, ReasonInput, RenewalInput, SupplementInput } from './messages.js';
+import type { PrecheckResult, ResourceSnapshot, ShareApplicationState, ShareApplicationView } from './types.js';
+
+export type SharePolicy = Policy['share'];
+export const MAX_PERIOD_MONTHS = 36;
+
+const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
+
+/** DOMAIN P1: the route a new application takes from its resource's share type and the pre-check. */
+export function initialRoute(resource: ResourceSnapshot, precheck: PrecheckResult): 'grant' | 'review' | 'reject' {
+  // not_shared is refused at submission, citing the catalog's legal basis.
+  if (resource.shareType === 'not_shared') return 'reject';
+  // unconditional is granted at once when the bureau's automatic compliance pre-check passes.
+  if (resource.shareType === 'unconditional' && precheck.passed) return 'grant';
+  // conditional (or an unconditional request the pre-check could not clear) goes to the provider.
+  return 'review';
+}
+
+/** DOMAIN P1: the case awaits a provider decision (a first review, or a renewal review). */
+export function awaitingDecision(view: ShareApplicationView): 'review' | 'renewal' | null {
+  if (view.state === 'pending_review') return 'review';
+  if (view.state === 'granted' && view.renewal?.state === 'pending_review') return 'renewal';
+  return null;
+}
+
+const isApplicantStaff = (v: ShareApplicationView, a: Actor) => a.role === 'agency_staff' && a.agency === v.applicantAgency;
+const isProviderReviewer = (v: ShareApplicationView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.providerAgency;
+
+/** DOMAIN P1: who may decide, on what, and what each decision needs. */
+export function checkDecision(v: ShareApplicationView, input: DecisionInput, policy: SharePolicy, nowMs: number): Refusal | null {
+  if (!isProviderReviewer(v, input.actor)) return refuse('FORBIDDEN', "only the provider agency's reviewer decides on a share application");
+  const target = awaitingDecision(v);
+  if (!target) return refuse('INVALID_STATE', `the application is ${v.state} and awaits no decision`);
+  switch (input.decision) {
+    case 'approve': {
+      const requested = target === 'renewal' ? v.grant?.fields ?? [] : v.request.fields;
+      const extra = (input.fields ?? []).filter((f) => !requested.includes(f));
+      if (extra.length) return refuse('VALIDATION_FAILED', 'approval may only narrow the requested fields', [{ path: 'fields', message: `not requested: ${extra.join(', ')}` }]);
+      if (input.fields && input.fields.length === 0) return refuse('VALIDATION_FAILED', 'an approval needs at least one field', [{ path: 'fields', message: 'must not be empty' }]);
+      const maxPeriod = target === 'renewal' ? v.renewal!.periodMonths : v.request.periodMonths;
+      if (input.periodMonths != null && (input.periodMonths < 1 || input.periodMonths > maxPeriod)) {
+        return refuse('VALIDATION_FAILED', 'approval may only shorten the period of use', [{ path: 'periodMonths', message: `must be between 1 and ${maxPeriod}` }]);
+      }
+      return null;
+    }
+    case 'reject': {
+      // DOMAIN P1: a rejection needs a reason and a legal basis.
+      const errors = [
+        ...(isBlank(input.reason) ? [{ path: 'reason', message: 'a rejection needs a reason' }] : []),
+        ...(isBlank(input.legalBasis) ? [{ path: 'legalBasis', message: 'a rejection needs its legal basis' }] : []),
+      ];
+      return errors.length ? refuse('VALIDATION_FAILED', 'reject needs reason and legalBasis', errors) : null;
+    }
+    case 'request_supplement': {
+      if (target === 'renewal') return refuse('INVALID_STATE', 'a renewal is approved or rejected; it takes no supplement');
+      // DOMAIN P1: everything missing is listed at once (一次性告知).
+      if (!input.missing || input.missing.filter((m) => !isBlank(m)).length === 0) {
+        return refuse('VALIDATION_FAILED', 'list everything missing at once', [{ path: 'missing', message: 'must list at least one item' }]);
+      }
+      return null;
+    }
+    case 'extend': {
+      const current = target === 'renewal' ? v.renewal!.extension : v.extension;
+      const due = target === 'renewal' ? v.renewal!.reviewDue : v.reviewDue;
+      const overdue = target === 'renewal' ? v.renewal!.overdue : v.overdue;
+      // DOMAIN P1: one extension, with a reason, of at most share.extensionWd, asked before the deadline.
+      if (current) return refuse('INVALID_STATE', 'the review deadline was already extended once');
+      if (overdue || (due && isPast(due.dueAt, nowMs))) return refuse('INVALID_STATE', 'the review deadline has passed; it can no longer be extended');
+      const errors = [
+        ...(isBlank(input.reason) ? [{ path: 'reason', message: 'an extension needs a reason' }] : []),
+        ...(input.extendWd == null || !Number.isInteger(input.extendWd) || input.extendWd < 1 || input.extendWd > policy.extensionWd
+          ? [{ path: 'extendWd', message: `must be a whole number of working days between 1 and ${policy.extensionWd}` }]
+          : []),
+      ];
+      return errors.length ? refuse('VALIDATION_FAILED', 'extend needs a reason and extendWd', errors) : null;
+    }
+  }
+}
+
+/** DOMAIN P1: only the applicant supplements, and only when asked to. */
+export function checkSupplement(v: ShareApplicationView, input: SupplementInput): Refusal | null {
+  if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff supplements its application");
+  if (v.state !== 'awaiting_supplement') return refuse('INVALID_STATE', `the application is ${v.state}; no supplement was requested`);
+  if (isBlank(input.note)) return refuse('VALIDATION_FAILED', 'a supplement needs a note', [{ path: 'note', message: 'must not be empty' }]);
+  return null;
+}
+
+/** DOMAIN P1: the applicant may withdraw any time before a decision. */
+export function checkWithdrawal(v: ShareApplicationView, input: ReasonInput): Refusal | null {
+  if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff withdraws its application");
+  if (v.state !== 'pending_review' && v.state !== 'awaiting_supplement') return refuse('INVALID_STATE', `the application is ${v.state}; only an undecided application can be withdrawn`);
+  return null;
+}
+
+/** DOMAIN P1: a bureau coordinator may urge (催办) the provider while a decision is awaited. */
+export function checkUrge(v: ShareApplicationView, input: ReasonInput): Refusal | null {
+  if (input.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', 'only a bureau coordinator urges a provider');
+  if (!awaitingDecision(v)) return refuse('INVALID_STATE', `the application is ${v.state} and awaits no decision`);
+  return null;
+}
+
+/** DOMAIN P1: the applicant may ask for a renewal of a live grant; the provider reviews it like a conditional request. */
+export function checkRenewal(v: ShareApplicationView, input: RenewalInput): Refusal | null {
+  if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff asks for a renewal");
+  if (v.state !== 'granted') return refuse('INVALID_STATE', `the application is ${v.state}; only a granted application can be renewed`);
+  if (v.renewal?.state === 'pending_review') return refuse('INVALID_STATE', 'a renewal is already under review');
+  const errors = [
+    ...(!Number.isInteger(input.periodMonths) || input.periodMonths < 1 || input.periodMonths > MAX_PERIOD_MONTHS
+      ? [{ path: 'periodMonths', message: `must be between 1 and ${MAX_PERIOD_MONTHS}` }] : []),
+    ...(isBlank(input.reason) ? [{ path: 'reason', message: 'a renewal needs a reason' }] : []),
+  ];
+  return errors.length ? refuse('VALIDATION_FAILED', 'renewal needs periodMonths and reason', errors) : null;
+}
+
+/** DOMAIN P1: the provider or the bureau may revoke a grant, with a reason. */
+export function checkRevocation(v: ShareApplicationView, input: ReasonInput): Refusal | null {
+  const a = input.actor;
+  if (!(isProviderReviewer(v, a) || a.role === 'bureau_admin')) return refuse('FORBIDDEN', "only the provider's reviewer or a bureau admin revokes a grant");
+  if (v.state !== 'granted') return refuse('INVALID_STATE', `the application is ${v.state}; only a live grant can be revoked`);
+  if (isBlank(input.reason)) return refuse('VALIDATION_FAILED', 'a revocation needs a reason', [{ path: 'reason', message: 'must not be empty' }]);
+  return null;
+}
+
+/** DOMAIN P1: after a rejection the applicant may object within share.objectionWindowWd, once. */
+export function checkObjection(v: ShareApplicationView, input: FileObjectionInput, nowMs: number): Refusal | null {
+  if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff objects to a refusal");
+  if (v.state !== 'rejected') return refuse('INVALID_STATE', `the application is ${v.state}; only a rejection can be objected to`);
+  if (v.decision?.final || v.objectionId) return refuse('INVALID_STATE', 'this refusal was already objected to and is final');
+  if (!v.objectionDue || isPast(v.objectionDue.dueAt, nowMs)) return refuse('INVALID_STATE', 'the objection window has closed');
+  if (isBlank(input.statement)) return refuse('VALIDATION_FAILED', 'an objection needs a statement', [{ path: 'statement', message: 'must not be empty' }]);
+  return null;
+}
+
+/** DOMAIN P1: a grant is time-bound; a period in months ends on the corresponding day of its last month (民法典 Art. 201-203). */
+export function grantExpiry(grantedAtMs: number, periodMonths: number): { expiresDate: string; expiresAt: string } {
+  const expiresDate = addMonths(localDate(grantedAtMs), periodMonths);
+  return { expiresDate, expiresAt: endOfLocalDay(expiresDate) };
+}
+
+/** DOMAIN P1: a renewal continues the grant from its current end. */
+export function renewedExpiry(currentExpiresDate: string, periodMonths: number): { expiresDate: string; expiresAt: string } {
+  const expiresDate = addMonths(currentExpiresDate, periodMonths);
+  return { expiresDate, expiresAt: endOfLocalDay(expiresDate) };
+}
+
+/** DOMAIN P1: the applicant is reminded share.expiryReminderDays natural days before the grant ends. */
+export function reminderAtMs(expiresAt: string, policy: SharePolicy): number {
+  return Date.parse(expiresAt) - policy.expiryReminderDays * 24 * 60 * 60 * 1000;
+}
+
+export const isTerminal = (s: ShareApplicationState): boolean =>
+  s === 'withdrawn' || s === 'closed' || s === 'expired' || s === 'revoked';

@@ -1,0 +1,501 @@
+// The share application (共享申请) process, DOMAIN.md P1, as one durable workflow per application.
+// Handlers change the case synchronously (so a concurrent second decision is refused by its
+// validator) and record every transition, in order, through one activity.
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import { systemActor, type Actor, type Refusal } from '../common/actors.js';
+import { msUntil, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import { localDate, type CalendarData } from '../common/working-days.js';
+import {
+  calendarUpdatedSignal,
+  decideUpdate,
+  fileObjectionUpdate,
+  objectionResolvedUpdate,
+  renewUpdate,
+  revokeUpdate,
+  submittedUpdate,
+  supplementUpdate,
+  urgeUpdate,
+  viewQuery,
+  withdrawUpdate,
+  type DecisionInput,
+  type ObjectionResolution,
+} from './messages.js';
+import {
+  awaitingDecision,
+  checkDecision,
+  checkObjection,
+  checkRenewal,
+  checkRevocation,
+  checkSupplement,
+  checkUrge,
+  checkWithdrawal,
+  grantExpiry,
+  initialRoute,
+  isTerminal,
+  reminderAtMs,
+  renewedExpiry,
+} from './rules.js';
+import type {
+  DecisionRecord,
+  NotificationSpec,
+  ShareApplicationInput,
+  ShareApplicationState,
+  ShareApplicationView,
+} from './types.js';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const nowIso = (): string => new Date(Date.now()).toISOString();
+const today = (): string => localDate(Date.now());
+
+/** A validator's refusal: no history is written and the API answers with the code (409/403/400). */
+function refused(refusal: Refusal | null, state: string): void {
+  if (!refusal) return;
+  throw ApplicationFailure.create({
+    type: refusal.code,
+    message: refusal.message,
+    nonRetryable: true,
+    details: [{ state, errors: refusal.errors ?? [] }],
+  });
+}
+
+export async function shareApplicationWorkflow(input: ShareApplicationInput): Promise<ShareApplicationView> {
+  const policy = input.policy;
+  let calendar: CalendarData = {};
+  let initialized = false;
+  let recording: Promise<unknown> = Promise.resolve();
+
+  const v: ShareApplicationView = {
+    id: input.id,
+    state: 'pending_review',
+    overdue: false,
+    version: 0,
+    applicantAgency: input.applicantAgency,
+    providerAgency: input.resource.providerAgency,
+    resource: input.resource,
+    request: input.request,
+    reviewDue: null,
+    supplementDue: null,
+    objectionDue: null,
+    missing: null,
+    decision: null,
+    extension: null,
+    supplements: [],
+    renewal: null,
+    urgedCount: 0,
+    objectionId: null,
+    grant: null,
+    submittedBy: input.submittedBy,
+    submittedAt: nowIso(),
+    updatedAt: nowIso(),
+  };
+
+  const provider: NotificationSpec['audience'] = 'agency';
+  const toProvider = (kind: string, title: string): NotificationSpec => ({ audience: provider, recipient: v.providerAgency, kind, title });
+  const toApplicant = (kind: string, title: string): NotificationSpec => ({ audience: 'agency', recipient: v.applicantAgency, kind, title });
+  const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
+  const label = () => `${v.resource.name} (${v.resource.code})`;
+
+  /** Moves the case and queues its record; records are written strictly in version order. */
+  function transition(
+    action: string,
+    to: ShareApplicationState,
+    actor: Actor,
+    opts: { reason?: string | null; legalBasis?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {},
+  ): Promise<unknown> {
+    const from = v.version === 0 ? null : v.state;
+    v.state = to;
+    v.version += 1;
+    v.updatedAt = nowIso();
+    log.info('share application transition', { caseId: v.id, action, from, to, actor: actor.id });
+    const change = clone({
+      view: v,
+      event: {
+        action,
+        from,
+        to,
+        actor,
+        at: v.updatedAt,
+        reason: opts.reason ?? null,
+        legalBasis: opts.legalBasis ?? null,
+        ...(opts.data ? { data: opts.data } : {}),
+      },
+      notify: opts.notify ?? [],
+    });
+    const written = recording.then(() => acts.recordShareApplication(change));
+    recording = written;
+    return written;
+  }
+
+  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
+
+  function grant(actor: Actor, opts: { fields?: string[] | null; periodMonths?: number | null; conditions?: string | null }) {
+    const grantedAtMs = Date.now();
+    const { expiresAt, expiresDate } = grantExpiry(grantedAtMs, opts.periodMonths ?? v.request.periodMonths);
+    v.grant = {
+      id: uuid4(),
+      state: 'active',
+      fields: opts.fields ?? v.request.fields,
+      conditions: opts.conditions ?? null,
+      grantedAt: new Date(grantedAtMs).toISOString(),
+      expiresAt,
+      expiresDate,
+      reminderSent: false,
+      revokedAt: null,
+      revokedReason: null,
+    };
+    v.reviewDue = v.reviewDue ?? null;
+    v.objectionDue = null;
+    void actor;
+  }
+
+  const decisionRecord = (input: DecisionInput): DecisionRecord => ({
+    decision: input.decision,
+    by: input.actor,
+    at: nowIso(),
+    reason: input.reason ?? null,
+    legalBasis: input.legalBasis ?? null,
+    conditions: input.conditions ?? null,
+  });
+
+  // ---- queries and updates -------------------------------------------------------------------
+
+  setHandler(viewQuery, () => v);
+
+  const ready = (): void => {
+    if (!initialized) refused({ code: 'INVALID_STATE', message: 'the application is still being registered' }, v.state);
+  };
+
+  setHandler(submittedUpdate, async () => {
+    await condition(() => initialized);
+    await recording;
+    return v;
+  });
+
+  setHandler(
+    decideUpdate,
+    async (input) => {
+      const target = awaitingDecision(v);
+      const record = decisionRecord(input);
+      const by = input.actor;
+      if (target === 'renewal' && v.renewal && v.grant) {
+        const renewal = v.renewal;
+        if (input.decision === 'approve') {
+          const { expiresAt, expiresDate } = renewedExpiry(v.grant.expiresDate, input.periodMonths ?? renewal.periodMonths);
+          renewal.state = 'approved';
+          renewal.decision = record;
+          v.grant = { ...v.grant, expiresAt, expiresDate, reminderSent: false, conditions: input.conditions ?? v.grant.conditions, fields: input.fields ?? v.grant.fields };
+          await transition('renewal_approved', 'granted', by, { reason: input.reason ?? null, notify: [toApplicant('renewal_approved', `Renewal approved: ${label()} until ${expiresDate}`)] });
+        } else if (input.decision === 'reject') {
+          renewal.state = 'rejected';
+          renewal.decision = record;
+          await transition('renewal_rejected', 'granted', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('renewal_rejected', `Renewal refused: ${label()}`)] });
+        } else {
+          const due = renewal.reviewDue!;
+          renewal.extension = { by, at: nowIso(), reason: input.reason ?? '', extendWd: input.extendWd ?? 0 };
+          renewal.reviewDue = track(due.from, due.days + (input.extendWd ?? 0));
+          await transition('renewal_review_extended', 'granted', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: renewal.reviewDue.dueDate }, notify: [toApplicant('review_extended', `Review of the renewal extended to ${renewal.reviewDue.dueDate}`)] });
+        }
+        return v;
+      }
+      switch (input.decision) {
+        case 'approve':
+          v.decision = record;
+          grant(by, { fields: input.fields ?? null, periodMonths: input.periodMonths ?? null, conditions: input.conditions ?? null });
+          await transition('approve', 'granted', by, { reason: input.reason ?? null, data: { conditions: input.conditions ?? null, fields: v.grant!.fields, expiresDate: v.grant!.expiresDate }, notify: [toApplicant('granted', `Share application approved: ${label()}`)] });
+          break;
+        case 'reject':
+          v.decision = record;
+          v.objectionDue = track(today(), policy.objectionWindowWd);
+          await transition('reject', 'rejected', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('rejected', `Share application rejected: ${label()}`)] });
+          break;
+        case 'request_supplement':
+          v.decision = record;
+          v.missing = (input.missing ?? []).map((m) => m.trim()).filter(Boolean);
+          v.reviewDue = null;
+          v.supplementDue = track(today(), policy.supplementWd);
+          await transition('request_supplement', 'awaiting_supplement', by, { reason: input.reason ?? null, data: { missing: v.missing, supplementDueDate: v.supplementDue.dueDate }, notify: [toApplicant('supplement_requested', `Supplement requested for ${label()}: ${v.missing.join('; ')}`)] });
+          break;
+        case 'extend': {
+          const due = v.reviewDue!;
+          v.extension = { by, at: nowIso(), reason: input.reason ?? '', extendWd: input.extendWd ?? 0 };
+          v.reviewDue = track(due.from, due.days + (input.extendWd ?? 0));
+          await transition('extend', 'pending_review', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: v.reviewDue.dueDate }, notify: [toApplicant('review_extended', `Review of ${label()} extended to ${v.reviewDue.dueDate}`)] });
+          break;
+        }
+      }
+      return v;
+    },
+    { validator: (input) => { ready(); refused(checkDecision(v, input, policy, Date.now()), v.state); } },
+  );
+
+  setHandler(
+    supplementUpdate,
+    async (input) => {
+      const changes = {
+        ...(input.purpose ? { purpose: input.purpose } : {}),
+        ...(input.dutyBasis ? { dutyBasis: input.dutyBasis } : {}),
+        ...(input.usageScope ? { usageScope: input.usageScope } : {}),
+      };
+      v.supplements = [...v.supplements, { by: input.actor, at: nowIso(), note: input.note, missing: v.missing ?? [], changes }];
+      v.request = { ...v.request, ...changes };
+      v.missing = null;
+      v.supplementDue = null;
+      v.overdue = false;
+      // DOMAIN P1: the review clock restarts in full from the supplement.
+      v.reviewDue = track(today(), policy.reviewWd);
+      await transition('supplement', 'pending_review', input.actor, { reason: input.note, data: { changes, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('supplemented', `Applicant supplemented ${label()}; review due ${v.reviewDue.dueDate}`)] });
+      return v;
+    },
+    { validator: (input) => { ready(); refused(checkSupplement(v, input), v.state); } },
+  );
+
+  setHandler(
+    withdrawUpdate,
+    async (input) => {
+      v.reviewDue = null;
+      v.supplementDue = null;
+      await transition('withdraw', 'withdrawn', input.actor, { reason: input.reason ?? null, notify: [toProvider('withdrawn', `Share application withdrawn: ${label()}`)] });
+      return v;
+    },
+    { validator: (input) => { ready(); refused(checkWithdrawal(v, input), v.state); } },
+  );
+
+  setHandler(
+    urgeUpdate,
+    async (input) => {
+      v.urgedCount += 1;
+      const due = awaitingDecision(v) === 'renewal' ? v.renewal?.reviewDue : v.reviewDue;
+      await transition('urge', v.state, input.actor, { reason: input.reason ?? null, data: { urgedCount: v.urgedCount }, notify: [toProvider('urged', `The bureau urges a decision on ${label()}${due ? ` (due ${due.dueDate})` : ''}`)] });
+      return v;
+    },
+    { validator: (input) => { ready(); refused(checkUrge(v, input), v.state); } },
+  );
+
+  setHandler(
+    renewUpdate,
+    async (input) => {
+      v.renewal = {
+        state: 'pending_review',
+        periodMonths: input.periodMonths,
+        reason: input.reason,
+        requestedBy: input.actor,
+        requestedAt: nowIso(),
+        reviewDue: track(today(), policy.reviewWd),
+        overdue: false,
+        decision: null,
+        extension: null,
+      };
+      await transition('request_renewal', 'granted', input.actor, { reason: input.reason, data: { periodMonths: input.periodMonths, reviewDueDate: v.renewal.reviewDue!.dueDate }, notify: [toProvider('renewal_requested', `Renewal requested for ${label()}`)] });
+      return v;
+    },
+    { validator: (input) => { ready(); refused(checkRenewal(v, input), v.state); } },
+  );
+
+  setHandler(
+    revokeUpdate,
+    async (input) => {
+      const at = nowIso();
+      v.grant = { ...v.grant!, state: 'revoked', revokedAt: at, revokedReason: input.reason ?? null };
+      if (v.renewal?.state === 'pending_review') v.renewal = { ...v.renewal, state: 'rejected' };
+      const notify = [toApplicant('revoked', `Grant revoked: ${label()}`)];
+      if (input.actor.agency !== v.providerAgency) notify.push(toProvider('revoked', `The bureau revoked the grant of ${label()}`));
+      await transition('revoke', 'revoked', input.actor, { reason: input.reason ?? null, notify });
+      return v;
+    },
+    { validator: (input) => { ready(); refused(checkRevocation(v, input), v.state); } },
+  );
+
+  setHandler(
+    fileObjectionUpdate,
+    async (input) => {
+      v.objectionId = input.objectionId;
+      await transition('file_objection', 'in_objection', input.actor, { reason: input.statement, data: { objectionId: input.objectionId }, notify: [toProvider('objection_filed', `The applicant objects to the refusal of ${label()}`), toBureau('objection_filed', `Objection filed on ${label()}`)] });
+      return v;
+    },
+    { validator: (input) => { ready(); refused(checkObjection(v, input, Date.now()), v.state); } },
+  );
+
+  setHandler(
+    objectionResolvedUpdate,
+    async (resolution: ObjectionResolution) => {
+      const finalDecision: DecisionRecord = {
+        decision: resolution.outcome === 'uphold_refusal' ? 'reject' : 'approve',
+        by: resolution.decidedBy,
+        at: nowIso(),
+        reason: resolution.reasoning,
+        legalBasis: resolution.outcome === 'uphold_refusal' ? v.decision?.legalBasis ?? null : null,
+        conditions: resolution.conditions ?? null,
+        final: true,
+      };
+      v.decision = finalDecision;
+      v.objectionDue = null;
+      if (resolution.outcome === 'uphold_refusal') {
+        await transition('objection_upheld_refusal', 'rejected', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId }, notify: [toApplicant('objection_resolved', `Refusal of ${label()} upheld`)] });
+      } else {
+        grant(resolution.decidedBy, { conditions: resolution.conditions ?? null });
+        await transition('objection_granted', 'granted', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId, outcome: resolution.outcome, conditions: resolution.conditions ?? null }, notify: [toApplicant('granted', `Objection upheld: ${label()} is to be shared`), toProvider('objection_resolved', `Coordination ordered sharing of ${label()}`)] });
+      }
+      return v;
+    },
+    {
+      validator: (resolution) => {
+        ready();
+        if (v.state !== 'in_objection' || v.objectionId !== resolution.objectionId) {
+          refused({ code: 'INVALID_STATE', message: `the application is ${v.state}, not in objection ${resolution.objectionId}` }, v.state);
+        }
+      },
+    },
+  );
+
+  setHandler(calendarUpdatedSignal, (updated) => {
+    calendar = updated;
+    const recompute = (d: TrackedDeadline | null) => (d && d.provisional ? track(d.from, d.days) : d);
+    const before = JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]);
+    v.reviewDue = recompute(v.reviewDue);
+    v.supplementDue = recompute(v.supplementDue);
+    v.objectionDue = recompute(v.objectionDue);
+    if (v.renewal) v.renewal = { ...v.renewal, reviewDue: recompute(v.renewal.reviewDue) };
+    if (initialized && JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]) !== before) {
+      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published' });
+    }
+  });
+
+  // ---- registration --------------------------------------------------------------------------
+
+  calendar = await acts.loadCalendar();
+  const precheck = input.resource.shareType === 'unconditional'
+    ? await acts.precheckShareApplication({ applicantAgency: input.applicantAgency, resourceId: input.resource.id, fields: input.request.fields })
+    : { passed: true, problems: [] };
+  const route = initialRoute(input.resource, precheck);
+  const bureau = systemActor('bureau compliance pre-check');
+  if (route === 'grant') {
+    v.decision = { decision: 'approve', by: bureau, at: nowIso(), reason: 'unconditional sharing: compliance pre-check passed', legalBasis: null, conditions: null, automatic: true };
+    grant(bureau, {});
+    void transition('submit', 'granted', input.submittedBy, { reason: v.decision.reason, data: { route, fields: v.request.fields }, notify: [toProvider('granted', `Unconditional share granted to ${v.applicantAgency}: ${label()}`)] });
+  } else if (route === 'reject') {
+    v.decision = { decision: 'reject', by: systemActor('catalog'), at: nowIso(), reason: 'the resource is not shared (不予共享) according to the catalog', legalBasis: input.resource.legalBasis, conditions: null, automatic: true };
+    v.objectionDue = track(today(), policy.objectionWindowWd);
+    void transition('submit', 'rejected', input.submittedBy, { reason: v.decision.reason, legalBasis: input.resource.legalBasis, data: { route } });
+  } else {
+    v.reviewDue = track(today(), policy.reviewWd);
+    void transition('submit', 'pending_review', input.submittedBy, { data: { route, precheckProblems: precheck.problems, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `New share application from ${v.applicantAgency}: ${label()}, due ${v.reviewDue.dueDate}`)] });
+  }
+  await recording;
+  initialized = true;
+
+  // ---- deadlines -----------------------------------------------------------------------------
+
+  /** Waits for the case to change, or until `atMs`; true when it changed. */
+  async function changedBefore(atMs: number | null): Promise<boolean> {
+    const version = v.version;
+    if (atMs === null) {
+      await condition(() => v.version !== version);
+      return true;
+    }
+    const ms = atMs - Date.now();
+    if (ms <= 0) return v.version !== version;
+    return condition(() => v.version !== version, ms);
+  }
+
+  const dueMs = (d: TrackedDeadline | null): number | null => (d ? Date.parse(d.dueAt) + 1 : null);
+
+  async function awaitReview(): Promise<void> {
+    if (await changedBefore(v.overdue ? null : dueMs(v.reviewDue))) return;
+    // DOMAIN P1: nothing is approved because time ran out; the case is flagged overdue and stays open.
+    v.overdue = true;
+    await transition('overdue', 'pending_review', systemActor('deadline'), {
+      reason: `review deadline ${v.reviewDue?.dueDate} passed`,
+      notify: [toProvider('overdue', `Overdue: decide on ${label()} (due ${v.reviewDue?.dueDate})`), toBureau('overdue', `Overdue review (督办): ${v.providerAgency} on ${label()}`)],
+    });
+  }
+
+  async function awaitSupplement(): Promise<void> {
+    if (await changedBefore(dueMs(v.supplementDue))) return;
+    // DOMAIN P1: no supplement within share.supplementWd closes the case.
+    const dueDate = v.supplementDue?.dueDate;
+    v.supplementDue = null;
+    await transition('close', 'closed', systemActor('deadline'), {
+      reason: `no supplement by ${dueDate}`,
+      notify: [toApplicant('closed', `Closed for want of a supplement: ${label()}`), toProvider('closed', `Closed for want of a supplement: ${label()}`)],
+    });
+  }
+
+  async function awaitGrantEnd(): Promise<void> {
+    const g = v.grant!;
+    const renewal = v.renewal;
+    const timers: { at: number; fire: () => Promise<unknown> }[] = [
+      {
+        at: Date.parse(g.expiresAt) + 1,
+        fire: () => {
+          v.grant = { ...g, state: 'expired' };
+          if (v.renewal?.state === 'pending_review') v.renewal = { ...v.renewal, state: 'rejected' };
+          return transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${g.expiresDate}`, notify: [toApplicant('expired', `Grant expired: ${label()}`), toProvider('expired', `Grant to ${v.applicantAgency} expired: ${label()}`)] });
+        },
+      },
+    ];
+    if (!g.reminderSent) {
+      timers.push({
+        at: reminderAtMs(g.expiresAt, policy),
+        fire: () => {
+          v.grant = { ...g, reminderSent: true };
+          return transition('expiry_reminder', 'granted', systemActor('deadline'), { reason: `the grant ends on ${g.expiresDate}`, notify: [toApplicant('expiry_reminder', `Grant of ${label()} ends on ${g.expiresDate}; ask for a renewal if still needed`)] });
+        },
+      });
+    }
+    if (renewal?.state === 'pending_review' && !renewal.overdue && renewal.reviewDue) {
+      timers.push({
+        at: Date.parse(renewal.reviewDue.dueAt) + 1,
+        fire: () => {
+          v.renewal = { ...renewal, overdue: true };
+          return transition('renewal_overdue', 'granted', systemActor('deadline'), { reason: `renewal review deadline ${renewal.reviewDue!.dueDate} passed`, notify: [toProvider('overdue', `Overdue: decide on the renewal of ${label()}`), toBureau('overdue', `Overdue renewal review (督办): ${v.providerAgency} on ${label()}`)] });
+        },
+      });
+    }
+    timers.sort((a, b) => a.at - b.at);
+    const next = timers[0]!;
+    if (await changedBefore(next.at)) return;
+    await next.fire();
+  }
+
+  /** True when the objection window closed with no objection: the refusal stands. */
+  async function awaitObjectionWindow(): Promise<boolean> {
+    if (v.decision?.final || !v.objectionDue) return true;
+    if (await changedBefore(dueMs(v.objectionDue))) return false;
+    const dueDate = v.objectionDue.dueDate;
+    v.decision = { ...v.decision!, final: true };
+    v.objectionDue = null;
+    await transition('objection_window_closed', 'rejected', systemActor('deadline'), { reason: `no objection by ${dueDate}` });
+    return true;
+  }
+
+  for (;;) {
+    if (isTerminal(v.state)) break;
+    if (v.state === 'pending_review') await awaitReview();
+    else if (v.state === 'awaiting_supplement') await awaitSupplement();
+    else if (v.state === 'granted') await awaitGrantEnd();
+    else if (v.state === 'rejected') {
+      if (await awaitObjectionWindow()) break;
+    } else if (v.state === 'in_objection') {
+      const version = v.version;
+      await condition(() => v.version !== version);
+    }
+  }
+
+  await recording;
+  await condition(allHandlersFinished);
+  return v;
+}
