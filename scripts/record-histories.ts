@@ -1,0 +1,132 @@
+// Records one workflow history per P1 path into test/histories/, for the replay test.
+// Run after a deliberate workflow change that is versioned with patched(): `npm run histories:record`.
+// Old files are kept: a history recorded by an older version must keep replaying.
+import { randomUUID } from 'node:crypto';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { openDatabase } from '../db/client.js';
+import { createAgency } from '../db/queries/agency.js';
+import { createResource } from '../db/queries/catalog.js';
+import { createLogger } from '../lib/logger.js';
+import { ensureTemporalBinaries, projectRoot } from '../lib/temporal-cli.js';
+import { createWorker } from '../lib/worker.js';
+import { defaultPolicy } from '../policy/index.js';
+import type { Actor } from '../workflows/common/actors.js';
+import {
+  decideUpdate, fileObjectionUpdate, objectionResolvedUpdate, renewUpdate, revokeUpdate, shareApplicationWorkflowId,
+  submittedUpdate, supplementUpdate, urgeUpdate, viewQuery, withdrawUpdate,
+} from '../workflows/share-application/messages.js';
+import type { ShareApplicationInput, ShareType } from '../workflows/share-application/types.js';
+import type { shareApplicationWorkflow } from '../workflows/share-application/workflow.js';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const root = projectRoot();
+const out = join(root, 'test', 'histories');
+mkdirSync(out, { recursive: true });
+const binaries = await ensureTemporalBinaries({ projectRoot: root });
+const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: binaries.testServer! } } });
+const database = await openDatabase({});
+await database.migrate();
+const db = database.db;
+const taskQueue = `record-${randomUUID()}`;
+const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps: { db, logger: createLogger({ level: 'silent' }) } });
+const running = worker.run();
+
+await createAgency(db, { code: 'APPLICANT', name: 'Applicant', level: 'municipal' });
+await createAgency(db, { code: 'PROVIDER', name: 'Provider', level: 'municipal' });
+const resources = Object.fromEntries(await Promise.all((['unconditional', 'conditional', 'not_shared'] as ShareType[]).map(async (shareType) => {
+  const r = (await createResource(db, { code: `R-${shareType}`, name: shareType, providerAgency: 'PROVIDER', fields: [{ name: 'a' }, { name: 'b' }], shareType, openType: 'not_open', legalBasis: shareType === 'unconditional' ? null : '《数据安全法》', updateCycle: 'monthly', createdBy: 'recorder' }))!;
+  return [shareType, r] as const;
+})));
+
+const staff: Actor = { id: 'staff', name: 'Staff', role: 'agency_staff', agency: 'APPLICANT' };
+const reviewer: Actor = { id: 'reviewer', name: 'Reviewer', role: 'agency_reviewer', agency: 'PROVIDER' };
+const coordinator: Actor = { id: 'coord', name: 'Coordinator', role: 'bureau_coordinator', agency: null };
+const admin: Actor = { id: 'admin', name: 'Admin', role: 'bureau_admin', agency: null };
+
+type Handle = WorkflowHandle<typeof shareApplicationWorkflow>;
+async function submit(shareType: ShareType, periodMonths = 1): Promise<Handle> {
+  const r = resources[shareType]!;
+  const input: ShareApplicationInput = {
+    id: randomUUID(), applicantAgency: 'APPLICANT', submittedBy: staff,
+    resource: { id: r.id, code: r.code, name: r.name, providerAgency: r.providerAgency, shareType: r.shareType, legalBasis: r.legalBasis, fields: ['a', 'b'] },
+    request: { fields: ['a', 'b'], purpose: 'p', dutyBasis: 'd', usageScope: 'u', periodMonths, deliveryMethod: 'api', securityMeasures: null },
+    policy: defaultPolicy.share,
+  };
+  const start = new WithStartWorkflowOperation<typeof shareApplicationWorkflow>('shareApplicationWorkflow', { workflowId: shareApplicationWorkflowId(input.id), taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+  await env.client.workflow.executeUpdateWithStart(submittedUpdate, { startWorkflowOperation: start });
+  return start.workflowHandle();
+}
+const sleepPast = async (iso: string | undefined) => { const ms = Date.parse(iso!) + 60_000 - (await env.currentTimeMs()); if (ms > 0) await env.sleep(ms); };
+async function save(name: string, handle: Handle) {
+  for (let i = 0; i < 100 && (await handle.describe()).status.name === 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 100));
+  const history = await handle.fetchHistory();
+  // The same JSON form as `temporal workflow show -o json`; the workflow id travels in the file name's sidecar field.
+  writeFileSync(join(out, `share-application-${name}.json`), `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`);
+  console.log(`recorded ${name}: ${history.events?.length} events`);
+}
+
+// unconditional: granted at once, renewal asked and approved, reminder, expiry.
+{
+  const h = await submit('unconditional');
+  await h.executeUpdate(renewUpdate, { args: [{ actor: staff, periodMonths: 1, reason: 'continue' }] });
+  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'approve' }] });
+  await sleepPast((await h.query(viewQuery)).grant?.expiresAt);
+  await save('granted-renewed-expired', h);
+}
+// not_shared: refused at once; the objection window closes.
+{
+  const h = await submit('not_shared');
+  await sleepPast((await h.query(viewQuery)).objectionDue?.dueAt);
+  await save('not-shared-window-closed', h);
+}
+// conditional: overdue, urged, extension refused (overdue), rejected, objection upheld.
+{
+  const h = await submit('conditional');
+  await sleepPast((await h.query(viewQuery)).reviewDue?.dueAt);
+  await h.executeUpdate(urgeUpdate, { args: [{ actor: coordinator, reason: 'urge' }] });
+  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
+  const objectionId = randomUUID();
+  await h.executeUpdate(fileObjectionUpdate, { args: [{ actor: staff, objectionId, statement: 's' }] });
+  await h.executeUpdate(objectionResolvedUpdate, { args: [{ objectionId, outcome: 'uphold_refusal', reasoning: 'r', decidedBy: coordinator }] });
+  await save('overdue-rejected-objection-upheld', h);
+}
+// conditional: supplement requested, supplied, extended, approved, revoked.
+{
+  const h = await submit('conditional', 12);
+  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'request_supplement', missing: ['x'] }] });
+  await h.executeUpdate(supplementUpdate, { args: [{ actor: staff, note: 'n', purpose: 'p2' }] });
+  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'extend', reason: 'r', extendWd: 3 }] });
+  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'approve', conditions: 'c' }] });
+  await h.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: 'r' }] });
+  await save('supplemented-extended-approved-revoked', h);
+}
+// conditional: supplement never comes -> closed; and a plain withdrawal.
+{
+  const h = await submit('conditional');
+  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'request_supplement', missing: ['x'] }] });
+  await sleepPast((await h.query(viewQuery)).supplementDue?.dueAt);
+  await save('supplement-missed-closed', h);
+  const w = await submit('conditional');
+  await w.executeUpdate(withdrawUpdate, { args: [{ actor: staff, reason: 'r' }] });
+  await save('withdrawn', w);
+}
+// conditional: rejected, objection ordered sharing with conditions.
+{
+  const h = await submit('conditional');
+  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
+  const objectionId = randomUUID();
+  await h.executeUpdate(fileObjectionUpdate, { args: [{ actor: staff, objectionId, statement: 's' }] });
+  await h.executeUpdate(objectionResolvedUpdate, { args: [{ objectionId, outcome: 'conditional_share', conditions: 'c', reasoning: 'r', decidedBy: coordinator }] });
+  await sleepPast((await h.query(viewQuery)).grant?.expiresAt);
+  await save('objection-ordered-sharing-expired', h);
+}
+
+worker.shutdown();
+await running;
+await env.teardown();
+await database.close();
