@@ -1,5 +1,5 @@
 // buildApp(deps): the whole HTTP API, with every route registered here, explicitly.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -34,7 +34,8 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     requestIdHeader: 'x-request-id',
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    // Every request is logged except the probes, which a load balancer calls every few seconds.
+    logController: new LogController({ disableRequestLogging: (request) => ['/health', '/ready', '/metrics'].includes(request.url) }),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

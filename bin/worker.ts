@@ -6,7 +6,7 @@ import { createWorker } from '../lib/worker.js';
 import { openDatabase } from '../db/client.js';
 import { installTemporalRuntime, exitOnConfigError } from './shared.js';
 
-const config = exitOnConfigError(() => parseConfig(process.env));
+const config = exitOnConfigError(() => parseConfig(process.env, {}, { servesHttp: false }));
 if (!config.databaseUrl) {
   console.error('DATABASE_URL is required when the worker runs as its own process (`npm start` runs everything with an embedded database).');
   process.exit(2);

@@ -80,7 +80,11 @@ export const DEV_JWT_SECRET = 'shuzhi-dev-only-secret-never-use-in-production';
  * Parses the environment. `defaults` lets a caller (bin/dev.ts, tests) supply values that apply only
  * when the variable is unset, e.g. AUTH_MODE=dev for the embedded stack.
  */
-export function parseConfig(env: NodeJS.ProcessEnv, defaults: Record<string, string> = {}): Config {
+export function parseConfig(
+  env: NodeJS.ProcessEnv,
+  defaults: Record<string, string> = {},
+  options: { servesHttp?: boolean } = {},
+): Config {
   const merged: Record<string, string | undefined> = { ...defaults };
   for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') merged[key] = value;
   const parsed = envSchema.safeParse(merged);
@@ -103,7 +107,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, defaults: Record<string, str
     policy = parsePolicy({});
   }
 
-  if (e.AUTH_MODE === 'jwt' && !e.JWT_SECRET && !e.JWT_JWKS_URL) {
+  // Only a process that serves HTTP verifies tokens; a worker needs no key.
+  if ((options.servesHttp ?? true) && e.AUTH_MODE === 'jwt' && !e.JWT_SECRET && !e.JWT_JWKS_URL) {
     problems.push('JWT_SECRET or JWT_JWKS_URL: one is required when AUTH_MODE=jwt');
   }
   if (e.AUTH_MODE === 'dev' && e.NODE_ENV === 'production' && defaults.AUTH_MODE !== 'dev') {

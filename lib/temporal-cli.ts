@@ -87,17 +87,18 @@ function findOnPath(name: string, pathEnv: string | undefined): string | null {
   return null;
 }
 
+// The output is checked too: an empty or truncated file "runs" as an empty shell script and exits 0.
 async function cliRuns(path: string): Promise<boolean> {
   if (!isExecutableFile(path)) return false;
   const r = await run(path, ['--version'], { timeoutMs: 30_000 });
-  return r.code === 0;
+  return r.code === 0 && /temporal version/i.test(r.stdout);
 }
 
 // The test server has no --version; without arguments it prints its usage and exits 0.
 async function testServerRuns(path: string): Promise<boolean> {
   if (!isExecutableFile(path)) return false;
   const r = await run(path, [], { timeoutMs: 30_000 });
-  return r.code === 0;
+  return r.code === 0 && /usage/i.test(r.stdout + r.stderr);
 }
 
 function pidAlive(pid: number): boolean {
@@ -241,7 +242,7 @@ export async function ensureTemporalBinaries(options: {
   if (options.cliPath) {
     // An explicit path is a decision: falling back silently would run a different binary than asked for.
     if (!existsSync(options.cliPath)) throw new Error(`TEMPORAL_CLI points to ${options.cliPath}, which does not exist. Fix or unset TEMPORAL_CLI. ${INSTALL_HINT}`);
-    if (!(await cliRuns(options.cliPath))) throw new Error(`TEMPORAL_CLI points to ${options.cliPath}, but \`${options.cliPath} --version\` fails. Fix or unset TEMPORAL_CLI. ${INSTALL_HINT}`);
+    if (!(await cliRuns(options.cliPath))) throw new Error(`TEMPORAL_CLI points to ${options.cliPath}, but \`${options.cliPath} --version\` does not print a Temporal CLI version. Fix or unset TEMPORAL_CLI. ${INSTALL_HINT}`);
     cli = options.cliPath;
   } else {
     for (const candidate of [findOnPath('temporal', pathEnv), venvCli]) {
@@ -356,7 +357,8 @@ export async function startDevServer(options: {
   ];
   log(`starting the Temporal dev server on ${address}${uiPort === null ? ' (headless)' : `, UI on port ${uiPort}`}${options.dbFile ? `, state in ${options.dbFile}` : ', in memory'}`);
   const startedAt = Date.now();
-  const child = spawn(options.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: Ctrl-C reaches only us, and we stop the server after the worker has drained.
+  const child = spawn(options.cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 
   // Keep only the tail of the output: enough to explain a failure, bounded for a long-running server.
   const tail: string[] = [];

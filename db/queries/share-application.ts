@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { shareApplications, shareGrants } from '../schema/share-application.js';
 import type { ShareApplicationChange, ShareApplicationState, ShareApplicationView } from '../../workflows/share-application/types.js';
@@ -64,7 +64,7 @@ export async function saveShareApplicationChange(db: Db, change: ShareApplicatio
       .onConflictDoUpdate({
         target: shareApplications.id,
         set: { ...row, id: undefined, workflowId: undefined },
-        setWhere: sql`${shareApplications.version} < ${v.version}`,
+        setWhere: lt(shareApplications.version, v.version),
       });
     if (v.grant) {
       const g = v.grant;
@@ -87,7 +87,7 @@ export async function saveShareApplicationChange(db: Db, change: ShareApplicatio
       await tx.insert(shareGrants).values(grantRow).onConflictDoUpdate({
         target: shareGrants.applicationId,
         set: { ...grantRow, applicationId: undefined },
-        setWhere: sql`${shareGrants.updatedAt} <= ${grantRow.updatedAt}`,
+        setWhere: lte(shareGrants.updatedAt, grantRow.updatedAt),
       });
     }
     const e = change.event;
