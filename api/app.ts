@@ -32,7 +32,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     // Every request is logged except the probes, which a load balancer calls every few seconds.
     logController: new LogController({ disableRequestLogging: (request) => ['/health', '/ready', '/metrics'].includes(request.url) }),
@@ -47,7 +47,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: '1 minute',
-      keyGenerator: (request) => request.headers.authorization ?? request.ip,
+      // By client address: a token is not verified yet when the limit is checked.
       errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `more than ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`),
     });
   }

@@ -24,7 +24,9 @@ export const paginationQuery = {
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
+export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date')
+  .refine((s) => s >= '1900-01-01' && s <= '2199-12-31', 'must be between 1900 and 2199');
 
 export const uuidParam = z.object({ id: z.uuid('must be a UUID') });
 
@@ -41,7 +43,7 @@ export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>
   }
 }
 
-export const timeCursorSchema = z.object({ at: z.iso.datetime(), id: z.string() });
+export const timeCursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
 
 /** Trimmed text that must say something. */
 export const text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max);

@@ -158,9 +158,27 @@ export function applicationDto(a: ShareApplicationRow, g: ShareGrantRow | null, 
   };
 }
 
-/** Parties (applicant, provider) and the bureau may see a case; to anyone else it does not exist. */
+const agencyRoles: readonly Role[] = ['agency_staff', 'agency_reviewer'];
+
+/** Parties (staff and reviewers of the applicant or provider) and the bureau see a case; to anyone else it does not exist. */
 export function canSee(p: Principal, a: Pick<ShareApplicationRow, 'applicantAgency' | 'providerAgency'>): boolean {
-  return isBureau(p) || (!!p.agency && (p.agency === a.applicantAgency || p.agency === a.providerAgency));
+  if (isBureau(p)) return true;
+  const actsForAgency = p.roles.some((r) => agencyRoles.includes(r));
+  return actsForAgency && !!p.agency && (p.agency === a.applicantAgency || p.agency === a.providerAgency);
+}
+
+/**
+ * The role the caller acts in: one of `allowed` that they hold and that fits this case (a reviewer
+ * of the provider, staff of the applicant, or a bureau role); 403 when none does.
+ */
+export function actingRole(p: Principal, a: Pick<ShareApplicationRow, 'applicantAgency' | 'providerAgency'>, allowed: readonly Role[]): Role {
+  const fits = (r: Role): boolean =>
+    r === 'agency_reviewer' ? p.agency === a.providerAgency : r === 'agency_staff' ? p.agency === a.applicantAgency : true;
+  const held = allowed.filter((r) => p.roles.includes(r));
+  const role = held.find(fits);
+  if (role) return role;
+  if (held.length) throw new AppError('FORBIDDEN', `only the ${held.map((r) => (r === 'agency_reviewer' ? "provider's reviewer" : r === 'agency_staff' ? "applicant's staff" : r)).join(' or ')} may do this`);
+  throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
 }
 
 /** The case with its timeline, or 404 when it does not exist or the caller may not know it does. */
@@ -261,8 +279,7 @@ export async function actOnShareApplication<A>(
 ): Promise<ApplicationDto> {
   const found = await getShareApplication(deps.db, id);
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
-  const role = allowed.find((r) => p.roles.includes(r));
-  if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
+  const role = actingRole(p, found.application, allowed);
   const handle = deps.temporal.workflow.getHandle(found.application.workflowId);
   try {
     await temporalCall(() => handle.executeUpdate(update, { args: [makeArgs(actorOf(p, role))] }));

@@ -36,6 +36,7 @@ const envSchema = z.object({
   JWT_ISSUER: optionalString,
   JWT_AUDIENCE: optionalString,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  TRUST_PROXY: z.string().optional(),
   SHUZHI_POLICY: optionalString,
   SHUZHI_POLICY_FILE: optionalString,
 });
@@ -63,6 +64,8 @@ export interface Config {
   worker: { maxCachedWorkflows: number; maxConcurrentActivities: number; shutdownGraceSeconds: number };
   auth: { mode: 'dev' | 'jwt'; secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
   rateLimitPerMinute: number;
+  /** Fastify trustProxy: unset = no proxy; 'true' trusts any, or a comma-separated list of proxy addresses/CIDRs. */
+  trustProxy: boolean | string[];
   policy: Policy;
 }
 
@@ -111,7 +114,7 @@ export function parseConfig(
   if ((options.servesHttp ?? true) && e.AUTH_MODE === 'jwt' && !e.JWT_SECRET && !e.JWT_JWKS_URL) {
     problems.push('JWT_SECRET or JWT_JWKS_URL: one is required when AUTH_MODE=jwt');
   }
-  if (e.AUTH_MODE === 'dev' && e.NODE_ENV === 'production' && defaults.AUTH_MODE !== 'dev') {
+  if (e.AUTH_MODE === 'dev' && e.NODE_ENV === 'production') {
     problems.push('AUTH_MODE: dev tokens are refused with NODE_ENV=production');
   }
   if (Boolean(e.TEMPORAL_TLS_CERT_PATH) !== Boolean(e.TEMPORAL_TLS_KEY_PATH)) {
@@ -158,6 +161,7 @@ export function parseConfig(
       ...(e.JWT_AUDIENCE ? { audience: e.JWT_AUDIENCE } : {}),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY === undefined ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
     policy,
   };
 }

@@ -47,7 +47,19 @@ function fromFastifyError(err: FastifyError): AppError | null {
   return new AppError('VALIDATION_FAILED', err.message, { errors: [{ path: '', message: err.message }] });
 }
 
+/** Paths of strings holding a NUL character, which PostgreSQL cannot store. */
+function nulPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.')] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, [...path, String(i)]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => nulPaths(v, [...path, k]));
+  return [];
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const bad = nulPaths(request.body);
+    if (bad.length) throw new AppError('VALIDATION_FAILED', 'text must not contain NUL characters', { errors: bad.map((path) => ({ path, message: 'contains a NUL character' })) });
+  });
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendProblem(reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {

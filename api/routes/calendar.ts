@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { putCalendarYear } from '../../db/queries/calendar.js';
-import { listProvisionalShareApplications } from '../../db/queries/share-application.js';
+import { listShareApplicationsWithDeadlinesFrom } from '../../db/queries/share-application.js';
 import { currentCalendar } from '../../activities/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
@@ -53,18 +53,23 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
       throw new AppError('VALIDATION_FAILED', problemsFound.join('; '), { errors: problemsFound.map((message) => ({ path: 'body', message })) });
     }
     const row = await putCalendarYear(db, { year, holidays, workdays, uploadedBy: principal.sub });
-    // Provisional deadlines (computed on weekends alone) are recomputed by each open case.
+    // Open cases whose deadlines the year can move recompute them now; the rest pick the calendar
+    // up the next time they compute a deadline.
     const calendar = await currentCalendar(db);
-    const open = await listProvisionalShareApplications(db);
     let recomputed = 0;
-    await Promise.all(open.map(async ({ workflowId }) => {
-      try {
-        await temporal.workflow.getHandle(workflowId).signal(calendarUpdatedSignal, calendar);
-        recomputed += 1;
-      } catch (error) {
-        logger.warn({ err: error, workflowId }, 'could not signal a calendar update; the case keeps its provisional deadline');
-      }
-    }));
+    for (let after: string | null = null; ;) {
+      const batch = await listShareApplicationsWithDeadlinesFrom(db, `${year}-01-01`, after);
+      await Promise.all(batch.map(async ({ workflowId }) => {
+        try {
+          await temporal.workflow.getHandle(workflowId).signal(calendarUpdatedSignal, calendar);
+          recomputed += 1;
+        } catch (error) {
+          logger.warn({ err: error, workflowId }, 'could not signal a calendar update; the case recomputes when it next settles');
+        }
+      }));
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1]!.id;
+    }
     return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), recomputed };
   });
 };

@@ -8,7 +8,7 @@ import {
 import { decisions, shareApplicationStates } from '../../workflows/share-application/types.js';
 import { MAX_PERIOD_MONTHS } from '../../workflows/share-application/rules.js';
 import {
-  actOnShareApplication, applicationDto, applicationSchema, loadVisible, newShareApplicationSchema,
+  actOnShareApplication, actingRole, applicationDto, applicationSchema, loadVisible, newShareApplicationSchema,
   submitShareApplication, type ShareDeps,
 } from '../share-applications.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
@@ -51,7 +51,8 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
   }, async (request) => {
     const p = caller(request);
     const { limit, cursor, ...filter } = request.query;
-    if (!isBureau(p) && !p.agency) return { items: [], nextCursor: null };
+    // Only agency staff and reviewers see their agency's cases; public, assessors and gateways see none here.
+    if (!isBureau(p) && !(p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer'))) return { items: [], nextCursor: null };
     const result = await listShareApplications(deps.db, { ...filter, ...(isBureau(p) ? {} : { visibleToAgency: p.agency! }) }, limit, decodeCursor(cursor, timeCursorSchema));
     return { items: result.items.map((i) => applicationDto(i.application, i.grant)), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
   });
@@ -138,7 +139,9 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
     },
   }, async (request) => {
     const p = caller(request);
-    await loadVisible(deps.db, p, request.params.id);
+    const found = await loadVisible(deps.db, p, request.params.id);
+    actingRole(p, found, ['agency_staff']);
+    if (found.state !== 'rejected') throw new AppError('INVALID_STATE', `the application is ${found.state}; only a rejection can be objected to`, { state: found.state });
     throw new AppError('NOT_IMPLEMENTED', 'objection coordination (P2) is not available yet');
   });
 };

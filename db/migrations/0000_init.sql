@@ -121,6 +121,12 @@ CREATE TABLE "calendar_years" (
 	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "audit_chain_head" (
+	"singleton" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"last_id" bigint NOT NULL,
+	"last_hash" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "audit_events" (
 	"id" bigint PRIMARY KEY NOT NULL,
 	"event_key" text NOT NULL,
@@ -169,6 +175,7 @@ CREATE INDEX "share_applications_provider_idx" ON "share_applications" USING btr
 CREATE INDEX "share_applications_state_idx" ON "share_applications" USING btree ("state","submitted_at","id");--> statement-breakpoint
 CREATE INDEX "share_applications_submitted_idx" ON "share_applications" USING btree ("submitted_at","id");--> statement-breakpoint
 CREATE INDEX "share_applications_resource_idx" ON "share_applications" USING btree ("resource_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "share_applications_overdue_idx" ON "share_applications" USING btree ("submitted_at","id") WHERE "share_applications"."overdue";--> statement-breakpoint
 CREATE INDEX "share_grants_expiry_idx" ON "share_grants" USING btree ("state","expires_at");--> statement-breakpoint
 CREATE INDEX "audit_events_case_idx" ON "audit_events" USING btree ("case_id","id");--> statement-breakpoint
 CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("audience","recipient","created_at");--> statement-breakpoint

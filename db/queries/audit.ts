@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
-import { auditEvents } from '../schema/audit.js';
+import { auditChainHead, auditEvents } from '../schema/audit.js';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
@@ -70,6 +70,8 @@ export async function appendAuditEvent(tx: DbOrTx, event: NewAuditEvent): Promis
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = hashAuditEvent({ ...event, id }, prevHash);
   const [row] = await tx.insert(auditEvents).values({ ...event, id, prevHash, hash }).returning();
+  await tx.insert(auditChainHead).values({ singleton: 1, lastId: id, lastHash: hash })
+    .onConflictDoUpdate({ target: auditChainHead.singleton, set: { lastId: id, lastHash: hash } });
   return row ?? null;
 }
 
@@ -84,8 +86,9 @@ export interface ChainVerification {
   firstBrokenId?: number;
 }
 
-/** Walks the whole chain in id order, in pages, recomputing every hash and link. */
+/** Walks the whole chain in id order, in pages, recomputing every hash and link, and checks the head. */
 export async function verifyAuditChain(db: Db, pageSize = 1000): Promise<ChainVerification> {
+  const [head] = await db.select().from(auditChainHead).limit(1);
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
@@ -100,7 +103,11 @@ export async function verifyAuditChain(db: Db, pageSize = 1000): Promise<ChainVe
       expectedId = row.id + 1;
       checked += 1;
     }
-    if (page.length < pageSize) return { ok: true, checked };
+    if (page.length < pageSize) {
+      // The last event must be the head written with it; otherwise events were cut from the end.
+      const tailIntact = head ? head.lastId === expectedId - 1 && head.lastHash === prevHash : checked === 0;
+      return tailIntact ? { ok: true, checked } : { ok: false, checked, firstBrokenId: expectedId };
+    }
     after = page[page.length - 1]!.id;
   }
 }

@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { shareApplications, shareGrants } from '../schema/share-application.js';
-import type { ShareApplicationChange, ShareApplicationState, ShareApplicationView } from '../../workflows/share-application/types.js';
+import { terminalShareStates, type ShareApplicationChange, type ShareApplicationState, type ShareApplicationView } from '../../workflows/share-application/types.js';
 import { appendAuditEvent } from './audit.js';
 import { insertNotifications } from './notification.js';
 
@@ -165,11 +165,23 @@ export async function listShareApplications(db: DbOrTx, filter: ShareApplication
   return { items: page.map((application) => ({ application, grant: byApp.get(application.id) ?? null })), nextCursor };
 }
 
-/** Open cases whose deadlines were computed on weekends alone (recomputed when a calendar year lands). */
-export function listProvisionalShareApplications(db: DbOrTx, limit = 10000) {
+/**
+ * Open cases with a deadline that a newly published year can move: provisional ones, and any due
+ * on or after 1 January of that year. A once-a-year operation, paged by id.
+ */
+export function listShareApplicationsWithDeadlinesFrom(db: DbOrTx, fromDate: string, afterId: string | null, limit = 500) {
+  const open = notInArray(shareApplications.state, [...terminalShareStates]);
+  const reachesYear = or(
+    eq(shareApplications.deadlineProvisional, true),
+    gte(shareApplications.reviewDueDate, fromDate),
+    gte(shareApplications.supplementDueDate, fromDate),
+    gte(shareApplications.objectionDueDate, fromDate),
+    sql`${shareApplications.renewal} ->> 'state' = 'pending_review'`,
+  );
   return db
     .select({ id: shareApplications.id, workflowId: shareApplications.workflowId })
     .from(shareApplications)
-    .where(eq(shareApplications.deadlineProvisional, true))
+    .where(and(open, reachesYear, afterId ? gt(shareApplications.id, afterId) : undefined))
+    .orderBy(shareApplications.id)
     .limit(limit);
 }

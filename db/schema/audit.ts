@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The append-only audit log. Every row carries the hash of the row before it, so an edit or a
@@ -23,3 +23,10 @@ export const auditEvents = pgTable('audit_events', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 }, (t) => [index('audit_events_case_idx').on(t.caseId, t.id)]);
+
+/** The chain's head, written with every event: a deleted tail no longer verifies. */
+export const auditChainHead = pgTable('audit_chain_head', {
+  singleton: smallint('singleton').primaryKey().default(1),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+});

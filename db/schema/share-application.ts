@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { shareApplicationStates, deliveryMethods, grantStates } from '../../workflows/share-application/types.js';
 import type { DecisionRecord, RenewalView, SupplementRecord, ExtensionRecord } from '../../workflows/share-application/types.js';
@@ -51,6 +52,8 @@ export const shareApplications = pgTable('share_applications', {
   index('share_applications_state_idx').on(t.state, t.submittedAt, t.id),
   index('share_applications_submitted_idx').on(t.submittedAt, t.id),
   index('share_applications_resource_idx').on(t.resourceId, t.submittedAt),
+  // The bureau's 督办 list: overdue cases only, newest first.
+  index('share_applications_overdue_idx').on(t.submittedAt, t.id).where(sql`${t.overdue}`),
 ]);
 
 /** A purpose- and time-bound grant of access that a share application produced. */

@@ -153,8 +153,9 @@ describe('audit chain', () => {
     expect(app.status).toBe(201);
 
     const events = await stack.request('GET', `/api/v1/audit-events?caseId=${app.body.id}`, { token: staff });
-    expect(events.body.items).toHaveLength(1);
-    expect(events.body.items[0]).toMatchObject({ action: 'submit', toState: 'granted', hash: expect.stringMatching(/^[0-9a-f]{64}$/), prevHash: expect.any(String) });
+    expect(events.body.items).toHaveLength(2);
+    expect(events.body.items[0]).toMatchObject({ action: 'submit', toState: 'pending_review', hash: expect.stringMatching(/^[0-9a-f]{64}$/), prevHash: expect.any(String) });
+    expect(events.body.items[1]).toMatchObject({ action: 'auto_grant', toState: 'granted', prevHash: events.body.items[0].hash });
     const outsider = await stack.token('o', ['agency_staff'], uniq('Z'));
     expectProblem(await stack.request('GET', `/api/v1/audit-events?caseId=${app.body.id}`, { token: outsider }), 404, 'NOT_FOUND');
     expectProblem(await stack.request('GET', '/api/v1/audit-events/verification', { token: staff }), 403, 'FORBIDDEN');
@@ -166,4 +167,5 @@ describe('audit chain', () => {
     const broken = await stack.request('GET', '/api/v1/audit-events/verification', { token: admin });
     expect(broken.body).toMatchObject({ ok: false, firstBrokenId: id });
   });
+
 });

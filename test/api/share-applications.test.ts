@@ -51,7 +51,7 @@ describe('submitting', () => {
     const res = await submit(unconditionalId);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: 'granted', applicantAgency: applicant, providerAgency: provider, fields: ['name', 'licence_no', 'address'], grant: { state: 'active' }, overdue: false });
-    expect(res.body.timeline.map((e: any) => e.action)).toEqual(['submit']);
+    expect(res.body.timeline.map((e: any) => [e.action, e.actorRole])).toEqual([['submit', 'agency_staff'], ['auto_grant', 'system']]);
   });
 
   it('puts a conditional request in review with its deadline as a date and an instant', async () => {
@@ -251,5 +251,48 @@ describe('deciding and acting', () => {
     expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: staffA, body: { statement: '履职必需' } }), 501, 'NOT_IMPLEMENTED');
     expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: staffC, body: { statement: 'x' } }), 404, 'NOT_FOUND');
     expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: staffA, body: {} }), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('hardening', () => {
+  it('refuses text with NUL characters, forged cursors and dates outside the calendar with 400, never 500', async () => {
+    const nul = await submit(conditionalId, { purpose: 'a\u0000b' });
+    expectProblem(nul, 400, 'VALIDATION_FAILED');
+    expect(nul.body.errors).toEqual([{ path: 'purpose', message: expect.any(String) }]);
+    const forged = Buffer.from(JSON.stringify({ at: new Date().toISOString(), id: 'not-a-uuid' })).toString('base64url');
+    expectProblem(await stack.request('GET', `/api/v1/share-applications?cursor=${forged}`, { token: staffA }), 400, 'VALIDATION_FAILED');
+    expectProblem(await stack.request('GET', '/api/v1/calendar/working-days?from=9999-12-31&days=10', { token: staffA }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('hides cases from a public, assessor or gateway token that carries an agency claim', async () => {
+    const created = (await submit(conditionalId)).body;
+    for (const role of ['public', 'assessor', 'gateway']) {
+      const token = await stack.token(`x-${role}`, [role], applicant);
+      expectProblem(await stack.request('GET', `/api/v1/share-applications/${created.id}`, { token }), 404, 'NOT_FOUND');
+      expect((await stack.request('GET', '/api/v1/share-applications', { token })).body.items).toEqual([]);
+      expectProblem(await stack.request('GET', `/api/v1/audit-events?caseId=${created.id}`, { token }), 404, 'NOT_FOUND');
+    }
+  });
+
+  it('acts in the role that fits the case when a caller holds several', async () => {
+    const created = (await submit(unconditionalId)).body;
+    const both = await stack.token('reviewer-and-admin', ['agency_reviewer', 'bureau_admin'], outsider);
+    const revoked = await stack.request('POST', `/api/v1/share-applications/${created.id}/revocation`, { token: both, body: { reason: '督查发现违规' } });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.timeline.at(-1)).toMatchObject({ action: 'revoke', actorRole: 'bureau_admin' });
+  });
+
+  it('answers an action on an ended case by a non-party reviewer with 403, and by the party with 409', async () => {
+    const created = (await submit(conditionalId)).body;
+    await stack.request('POST', `/api/v1/share-applications/${created.id}/withdrawal`, { token: staffA, body: {} });
+    expectProblem(await stack.request('POST', `/api/v1/share-applications/${created.id}/decision`, { token: reviewerA, body: { decision: 'approve' } }), 403, 'FORBIDDEN');
+    expectProblem(await stack.request('POST', `/api/v1/share-applications/${created.id}/decision`, { token: reviewerB, body: { decision: 'approve' } }), 409, 'INVALID_STATE');
+  });
+
+  it('checks role and state before the objection process is reached', async () => {
+    const pending = (await submit(conditionalId)).body;
+    expectProblem(await stack.request('POST', `/api/v1/share-applications/${pending.id}/objection`, { token: staffA, body: { statement: '履职必需' } }), 409, 'INVALID_STATE');
+    const rejected = (await submit(notSharedId)).body;
+    expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: reviewerB, body: { statement: 'x' } }), 403, 'FORBIDDEN');
   });
 });

@@ -136,7 +136,10 @@ describe('share application (共享申请) workflow', () => {
     const [told] = await inbox(input.id, 'granted');
     expect(told).toMatchObject({ audience: 'agency', recipient: provider });
     const events = await listCaseEvents(database.db, input.id);
-    expect(events.map((e) => [e.action, e.fromState, e.toState])).toEqual([['submit', null, 'granted']]);
+    expect(events.map((e) => [e.action, e.fromState, e.toState, e.actorId])).toEqual([
+      ['submit', null, 'pending_review', 'u-staff'],
+      ['auto_grant', 'pending_review', 'granted', 'system'],
+    ]);
   });
 
   it('refuses a not_shared resource at submission citing the catalog legal basis, then closes the objection window after 15 working days', async () => {
@@ -234,6 +237,8 @@ describe('share application (共享申请) workflow', () => {
     expect(resumed.reviewDue?.from).toBe(suppliedOn);
     expect(resumed.reviewDue?.dueDate).toBe(addWorkingDays(suppliedOn, 10, await calendar()).due);
     expect(await inbox(input.id, 'supplemented')).toHaveLength(1);
+    // 一次性告知: everything missing was to be listed the first time.
+    expect((await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['又一项'] }] }))).type).toBe('INVALID_STATE');
     await handle.executeUpdate(withdrawUpdate, { args: [{ actor: staff() }] });
     expect((await finished(handle)).state).toBe('withdrawn');
   });
@@ -242,6 +247,8 @@ describe('share application (共享申请) workflow', () => {
     const input = inputFor(conditional);
     const { handle } = await submit(input);
     const asked = await handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['用途说明'] }] });
+    await sleepUntil(asked.supplementDue!.dueAt, -60_000);
+    expect((await handle.query(viewQuery)).state).toBe('awaiting_supplement');
     await sleepUntil(asked.supplementDue!.dueAt, 60_000);
     const closed = await finished(handle);
     expect(closed.state).toBe('closed');

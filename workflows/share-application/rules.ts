@@ -58,7 +58,8 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
     }
     case 'request_supplement': {
       if (target === 'renewal') return refuse('INVALID_STATE', 'a renewal is approved or rejected; it takes no supplement');
-      // DOMAIN P1: everything missing is listed at once (一次性告知).
+      // DOMAIN P1: everything missing is listed at once (一次性告知), so a supplement is asked for once.
+      if (v.supplements.length > 0) return refuse('INVALID_STATE', 'a supplement was already requested once; everything missing must be listed at once (一次性告知)');
       if (!input.missing || input.missing.filter((m) => !isBlank(m)).length === 0) {
         return refuse('VALIDATION_FAILED', 'list everything missing at once', [{ path: 'missing', message: 'must list at least one item' }]);
       }
@@ -82,10 +83,11 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
   }
 }
 
-/** DOMAIN P1: only the applicant supplements, and only when asked to. */
-export function checkSupplement(v: ShareApplicationView, input: SupplementInput): Refusal | null {
+/** DOMAIN P1: only the applicant supplements, only when asked to, and before share.supplementWd runs out. */
+export function checkSupplement(v: ShareApplicationView, input: SupplementInput, nowMs: number): Refusal | null {
   if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff supplements its application");
   if (v.state !== 'awaiting_supplement') return refuse('INVALID_STATE', `the application is ${v.state}; no supplement was requested`);
+  if (v.supplementDue && isPast(v.supplementDue.dueAt, nowMs)) return refuse('INVALID_STATE', 'the time to supplement has run out');
   if (isBlank(input.note)) return refuse('VALIDATION_FAILED', 'a supplement needs a note', [{ path: 'note', message: 'must not be empty' }]);
   return null;
 }

@@ -142,7 +142,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
 
   const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
 
-  function grant(actor: Actor, opts: { fields?: string[] | null; periodMonths?: number | null; conditions?: string | null }) {
+  function grant(opts: { fields?: string[] | null; periodMonths?: number | null; conditions?: string | null }) {
     const grantedAtMs = Date.now();
     const { expiresAt, expiresDate } = grantExpiry(grantedAtMs, opts.periodMonths ?? v.request.periodMonths);
     v.grant = {
@@ -157,9 +157,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
       revokedAt: null,
       revokedReason: null,
     };
-    v.reviewDue = v.reviewDue ?? null;
     v.objectionDue = null;
-    void actor;
   }
 
   const decisionRecord = (input: DecisionInput): DecisionRecord => ({
@@ -214,7 +212,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
       switch (input.decision) {
         case 'approve':
           v.decision = record;
-          grant(by, { fields: input.fields ?? null, periodMonths: input.periodMonths ?? null, conditions: input.conditions ?? null });
+          grant({ fields: input.fields ?? null, periodMonths: input.periodMonths ?? null, conditions: input.conditions ?? null });
           await transition('approve', 'granted', by, { reason: input.reason ?? null, data: { conditions: input.conditions ?? null, fields: v.grant!.fields, expiresDate: v.grant!.expiresDate }, notify: [toApplicant('granted', `Share application approved: ${label()}`)] });
           break;
         case 'reject':
@@ -254,13 +252,12 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
       v.request = { ...v.request, ...changes };
       v.missing = null;
       v.supplementDue = null;
-      v.overdue = false;
-      // DOMAIN P1: the review clock restarts in full from the supplement.
+      // DOMAIN P1: the review clock restarts in full from the supplement (the overdue mark stays: it was late).
       v.reviewDue = track(today(), policy.reviewWd);
       await transition('supplement', 'pending_review', input.actor, { reason: input.note, data: { changes, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('supplemented', `Applicant supplemented ${label()}; review due ${v.reviewDue.dueDate}`)] });
       return v;
     },
-    { validator: (input) => { ready(); refused(checkSupplement(v, input), v.state); } },
+    { validator: (input) => { ready(); refused(checkSupplement(v, input, Date.now()), v.state); } },
   );
 
   setHandler(
@@ -310,10 +307,11 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     async (input) => {
       const at = nowIso();
       v.grant = { ...v.grant!, state: 'revoked', revokedAt: at, revokedReason: input.reason ?? null };
-      if (v.renewal?.state === 'pending_review') v.renewal = { ...v.renewal, state: 'rejected' };
+      const renewalPending = v.renewal?.state === 'pending_review';
+      if (v.renewal && renewalPending) v.renewal = { ...v.renewal, state: 'rejected' };
       const notify = [toApplicant('revoked', `Grant revoked: ${label()}`)];
       if (input.actor.agency !== v.providerAgency) notify.push(toProvider('revoked', `The bureau revoked the grant of ${label()}`));
-      await transition('revoke', 'revoked', input.actor, { reason: input.reason ?? null, notify });
+      await transition('revoke', 'revoked', input.actor, { reason: input.reason ?? null, data: { renewalPendingAtRevocation: renewalPending }, notify });
       return v;
     },
     { validator: (input) => { ready(); refused(checkRevocation(v, input), v.state); } },
@@ -346,7 +344,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
       if (resolution.outcome === 'uphold_refusal') {
         await transition('objection_upheld_refusal', 'rejected', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId }, notify: [toApplicant('objection_resolved', `Refusal of ${label()} upheld`)] });
       } else {
-        grant(resolution.decidedBy, { conditions: resolution.conditions ?? null });
+        grant({ conditions: resolution.conditions ?? null });
         await transition('objection_granted', 'granted', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId, outcome: resolution.outcome, conditions: resolution.conditions ?? null }, notify: [toApplicant('granted', `Objection upheld: ${label()} is to be shared`), toProvider('objection_resolved', `Coordination ordered sharing of ${label()}`)] });
       }
       return v;
@@ -361,17 +359,26 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     },
   );
 
-  setHandler(calendarUpdatedSignal, (updated) => {
-    calendar = updated;
-    const recompute = (d: TrackedDeadline | null) => (d && d.provisional ? track(d.from, d.days) : d);
+  /** Recomputes the open deadlines from their rules on the current calendar; records a change. */
+  function recomputeDeadlines(record: boolean): void {
+    const recompute = (d: TrackedDeadline | null) => (d ? track(d.from, d.days) : d);
     const before = JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]);
     v.reviewDue = recompute(v.reviewDue);
     v.supplementDue = recompute(v.supplementDue);
     v.objectionDue = recompute(v.objectionDue);
-    if (v.renewal) v.renewal = { ...v.renewal, reviewDue: recompute(v.renewal.reviewDue) };
-    if (initialized && JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]) !== before) {
-      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published' });
+    if (v.renewal?.state === 'pending_review') v.renewal = { ...v.renewal, reviewDue: recompute(v.renewal.reviewDue) };
+    const after = JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]);
+    if (record && initialized && after !== before) {
+      void transition('deadlines_recomputed', v.state, systemActor('calendar'), {
+        reason: 'a working-day calendar year was published',
+        data: { reviewDueDate: v.reviewDue?.dueDate ?? null, supplementDueDate: v.supplementDue?.dueDate ?? null, objectionDueDate: v.objectionDue?.dueDate ?? null },
+      });
     }
+  }
+
+  setHandler(calendarUpdatedSignal, (updated) => {
+    calendar = updated;
+    recomputeDeadlines(true);
   });
 
   // ---- registration --------------------------------------------------------------------------
@@ -383,13 +390,17 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   const route = initialRoute(input.resource, precheck);
   const bureau = systemActor('bureau compliance pre-check');
   if (route === 'grant') {
+    // The applicant submits; the bureau's automatic pre-check decides, and the audit says so.
+    void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
     v.decision = { decision: 'approve', by: bureau, at: nowIso(), reason: 'unconditional sharing: compliance pre-check passed', legalBasis: null, conditions: null, automatic: true };
-    grant(bureau, {});
-    void transition('submit', 'granted', input.submittedBy, { reason: v.decision.reason, data: { route, fields: v.request.fields }, notify: [toProvider('granted', `Unconditional share granted to ${v.applicantAgency}: ${label()}`)] });
+    grant({});
+    void transition('auto_grant', 'granted', bureau, { reason: v.decision.reason, data: { fields: v.request.fields, expiresDate: v.grant!.expiresDate }, notify: [toProvider('granted', `Unconditional share granted to ${v.applicantAgency}: ${label()}`)] });
   } else if (route === 'reject') {
-    v.decision = { decision: 'reject', by: systemActor('catalog'), at: nowIso(), reason: 'the resource is not shared (不予共享) according to the catalog', legalBasis: input.resource.legalBasis, conditions: null, automatic: true };
+    const catalog = systemActor('catalog');
+    void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
+    v.decision = { decision: 'reject', by: catalog, at: nowIso(), reason: 'the resource is not shared (不予共享) according to the catalog', legalBasis: input.resource.legalBasis, conditions: null, automatic: true };
     v.objectionDue = track(today(), policy.objectionWindowWd);
-    void transition('submit', 'rejected', input.submittedBy, { reason: v.decision.reason, legalBasis: input.resource.legalBasis, data: { route } });
+    void transition('auto_reject', 'rejected', catalog, { reason: v.decision.reason, legalBasis: input.resource.legalBasis, notify: [toApplicant('rejected', `Share application refused by the catalog: ${label()}`)] });
   } else {
     v.reviewDue = track(today(), policy.reviewWd);
     void transition('submit', 'pending_review', input.submittedBy, { data: { route, precheckProblems: precheck.problems, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `New share application from ${v.applicantAgency}: ${label()}, due ${v.reviewDue.dueDate}`)] });
@@ -408,16 +419,28 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     }
     const ms = atMs - Date.now();
     if (ms <= 0) return v.version !== version;
-    return condition(() => v.version !== version, ms);
+    // condition() can report a timeout in the same activation in which a handler changed the case.
+    return (await condition(() => v.version !== version, ms)) || v.version !== version;
+  }
+
+  /** Deadlines are computed on the calendar in force: reloaded whenever the case settles. */
+  async function refreshCalendar(): Promise<void> {
+    const latest = await acts.loadCalendar();
+    if (JSON.stringify(latest) === JSON.stringify(calendar)) return;
+    calendar = latest;
+    recomputeDeadlines(true);
   }
 
   const dueMs = (d: TrackedDeadline | null): number | null => (d ? Date.parse(d.dueAt) + 1 : null);
 
+  let flaggedDueAt: string | null = null;
   async function awaitReview(): Promise<void> {
-    if (await changedBefore(v.overdue ? null : dueMs(v.reviewDue))) return;
+    const due = v.reviewDue;
+    if (await changedBefore(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) return;
     // DOMAIN P1: nothing is approved because time ran out; the case is flagged overdue and stays open.
+    flaggedDueAt = due!.dueAt;
     v.overdue = true;
-    await transition('overdue', 'pending_review', systemActor('deadline'), {
+    await transition('overdue', v.state, systemActor('deadline'), {
       reason: `review deadline ${v.reviewDue?.dueDate} passed`,
       notify: [toProvider('overdue', `Overdue: decide on ${label()} (due ${v.reviewDue?.dueDate})`), toBureau('overdue', `Overdue review (督办): ${v.providerAgency} on ${label()}`)],
     });
@@ -442,8 +465,9 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         at: Date.parse(g.expiresAt) + 1,
         fire: () => {
           v.grant = { ...g, state: 'expired' };
-          if (v.renewal?.state === 'pending_review') v.renewal = { ...v.renewal, state: 'rejected' };
-          return transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${g.expiresDate}`, notify: [toApplicant('expired', `Grant expired: ${label()}`), toProvider('expired', `Grant to ${v.applicantAgency} expired: ${label()}`)] });
+          const renewalPending = v.renewal?.state === 'pending_review';
+          if (v.renewal && renewalPending) v.renewal = { ...v.renewal, state: 'rejected' };
+          return transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${g.expiresDate}`, data: { renewalPendingAtExpiry: renewalPending }, notify: [toApplicant('expired', `Grant expired: ${label()}`), toProvider('expired', `Grant to ${v.applicantAgency} expired: ${label()}`)] });
         },
       },
     ];
@@ -484,6 +508,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
 
   for (;;) {
     if (isTerminal(v.state)) break;
+    await refreshCalendar();
     if (v.state === 'pending_review') await awaitReview();
     else if (v.state === 'awaiting_supplement') await awaitSupplement();
     else if (v.state === 'granted') await awaitGrantEnd();
