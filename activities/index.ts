@@ -2,6 +2,7 @@
 import type { Db } from '../db/client.js';
 import type { Logger } from '../lib/logger.js';
 import { createCalendarActivities } from './calendar.js';
+import { createObjectionActivities } from './objection.js';
 import { createShareApplicationActivities } from './share-application.js';
 
 export interface ActivityDeps {
@@ -13,6 +14,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createCalendarActivities(deps),
     ...createShareApplicationActivities(deps),
+    ...createObjectionActivities(deps),
   };
 }
 

@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit-events.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { devTokenRoutes } from './routes/dev-tokens.js';
+import { objectionRoutes } from './routes/objections.js';
 import { shareApplicationRoutes } from './routes/share-applications.js';
 
 export interface AppDeps {
@@ -78,6 +79,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   await app.register(catalogRoutes, { db });
   await app.register(calendarRoutes, { db, temporal, logger });
   await app.register(shareApplicationRoutes, { db, temporal, config });
+  await app.register(objectionRoutes, { db, temporal, config });
   await app.register(auditRoutes, { db });
   return app;
 }

@@ -17,7 +17,11 @@ import { createWorker } from '../lib/worker.js';
 import { defaultPolicy } from '../policy/index.js';
 import type { Actor } from '../workflows/common/actors.js';
 import {
-  decideUpdate, fileObjectionUpdate, objectionResolvedUpdate, renewUpdate, revokeUpdate, shareApplicationWorkflowId,
+  addMinutesUpdate, addStatementUpdate, assignUpdate, escalateUpdate, governmentDecisionUpdate, objectionWorkflowId,
+  registeredUpdate, ruleUpdate, settleUpdate,
+} from '../workflows/objection/messages.js';
+import {
+  decideUpdate, fileObjectionUpdate, renewUpdate, revokeUpdate, shareApplicationWorkflowId,
   submittedUpdate, supplementUpdate, urgeUpdate, viewQuery, withdrawUpdate,
 } from '../workflows/share-application/messages.js';
 import type { ShareApplicationInput, ShareType } from '../workflows/share-application/types.js';
@@ -49,6 +53,17 @@ const coordinator: Actor = { id: 'coord', name: 'Coordinator', role: 'bureau_coo
 const admin: Actor = { id: 'admin', name: 'Admin', role: 'bureau_admin', agency: null };
 
 type Handle = WorkflowHandle<typeof shareApplicationWorkflow>;
+async function objectOn(h: Handle) {
+  const objectionId = randomUUID();
+  await h.executeUpdate(fileObjectionUpdate, { args: [{ actor: staff, objectionId, statement: 's', dutyBasis: 'd', policy: defaultPolicy.objection }] });
+  const o = env.client.workflow.getHandle(objectionWorkflowId(objectionId));
+  await o.executeUpdate(registeredUpdate);
+  return o;
+}
+const settle = async (h: Handle) => {
+  for (let i = 0; i < 100 && (await h.query(viewQuery)).state === 'in_objection'; i++) await new Promise((r) => setTimeout(r, 100));
+};
+
 async function submit(shareType: ShareType, periodMonths = 1): Promise<Handle> {
   const r = resources[shareType]!;
   const input: ShareApplicationInput = {
@@ -62,11 +77,11 @@ async function submit(shareType: ShareType, periodMonths = 1): Promise<Handle> {
   return start.workflowHandle();
 }
 const sleepPast = async (iso: string | undefined) => { const ms = Date.parse(iso!) + 60_000 - (await env.currentTimeMs()); if (ms > 0) await env.sleep(ms); };
-async function save(name: string, handle: Handle) {
+async function save(name: string, handle: { workflowId: string; describe(): Promise<{ status: { name: string } }>; fetchHistory(): ReturnType<Handle['fetchHistory']> }, kind = 'share-application') {
   for (let i = 0; i < 100 && (await handle.describe()).status.name === 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 100));
   const history = await handle.fetchHistory();
   // The same JSON form as `temporal workflow show -o json`; the workflow id travels in the file name's sidecar field.
-  writeFileSync(join(out, `share-application-${name}.json`), `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`);
+  writeFileSync(join(out, `${kind}-${name}.json`), `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`);
   console.log(`recorded ${name}: ${history.events?.length} events`);
 }
 
@@ -90,9 +105,13 @@ async function save(name: string, handle: Handle) {
   await sleepPast((await h.query(viewQuery)).reviewDue?.dueAt);
   await h.executeUpdate(urgeUpdate, { args: [{ actor: coordinator, reason: 'urge' }] });
   await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
-  const objectionId = randomUUID();
-  await h.executeUpdate(fileObjectionUpdate, { args: [{ actor: staff, objectionId, statement: 's' }] });
-  await h.executeUpdate(objectionResolvedUpdate, { args: [{ objectionId, outcome: 'uphold_refusal', reasoning: 'r', decidedBy: coordinator }] });
+  const o = await objectOn(h);
+  await o.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
+  await o.executeUpdate(addStatementUpdate, { args: [{ actor: reviewer, text: 'position' }] });
+  await o.executeUpdate(addMinutesUpdate, { args: [{ actor: coordinator, text: 'minutes', heldAt: new Date(await env.currentTimeMs()).toISOString() }] });
+  await o.executeUpdate(ruleUpdate, { args: [{ actor: coordinator, outcome: 'uphold_refusal', reasoning: 'r' }] });
+  await settle(h);
+  await save('coordinated-uphold', o, 'objection');
   await save('overdue-rejected-objection-upheld', h);
 }
 // conditional: supplement requested, supplied, extended, approved, revoked.
@@ -119,11 +138,37 @@ async function save(name: string, handle: Handle) {
 {
   const h = await submit('conditional');
   await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
-  const objectionId = randomUUID();
-  await h.executeUpdate(fileObjectionUpdate, { args: [{ actor: staff, objectionId, statement: 's' }] });
-  await h.executeUpdate(objectionResolvedUpdate, { args: [{ objectionId, outcome: 'conditional_share', conditions: 'c', reasoning: 'r', decidedBy: coordinator }] });
+  const o = await objectOn(h);
+  await o.executeUpdate(settleUpdate, { args: [{ actor: reviewer, outcome: 'conditional_share', conditions: 'c' }] });
+  await settle(h);
+  await save('settled', o, 'objection');
   await sleepPast((await h.query(viewQuery)).grant?.expiresAt);
   await save('objection-ordered-sharing-expired', h);
+}
+// objection: negotiation lapses, statement overdue, coordination lapses, government decides.
+{
+  const h = await submit('conditional');
+  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
+  const o = await objectOn(h);
+  const view = await o.query('view') as { negotiationDue: { dueAt: string } };
+  await sleepPast(view.negotiationDue.dueAt);
+  for (let i = 0; i < 100 && (await o.query('view') as { state: string }).state !== 'coordinating'; i++) await new Promise((r) => setTimeout(r, 100));
+  await o.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
+  const coordinating = await o.query('view') as { coordinationDue: { dueAt: string } };
+  await sleepPast(coordinating.coordinationDue.dueAt);
+  for (let i = 0; i < 100 && (await o.query('view') as { state: string }).state !== 'escalated'; i++) await new Promise((r) => setTimeout(r, 100));
+  await o.executeUpdate(governmentDecisionUpdate, { args: [{ actor: admin, outcome: 'share', reasoning: 'r', documentRef: 'doc' }] });
+  await settle(h);
+  await save('lapsed-escalated-government', o, 'objection');
+  // and one escalated on request
+  const h2 = await submit('conditional');
+  await h2.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
+  const o2 = await objectOn(h2);
+  await o2.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
+  await o2.executeUpdate(escalateUpdate, { args: [{ actor: coordinator, reason: 'deadlock' }] });
+  await o2.executeUpdate(governmentDecisionUpdate, { args: [{ actor: admin, outcome: 'uphold_refusal', reasoning: 'r' }] });
+  await settle(h2);
+  await save('escalated-on-request', o2, 'objection');
 }
 
 worker.shutdown();

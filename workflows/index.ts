@@ -1,2 +1,3 @@
 // The workflow bundle's entry point: every workflow the worker runs.
 export { shareApplicationWorkflow } from './share-application/workflow.js';
+export { objectionWorkflow } from './objection/workflow.js';

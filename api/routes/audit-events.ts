@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listCaseEvents, verifyAuditChain } from '../../db/queries/audit.js';
+import { getObjection } from '../../db/queries/objection.js';
 import { getShareApplication } from '../../db/queries/share-application.js';
 import { AppError } from '../../lib/errors.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
@@ -22,8 +23,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     const { caseId } = request.query;
     if (!isBureau(p)) {
       // Parties see the audit trail of their own cases only.
-      const found = await getShareApplication(db, caseId);
-      if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such case');
+      const parties = (await getShareApplication(db, caseId))?.application ?? (await getObjection(db, caseId));
+      if (!parties || !canSee(p, parties)) throw new AppError('NOT_FOUND', 'no such case');
     }
     return { items: (await listCaseEvents(db, caseId)).map(timelineDto), nextCursor: null };
   });

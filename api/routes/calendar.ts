@@ -3,7 +3,9 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { putCalendarYear } from '../../db/queries/calendar.js';
+import { listOpenObjections } from '../../db/queries/objection.js';
 import { listShareApplicationsWithDeadlinesFrom } from '../../db/queries/share-application.js';
+import { objectionCalendarSignal } from '../../workflows/objection/messages.js';
 import { currentCalendar } from '../../activities/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
@@ -62,6 +64,19 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
       await Promise.all(batch.map(async ({ workflowId }) => {
         try {
           await temporal.workflow.getHandle(workflowId).signal(calendarUpdatedSignal, calendar);
+          recomputed += 1;
+        } catch (error) {
+          logger.warn({ err: error, workflowId }, 'could not signal a calendar update; the case recomputes when it next settles');
+        }
+      }));
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1]!.id;
+    }
+    for (let after: string | null = null; ;) {
+      const batch = await listOpenObjections(db, after);
+      await Promise.all(batch.map(async ({ workflowId }) => {
+        try {
+          await temporal.workflow.getHandle(workflowId).signal(objectionCalendarSignal, calendar);
           recomputed += 1;
         } catch (error) {
           logger.warn({ err: error, workflowId }, 'could not signal a calendar update; the case recomputes when it next settles');

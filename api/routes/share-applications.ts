@@ -12,6 +12,7 @@ import {
   submitShareApplication, type ShareDeps,
 } from '../share-applications.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
+import { fileObjection, objectionSchema } from '../objections.js';
 import { decodeCursor, encodeCursor, page, paginationQuery, problems, text, timeCursorSchema, uuidParam } from '../schemas.js';
 
 const tags = ['share applications (P1)'];
@@ -132,16 +133,10 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
     schema: {
       operationId: 'objectToRefusal',
       tags,
-      summary: 'Object to a refusal (不予共享异议); coordination arrives with the objection process',
+      summary: 'Object to a refusal within the objection window (不予共享异议); starts the objection process',
       params: uuidParam,
-      body: z.object({ statement: text(), dutyBasis: text().optional() }),
-      response: problems(400, 401, 403, 404, 409, 501),
+      body: z.object({ statement: text(8000), dutyBasis: text().optional() }),
+      response: { 201: objectionSchema, ...problems(400, 401, 403, 404, 409, 503) },
     },
-  }, async (request) => {
-    const p = caller(request);
-    const found = await loadVisible(deps.db, p, request.params.id);
-    actingRole(p, found, ['agency_staff']);
-    if (found.state !== 'rejected') throw new AppError('INVALID_STATE', `the application is ${found.state}; only a rejection can be objected to`, { state: found.state });
-    throw new AppError('NOT_IMPLEMENTED', 'objection coordination (P2) is not available yet');
-  });
+  }, async (request, reply) => reply.code(201).send(await fileObjection(deps, caller(request), request.params.id, request.body)));
 };

@@ -7,6 +7,8 @@ CREATE TYPE "public"."delivery_method" AS ENUM('api', 'batch', 'file', 'verifica
 CREATE TYPE "public"."grant_state" AS ENUM('active', 'expired', 'revoked');--> statement-breakpoint
 CREATE TYPE "public"."share_application_state" AS ENUM('pending_review', 'awaiting_supplement', 'granted', 'rejected', 'in_objection', 'withdrawn', 'closed', 'expired', 'revoked');--> statement-breakpoint
 CREATE TYPE "public"."notification_audience" AS ENUM('user', 'agency', 'bureau');--> statement-breakpoint
+CREATE TYPE "public"."objection_outcome" AS ENUM('share', 'conditional_share', 'uphold_refusal');--> statement-breakpoint
+CREATE TYPE "public"."objection_state" AS ENUM('negotiating', 'coordinating', 'escalated', 'resolved');--> statement-breakpoint
 CREATE TABLE "agencies" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -163,10 +165,44 @@ CREATE TABLE "notifications" (
 	CONSTRAINT "notifications_event_key_unique" UNIQUE("event_key")
 );
 --> statement-breakpoint
+CREATE TABLE "objections" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"workflow_id" text NOT NULL,
+	"application_id" uuid NOT NULL,
+	"applicant_agency" text NOT NULL,
+	"provider_agency" text NOT NULL,
+	"resource_code" text NOT NULL,
+	"resource_name" text NOT NULL,
+	"refusal" jsonb NOT NULL,
+	"statement" text NOT NULL,
+	"duty_basis" text,
+	"filed_by" jsonb NOT NULL,
+	"state" "objection_state" NOT NULL,
+	"overdue" boolean DEFAULT false NOT NULL,
+	"coordinator" jsonb,
+	"negotiation_due_at" timestamp with time zone,
+	"negotiation_due_date" date,
+	"statement_due_at" timestamp with time zone,
+	"statement_due_date" date,
+	"coordination_due_at" timestamp with time zone,
+	"coordination_due_date" date,
+	"deadline_provisional" boolean DEFAULT false NOT NULL,
+	"statements" jsonb NOT NULL,
+	"minutes" jsonb NOT NULL,
+	"escalation" jsonb,
+	"ruling" jsonb,
+	"outcome" "objection_outcome",
+	"filed_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"version" integer NOT NULL,
+	CONSTRAINT "objections_workflow_id_unique" UNIQUE("workflow_id")
+);
+--> statement-breakpoint
 ALTER TABLE "catalog_data_updates" ADD CONSTRAINT "catalog_data_updates_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_resources" ADD CONSTRAINT "catalog_resources_provider_agency_agencies_code_fk" FOREIGN KEY ("provider_agency") REFERENCES "public"."agencies"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_applications" ADD CONSTRAINT "share_applications_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_grants" ADD CONSTRAINT "share_grants_application_id_share_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."share_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "objections" ADD CONSTRAINT "objections_application_id_share_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."share_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "catalog_data_updates_resource_idx" ON "catalog_data_updates" USING btree ("resource_id","at");--> statement-breakpoint
 CREATE INDEX "catalog_resources_provider_idx" ON "catalog_resources" USING btree ("provider_agency","created_at","id");--> statement-breakpoint
 CREATE INDEX "catalog_resources_created_idx" ON "catalog_resources" USING btree ("created_at","id");--> statement-breakpoint
@@ -179,4 +215,9 @@ CREATE INDEX "share_applications_overdue_idx" ON "share_applications" USING btre
 CREATE INDEX "share_grants_expiry_idx" ON "share_grants" USING btree ("state","expires_at");--> statement-breakpoint
 CREATE INDEX "audit_events_case_idx" ON "audit_events" USING btree ("case_id","id");--> statement-breakpoint
 CREATE INDEX "notifications_recipient_idx" ON "notifications" USING btree ("audience","recipient","created_at");--> statement-breakpoint
-CREATE INDEX "notifications_case_idx" ON "notifications" USING btree ("case_id");
+CREATE INDEX "notifications_case_idx" ON "notifications" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "objections_state_idx" ON "objections" USING btree ("state","filed_at","id");--> statement-breakpoint
+CREATE INDEX "objections_applicant_idx" ON "objections" USING btree ("applicant_agency","filed_at","id");--> statement-breakpoint
+CREATE INDEX "objections_provider_idx" ON "objections" USING btree ("provider_agency","filed_at","id");--> statement-breakpoint
+CREATE INDEX "objections_filed_idx" ON "objections" USING btree ("filed_at","id");--> statement-breakpoint
+CREATE INDEX "objections_application_idx" ON "objections" USING btree ("application_id");

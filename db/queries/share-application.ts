@@ -2,8 +2,7 @@ import { and, desc, eq, gt, gte, inArray, lt, lte, notInArray, or, sql, type SQL
 import type { Db, DbOrTx } from '../client.js';
 import { shareApplications, shareGrants } from '../schema/share-application.js';
 import { terminalShareStates, type ShareApplicationChange, type ShareApplicationState, type ShareApplicationView } from '../../workflows/share-application/types.js';
-import { appendAuditEvent } from './audit.js';
-import { insertNotifications } from './notification.js';
+import { writeCaseEvent } from './case-events.js';
 
 export type ShareApplicationRow = typeof shareApplications.$inferSelect;
 export type ShareGrantRow = typeof shareGrants.$inferSelect;
@@ -55,7 +54,6 @@ function rowOf(v: ShareApplicationView): typeof shareApplications.$inferInsert {
  */
 export async function saveShareApplicationChange(db: Db, change: ShareApplicationChange): Promise<boolean> {
   const v = change.view;
-  const eventKey = `share-application:${v.id}:${v.version}`;
   return db.transaction(async (tx) => {
     const row = rowOf(v);
     await tx
@@ -90,25 +88,7 @@ export async function saveShareApplicationChange(db: Db, change: ShareApplicatio
         setWhere: lte(shareGrants.updatedAt, grantRow.updatedAt),
       });
     }
-    const e = change.event;
-    const written = await appendAuditEvent(tx, {
-      eventKey,
-      caseType: 'share-application',
-      caseId: v.id,
-      action: e.action,
-      fromState: e.from,
-      toState: e.to,
-      actorId: e.actor.id,
-      actorName: e.actor.name ?? null,
-      actorRole: e.actor.role,
-      actorAgency: e.actor.agency ?? null,
-      at: new Date(e.at),
-      reason: e.reason,
-      legalBasis: e.legalBasis,
-      data: e.data ?? null,
-    });
-    await insertNotifications(tx, eventKey, 'share-application', v.id, change.notify);
-    return written !== null;
+    return writeCaseEvent(tx, 'share-application', v.id, v.version, change.event, change.notify);
   });
 }
 

@@ -5,3 +5,4 @@ export * from './idempotency.js';
 export * from './calendar.js';
 export * from './audit.js';
 export * from './notification.js';
+export * from './objection.js';

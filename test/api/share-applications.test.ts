@@ -245,13 +245,6 @@ describe('deciding and acting', () => {
     expect(revoked.body).toMatchObject({ state: 'revoked', grant: { state: 'revoked', revokedReason: '超出用途使用' } });
     expectProblem(await stack.request('POST', `${url}/revocation`, { token: admin, body: { reason: 'again' } }), 409, 'INVALID_STATE');
   });
-
-  it('answers an objection with 501 until objection coordination lands, and hides other agencies\' cases', async () => {
-    const rejected = (await submit(notSharedId)).body;
-    expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: staffA, body: { statement: '履职必需' } }), 501, 'NOT_IMPLEMENTED');
-    expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: staffC, body: { statement: 'x' } }), 404, 'NOT_FOUND');
-    expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: staffA, body: {} }), 400, 'VALIDATION_FAILED');
-  });
 });
 
 describe('hardening', () => {
@@ -289,10 +282,12 @@ describe('hardening', () => {
     expectProblem(await stack.request('POST', `/api/v1/share-applications/${created.id}/decision`, { token: reviewerB, body: { decision: 'approve' } }), 409, 'INVALID_STATE');
   });
 
-  it('checks role and state before the objection process is reached', async () => {
+  it('checks role and state before an objection is filed', async () => {
     const pending = (await submit(conditionalId)).body;
     expectProblem(await stack.request('POST', `/api/v1/share-applications/${pending.id}/objection`, { token: staffA, body: { statement: '履职必需' } }), 409, 'INVALID_STATE');
     const rejected = (await submit(notSharedId)).body;
     expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: reviewerB, body: { statement: 'x' } }), 403, 'FORBIDDEN');
+    expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: staffC, body: { statement: 'x' } }), 404, 'NOT_FOUND');
+    expectProblem(await stack.request('POST', `/api/v1/share-applications/${rejected.id}/objection`, { token: staffA, body: {} }), 400, 'VALIDATION_FAILED');
   });
 });

@@ -17,8 +17,9 @@ import { currentCalendar } from '../../activities/calendar.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import { addCalendarDays, addMonths, addWorkingDays, endOfLocalDay, localDate, mergeCalendars } from '../../workflows/common/working-days.js';
+import { assignUpdate, objectionWorkflowId, registeredUpdate, ruleUpdate, settleUpdate } from '../../workflows/objection/messages.js';
 import {
-  calendarUpdatedSignal, decideUpdate, fileObjectionUpdate, objectionResolvedUpdate, renewUpdate, revokeUpdate,
+  calendarUpdatedSignal, decideUpdate, fileObjectionUpdate, renewUpdate, revokeUpdate,
   shareApplicationWorkflowId, submittedUpdate, supplementUpdate, urgeUpdate, viewQuery, withdrawUpdate,
 } from '../../workflows/share-application/messages.js';
 import type { ShareApplicationInput, ShareApplicationView } from '../../workflows/share-application/types.js';
@@ -348,31 +349,39 @@ describe('share application (共享申请) workflow', () => {
     expect((await finished(handle)).state).toBe('revoked');
   });
 
-  it('hands a rejection over to an objection and follows its outcome', async () => {
+  it('hands a rejection over to its objection workflow and follows the outcome', async () => {
     const rejectedCase = async () => {
       const { handle } = await submit(inputFor(conditional));
       await handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'reject', reason: '涉及商业秘密', legalBasis: '《反不正当竞争法》第九条' }] });
       return handle;
     };
+    const file = (handle: Awaited<ReturnType<typeof rejectedCase>>, objectionId: string, actor = staff()) =>
+      handle.executeUpdate(fileObjectionUpdate, { args: [{ actor, objectionId, statement: '履职必需', policy: defaultPolicy.objection }] });
+
     const shared = await rejectedCase();
     const objectionId = randomUUID();
-    const inObjection = await shared.executeUpdate(fileObjectionUpdate, { args: [{ actor: staff(), objectionId, statement: '履职必需' }] });
-    expect(inObjection.state).toBe('in_objection');
-    expect((await refusal(shared.executeUpdate(fileObjectionUpdate, { args: [{ actor: staff(), objectionId: randomUUID(), statement: 'again' }] }))).type).toBe('INVALID_STATE');
-    const granted = await shared.executeUpdate(objectionResolvedUpdate, { args: [{ objectionId, outcome: 'conditional_share', conditions: '脱敏后共享', reasoning: '协调认定应当共享', decidedBy: coordinator }] });
-    expect(granted).toMatchObject({ state: 'granted', grant: { conditions: '脱敏后共享' } });
+    const inObjection = await file(shared, objectionId);
+    expect(inObjection).toMatchObject({ state: 'in_objection', objectionId });
+    expect((await refusal(file(shared, randomUUID()))).type).toBe('INVALID_STATE');
+    const objection = env.client.workflow.getHandle(objectionWorkflowId(objectionId));
+    expect((await objection.executeUpdate(registeredUpdate)).refusal).toMatchObject({ reason: '涉及商业秘密', legalBasis: '《反不正当竞争法》第九条' });
+    await objection.executeUpdate(settleUpdate, { args: [{ actor: reviewer(), outcome: 'conditional_share', conditions: '脱敏后共享' }] });
+    const granted = await eventually(() => shared.query(viewQuery), (v) => v.state === 'granted');
+    expect(granted).toMatchObject({ state: 'granted', grant: { conditions: '脱敏后共享' }, decision: { final: true } });
     await shared.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: 'test cleanup' }] });
 
     const upheld = await rejectedCase();
     const id2 = randomUUID();
-    await upheld.executeUpdate(fileObjectionUpdate, { args: [{ actor: staff(), objectionId: id2, statement: '履职必需' }] });
-    await upheld.executeUpdate(objectionResolvedUpdate, { args: [{ objectionId: id2, outcome: 'uphold_refusal', reasoning: '拒绝理由成立', decidedBy: coordinator }] });
+    await file(upheld, id2);
+    const second = env.client.workflow.getHandle(objectionWorkflowId(id2));
+    await second.executeUpdate(registeredUpdate);
+    await second.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
+    await second.executeUpdate(ruleUpdate, { args: [{ actor: coordinator, outcome: 'uphold_refusal', reasoning: '拒绝理由成立' }] });
     const final = await finished(upheld);
-    expect(final).toMatchObject({ state: 'rejected', decision: { final: true } });
+    expect(final).toMatchObject({ state: 'rejected', decision: { final: true, reason: '拒绝理由成立' } });
 
     const late = await rejectedCase();
-    await sleepUntil((await late.query(viewQuery)).objectionDue!.dueAt, -60_000);
-    expect((await refusal(late.executeUpdate(fileObjectionUpdate, { args: [{ actor: { ...staff(), agency: other }, objectionId: randomUUID(), statement: 'x' }] }))).type).toBe('FORBIDDEN');
+    expect((await refusal(file(late, randomUUID(), { ...staff(), agency: other }))).type).toBe('FORBIDDEN');
     await sleepUntil((await late.query(viewQuery)).objectionDue!.dueAt, 60_000);
     expect((await finished(late)).state).toBe('rejected');
   });

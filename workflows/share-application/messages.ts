@@ -3,6 +3,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actors.js';
 import type { CalendarData } from '../common/working-days.js';
 import type { Decision, ShareApplicationView } from './types.js';
+import type { Policy } from '../../policy/index.js';
 
 export interface DecisionInput {
   actor: Actor;
@@ -43,6 +44,9 @@ export interface FileObjectionInput {
   actor: Actor;
   objectionId: string;
   statement: string;
+  dutyBasis?: string | null;
+  /** The objection policy in force when it is filed (DOMAIN P2 day counts). */
+  policy: Policy['objection'];
 }
 
 export type ObjectionOutcome = 'share' | 'conditional_share' | 'uphold_refusal';
@@ -64,8 +68,8 @@ export const urgeUpdate = defineUpdate<ShareApplicationView, [ReasonInput]>('urg
 export const renewUpdate = defineUpdate<ShareApplicationView, [RenewalInput]>('renew');
 export const revokeUpdate = defineUpdate<ShareApplicationView, [ReasonInput]>('revoke');
 export const fileObjectionUpdate = defineUpdate<ShareApplicationView, [FileObjectionInput]>('fileObjection');
-/** The objection workflow's final outcome (P2 → P1). */
-export const objectionResolvedUpdate = defineUpdate<ShareApplicationView, [ObjectionResolution]>('objectionResolved');
+/** The objection workflow's final outcome (P2 → P1); a signal, since one workflow cannot update another. */
+export const objectionResolvedSignal = defineSignal<[ObjectionResolution]>('objectionResolved');
 /** The bureau uploaded a calendar year: provisional deadlines are recomputed. */
 export const calendarUpdatedSignal = defineSignal<[CalendarData]>('calendarUpdated');
 export const viewQuery = defineQuery<ShareApplicationView>('view');

@@ -6,10 +6,14 @@ import {
   allHandlersFinished,
   condition,
   log,
+  ParentClosePolicy,
   proxyActivities,
   setHandler,
+  startChild,
   uuid4,
 } from '@temporalio/workflow';
+import { objectionWorkflowId } from '../objection/messages.js';
+import type { ObjectionInput } from '../objection/types.js';
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor, type Refusal } from '../common/actors.js';
 import { msUntil, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
@@ -18,7 +22,7 @@ import {
   calendarUpdatedSignal,
   decideUpdate,
   fileObjectionUpdate,
-  objectionResolvedUpdate,
+  objectionResolvedSignal,
   renewUpdate,
   revokeUpdate,
   submittedUpdate,
@@ -321,15 +325,39 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     fileObjectionUpdate,
     async (input) => {
       v.objectionId = input.objectionId;
-      await transition('file_objection', 'in_objection', input.actor, { reason: input.statement, data: { objectionId: input.objectionId }, notify: [toProvider('objection_filed', `The applicant objects to the refusal of ${label()}`), toBureau('objection_filed', `Objection filed on ${label()}`)] });
+      const refusal = v.decision!;
+      const filed = transition('file_objection', 'in_objection', input.actor, { reason: input.statement, data: { objectionId: input.objectionId } });
+      // The objection is a workflow of its own; it answers back by signal when resolved.
+      const objection: ObjectionInput = {
+        id: input.objectionId,
+        applicationId: v.id,
+        applicantAgency: v.applicantAgency,
+        providerAgency: v.providerAgency,
+        resource: { id: v.resource.id, code: v.resource.code, name: v.resource.name },
+        refusal: { reason: refusal.reason, legalBasis: refusal.legalBasis, by: refusal.by, at: refusal.at, automatic: refusal.automatic ?? false },
+        statement: input.statement,
+        dutyBasis: input.dutyBasis ?? null,
+        filedBy: input.actor,
+        policy: input.policy,
+      };
+      await startChild('objectionWorkflow', {
+        workflowId: objectionWorkflowId(input.objectionId),
+        args: [objection],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+      await filed;
       return v;
     },
     { validator: (input) => { ready(); refused(checkObjection(v, input, Date.now()), v.state); } },
   );
 
   setHandler(
-    objectionResolvedUpdate,
+    objectionResolvedSignal,
     async (resolution: ObjectionResolution) => {
+      if (!initialized || v.state !== 'in_objection' || v.objectionId !== resolution.objectionId) {
+        log.warn('ignoring an objection outcome that does not match this case', { caseId: v.id, objectionId: resolution.objectionId, state: v.state });
+        return;
+      }
       const finalDecision: DecisionRecord = {
         decision: resolution.outcome === 'uphold_refusal' ? 'reject' : 'approve',
         by: resolution.decidedBy,
@@ -347,15 +375,6 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         grant({ conditions: resolution.conditions ?? null });
         await transition('objection_granted', 'granted', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId, outcome: resolution.outcome, conditions: resolution.conditions ?? null }, notify: [toApplicant('granted', `Objection upheld: ${label()} is to be shared`), toProvider('objection_resolved', `Coordination ordered sharing of ${label()}`)] });
       }
-      return v;
-    },
-    {
-      validator: (resolution) => {
-        ready();
-        if (v.state !== 'in_objection' || v.objectionId !== resolution.objectionId) {
-          refused({ code: 'INVALID_STATE', message: `the application is ${v.state}, not in objection ${resolution.objectionId}` }, v.state);
-        }
-      },
     },
   );
 

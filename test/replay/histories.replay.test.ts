@@ -11,8 +11,9 @@ const dir = fileURLToPath(new URL('../histories/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 describe('replaying committed histories', () => {
-  it('has histories for every P1 path', () => {
+  it('has histories for every P1 and P2 path', () => {
     expect(files.filter((f) => f.startsWith('share-application-')).length).toBeGreaterThanOrEqual(7);
+    expect(files.filter((f) => f.startsWith('objection-')).length).toBeGreaterThanOrEqual(4);
   });
 
   it.each(files)('replays %s without nondeterminism', async (file) => {

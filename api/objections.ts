@@ -1,0 +1,146 @@
+// Use cases of the objection (不予共享异议协商) API: filing through the share application's
+// workflow, acting through the objection's updates, and presenting the read model and dossier.
+import { randomUUID } from 'node:crypto';
+import type { UpdateDefinition } from '@temporalio/common';
+import { z } from 'zod';
+import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
+import { getObjection, type ObjectionRow } from '../db/queries/objection.js';
+import { getShareApplication } from '../db/queries/share-application.js';
+import { AppError } from '../lib/errors.js';
+import type { Role } from '../workflows/common/actors.js';
+import { objectionWorkflowId, registeredUpdate } from '../workflows/objection/messages.js';
+import { objectionOutcomes, objectionStates, type ObjectionView } from '../workflows/objection/types.js';
+import { fileObjectionUpdate } from '../workflows/share-application/messages.js';
+import { actorOf, type Principal } from './plugins/auth.js';
+import { actingRole, canSee, timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
+import { temporalCall } from './temporal-errors.js';
+
+const actorSchema = z.object({ id: z.string(), name: z.string().nullable().optional(), role: z.string(), agency: z.string().nullable().optional() });
+
+export const objectionSchema = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  state: z.enum(objectionStates),
+  overdue: z.boolean(),
+  applicantAgency: z.string(),
+  providerAgency: z.string(),
+  resourceCode: z.string(),
+  resourceName: z.string(),
+  refusal: z.object({ reason: z.string().nullable(), legalBasis: z.string().nullable(), by: actorSchema, at: z.string(), automatic: z.boolean() }),
+  statement: z.string(),
+  dutyBasis: z.string().nullable(),
+  filedBy: actorSchema,
+  filedAt: z.string(),
+  coordinator: actorSchema.nullable(),
+  negotiationDueAt: z.string().nullable(),
+  negotiationDueDate: z.string().nullable(),
+  statementDueAt: z.string().nullable(),
+  statementDueDate: z.string().nullable(),
+  coordinationDueAt: z.string().nullable(),
+  coordinationDueDate: z.string().nullable(),
+  deadlineProvisional: z.boolean(),
+  statements: z.array(z.object({ seq: z.number(), by: actorSchema, party: z.enum(['applicant', 'provider']), text: z.string(), at: z.string() })),
+  minutes: z.array(z.object({ seq: z.number(), by: actorSchema, text: z.string(), heldAt: z.string(), at: z.string() })),
+  escalation: z.object({ reason: z.string(), by: actorSchema, at: z.string(), automatic: z.boolean() }).nullable(),
+  ruling: z.object({
+    outcome: z.enum(objectionOutcomes), reasoning: z.string(), conditions: z.string().nullable(), by: actorSchema, at: z.string(),
+    stage: z.enum(['negotiation', 'coordination', 'government']), documentRef: z.string().nullable(),
+  }).nullable(),
+  updatedAt: z.string(),
+  version: z.number(),
+  timeline: z.array(timelineEventSchema).optional(),
+}).meta({ id: 'Objection' });
+export type ObjectionDto = z.infer<typeof objectionSchema>;
+
+const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+
+export function objectionDto(o: ObjectionRow, timeline?: AuditEventRow[]): ObjectionDto {
+  return {
+    id: o.id,
+    applicationId: o.applicationId,
+    state: o.state,
+    overdue: o.overdue,
+    applicantAgency: o.applicantAgency,
+    providerAgency: o.providerAgency,
+    resourceCode: o.resourceCode,
+    resourceName: o.resourceName,
+    refusal: o.refusal,
+    statement: o.statement,
+    dutyBasis: o.dutyBasis,
+    filedBy: o.filedBy,
+    filedAt: o.filedAt.toISOString(),
+    coordinator: o.coordinator ?? null,
+    negotiationDueAt: iso(o.negotiationDueAt),
+    negotiationDueDate: o.negotiationDueDate,
+    statementDueAt: iso(o.statementDueAt),
+    statementDueDate: o.statementDueDate,
+    coordinationDueAt: iso(o.coordinationDueAt),
+    coordinationDueDate: o.coordinationDueDate,
+    deadlineProvisional: o.deadlineProvisional,
+    statements: o.statements,
+    minutes: o.minutes,
+    escalation: o.escalation ?? null,
+    ruling: o.ruling ?? null,
+    updatedAt: o.updatedAt.toISOString(),
+    version: o.version,
+    ...(timeline ? { timeline: timeline.map(timelineDto) } : {}),
+  };
+}
+
+/** Parties and the bureau see an objection; to anyone else it does not exist. */
+export async function loadVisibleObjection(deps: ShareDeps, p: Principal, id: string): Promise<{ row: ObjectionRow; dto: ObjectionDto }> {
+  const row = await getObjection(deps.db, id);
+  if (!row || !canSee(p, row)) throw new AppError('NOT_FOUND', 'no such objection');
+  return { row, dto: objectionDto(row, await listCaseEvents(deps.db, id)) };
+}
+
+/** Files an objection: the application's workflow checks the window and starts the objection. */
+export async function fileObjection(deps: ShareDeps, p: Principal, applicationId: string, body: { statement: string; dutyBasis?: string | undefined }): Promise<ObjectionDto> {
+  const found = await getShareApplication(deps.db, applicationId);
+  if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
+  const role = actingRole(p, found.application, ['agency_staff']);
+  if (found.application.state === 'in_objection' || (found.application.state === 'rejected' && found.application.decision?.final)) {
+    throw new AppError('INVALID_STATE', 'this refusal was already objected to', { state: found.application.state });
+  }
+  const objectionId = randomUUID();
+  const handle = deps.temporal.workflow.getHandle(found.application.workflowId);
+  try {
+    await temporalCall(() => handle.executeUpdate(fileObjectionUpdate, {
+      args: [{ actor: actorOf(p, role), objectionId, statement: body.statement, dutyBasis: body.dutyBasis ?? null, policy: deps.config.policy.objection }],
+    }));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      throw new AppError('INVALID_STATE', `the application is ${found.application.state}; its process has ended`, { state: found.application.state });
+    }
+    throw error;
+  }
+  await temporalCall(() => deps.temporal.workflow.getHandle(objectionWorkflowId(objectionId)).executeUpdate(registeredUpdate));
+  return (await loadVisibleObjection(deps, p, objectionId)).dto;
+}
+
+/**
+ * Acts on an objection: 404 unless the caller can see it, 403 unless they hold a role that may act,
+ * then the workflow's validator decides (409 wrong state, 403 wrong person, 400 missing reasoning).
+ */
+export async function actOnObjection<A>(
+  deps: ShareDeps,
+  p: Principal,
+  id: string,
+  allowed: readonly Role[],
+  update: UpdateDefinition<ObjectionView, [A]>,
+  makeArgs: (actor: ReturnType<typeof actorOf>) => A,
+): Promise<ObjectionDto> {
+  const { row } = await loadVisibleObjection(deps, p, id);
+  const held = allowed.filter((r) => p.roles.includes(r));
+  // Either party may speak; a reviewer acts for the provider, staff for the applicant or provider.
+  const role = held.find((r) => (r === 'agency_staff' || r === 'agency_reviewer' ? p.agency === row.applicantAgency || p.agency === row.providerAgency : true));
+  if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
+  try {
+    await temporalCall(() => deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(update, { args: [makeArgs(actorOf(p, role))] }));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('INVALID_STATE', `the objection is ${row.state}; its process has ended`, { state: row.state });
+    throw error;
+  }
+  return (await loadVisibleObjection(deps, p, id)).dto;
+}
+

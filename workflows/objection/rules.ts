@@ -1,0 +1,87 @@
+// Pure decisions of the objection coordination process (DOMAIN.md P2). Each names its source.
+import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import type { AssignmentInput, EscalationInput, GovernmentDecisionInput, MinutesInput, RulingInput, SettlementInput, StatementInput } from './messages.js';
+import type { ObjectionView } from './types.js';
+
+const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
+const agencyRoles = ['agency_staff', 'agency_reviewer'];
+
+/** The party an actor speaks for, if any: staff or reviewer of the applicant or of the provider. */
+export function partyOf(v: ObjectionView, a: Actor): 'applicant' | 'provider' | null {
+  if (!agencyRoles.includes(a.role) || !a.agency) return null;
+  if (a.agency === v.applicantAgency) return 'applicant';
+  if (a.agency === v.providerAgency) return 'provider';
+  return null;
+}
+
+const needsConditions = (outcome: string, conditions: string | null | undefined): Refusal | null =>
+  outcome === 'conditional_share' && isBlank(conditions)
+    ? refuse('VALIDATION_FAILED', 'a conditional share states its conditions', [{ path: 'conditions', message: 'required for conditional_share' }])
+    : null;
+
+/** DOMAIN P2 step 1: the provider may settle in negotiation by agreeing to share. */
+export function checkSettlement(v: ObjectionView, input: SettlementInput): Refusal | null {
+  if (!(input.actor.role === 'agency_reviewer' && input.actor.agency === v.providerAgency)) return refuse('FORBIDDEN', "only the provider's reviewer settles an objection");
+  if (v.state !== 'negotiating') return refuse('INVALID_STATE', `the objection is ${v.state}; settlement belongs to negotiation`);
+  return needsConditions(input.outcome, input.conditions);
+}
+
+/** DOMAIN P2 step 2: a bureau coordinator takes the case, never one from either agency. */
+export function checkAssignment(v: ObjectionView, input: AssignmentInput): Refusal | null {
+  if (input.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', 'only a bureau coordinator assigns a coordinator');
+  const conflicted = [input.actor, input.coordinator].some((a) => a.agency && (a.agency === v.applicantAgency || a.agency === v.providerAgency));
+  if (conflicted) return refuse('FORBIDDEN', 'the coordinator may not come from either agency');
+  if (v.state !== 'negotiating' && v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; only negotiation or coordination can be assigned`);
+  if (v.state === 'coordinating' && v.coordinator?.id === input.coordinator.id) return refuse('INVALID_STATE', `${input.coordinator.id} is already the assigned coordinator`);
+  return null;
+}
+
+/** DOMAIN P2: either party may make statements while the case is open; they are immutable. */
+export function checkStatement(v: ObjectionView, input: StatementInput): Refusal | null {
+  if (!partyOf(v, input.actor)) return refuse('FORBIDDEN', 'only the applicant or the provider makes statements');
+  if (v.state === 'resolved') return refuse('INVALID_STATE', 'the objection is resolved');
+  if (isBlank(input.text)) return refuse('VALIDATION_FAILED', 'a statement needs text', [{ path: 'text', message: 'must not be empty' }]);
+  return null;
+}
+
+const isAssignedCoordinator = (v: ObjectionView, a: Actor) => a.role === 'bureau_coordinator' && v.coordinator?.id === a.id;
+
+/** DOMAIN P2 step 2: only the assigned coordinator records consultation minutes. */
+export function checkMinutes(v: ObjectionView, input: MinutesInput, nowMs: number): Refusal | null {
+  if (!isAssignedCoordinator(v, input.actor)) return refuse('FORBIDDEN', 'only the assigned coordinator records minutes');
+  if (v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; minutes belong to coordination`);
+  if (isBlank(input.text)) return refuse('VALIDATION_FAILED', 'minutes need text', [{ path: 'text', message: 'must not be empty' }]);
+  if (Number.isNaN(Date.parse(input.heldAt)) || Date.parse(input.heldAt) > nowMs + 5 * 60_000) {
+    return refuse('VALIDATION_FAILED', 'heldAt is when the consultation took place', [{ path: 'heldAt', message: 'must be a past instant' }]);
+  }
+  return null;
+}
+
+/** DOMAIN P2 step 2: only the assigned coordinator rules, with reasoning. */
+export function checkRuling(v: ObjectionView, input: RulingInput): Refusal | null {
+  if (!isAssignedCoordinator(v, input.actor)) return refuse('FORBIDDEN', 'only the assigned coordinator rules');
+  if (v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; a ruling belongs to coordination`);
+  if (isBlank(input.reasoning)) return refuse('VALIDATION_FAILED', 'a ruling gives its reasoning', [{ path: 'reasoning', message: 'must not be empty' }]);
+  return needsConditions(input.outcome, input.conditions);
+}
+
+/** DOMAIN P2 step 3: when coordination fails the bureau escalates to the municipal government. */
+export function checkEscalation(v: ObjectionView, input: EscalationInput): Refusal | null {
+  if (input.actor.role !== 'bureau_coordinator' && input.actor.role !== 'bureau_admin') return refuse('FORBIDDEN', 'only the bureau escalates an objection');
+  if (v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; only coordination is escalated`);
+  if (isBlank(input.reason)) return refuse('VALIDATION_FAILED', 'an escalation gives its reason', [{ path: 'reason', message: 'must not be empty' }]);
+  return null;
+}
+
+/** DOMAIN P2 step 3: a bureau admin records the municipal government's decision (市人民政府统筹协调). */
+export function checkGovernmentDecision(v: ObjectionView, input: GovernmentDecisionInput): Refusal | null {
+  if (input.actor.role !== 'bureau_admin') return refuse('FORBIDDEN', "only a bureau admin records the government's decision");
+  if (v.state !== 'escalated') return refuse('INVALID_STATE', `the objection is ${v.state}; the government decides escalated cases`);
+  if (isBlank(input.reasoning)) return refuse('VALIDATION_FAILED', 'the decision gives its reasoning', [{ path: 'reasoning', message: 'must not be empty' }]);
+  return needsConditions(input.outcome, input.conditions);
+}
+
+/** DOMAIN P2 step 2: the provider owes the coordinator a statement made after coordination began. */
+export function providerHasAnswered(v: ObjectionView): boolean {
+  return !!v.coordinationStartedAt && v.statements.some((s) => s.party === 'provider' && s.at >= v.coordinationStartedAt!);
+}

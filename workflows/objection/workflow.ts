@@ -1,0 +1,267 @@
+// The objection coordination process (不予共享异议协商), DOMAIN.md P2: negotiation between the
+// parties, coordination by the bureau, escalation to the municipal government. Started by the
+// share application it concerns; its outcome goes back to that workflow as a signal.
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import { systemActor, type Actor, type Refusal } from '../common/actors.js';
+import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import { localDate, type CalendarData } from '../common/working-days.js';
+import { objectionResolvedSignal, shareApplicationWorkflowId } from '../share-application/messages.js';
+import type { NotificationSpec } from '../share-application/types.js';
+import {
+  addMinutesUpdate, addStatementUpdate, assignUpdate, escalateUpdate, governmentDecisionUpdate, objectionCalendarSignal,
+  objectionViewQuery, registeredUpdate, ruleUpdate, settleUpdate,
+} from './messages.js';
+import {
+  checkAssignment, checkEscalation, checkGovernmentDecision, checkMinutes, checkRuling, checkSettlement, checkStatement,
+  partyOf, providerHasAnswered,
+} from './rules.js';
+import type { ObjectionInput, ObjectionState, ObjectionView, RulingRecord } from './types.js';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const nowIso = (): string => new Date(Date.now()).toISOString();
+const today = (): string => localDate(Date.now());
+
+function refused(refusal: Refusal | null, state: string): void {
+  if (!refusal) return;
+  throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true, details: [{ state, errors: refusal.errors ?? [] }] });
+}
+
+export async function objectionWorkflow(input: ObjectionInput): Promise<ObjectionView> {
+  const policy = input.policy;
+  let calendar: CalendarData = {};
+  let initialized = false;
+  let recording: Promise<unknown> = Promise.resolve();
+
+  const v: ObjectionView = {
+    id: input.id,
+    state: 'negotiating',
+    overdue: false,
+    version: 0,
+    applicationId: input.applicationId,
+    applicantAgency: input.applicantAgency,
+    providerAgency: input.providerAgency,
+    resource: input.resource,
+    refusal: input.refusal,
+    statement: input.statement,
+    dutyBasis: input.dutyBasis,
+    filedBy: input.filedBy,
+    filedAt: nowIso(),
+    coordinator: null,
+    negotiationDue: null,
+    statementDue: null,
+    coordinationDue: null,
+    coordinationStartedAt: null,
+    statements: [],
+    minutes: [],
+    escalation: null,
+    ruling: null,
+    updatedAt: nowIso(),
+  };
+
+  const toAgency = (agency: string, kind: string, title: string): NotificationSpec => ({ audience: 'agency', recipient: agency, kind, title });
+  const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
+  const toParties = (kind: string, title: string): NotificationSpec[] => [toAgency(v.applicantAgency, kind, title), toAgency(v.providerAgency, kind, title)];
+  const label = () => `${v.resource.name} (${v.resource.code})`;
+
+  /** Moves the case and queues its record; records are written strictly in version order. */
+  function transition(action: string, to: ObjectionState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
+    const from = v.version === 0 ? null : v.state;
+    v.state = to;
+    v.version += 1;
+    v.updatedAt = nowIso();
+    log.info('objection transition', { caseId: v.id, applicationId: v.applicationId, action, from, to, actor: actor.id });
+    const change = clone({
+      view: v,
+      event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) },
+      notify: opts.notify ?? [],
+    });
+    const written = recording.then(() => acts.recordObjection(change));
+    recording = written;
+    return written;
+  }
+
+  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
+
+  /** DOMAIN P2 step 2: coordination starts the provider's statement clock and the coordinator's. */
+  function startCoordination(): void {
+    v.coordinationStartedAt = nowIso();
+    v.statementDue = track(today(), policy.providerStatementWd);
+    v.coordinationDue = track(today(), policy.coordinateWd);
+  }
+
+  function resolve(ruling: RulingRecord): void {
+    v.ruling = ruling;
+  }
+
+  const ready = (): void => {
+    if (!initialized) refused({ code: 'INVALID_STATE', message: 'the objection is still being registered' }, v.state);
+  };
+
+  setHandler(objectionViewQuery, () => v);
+  setHandler(registeredUpdate, async () => {
+    await condition(() => initialized);
+    await recording;
+    return v;
+  });
+
+  setHandler(settleUpdate, async (i) => {
+    resolve({ outcome: i.outcome, reasoning: 'settled in negotiation: the provider agrees to share', conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'negotiation', documentRef: null });
+    await transition('settle', 'resolved', i.actor, { reason: v.ruling!.reasoning, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: [...toParties('objection_settled', `Objection settled in negotiation: ${label()}`), toBureau('objection_settled', `Objection settled: ${label()}`)] });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkSettlement(v, i), v.state); } });
+
+  setHandler(assignUpdate, async (i) => {
+    const wasNegotiating = v.state === 'negotiating';
+    v.coordinator = i.coordinator;
+    if (wasNegotiating) startCoordination();
+    await transition(wasNegotiating ? 'take_over' : 'reassign', 'coordinating', i.actor, {
+      data: { coordinator: i.coordinator.id, statementDueDate: v.statementDue?.dueDate, coordinationDueDate: v.coordinationDue?.dueDate },
+      notify: [...toParties('objection_coordinating', `The bureau coordinates the objection on ${label()}; coordinator ${i.coordinator.name ?? i.coordinator.id}`), toAgency(v.providerAgency, 'statement_requested', `State your position to the coordinator by ${v.statementDue?.dueDate}`)],
+    });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkAssignment(v, i), v.state); } });
+
+  setHandler(addStatementUpdate, async (i) => {
+    const party = partyOf(v, i.actor)!;
+    v.statements = [...v.statements, { seq: v.statements.length + 1, by: i.actor, party, text: i.text, at: nowIso() }];
+    await transition('statement', v.state, i.actor, { reason: i.text, data: { party, seq: v.statements.length }, notify: [toAgency(party === 'applicant' ? v.providerAgency : v.applicantAgency, 'objection_statement', `New statement from the ${party} on ${label()}`)] });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkStatement(v, i), v.state); } });
+
+  setHandler(addMinutesUpdate, async (i) => {
+    v.minutes = [...v.minutes, { seq: v.minutes.length + 1, by: i.actor, text: i.text, heldAt: i.heldAt, at: nowIso() }];
+    await transition('minutes', 'coordinating', i.actor, { reason: i.text, data: { heldAt: i.heldAt, seq: v.minutes.length } });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkMinutes(v, i, Date.now()), v.state); } });
+
+  setHandler(ruleUpdate, async (i) => {
+    resolve({ outcome: i.outcome, reasoning: i.reasoning, conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'coordination', documentRef: null });
+    await transition('rule', 'resolved', i.actor, { reason: i.reasoning, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: toParties('objection_ruled', `Coordination ruling on ${label()}: ${i.outcome}`) });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkRuling(v, i), v.state); } });
+
+  setHandler(escalateUpdate, async (i) => {
+    v.escalation = { reason: i.reason, by: i.actor, at: nowIso(), automatic: false };
+    await transition('escalate', 'escalated', i.actor, { reason: i.reason, notify: [...toParties('objection_escalated', `Objection on ${label()} escalated to the municipal government`), toBureau('objection_escalated', `Escalated to the municipal government: ${label()}`)] });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkEscalation(v, i), v.state); } });
+
+  setHandler(governmentDecisionUpdate, async (i) => {
+    resolve({ outcome: i.outcome, reasoning: i.reasoning, conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'government', documentRef: i.documentRef ?? null });
+    await transition('government_decision', 'resolved', i.actor, { reason: i.reasoning, data: { outcome: i.outcome, documentRef: i.documentRef ?? null }, notify: toParties('objection_decided', `The municipal government decided the objection on ${label()}: ${i.outcome}`) });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkGovernmentDecision(v, i), v.state); } });
+
+  setHandler(objectionCalendarSignal, (updated) => {
+    calendar = updated;
+    recomputeDeadlines();
+  });
+
+  function recomputeDeadlines(): void {
+    const re = (d: TrackedDeadline | null) => (d ? track(d.from, d.days) : d);
+    const before = JSON.stringify([v.negotiationDue, v.statementDue, v.coordinationDue]);
+    v.negotiationDue = re(v.negotiationDue);
+    v.statementDue = re(v.statementDue);
+    v.coordinationDue = re(v.coordinationDue);
+    if (initialized && v.state !== 'resolved' && JSON.stringify([v.negotiationDue, v.statementDue, v.coordinationDue]) !== before) {
+      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published' });
+    }
+  }
+
+  // ---- registration --------------------------------------------------------------------------
+  calendar = await acts.loadCalendar();
+  v.negotiationDue = track(today(), policy.negotiateWd);
+  void transition('file', 'negotiating', input.filedBy, {
+    reason: input.statement,
+    data: { negotiationDueDate: v.negotiationDue.dueDate, dutyBasis: input.dutyBasis },
+    notify: [toAgency(v.providerAgency, 'objection_filed', `Objection to your refusal of ${label()}: negotiate by ${v.negotiationDue.dueDate}`), toBureau('objection_filed', `Objection filed on ${label()}`)],
+  });
+  await recording;
+  initialized = true;
+
+  // ---- deadlines -----------------------------------------------------------------------------
+  async function changedBefore(atMs: number | null): Promise<boolean> {
+    const version = v.version;
+    if (atMs === null) {
+      await condition(() => v.version !== version);
+      return true;
+    }
+    const ms = atMs - Date.now();
+    if (ms <= 0) return v.version !== version;
+    return (await condition(() => v.version !== version, ms)) || v.version !== version;
+  }
+  const dueMs = (d: TrackedDeadline | null): number | null => (d ? Date.parse(d.dueAt) + 1 : null);
+  let statementFlagged = false;
+
+  while (v.state !== 'resolved') {
+    const latest = await acts.loadCalendar();
+    if (JSON.stringify(latest) !== JSON.stringify(calendar)) {
+      calendar = latest;
+      recomputeDeadlines();
+    }
+    if (v.state === 'negotiating') {
+      if (await changedBefore(dueMs(v.negotiationDue))) continue;
+      // DOMAIN P2: negotiation's deadline passed unsettled; the bureau takes the case.
+      startCoordination();
+      await transition('negotiation_lapsed', 'coordinating', systemActor('deadline'), {
+        reason: `no settlement by ${v.negotiationDue?.dueDate}`,
+        data: { statementDueDate: v.statementDue?.dueDate, coordinationDueDate: v.coordinationDue?.dueDate },
+        notify: [toBureau('objection_needs_coordinator', `Negotiation failed on ${label()}: assign a coordinator`), toAgency(v.providerAgency, 'statement_requested', `State your position to the coordinator by ${v.statementDue?.dueDate}`)],
+      });
+    } else if (v.state === 'coordinating') {
+      const watchStatement = !statementFlagged && !providerHasAnswered(v);
+      const timers = [
+        ...(watchStatement && v.statementDue ? [{ at: dueMs(v.statementDue)!, kind: 'statement' as const }] : []),
+        ...(v.coordinationDue ? [{ at: dueMs(v.coordinationDue)!, kind: 'coordination' as const }] : []),
+      ].sort((a, b) => a.at - b.at);
+      const next = timers[0] ?? null;
+      if (await changedBefore(next?.at ?? null)) continue;
+      if (next?.kind === 'statement') {
+        // DOMAIN P2: the provider owes the coordinator a statement within objection.providerStatementWd.
+        statementFlagged = true;
+        v.overdue = true;
+        await transition('statement_overdue', 'coordinating', systemActor('deadline'), {
+          reason: `the provider gave no statement by ${v.statementDue?.dueDate}`,
+          notify: [toAgency(v.providerAgency, 'overdue', `Overdue: your statement on ${label()} was due ${v.statementDue?.dueDate}`), toBureau('overdue', `Provider statement overdue (督办): ${v.providerAgency} on ${label()}`)],
+        });
+      } else {
+        // DOMAIN P2 step 3: coordination's deadline passed without a ruling: escalate.
+        v.overdue = true;
+        v.escalation = { reason: `coordination did not rule by ${v.coordinationDue?.dueDate}`, by: systemActor('deadline'), at: nowIso(), automatic: true };
+        await transition('escalate', 'escalated', systemActor('deadline'), {
+          reason: v.escalation.reason,
+          notify: [...toParties('objection_escalated', `Objection on ${label()} escalated to the municipal government`), toBureau('objection_escalated', `Coordination deadline passed; escalated: ${label()}`)],
+        });
+      }
+    } else {
+      await changedBefore(null);
+    }
+  }
+
+  // The outcome goes back to the share application, which ends granted or finally rejected.
+  await recording;
+  const ruling = v.ruling!;
+  await getExternalWorkflowHandle(shareApplicationWorkflowId(v.applicationId)).signal(objectionResolvedSignal, {
+    objectionId: v.id,
+    outcome: ruling.outcome,
+    conditions: ruling.conditions,
+    reasoning: ruling.reasoning,
+    decidedBy: ruling.by,
+  });
+  await condition(allHandlersFinished);
+  return v;
+}
