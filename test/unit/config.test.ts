@@ -1,7 +1,20 @@
 // parseConfig: the environment is parsed once, and a bad or missing variable stops start-up with a
-// message naming it (STYLE.md convention 10). No I/O: every case passes its own env object.
-import { describe, expect, it } from 'vitest';
+// message naming it (STYLE.md convention 10). No I/O: every case passes its own env object, and
+// SHUZHI_POLICY_FILE reads from an in-memory map instead of the disk.
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, DEV_JWT_SECRET, parseConfig, type Config } from '../../lib/config.js';
+
+const policyFiles = vi.hoisted(() => new Map<string, string>());
+
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const readFileSync = (path: unknown): string => {
+    const text = policyFiles.get(String(path));
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${String(path)}'`), { code: 'ENOENT' });
+    return text;
+  };
+  return { ...actual, readFileSync, default: { ...actual, readFileSync } };
+});
 
 /** Exactly 32 characters, the shortest secret accepted. */
 const SECRET = 'abcdefghijklmnopqrstuvwxyz012345';
@@ -46,6 +59,7 @@ describe('parseConfig defaults', () => {
       worker: { maxCachedWorkflows: 1000, maxConcurrentActivities: 50, shutdownGraceSeconds: 20 },
       auth: { mode: 'jwt', secret: SECRET },
       rateLimitPerMinute: 600,
+      trustProxy: false,
       policy: domainPolicy,
     };
     expect(parseConfig(base)).toEqual(expected);
@@ -90,6 +104,7 @@ describe('parseConfig defaults', () => {
       JWT_ISSUER: 'https://idp.example.gov.cn',
       JWT_AUDIENCE: 'shuzhi',
       RATE_LIMIT_PER_MINUTE: '0',
+      TRUST_PROXY: '10.0.0.1,10.0.0.0/8',
     });
     expect(config).toEqual({
       env: 'test',
@@ -106,6 +121,7 @@ describe('parseConfig defaults', () => {
       worker: { maxCachedWorkflows: 0, maxConcurrentActivities: 8, shutdownGraceSeconds: 5 },
       auth: { mode: 'jwt', secret: SECRET, issuer: 'https://idp.example.gov.cn', audience: 'shuzhi' },
       rateLimitPerMinute: 0,
+      trustProxy: ['10.0.0.1', '10.0.0.0/8'],
       policy: domainPolicy,
     });
   });
@@ -189,16 +205,20 @@ describe('parseConfig authentication', () => {
     expect(parseConfig({ AUTH_MODE: 'dev', NODE_ENV: env }).auth).toEqual({ mode: 'dev', secret: DEV_JWT_SECRET });
   });
 
-  it('accepts AUTH_MODE=dev in production when the default came from the caller (bin/dev.ts)', () => {
-    const config = parseConfig({ NODE_ENV: 'production' }, { AUTH_MODE: 'dev' });
-    expect(config.env).toBe('production');
+  it('accepts the embedded stack defaults of bin/dev.ts: AUTH_MODE=dev with NODE_ENV=development', () => {
+    const config = parseConfig({}, { AUTH_MODE: 'dev', NODE_ENV: 'development' });
+    expect(config.env).toBe('development');
     expect(config.auth).toEqual({ mode: 'dev', secret: DEV_JWT_SECRET });
   });
 
-  it('accepts a caller default of AUTH_MODE=dev when NODE_ENV is unset too', () => {
-    const config = parseConfig({}, { AUTH_MODE: 'dev' });
-    expect(config.env).toBe('production');
-    expect(config.auth.mode).toBe('dev');
+  it('refuses a caller default of AUTH_MODE=dev once the environment says NODE_ENV=production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' }, { AUTH_MODE: 'dev', NODE_ENV: 'development' })).toEqual([
+      'AUTH_MODE: dev tokens are refused with NODE_ENV=production',
+    ]);
+  });
+
+  it('refuses a caller default of AUTH_MODE=dev alone, since NODE_ENV then defaults to production', () => {
+    expect(problemsOf({}, { AUTH_MODE: 'dev' })).toEqual(['AUTH_MODE: dev tokens are refused with NODE_ENV=production']);
   });
 
   it('prefers an explicit JWT_SECRET over the dev secret in dev mode', () => {
@@ -209,6 +229,33 @@ describe('parseConfig authentication', () => {
     const problems = problemsOf({ ...base, AUTH_MODE: 'none' });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^AUTH_MODE: /);
+  });
+});
+
+describe('parseConfig for processes that serve no HTTP (worker, cli)', () => {
+  it('needs no JWT secret or JWKS URL', () => {
+    expect(parseConfig({}, {}, { servesHttp: false }).auth).toEqual({ mode: 'jwt' });
+  });
+
+  it('still needs one when servesHttp is true', () => {
+    expect(problemsOf({}, {})).toEqual(['JWT_SECRET or JWT_JWKS_URL: one is required when AUTH_MODE=jwt']);
+    expect(() => parseConfig({}, {}, { servesHttp: true })).toThrow(ConfigError);
+  });
+
+  it('still refuses the other problems', () => {
+    expect(() => parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'production' }, {}, { servesHttp: false })).toThrow(/AUTH_MODE/);
+    expect(() => parseConfig({ PORT: 'abc' }, {}, { servesHttp: false })).toThrow(/PORT/);
+  });
+});
+
+describe('parseConfig TRUST_PROXY', () => {
+  it.each([
+    ['unset', undefined, false],
+    ['true', 'true', true],
+    ['one address', '10.0.0.1', ['10.0.0.1']],
+    ['a list with spaces and a trailing comma', ' 10.0.0.1 , 172.16.0.0/12, ', ['10.0.0.1', '172.16.0.0/12']],
+  ])('reads %s as %j', (_, value, expected) => {
+    expect(parseConfig({ ...base, TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 });
 
@@ -366,5 +413,34 @@ describe('parseConfig policy (SHUZHI_POLICY)', () => {
     expect(problems).toHaveLength(2);
     expect(problems[0]).toContain('SHUZHI_POLICY');
     expect(problems[1]).toContain('JWT_SECRET');
+  });
+});
+
+describe('parseConfig policy file (SHUZHI_POLICY_FILE)', () => {
+  policyFiles.set('/etc/shuzhi/policy.json', JSON.stringify({ share: { reviewWd: 15, supplementWd: 12 }, open: { agreementWd: 7 } }));
+  policyFiles.set('/etc/shuzhi/broken.json', '{"share":');
+  policyFiles.set('/etc/shuzhi/zero.json', '{"correction":{"verifyWd":0}}');
+
+  it('reads the policy from the file over the defaults', () => {
+    const { policy } = parseConfig({ ...base, SHUZHI_POLICY_FILE: '/etc/shuzhi/policy.json' });
+    expect(policy.share).toEqual({ precheckWd: 2, reviewWd: 15, supplementWd: 12, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 });
+    expect(policy.open).toEqual({ ...domainPolicy.open, agreementWd: 7 });
+  });
+
+  it('deep-merges SHUZHI_POLICY over the file: the variable wins key by key, the file keeps the rest', () => {
+    const { policy } = parseConfig({ ...base, SHUZHI_POLICY_FILE: '/etc/shuzhi/policy.json', SHUZHI_POLICY: '{"share":{"reviewWd":20}}' });
+    expect(policy.share).toEqual({ precheckWd: 2, reviewWd: 20, supplementWd: 12, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 });
+    expect(policy.open.agreementWd).toBe(7);
+  });
+
+  it.each([
+    ['a file that does not exist', '/etc/shuzhi/missing.json', 'ENOENT'],
+    ['a file that is not JSON', '/etc/shuzhi/broken.json', 'JSON'],
+    ['a file with a zero working-day count', '/etc/shuzhi/zero.json', 'correction.verifyWd'],
+  ])('refuses %s, naming SHUZHI_POLICY_FILE', (_, path, detail) => {
+    const problems = problemsOf({ ...base, SHUZHI_POLICY_FILE: path });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('SHUZHI_POLICY_FILE');
+    expect(problems[0]).toContain(detail);
   });
 });

@@ -1,6 +1,7 @@
 // Table-driven tests of the share application's pure rules (DOMAIN.md P1). Every deadline and date
 // below was worked out by hand from the 2026 State Council calendar.
 import { describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../../policy/index.js';
 import type { Actor, Refusal } from '../../workflows/common/actors.js';
 import type { TrackedDeadline } from '../../workflows/common/deadlines.js';
 import type { DecisionInput } from '../../workflows/share-application/messages.js';
@@ -550,6 +551,25 @@ describe('checkDecision', () => {
       expect(outcome(checkDecision(makeView(), input, policy, NOW_REVIEW))).toEqual(expected);
     });
 
+    describe('after the applicant has supplemented once', () => {
+      // Supplemented on 2026-03-12: the review restarts in full, 10 working days to 2026-03-26.
+      const supplemented = makeView({
+        reviewDue: { from: '2026-03-12', days: 10, dueDate: '2026-03-26', dueAt: '2026-03-26T15:59:59.999Z', provisional: false },
+        missing: null,
+        decision: decisionRecord('request_supplement'),
+        supplements: [{ by: applicantStaff, at: '2026-03-12T02:00:00.000Z', note: 'commitment attached', missing: ['signed security commitment'], changes: {} }],
+      });
+      const now = Date.parse('2026-03-13T02:00:00.000Z');
+
+      it('refuses a second request for a supplement (everything missing is told at once)', () => {
+        expect(outcome(checkDecision(supplemented, validDecision('request_supplement'), policy, now))).toEqual(invalidState);
+      });
+
+      it.each(['approve', 'reject', 'extend'] as const)('still accepts %s', (decision) => {
+        expect(outcome(checkDecision(supplemented, validDecision(decision), policy, now))).toEqual(ok);
+      });
+    });
+
     it('is refused on a renewal, which is only approved or rejected', () => {
       const { view, nowMs } = scenario('granted_renewal_pending');
       expect(outcome(checkDecision(view, validDecision('request_supplement'), policy, nowMs))).toEqual(invalidState);
@@ -657,7 +677,7 @@ describe('checkDecision', () => {
 });
 
 describe('checkSupplement', () => {
-  const { view: waiting } = scenario('awaiting_supplement');
+  const { view: waiting, nowMs } = scenario('awaiting_supplement');
 
   const byActor = [
     { name: 'the applicant agency staff', actor: applicantStaff, expected: ok },
@@ -671,11 +691,27 @@ describe('checkSupplement', () => {
   ];
 
   it.each(titled(byActor, (r) => `from ${r.name} ${verdict(r.expected)}`))('%s', (_, { actor, expected }) => {
-    expect(outcome(checkSupplement(waiting, { actor, note: 'commitment attached' }))).toEqual(expected);
+    expect(outcome(checkSupplement(waiting, { actor, note: 'commitment attached' }, nowMs))).toEqual(expected);
   });
 
   it.each(allKinds.filter((k) => k !== 'awaiting_supplement'))('is refused on a case that is %s (no supplement was asked for)', (kind) => {
-    expect(outcome(checkSupplement(scenario(kind).view, { actor: applicantStaff, note: 'commitment attached' }))).toEqual(invalidState);
+    const s = scenario(kind);
+    expect(outcome(checkSupplement(s.view, { actor: applicantStaff, note: 'commitment attached' }, s.nowMs))).toEqual(invalidState);
+  });
+
+  const byTime = [
+    { name: 'on the day it was asked for', at: '2026-03-10T02:00:00.000Z', expected: ok },
+    { name: 'in the last millisecond of the 10 working days (24:00 local on 03-24)', at: '2026-03-24T15:59:59.999Z', expected: ok },
+    { name: 'one millisecond after the 10 working days', at: '2026-03-24T16:00:00.000Z', expected: invalidState },
+    { name: 'a week late', at: '2026-03-31T02:00:00.000Z', expected: invalidState },
+  ];
+
+  it.each(titled(byTime, (r) => `made ${r.name} ${verdict(r.expected)}`))('%s', (_, { at, expected }) => {
+    expect(outcome(checkSupplement(waiting, { actor: applicantStaff, note: 'commitment attached' }, Date.parse(at)))).toEqual(expected);
+  });
+
+  it('reports a closed supplement window before a blank note', () => {
+    expect(outcome(checkSupplement(waiting, { actor: applicantStaff, note: '' }, Date.parse('2026-03-25T02:00:00.000Z')))).toEqual(invalidState);
   });
 
   const byNote = [
@@ -685,7 +721,7 @@ describe('checkSupplement', () => {
   ];
 
   it.each(titled(byNote, (r) => `with note ${JSON.stringify(r.note)} ${verdict(r.expected)}`))('%s', (_, { note, expected }) => {
-    expect(outcome(checkSupplement(waiting, { actor: applicantStaff, note, purpose: 'narrowed purpose' }))).toEqual(expected);
+    expect(outcome(checkSupplement(waiting, { actor: applicantStaff, note, purpose: 'narrowed purpose' }, nowMs))).toEqual(expected);
   });
 });
 
@@ -870,6 +906,7 @@ describe('checkObjection', () => {
     actor,
     objectionId: 'obj-1',
     statement,
+    policy: defaultPolicy.objection,
   });
 
   const byActor = [
