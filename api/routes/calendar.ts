@@ -58,33 +58,25 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
     // Open cases whose deadlines the year can move recompute them now; the rest pick the calendar
     // up the next time they compute a deadline.
     const calendar = await currentCalendar(db);
-    let recomputed = 0;
-    for (let after: string | null = null; ;) {
-      const batch = await listShareApplicationsWithDeadlinesFrom(db, `${year}-01-01`, after);
-      await Promise.all(batch.map(async ({ workflowId }) => {
-        try {
-          await temporal.workflow.getHandle(workflowId).signal(calendarUpdatedSignal, calendar);
-          recomputed += 1;
-        } catch (error) {
-          logger.warn({ err: error, workflowId }, 'could not signal a calendar update; the case recomputes when it next settles');
-        }
-      }));
-      if (batch.length === 0) break;
-      after = batch[batch.length - 1]!.id;
-    }
-    for (let after: string | null = null; ;) {
-      const batch = await listOpenObjections(db, after);
-      await Promise.all(batch.map(async ({ workflowId }) => {
-        try {
-          await temporal.workflow.getHandle(workflowId).signal(objectionCalendarSignal, calendar);
-          recomputed += 1;
-        } catch (error) {
-          logger.warn({ err: error, workflowId }, 'could not signal a calendar update; the case recomputes when it next settles');
-        }
-      }));
-      if (batch.length === 0) break;
-      after = batch[batch.length - 1]!.id;
-    }
+    const tell = async (page: (after: string | null) => Promise<{ id: string; workflowId: string }[]>, signal: typeof calendarUpdatedSignal) => {
+      let told = 0;
+      for (let after: string | null = null; ;) {
+        const batch = await page(after);
+        if (batch.length === 0) return told;
+        await Promise.all(batch.map(async ({ workflowId }) => {
+          try {
+            await temporal.workflow.getHandle(workflowId).signal(signal, calendar);
+            told += 1;
+          } catch (error) {
+            logger.warn({ err: error, workflowId }, 'could not signal a calendar update; the case recomputes when it next settles');
+          }
+        }));
+        after = batch[batch.length - 1]!.id;
+      }
+    };
+    const recomputed =
+      (await tell((after) => listShareApplicationsWithDeadlinesFrom(db, `${year}-01-01`, after), calendarUpdatedSignal)) +
+      (await tell((after) => listOpenObjections(db, after), objectionCalendarSignal));
     return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), recomputed };
   });
 };

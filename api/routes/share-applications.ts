@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listShareApplications } from '../../db/queries/share-application.js';
-import { AppError } from '../../lib/errors.js';
 import {
   decideUpdate, renewUpdate, revokeUpdate, supplementUpdate, urgeUpdate, withdrawUpdate,
 } from '../../workflows/share-application/messages.js';
 import { decisions, shareApplicationStates } from '../../workflows/share-application/types.js';
 import { MAX_PERIOD_MONTHS } from '../../workflows/share-application/rules.js';
 import {
-  actOnShareApplication, actingRole, applicationDto, applicationSchema, loadVisible, newShareApplicationSchema,
+  actOnShareApplication, applicationDto, applicationSchema, loadVisible, newShareApplicationSchema,
   submitShareApplication, type ShareDeps,
 } from '../share-applications.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
