@@ -6,16 +6,19 @@ import { parsePolicy, type Policy } from '../policy/index.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalString = z.string().trim().min(1).optional();
+/** A whole number in an environment variable; blank or fractional text is refused rather than read as 0. */
+const int = (min: number, max: number) =>
+  z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: int(0, 65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
   SHUZHI_DATA_DIR: z.string().default('.data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_POOL_MAX: int(1, 200).default(10),
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('shuzhi'),
@@ -26,17 +29,17 @@ const envSchema = z.object({
   TEMPORAL_TLS_CA_PATH: optionalString,
   TEMPORAL_TLS_SERVER_NAME: optionalString,
   TEMPORAL_CLI: optionalString,
-  TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
-  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
-  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).default(20),
+  TEMPORAL_UI_PORT: int(1, 65535).default(8233),
+  WORKER_MAX_CACHED_WORKFLOWS: int(0, 1_000_000).default(1000),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: int(1, 10_000).default(50),
+  WORKER_SHUTDOWN_GRACE_SECONDS: int(0, 3600).default(20),
   AUTH_MODE: z.enum(['dev', 'jwt']).default('jwt'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_JWKS_URL: z.url().optional(),
   JWT_ISSUER: optionalString,
   JWT_AUDIENCE: optionalString,
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
-  TRUST_PROXY: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
+  TRUST_PROXY: z.string().trim().regex(/^(true|false|[\s,]*[0-9a-fA-F.:/]+([\s,]+[0-9a-fA-F.:/]+)*[\s,]*)$/, 'true, false, or a comma-separated list of proxy addresses/CIDRs').optional(),
   SHUZHI_POLICY: optionalString,
   SHUZHI_POLICY_FILE: optionalString,
 });
@@ -161,7 +164,7 @@ export function parseConfig(
       ...(e.JWT_AUDIENCE ? { audience: e.JWT_AUDIENCE } : {}),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    trustProxy: e.TRUST_PROXY === undefined ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
+    trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
     policy,
   };
 }

@@ -13,12 +13,12 @@ export const policySchema = z.object({
     extensionWd: wd(10),
     expiryReminderDays: days(10),
     objectionWindowWd: wd(15),
-  }).prefault({}),
+  }).strict().prefault({}),
   objection: z.object({
     negotiateWd: wd(5),
     providerStatementWd: wd(3),
     coordinateWd: wd(10),
-  }).prefault({}),
+  }).strict().prefault({}),
   open: z.object({
     formalCheckWd: wd(5),
     reviewWd: wd(10),
@@ -26,7 +26,7 @@ export const policySchema = z.object({
     reportEveryMonths: z.number().int().min(1).max(60).default(6),
     reportReminderDays: days(7),
     reportGraceWd: wd(10),
-  }).prefault({}),
+  }).strict().prefault({}),
   assessment: z.object({
     startsOn: z.string().regex(/^\d{2}-\d{2}$/).default('01-15'),
     startsAt: z.string().regex(/^\d{2}:\d{2}$/).default('09:00'),
@@ -35,15 +35,15 @@ export const policySchema = z.object({
     noticeWd: wd(5),
     rectifyPlanWd: wd(10),
     rectifyDays: days(30),
-  }).prefault({}),
+  }).strict().prefault({}),
   correction: z.object({
     forwardWd: wd(2),
     verifyWd: wd(5),
     verifyExtendedWd: wd(10),
-  }).prefault({}),
+  }).strict().prefault({}),
   freshness: z.object({
     overdueGraceWd: wd(2),
-  }).prefault({}),
+  }).strict().prefault({}),
 }).strict();
 
 /** The policy in force: JSON-safe, so a workflow can take it as input and keep it in history. */

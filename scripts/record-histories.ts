@@ -60,8 +60,10 @@ async function objectOn(h: Handle) {
   await o.executeUpdate(registeredUpdate);
   return o;
 }
+/** Waits for the objection's outcome to reach the application; a recording of a stuck hand-off is refused. */
 const settle = async (h: Handle) => {
-  for (let i = 0; i < 100 && (await h.query(viewQuery)).state === 'in_objection'; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 200 && (await h.query(viewQuery)).state === 'in_objection'; i++) await new Promise((r) => setTimeout(r, 100));
+  if ((await h.query(viewQuery)).state === 'in_objection') throw new Error(`${h.workflowId} never received its objection's outcome`);
 };
 
 async function submit(shareType: ShareType, periodMonths = 1): Promise<Handle> {
@@ -78,7 +80,8 @@ async function submit(shareType: ShareType, periodMonths = 1): Promise<Handle> {
 }
 const sleepPast = async (iso: string | undefined) => { const ms = Date.parse(iso!) + 60_000 - (await env.currentTimeMs()); if (ms > 0) await env.sleep(ms); };
 async function save(name: string, handle: { workflowId: string; describe(): Promise<{ status: { name: string } }>; fetchHistory(): ReturnType<Handle['fetchHistory']> }, kind = 'share-application') {
-  for (let i = 0; i < 100 && (await handle.describe()).status.name === 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 200 && (await handle.describe()).status.name === 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 100));
+  if ((await handle.describe()).status.name === 'RUNNING') throw new Error(`${handle.workflowId} did not complete; not recording it`);
   const history = await handle.fetchHistory();
   // The same JSON form as `temporal workflow show -o json`; the workflow id travels in the file name's sidecar field.
   writeFileSync(join(out, `${kind}-${name}.json`), `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`);

@@ -26,6 +26,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with sorted keys, so a jsonb round trip (which reorders keys) hashes the same. */
 export function canonicalJson(value: unknown): string {
+  // A Date comes back from jsonb as its ISO string, so it is hashed as one.
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

@@ -7,7 +7,7 @@ import type { Database } from '../../db/client.js';
 import { parseConfig, type Config } from '../../lib/config.js';
 import { freshDatabase } from './db.js';
 import { testLogger } from './logger.js';
-import { devServerEnvironment, startWorker, type RunningWorker } from './temporal.js';
+import { devServerEnvironment, startWorker, timeSkippingEnvironment, type RunningWorker } from './temporal.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -26,8 +26,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
-  const [env, database] = await Promise.all([devServerEnvironment(), freshDatabase()]);
+/** `timeSkipping` runs the stack on the time-skipping server, so a test can let deadlines pass with env.sleep. */
+export async function startStack(overrides: Record<string, string> = {}, options: { timeSkipping?: boolean } = {}): Promise<Stack> {
+  const [env, database] = await Promise.all([options.timeSkipping ? timeSkippingEnvironment() : devServerEnvironment(), freshDatabase()]);
   let worker: RunningWorker | null = null;
   try {
     worker = await startWorker(env, database.db);

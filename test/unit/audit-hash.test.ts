@@ -204,3 +204,10 @@ describe('hashAuditEvent', () => {
     expect(hashAuditEvent(row, GENESIS_HASH)).toBe(hashAuditEvent(submitted(), GENESIS_HASH));
   });
 });
+
+describe('dates inside event data', () => {
+  it('hashes a Date as its ISO string, which is what jsonb gives back', () => {
+    const at = new Date('2026-11-23T08:00:00.000Z');
+    expect(canonicalJson({ at })).toBe(canonicalJson({ at: '2026-11-23T08:00:00.000Z' }));
+  });
+});

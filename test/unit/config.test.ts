@@ -444,3 +444,19 @@ describe('parseConfig policy file (SHUZHI_POLICY_FILE)', () => {
     expect(problems[0]).toContain(detail);
   });
 });
+
+describe('values that must not be misread', () => {
+  it('reads TRUST_PROXY=false as false and refuses a value that is no address, naming it', () => {
+    expect(parseConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseConfig({ ...base, TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.1', '10.0.0.0/8']);
+    expect(() => parseConfig({ ...base, TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it.each([' ', '3000.5', '-1', 'abc'])('refuses PORT=%j instead of reading it as a number', (port) => {
+    expect(() => parseConfig({ ...base, PORT: port })).toThrow(/PORT/);
+  });
+
+  it('refuses a misspelt key inside a policy section', () => {
+    expect(() => parseConfig({ ...base, SHUZHI_POLICY: '{"share":{"reviewWD":15}}' })).toThrow(/SHUZHI_POLICY/);
+  });
+});

@@ -156,3 +156,9 @@ describe('parsePolicy refusals', () => {
     expect(() => parsePolicy(overrides)).toThrow(z.ZodError);
   });
 });
+
+describe('misspelt keys', () => {
+  it('refuses an unknown key inside a section rather than dropping it', () => {
+    expect(() => parsePolicy({ share: { reviewWD: 15 } })).toThrow();
+  });
+});

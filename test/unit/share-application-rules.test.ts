@@ -1030,3 +1030,10 @@ describe('isTerminal', () => {
     expect(shareApplicationStates.filter(isTerminal)).toEqual([...terminalShareStates]);
   });
 });
+
+describe('checkDecision with a period that is not a whole number of months', () => {
+  it.each([1.5, Number.NaN])('refuses approving a period of %s months', (periodMonths) => {
+    const r = checkDecision(makeView(), { actor: providerReviewer, decision: 'approve', periodMonths }, policy, NOW_REVIEW);
+    expect(outcome(r)).toEqual(invalid('periodMonths'));
+  });
+});

@@ -51,7 +51,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, tries = 100): Promise<T> {
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, tries = 200): Promise<T> {
   let value = await read();
   for (let i = 0; i < tries && !ok(value); i++) {
     await new Promise((r) => setTimeout(r, 100));
@@ -109,7 +109,8 @@ describe('objection (不予共享异议协商) workflow', () => {
     const settled = await objection.executeUpdate(settleUpdate, { args: [{ actor: reviewer(), outcome: 'share' }] });
     expect(settled).toMatchObject({ state: 'resolved', ruling: { outcome: 'share', stage: 'negotiation' } });
     expect(await applicationState(application)).toMatchObject({ state: 'granted', grant: { state: 'active' } });
-    expect((await objection.result()).state).toBe('resolved');
+    expect((await eventually(() => objection.describe(), (d) => d.status.name !== 'RUNNING')).status.name).toBe('COMPLETED');
+    expect((await objection.query(objectionViewQuery)).state).toBe('resolved');
     expect((await getObjection(database.db, view.id))?.outcome).toBe('share');
   });
 

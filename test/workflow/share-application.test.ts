@@ -99,7 +99,7 @@ async function inbox(caseId: string, kind: string) {
 }
 
 /** Polls until `ok` holds (a signal is applied in a later workflow task than the one a query sees). */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, tries = 50): Promise<T> {
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, tries = 200): Promise<T> {
   let value = await read();
   for (let i = 0; i < tries && !ok(value); i++) {
     await new Promise((r) => setTimeout(r, 100));
@@ -109,12 +109,13 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
 }
 
 /**
- * The workflow's result once it has completed. Awaiting result() directly would let the
- * time-skipping server jump to other workflows' timers while an activity runs.
+ * The workflow's final state once it has completed, read by query. result() would unlock time
+ * skipping, and the server would leap to other workflows' timers, months or years ahead.
  */
-async function finished(handle: { describe(): Promise<{ status: { name: string } }>; result(): Promise<ShareApplicationView> }): Promise<ShareApplicationView> {
-  await eventually(() => handle.describe(), (d) => d.status.name !== 'RUNNING', 100);
-  return handle.result();
+async function finished(handle: { describe(): Promise<{ status: { name: string } }>; query(q: typeof viewQuery): Promise<ShareApplicationView> }): Promise<ShareApplicationView> {
+  const closed = await eventually(() => handle.describe(), (d) => d.status.name !== 'RUNNING', 200);
+  expect(closed.status.name).toBe('COMPLETED');
+  return handle.query(viewQuery);
 }
 
 /** Sleeps the server's clock to just before, or just after, an instant. */

@@ -247,9 +247,11 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
           notify: [...toParties('objection_escalated', `Objection on ${label()} escalated to the municipal government`), toBureau('objection_escalated', `Coordination deadline passed; escalated: ${label()}`)],
         });
       }
-    } else {
+    } else if (v.state === 'escalated') {
+      // DOMAIN P2 step 3: the government's decision has no deadline.
       await changedBefore(null);
     }
+    // A case resolved while the calendar was reloading leaves the loop on its next test.
   }
 
   // The outcome goes back to the share application, which ends granted or finally rejected.

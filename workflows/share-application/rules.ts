@@ -43,7 +43,7 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
       if (extra.length) return refuse('VALIDATION_FAILED', 'approval may only narrow the requested fields', [{ path: 'fields', message: `not requested: ${extra.join(', ')}` }]);
       if (input.fields && input.fields.length === 0) return refuse('VALIDATION_FAILED', 'an approval needs at least one field', [{ path: 'fields', message: 'must not be empty' }]);
       const maxPeriod = target === 'renewal' ? v.renewal!.periodMonths : v.request.periodMonths;
-      if (input.periodMonths != null && (input.periodMonths < 1 || input.periodMonths > maxPeriod)) {
+      if (input.periodMonths != null && (!Number.isInteger(input.periodMonths) || input.periodMonths < 1 || input.periodMonths > maxPeriod)) {
         return refuse('VALIDATION_FAILED', 'approval may only shorten the period of use', [{ path: 'periodMonths', message: `must be between 1 and ${maxPeriod}` }]);
       }
       return null;
