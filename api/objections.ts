@@ -1,9 +1,10 @@
 // Use cases of the objection (不予共享异议协商) API: filing through the share application's
 // workflow, acting through the objection's updates, and presenting the read model and dossier.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
-import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
+import { canonicalJson, listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
+import { claimIdempotencyKey } from '../db/queries/idempotency.js';
 import { getObjection, type ObjectionRow } from '../db/queries/objection.js';
 import { getShareApplication } from '../db/queries/share-application.js';
 import { AppError } from '../lib/errors.js';
@@ -95,14 +96,30 @@ export async function loadVisibleObjection(deps: ShareDeps, p: Principal, id: st
 }
 
 /** Files an objection: the application's workflow checks the window and starts the objection. */
-export async function fileObjection(deps: ShareDeps, p: Principal, applicationId: string, body: { statement: string; dutyBasis?: string | undefined }): Promise<ObjectionDto> {
+export async function fileObjection(
+  deps: ShareDeps,
+  p: Principal,
+  applicationId: string,
+  body: { statement: string; dutyBasis?: string | undefined },
+  idempotencyKey?: string,
+): Promise<ObjectionDto> {
   const found = await getShareApplication(deps.db, applicationId);
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
   const role = actingRole(p, found.application, ['agency_staff']);
+  let objectionId: string = randomUUID();
+  if (idempotencyKey) {
+    const hash = createHash('sha256').update(canonicalJson({ applicationId, ...body })).digest('hex');
+    const claim = await claimIdempotencyKey(deps.db, { scope: `objection:${p.sub}`, key: idempotencyKey, requestHash: hash, caseId: objectionId, statusCode: 201 });
+    if (!claim.claimed) {
+      if (claim.row.requestHash !== hash) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
+      objectionId = claim.row.caseId;
+      const existing = await getObjection(deps.db, objectionId);
+      if (existing) return objectionDto(existing, await listCaseEvents(deps.db, objectionId));
+    }
+  }
   if (found.application.state === 'in_objection' || (found.application.state === 'rejected' && found.application.decision?.final)) {
     throw new AppError('INVALID_STATE', 'this refusal was already objected to', { state: found.application.state });
   }
-  const objectionId = randomUUID();
   const handle = deps.temporal.workflow.getHandle(found.application.workflowId);
   try {
     await temporalCall(() => handle.executeUpdate(fileObjectionUpdate, {

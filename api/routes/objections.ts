@@ -93,7 +93,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
   app.post('/api/v1/objections/:id/government-decision', {
     schema: {
       operationId: 'recordGovernmentDecision', tags, params: uuidParam,
-      body: z.object({ outcome: z.enum(objectionOutcomes), reasoning: text(8000), conditions: text(4000).optional(), documentRef: text(200).optional() }).superRefine(conditionsRequired),
+      body: z.object({ outcome: z.enum(objectionOutcomes), reasoning: text(8000), conditions: text(4000).optional(), documentRef: text(200).optional() }),
       response: actionResponses,
     },
   }, async (request) => actOnObjection(deps, caller(request), request.params.id, ['bureau_admin'], governmentDecisionUpdate, (actor) => ({ actor, ...request.body })));

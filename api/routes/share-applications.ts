@@ -134,8 +134,9 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       tags,
       summary: 'Object to a refusal within the objection window (不予共享异议); starts the objection process',
       params: uuidParam,
+      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
       body: z.object({ statement: text(8000), dutyBasis: text().optional() }),
       response: { 201: objectionSchema, ...problems(400, 401, 403, 404, 409, 503) },
     },
-  }, async (request, reply) => reply.code(201).send(await fileObjection(deps, caller(request), request.params.id, request.body)));
+  }, async (request, reply) => reply.code(201).send(await fileObjection(deps, caller(request), request.params.id, request.body, request.headers['idempotency-key'])));
 };

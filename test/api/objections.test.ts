@@ -178,3 +178,67 @@ describe('dossier (卷宗)', () => {
     expect((await fetch(`${stack.baseUrl}${url}/dossier`, { headers: { authorization: `Bearer ${staffC}` } })).status).toBe(404);
   });
 });
+
+describe('refusals and retries', () => {
+  it('does not let a coordinator from a party agency rule, even when assigned by id', async () => {
+    const { objection: o } = await objection();
+    const url = `/api/v1/objections/${o.id}`;
+    const assigned = await stack.request('POST', `${url}/assignment`, { token: coordinator, body: { coordinator: 'coord-party' } });
+    expect(assigned.body.coordinator.id).toBe('coord-party');
+    expectProblem(await stack.request('POST', `${url}/ruling`, { token: partyCoordinator, body: { outcome: 'share', reasoning: '自己裁自己' } }), 403, 'FORBIDDEN');
+    expectProblem(await stack.request('POST', `${url}/minutes`, { token: partyCoordinator, body: { text: 'x', heldAt: new Date(Date.now() - 60_000).toISOString() } }), 403, 'FORBIDDEN');
+  });
+
+  it('refuses the wrong party, late statements and minutes, and future minutes', async () => {
+    const { objection: o } = await objection();
+    const url = `/api/v1/objections/${o.id}`;
+    expectProblem(await stack.request('POST', `${url}/settlement`, { token: staffB, body: { outcome: 'share' } }), 403, 'FORBIDDEN');
+    expectProblem(await stack.request('POST', `${url}/statements`, { token: coordinator, body: { text: 'bureau is no party' } }), 403, 'FORBIDDEN');
+    await stack.request('POST', `${url}/assignment`, { token: coordinator, body: {} });
+    expectProblem(await stack.request('POST', `${url}/minutes`, { token: coordinator, body: { text: '未来', heldAt: new Date(Date.now() + 86_400_000).toISOString() } }), 400, 'VALIDATION_FAILED');
+    expectProblem(await stack.request('POST', `${url}/ruling`, { token: coordinator, body: { outcome: 'conditional_share', reasoning: '缺条件' } }), 400, 'VALIDATION_FAILED');
+    await stack.request('POST', `${url}/escalation`, { token: coordinator, body: { reason: '未果' } });
+    expectProblem(await stack.request('POST', `${url}/minutes`, { token: coordinator, body: { text: 'x', heldAt: new Date(Date.now() - 60_000).toISOString() } }), 409, 'INVALID_STATE');
+    const upheld = await stack.request('POST', `${url}/government-decision`, { token: admin, body: { outcome: 'uphold_refusal', reasoning: '维持不予共享' } });
+    expect(upheld.body).toMatchObject({ state: 'resolved', ruling: { outcome: 'uphold_refusal', stage: 'government' } });
+    expectProblem(await stack.request('POST', `${url}/statements`, { token: staffA, body: { text: 'too late' } }), 409, 'INVALID_STATE');
+    expect(upheld.body.timeline[0]).toMatchObject({ action: 'file', legalBasis: '《个人信息保护法》第十三条' });
+  });
+
+  it('returns the same objection for a retried Idempotency-Key and 409 for the key with another body', async () => {
+    const body = { resourceId: conditionalId, purpose: '核查', dutyBasis: '职责', usageScope: '本部门', periodMonths: 6, deliveryMethod: 'api' };
+    const app = (await stack.request('POST', '/api/v1/share-applications', { token: staffA, body })).body;
+    await stack.request('POST', `/api/v1/share-applications/${app.id}/decision`, { token: reviewerB, body: { decision: 'reject', reason: '理由', legalBasis: '依据' } });
+    const headers = { 'idempotency-key': `obj-${uniq('')}` };
+    const first = await stack.request('POST', `/api/v1/share-applications/${app.id}/objection`, { token: staffA, body: { statement: '必需' }, headers });
+    const retry = await stack.request('POST', `/api/v1/share-applications/${app.id}/objection`, { token: staffA, body: { statement: '必需' }, headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expectProblem(await stack.request('POST', `/api/v1/share-applications/${app.id}/objection`, { token: staffA, body: { statement: '另一份' }, headers }), 409, 'DUPLICATE');
+  });
+
+  it('serves the dossier to both parties', async () => {
+    const { objection: o } = await objection();
+    for (const token of [staffA, reviewerB]) {
+      const res = await fetch(`${stack.baseUrl}/api/v1/objections/${o.id}/dossier`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('不予共享异议协商卷宗');
+    }
+  });
+});
+
+describe('a failed objection process', () => {
+  it('reopens the objection window when the objection process is terminated without an outcome', async () => {
+    const { applicationId, objection: o } = await objection();
+    await stack.env.client.workflow.getHandle(`objection:${o.id}`).terminate('operator error');
+    const reopened = await waitForApplication(applicationId, 'rejected');
+    expect(reopened.state).toBe('rejected');
+    expect(reopened.decision.final).toBeFalsy();
+    expect(reopened.objectionDueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(reopened.timeline.at(-1)).toMatchObject({ action: 'objection_process_failed' });
+    const again = await stack.request('POST', `/api/v1/share-applications/${applicationId}/objection`, { token: staffA, body: { statement: '再次提出异议' } });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(o.id);
+  });
+});

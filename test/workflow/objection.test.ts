@@ -195,3 +195,23 @@ describe('objection (不予共享异议协商) workflow', () => {
     expect(await applicationState(application)).toMatchObject({ state: 'rejected', decision: { final: true } });
   });
 });
+
+describe('objection process failures', () => {
+  it('refuses an outcome the process does not know, through the workflow itself', async () => {
+    const { objection } = await objectionCase();
+    expect(await refusal(objection.executeUpdate(settleUpdate, { args: [{ actor: reviewer(), outcome: 'uphold_refusal' as 'share' }] }))).toBe('VALIDATION_FAILED');
+    await objection.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
+    expect(await refusal(objection.executeUpdate(ruleUpdate, { args: [{ actor: coordinator, outcome: 'grant_everything' as 'share', reasoning: 'x' }] }))).toBe('VALIDATION_FAILED');
+    await objection.executeUpdate(ruleUpdate, { args: [{ actor: coordinator, outcome: 'share', reasoning: '应当共享' }] });
+  });
+
+  it('completes with the outcome recorded when its application is gone', async () => {
+    const { application, objection, view } = await objectionCase();
+    await application.terminate('operator error');
+    await objection.executeUpdate(settleUpdate, { args: [{ actor: reviewer(), outcome: 'share' }] });
+    const closed = await eventually(() => objection.describe(), (d) => d.status.name !== 'RUNNING');
+    expect(closed.status.name).toBe('COMPLETED');
+    expect((await listCaseEvents(database.db, view.id)).at(-1)?.action).toBe('outcome_undelivered');
+    expect(await inbox(view.id, 'objection_outcome_undelivered')).toHaveLength(1);
+  });
+});

@@ -1,9 +1,12 @@
 // Pure decisions of the objection coordination process (DOMAIN.md P2). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import type { AssignmentInput, EscalationInput, GovernmentDecisionInput, MinutesInput, RulingInput, SettlementInput, StatementInput } from './messages.js';
-import type { ObjectionView } from './types.js';
+import { objectionOutcomes, settlementOutcomes, type ObjectionView } from './types.js';
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
+const fromParty = (v: ObjectionView, a: Actor): boolean => !!a.agency && (a.agency === v.applicantAgency || a.agency === v.providerAgency);
+const badOutcome = (outcome: string, allowed: readonly string[]): Refusal | null =>
+  allowed.includes(outcome) ? null : refuse('VALIDATION_FAILED', `outcome must be one of ${allowed.join(', ')}`, [{ path: 'outcome', message: 'not an allowed outcome' }]);
 const agencyRoles = ['agency_staff', 'agency_reviewer'];
 
 /** The party an actor speaks for, if any: staff or reviewer of the applicant or of the provider. */
@@ -23,13 +26,13 @@ const needsConditions = (outcome: string, conditions: string | null | undefined)
 export function checkSettlement(v: ObjectionView, input: SettlementInput): Refusal | null {
   if (!(input.actor.role === 'agency_reviewer' && input.actor.agency === v.providerAgency)) return refuse('FORBIDDEN', "only the provider's reviewer settles an objection");
   if (v.state !== 'negotiating') return refuse('INVALID_STATE', `the objection is ${v.state}; settlement belongs to negotiation`);
-  return needsConditions(input.outcome, input.conditions);
+  return badOutcome(input.outcome, settlementOutcomes) ?? needsConditions(input.outcome, input.conditions);
 }
 
 /** DOMAIN P2 step 2: a bureau coordinator takes the case, never one from either agency. */
 export function checkAssignment(v: ObjectionView, input: AssignmentInput): Refusal | null {
   if (input.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', 'only a bureau coordinator assigns a coordinator');
-  const conflicted = [input.actor, input.coordinator].some((a) => a.agency && (a.agency === v.applicantAgency || a.agency === v.providerAgency));
+  const conflicted = [input.actor, input.coordinator].some((a) => fromParty(v, a));
   if (conflicted) return refuse('FORBIDDEN', 'the coordinator may not come from either agency');
   if (v.state !== 'negotiating' && v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; only negotiation or coordination can be assigned`);
   if (v.state === 'coordinating' && v.coordinator?.id === input.coordinator.id) return refuse('INVALID_STATE', `${input.coordinator.id} is already the assigned coordinator`);
@@ -44,7 +47,8 @@ export function checkStatement(v: ObjectionView, input: StatementInput): Refusal
   return null;
 }
 
-const isAssignedCoordinator = (v: ObjectionView, a: Actor) => a.role === 'bureau_coordinator' && v.coordinator?.id === a.id;
+// The acting person is checked again: an assignment by id cannot know the assignee's agency.
+const isAssignedCoordinator = (v: ObjectionView, a: Actor) => a.role === 'bureau_coordinator' && v.coordinator?.id === a.id && !fromParty(v, a);
 
 /** DOMAIN P2 step 2: only the assigned coordinator records consultation minutes. */
 export function checkMinutes(v: ObjectionView, input: MinutesInput, nowMs: number): Refusal | null {
@@ -62,12 +66,12 @@ export function checkRuling(v: ObjectionView, input: RulingInput): Refusal | nul
   if (!isAssignedCoordinator(v, input.actor)) return refuse('FORBIDDEN', 'only the assigned coordinator rules');
   if (v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; a ruling belongs to coordination`);
   if (isBlank(input.reasoning)) return refuse('VALIDATION_FAILED', 'a ruling gives its reasoning', [{ path: 'reasoning', message: 'must not be empty' }]);
-  return needsConditions(input.outcome, input.conditions);
+  return badOutcome(input.outcome, objectionOutcomes) ?? needsConditions(input.outcome, input.conditions);
 }
 
 /** DOMAIN P2 step 3: when coordination fails the bureau escalates to the municipal government. */
 export function checkEscalation(v: ObjectionView, input: EscalationInput): Refusal | null {
-  if (input.actor.role !== 'bureau_coordinator' && input.actor.role !== 'bureau_admin') return refuse('FORBIDDEN', 'only the bureau escalates an objection');
+  if ((input.actor.role !== 'bureau_coordinator' && input.actor.role !== 'bureau_admin') || fromParty(v, input.actor)) return refuse('FORBIDDEN', 'only the bureau escalates an objection');
   if (v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; only coordination is escalated`);
   if (isBlank(input.reason)) return refuse('VALIDATION_FAILED', 'an escalation gives its reason', [{ path: 'reason', message: 'must not be empty' }]);
   return null;
@@ -75,10 +79,11 @@ export function checkEscalation(v: ObjectionView, input: EscalationInput): Refus
 
 /** DOMAIN P2 step 3: a bureau admin records the municipal government's decision (市人民政府统筹协调). */
 export function checkGovernmentDecision(v: ObjectionView, input: GovernmentDecisionInput): Refusal | null {
-  if (input.actor.role !== 'bureau_admin') return refuse('FORBIDDEN', "only a bureau admin records the government's decision");
+  if (input.actor.role !== 'bureau_admin' || fromParty(v, input.actor)) return refuse('FORBIDDEN', "only a bureau admin records the government's decision");
   if (v.state !== 'escalated') return refuse('INVALID_STATE', `the objection is ${v.state}; the government decides escalated cases`);
   if (isBlank(input.reasoning)) return refuse('VALIDATION_FAILED', 'the decision gives its reasoning', [{ path: 'reasoning', message: 'must not be empty' }]);
-  return needsConditions(input.outcome, input.conditions);
+  // The government's conditions may live in its document (documentRef); they are not required here.
+  return badOutcome(input.outcome, objectionOutcomes);
 }
 
 /** DOMAIN P2 step 2: the provider owes the coordinator a statement made after coordination began. */

@@ -78,7 +78,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   const label = () => `${v.resource.name} (${v.resource.code})`;
 
   /** Moves the case and queues its record; records are written strictly in version order. */
-  function transition(action: string, to: ObjectionState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
+  function transition(action: string, to: ObjectionState, actor: Actor, opts: { reason?: string | null; legalBasis?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
     const from = v.version === 0 ? null : v.state;
     v.state = to;
     v.version += 1;
@@ -86,7 +86,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     log.info('objection transition', { caseId: v.id, applicationId: v.applicationId, action, from, to, actor: actor.id });
     const change = clone({
       view: v,
-      event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) },
+      event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: opts.legalBasis ?? null, ...(opts.data ? { data: opts.data } : {}) },
       notify: opts.notify ?? [],
     });
     const written = recording.then(() => acts.recordObjection(change));
@@ -126,9 +126,10 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
 
   setHandler(assignUpdate, async (i) => {
     const wasNegotiating = v.state === 'negotiating';
+    const firstCoordinator = v.coordinator === null;
     v.coordinator = i.coordinator;
     if (wasNegotiating) startCoordination();
-    await transition(wasNegotiating ? 'take_over' : 'reassign', 'coordinating', i.actor, {
+    await transition(wasNegotiating ? 'take_over' : firstCoordinator ? 'assign' : 'reassign', 'coordinating', i.actor, {
       data: { coordinator: i.coordinator.id, statementDueDate: v.statementDue?.dueDate, coordinationDueDate: v.coordinationDue?.dueDate },
       notify: [...toParties('objection_coordinating', `The bureau coordinates the objection on ${label()}; coordinator ${i.coordinator.name ?? i.coordinator.id}`), toAgency(v.providerAgency, 'statement_requested', `State your position to the coordinator by ${v.statementDue?.dueDate}`)],
     });
@@ -150,7 +151,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
 
   setHandler(ruleUpdate, async (i) => {
     resolve({ outcome: i.outcome, reasoning: i.reasoning, conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'coordination', documentRef: null });
-    await transition('rule', 'resolved', i.actor, { reason: i.reasoning, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: toParties('objection_ruled', `Coordination ruling on ${label()}: ${i.outcome}`) });
+    await transition('rule', 'resolved', i.actor, { reason: i.reasoning, legalBasis: i.outcome === 'uphold_refusal' ? v.refusal.legalBasis : null, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: toParties('objection_ruled', `Coordination ruling on ${label()}: ${i.outcome}`) });
     return v;
   }, { validator: (i) => { ready(); refused(checkRuling(v, i), v.state); } });
 
@@ -187,6 +188,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   v.negotiationDue = track(today(), policy.negotiateWd);
   void transition('file', 'negotiating', input.filedBy, {
     reason: input.statement,
+    legalBasis: input.refusal.legalBasis,
     data: { negotiationDueDate: v.negotiationDue.dueDate, dutyBasis: input.dutyBasis },
     notify: [toAgency(v.providerAgency, 'objection_filed', `Objection to your refusal of ${label()}: negotiate by ${v.negotiationDue.dueDate}`), toBureau('objection_filed', `Objection filed on ${label()}`)],
   });
@@ -257,13 +259,21 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   // The outcome goes back to the share application, which ends granted or finally rejected.
   await recording;
   const ruling = v.ruling!;
-  await getExternalWorkflowHandle(shareApplicationWorkflowId(v.applicationId)).signal(objectionResolvedSignal, {
-    objectionId: v.id,
-    outcome: ruling.outcome,
-    conditions: ruling.conditions,
-    reasoning: ruling.reasoning,
-    decidedBy: ruling.by,
-  });
+  try {
+    await getExternalWorkflowHandle(shareApplicationWorkflowId(v.applicationId)).signal(objectionResolvedSignal, {
+      objectionId: v.id,
+      outcome: ruling.outcome,
+      conditions: ruling.conditions,
+      reasoning: ruling.reasoning,
+      decidedBy: ruling.by,
+    });
+  } catch (error) {
+    // The application's process is gone (e.g. terminated by an operator): the ruling stands in the
+    // objection's own record and the bureau is told to act on the application by hand.
+    log.error('could not deliver the objection outcome to its application', { caseId: v.id, applicationId: v.applicationId, error: String(error) });
+    await transition('outcome_undelivered', 'resolved', systemActor('objection'), { reason: 'the share application process could not be reached', notify: [toBureau('objection_outcome_undelivered', `The outcome of the objection on ${label()} could not reach the application; act on it by hand`)] });
+    await recording;
+  }
   await condition(allHandlersFinished);
   return v;
 }

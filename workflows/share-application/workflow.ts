@@ -3,6 +3,8 @@
 // validator) and record every transition, in order, through one activity.
 import {
   ApplicationFailure,
+  type ChildWorkflowHandle,
+  type Workflow,
   allHandlersFinished,
   condition,
   log,
@@ -145,6 +147,8 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   }
 
   const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
+  // Kept in an object: it is set inside an update handler, which narrowing cannot see.
+  const objectionProcess: { handle: ChildWorkflowHandle<Workflow> | null } = { handle: null };
 
   function grant(opts: { fields?: string[] | null; periodMonths?: number | null; conditions?: string | null }) {
     const grantedAtMs = Date.now();
@@ -324,9 +328,9 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   setHandler(
     fileObjectionUpdate,
     async (input) => {
+      // Claimed at once, so a concurrent second filing is refused by its validator.
       v.objectionId = input.objectionId;
       const refusal = v.decision!;
-      const filed = transition('file_objection', 'in_objection', input.actor, { reason: input.statement, data: { objectionId: input.objectionId } });
       // The objection is a workflow of its own; it answers back by signal when resolved.
       const objection: ObjectionInput = {
         id: input.objectionId,
@@ -340,12 +344,17 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         filedBy: input.actor,
         policy: input.policy,
       };
-      await startChild('objectionWorkflow', {
-        workflowId: objectionWorkflowId(input.objectionId),
-        args: [objection],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-      });
-      await filed;
+      try {
+        objectionProcess.handle = await startChild('objectionWorkflow', {
+          workflowId: objectionWorkflowId(input.objectionId),
+          args: [objection],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+      } catch (error) {
+        v.objectionId = null;
+        throw ApplicationFailure.create({ type: 'UNAVAILABLE', message: `the objection could not be started; retry: ${String(error)}`, nonRetryable: true, details: [{ state: v.state, errors: [] }] });
+      }
+      await transition('file_objection', 'in_objection', input.actor, { reason: input.statement, legalBasis: refusal.legalBasis, data: { objectionId: input.objectionId } });
       return v;
     },
     { validator: (input) => { ready(); refused(checkObjection(v, input, Date.now()), v.state); } },
@@ -518,6 +527,8 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   async function awaitObjectionWindow(): Promise<boolean> {
     if (v.decision?.final || !v.objectionDue) return true;
     if (await changedBefore(dueMs(v.objectionDue))) return false;
+    // An objection filed just in time is still being started: the window is not closed over it.
+    if (v.objectionId) return false;
     const dueDate = v.objectionDue.dueDate;
     v.decision = { ...v.decision!, final: true };
     v.objectionDue = null;
@@ -535,7 +546,18 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
       if (await awaitObjectionWindow()) break;
     } else if (v.state === 'in_objection') {
       const version = v.version;
-      await condition(() => v.version !== version);
+      // The outcome arrives by signal; a failed or terminated objection process must not leave the case waiting forever.
+      const processFailed = objectionProcess.handle ? objectionProcess.handle.result().then(() => new Promise<never>(() => {}), () => true) : new Promise<never>(() => {});
+      const failed = await Promise.race([condition(() => v.version !== version).then(() => false), processFailed]);
+      if (failed && v.state === 'in_objection') {
+        log.error('the objection process failed; the applicant may object again', { caseId: v.id, objectionId: v.objectionId });
+        v.objectionId = null;
+        v.objectionDue = track(today(), policy.objectionWindowWd);
+        await transition('objection_process_failed', 'rejected', systemActor('objection'), {
+          reason: 'the objection process ended without an outcome',
+          notify: [toApplicant('objection_failed', `Your objection on ${label()} could not be processed; you may object again by ${v.objectionDue.dueDate}`), toBureau('objection_failed', `The objection process on ${label()} failed`)],
+        });
+      }
     }
   }
 
