@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../lib/logger.js';
 import { createCalendarActivities } from './calendar.js';
 import { createObjectionActivities } from './objection.js';
+import { createOpenDataActivities } from './open-data-request.js';
 import { createShareApplicationActivities } from './share-application.js';
 
 export interface ActivityDeps {
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCalendarActivities(deps),
     ...createShareApplicationActivities(deps),
     ...createObjectionActivities(deps),
+    ...createOpenDataActivities(deps),
   };
 }
 

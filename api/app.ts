@@ -20,6 +20,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { devTokenRoutes } from './routes/dev-tokens.js';
 import { objectionRoutes } from './routes/objections.js';
+import { openDataRoutes } from './routes/open-data-requests.js';
 import { shareApplicationRoutes } from './routes/share-applications.js';
 
 export interface AppDeps {
@@ -80,6 +81,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   await app.register(calendarRoutes, { db, temporal, logger });
   await app.register(shareApplicationRoutes, { db, temporal, config });
   await app.register(objectionRoutes, { db, temporal, config });
+  await app.register(openDataRoutes, { db, temporal, config });
   await app.register(auditRoutes, { db });
   return app;
 }

@@ -41,6 +41,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
   TRUST_PROXY: z.string().trim().regex(/^(true|false|[\s,]*[0-9a-fA-F.:/]+([\s,]+[0-9a-fA-F.:/]+)*[\s,]*)$/, 'true, false, or a comma-separated list of proxy addresses/CIDRs').optional(),
   SHUZHI_POLICY: optionalString,
+  SHUZHI_IDENTITY_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUZHI_POLICY_FILE: optionalString,
 });
 
@@ -69,6 +70,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Fastify trustProxy: unset = no proxy; 'true' trusts any, or a comma-separated list of proxy addresses/CIDRs. */
   trustProxy: boolean | string[];
+  /** Key of the hash that matches requesters against deny-lists without storing their identifier there. */
+  identityKey: string;
   policy: Policy;
 }
 
@@ -165,6 +168,7 @@ export function parseConfig(
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
+    identityKey: e.SHUZHI_IDENTITY_KEY ?? 'shuzhi-identity-key-for-development',
     policy,
   };
 }

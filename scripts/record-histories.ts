@@ -26,6 +26,11 @@ import {
 } from '../workflows/share-application/messages.js';
 import type { ShareApplicationInput, ShareType } from '../workflows/share-application/types.js';
 import type { shareApplicationWorkflow } from '../workflows/share-application/workflow.js';
+import {
+  formalCheckUpdate, openDataRequestWorkflowId, openDecideUpdate, openRegisteredUpdate, openRevokeUpdate, openViewQuery, reportUsageUpdate,
+  resubmitUpdate, signUpdate,
+} from '../workflows/open-data-request/messages.js';
+import type { OpenDataRequestInput, OpenDataView } from '../workflows/open-data-request/types.js';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const root = projectRoot();
@@ -172,6 +177,54 @@ async function save(name: string, handle: { workflowId: string; describe(): Prom
   await o2.executeUpdate(governmentDecisionUpdate, { args: [{ actor: admin, outcome: 'uphold_refusal', reasoning: 'r' }] });
   await settle(h2);
   await save('escalated-on-request', o2, 'objection');
+}
+
+// open-data requests: returned and resubmitted, approved, signed, a report missed then made, revoked;
+// one that lapses; one that expires.
+{
+  const citizen: Actor = { id: 'citizen', name: 'Citizen', role: 'public', agency: null };
+  const dataset = (await createResource(db, { code: 'R-open', name: 'open', providerAgency: 'PROVIDER', fields: [{ name: 'a' }], shareType: 'conditional', openType: 'conditional', legalBasis: 'l', updateCycle: 'monthly', createdBy: 'recorder' }))!;
+  const openRequest = async (periodMonths: number) => {
+    const input: OpenDataRequestInput = {
+      id: randomUUID(), resource: { id: dataset.id, code: dataset.code, name: dataset.name, providerAgency: 'PROVIDER', fields: ['a'] },
+      requester: { kind: 'person', name: 'Citizen', identifierMasked: '1101**********002X', key: `key-${randomUUID()}`, contact: 'c', userId: citizen.id },
+      request: { fields: ['a'], purpose: 'p', scenario: 's', periodMonths, securityMeasures: 'm' }, submittedBy: citizen, policy: defaultPolicy.open,
+    };
+    const start = new WithStartWorkflowOperation('openDataRequestWorkflow', { workflowId: openDataRequestWorkflowId(input.id), taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+    await env.client.workflow.executeUpdateWithStart(openRegisteredUpdate, { startWorkflowOperation: start });
+    return start.workflowHandle();
+  };
+  const view = (h: WorkflowHandle) => h.query(openViewQuery) as Promise<OpenDataView>;
+  const until = async (h: WorkflowHandle, ok: (v: OpenDataView) => boolean) => { for (let i = 0; i < 200 && !ok(await view(h)); i++) await new Promise((r) => setTimeout(r, 100)); };
+
+  const a = await openRequest(12);
+  await a.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: false, reasons: ['r'] }] });
+  await a.executeUpdate(resubmitUpdate, { args: [{ actor: citizen, changes: { purpose: 'p2' } }] });
+  await a.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
+  await a.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer, decision: 'approve', conditions: 'c' }] });
+  await a.executeUpdate(signUpdate, { args: [{ actor: citizen, agreementVersion: (await view(a)).agreementVersion! }] });
+  await sleepPast((await view(a)).nextReportDueAt!);
+  await until(a, (x) => x.warnings === 1);
+  await sleepPast((await view(a)).graceDue!.dueAt);
+  await until(a, (x) => x.state === 'suspended');
+  await a.executeUpdate(reportUsageUpdate, { args: [{ actor: citizen, period: 'H1', summary: 's' }] });
+  await a.executeUpdate(openRevokeUpdate, { args: [{ actor: reviewer, reason: 'violation' }] });
+  await save('reported-suspended-revoked', a, 'open-data-request');
+
+  const b = await openRequest(12);
+  await b.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
+  await sleepPast((await view(b)).reviewDue!.dueAt);
+  await until(b, (x) => x.overdue);
+  await b.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer, decision: 'approve' }] });
+  await sleepPast((await view(b)).agreementDue!.dueAt);
+  await save('overdue-approved-lapsed', b, 'open-data-request');
+
+  const c = await openRequest(1);
+  await c.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
+  await c.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer, decision: 'approve' }] });
+  await c.executeUpdate(signUpdate, { args: [{ actor: citizen, agreementVersion: (await view(c)).agreementVersion! }] });
+  await sleepPast((await view(c)).expiresAt!);
+  await save('active-expired', c, 'open-data-request');
 }
 
 worker.shutdown();

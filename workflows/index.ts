@@ -1,3 +1,4 @@
 // The workflow bundle's entry point: every workflow the worker runs.
 export { shareApplicationWorkflow } from './share-application/workflow.js';
 export { objectionWorkflow } from './objection/workflow.js';
+export { openDataRequestWorkflow } from './open-data-request/workflow.js';

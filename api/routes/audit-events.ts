@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listCaseEvents, verifyAuditChain } from '../../db/queries/audit.js';
 import { getObjection } from '../../db/queries/objection.js';
+import { getOpenDataRequest } from '../../db/queries/open-data-request.js';
+import { canSeeOpenData } from '../open-data-requests.js';
 import { getShareApplication } from '../../db/queries/share-application.js';
 import { AppError } from '../../lib/errors.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
@@ -24,7 +26,9 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     if (!isBureau(p)) {
       // Parties see the audit trail of their own cases only.
       const parties = (await getShareApplication(db, caseId))?.application ?? (await getObjection(db, caseId));
-      if (!parties || !canSee(p, parties)) throw new AppError('NOT_FOUND', 'no such case');
+      const openData = parties ? null : await getOpenDataRequest(db, caseId);
+      const visible = parties ? canSee(p, parties) : openData ? canSeeOpenData(p, openData) : false;
+      if (!visible) throw new AppError('NOT_FOUND', 'no such case');
     }
     return { items: (await listCaseEvents(db, caseId)).map(timelineDto), nextCursor: null };
   });

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { putCalendarYear } from '../../db/queries/calendar.js';
 import { listOpenObjections } from '../../db/queries/objection.js';
+import { listOpenOpenDataRequests } from '../../db/queries/open-data-request.js';
+import { openCalendarSignal } from '../../workflows/open-data-request/messages.js';
 import { listShareApplicationsWithDeadlinesFrom } from '../../db/queries/share-application.js';
 import { objectionCalendarSignal } from '../../workflows/objection/messages.js';
 import { currentCalendar } from '../../activities/calendar.js';
@@ -76,7 +78,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
     };
     const recomputed =
       (await tell((after) => listShareApplicationsWithDeadlinesFrom(db, `${year}-01-01`, after), calendarUpdatedSignal)) +
-      (await tell((after) => listOpenObjections(db, after), objectionCalendarSignal));
+      (await tell((after) => listOpenObjections(db, after), objectionCalendarSignal)) +
+      (await tell((after) => listOpenOpenDataRequests(db, after), openCalendarSignal));
     return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), recomputed };
   });
 };

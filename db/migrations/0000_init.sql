@@ -9,6 +9,7 @@ CREATE TYPE "public"."share_application_state" AS ENUM('pending_review', 'awaiti
 CREATE TYPE "public"."notification_audience" AS ENUM('user', 'agency', 'bureau');--> statement-breakpoint
 CREATE TYPE "public"."objection_outcome" AS ENUM('share', 'conditional_share', 'uphold_refusal');--> statement-breakpoint
 CREATE TYPE "public"."objection_state" AS ENUM('negotiating', 'coordinating', 'escalated', 'resolved');--> statement-breakpoint
+CREATE TYPE "public"."open_data_state" AS ENUM('formal_check', 'returned', 'provider_review', 'awaiting_agreement', 'active', 'suspended', 'rejected', 'lapsed', 'revoked', 'expired');--> statement-breakpoint
 CREATE TABLE "agencies" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -198,11 +199,93 @@ CREATE TABLE "objections" (
 	CONSTRAINT "objections_workflow_id_unique" UNIQUE("workflow_id")
 );
 --> statement-breakpoint
+CREATE TABLE "agreement_texts" (
+	"version" integer PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"published_by" text NOT NULL,
+	"published_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "credentials" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"hash" text NOT NULL,
+	"kind" text NOT NULL,
+	"case_id" uuid NOT NULL,
+	"holder" text NOT NULL,
+	"issued_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "credentials_hash_unique" UNIQUE("hash")
+);
+--> statement-breakpoint
+CREATE TABLE "open_data_deny_list" (
+	"resource_id" uuid NOT NULL,
+	"requester_key" text NOT NULL,
+	"reason" text NOT NULL,
+	"request_id" uuid NOT NULL,
+	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "open_data_deny_list_resource_id_requester_key_pk" PRIMARY KEY("resource_id","requester_key")
+);
+--> statement-breakpoint
+CREATE TABLE "open_data_identities" (
+	"request_id" uuid PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"identifier" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "open_data_requests" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"workflow_id" text NOT NULL,
+	"resource_id" uuid NOT NULL,
+	"resource_code" text NOT NULL,
+	"resource_name" text NOT NULL,
+	"provider_agency" text NOT NULL,
+	"fields" jsonb NOT NULL,
+	"requester_kind" text NOT NULL,
+	"requester_name" text NOT NULL,
+	"requester_masked" text NOT NULL,
+	"requester_key" text NOT NULL,
+	"requester_contact" text NOT NULL,
+	"requester_user" text NOT NULL,
+	"purpose" text NOT NULL,
+	"scenario" text NOT NULL,
+	"period_months" integer NOT NULL,
+	"security_measures" text NOT NULL,
+	"state" "open_data_state" NOT NULL,
+	"overdue" boolean DEFAULT false NOT NULL,
+	"formal_check_due_at" timestamp with time zone,
+	"formal_check_due_date" date,
+	"review_due_at" timestamp with time zone,
+	"review_due_date" date,
+	"agreement_due_at" timestamp with time zone,
+	"agreement_due_date" date,
+	"next_report_due_at" timestamp with time zone,
+	"next_report_due_date" date,
+	"grace_due_date" date,
+	"deadline_provisional" boolean DEFAULT false NOT NULL,
+	"returned_reasons" jsonb,
+	"decision" jsonb,
+	"agreement_version" integer,
+	"signature" jsonb,
+	"activated_at" timestamp with time zone,
+	"expires_at" timestamp with time zone,
+	"expires_date" date,
+	"reports" jsonb NOT NULL,
+	"warnings" integer DEFAULT 0 NOT NULL,
+	"revocation" jsonb,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"version" integer NOT NULL,
+	CONSTRAINT "open_data_requests_workflow_id_unique" UNIQUE("workflow_id")
+);
+--> statement-breakpoint
 ALTER TABLE "catalog_data_updates" ADD CONSTRAINT "catalog_data_updates_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_resources" ADD CONSTRAINT "catalog_resources_provider_agency_agencies_code_fk" FOREIGN KEY ("provider_agency") REFERENCES "public"."agencies"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_applications" ADD CONSTRAINT "share_applications_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_grants" ADD CONSTRAINT "share_grants_application_id_share_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."share_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "objections" ADD CONSTRAINT "objections_application_id_share_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."share_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "open_data_requests" ADD CONSTRAINT "open_data_requests_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "catalog_data_updates_resource_idx" ON "catalog_data_updates" USING btree ("resource_id","at");--> statement-breakpoint
 CREATE INDEX "catalog_resources_provider_idx" ON "catalog_resources" USING btree ("provider_agency","created_at","id");--> statement-breakpoint
 CREATE INDEX "catalog_resources_created_idx" ON "catalog_resources" USING btree ("created_at","id");--> statement-breakpoint
@@ -220,4 +303,9 @@ CREATE INDEX "objections_state_idx" ON "objections" USING btree ("state","filed_
 CREATE INDEX "objections_applicant_idx" ON "objections" USING btree ("applicant_agency","filed_at","id");--> statement-breakpoint
 CREATE INDEX "objections_provider_idx" ON "objections" USING btree ("provider_agency","filed_at","id");--> statement-breakpoint
 CREATE INDEX "objections_filed_idx" ON "objections" USING btree ("filed_at","id");--> statement-breakpoint
-CREATE INDEX "objections_application_idx" ON "objections" USING btree ("application_id");
+CREATE INDEX "objections_application_idx" ON "objections" USING btree ("application_id");--> statement-breakpoint
+CREATE INDEX "credentials_case_idx" ON "credentials" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "open_data_requests_requester_idx" ON "open_data_requests" USING btree ("requester_user","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "open_data_requests_provider_idx" ON "open_data_requests" USING btree ("provider_agency","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "open_data_requests_state_idx" ON "open_data_requests" USING btree ("state","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "open_data_requests_submitted_idx" ON "open_data_requests" USING btree ("submitted_at","id");

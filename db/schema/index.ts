@@ -6,3 +6,4 @@ export * from './calendar.js';
 export * from './audit.js';
 export * from './notification.js';
 export * from './objection.js';
+export * from './open-data-request.js';

@@ -11,9 +11,10 @@ const dir = fileURLToPath(new URL('../histories/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 describe('replaying committed histories', () => {
-  it('has histories for every P1 and P2 path', () => {
+  it('has histories for every P1, P2 and P3 path', () => {
     expect(files.filter((f) => f.startsWith('share-application-')).length).toBeGreaterThanOrEqual(7);
     expect(files.filter((f) => f.startsWith('objection-')).length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((f) => f.startsWith('open-data-request-')).length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(files)('replays %s without nondeterminism', async (file) => {

@@ -60,6 +60,7 @@ describe('parseConfig defaults', () => {
       auth: { mode: 'jwt', secret: SECRET },
       rateLimitPerMinute: 600,
       trustProxy: false,
+      identityKey: 'shuzhi-identity-key-for-development',
       policy: domainPolicy,
     };
     expect(parseConfig(base)).toEqual(expected);
@@ -105,6 +106,7 @@ describe('parseConfig defaults', () => {
       JWT_AUDIENCE: 'shuzhi',
       RATE_LIMIT_PER_MINUTE: '0',
       TRUST_PROXY: '10.0.0.1,10.0.0.0/8',
+      SHUZHI_IDENTITY_KEY: 'a-deployment-identity-key',
     });
     expect(config).toEqual({
       env: 'test',
@@ -122,6 +124,7 @@ describe('parseConfig defaults', () => {
       auth: { mode: 'jwt', secret: SECRET, issuer: 'https://idp.example.gov.cn', audience: 'shuzhi' },
       rateLimitPerMinute: 0,
       trustProxy: ['10.0.0.1', '10.0.0.0/8'],
+      identityKey: 'a-deployment-identity-key',
       policy: domainPolicy,
     });
   });

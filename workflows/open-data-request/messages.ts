@@ -1,0 +1,24 @@
+// The open-data request's messages. The API imports this file, never workflow.ts.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../common/actors.js';
+import type { CalendarData } from '../common/working-days.js';
+import type { OpenDataRequestBody, OpenDataView } from './types.js';
+
+export interface FormalCheckInput { actor: Actor; passed: boolean; reasons?: string[] | null }
+export interface ResubmissionInput { actor: Actor; changes: Partial<OpenDataRequestBody> & { contact?: string } }
+export interface OpenDecisionInput { actor: Actor; decision: 'approve' | 'reject'; reason?: string | null; conditions?: string | null }
+export interface SignInput { actor: Actor; agreementVersion: number }
+export interface UsageReportInput { actor: Actor; period: string; summary: string; outcomes?: string | null }
+export interface OpenRevocationInput { actor: Actor; reason: string }
+
+export const openRegisteredUpdate = defineUpdate<OpenDataView>('registered');
+export const formalCheckUpdate = defineUpdate<OpenDataView, [FormalCheckInput]>('formalCheck');
+export const resubmitUpdate = defineUpdate<OpenDataView, [ResubmissionInput]>('resubmit');
+export const openDecideUpdate = defineUpdate<OpenDataView, [OpenDecisionInput]>('decide');
+export const signUpdate = defineUpdate<OpenDataView, [SignInput]>('sign');
+export const reportUsageUpdate = defineUpdate<OpenDataView, [UsageReportInput]>('reportUsage');
+export const openRevokeUpdate = defineUpdate<OpenDataView, [OpenRevocationInput]>('revoke');
+export const openCalendarSignal = defineSignal<[CalendarData]>('calendarUpdated');
+export const openViewQuery = defineQuery<OpenDataView>('view');
+
+export const openDataRequestWorkflowId = (id: string): string => `open-data-request:${id}`;

@@ -1,0 +1,65 @@
+// Pure decisions of the conditional open-data request process (DOMAIN.md P3). Each names its source.
+import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import { isPast } from '../common/deadlines.js';
+import type { FormalCheckInput, OpenDecisionInput, OpenRevocationInput, ResubmissionInput, SignInput, UsageReportInput } from './messages.js';
+import type { OpenDataView } from './types.js';
+
+const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
+const isRequester = (v: OpenDataView, a: Actor) => a.role === 'public' && a.id === v.requester.userId;
+const isProviderReviewer = (v: OpenDataView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.resource.providerAgency;
+
+/** DOMAIN P3 step 1: the bureau's formal check; an incomplete request is returned with its reasons. */
+export function checkFormalCheck(v: OpenDataView, i: FormalCheckInput): Refusal | null {
+  if (i.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', 'only a bureau coordinator makes the formal check');
+  if (v.state !== 'formal_check') return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no formal check`);
+  if (!i.passed && !(i.reasons ?? []).some((r) => !isBlank(r))) return refuse('VALIDATION_FAILED', 'a returned request lists its reasons', [{ path: 'reasons', message: 'required when passed is false' }]);
+  return null;
+}
+
+/** DOMAIN P3 step 1: the requester corrects a returned request and it is checked again. */
+export function checkResubmission(v: OpenDataView, i: ResubmissionInput): Refusal | null {
+  if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester resubmits');
+  if (v.state !== 'returned') return refuse('INVALID_STATE', `the request is ${v.state}; only a returned request is resubmitted`);
+  const extra = (i.changes.fields ?? []).filter((f) => !v.resource.fields.includes(f));
+  if (extra.length) return refuse('VALIDATION_FAILED', `fields not in the dataset: ${extra.join(', ')}`, [{ path: 'fields', message: 'not in the dataset' }]);
+  return null;
+}
+
+/** DOMAIN P3 step 2: the provider approves (with conditions) or rejects with reasons. */
+export function checkOpenDecision(v: OpenDataView, i: OpenDecisionInput): Refusal | null {
+  if (!isProviderReviewer(v, i.actor)) return refuse('FORBIDDEN', "only the provider's reviewer decides on an open-data request");
+  if (v.state !== 'provider_review') return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no decision`);
+  if (i.decision === 'reject' && isBlank(i.reason)) return refuse('VALIDATION_FAILED', 'a rejection gives its reasons', [{ path: 'reason', message: 'required for reject' }]);
+  return null;
+}
+
+/** DOMAIN P3 step 3: the requester signs the current agreement version within open.agreementWd. */
+export function checkSignature(v: OpenDataView, i: SignInput, nowMs: number): Refusal | null {
+  if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester signs the agreement');
+  if (v.state !== 'awaiting_agreement') return refuse('INVALID_STATE', `the request is ${v.state}; no agreement awaits signature`);
+  if (v.agreementDue && isPast(v.agreementDue.dueAt, nowMs)) return refuse('INVALID_STATE', 'the time to sign has run out');
+  if (i.agreementVersion !== v.agreementVersion) {
+    return refuse('VALIDATION_FAILED', `the agreement to sign is version ${v.agreementVersion}`, [{ path: 'agreementVersion', message: `must be ${v.agreementVersion}` }]);
+  }
+  return null;
+}
+
+/** DOMAIN P3 step 4: usage reports (利用情况、成果) from the requester while access lasts. */
+export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal | null {
+  if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester reports usage');
+  if (v.state !== 'active' && v.state !== 'suspended') return refuse('INVALID_STATE', `the request is ${v.state}; usage is reported while access lasts`);
+  const errors = [
+    ...(isBlank(i.period) ? [{ path: 'period', message: 'must not be empty' }] : []),
+    ...(isBlank(i.summary) ? [{ path: 'summary', message: 'must not be empty' }] : []),
+  ];
+  return errors.length ? refuse('VALIDATION_FAILED', 'a usage report needs its period and a summary', errors) : null;
+}
+
+/** DOMAIN P3 step 4: a violation revokes access; the provider or the bureau decides, with a reason. */
+export function checkOpenRevocation(v: OpenDataView, i: OpenRevocationInput): Refusal | null {
+  const bureau = i.actor.role === 'bureau_admin' || i.actor.role === 'bureau_coordinator';
+  if (!(bureau || isProviderReviewer(v, i.actor))) return refuse('FORBIDDEN', "only the provider's reviewer or the bureau revokes access");
+  if (v.state !== 'active' && v.state !== 'suspended') return refuse('INVALID_STATE', `the request is ${v.state}; only granted access can be revoked`);
+  if (isBlank(i.reason)) return refuse('VALIDATION_FAILED', 'a revocation gives its reason', [{ path: 'reason', message: 'must not be empty' }]);
+  return null;
+}

@@ -1,0 +1,255 @@
+// The conditional open-data request (有条件开放申请), DOMAIN.md P3: formal check by the bureau,
+// review by the provider, the signed agreement, then supervised access until it ends.
+import { ApplicationFailure, allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import { systemActor, type Actor, type Refusal } from '../common/actors.js';
+import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import { addMonths, endOfLocalDay, localDate, type CalendarData } from '../common/working-days.js';
+import type { NotificationSpec } from '../share-application/types.js';
+import {
+  formalCheckUpdate, openCalendarSignal, openDecideUpdate, openRegisteredUpdate, openRevokeUpdate, openViewQuery, reportUsageUpdate,
+  resubmitUpdate, signUpdate,
+} from './messages.js';
+import { checkFormalCheck, checkOpenDecision, checkOpenRevocation, checkResubmission, checkSignature, checkUsageReport } from './rules.js';
+import { terminalOpenDataStates, type OpenDataChange, type OpenDataRequestInput, type OpenDataState, type OpenDataView } from './types.js';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const nowIso = (): string => new Date(Date.now()).toISOString();
+const today = (): string => localDate(Date.now());
+
+function refused(refusal: Refusal | null, state: string): void {
+  if (!refusal) return;
+  throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true, details: [{ state, errors: refusal.errors ?? [] }] });
+}
+
+export async function openDataRequestWorkflow(input: OpenDataRequestInput): Promise<OpenDataView> {
+  const policy = input.policy;
+  let calendar: CalendarData = {};
+  let initialized = false;
+  let recording: Promise<unknown> = Promise.resolve();
+
+  const v: OpenDataView = {
+    id: input.id, state: 'formal_check', overdue: false, version: 0,
+    resource: input.resource, requester: input.requester, request: input.request,
+    formalCheckDue: null, reviewDue: null, agreementDue: null, returnedReasons: null, resubmissions: 0, decision: null,
+    agreementVersion: null, signature: null, activatedAt: null, expiresAt: null, expiresDate: null,
+    nextReportDueAt: null, nextReportDueDate: null, graceDue: null, reports: [], warnings: 0, revocation: null,
+    submittedAt: nowIso(), updatedAt: nowIso(),
+  };
+
+  const toRequester = (kind: string, title: string): NotificationSpec => ({ audience: 'user', recipient: v.requester.userId, kind, title });
+  const toProvider = (kind: string, title: string): NotificationSpec => ({ audience: 'agency', recipient: v.resource.providerAgency, kind, title });
+  const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
+  const label = () => `${v.resource.name} (${v.resource.code})`;
+
+  function transition(action: string, to: OpenDataState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[]; denyList?: OpenDataChange['denyList'] } = {}): Promise<unknown> {
+    const from = v.version === 0 ? null : v.state;
+    v.state = to;
+    v.version += 1;
+    v.updatedAt = nowIso();
+    // The requester appears in logs by mask only.
+    log.info('open-data request transition', { caseId: v.id, action, from, to, actor: actor.id, requester: v.requester.identifierMasked });
+    const change: OpenDataChange = clone({
+      view: v,
+      event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) },
+      notify: opts.notify ?? [],
+      ...(opts.denyList ? { denyList: opts.denyList } : {}),
+    });
+    const written = recording.then(() => acts.recordOpenDataRequest(change));
+    recording = written;
+    return written;
+  }
+
+  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
+  const ready = (): void => {
+    if (!initialized) refused({ code: 'INVALID_STATE', message: 'the request is still being registered' }, v.state);
+  };
+
+  setHandler(openViewQuery, () => v);
+  setHandler(openRegisteredUpdate, async () => {
+    await condition(() => initialized);
+    await recording;
+    return v;
+  });
+
+  setHandler(formalCheckUpdate, async (i) => {
+    if (i.passed) {
+      v.formalCheckDue = null;
+      v.returnedReasons = null;
+      v.reviewDue = track(today(), policy.reviewWd);
+      await transition('formal_check_passed', 'provider_review', i.actor, { data: { reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `Open-data request for ${label()}: review by ${v.reviewDue.dueDate}`)] });
+    } else {
+      v.formalCheckDue = null;
+      v.returnedReasons = (i.reasons ?? []).map((r) => r.trim()).filter(Boolean);
+      await transition('return', 'returned', i.actor, { reason: v.returnedReasons.join('; '), notify: [toRequester('returned', `Your request for ${label()} was returned: ${v.returnedReasons.join('; ')}`)] });
+    }
+    return v;
+  }, { validator: (i) => { ready(); refused(checkFormalCheck(v, i), v.state); } });
+
+  setHandler(resubmitUpdate, async (i) => {
+    const { contact, ...changes } = i.changes;
+    v.request = { ...v.request, ...changes };
+    if (contact) v.requester = { ...v.requester, contact };
+    v.resubmissions += 1;
+    v.formalCheckDue = track(today(), policy.formalCheckWd);
+    await transition('resubmit', 'formal_check', i.actor, { data: { changed: Object.keys(i.changes), formalCheckDueDate: v.formalCheckDue.dueDate }, notify: [toBureau('formal_check_requested', `Resubmitted open-data request for ${label()}`)] });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkResubmission(v, i), v.state); } });
+
+  setHandler(openDecideUpdate, async (i) => {
+    v.decision = { decision: i.decision, by: i.actor, at: nowIso(), reason: i.reason ?? null, conditions: i.conditions ?? null };
+    v.reviewDue = null;
+    if (i.decision === 'reject') {
+      await transition('reject', 'rejected', i.actor, { reason: i.reason ?? null, notify: [toRequester('rejected', `Your request for ${label()} was rejected: ${i.reason}`)] });
+      return v;
+    }
+    // DOMAIN P3 step 3: the agreement in force when the request is approved is the one to sign.
+    v.state = 'awaiting_agreement';
+    v.agreementVersion = (await acts.currentAgreement()).version;
+    v.agreementDue = track(today(), policy.agreementWd);
+    await transition('approve', 'awaiting_agreement', i.actor, { data: { conditions: i.conditions ?? null, agreementVersion: v.agreementVersion, agreementDueDate: v.agreementDue.dueDate }, notify: [toRequester('approved', `Approved: sign the data-use agreement for ${label()} by ${v.agreementDue.dueDate}`)] });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkOpenDecision(v, i), v.state); } });
+
+  setHandler(signUpdate, async (i) => {
+    const activatedMs = Date.now();
+    const startDate = localDate(activatedMs);
+    v.signature = { version: i.agreementVersion, by: i.actor, at: new Date(activatedMs).toISOString() };
+    v.agreementDue = null;
+    v.activatedAt = v.signature.at;
+    v.expiresDate = addMonths(startDate, v.request.periodMonths);
+    v.expiresAt = endOfLocalDay(v.expiresDate);
+    v.nextReportDueDate = addMonths(startDate, policy.reportEveryMonths);
+    v.nextReportDueAt = endOfLocalDay(v.nextReportDueDate);
+    await transition('sign', 'active', i.actor, { data: { agreementVersion: i.agreementVersion, expiresDate: v.expiresDate, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('activated', `Open-data access to ${label()} started for ${v.requester.name}`)] });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkSignature(v, i, Date.now()), v.state); } });
+
+  setHandler(reportUsageUpdate, async (i) => {
+    const resumed = v.state === 'suspended';
+    v.reports = [...v.reports, { seq: v.reports.length + 1, period: i.period, summary: i.summary, outcomes: i.outcomes ?? null, at: nowIso(), by: i.actor }];
+    v.graceDue = null;
+    v.nextReportDueDate = addMonths(v.nextReportDueDate!, policy.reportEveryMonths);
+    v.nextReportDueAt = endOfLocalDay(v.nextReportDueDate);
+    await transition(resumed ? 'report_resumes' : 'report', 'active', i.actor, { data: { period: i.period, seq: v.reports.length, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('usage_report', `Usage report for ${label()} (${i.period})`)] });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkUsageReport(v, i), v.state); } });
+
+  setHandler(openRevokeUpdate, async (i) => {
+    v.revocation = { by: i.actor, at: nowIso(), reason: i.reason };
+    // DOMAIN P3 step 4: violation → revoked, and the requester goes on the dataset's deny-list.
+    await transition('revoke', 'revoked', i.actor, {
+      reason: i.reason,
+      denyList: { resourceId: v.resource.id, requesterKey: v.requester.key, reason: i.reason },
+      notify: [toRequester('revoked', `Your access to ${label()} was revoked: ${i.reason}`), toProvider('revoked', `Open-data access to ${label()} revoked`)],
+    });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkOpenRevocation(v, i), v.state); } });
+
+  function recomputeDeadlines(): void {
+    const re = (d: TrackedDeadline | null) => (d ? track(d.from, d.days) : d);
+    const before = JSON.stringify([v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue]);
+    v.formalCheckDue = re(v.formalCheckDue);
+    v.reviewDue = re(v.reviewDue);
+    v.agreementDue = re(v.agreementDue);
+    v.graceDue = re(v.graceDue);
+    if (initialized && !terminalOpenDataStates.includes(v.state) && JSON.stringify([v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue]) !== before) {
+      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published' });
+    }
+  }
+  setHandler(openCalendarSignal, (updated) => {
+    calendar = updated;
+    recomputeDeadlines();
+  });
+
+  // ---- registration --------------------------------------------------------------------------
+  calendar = await acts.loadCalendar();
+  if (await acts.isDenyListed({ resourceId: input.resource.id, requesterKey: input.requester.key })) {
+    // DOMAIN P3 step 1: a requester on the dataset's deny-list is refused at the formal check.
+    void transition('submit', 'formal_check', input.submittedBy);
+    void transition('reject_deny_listed', 'rejected', systemActor('formal check'), { reason: 'the requester is on this dataset\'s deny-list', notify: [toRequester('rejected', `Your request for ${label()} was refused: you are on its deny-list`)] });
+  } else {
+    v.formalCheckDue = track(today(), policy.formalCheckWd);
+    void transition('submit', 'formal_check', input.submittedBy, { data: { formalCheckDueDate: v.formalCheckDue.dueDate }, notify: [toBureau('formal_check_requested', `Open-data request for ${label()} by ${v.requester.name}`)] });
+  }
+  await recording;
+  initialized = true;
+
+  // ---- deadlines -----------------------------------------------------------------------------
+  async function changedBefore(atMs: number | null): Promise<boolean> {
+    const version = v.version;
+    if (atMs === null) {
+      await condition(() => v.version !== version);
+      return true;
+    }
+    const ms = atMs - Date.now();
+    if (ms <= 0) return v.version !== version;
+    return (await condition(() => v.version !== version, ms)) || v.version !== version;
+  }
+  const dueMs = (d: TrackedDeadline | null): number | null => (d ? Date.parse(d.dueAt) + 1 : null);
+  const flagged = new Set<string>();
+  let remindedFor: string | null = null;
+
+  /** DOMAIN P3: a missed review or check deadline flags the request overdue and escalates, as in P1. */
+  async function awaitDecisionStep(due: TrackedDeadline | null, who: NotificationSpec[]): Promise<void> {
+    const key = due ? `${v.state}:${due.dueAt}` : null;
+    if (await changedBefore(due && key && !flagged.has(key) ? dueMs(due) : null)) return;
+    flagged.add(key!);
+    v.overdue = true;
+    await transition('overdue', v.state, systemActor('deadline'), { reason: `${v.state} was due ${due!.dueDate}`, notify: [...who, toBureau('overdue', `Overdue (督办): ${v.state} of the open-data request for ${label()}`)] });
+  }
+
+  async function awaitAccessEnd(): Promise<void> {
+    const timers: { at: number; fire: () => Promise<unknown> }[] = [
+      { at: Date.parse(v.expiresAt!) + 1, fire: () => transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${v.expiresDate}`, notify: [toRequester('expired', `Your access to ${label()} has ended`)] }) },
+    ];
+    const dueAt = v.nextReportDueAt!;
+    if (remindedFor !== dueAt && !v.graceDue) {
+      timers.push({ at: Date.parse(dueAt) - policy.reportReminderDays * DAY_MS, fire: () => { remindedFor = dueAt; return transition('report_reminder', v.state, systemActor('deadline'), { reason: `usage report due ${v.nextReportDueDate}`, notify: [toRequester('report_reminder', `Your usage report for ${label()} is due on ${v.nextReportDueDate}`)] }); } });
+    }
+    if (!v.graceDue && v.state === 'active') {
+      timers.push({
+        at: Date.parse(dueAt) + 1,
+        fire: () => {
+          // DOMAIN P3 step 4: a missed report earns a warning, then suspension after open.reportGraceWd.
+          v.warnings += 1;
+          v.graceDue = track(v.nextReportDueDate!, policy.reportGraceWd);
+          return transition('report_missed', 'active', systemActor('deadline'), { reason: `no usage report by ${v.nextReportDueDate}`, data: { graceDueDate: v.graceDue.dueDate }, notify: [toRequester('warning', `Warning: report on your use of ${label()} by ${v.graceDue.dueDate} or access is suspended`), toProvider('report_missed', `No usage report for ${label()}`)] });
+        },
+      });
+    }
+    if (v.graceDue && v.state === 'active') {
+      timers.push({ at: dueMs(v.graceDue)!, fire: () => transition('suspend', 'suspended', systemActor('deadline'), { reason: `no usage report by ${v.graceDue!.dueDate}`, notify: [toRequester('suspended', `Access to ${label()} suspended until you report its use`), toProvider('suspended', `Access to ${label()} suspended: no usage report`)] }) });
+    }
+    timers.sort((a, b) => a.at - b.at);
+    const next = timers[0]!;
+    if (await changedBefore(next.at)) return;
+    await next.fire();
+  }
+
+  while (!terminalOpenDataStates.includes(v.state)) {
+    const latest = await acts.loadCalendar();
+    if (JSON.stringify(latest) !== JSON.stringify(calendar)) {
+      calendar = latest;
+      recomputeDeadlines();
+    }
+    if (v.state === 'formal_check') await awaitDecisionStep(v.formalCheckDue, []);
+    else if (v.state === 'provider_review') await awaitDecisionStep(v.reviewDue, [toProvider('overdue', `Overdue: decide on the open-data request for ${label()}`)]);
+    else if (v.state === 'awaiting_agreement') {
+      if (await changedBefore(dueMs(v.agreementDue))) continue;
+      // DOMAIN P3 step 3: unsigned within open.agreementWd → lapsed.
+      await transition('lapse', 'lapsed', systemActor('deadline'), { reason: `the agreement was not signed by ${v.agreementDue?.dueDate}`, notify: [toRequester('lapsed', `Your approval for ${label()} lapsed: the agreement was not signed`)] });
+    } else if (v.state === 'active' || v.state === 'suspended') await awaitAccessEnd();
+    else if (v.state === 'returned') await changedBefore(null);
+  }
+
+  await recording;
+  await condition(allHandlersFinished);
+  return v;
+}
