@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniq } from '../helpers/fixtures.js';
 import { startStack, type Stack } from '../helpers/stack.js';
+import { expectProblem } from '../helpers/assertions.js';
 
 let stack: Stack;
 let admin: string, coordinator: string, coordinator2: string;
@@ -9,11 +10,6 @@ let staffA: string, reviewerB: string, staffB: string, staffC: string, partyCoor
 let applicant: string, provider: string, outsider: string;
 let conditionalId: string, notSharedId: string;
 
-const expectProblem = (res: { status: number; body: any; contentType: string }, status: number, code: string) => {
-  expect(res.contentType).toContain('application/problem+json');
-  expect(res.body).toMatchObject({ status, code });
-  expect(res.status).toBe(status);
-};
 
 beforeAll(async () => {
   stack = await startStack();

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniq } from '../helpers/fixtures.js';
 import { startStack, type Stack } from '../helpers/stack.js';
+import { expectProblem } from '../helpers/assertions.js';
 
 let stack: Stack;
 let admin: string, coordinator: string, reviewer: string, otherReviewer: string, gateway: string, staffA: string;
@@ -15,11 +16,6 @@ const idNumber = (first17: string): string => {
   return first17 + '10X98765432'[sum % 11]!;
 };
 
-const expectProblem = (res: { status: number; body: any; contentType: string }, status: number, code: string) => {
-  expect(res.contentType).toContain('application/problem+json');
-  expect(res.body).toMatchObject({ status, code });
-  expect(res.status).toBe(status);
-};
 
 beforeAll(async () => {
   stack = await startStack({}, { timeSkipping: true });

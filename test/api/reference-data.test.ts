@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { uniq } from '../helpers/fixtures.js';
 import { startStack, type Stack } from '../helpers/stack.js';
+import { expectProblem } from '../helpers/assertions.js';
 
 let stack: Stack;
 let admin: string;
@@ -13,11 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-const expectProblem = (res: { status: number; body: any; contentType: string }, status: number, code: string) => {
-  expect(res.contentType).toContain('application/problem+json');
-  expect(res.body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-  expect(res.status).toBe(status);
-};
 
 describe('operations', () => {
   it('answers /health, /ready, /metrics and serves the OpenAPI document and its UI', async () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniq } from '../helpers/fixtures.js';
 import { startStack, type Stack } from '../helpers/stack.js';
+import { expectProblem } from '../helpers/assertions.js';
 
 let stack: Stack;
 let admin: string, coordinator: string;
@@ -15,11 +16,6 @@ const body = (resourceId: string, extra: Record<string, unknown> = {}) => ({
   resourceId, purpose: '企业开办审批核验', dutyBasis: '《市场主体登记管理条例》', usageScope: '本部门', periodMonths: 12, deliveryMethod: 'api', ...extra,
 });
 
-const expectProblem = (res: { status: number; body: any; contentType: string }, status: number, code: string) => {
-  expect(res.contentType).toContain('application/problem+json');
-  expect(res.body).toMatchObject({ status, code });
-  expect(res.status).toBe(status);
-};
 
 beforeAll(async () => {
   stack = await startStack();

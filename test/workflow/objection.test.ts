@@ -26,6 +26,7 @@ import type { ShareApplicationInput, ShareApplicationView } from '../../workflow
 import { freshDatabase } from '../helpers/db.js';
 import { agency, resource } from '../helpers/fixtures.js';
 import { startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
+import { eventually } from '../helpers/assertions.js';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -51,14 +52,6 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, tries = 200): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < tries && !ok(value); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 async function refusal(p: Promise<unknown>): Promise<string | undefined> {
   const error = await p.then(() => null, (e: unknown) => e);

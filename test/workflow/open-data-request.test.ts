@@ -24,6 +24,7 @@ import type { OpenDataRequestInput, OpenDataView } from '../../workflows/open-da
 import { freshDatabase } from '../helpers/db.js';
 import { agency, uniq } from '../helpers/fixtures.js';
 import { startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
+import { eventually } from '../helpers/assertions.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let env: TestWorkflowEnvironment;
@@ -52,14 +53,6 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, tries = 200): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < tries && !ok(value); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 async function refusal(p: Promise<unknown>): Promise<string | undefined> {
   const error = await p.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(WorkflowUpdateFailedError);

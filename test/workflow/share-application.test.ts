@@ -27,6 +27,7 @@ import { shareApplicationWorkflow } from '../../workflows/share-application/work
 import { freshDatabase } from '../helpers/db.js';
 import { agency, resource } from '../helpers/fixtures.js';
 import { startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
+import { eventually } from '../helpers/assertions.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let env: TestWorkflowEnvironment;
@@ -98,15 +99,6 @@ async function inbox(caseId: string, kind: string) {
   return database.db.select().from(notifications).where(and(eq(notifications.caseId, caseId), eq(notifications.kind, kind)));
 }
 
-/** Polls until `ok` holds (a signal is applied in a later workflow task than the one a query sees). */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, tries = 200): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < tries && !ok(value); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 /**
  * The workflow's final state once it has completed, read by query. result() would unlock time

@@ -16,9 +16,5 @@ export function trackDeadline(spec: DeadlineSpec, calendar: CalendarData): Track
   return { from: spec.from, days: spec.days, dueDate: due, dueAt: endOfLocalDay(due), provisional };
 }
 
-/** Milliseconds from `nowMs` until the deadline passes (0 when already past). */
-export function msUntil(dueAt: string, nowMs: number): number {
-  return Math.max(0, Date.parse(dueAt) - nowMs + 1);
-}
 
 export const isPast = (dueAt: string, nowMs: number): boolean => nowMs > Date.parse(dueAt);

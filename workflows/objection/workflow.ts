@@ -2,7 +2,6 @@
 // parties, coordination by the bureau, escalation to the municipal government. Started by the
 // share application it concerns; its outcome goes back to that workflow as a signal.
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
@@ -11,9 +10,10 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { systemActor, type Actor, type Refusal } from '../common/actors.js';
+import { systemActor, type Actor } from '../common/actors.js';
+import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import { localDate, type CalendarData } from '../common/working-days.js';
+import type { CalendarData } from '../common/working-days.js';
 import { objectionResolvedSignal, shareApplicationWorkflowId } from '../share-application/messages.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import {
@@ -26,19 +26,9 @@ import {
 } from './rules.js';
 import type { ObjectionInput, ObjectionState, ObjectionView, RulingRecord } from './types.js';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(caseActivityOptions);
 
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const nowIso = (): string => new Date(Date.now()).toISOString();
-const today = (): string => localDate(Date.now());
 
-function refused(refusal: Refusal | null, state: string): void {
-  if (!refusal) return;
-  throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true, details: [{ state, errors: refusal.errors ?? [] }] });
-}
 
 export async function objectionWorkflow(input: ObjectionInput): Promise<ObjectionView> {
   const policy = input.policy;
@@ -196,17 +186,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   initialized = true;
 
   // ---- deadlines -----------------------------------------------------------------------------
-  async function changedBefore(atMs: number | null): Promise<boolean> {
-    const version = v.version;
-    if (atMs === null) {
-      await condition(() => v.version !== version);
-      return true;
-    }
-    const ms = atMs - Date.now();
-    if (ms <= 0) return v.version !== version;
-    return (await condition(() => v.version !== version, ms)) || v.version !== version;
-  }
-  const dueMs = (d: TrackedDeadline | null): number | null => (d ? Date.parse(d.dueAt) + 1 : null);
+  const waitForChange = (atMs: number | null): Promise<boolean> => changedBefore(() => v.version, atMs);
   let statementFlagged = false;
 
   while (v.state !== 'resolved') {
@@ -216,7 +196,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
       recomputeDeadlines();
     }
     if (v.state === 'negotiating') {
-      if (await changedBefore(dueMs(v.negotiationDue))) continue;
+      if (await waitForChange(dueMs(v.negotiationDue))) continue;
       // DOMAIN P2: negotiation's deadline passed unsettled; the bureau takes the case.
       startCoordination();
       await transition('negotiation_lapsed', 'coordinating', systemActor('deadline'), {
@@ -231,7 +211,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
         ...(v.coordinationDue ? [{ at: dueMs(v.coordinationDue)!, kind: 'coordination' as const }] : []),
       ].sort((a, b) => a.at - b.at);
       const next = timers[0] ?? null;
-      if (await changedBefore(next?.at ?? null)) continue;
+      if (await waitForChange(next?.at ?? null)) continue;
       if (next?.kind === 'statement') {
         // DOMAIN P2: the provider owes the coordinator a statement within objection.providerStatementWd.
         statementFlagged = true;
@@ -251,7 +231,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
       }
     } else if (v.state === 'escalated') {
       // DOMAIN P2 step 3: the government's decision has no deadline.
-      await changedBefore(null);
+      await waitForChange(null);
     }
     // A case resolved while the calendar was reloading leaves the loop on its next test.
   }

@@ -1,8 +1,9 @@
 // The conditional open-data request (有条件开放申请), DOMAIN.md P3: formal check by the bureau,
 // review by the provider, the signed agreement, then supervised access until it ends.
-import { ApplicationFailure, allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { systemActor, type Actor, type Refusal } from '../common/actors.js';
+import { systemActor, type Actor } from '../common/actors.js';
+import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import { addMonths, endOfLocalDay, localDate, type CalendarData } from '../common/working-days.js';
 import type { NotificationSpec } from '../share-application/types.js';
@@ -13,20 +14,10 @@ import {
 import { checkFormalCheck, checkOpenDecision, checkOpenRevocation, checkResubmission, checkSignature, checkUsageReport } from './rules.js';
 import { terminalOpenDataStates, type OpenDataChange, type OpenDataRequestInput, type OpenDataState, type OpenDataView } from './types.js';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(caseActivityOptions);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const nowIso = (): string => new Date(Date.now()).toISOString();
-const today = (): string => localDate(Date.now());
 
-function refused(refusal: Refusal | null, state: string): void {
-  if (!refusal) return;
-  throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true, details: [{ state, errors: refusal.errors ?? [] }] });
-}
 
 export async function openDataRequestWorkflow(input: OpenDataRequestInput): Promise<OpenDataView> {
   const policy = input.policy;
@@ -182,24 +173,14 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
   initialized = true;
 
   // ---- deadlines -----------------------------------------------------------------------------
-  async function changedBefore(atMs: number | null): Promise<boolean> {
-    const version = v.version;
-    if (atMs === null) {
-      await condition(() => v.version !== version);
-      return true;
-    }
-    const ms = atMs - Date.now();
-    if (ms <= 0) return v.version !== version;
-    return (await condition(() => v.version !== version, ms)) || v.version !== version;
-  }
-  const dueMs = (d: TrackedDeadline | null): number | null => (d ? Date.parse(d.dueAt) + 1 : null);
+  const waitForChange = (atMs: number | null): Promise<boolean> => changedBefore(() => v.version, atMs);
   const flagged = new Set<string>();
   let remindedFor: string | null = null;
 
   /** DOMAIN P3: a missed review or check deadline flags the request overdue and escalates, as in P1. */
   async function awaitDecisionStep(due: TrackedDeadline | null, who: NotificationSpec[]): Promise<void> {
     const key = due ? `${v.state}:${due.dueAt}` : null;
-    if (await changedBefore(due && key && !flagged.has(key) ? dueMs(due) : null)) return;
+    if (await waitForChange(due && key && !flagged.has(key) ? dueMs(due) : null)) return;
     flagged.add(key!);
     v.overdue = true;
     await transition('overdue', v.state, systemActor('deadline'), { reason: `${v.state} was due ${due!.dueDate}`, notify: [...who, toBureau('overdue', `Overdue (督办): ${v.state} of the open-data request for ${label()}`)] });
@@ -229,7 +210,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     }
     timers.sort((a, b) => a.at - b.at);
     const next = timers[0]!;
-    if (await changedBefore(next.at)) return;
+    if (await waitForChange(next.at)) return;
     await next.fire();
   }
 
@@ -242,11 +223,11 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     if (v.state === 'formal_check') await awaitDecisionStep(v.formalCheckDue, []);
     else if (v.state === 'provider_review') await awaitDecisionStep(v.reviewDue, [toProvider('overdue', `Overdue: decide on the open-data request for ${label()}`)]);
     else if (v.state === 'awaiting_agreement') {
-      if (await changedBefore(dueMs(v.agreementDue))) continue;
+      if (await waitForChange(dueMs(v.agreementDue))) continue;
       // DOMAIN P3 step 3: unsigned within open.agreementWd → lapsed.
       await transition('lapse', 'lapsed', systemActor('deadline'), { reason: `the agreement was not signed by ${v.agreementDue?.dueDate}`, notify: [toRequester('lapsed', `Your approval for ${label()} lapsed: the agreement was not signed`)] });
     } else if (v.state === 'active' || v.state === 'suspended') await awaitAccessEnd();
-    else if (v.state === 'returned') await changedBefore(null);
+    else if (v.state === 'returned') await waitForChange(null);
   }
 
   await recording;

@@ -17,9 +17,10 @@ import {
 import { objectionWorkflowId } from '../objection/messages.js';
 import type { ObjectionInput } from '../objection/types.js';
 import type { Activities } from '../../activities/index.js';
-import { systemActor, type Actor, type Refusal } from '../common/actors.js';
-import { msUntil, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import { localDate, type CalendarData } from '../common/working-days.js';
+import { systemActor, type Actor } from '../common/actors.js';
+import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
+import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import type { CalendarData } from '../common/working-days.js';
 import {
   calendarUpdatedSignal,
   decideUpdate,
@@ -58,25 +59,9 @@ import type {
   ShareApplicationView,
 } from './types.js';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(caseActivityOptions);
 
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const nowIso = (): string => new Date(Date.now()).toISOString();
-const today = (): string => localDate(Date.now());
 
-/** A validator's refusal: no history is written and the API answers with the code (409/403/400). */
-function refused(refusal: Refusal | null, state: string): void {
-  if (!refusal) return;
-  throw ApplicationFailure.create({
-    type: refusal.code,
-    message: refusal.message,
-    nonRetryable: true,
-    details: [{ state, errors: refusal.errors ?? [] }],
-  });
-}
 
 export async function shareApplicationWorkflow(input: ShareApplicationInput): Promise<ShareApplicationView> {
   const policy = input.policy;
@@ -438,18 +423,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
 
   // ---- deadlines -----------------------------------------------------------------------------
 
-  /** Waits for the case to change, or until `atMs`; true when it changed. */
-  async function changedBefore(atMs: number | null): Promise<boolean> {
-    const version = v.version;
-    if (atMs === null) {
-      await condition(() => v.version !== version);
-      return true;
-    }
-    const ms = atMs - Date.now();
-    if (ms <= 0) return v.version !== version;
-    // condition() can report a timeout in the same activation in which a handler changed the case.
-    return (await condition(() => v.version !== version, ms)) || v.version !== version;
-  }
+  const waitForChange = (atMs: number | null): Promise<boolean> => changedBefore(() => v.version, atMs);
 
   /** Deadlines are computed on the calendar in force: reloaded whenever the case settles. */
   async function refreshCalendar(): Promise<void> {
@@ -459,12 +433,11 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     recomputeDeadlines(true);
   }
 
-  const dueMs = (d: TrackedDeadline | null): number | null => (d ? Date.parse(d.dueAt) + 1 : null);
 
   let flaggedDueAt: string | null = null;
   async function awaitReview(): Promise<void> {
     const due = v.reviewDue;
-    if (await changedBefore(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) return;
+    if (await waitForChange(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) return;
     // DOMAIN P1: nothing is approved because time ran out; the case is flagged overdue and stays open.
     flaggedDueAt = due!.dueAt;
     v.overdue = true;
@@ -475,7 +448,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   }
 
   async function awaitSupplement(): Promise<void> {
-    if (await changedBefore(dueMs(v.supplementDue))) return;
+    if (await waitForChange(dueMs(v.supplementDue))) return;
     // DOMAIN P1: no supplement within share.supplementWd closes the case.
     const dueDate = v.supplementDue?.dueDate;
     v.supplementDue = null;
@@ -519,14 +492,14 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     }
     timers.sort((a, b) => a.at - b.at);
     const next = timers[0]!;
-    if (await changedBefore(next.at)) return;
+    if (await waitForChange(next.at)) return;
     await next.fire();
   }
 
   /** True when the objection window closed with no objection: the refusal stands. */
   async function awaitObjectionWindow(): Promise<boolean> {
     if (v.decision?.final || !v.objectionDue) return true;
-    if (await changedBefore(dueMs(v.objectionDue))) return false;
+    if (await waitForChange(dueMs(v.objectionDue))) return false;
     // An objection filed just in time is still being started: the window is not closed over it.
     if (v.objectionId) return false;
     const dueDate = v.objectionDue.dueDate;
