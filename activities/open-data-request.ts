@@ -1,6 +1,6 @@
 // Side effects of the conditional open-data request (有条件开放申请) process. Each is idempotent.
 import type { Db } from '../db/client.js';
-import { currentAgreement, isDenyListed, saveOpenDataChange } from '../db/queries/open-data-request.js';
+import { isDenyListed, saveOpenDataChange } from '../db/queries/open-data-request.js';
 import type { Logger } from '../lib/logger.js';
 import type { OpenDataChange } from '../workflows/open-data-request/types.js';
 
@@ -12,8 +12,6 @@ export function createOpenDataActivities({ db, logger }: { db: Db; logger: Logge
       logger.info({ caseId: change.view.id, action: change.event.action, from: change.event.from, to: change.event.to, requester: change.view.requester.identifierMasked, replayed: !written }, 'open-data request recorded');
     },
     /** DOMAIN P3 step 1: is the requester on this dataset's deny-list? */
-    isDenyListed: (input: { resourceId: string; requesterKey: string }): Promise<boolean> => isDenyListed(db, input.resourceId, input.requesterKey),
-    /** DOMAIN P3 step 3: the agreement version in force. */
-    currentAgreement: async (): Promise<{ version: number }> => ({ version: (await currentAgreement(db)).version }),
+    isDenyListed: (input: { resourceId: string; requesterKeys: string[] }): Promise<boolean> => isDenyListed(db, input.resourceId, input.requesterKeys),
   };
 }

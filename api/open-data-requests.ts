@@ -4,9 +4,10 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
-import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
+import { canonicalJson, listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getResource } from '../db/queries/catalog.js';
-import { getAgreement, getOpenDataRequest, issueCredential, saveIdentity, type OpenDataRow } from '../db/queries/open-data-request.js';
+import { deleteIdentity, getAgreement, getOpenDataRequest, issueCredential, saveIdentity, type OpenDataRow } from '../db/queries/open-data-request.js';
+import { claimIdempotencyKey } from '../db/queries/idempotency.js';
 import { AppError } from '../lib/errors.js';
 import { creditCodeSchema, idNumberSchema, maskIdentifier } from '../lib/identity.js';
 import type { Role } from '../workflows/common/actors.js';
@@ -92,7 +93,7 @@ export async function loadVisibleOpenData(deps: ShareDeps, p: Principal, id: str
 /** A keyed hash of the identifier: matches deny-lists, reveals nothing. */
 export const requesterKey = (identityKey: string, identifier: string): string => createHmac('sha256', identityKey).update(identifier).digest('hex');
 
-export async function submitOpenDataRequest(deps: ShareDeps, p: Principal, body: NewOpenDataRequest): Promise<OpenDataDto> {
+export async function submitOpenDataRequest(deps: ShareDeps, p: Principal, body: NewOpenDataRequest, idempotencyKey?: string): Promise<OpenDataDto> {
   const resource = await getResource(deps.db, body.resourceId);
   if (!resource) throw new AppError('VALIDATION_FAILED', 'the dataset is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
   if (resource.openType !== 'conditional') {
@@ -103,8 +104,22 @@ export async function submitOpenDataRequest(deps: ShareDeps, p: Principal, body:
   const unknown = fields.filter((f) => !known.includes(f));
   if (unknown.length) throw new AppError('VALIDATION_FAILED', `fields not in the dataset: ${unknown.join(', ')}`, { errors: [{ path: 'fields', message: 'not in the dataset' }] });
   const identifier = body.requester.kind === 'person' ? body.requester.idNumber : body.requester.creditCode;
-  const id = randomUUID();
-  await saveIdentity(deps.db, { requestId: id, kind: body.requester.kind, identifier });
+  let id: string = randomUUID();
+  if (idempotencyKey) {
+    const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+    const claim = await claimIdempotencyKey(deps.db, { scope: `open-data-request:${p.sub}`, key: idempotencyKey, requestHash: hash, caseId: id, statusCode: 201 });
+    if (!claim.claimed) {
+      if (claim.row.requestHash !== hash) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
+      id = claim.row.caseId;
+      if (await getOpenDataRequest(deps.db, id)) return loadVisibleOpenData(deps, p, id);
+    }
+  }
+  try {
+    await saveIdentity(deps.db, { requestId: id, kind: body.requester.kind, identifier });
+  } catch {
+    // The driver's error would carry the identifier in its text: it is neither logged nor returned.
+    throw new AppError('UNAVAILABLE', 'the request could not be stored; retry');
+  }
   const input: OpenDataRequestInput = {
     id,
     resource: { id: resource.id, code: resource.code, name: resource.name, providerAgency: resource.providerAgency, fields: known },
@@ -120,7 +135,13 @@ export async function submitOpenDataRequest(deps: ShareDeps, p: Principal, body:
     workflowId: openDataRequestWorkflowId(id), taskQueue: deps.config.temporal.taskQueue, args: [input],
     workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });
-  await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(openRegisteredUpdate, { startWorkflowOperation: start }));
+  try {
+    await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(openRegisteredUpdate, { startWorkflowOperation: start }));
+  } catch (error) {
+    // No case, no identifier: a failed start leaves nothing personal behind.
+    if (!(await getOpenDataRequest(deps.db, id))) await deleteIdentity(deps.db, id).catch(() => {});
+    throw error;
+  }
   return loadVisibleOpenData(deps, p, id);
 }
 

@@ -7,7 +7,7 @@ import { createLogger } from '../lib/logger.js';
 import { connectClient } from '../lib/temporal.js';
 import { exitOnConfigError } from './shared.js';
 
-const config = exitOnConfigError(() => parseConfig(process.env));
+const config = exitOnConfigError(() => parseConfig(process.env, {}, { requireIdentityKey: true }));
 if (!config.databaseUrl) {
   console.error('DATABASE_URL is required when the API runs as its own process (`npm start` runs everything with an embedded database).');
   process.exit(2);

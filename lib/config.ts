@@ -92,7 +92,7 @@ export const DEV_JWT_SECRET = 'shuzhi-dev-only-secret-never-use-in-production';
 export function parseConfig(
   env: NodeJS.ProcessEnv,
   defaults: Record<string, string> = {},
-  options: { servesHttp?: boolean } = {},
+  options: { servesHttp?: boolean; requireIdentityKey?: boolean } = {},
 ): Config {
   const merged: Record<string, string | undefined> = { ...defaults };
   for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') merged[key] = value;
@@ -122,6 +122,10 @@ export function parseConfig(
   }
   if (e.AUTH_MODE === 'dev' && e.NODE_ENV === 'production') {
     problems.push('AUTH_MODE: dev tokens are refused with NODE_ENV=production');
+  }
+  // Without its own key, a deployment's requester hashes could be matched against masked identifiers.
+  if (options.requireIdentityKey && e.NODE_ENV === 'production' && !e.SHUZHI_IDENTITY_KEY) {
+    problems.push('SHUZHI_IDENTITY_KEY: required in production (a secret of at least 16 characters, never changed)');
   }
   if (Boolean(e.TEMPORAL_TLS_CERT_PATH) !== Boolean(e.TEMPORAL_TLS_KEY_PATH)) {
     problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH: set both for mTLS, or neither');

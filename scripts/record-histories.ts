@@ -93,141 +93,148 @@ async function save(name: string, handle: { workflowId: string; describe(): Prom
   console.log(`recorded ${name}: ${history.events?.length} events`);
 }
 
-// unconditional: granted at once, renewal asked and approved, reminder, expiry.
-{
-  const h = await submit('unconditional');
-  await h.executeUpdate(renewUpdate, { args: [{ actor: staff, periodMonths: 1, reason: 'continue' }] });
-  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'approve' }] });
-  await sleepPast((await h.query(viewQuery)).grant?.expiresAt);
-  await save('granted-renewed-expired', h);
-}
-// not_shared: refused at once; the objection window closes.
-{
-  const h = await submit('not_shared');
-  await sleepPast((await h.query(viewQuery)).objectionDue?.dueAt);
-  await save('not-shared-window-closed', h);
-}
-// conditional: overdue, urged, extension refused (overdue), rejected, objection upheld.
-{
-  const h = await submit('conditional');
-  await sleepPast((await h.query(viewQuery)).reviewDue?.dueAt);
-  await h.executeUpdate(urgeUpdate, { args: [{ actor: coordinator, reason: 'urge' }] });
-  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
-  const o = await objectOn(h);
-  await o.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
-  await o.executeUpdate(addStatementUpdate, { args: [{ actor: reviewer, text: 'position' }] });
-  await o.executeUpdate(addMinutesUpdate, { args: [{ actor: coordinator, text: 'minutes', heldAt: new Date(await env.currentTimeMs()).toISOString() }] });
-  await o.executeUpdate(ruleUpdate, { args: [{ actor: coordinator, outcome: 'uphold_refusal', reasoning: 'r' }] });
-  await settle(h);
-  await save('coordinated-uphold', o, 'objection');
-  await save('overdue-rejected-objection-upheld', h);
-}
-// conditional: supplement requested, supplied, extended, approved, revoked.
-{
-  const h = await submit('conditional', 12);
-  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'request_supplement', missing: ['x'] }] });
-  await h.executeUpdate(supplementUpdate, { args: [{ actor: staff, note: 'n', purpose: 'p2' }] });
-  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'extend', reason: 'r', extendWd: 3 }] });
-  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'approve', conditions: 'c' }] });
-  await h.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: 'r' }] });
-  await save('supplemented-extended-approved-revoked', h);
-}
-// conditional: supplement never comes -> closed; and a plain withdrawal.
-{
-  const h = await submit('conditional');
-  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'request_supplement', missing: ['x'] }] });
-  await sleepPast((await h.query(viewQuery)).supplementDue?.dueAt);
-  await save('supplement-missed-closed', h);
-  const w = await submit('conditional');
-  await w.executeUpdate(withdrawUpdate, { args: [{ actor: staff, reason: 'r' }] });
-  await save('withdrawn', w);
-}
-// conditional: rejected, objection ordered sharing with conditions.
-{
-  const h = await submit('conditional');
-  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
-  const o = await objectOn(h);
-  await o.executeUpdate(settleUpdate, { args: [{ actor: reviewer, outcome: 'conditional_share', conditions: 'c' }] });
-  await settle(h);
-  await save('settled', o, 'objection');
-  await sleepPast((await h.query(viewQuery)).grant?.expiresAt);
-  await save('objection-ordered-sharing-expired', h);
-}
-// objection: negotiation lapses, statement overdue, coordination lapses, government decides.
-{
-  const h = await submit('conditional');
-  await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
-  const o = await objectOn(h);
-  const view = await o.query('view') as { negotiationDue: { dueAt: string } };
-  await sleepPast(view.negotiationDue.dueAt);
-  for (let i = 0; i < 100 && (await o.query('view') as { state: string }).state !== 'coordinating'; i++) await new Promise((r) => setTimeout(r, 100));
-  await o.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
-  const coordinating = await o.query('view') as { coordinationDue: { dueAt: string } };
-  await sleepPast(coordinating.coordinationDue.dueAt);
-  for (let i = 0; i < 100 && (await o.query('view') as { state: string }).state !== 'escalated'; i++) await new Promise((r) => setTimeout(r, 100));
-  await o.executeUpdate(governmentDecisionUpdate, { args: [{ actor: admin, outcome: 'share', reasoning: 'r', documentRef: 'doc' }] });
-  await settle(h);
-  await save('lapsed-escalated-government', o, 'objection');
-  // and one escalated on request
-  const h2 = await submit('conditional');
-  await h2.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
-  const o2 = await objectOn(h2);
-  await o2.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
-  await o2.executeUpdate(escalateUpdate, { args: [{ actor: coordinator, reason: 'deadlock' }] });
-  await o2.executeUpdate(governmentDecisionUpdate, { args: [{ actor: admin, outcome: 'uphold_refusal', reasoning: 'r' }] });
-  await settle(h2);
-  await save('escalated-on-request', o2, 'objection');
-}
+// The test server and worker are stopped even when a recording fails.
+try {
+  // unconditional: granted at once, renewal asked and approved, reminder, expiry.
+  {
+    const h = await submit('unconditional');
+    await h.executeUpdate(renewUpdate, { args: [{ actor: staff, periodMonths: 1, reason: 'continue' }] });
+    await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'approve' }] });
+    await sleepPast((await h.query(viewQuery)).grant?.expiresAt);
+    await save('granted-renewed-expired', h);
+  }
+  // not_shared: refused at once; the objection window closes.
+  {
+    const h = await submit('not_shared');
+    await sleepPast((await h.query(viewQuery)).objectionDue?.dueAt);
+    await save('not-shared-window-closed', h);
+  }
+  // conditional: overdue, urged, extension refused (overdue), rejected, objection upheld.
+  {
+    const h = await submit('conditional');
+    await sleepPast((await h.query(viewQuery)).reviewDue?.dueAt);
+    await h.executeUpdate(urgeUpdate, { args: [{ actor: coordinator, reason: 'urge' }] });
+    await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
+    const o = await objectOn(h);
+    await o.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
+    await o.executeUpdate(addStatementUpdate, { args: [{ actor: reviewer, text: 'position' }] });
+    await o.executeUpdate(addMinutesUpdate, { args: [{ actor: coordinator, text: 'minutes', heldAt: new Date(await env.currentTimeMs()).toISOString() }] });
+    await o.executeUpdate(ruleUpdate, { args: [{ actor: coordinator, outcome: 'uphold_refusal', reasoning: 'r' }] });
+    await settle(h);
+    await save('coordinated-uphold', o, 'objection');
+    await save('overdue-rejected-objection-upheld', h);
+  }
+  // conditional: supplement requested, supplied, extended, approved, revoked.
+  {
+    const h = await submit('conditional', 12);
+    await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'request_supplement', missing: ['x'] }] });
+    await h.executeUpdate(supplementUpdate, { args: [{ actor: staff, note: 'n', purpose: 'p2' }] });
+    await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'extend', reason: 'r', extendWd: 3 }] });
+    await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'approve', conditions: 'c' }] });
+    await h.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: 'r' }] });
+    await save('supplemented-extended-approved-revoked', h);
+  }
+  // conditional: supplement never comes -> closed; and a plain withdrawal.
+  {
+    const h = await submit('conditional');
+    await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'request_supplement', missing: ['x'] }] });
+    await sleepPast((await h.query(viewQuery)).supplementDue?.dueAt);
+    await save('supplement-missed-closed', h);
+    const w = await submit('conditional');
+    await w.executeUpdate(withdrawUpdate, { args: [{ actor: staff, reason: 'r' }] });
+    await save('withdrawn', w);
+  }
+  // conditional: rejected, objection ordered sharing with conditions.
+  {
+    const h = await submit('conditional');
+    await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
+    const o = await objectOn(h);
+    await o.executeUpdate(settleUpdate, { args: [{ actor: reviewer, outcome: 'conditional_share', conditions: 'c' }] });
+    await settle(h);
+    await save('settled', o, 'objection');
+    await sleepPast((await h.query(viewQuery)).grant?.expiresAt);
+    await save('objection-ordered-sharing-expired', h);
+  }
+  // objection: negotiation lapses, statement overdue, coordination lapses, government decides.
+  {
+    const h = await submit('conditional');
+    await h.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
+    const o = await objectOn(h);
+    const view = await o.query('view') as { negotiationDue: { dueAt: string } };
+    await sleepPast(view.negotiationDue.dueAt);
+    for (let i = 0; i < 100 && (await o.query('view') as { state: string }).state !== 'coordinating'; i++) await new Promise((r) => setTimeout(r, 100));
+    await o.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
+    const coordinating = await o.query('view') as { coordinationDue: { dueAt: string } };
+    await sleepPast(coordinating.coordinationDue.dueAt);
+    for (let i = 0; i < 100 && (await o.query('view') as { state: string }).state !== 'escalated'; i++) await new Promise((r) => setTimeout(r, 100));
+    await o.executeUpdate(governmentDecisionUpdate, { args: [{ actor: admin, outcome: 'share', reasoning: 'r', documentRef: 'doc' }] });
+    await settle(h);
+    await save('lapsed-escalated-government', o, 'objection');
+    // and one escalated on request
+    const h2 = await submit('conditional');
+    await h2.executeUpdate(decideUpdate, { args: [{ actor: reviewer, decision: 'reject', reason: 'r', legalBasis: 'l' }] });
+    const o2 = await objectOn(h2);
+    await o2.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
+    await o2.executeUpdate(escalateUpdate, { args: [{ actor: coordinator, reason: 'deadlock' }] });
+    await o2.executeUpdate(governmentDecisionUpdate, { args: [{ actor: admin, outcome: 'uphold_refusal', reasoning: 'r' }] });
+    await settle(h2);
+    await save('escalated-on-request', o2, 'objection');
+  }
 
-// open-data requests: returned and resubmitted, approved, signed, a report missed then made, revoked;
-// one that lapses; one that expires.
-{
-  const citizen: Actor = { id: 'citizen', name: 'Citizen', role: 'public', agency: null };
-  const dataset = (await createResource(db, { code: 'R-open', name: 'open', providerAgency: 'PROVIDER', fields: [{ name: 'a' }], shareType: 'conditional', openType: 'conditional', legalBasis: 'l', updateCycle: 'monthly', createdBy: 'recorder' }))!;
-  const openRequest = async (periodMonths: number) => {
-    const input: OpenDataRequestInput = {
-      id: randomUUID(), resource: { id: dataset.id, code: dataset.code, name: dataset.name, providerAgency: 'PROVIDER', fields: ['a'] },
-      requester: { kind: 'person', name: 'Citizen', identifierMasked: '1101**********002X', key: `key-${randomUUID()}`, contact: 'c', userId: citizen.id },
-      request: { fields: ['a'], purpose: 'p', scenario: 's', periodMonths, securityMeasures: 'm' }, submittedBy: citizen, policy: defaultPolicy.open,
+  // open-data requests: returned and resubmitted, approved, signed, a report missed then made, revoked;
+  // one that lapses; one that expires.
+  {
+    const citizen: Actor = { id: 'citizen', name: 'Citizen', role: 'public', agency: null };
+    const dataset = (await createResource(db, { code: 'R-open', name: 'open', providerAgency: 'PROVIDER', fields: [{ name: 'a' }], shareType: 'conditional', openType: 'conditional', legalBasis: 'l', updateCycle: 'monthly', createdBy: 'recorder' }))!;
+    const openRequest = async (periodMonths: number, who: Actor) => {
+      const input: OpenDataRequestInput = {
+        id: randomUUID(), resource: { id: dataset.id, code: dataset.code, name: dataset.name, providerAgency: 'PROVIDER', fields: ['a'] },
+        requester: { kind: 'person', name: 'Citizen', identifierMasked: '1101**********002X', key: `key-${randomUUID()}`, contact: 'c', userId: who.id },
+        request: { fields: ['a'], purpose: 'p', scenario: 's', periodMonths, securityMeasures: 'm' }, submittedBy: who, policy: defaultPolicy.open,
+      };
+      const start = new WithStartWorkflowOperation('openDataRequestWorkflow', { workflowId: openDataRequestWorkflowId(input.id), taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+      await env.client.workflow.executeUpdateWithStart(openRegisteredUpdate, { startWorkflowOperation: start });
+      return start.workflowHandle();
     };
-    const start = new WithStartWorkflowOperation('openDataRequestWorkflow', { workflowId: openDataRequestWorkflowId(input.id), taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
-    await env.client.workflow.executeUpdateWithStart(openRegisteredUpdate, { startWorkflowOperation: start });
-    return start.workflowHandle();
-  };
-  const view = (h: WorkflowHandle) => h.query(openViewQuery) as Promise<OpenDataView>;
-  const until = async (h: WorkflowHandle, ok: (v: OpenDataView) => boolean) => { for (let i = 0; i < 200 && !ok(await view(h)); i++) await new Promise((r) => setTimeout(r, 100)); };
+    const view = (h: WorkflowHandle) => h.query(openViewQuery) as Promise<OpenDataView>;
+    const until = async (h: WorkflowHandle, ok: (v: OpenDataView) => boolean) => { for (let i = 0; i < 200 && !ok(await view(h)); i++) await new Promise((r) => setTimeout(r, 100)); };
 
-  const a = await openRequest(12);
-  await a.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: false, reasons: ['r'] }] });
-  await a.executeUpdate(resubmitUpdate, { args: [{ actor: citizen, changes: { purpose: 'p2' } }] });
-  await a.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
-  await a.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer, decision: 'approve', conditions: 'c' }] });
-  await a.executeUpdate(signUpdate, { args: [{ actor: citizen, agreementVersion: (await view(a)).agreementVersion! }] });
-  await sleepPast((await view(a)).nextReportDueAt!);
-  await until(a, (x) => x.warnings === 1);
-  await sleepPast((await view(a)).graceDue!.dueAt);
-  await until(a, (x) => x.state === 'suspended');
-  await a.executeUpdate(reportUsageUpdate, { args: [{ actor: citizen, period: 'H1', summary: 's' }] });
-  await a.executeUpdate(openRevokeUpdate, { args: [{ actor: reviewer, reason: 'violation' }] });
-  await save('reported-suspended-revoked', a, 'open-data-request');
+    // Each request from its own account: a revocation deny-lists the account for the dataset.
+    const citizenA: Actor = { ...citizen, id: 'citizen-a' };
+    const citizenC: Actor = { ...citizen, id: 'citizen-c' };
+    const a = await openRequest(12, citizenA);
+    await a.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: false, reasons: ['r'] }] });
+    await a.executeUpdate(resubmitUpdate, { args: [{ actor: citizenA, changes: { purpose: 'p2' } }] });
+    await a.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
+    await a.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer, decision: 'approve', conditions: 'c', agreementVersion: 1 }] });
+    await a.executeUpdate(signUpdate, { args: [{ actor: citizenA, agreementVersion: (await view(a)).agreementVersion! }] });
+    await sleepPast((await view(a)).nextReportDueAt!);
+    await until(a, (x) => x.warnings === 1);
+    await sleepPast((await view(a)).graceDue!.dueAt);
+    await until(a, (x) => x.state === 'suspended');
+    await a.executeUpdate(reportUsageUpdate, { args: [{ actor: citizenA, period: 'H1', summary: 's' }] });
+    await a.executeUpdate(openRevokeUpdate, { args: [{ actor: reviewer, reason: 'violation' }] });
+    await save('reported-suspended-revoked', a, 'open-data-request');
 
-  const b = await openRequest(12);
-  await b.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
-  await sleepPast((await view(b)).reviewDue!.dueAt);
-  await until(b, (x) => x.overdue);
-  await b.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer, decision: 'approve' }] });
-  await sleepPast((await view(b)).agreementDue!.dueAt);
-  await save('overdue-approved-lapsed', b, 'open-data-request');
+    const b = await openRequest(12, { ...citizen, id: 'citizen-b' });
+    await b.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
+    await sleepPast((await view(b)).reviewDue!.dueAt);
+    await until(b, (x) => x.overdue);
+    await b.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer, decision: 'approve', agreementVersion: 1 }] });
+    await sleepPast((await view(b)).agreementDue!.dueAt);
+    await save('overdue-approved-lapsed', b, 'open-data-request');
 
-  const c = await openRequest(1);
-  await c.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
-  await c.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer, decision: 'approve' }] });
-  await c.executeUpdate(signUpdate, { args: [{ actor: citizen, agreementVersion: (await view(c)).agreementVersion! }] });
-  await sleepPast((await view(c)).expiresAt!);
-  await save('active-expired', c, 'open-data-request');
+    const c = await openRequest(1, citizenC);
+    await c.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
+    await c.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer, decision: 'approve', agreementVersion: 1 }] });
+    await c.executeUpdate(signUpdate, { args: [{ actor: citizenC, agreementVersion: (await view(c)).agreementVersion! }] });
+    await sleepPast((await view(c)).expiresAt!);
+    await save('active-expired', c, 'open-data-request');
+  }
+
+} finally {
+  worker.shutdown();
+  await running;
+  await env.teardown();
+  await database.close();
 }
-
-worker.shutdown();
-await running;
-await env.teardown();
-await database.close();

@@ -8,7 +8,7 @@ import {
 } from '../../workflows/open-data-request/messages.js';
 import { openDataStates } from '../../workflows/open-data-request/types.js';
 import {
-  actOnOpenData, credentialHash, loadVisibleOpenData, newCredential, newOpenDataRequestSchema, openDataDto, openDataSchema, submitOpenDataRequest,
+  actOnOpenData, canSeeOpenData, credentialHash, loadVisibleOpenData, newCredential, newOpenDataRequestSchema, openDataDto, openDataSchema, submitOpenDataRequest,
 } from '../open-data-requests.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
 import { actingRole, canSee, type ShareDeps } from '../share-applications.js';
@@ -19,10 +19,29 @@ const actionResponses = { 200: openDataSchema, ...problems(400, 401, 403, 404, 4
 
 export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps) => {
   app.post('/api/v1/open-data-requests', {
-    schema: { operationId: 'submitOpenDataRequest', tags, summary: 'Ask for a conditionally-open dataset (有条件开放申请)', body: newOpenDataRequestSchema, response: { 201: openDataSchema, ...problems(400, 401, 403, 503) } },
+    schema: {
+      operationId: 'submitOpenDataRequest', tags, summary: 'Ask for a conditionally-open dataset (有条件开放申请)',
+      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+      body: newOpenDataRequestSchema, response: { 201: openDataSchema, ...problems(400, 401, 403, 409, 503) },
+    },
   }, async (request, reply) => {
     const { principal } = requireRole(request, ['public']);
-    return reply.code(201).send(await submitOpenDataRequest(deps, principal, request.body));
+    return reply.code(201).send(await submitOpenDataRequest(deps, principal, request.body, request.headers['idempotency-key']));
+  });
+
+  app.post('/api/v1/open-data-requests/:id/credential', {
+    schema: {
+      operationId: 'rotateOpenDataCredential', tags, summary: 'Issue a new access credential for active access (the old one stops working); shown only in this answer', params: uuidParam,
+      response: { 201: z.object({ credential: z.string(), expiresAt: z.string() }), ...problems(401, 403, 404, 409) },
+    },
+  }, async (request, reply) => {
+    const p = caller(request);
+    const row = await getOpenDataRequest(deps.db, request.params.id);
+    if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
+    if (!(p.roles.includes('public') && p.sub === row.requesterUser)) throw new AppError('FORBIDDEN', 'only the requester holds the credential');
+    if (row.state !== 'active' || !row.expiresAt) throw new AppError('INVALID_STATE', `the request is ${row.state}; only active access has a credential`, { state: row.state });
+    const credential = await newCredential(deps, 'open_data', row.id, row.requesterName);
+    return reply.code(201).send({ credential, expiresAt: row.expiresAt.toISOString() });
   });
 
   app.get('/api/v1/open-data-requests', {
@@ -74,7 +93,8 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     },
   }, async (request) => {
     const p = caller(request);
-    await actOnOpenData(deps, p, request.params.id, ['agency_reviewer'], openDecideUpdate, (actor) => ({ actor, ...request.body }));
+    const agreementVersion = request.body.decision === 'approve' ? (await currentAgreement(deps.db)).version : null;
+    await actOnOpenData(deps, p, request.params.id, ['agency_reviewer'], openDecideUpdate, (actor) => ({ actor, ...request.body, agreementVersion }));
     return loadVisibleOpenData(deps, p, request.params.id);
   });
 

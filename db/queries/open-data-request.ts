@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, notInArray, or, desc as d, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, sql, desc as d, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { agreementTexts, credentials, openDataDenyList, openDataIdentities, openDataRequests } from '../schema/open-data-request.js';
 import { terminalOpenDataStates, type OpenDataChange, type OpenDataState, type OpenDataView } from '../../workflows/open-data-request/types.js';
@@ -35,7 +35,8 @@ export async function saveOpenDataChange(db: Db, change: OpenDataChange): Promis
     const row = rowOf(v);
     await tx.insert(openDataRequests).values(row).onConflictDoUpdate({ target: openDataRequests.id, set: { ...row, id: undefined, workflowId: undefined }, setWhere: lt(openDataRequests.version, v.version) });
     if (change.denyList) {
-      await tx.insert(openDataDenyList).values({ ...change.denyList, requestId: v.id }).onConflictDoNothing();
+      const { resourceId, requesterKeys, reason } = change.denyList;
+      await tx.insert(openDataDenyList).values(requesterKeys.map((requesterKey) => ({ resourceId, requesterKey, reason, requestId: v.id }))).onConflictDoNothing();
     }
     if (v.state === 'revoked' || v.state === 'expired') {
       await tx.update(credentials).set({ revokedAt: new Date(v.updatedAt) }).where(and(eq(credentials.caseId, v.id), isNull(credentials.revokedAt)));
@@ -51,9 +52,9 @@ export function listOpenOpenDataRequests(db: DbOrTx, afterId: string | null, lim
     .orderBy(openDataRequests.id).limit(limit);
 }
 
-export async function isDenyListed(db: DbOrTx, resourceId: string, requesterKey: string): Promise<boolean> {
+export async function isDenyListed(db: DbOrTx, resourceId: string, requesterKeys: string[]): Promise<boolean> {
   const [row] = await db.select({ key: openDataDenyList.requesterKey }).from(openDataDenyList)
-    .where(and(eq(openDataDenyList.resourceId, resourceId), eq(openDataDenyList.requesterKey, requesterKey))).limit(1);
+    .where(and(eq(openDataDenyList.resourceId, resourceId), inArray(openDataDenyList.requesterKey, requesterKeys))).limit(1);
   return !!row;
 }
 
@@ -90,6 +91,10 @@ export async function saveIdentity(db: DbOrTx, input: { requestId: string; kind:
   await db.insert(openDataIdentities).values(input).onConflictDoNothing();
 }
 
+export async function deleteIdentity(db: DbOrTx, requestId: string) {
+  await db.delete(openDataIdentities).where(eq(openDataIdentities.requestId, requestId));
+}
+
 export async function getOpenDataRequest(db: DbOrTx, id: string): Promise<OpenDataRow | null> {
   const [row] = await db.select().from(openDataRequests).where(eq(openDataRequests.id, id)).limit(1);
   return row ?? null;
@@ -117,6 +122,8 @@ export async function listOpenDataRequests(db: DbOrTx, filter: OpenDataFilter, l
 /** Issues a credential for a case, revoking any earlier one (so at most one is live). */
 export async function issueCredential(db: Db, input: { id: string; hash: string; kind: 'open_data' | 'share'; caseId: string; holder: string }) {
   return db.transaction(async (tx) => {
+    // Rotations of one case are serialised, so at most one credential is ever live.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${input.caseId}))`);
     await tx.update(credentials).set({ revokedAt: new Date() }).where(and(eq(credentials.caseId, input.caseId), isNull(credentials.revokedAt)));
     const [row] = await tx.insert(credentials).values(input).returning();
     return row!;

@@ -1,5 +1,7 @@
 // The HTTP contract of API.md P3 over a real stack on the time-skipping server (so access can expire).
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDataIdentities } from '../../db/schema/open-data-request.js';
 import { uniq } from '../helpers/fixtures.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { expectProblem } from '../helpers/assertions.js';
@@ -85,14 +87,25 @@ describe('identifiers', () => {
     else expect(res.body.requester.identifier).toBe('9135**********0Y43');
   });
 
-  it('never shows the full identifier, in the case, its list or its audit trail', async () => {
-    const created = (await stack.request('POST', '/api/v1/open-data-requests', { token: citizen, body: body(person()) })).body;
+  it('keeps the full identifier out of every answer, the workflow history and every table but its own', async () => {
+    const full = idNumber('44030419990909123');
+    const created = (await stack.request('POST', '/api/v1/open-data-requests', { token: citizen, body: body(person(full.toLowerCase())) })).body;
     const texts = [
       JSON.stringify(created),
+      JSON.stringify((await stack.request('GET', `/api/v1/open-data-requests/${created.id}`, { token: reviewer })).body),
       JSON.stringify((await stack.request('GET', '/api/v1/open-data-requests', { token: coordinator })).body),
       JSON.stringify((await stack.request('GET', `/api/v1/audit-events?caseId=${created.id}`, { token: coordinator })).body),
+      JSON.stringify(await stack.env.client.workflow.getHandle(`open-data-request:${created.id}`).fetchHistory()),
     ];
-    for (const t of texts) expect(t).not.toContain('11010519491231002X');
+    for (const t of texts) expect(t.toUpperCase()).not.toContain(full);
+    const db = stack.database.db;
+    const tables = ['open_data_requests', 'audit_events', 'notifications', 'credentials', 'idempotency_keys', 'open_data_deny_list'];
+    for (const table of tables) {
+      const rows = await db.execute(sql.raw(`select count(*)::int as n from ${table} t where upper(t::text) like '%${full}%'`));
+      expect([table, ((rows as any).rows ?? rows)[0].n]).toEqual([table, 0]);
+    }
+    const [vault] = await db.select().from(openDataIdentities).where(eq(openDataIdentities.requestId, created.id));
+    expect(vault!.identifier).toBe(full);
   });
 });
 
@@ -144,7 +157,9 @@ describe('agreement and credentials', () => {
   });
 
   it('turns the credential inactive once access is revoked', async () => {
-    const { url, signed } = await activeRequest(citizen, idNumber('37160219770707123'));
+    // Its own account: a revocation deny-lists the requester for this dataset.
+    const revokedCitizen = await stack.token('citizen-revoked', ['public']);
+    const { url, signed } = await activeRequest(revokedCitizen, idNumber('37160219770707123'));
     expectProblem(await stack.request('POST', `${url}/revocation`, { token: otherReviewer, body: { reason: 'x' } }), 404, 'NOT_FOUND');
     const revoked = await stack.request('POST', `${url}/revocation`, { token: reviewer, body: { reason: '超范围使用' } });
     expect(revoked.body.state).toBe('revoked');
@@ -175,6 +190,39 @@ describe('agreement and credentials', () => {
     expect((await stack.request('POST', '/api/v1/credentials/introspection', { token: gateway, body: { credential: issued.body.credential } })).body.active).toBe(false);
     await stack.request('POST', `/api/v1/share-applications/${app.id}/revocation`, { token: admin, body: { reason: '违规' } });
     expect((await stack.request('POST', '/api/v1/credentials/introspection', { token: gateway, body: { credential: rotated.body.credential } })).body.active).toBe(false);
+  });
+});
+
+describe('retries, rotation and the deny-list over HTTP', () => {
+  it('returns the same request for a retried Idempotency-Key and 409 for the key with another body', async () => {
+    const headers = { 'idempotency-key': `odr-${uniq('')}` };
+    const first = await stack.request('POST', '/api/v1/open-data-requests', { token: citizen, body: body(person()), headers });
+    const retry = await stack.request('POST', '/api/v1/open-data-requests', { token: citizen, body: body(person()), headers });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    expectProblem(await stack.request('POST', '/api/v1/open-data-requests', { token: citizen, body: body(person(), { purpose: '另一用途' }), headers }), 409, 'DUPLICATE');
+  });
+
+  it('rotates a lost credential for active access, and only for its requester', async () => {
+    const { url, signed } = await activeRequest(citizen, idNumber('37160219950505123'));
+    expectProblem(await stack.request('POST', `${url}/credential`, { token: neighbour }), 404, 'NOT_FOUND');
+    expectProblem(await stack.request('POST', `${url}/credential`, { token: reviewer }), 403, 'FORBIDDEN');
+    const rotated = await stack.request('POST', `${url}/credential`, { token: citizen });
+    expect(rotated.status).toBe(201);
+    const introspect = (credential: string) => stack.request('POST', '/api/v1/credentials/introspection', { token: gateway, body: { credential } });
+    expect((await introspect(signed.body.credential)).body.active).toBe(false);
+    expect((await introspect(rotated.body.credential)).body.active).toBe(true);
+  });
+
+  it('refuses the revoked requester again, whatever case the check character is written in', async () => {
+    const violator = await stack.token('violator', ['public']);
+    const id = idNumber('37160219700101123');
+    const { url } = await activeRequest(violator, id);
+    await stack.request('POST', `${url}/revocation`, { token: coordinator, body: { reason: '违规提供第三方' } });
+    const sameId = await stack.request('POST', '/api/v1/open-data-requests', { token: neighbour, body: body(person(id.toLowerCase())) });
+    expect(sameId.body.state).toBe('rejected');
+    const sameAccount = await stack.request('POST', '/api/v1/open-data-requests', { token: violator, body: body(person(idNumber('37160219700102123'))) });
+    expect(sameAccount.body.state).toBe('rejected');
   });
 });
 

@@ -463,3 +463,12 @@ describe('values that must not be misread', () => {
     expect(() => parseConfig({ ...base, SHUZHI_POLICY: '{"share":{"reviewWD":15}}' })).toThrow(/SHUZHI_POLICY/);
   });
 });
+
+describe('the identity key', () => {
+  it('is required of the production API, and not of the worker or a development stack', () => {
+    expect(() => parseConfig({ ...base, NODE_ENV: 'production' }, {}, { requireIdentityKey: true })).toThrow(/SHUZHI_IDENTITY_KEY/);
+    expect(parseConfig({ ...base, NODE_ENV: 'production', SHUZHI_IDENTITY_KEY: 'k'.repeat(16) }, {}, { requireIdentityKey: true }).identityKey).toBe('k'.repeat(16));
+    expect(parseConfig({ ...base, NODE_ENV: 'production' }, {}, { servesHttp: false }).identityKey).toBeTruthy();
+    expect(parseConfig({ ...base, NODE_ENV: 'development' }, {}, { requireIdentityKey: true }).identityKey).toBe('shuzhi-identity-key-for-development');
+  });
+});

@@ -65,13 +65,13 @@ const sleepUntil = async (iso: string, offsetMs: number) => {
 const inbox = (caseId: string, kind: string) => database.db.select().from(notifications).where(and(eq(notifications.caseId, caseId), eq(notifications.kind, kind)));
 const state = (h: WorkflowHandle, s: string) => eventually(() => h.query(openViewQuery) as Promise<OpenDataView>, (v) => v.state === s);
 
-async function request(key = 'key-citizen-1', periodMonths = 12): Promise<{ handle: WorkflowHandle; view: OpenDataView }> {
+async function request(key = 'key-citizen-1', periodMonths = 12, user: Actor = citizen): Promise<{ handle: WorkflowHandle; view: OpenDataView }> {
   const input: OpenDataRequestInput = {
     id: randomUUID(),
     resource: { id: dataset.id, code: dataset.code, name: dataset.name, providerAgency: provider, fields: ['name', 'credit_code', 'penalties'] },
-    requester: { kind: 'person', name: '王五', identifierMasked: '1101**********002X', key, contact: '13800000000', userId: citizen.id },
+    requester: { kind: 'person', name: '王五', identifierMasked: '1101**********002X', key, contact: '13800000000', userId: user.id },
     request: { fields: ['name', 'penalties'], purpose: '信用研究', scenario: '学术论文', periodMonths, securityMeasures: '离线环境处理' },
-    submittedBy: citizen,
+    submittedBy: user,
     policy: defaultPolicy.open,
   };
   const start = new WithStartWorkflowOperation('openDataRequestWorkflow', { workflowId: openDataRequestWorkflowId(input.id), taskQueue: worker.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
@@ -79,11 +79,11 @@ async function request(key = 'key-citizen-1', periodMonths = 12): Promise<{ hand
   return { handle: await start.workflowHandle(), view: view as OpenDataView };
 }
 
-async function activeRequest(key?: string, periodMonths?: number) {
-  const { handle } = await request(key, periodMonths);
+async function activeRequest(key?: string, periodMonths?: number, user: Actor = citizen) {
+  const { handle } = await request(key, periodMonths, user);
   await handle.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
-  const approved = await handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'approve', conditions: '不得再识别个人' }] }) as OpenDataView;
-  const active = await handle.executeUpdate(signUpdate, { args: [{ actor: citizen, agreementVersion: approved.agreementVersion! }] }) as OpenDataView;
+  const approved = await handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'approve', conditions: '不得再识别个人', agreementVersion: 1 }] }) as OpenDataView;
+  const active = await handle.executeUpdate(signUpdate, { args: [{ actor: user, agreementVersion: approved.agreementVersion! }] }) as OpenDataView;
   return { handle, active };
 }
 
@@ -102,7 +102,7 @@ describe('open-data request (有条件开放申请) workflow', () => {
     expect(again).toMatchObject({ state: 'formal_check', resubmissions: 1, request: { securityMeasures: '专用隔离环境、访问日志' } });
     await handle.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
     expect(await refusal(handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'reject' }] }))).toBe('VALIDATION_FAILED');
-    const approved = await handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'approve', conditions: '脱敏' }] }) as OpenDataView;
+    const approved = await handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'approve', conditions: '脱敏', agreementVersion: 1 }] }) as OpenDataView;
     expect(approved).toMatchObject({ state: 'awaiting_agreement', agreementVersion: 1 });
     expect(await refusal(handle.executeUpdate(signUpdate, { args: [{ actor: citizen, agreementVersion: 99 }] }))).toBe('VALIDATION_FAILED');
     const active = await handle.executeUpdate(signUpdate, { args: [{ actor: citizen, agreementVersion: 1 }] }) as OpenDataView;
@@ -112,14 +112,18 @@ describe('open-data request (有条件开放申请) workflow', () => {
     expect(active.nextReportDueDate).toBe(addMonths(started, defaultPolicy.open.reportEveryMonths));
     const row = await getOpenDataRequest(database.db, view.id);
     expect(row).toMatchObject({ state: 'active', requesterMasked: '1101**********002X', agreementVersion: 1 });
-    expect((await listCaseEvents(database.db, view.id)).map((e) => e.action)).toEqual(['submit', 'return', 'resubmit', 'formal_check_passed', 'approve', 'sign']);
-    await handle.executeUpdate(openRevokeUpdate, { args: [{ actor: reviewer(), reason: 'test cleanup' }] });
+    const events = await listCaseEvents(database.db, view.id);
+    expect(events.map((e) => [e.action, e.fromState, e.toState])).toEqual([
+      ['submit', null, 'formal_check'], ['return', 'formal_check', 'returned'], ['resubmit', 'returned', 'formal_check'],
+      ['formal_check_passed', 'formal_check', 'provider_review'], ['approve', 'provider_review', 'awaiting_agreement'], ['sign', 'awaiting_agreement', 'active'],
+    ]);
+    // Left active: a revocation would deny-list this account for the tests that follow.
   });
 
   it('lapses an approval the requester does not sign in time', async () => {
     const { handle } = await request('key-lapse');
     await handle.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
-    const approved = await handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'approve' }] }) as OpenDataView;
+    const approved = await handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'approve', agreementVersion: 1 }] }) as OpenDataView;
     await sleepUntil(approved.agreementDue!.dueAt, 60_000);
     expect((await state(handle, 'lapsed')).state).toBe('lapsed');
     expect(await inbox(approved.id, 'lapsed')).toHaveLength(1);
@@ -149,24 +153,30 @@ describe('open-data request (有条件开放申请) workflow', () => {
     const resumed = await handle.executeUpdate(reportUsageUpdate, { args: [{ actor: citizen, period: '第一期', summary: '完成信用分析', outcomes: '论文一篇' }] }) as OpenDataView;
     expect(resumed).toMatchObject({ state: 'active', graceDue: null, reports: [{ seq: 1, period: '第一期' }] });
     expect(resumed.nextReportDueDate).toBe(addMonths(active.nextReportDueDate!, defaultPolicy.open.reportEveryMonths));
-    await handle.executeUpdate(openRevokeUpdate, { args: [{ actor: coordinator, reason: 'test cleanup' }] });
+    // Reporting again at once answers no new period: the next due date stays.
+    const again = await handle.executeUpdate(reportUsageUpdate, { args: [{ actor: citizen, period: '补充', summary: '补充说明' }] }) as OpenDataView;
+    expect(again.nextReportDueDate).toBe(resumed.nextReportDueDate);
   });
 
-  it('revokes access for a violation and puts the requester on the dataset deny-list, refusing their next request', async () => {
-    const { handle, active } = await activeRequest('key-violator');
+  it('revokes access for a violation and puts the requester on the dataset deny-list, by identifier and by account', async () => {
+    const violator: Actor = { id: 'citizen-violator', name: '违规者', role: 'public', agency: null };
+    const { handle, active } = await activeRequest('key-violator', 12, violator);
     expect(await refusal(handle.executeUpdate(openRevokeUpdate, { args: [{ actor: citizen, reason: 'x' }] }))).toBe('FORBIDDEN');
     const revoked = await handle.executeUpdate(openRevokeUpdate, { args: [{ actor: reviewer(), reason: '向第三方提供数据' }] }) as OpenDataView;
     expect(revoked).toMatchObject({ state: 'revoked', revocation: { reason: '向第三方提供数据' } });
-    expect(await isDenyListed(database.db, dataset.id, 'key-violator')).toBe(true);
-    const next = await request('key-violator');
+    expect(await isDenyListed(database.db, dataset.id, ['key-violator'])).toBe(true);
+    expect(await isDenyListed(database.db, dataset.id, [`user:${violator.id}`])).toBe(true);
+    const next = await request('key-violator', 12, stranger);
     expect(next.view.state).toBe('rejected');
     expect((await listCaseEvents(database.db, next.view.id)).at(-1)).toMatchObject({ action: 'reject_deny_listed', actorId: 'system' });
-    expect((await request('key-someone-else')).view.state).toBe('formal_check');
-    void active;
+    // A new identifier does not help the same account.
+    expect((await request('key-freshly-invented', 12, violator)).view.state).toBe('rejected');
+    expect((await request('key-someone-else', 12, stranger)).view.state).toBe('formal_check');
+    expect(active.state).toBe('active');
   });
 
   it('expires access at the end of the period', async () => {
-    const { handle, active } = await activeRequest('key-expiry', 1);
+    const { handle, active } = await activeRequest('key-expiry', 1, { id: 'citizen-expiry', name: '孙七', role: 'public', agency: null });
     await sleepUntil(active.expiresAt!, 60_000);
     expect((await state(handle, 'expired')).state).toBe('expired');
     expect(await inbox(active.id, 'expired')).toHaveLength(1);

@@ -1,6 +1,7 @@
 // Pure decisions of the conditional open-data request process (DOMAIN.md P3). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
+import { addMonths } from '../common/working-days.js';
 import type { FormalCheckInput, OpenDecisionInput, OpenRevocationInput, ResubmissionInput, SignInput, UsageReportInput } from './messages.js';
 import type { OpenDataView } from './types.js';
 
@@ -30,6 +31,9 @@ export function checkOpenDecision(v: OpenDataView, i: OpenDecisionInput): Refusa
   if (!isProviderReviewer(v, i.actor)) return refuse('FORBIDDEN', "only the provider's reviewer decides on an open-data request");
   if (v.state !== 'provider_review') return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no decision`);
   if (i.decision === 'reject' && isBlank(i.reason)) return refuse('VALIDATION_FAILED', 'a rejection gives its reasons', [{ path: 'reason', message: 'required for reject' }]);
+  if (i.decision === 'approve' && !(Number.isInteger(i.agreementVersion) && i.agreementVersion! >= 1)) {
+    return refuse('VALIDATION_FAILED', 'an approval names the agreement version to sign', [{ path: 'agreementVersion', message: 'required for approve' }]);
+  }
   return null;
 }
 
@@ -44,10 +48,23 @@ export function checkSignature(v: OpenDataView, i: SignInput, nowMs: number): Re
   return null;
 }
 
+/**
+ * DOMAIN P3 step 4: one report answers the period that is due; further reports in the same period
+ * are kept but do not push the next due date out.
+ */
+export function nextReportDue(currentDue: string, lastReportDate: string | null, everyMonths: number): string {
+  const periodStart = addMonths(currentDue, -everyMonths);
+  return lastReportDate !== null && lastReportDate > periodStart ? currentDue : addMonths(currentDue, everyMonths);
+}
+
 /** DOMAIN P3 step 4: usage reports (利用情况、成果) from the requester while access lasts. */
+export const MAX_USAGE_REPORTS = 24;
+
 export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal | null {
   if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester reports usage');
   if (v.state !== 'active' && v.state !== 'suspended') return refuse('INVALID_STATE', `the request is ${v.state}; usage is reported while access lasts`);
+  // Keeps the case's history within Temporal's payload limits; a period's report can be amended through the provider.
+  if (v.reports.length >= MAX_USAGE_REPORTS) return refuse('INVALID_STATE', `at most ${MAX_USAGE_REPORTS} usage reports are kept per request`);
   const errors = [
     ...(isBlank(i.period) ? [{ path: 'period', message: 'must not be empty' }] : []),
     ...(isBlank(i.summary) ? [{ path: 'summary', message: 'must not be empty' }] : []),

@@ -83,6 +83,6 @@ export interface OpenDataChange {
   view: OpenDataView;
   event: { action: string; from: OpenDataState | null; to: OpenDataState; actor: Actor; at: string; reason: string | null; legalBasis: string | null; data?: Record<string, unknown> };
   notify: NotificationSpec[];
-  /** Revocation puts the requester on the dataset's deny-list, in the same transaction. */
-  denyList?: { resourceId: string; requesterKey: string; reason: string };
+  /** Revocation puts the requester (by identifier and by account) on the dataset's deny-list, in the same transaction. */
+  denyList?: { resourceId: string; requesterKeys: string[]; reason: string };
 }

@@ -5,18 +5,17 @@ import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import { addMonths, endOfLocalDay, localDate, type CalendarData } from '../common/working-days.js';
+import { addCalendarDays, addMonths, endOfLocalDay, localDate, startOfLocalDay, type CalendarData } from '../common/working-days.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import {
   formalCheckUpdate, openCalendarSignal, openDecideUpdate, openRegisteredUpdate, openRevokeUpdate, openViewQuery, reportUsageUpdate,
   resubmitUpdate, signUpdate,
 } from './messages.js';
-import { checkFormalCheck, checkOpenDecision, checkOpenRevocation, checkResubmission, checkSignature, checkUsageReport } from './rules.js';
+import { checkFormalCheck, checkOpenDecision, checkOpenRevocation, checkResubmission, checkSignature, checkUsageReport, nextReportDue } from './rules.js';
 import { terminalOpenDataStates, type OpenDataChange, type OpenDataRequestInput, type OpenDataState, type OpenDataView } from './types.js';
 
 const acts = proxyActivities<Activities>(caseActivityOptions);
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 
 export async function openDataRequestWorkflow(input: OpenDataRequestInput): Promise<OpenDataView> {
@@ -101,8 +100,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
       return v;
     }
     // DOMAIN P3 step 3: the agreement in force when the request is approved is the one to sign.
-    v.state = 'awaiting_agreement';
-    v.agreementVersion = (await acts.currentAgreement()).version;
+    v.agreementVersion = i.agreementVersion!;
     v.agreementDue = track(today(), policy.agreementWd);
     await transition('approve', 'awaiting_agreement', i.actor, { data: { conditions: i.conditions ?? null, agreementVersion: v.agreementVersion, agreementDueDate: v.agreementDue.dueDate }, notify: [toRequester('approved', `Approved: sign the data-use agreement for ${label()} by ${v.agreementDue.dueDate}`)] });
     return v;
@@ -124,9 +122,11 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
 
   setHandler(reportUsageUpdate, async (i) => {
     const resumed = v.state === 'suspended';
+    const last = v.reports.at(-1);
+    const lastReportDate = last ? localDate(Date.parse(last.at)) : null;
     v.reports = [...v.reports, { seq: v.reports.length + 1, period: i.period, summary: i.summary, outcomes: i.outcomes ?? null, at: nowIso(), by: i.actor }];
     v.graceDue = null;
-    v.nextReportDueDate = addMonths(v.nextReportDueDate!, policy.reportEveryMonths);
+    v.nextReportDueDate = nextReportDue(v.nextReportDueDate!, lastReportDate, policy.reportEveryMonths);
     v.nextReportDueAt = endOfLocalDay(v.nextReportDueDate);
     await transition(resumed ? 'report_resumes' : 'report', 'active', i.actor, { data: { period: i.period, seq: v.reports.length, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('usage_report', `Usage report for ${label()} (${i.period})`)] });
     return v;
@@ -137,7 +137,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     // DOMAIN P3 step 4: violation → revoked, and the requester goes on the dataset's deny-list.
     await transition('revoke', 'revoked', i.actor, {
       reason: i.reason,
-      denyList: { resourceId: v.resource.id, requesterKey: v.requester.key, reason: i.reason },
+      denyList: { resourceId: v.resource.id, requesterKeys: [v.requester.key, `user:${v.requester.userId}`], reason: i.reason },
       notify: [toRequester('revoked', `Your access to ${label()} was revoked: ${i.reason}`), toProvider('revoked', `Open-data access to ${label()} revoked`)],
     });
     return v;
@@ -161,7 +161,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
 
   // ---- registration --------------------------------------------------------------------------
   calendar = await acts.loadCalendar();
-  if (await acts.isDenyListed({ resourceId: input.resource.id, requesterKey: input.requester.key })) {
+  if (await acts.isDenyListed({ resourceId: input.resource.id, requesterKeys: [input.requester.key, `user:${input.requester.userId}`] })) {
     // DOMAIN P3 step 1: a requester on the dataset's deny-list is refused at the formal check.
     void transition('submit', 'formal_check', input.submittedBy);
     void transition('reject_deny_listed', 'rejected', systemActor('formal check'), { reason: 'the requester is on this dataset\'s deny-list', notify: [toRequester('rejected', `Your request for ${label()} was refused: you are on its deny-list`)] });
@@ -179,8 +179,10 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
 
   /** DOMAIN P3: a missed review or check deadline flags the request overdue and escalates, as in P1. */
   async function awaitDecisionStep(due: TrackedDeadline | null, who: NotificationSpec[]): Promise<void> {
+    const waitingIn = v.state;
     const key = due ? `${v.state}:${due.dueAt}` : null;
     if (await waitForChange(due && key && !flagged.has(key) ? dueMs(due) : null)) return;
+    if (v.state !== waitingIn) return;
     flagged.add(key!);
     v.overdue = true;
     await transition('overdue', v.state, systemActor('deadline'), { reason: `${v.state} was due ${due!.dueDate}`, notify: [...who, toBureau('overdue', `Overdue (督办): ${v.state} of the open-data request for ${label()}`)] });
@@ -192,7 +194,8 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     ];
     const dueAt = v.nextReportDueAt!;
     if (remindedFor !== dueAt && !v.graceDue) {
-      timers.push({ at: Date.parse(dueAt) - policy.reportReminderDays * DAY_MS, fire: () => { remindedFor = dueAt; return transition('report_reminder', v.state, systemActor('deadline'), { reason: `usage report due ${v.nextReportDueDate}`, notify: [toRequester('report_reminder', `Your usage report for ${label()} is due on ${v.nextReportDueDate}`)] }); } });
+      // Reminded at the start of the day reportReminderDays before the due date.
+      timers.push({ at: Date.parse(startOfLocalDay(addCalendarDays(v.nextReportDueDate!, -policy.reportReminderDays))), fire: () => { remindedFor = dueAt; return transition('report_reminder', v.state, systemActor('deadline'), { reason: `usage report due ${v.nextReportDueDate}`, notify: [toRequester('report_reminder', `Your usage report for ${label()} is due on ${v.nextReportDueDate}`)] }); } });
     }
     if (!v.graceDue && v.state === 'active') {
       timers.push({
