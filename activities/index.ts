@@ -1,7 +1,9 @@
 // All activities, built from their dependencies so tests can swap any part.
 import type { Db } from '../db/client.js';
 import type { Logger } from '../lib/logger.js';
+import { defaultPolicy, type Policy } from '../policy/index.js';
 import { createCalendarActivities } from './calendar.js';
+import { createFreshnessActivities } from './freshness.js';
 import { createObjectionActivities } from './objection.js';
 import { createOpenDataActivities } from './open-data-request.js';
 import { createShareApplicationActivities } from './share-application.js';
@@ -9,6 +11,8 @@ import { createShareApplicationActivities } from './share-application.js';
 export interface ActivityDeps {
   db: Db;
   logger: Logger;
+  /** The deployment's policy, for work no case carries (the freshness sweep). */
+  policy?: Policy;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -17,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createShareApplicationActivities(deps),
     ...createObjectionActivities(deps),
     ...createOpenDataActivities(deps),
+    ...createFreshnessActivities({ ...deps, policy: deps.policy ?? defaultPolicy }),
   };
 }
 

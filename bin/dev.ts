@@ -10,6 +10,7 @@ import { createLogger } from '../lib/logger.js';
 import { connectClient, connectWorker } from '../lib/temporal.js';
 import { ensureTemporalBinaries, projectRoot, startDevServer, type DevServer } from '../lib/temporal-cli.js';
 import { createWorker } from '../lib/worker.js';
+import { ensureSchedules } from '../lib/schedules.js';
 import { exitOnConfigError, installTemporalRuntime } from './shared.js';
 
 const config = exitOnConfigError(() => parseConfig(process.env, { AUTH_MODE: 'dev', NODE_ENV: 'development', LOG_PRETTY: 'true', HOST: '127.0.0.1' }));
@@ -49,12 +50,13 @@ const worker = await createWorker({
   connection: workerConnection,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  deps: { db: database.db, logger },
+  deps: { db: database.db, logger, policy: config.policy },
   maxCachedWorkflows: config.worker.maxCachedWorkflows,
   maxConcurrentActivities: config.worker.maxConcurrentActivities,
   shutdownGraceSeconds: 5,
 });
 const workerDone = worker.run();
+logger.info({ created: await ensureSchedules(temporal, config.temporal.taskQueue) }, 'schedules ensured');
 
 const app = await buildApp({ database, temporal, config, logger });
 await app.listen({ port: config.port, host: config.host });

@@ -1,7 +1,8 @@
 // The worker process: runs every workflow and activity on the task queue. Run as many as needed.
 import { parseConfig } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
-import { connectWorker } from '../lib/temporal.js';
+import { connectClient, connectWorker } from '../lib/temporal.js';
+import { ensureSchedules } from '../lib/schedules.js';
 import { createWorker } from '../lib/worker.js';
 import { openDatabase } from '../db/client.js';
 import { installTemporalRuntime, exitOnConfigError } from './shared.js';
@@ -20,11 +21,15 @@ const worker = await createWorker({
   connection,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  deps: { db: database.db, logger },
+  deps: { db: database.db, logger, policy: config.policy },
   maxCachedWorkflows: config.worker.maxCachedWorkflows,
   maxConcurrentActivities: config.worker.maxConcurrentActivities,
   shutdownGraceSeconds: config.worker.shutdownGraceSeconds,
 });
+// Schedules are created once; every worker may try, the second attempt is a no-op.
+const client = await connectClient(config.temporal);
+logger.info({ created: await ensureSchedules(client, config.temporal.taskQueue) }, 'schedules ensured');
+await client.connection.close();
 logger.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address, namespace: config.temporal.namespace }, 'worker started');
 // Temporal's worker shuts down gracefully on SIGINT/SIGTERM by itself; run() resolves when it has.
 await worker.run();

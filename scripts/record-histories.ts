@@ -232,6 +232,11 @@ try {
     await save('active-expired', c, 'open-data-request');
   }
 
+  // the daily freshness sweep
+  {
+    const sweep = await env.client.workflow.start('freshnessWorkflow', { workflowId: `freshness-${randomUUID()}`, taskQueue });
+    await save('daily-sweep', sweep, 'freshness');
+  }
 } finally {
   worker.shutdown();
   await running;

@@ -2,3 +2,4 @@
 export { shareApplicationWorkflow } from './share-application/workflow.js';
 export { objectionWorkflow } from './objection/workflow.js';
 export { openDataRequestWorkflow } from './open-data-request/workflow.js';
+export { freshnessWorkflow } from './freshness/workflow.js';

@@ -1,0 +1,47 @@
+// The freshness sweep's side effects: recompute, store changes, tell the provider at overdue and
+// the bureau at delinquent. Safe to repeat: a notification's key names the resource, state and cycle.
+import { asc, eq, gt } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { insertNotifications } from '../db/queries/notification.js';
+import { catalogResources } from '../db/schema/catalog.js';
+import type { Logger } from '../lib/logger.js';
+import { freshnessOf, nextExpected } from '../workflows/freshness/rules.js';
+import { localDate } from '../workflows/common/working-days.js';
+import type { Policy } from '../policy/index.js';
+import { currentCalendar } from './calendar.js';
+
+export function createFreshnessActivities({ db, logger, policy }: { db: Db; logger: Logger; policy: Policy }) {
+  return {
+    async sweepFreshness({ today }: { today: string }): Promise<{ date: string; checked: number; changed: number }> {
+      const calendar = await currentCalendar(db);
+      let checked = 0;
+      let changed = 0;
+      for (let after = ''; ;) {
+        const page = await db.select().from(catalogResources).where(gt(catalogResources.id, after || '00000000-0000-0000-0000-000000000000'))
+          .orderBy(asc(catalogResources.id)).limit(500);
+        for (const r of page) {
+          checked += 1;
+          const last = localDate((r.lastDataUpdateAt ?? r.createdAt).getTime());
+          const state = freshnessOf(r.updateCycle, last, today, calendar, policy.freshness.overdueGraceWd);
+          if (state === r.freshness) continue;
+          changed += 1;
+          await db.transaction(async (tx) => {
+            await tx.update(catalogResources).set({ freshness: state, updatedAt: new Date() }).where(eq(catalogResources.id, r.id));
+            const expected = nextExpected(last, r.updateCycle);
+            const label = `${r.name} (${r.code})`;
+            if (state === 'overdue') {
+              await insertNotifications(tx, `freshness:${r.id}:overdue:${expected}`, 'freshness', r.id, [{ audience: 'agency', recipient: r.providerAgency, kind: 'freshness_overdue', title: `Data update overdue: ${label} was due ${expected}` }]);
+            }
+            if (state === 'delinquent') {
+              await insertNotifications(tx, `freshness:${r.id}:delinquent:${expected}`, 'freshness', r.id, [{ audience: 'bureau', recipient: null, kind: 'freshness_delinquent', title: `Two update cycles missed (督办): ${label} of ${r.providerAgency}` }]);
+            }
+          });
+        }
+        if (page.length < 500) break;
+        after = page[page.length - 1]!.id;
+      }
+      logger.info({ date: today, checked, changed }, 'freshness sweep');
+      return { date: today, checked, changed };
+    },
+  };
+}
