@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../lib/logger.js';
 import { defaultPolicy, type Policy } from '../policy/index.js';
 import { createCalendarActivities } from './calendar.js';
+import { createCorrectionActivities } from './correction.js';
 import { createFreshnessActivities } from './freshness.js';
 import { createObjectionActivities } from './objection.js';
 import { createOpenDataActivities } from './open-data-request.js';
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createShareApplicationActivities(deps),
     ...createObjectionActivities(deps),
     ...createOpenDataActivities(deps),
+    ...createCorrectionActivities(deps),
     ...createFreshnessActivities({ ...deps, policy: deps.policy ?? defaultPolicy }),
   };
 }

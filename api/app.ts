@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit-events.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { devTokenRoutes } from './routes/dev-tokens.js';
+import { correctionRoutes } from './routes/corrections.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { objectionRoutes } from './routes/objections.js';
 import { openDataRoutes } from './routes/open-data-requests.js';
@@ -85,5 +86,6 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   await app.register(openDataRoutes, { db, temporal, config });
   await app.register(auditRoutes, { db });
   await app.register(notificationRoutes, { db });
+  await app.register(correctionRoutes, { db, temporal, config });
   return app;
 }

@@ -31,6 +31,8 @@ import {
   resubmitUpdate, signUpdate,
 } from '../workflows/open-data-request/messages.js';
 import type { OpenDataRequestInput, OpenDataView } from '../workflows/open-data-request/types.js';
+import { correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../workflows/correction/messages.js';
+import type { CorrectionInput } from '../workflows/correction/types.js';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const root = projectRoot();
@@ -232,6 +234,35 @@ try {
     await save('active-expired', c, 'open-data-request');
   }
 
+  // corrections: extended then corrected; overdue then transferred, the owner's case corrected.
+  {
+    await createAgency(db, { code: 'OWNER', name: 'Owner', level: 'municipal' });
+    const r = resources.unconditional!;
+    const reporterActor: Actor = { id: 'reporter', name: 'Reporter', role: 'public', agency: null };
+    const fileReport = async () => {
+      const input: CorrectionInput = {
+        id: randomUUID(), resource: { id: r.id, code: r.code, name: r.name, providerAgency: 'PROVIDER' }, assignedAgency: 'PROVIDER',
+        report: { recordRef: 'REC', field: 'a', currentValue: 'x', claimedValue: 'y', description: 'd', evidence: null }, reporter: reporterActor, transferredFrom: null, policy: defaultPolicy.correction,
+      };
+      const start = new WithStartWorkflowOperation('correctionWorkflow', { workflowId: correctionWorkflowId(input.id), taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+      await env.client.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start });
+      return start.workflowHandle();
+    };
+    const first = await fileReport();
+    await first.executeUpdate(extendVerificationUpdate, { args: [{ actor: reviewer, approvedBy: 'head', reason: 'r' }] });
+    await first.executeUpdate(verifyUpdate, { args: [{ actor: reviewer, outcome: 'corrected', note: 'n' }] });
+    await save('extended-corrected', first, 'correction');
+    const second = await fileReport();
+    await sleepPast(((await second.query('view')) as { verifyDue: { dueAt: string } }).verifyDue.dueAt);
+    for (let i = 0; i < 200 && !((await second.query('view')) as { overdue: boolean }).overdue; i++) await new Promise((res) => setTimeout(res, 100));
+    const childId = randomUUID();
+    await second.executeUpdate(verifyUpdate, { args: [{ actor: reviewer, outcome: 'transferred', note: 'n', transferTo: 'OWNER', transferredCorrectionId: childId }] });
+    await save('overdue-transferred', second, 'correction');
+    const child = env.client.workflow.getHandle(correctionWorkflowId(childId));
+    await child.executeUpdate(correctionRegisteredUpdate);
+    await child.executeUpdate(verifyUpdate, { args: [{ actor: { ...reviewer, agency: 'OWNER' }, outcome: 'corrected', note: 'n' }] });
+    await save('transferred-corrected', child, 'correction');
+  }
   // the daily freshness sweep
   {
     const sweep = await env.client.workflow.start('freshnessWorkflow', { workflowId: `freshness-${randomUUID()}`, taskQueue });

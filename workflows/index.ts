@@ -3,3 +3,4 @@ export { shareApplicationWorkflow } from './share-application/workflow.js';
 export { objectionWorkflow } from './objection/workflow.js';
 export { openDataRequestWorkflow } from './open-data-request/workflow.js';
 export { freshnessWorkflow } from './freshness/workflow.js';
+export { correctionWorkflow } from './correction/workflow.js';

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listCaseEvents, verifyAuditChain } from '../../db/queries/audit.js';
+import { getCorrection } from '../../db/queries/correction.js';
 import { getObjection } from '../../db/queries/objection.js';
+import { canSeeCorrection } from './corrections.js';
 import { getOpenDataRequest } from '../../db/queries/open-data-request.js';
 import { canSeeOpenData } from '../open-data-requests.js';
 import { getShareApplication } from '../../db/queries/share-application.js';
@@ -27,7 +29,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       // Parties see the audit trail of their own cases only.
       const parties = (await getShareApplication(db, caseId))?.application ?? (await getObjection(db, caseId));
       const openData = parties ? null : await getOpenDataRequest(db, caseId);
-      const visible = parties ? canSee(p, parties) : openData ? canSeeOpenData(p, openData) : false;
+      const correction = parties || openData ? null : await getCorrection(db, caseId);
+      const visible = parties ? canSee(p, parties) : openData ? canSeeOpenData(p, openData) : correction ? canSeeCorrection(p, correction) : false;
       if (!visible) throw new AppError('NOT_FOUND', 'no such case');
     }
     return { items: (await listCaseEvents(db, caseId)).map(timelineDto), nextCursor: null };

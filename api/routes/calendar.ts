@@ -3,7 +3,9 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { putCalendarYear } from '../../db/queries/calendar.js';
+import { listOpenCorrections } from '../../db/queries/correction.js';
 import { listOpenObjections } from '../../db/queries/objection.js';
+import { correctionCalendarSignal } from '../../workflows/correction/messages.js';
 import { listOpenOpenDataRequests } from '../../db/queries/open-data-request.js';
 import { openCalendarSignal } from '../../workflows/open-data-request/messages.js';
 import { listShareApplicationsWithDeadlinesFrom } from '../../db/queries/share-application.js';
@@ -79,7 +81,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
     const recomputed =
       (await tell((after) => listShareApplicationsWithDeadlinesFrom(db, `${year}-01-01`, after), calendarUpdatedSignal)) +
       (await tell((after) => listOpenObjections(db, after), objectionCalendarSignal)) +
-      (await tell((after) => listOpenOpenDataRequests(db, after), openCalendarSignal));
+      (await tell((after) => listOpenOpenDataRequests(db, after), openCalendarSignal)) +
+      (await tell((after) => listOpenCorrections(db, after), correctionCalendarSignal));
     return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), recomputed };
   });
 };

@@ -10,6 +10,7 @@ CREATE TYPE "public"."notification_audience" AS ENUM('user', 'agency', 'bureau')
 CREATE TYPE "public"."objection_outcome" AS ENUM('share', 'conditional_share', 'uphold_refusal');--> statement-breakpoint
 CREATE TYPE "public"."objection_state" AS ENUM('negotiating', 'coordinating', 'escalated', 'resolved');--> statement-breakpoint
 CREATE TYPE "public"."open_data_state" AS ENUM('formal_check', 'returned', 'provider_review', 'awaiting_agreement', 'active', 'suspended', 'rejected', 'lapsed', 'revoked', 'expired');--> statement-breakpoint
+CREATE TYPE "public"."correction_state" AS ENUM('forwarding', 'verifying', 'corrected', 'no_change', 'transferred');--> statement-breakpoint
 CREATE TABLE "agencies" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -280,12 +281,42 @@ CREATE TABLE "open_data_requests" (
 	CONSTRAINT "open_data_requests_workflow_id_unique" UNIQUE("workflow_id")
 );
 --> statement-breakpoint
+CREATE TABLE "corrections" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"workflow_id" text NOT NULL,
+	"resource_id" uuid NOT NULL,
+	"resource_code" text NOT NULL,
+	"resource_name" text NOT NULL,
+	"provider_agency" text NOT NULL,
+	"assigned_agency" text NOT NULL,
+	"record_ref" text NOT NULL,
+	"field" text,
+	"current_value" text,
+	"claimed_value" text,
+	"description" text NOT NULL,
+	"evidence" text,
+	"reporter_id" text NOT NULL,
+	"reporter_agency" text,
+	"state" "correction_state" NOT NULL,
+	"overdue" boolean DEFAULT false NOT NULL,
+	"verify_due_at" timestamp with time zone,
+	"verify_due_date" date,
+	"extension" jsonb,
+	"outcome" jsonb,
+	"transferred_from" uuid,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"version" integer NOT NULL,
+	CONSTRAINT "corrections_workflow_id_unique" UNIQUE("workflow_id")
+);
+--> statement-breakpoint
 ALTER TABLE "catalog_data_updates" ADD CONSTRAINT "catalog_data_updates_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "catalog_resources" ADD CONSTRAINT "catalog_resources_provider_agency_agencies_code_fk" FOREIGN KEY ("provider_agency") REFERENCES "public"."agencies"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_applications" ADD CONSTRAINT "share_applications_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_grants" ADD CONSTRAINT "share_grants_application_id_share_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."share_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "objections" ADD CONSTRAINT "objections_application_id_share_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."share_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "open_data_requests" ADD CONSTRAINT "open_data_requests_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "corrections" ADD CONSTRAINT "corrections_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "catalog_data_updates_resource_idx" ON "catalog_data_updates" USING btree ("resource_id","at");--> statement-breakpoint
 CREATE INDEX "catalog_resources_provider_idx" ON "catalog_resources" USING btree ("provider_agency","created_at","id");--> statement-breakpoint
 CREATE INDEX "catalog_resources_created_idx" ON "catalog_resources" USING btree ("created_at","id");--> statement-breakpoint
@@ -308,4 +339,8 @@ CREATE INDEX "credentials_case_idx" ON "credentials" USING btree ("case_id");-->
 CREATE INDEX "open_data_requests_requester_idx" ON "open_data_requests" USING btree ("requester_user","submitted_at","id");--> statement-breakpoint
 CREATE INDEX "open_data_requests_provider_idx" ON "open_data_requests" USING btree ("provider_agency","submitted_at","id");--> statement-breakpoint
 CREATE INDEX "open_data_requests_state_idx" ON "open_data_requests" USING btree ("state","submitted_at","id");--> statement-breakpoint
-CREATE INDEX "open_data_requests_submitted_idx" ON "open_data_requests" USING btree ("submitted_at","id");
+CREATE INDEX "open_data_requests_submitted_idx" ON "open_data_requests" USING btree ("submitted_at","id");--> statement-breakpoint
+CREATE INDEX "corrections_assigned_idx" ON "corrections" USING btree ("assigned_agency","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "corrections_reporter_idx" ON "corrections" USING btree ("reporter_id","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "corrections_state_idx" ON "corrections" USING btree ("state","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "corrections_resource_idx" ON "corrections" USING btree ("resource_id","state");

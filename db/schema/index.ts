@@ -7,3 +7,4 @@ export * from './audit.js';
 export * from './notification.js';
 export * from './objection.js';
 export * from './open-data-request.js';
+export * from './correction.js';

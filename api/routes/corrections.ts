@@ -1,0 +1,127 @@
+// Data corrections (数据纠错): anyone with access reports an error; the verifying agency answers.
+import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getAgency } from '../../db/queries/agency.js';
+import { listCaseEvents, type AuditEventRow } from '../../db/queries/audit.js';
+import { getResource } from '../../db/queries/catalog.js';
+import { getCorrection, listCorrections, type CorrectionRow } from '../../db/queries/correction.js';
+import { AppError } from '../../lib/errors.js';
+import {
+  correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, verifyUpdate,
+} from '../../workflows/correction/messages.js';
+import { correctionOutcomes, correctionStates, type CorrectionInput } from '../../workflows/correction/types.js';
+import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
+import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
+import { temporalCall } from '../temporal-errors.js';
+import { decodeCursor, encodeCursor, page, paginationQuery, problems, text, timeCursorSchema, uuidParam } from '../schemas.js';
+
+const tags = ['corrections (P5)'];
+const actorSchema = z.object({ id: z.string(), name: z.string().nullable().optional(), role: z.string(), agency: z.string().nullable().optional() });
+const correctionSchema = z.object({
+  id: z.string(), state: z.enum(correctionStates), overdue: z.boolean(), resourceId: z.string(), resourceCode: z.string(), resourceName: z.string(),
+  providerAgency: z.string(), assignedAgency: z.string(), recordRef: z.string(), field: z.string().nullable(), currentValue: z.string().nullable(),
+  claimedValue: z.string().nullable(), description: z.string(), evidence: z.string().nullable(), reporterId: z.string(), reporterAgency: z.string().nullable(),
+  verifyDueAt: z.string().nullable(), verifyDueDate: z.string().nullable(),
+  extension: z.object({ approvedBy: z.string(), reason: z.string(), by: actorSchema, at: z.string() }).nullable(),
+  outcome: z.object({ outcome: z.enum(correctionOutcomes), note: z.string(), transferTo: z.string().nullable(), transferredCorrectionId: z.string().nullable(), by: actorSchema, at: z.string() }).nullable(),
+  transferredFrom: z.string().nullable(), submittedAt: z.string(), updatedAt: z.string(), version: z.number(),
+  timeline: z.array(timelineEventSchema).optional(),
+}).meta({ id: 'Correction' });
+
+const dto = (r: CorrectionRow, timeline?: AuditEventRow[]) => ({
+  ...r, verifyDueAt: r.verifyDueAt?.toISOString() ?? null, extension: r.extension ?? null, outcome: r.outcome ?? null,
+  submittedAt: r.submittedAt.toISOString(), updatedAt: r.updatedAt.toISOString(), ...(timeline ? { timeline: timeline.map(timelineDto) } : {}),
+});
+
+const agencyOf = (p: Principal): string | null => (p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null);
+/** The reporter, the provider and the verifying agency, and the bureau see a correction. */
+export const canSeeCorrection = (p: Principal, r: CorrectionRow): boolean =>
+  isBureau(p) || p.sub === r.reporterId || (!!agencyOf(p) && (agencyOf(p) === r.assignedAgency || agencyOf(p) === r.providerAgency));
+
+async function loadVisible(deps: ShareDeps, p: Principal, id: string) {
+  const row = await getCorrection(deps.db, id);
+  if (!row || !canSeeCorrection(p, row)) throw new AppError('NOT_FOUND', 'no such correction');
+  return row;
+}
+
+export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps) => {
+  app.post('/api/v1/corrections', {
+    schema: {
+      operationId: 'reportCorrection', tags, summary: 'Report an error in published data (数据纠错)',
+      body: z.object({
+        resourceId: z.uuid('must be the id of a catalog resource'), recordRef: text(200), field: text(100).optional(),
+        currentValue: text(2000).optional(), claimedValue: text(2000).optional(), description: text(4000), evidence: text(8000).optional(),
+      }),
+      response: { 201: correctionSchema, ...problems(400, 401, 503) },
+    },
+  }, async (request, reply) => {
+    const p = caller(request);
+    const b = request.body;
+    const resource = await getResource(deps.db, b.resourceId);
+    if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
+    if (b.field && !resource.fields.some((f) => f.name === b.field)) throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, { errors: [{ path: 'field', message: 'not a field of the resource' }] });
+    const id = randomUUID();
+    const input: CorrectionInput = {
+      id,
+      resource: { id: resource.id, code: resource.code, name: resource.name, providerAgency: resource.providerAgency },
+      assignedAgency: resource.providerAgency,
+      report: { recordRef: b.recordRef, field: b.field ?? null, currentValue: b.currentValue ?? null, claimedValue: b.claimedValue ?? null, description: b.description, evidence: b.evidence ?? null },
+      reporter: actorOf(p, p.roles[0]!),
+      transferredFrom: null,
+      policy: deps.config.policy.correction,
+    };
+    const start = new WithStartWorkflowOperation('correctionWorkflow', { workflowId: correctionWorkflowId(id), taskQueue: deps.config.temporal.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start }));
+    const row = (await getCorrection(deps.db, id))!;
+    return reply.code(201).send(dto(row, await listCaseEvents(deps.db, id)));
+  });
+
+  app.get('/api/v1/corrections', {
+    schema: { operationId: 'listCorrections', tags, querystring: z.object(paginationQuery), response: { 200: page(correctionSchema), ...problems(400, 401) } },
+  }, async (request) => {
+    const p = caller(request);
+    const scope = isBureau(p) ? {} : { reporterId: p.sub, ...(agencyOf(p) ? { agency: agencyOf(p)! } : {}) };
+    const result = await listCorrections(deps.db, scope, request.query.limit, decodeCursor(request.query.cursor, timeCursorSchema));
+    return { items: result.items.map((r) => dto(r)), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
+  });
+
+  app.get('/api/v1/corrections/:id', {
+    schema: { operationId: 'getCorrection', tags, params: uuidParam, response: { 200: correctionSchema, ...problems(400, 401, 404) } },
+  }, async (request) => {
+    const row = await loadVisible(deps, caller(request), request.params.id);
+    return dto(row, await listCaseEvents(deps.db, row.id));
+  });
+
+  const act = async <A>(p: Principal, id: string, update: typeof extendVerificationUpdate | typeof verifyUpdate, args: (actor: ReturnType<typeof actorOf>) => A) => {
+    const row = await loadVisible(deps, p, id);
+    if (!(p.roles.includes('agency_reviewer') && p.agency === row.assignedAgency)) throw new AppError('FORBIDDEN', "only the verifying agency's reviewer does this");
+    try {
+      await temporalCall(() => deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(update as never, { args: [args(actorOf(p, 'agency_reviewer'))] as never }));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('INVALID_STATE', `the correction is ${row.state}; its process has ended`, { state: row.state });
+      throw error;
+    }
+    const after = (await getCorrection(deps.db, id))!;
+    return dto(after, await listCaseEvents(deps.db, id));
+  };
+
+  app.post('/api/v1/corrections/:id/extension', {
+    schema: { operationId: 'extendCorrection', tags, params: uuidParam, body: z.object({ approvedBy: text(200), reason: text() }), response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) } },
+  }, async (request) => act(caller(request), request.params.id, extendVerificationUpdate, (actor) => ({ actor, ...request.body })));
+
+  app.post('/api/v1/corrections/:id/verification', {
+    schema: {
+      operationId: 'verifyCorrection', tags, params: uuidParam,
+      body: z.object({ outcome: z.enum(correctionOutcomes), note: text(4000), transferTo: z.string().trim().min(1).max(64).optional() })
+        .refine((b) => b.outcome !== 'transferred' || !!b.transferTo, { path: ['transferTo'], message: 'a transfer names the agency that owns the data' }),
+      response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    const { outcome, note, transferTo } = request.body;
+    if (transferTo && !(await getAgency(deps.db, transferTo))) throw new AppError('VALIDATION_FAILED', `agency ${transferTo} is not registered`, { errors: [{ path: 'transferTo', message: 'unknown agency' }] });
+    const transferredCorrectionId = outcome === 'transferred' ? randomUUID() : null;
+    return act(caller(request), request.params.id, verifyUpdate, (actor) => ({ actor, outcome, note, transferTo: transferTo ?? null, transferredCorrectionId }));
+  });
+};

@@ -1,0 +1,66 @@
+import { and, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client.js';
+import { catalogResources } from '../schema/catalog.js';
+import { corrections } from '../schema/correction.js';
+import type { CorrectionChange, CorrectionView } from '../../workflows/correction/types.js';
+import { writeCaseEvent } from './case-events.js';
+import type { Cursor } from './share-application.js';
+
+export type CorrectionRow = typeof corrections.$inferSelect;
+
+function rowOf(v: CorrectionView): typeof corrections.$inferInsert {
+  return {
+    id: v.id, workflowId: `correction:${v.id}`, resourceId: v.resource.id, resourceCode: v.resource.code, resourceName: v.resource.name,
+    providerAgency: v.resource.providerAgency, assignedAgency: v.assignedAgency, ...v.report, reporterId: v.reporter.id, reporterAgency: v.reporter.agency ?? null,
+    state: v.state, overdue: v.overdue, verifyDueAt: v.verifyDue ? new Date(v.verifyDue.dueAt) : null, verifyDueDate: v.verifyDue?.dueDate ?? null,
+    extension: v.extension, outcome: v.outcome, transferredFrom: v.transferredFrom?.correctionId ?? null,
+    submittedAt: new Date(v.submittedAt), updatedAt: new Date(v.updatedAt), version: v.version,
+  };
+}
+
+/**
+ * Writes one transition atomically: the row (if newer), the resource's disputed mark (true while any
+ * correction of it is open), the audit event and notifications. Safe to retry.
+ */
+export async function saveCorrectionChange(db: Db, change: CorrectionChange): Promise<boolean> {
+  const v = change.view;
+  return db.transaction(async (tx) => {
+    const row = rowOf(v);
+    await tx.insert(corrections).values(row).onConflictDoUpdate({ target: corrections.id, set: { ...row, id: undefined, workflowId: undefined }, setWhere: lt(corrections.version, v.version) });
+    const [open] = await tx.select({ id: corrections.id }).from(corrections)
+      .where(and(eq(corrections.resourceId, v.resource.id), inArray(corrections.state, ['forwarding', 'verifying']))).limit(1);
+    await tx.update(catalogResources).set({ disputed: !!open }).where(eq(catalogResources.id, v.resource.id));
+    return writeCaseEvent(tx, 'correction', v.id, v.version, change.event, change.notify);
+  });
+}
+
+/** Open corrections, paged by id: a published calendar year may move their deadlines. */
+export function listOpenCorrections(db: DbOrTx, afterId: string | null, limit = 500) {
+  return db.select({ id: corrections.id, workflowId: corrections.workflowId }).from(corrections)
+    .where(and(inArray(corrections.state, ['forwarding', 'verifying']), afterId ? gt(corrections.id, afterId) : undefined))
+    .orderBy(corrections.id).limit(limit);
+}
+
+export async function getCorrection(db: DbOrTx, id: string): Promise<CorrectionRow | null> {
+  const [row] = await db.select().from(corrections).where(eq(corrections.id, id)).limit(1);
+  return row ?? null;
+}
+
+export interface CorrectionScope { reporterId?: string; agency?: string }
+
+/** Newest first, keyset-paginated on (submitted_at, id); scoped to the reporter or an agency's cases. */
+export async function listCorrections(db: DbOrTx, scope: CorrectionScope, limit: number, cursor: Cursor | null) {
+  const where: SQL[] = [];
+  const visible: SQL[] = [];
+  if (scope.reporterId) visible.push(eq(corrections.reporterId, scope.reporterId));
+  if (scope.agency) visible.push(eq(corrections.assignedAgency, scope.agency), eq(corrections.providerAgency, scope.agency));
+  if (visible.length) where.push(or(...visible)!);
+  if (cursor) {
+    const cAt = new Date(cursor.at);
+    where.push(or(lt(corrections.submittedAt, cAt), and(eq(corrections.submittedAt, cAt), lt(corrections.id, cursor.id)))!);
+  }
+  const rows = await db.select().from(corrections).where(where.length ? and(...where) : undefined).orderBy(desc(corrections.submittedAt), desc(corrections.id)).limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rows.length > limit && last ? { at: last.submittedAt.toISOString(), id: last.id } : null };
+}

@@ -1,0 +1,92 @@
+// The HTTP contract of API.md P5 corrections over a real stack.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, eventually } from '../helpers/assertions.js';
+import { uniq } from '../helpers/fixtures.js';
+import { startStack, type Stack } from '../helpers/stack.js';
+
+let stack: Stack;
+let admin: string, citizen: string, neighbour: string, reviewerP: string, staffP: string, reviewerO: string, reviewerX: string;
+let provider: string, owner: string, resourceId: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = await stack.token('admin', ['bureau_admin']);
+  [provider, owner] = [uniq('PRV'), uniq('OWN')];
+  const other = uniq('OTH');
+  for (const code of [provider, owner, other]) await stack.request('POST', '/api/v1/agencies', { token: admin, body: { code, name: code, level: 'municipal' } });
+  citizen = await stack.token('citizen-1', ['public']);
+  neighbour = await stack.token('citizen-2', ['public']);
+  reviewerP = await stack.token('rev-p', ['agency_reviewer'], provider);
+  staffP = await stack.token('staff-p', ['agency_staff'], provider);
+  reviewerO = await stack.token('rev-o', ['agency_reviewer'], owner);
+  reviewerX = await stack.token('rev-x', ['agency_reviewer'], other);
+  resourceId = (await stack.request('POST', '/api/v1/catalog/resources', {
+    token: admin, body: { code: uniq('R'), name: '企业登记', providerAgency: provider, fields: [{ name: 'name' }, { name: 'address' }], shareType: 'unconditional', openType: 'unconditional', updateCycle: 'daily' },
+  })).body.id;
+});
+afterAll(async () => stack?.close());
+
+const reportError = () => stack.request('POST', '/api/v1/corrections', { token: citizen, body: { resourceId, recordRef: 'REC-9', field: 'address', currentValue: '一路1号', claimedValue: '一路11号', description: '门牌号错误' } });
+const disputed = async () => (await stack.request('GET', `/api/v1/catalog/resources/${resourceId}`, { token: citizen })).body.disputed as boolean;
+
+describe('corrections', () => {
+  it('routes a report to the provider with its verification deadline and marks the resource disputed', async () => {
+    const res = await reportError();
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ state: 'verifying', assignedAgency: provider, overdue: false, reporterId: 'citizen-1' });
+    expect(res.body.verifyDueAt).toBe(`${res.body.verifyDueDate}T15:59:59.999Z`);
+    expect(await disputed()).toBe(true);
+  });
+
+  it('refuses bad reports with 400 naming the field', async () => {
+    const bad = await stack.request('POST', '/api/v1/corrections', { token: citizen, body: { resourceId, recordRef: '', description: 'x', field: 'salary' } });
+    expectProblem(bad, 400, 'VALIDATION_FAILED');
+    expect(bad.body.errors.map((e: any) => e.path)).toContain('recordRef');
+    const unknownField = await stack.request('POST', '/api/v1/corrections', { token: citizen, body: { resourceId, recordRef: 'R', description: 'x', field: 'salary' } });
+    expect(unknownField.body.errors).toEqual([{ path: 'field', message: expect.any(String) }]);
+    expectProblem(await stack.request('POST', '/api/v1/corrections', { body: { resourceId, recordRef: 'R', description: 'x' } }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('shows a correction to its reporter, the provider and the bureau only', async () => {
+    const c = (await reportError()).body;
+    for (const token of [citizen, reviewerP, staffP, admin]) expect((await stack.request('GET', `/api/v1/corrections/${c.id}`, { token })).status).toBe(200);
+    for (const token of [neighbour, reviewerX]) expectProblem(await stack.request('GET', `/api/v1/corrections/${c.id}`, { token }), 404, 'NOT_FOUND');
+    expect((await stack.request('GET', '/api/v1/corrections?limit=200', { token: neighbour })).body.items).toEqual([]);
+    expect((await stack.request('GET', '/api/v1/corrections?limit=200', { token: reviewerP })).body.items.map((i: any) => i.id)).toContain(c.id);
+  });
+
+  it('extends once and verifies, by the provider reviewer only, and tells the reporter', async () => {
+    const c = (await reportError()).body;
+    const url = `/api/v1/corrections/${c.id}`;
+    expectProblem(await stack.request('POST', `${url}/extension`, { token: staffP, body: { approvedBy: '局长', reason: 'r' } }), 403, 'FORBIDDEN');
+    expectProblem(await stack.request('POST', `${url}/extension`, { token: reviewerP, body: { reason: 'r' } }), 400, 'VALIDATION_FAILED');
+    const extended = await stack.request('POST', `${url}/extension`, { token: reviewerP, body: { approvedBy: '李局长', reason: '需现场核查' } });
+    expect(extended.body.extension).toMatchObject({ approvedBy: '李局长' });
+    expect(extended.body.verifyDueDate > c.verifyDueDate).toBe(true);
+    expectProblem(await stack.request('POST', `${url}/extension`, { token: reviewerP, body: { approvedBy: '李局长', reason: '再延' } }), 409, 'INVALID_STATE');
+    const verified = await stack.request('POST', `${url}/verification`, { token: reviewerP, body: { outcome: 'no_change', note: '经核实门牌号无误' } });
+    expect(verified.body).toMatchObject({ state: 'no_change', outcome: { note: '经核实门牌号无误' } });
+    expectProblem(await stack.request('POST', `${url}/verification`, { token: reviewerP, body: { outcome: 'corrected', note: 'again' } }), 409, 'INVALID_STATE');
+    const told = (await stack.request('GET', '/api/v1/notifications', { token: citizen })).body.items.filter((n: any) => n.caseId === c.id);
+    expect(told.map((n: any) => n.kind)).toContain('correction_result');
+  });
+
+  it('transfers to the owning agency, which verifies in a new case; the dispute mark lasts until all are done', async () => {
+    const c = (await reportError()).body;
+    expectProblem(await stack.request('POST', `/api/v1/corrections/${c.id}/verification`, { token: reviewerP, body: { outcome: 'transferred', note: 'n' } }), 400, 'VALIDATION_FAILED');
+    expectProblem(await stack.request('POST', `/api/v1/corrections/${c.id}/verification`, { token: reviewerP, body: { outcome: 'transferred', note: 'n', transferTo: 'NOBODY' } }), 400, 'VALIDATION_FAILED');
+    const moved = await stack.request('POST', `/api/v1/corrections/${c.id}/verification`, { token: reviewerP, body: { outcome: 'transferred', note: '数据归属他单位', transferTo: owner } });
+    expect(moved.body).toMatchObject({ state: 'transferred', outcome: { transferTo: owner } });
+    const nextId = moved.body.outcome.transferredCorrectionId;
+    const next = await eventually(() => stack.request('GET', `/api/v1/corrections/${nextId}`, { token: reviewerO }), (r) => r.body?.state === 'verifying');
+    expect(next.body).toMatchObject({ state: 'verifying', assignedAgency: owner, transferredFrom: c.id });
+    expectProblem(await stack.request('POST', `/api/v1/corrections/${nextId}/verification`, { token: reviewerP, body: { outcome: 'corrected', note: 'x' } }), 403, 'FORBIDDEN');
+    // Every open report of this resource must finish before the mark goes.
+    const open = (await stack.request('GET', '/api/v1/corrections?limit=200', { token: admin })).body.items.filter((i: any) => i.resourceId === resourceId && i.state === 'verifying');
+    for (const o of open) {
+      const token = o.assignedAgency === owner ? reviewerO : reviewerP;
+      await stack.request('POST', `/api/v1/corrections/${o.id}/verification`, { token, body: { outcome: 'corrected', note: '已更正' } });
+    }
+    expect(await eventually(disputed, (d) => !d)).toBe(false);
+  });
+});

@@ -1,0 +1,120 @@
+// Every path of DOMAIN.md P5 on the time-skipping server: routed at once, verified under its
+// deadline with one approved extension, disputed meanwhile, transferred to the owner with its own clock.
+import { randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentCalendar } from '../../activities/calendar.js';
+import type { Database } from '../../db/client.js';
+import { getResource, type ResourceRow } from '../../db/queries/catalog.js';
+import { listCaseEvents } from '../../db/queries/audit.js';
+import { notifications } from '../../db/schema/notification.js';
+import { defaultPolicy } from '../../policy/index.js';
+import type { Actor } from '../../workflows/common/actors.js';
+import { addWorkingDays, localDate } from '../../workflows/common/working-days.js';
+import { correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../../workflows/correction/messages.js';
+import type { CorrectionInput, CorrectionView } from '../../workflows/correction/types.js';
+import { eventually } from '../helpers/assertions.js';
+import { freshDatabase } from '../helpers/db.js';
+import { agency, resource } from '../helpers/fixtures.js';
+import { startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
+
+let env: TestWorkflowEnvironment;
+let database: Database;
+let worker: RunningWorker;
+let provider: string, owner: string;
+let data: ResourceRow;
+const reporter: Actor = { id: 'citizen-9', name: '举报人', role: 'public', agency: null };
+const reviewer = (agencyCode = provider): Actor => ({ id: `rev-${agencyCode}`, name: '核实人', role: 'agency_reviewer', agency: agencyCode });
+
+beforeAll(async () => {
+  [env, database] = await Promise.all([timeSkippingEnvironment(), freshDatabase()]);
+  worker = await startWorker(env, database.db);
+  [provider, owner] = [await agency(database.db), await agency(database.db)];
+  data = await resource(database.db, provider, 'unconditional');
+});
+afterAll(async () => {
+  await worker?.stop();
+  await env?.teardown();
+  await database?.close();
+});
+
+const refusal = async (p: Promise<unknown>) => {
+  const error = await p.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return ((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type;
+};
+const sleepUntil = async (iso: string, offsetMs: number) => {
+  const ms = Date.parse(iso) + offsetMs - (await env.currentTimeMs());
+  if (ms > 0) await env.sleep(ms);
+};
+const disputed = async () => (await getResource(database.db, data.id))!.disputed;
+const inbox = (caseId: string, kind: string) => database.db.select().from(notifications).where(and(eq(notifications.caseId, caseId), eq(notifications.kind, kind)));
+
+async function report(): Promise<{ handle: WorkflowHandle; view: CorrectionView }> {
+  const input: CorrectionInput = {
+    id: randomUUID(), resource: { id: data.id, code: data.code, name: data.name, providerAgency: provider }, assignedAgency: provider,
+    report: { recordRef: 'REC-001', field: 'name', currentValue: '张三', claimedValue: '张叁', description: '姓名录入错误', evidence: '户籍证明' },
+    reporter, transferredFrom: null, policy: defaultPolicy.correction,
+  };
+  const start = new WithStartWorkflowOperation('correctionWorkflow', { workflowId: correctionWorkflowId(input.id), taskQueue: worker.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+  const view = await env.client.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start }) as CorrectionView;
+  return { handle: await start.workflowHandle(), view };
+}
+
+describe('correction (数据纠错) workflow', () => {
+  it('routes a report to the provider at once, marks the resource disputed, and clears it when corrected, telling the reporter', async () => {
+    const today = localDate(await env.currentTimeMs());
+    const { handle, view } = await report();
+    expect(view.state).toBe('verifying');
+    expect(view.verifyDue?.dueDate).toBe(addWorkingDays(today, defaultPolicy.correction.verifyWd, await currentCalendar(database.db)).due);
+    expect((await listCaseEvents(database.db, view.id)).map((e) => [e.action, e.toState])).toEqual([['report', 'forwarding'], ['route', 'verifying']]);
+    expect(await inbox(view.id, 'correction_to_verify')).toHaveLength(1);
+    expect(await disputed()).toBe(true);
+    expect(await refusal(handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(owner), outcome: 'corrected', note: 'x' }] }))).toBe('FORBIDDEN');
+    const done = await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'corrected', note: '已更正为张叁' }] }) as CorrectionView;
+    expect(done).toMatchObject({ state: 'corrected', outcome: { outcome: 'corrected', note: '已更正为张叁' } });
+    expect(await disputed()).toBe(false);
+    expect((await inbox(view.id, 'correction_result')).map((n) => n.recipient)).toEqual([reporter.id]);
+  });
+
+  it('extends verification once, with the provider head named, to correction.verifyExtendedWd', async () => {
+    const { handle, view } = await report();
+    expect(await refusal(handle.executeUpdate(extendVerificationUpdate, { args: [{ actor: reviewer(), approvedBy: '', reason: '需调取档案' }] }))).toBe('VALIDATION_FAILED');
+    const extended = await handle.executeUpdate(extendVerificationUpdate, { args: [{ actor: reviewer(), approvedBy: '王局长', reason: '需调取档案' }] }) as CorrectionView;
+    expect(extended.extension).toMatchObject({ approvedBy: '王局长' });
+    expect(extended.verifyDue?.dueDate).toBe(addWorkingDays(view.verifyDue!.from, defaultPolicy.correction.verifyExtendedWd, await currentCalendar(database.db)).due);
+    expect(await refusal(handle.executeUpdate(extendVerificationUpdate, { args: [{ actor: reviewer(), approvedBy: '王局长', reason: '再延' }] }))).toBe('INVALID_STATE');
+    expect(await refusal(handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'no_change', note: ' ' }] }))).toBe('VALIDATION_FAILED');
+    await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'no_change', note: '经核实原数据无误' }] });
+  });
+
+  it('flags an unverified report overdue and tells the provider and the bureau', async () => {
+    const { handle, view } = await report();
+    await sleepUntil(view.verifyDue!.dueAt, -60_000);
+    expect((await handle.query(correctionViewQuery) as CorrectionView).overdue).toBe(false);
+    await sleepUntil(view.verifyDue!.dueAt, 60_000);
+    expect((await eventually(() => handle.query(correctionViewQuery) as Promise<CorrectionView>, (v) => v.overdue)).state).toBe('verifying');
+    expect((await inbox(view.id, 'overdue')).map((n) => n.audience).sort()).toEqual(['agency', 'bureau']);
+    await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'corrected', note: '已更正' }] });
+  });
+
+  it('transfers a report to the agency that owns the data, which verifies it with its own clock', async () => {
+    const { handle, view } = await report();
+    expect(await refusal(handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'transferred', note: '非本单位数据', transferTo: provider, transferredCorrectionId: randomUUID() }] }))).toBe('VALIDATION_FAILED');
+    const next = randomUUID();
+    await env.sleep(2 * 86_400_000);
+    const moved = await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'transferred', note: '数据归属市公安局', transferTo: owner, transferredCorrectionId: next }] }) as CorrectionView;
+    expect(moved).toMatchObject({ state: 'transferred', outcome: { transferTo: owner, transferredCorrectionId: next } });
+    const child = env.client.workflow.getHandle(correctionWorkflowId(next));
+    const transferred = await child.executeUpdate(correctionRegisteredUpdate) as CorrectionView;
+    expect(transferred).toMatchObject({ state: 'verifying', assignedAgency: owner, transferredFrom: { correctionId: view.id, agency: provider } });
+    expect(transferred.verifyDue!.from > view.verifyDue!.from).toBe(true);
+    expect(await eventually(disputed, (d) => d)).toBe(true);
+    expect(await inbox(view.id, 'correction_transferred')).toHaveLength(1);
+    await child.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(owner), outcome: 'corrected', note: '已更正' }] });
+    expect(await eventually(disputed, (d) => !d)).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+// The data correction process (数据纠错/异议核实), DOMAIN.md P5: routed at once to the verifying
+// agency, verified under a working-day deadline (one approved extension), the resource marked
+// disputed meanwhile, the reporter told the result. A transfer opens a new case for the owner.
+import { allHandlersFinished, condition, log, ParentClosePolicy, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import { systemActor, type Actor } from '../common/actors.js';
+import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
+import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import type { CalendarData } from '../common/working-days.js';
+import type { NotificationSpec } from '../share-application/types.js';
+import { correctionCalendarSignal, correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from './messages.js';
+import { checkExtension, checkVerification } from './rules.js';
+import { terminalCorrectionStates, type CorrectionInput, type CorrectionState, type CorrectionView } from './types.js';
+
+const acts = proxyActivities<Activities>(caseActivityOptions);
+
+export async function correctionWorkflow(input: CorrectionInput): Promise<CorrectionView> {
+  const policy = input.policy;
+  let calendar: CalendarData = {};
+  let initialized = false;
+  let recording: Promise<unknown> = Promise.resolve();
+
+  const v: CorrectionView = {
+    id: input.id, state: 'forwarding', overdue: false, version: 0, resource: input.resource, assignedAgency: input.assignedAgency,
+    report: input.report, reporter: input.reporter, transferredFrom: input.transferredFrom, verifyDue: null, extension: null, outcome: null,
+    submittedAt: nowIso(), updatedAt: nowIso(),
+  };
+  const toReporter = (kind: string, title: string): NotificationSpec => ({ audience: 'user', recipient: v.reporter.id, kind, title });
+  const toAgency = (agency: string, kind: string, title: string): NotificationSpec => ({ audience: 'agency', recipient: agency, kind, title });
+  const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
+  const label = () => `${v.resource.name} (${v.resource.code}) record ${v.report.recordRef}`;
+
+  function transition(action: string, to: CorrectionState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
+    const from = v.version === 0 ? null : v.state;
+    v.state = to;
+    v.version += 1;
+    v.updatedAt = nowIso();
+    log.info('correction transition', { caseId: v.id, action, from, to, actor: actor.id });
+    const change = clone({ view: v, event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) }, notify: opts.notify ?? [] });
+    const written = recording.then(() => acts.recordCorrection(change));
+    recording = written;
+    return written;
+  }
+  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
+  const ready = (): void => {
+    if (!initialized) refused({ code: 'INVALID_STATE', message: 'the correction is still being registered' }, v.state);
+  };
+
+  setHandler(correctionViewQuery, () => v);
+  setHandler(correctionRegisteredUpdate, async () => {
+    await condition(() => initialized);
+    await recording;
+    return v;
+  });
+
+  setHandler(extendVerificationUpdate, async (i) => {
+    v.extension = { approvedBy: i.approvedBy, reason: i.reason, by: i.actor, at: nowIso() };
+    // DOMAIN P5: extendable to correction.verifyExtendedWd in all, counted from forwarding.
+    v.verifyDue = track(v.verifyDue!.from, policy.verifyExtendedWd);
+    await transition('extend', 'verifying', i.actor, { reason: i.reason, data: { approvedBy: i.approvedBy, verifyDueDate: v.verifyDue.dueDate }, notify: [toReporter('verification_extended', `Verification of ${label()} extended to ${v.verifyDue.dueDate}`)] });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkExtension(v, i, Date.now()), v.state); } });
+
+  setHandler(verifyUpdate, async (i) => {
+    v.outcome = { outcome: i.outcome, note: i.note, transferTo: i.transferTo ?? null, transferredCorrectionId: i.transferredCorrectionId ?? null, by: i.actor, at: nowIso() };
+    if (i.outcome === 'transferred') {
+      // The owning agency verifies in a case of its own, with its own clock.
+      // Claimed while the new case starts, so a concurrent verification is refused.
+      v.state = 'transferred';
+      try {
+        await startChild('correctionWorkflow', {
+          workflowId: correctionWorkflowId(i.transferredCorrectionId!),
+          args: [{ ...input, id: i.transferredCorrectionId!, assignedAgency: i.transferTo!, transferredFrom: { correctionId: v.id, agency: v.assignedAgency } }],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+      } catch (error) {
+        v.outcome = null;
+        throw error;
+      } finally {
+        v.state = 'verifying';
+      }
+    }
+    const notify = [toReporter('correction_result', `Your correction report on ${label()}: ${i.outcome}`)];
+    if (i.outcome === 'transferred') notify.push(toAgency(i.transferTo!, 'correction_transferred', `A correction report on ${label()} was transferred to you`));
+    await transition('verify', i.outcome, i.actor, { reason: i.note, data: { outcome: i.outcome, transferTo: i.transferTo ?? null, transferredCorrectionId: i.transferredCorrectionId ?? null }, notify });
+    return v;
+  }, { validator: (i) => { ready(); refused(checkVerification(v, i), v.state); } });
+
+  setHandler(correctionCalendarSignal, (updated) => {
+    calendar = updated;
+    if (v.verifyDue) v.verifyDue = track(v.verifyDue.from, v.verifyDue.days);
+  });
+
+  // ---- registration: reported, then routed at once to the verifying agency ----------------------
+  calendar = await acts.loadCalendar();
+  void transition('report', 'forwarding', input.reporter, { reason: input.report.description, data: { recordRef: input.report.recordRef, field: input.report.field } });
+  // DOMAIN P5: the verification clock starts on forwarding.
+  v.verifyDue = track(today(), policy.verifyWd);
+  void transition('route', 'verifying', systemActor('routing'), {
+    data: { assignedAgency: v.assignedAgency, verifyDueDate: v.verifyDue.dueDate, transferredFrom: v.transferredFrom },
+    notify: [toAgency(v.assignedAgency, 'correction_to_verify', `Verify a reported error in ${label()} by ${v.verifyDue.dueDate}`)],
+  });
+  await recording;
+  initialized = true;
+
+  const waitForChange = (atMs: number | null): Promise<boolean> => changedBefore(() => v.version, atMs);
+  let flaggedDueAt: string | null = null;
+  while (!terminalCorrectionStates.includes(v.state)) {
+    const due = v.verifyDue;
+    if (await waitForChange(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) continue;
+    if (v.state !== 'verifying') continue;
+    // DOMAIN P5, as P1: a missed verification deadline flags the case overdue and tells provider and bureau.
+    flaggedDueAt = due!.dueAt;
+    v.overdue = true;
+    await transition('overdue', 'verifying', systemActor('deadline'), {
+      reason: `verification was due ${due!.dueDate}`,
+      notify: [toAgency(v.assignedAgency, 'overdue', `Overdue: verify the reported error in ${label()}`), toBureau('overdue', `Overdue correction (督办): ${v.assignedAgency} on ${label()}`)],
+    });
+  }
+  await recording;
+  await condition(allHandlersFinished);
+  return v;
+}
