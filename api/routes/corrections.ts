@@ -11,7 +11,8 @@ import { AppError } from '../../lib/errors.js';
 import {
   correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, verifyUpdate,
 } from '../../workflows/correction/messages.js';
-import { correctionOutcomes, correctionStates, type CorrectionInput } from '../../workflows/correction/types.js';
+import { correctionOutcomes, correctionStates, type CorrectionInput, type CorrectionView } from '../../workflows/correction/types.js';
+import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
 import { temporalCall } from '../temporal-errors.js';
@@ -94,18 +95,19 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     return dto(row, await listCaseEvents(deps.db, row.id));
   });
 
-  const act = async <A>(p: Principal, id: string, update: typeof extendVerificationUpdate | typeof verifyUpdate, args: (actor: ReturnType<typeof actorOf>) => A) => {
+  /** 404 unless visible, 403 unless the verifying agency's reviewer; then the workflow's validator decides. */
+  async function act<A>(p: Principal, id: string, update: UpdateDefinition<CorrectionView, [A]>, args: (actor: ReturnType<typeof actorOf>) => A) {
     const row = await loadVisible(deps, p, id);
     if (!(p.roles.includes('agency_reviewer') && p.agency === row.assignedAgency)) throw new AppError('FORBIDDEN', "only the verifying agency's reviewer does this");
     try {
-      await temporalCall(() => deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(update as never, { args: [args(actorOf(p, 'agency_reviewer'))] as never }));
+      await temporalCall(() => deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(update, { args: [args(actorOf(p, 'agency_reviewer'))] }));
     } catch (error) {
       if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('INVALID_STATE', `the correction is ${row.state}; its process has ended`, { state: row.state });
       throw error;
     }
     const after = (await getCorrection(deps.db, id))!;
     return dto(after, await listCaseEvents(deps.db, id));
-  };
+  }
 
   app.post('/api/v1/corrections/:id/extension', {
     schema: { operationId: 'extendCorrection', tags, params: uuidParam, body: z.object({ approvedBy: text(200), reason: text() }), response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) } },
