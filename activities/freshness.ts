@@ -1,6 +1,6 @@
 // The freshness sweep's side effects: recompute, store changes, tell the provider at overdue and
 // the bureau at delinquent. Safe to repeat: a notification's key names the resource, state and cycle.
-import { asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { insertNotifications } from '../db/queries/notification.js';
 import { catalogResources } from '../db/schema/catalog.js';
@@ -24,12 +24,17 @@ export function createFreshnessActivities({ db, logger, policy }: { db: Db; logg
           const last = localDate((r.lastDataUpdateAt ?? r.createdAt).getTime());
           const state = freshnessOf(r.updateCycle, last, today, calendar, policy.freshness.overdueGraceWd);
           if (state === r.freshness) continue;
-          changed += 1;
           await db.transaction(async (tx) => {
-            await tx.update(catalogResources).set({ freshness: state, updatedAt: new Date() }).where(eq(catalogResources.id, r.id));
+            // Only if no data update arrived since the page was read: that one made it fresh.
+            const sameUpdate = r.lastDataUpdateAt ? eq(catalogResources.lastDataUpdateAt, r.lastDataUpdateAt) : isNull(catalogResources.lastDataUpdateAt);
+            const updated = await tx.update(catalogResources).set({ freshness: state, updatedAt: new Date() })
+              .where(and(eq(catalogResources.id, r.id), sameUpdate)).returning({ id: catalogResources.id });
+            if (!updated.length) return;
+            changed += 1;
             const expected = nextExpected(last, r.updateCycle);
             const label = `${r.name} (${r.code})`;
-            if (state === 'overdue') {
+            // The provider is told at overdue, also when a resource passes straight to delinquent (short cycles).
+            if (state === 'overdue' || state === 'delinquent') {
               await insertNotifications(tx, `freshness:${r.id}:overdue:${expected}`, 'freshness', r.id, [{ audience: 'agency', recipient: r.providerAgency, kind: 'freshness_overdue', title: `Data update overdue: ${label} was due ${expected}` }]);
             }
             if (state === 'delinquent') {

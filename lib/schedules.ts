@@ -8,16 +8,16 @@ import { freshnessScheduleId, freshnessWorkflowType } from '../workflows/freshne
  */
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<string[]> {
   const created: string[] = [];
+  const spec = { calendars: [{ hour: 1, minute: 0, comment: 'daily at 01:00' }], timezone: 'Asia/Shanghai' };
+  const action = { type: 'startWorkflow' as const, workflowType: freshnessWorkflowType, taskQueue, workflowId: 'freshness-sweep' };
+  const policies = { overlap: 'SKIP' as const, catchupWindow: '1 day' };
   try {
-    await client.schedule.create({
-      scheduleId: freshnessScheduleId,
-      spec: { calendars: [{ hour: 1, minute: 0, comment: 'daily at 01:00' }], timezone: 'Asia/Shanghai' },
-      action: { type: 'startWorkflow', workflowType: freshnessWorkflowType, taskQueue, workflowId: 'freshness-sweep' },
-      policies: { overlap: 'SKIP', catchupWindow: '1 day' },
-    });
+    await client.schedule.create({ scheduleId: freshnessScheduleId, spec, action, policies });
     created.push(freshnessScheduleId);
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    // An existing schedule takes this release's spec and task queue.
+    await client.schedule.getHandle(freshnessScheduleId).update((previous) => ({ ...previous, spec, action, policies }));
   }
   return created;
 }

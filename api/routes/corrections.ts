@@ -1,10 +1,11 @@
 // Data corrections (数据纠错): anyone with access reports an error; the verifying agency answers.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getAgency } from '../../db/queries/agency.js';
-import { listCaseEvents, type AuditEventRow } from '../../db/queries/audit.js';
+import { canonicalJson, listCaseEvents, type AuditEventRow } from '../../db/queries/audit.js';
+import { claimIdempotencyKey } from '../../db/queries/idempotency.js';
 import { getResource } from '../../db/queries/catalog.js';
 import { getCorrection, listCorrections, type CorrectionRow } from '../../db/queries/correction.js';
 import { AppError } from '../../lib/errors.js';
@@ -55,15 +56,27 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         resourceId: z.uuid('must be the id of a catalog resource'), recordRef: text(200), field: text(100).optional(),
         currentValue: text(2000).optional(), claimedValue: text(2000).optional(), description: text(4000), evidence: text(8000).optional(),
       }),
-      response: { 201: correctionSchema, ...problems(400, 401, 503) },
+      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+      response: { 201: correctionSchema, ...problems(400, 401, 409, 503) },
     },
   }, async (request, reply) => {
     const p = caller(request);
     const b = request.body;
+    let id: string = randomUUID();
+    const key = request.headers['idempotency-key'];
+    if (key) {
+      const hash = createHash('sha256').update(canonicalJson(b)).digest('hex');
+      const claim = await claimIdempotencyKey(deps.db, { scope: `correction:${p.sub}`, key, requestHash: hash, caseId: id, statusCode: 201 });
+      if (!claim.claimed) {
+        if (claim.row.requestHash !== hash) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
+        id = claim.row.caseId;
+        const existing = await getCorrection(deps.db, id);
+        if (existing) return reply.code(201).send(dto(existing, await listCaseEvents(deps.db, id)));
+      }
+    }
     const resource = await getResource(deps.db, b.resourceId);
     if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
     if (b.field && !resource.fields.some((f) => f.name === b.field)) throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, { errors: [{ path: 'field', message: 'not a field of the resource' }] });
-    const id = randomUUID();
     const input: CorrectionInput = {
       id,
       resource: { id: resource.id, code: resource.code, name: resource.name, providerAgency: resource.providerAgency },
@@ -121,9 +134,12 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
       response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
-    const { outcome, note, transferTo } = request.body;
+    const p = caller(request);
+    await loadVisible(deps, p, request.params.id);
+    const { outcome, note } = request.body;
+    const transferTo = outcome === 'transferred' ? request.body.transferTo! : null;
     if (transferTo && !(await getAgency(deps.db, transferTo))) throw new AppError('VALIDATION_FAILED', `agency ${transferTo} is not registered`, { errors: [{ path: 'transferTo', message: 'unknown agency' }] });
-    const transferredCorrectionId = outcome === 'transferred' ? randomUUID() : null;
-    return act(caller(request), request.params.id, verifyUpdate, (actor) => ({ actor, outcome, note, transferTo: transferTo ?? null, transferredCorrectionId }));
+    const transferredCorrectionId = transferTo ? randomUUID() : null;
+    return act(p, request.params.id, verifyUpdate, (actor) => ({ actor, outcome, note, transferTo, transferredCorrectionId }));
   });
 };

@@ -25,6 +25,8 @@ function rowOf(v: CorrectionView): typeof corrections.$inferInsert {
 export async function saveCorrectionChange(db: Db, change: CorrectionChange): Promise<boolean> {
   const v = change.view;
   return db.transaction(async (tx) => {
+    // One writer per resource at a time, so two reports opening and closing at once agree on the mark.
+    await tx.select({ id: catalogResources.id }).from(catalogResources).where(eq(catalogResources.id, v.resource.id)).for('update');
     const row = rowOf(v);
     await tx.insert(corrections).values(row).onConflictDoUpdate({ target: corrections.id, set: { ...row, id: undefined, workflowId: undefined }, setWhere: lt(corrections.version, v.version) });
     const [open] = await tx.select({ id: corrections.id }).from(corrections)

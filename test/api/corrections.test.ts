@@ -89,4 +89,20 @@ describe('corrections', () => {
     }
     expect(await eventually(disputed, (d) => !d)).toBe(false);
   });
+
+  it('returns the same correction for a retried Idempotency-Key and 409 for the key with another body', async () => {
+    const headers = { 'idempotency-key': `cor-${uniq('')}` };
+    const body = { resourceId, recordRef: 'REC-7', description: '重复提交' };
+    const first = await stack.request('POST', '/api/v1/corrections', { token: citizen, body, headers });
+    const retry = await stack.request('POST', '/api/v1/corrections', { token: citizen, body, headers });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    expectProblem(await stack.request('POST', '/api/v1/corrections', { token: citizen, body: { ...body, description: '另一份' }, headers }), 409, 'DUPLICATE');
+  });
+
+  it('hides a correction from a non-party before looking at what they sent', async () => {
+    const c = (await reportError()).body;
+    expectProblem(await stack.request('POST', `/api/v1/corrections/${c.id}/verification`, { token: reviewerX, body: { outcome: 'transferred', note: 'n', transferTo: 'NOBODY' } }), 404, 'NOT_FOUND');
+    await stack.request('POST', `/api/v1/corrections/${c.id}/verification`, { token: reviewerP, body: { outcome: 'corrected', note: '已更正' } });
+  });
 });

@@ -14,7 +14,8 @@ import { notifications } from '../../db/schema/notification.js';
 import { defaultPolicy } from '../../policy/index.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { addWorkingDays, localDate } from '../../workflows/common/working-days.js';
-import { correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../../workflows/correction/messages.js';
+import { correctionCalendarSignal, correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../../workflows/correction/messages.js';
+import { getCorrection } from '../../db/queries/correction.js';
 import type { CorrectionInput, CorrectionView } from '../../workflows/correction/types.js';
 import { eventually } from '../helpers/assertions.js';
 import { freshDatabase } from '../helpers/db.js';
@@ -116,5 +117,21 @@ describe('correction (数据纠错) workflow', () => {
     expect(await inbox(view.id, 'correction_transferred')).toHaveLength(1);
     await child.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(owner), outcome: 'corrected', note: '已更正' }] });
     expect(await eventually(disputed, (d) => !d)).toBe(false);
+  });
+
+  it('moves the verification deadline when a calendar makes its due date a holiday, recording it in the audit and the read model', async () => {
+    const { handle, view } = await report();
+    const due = view.verifyDue!;
+    const calendar = await currentCalendar(database.db);
+    const year = due.dueDate.slice(0, 4);
+    const moved = { ...calendar, [year]: { holidays: [...(calendar[year]?.holidays ?? []), due.dueDate], workdays: calendar[year]?.workdays ?? [] } };
+    await handle.signal(correctionCalendarSignal, moved);
+    const newDue = addWorkingDays(due.from, due.days, moved).due;
+    expect(newDue > due.dueDate).toBe(true);
+    const row = await eventually(() => getCorrection(database.db, view.id), (r) => r?.verifyDueDate === newDue);
+    expect(row).toMatchObject({ verifyDueDate: newDue, overdue: false });
+    expect((await listCaseEvents(database.db, view.id)).at(-1)).toMatchObject({ action: 'deadlines_recomputed', actorId: 'system' });
+    expect((await handle.query(correctionViewQuery) as CorrectionView).verifyDue?.dueDate).toBe(newDue);
+    await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'corrected', note: '已更正' }] });
   });
 });

@@ -1,7 +1,7 @@
 // The data correction process (数据纠错/异议核实), DOMAIN.md P5: routed at once to the verifying
 // agency, verified under a working-day deadline (one approved extension), the resource marked
 // disputed meanwhile, the reporter told the result. A transfer opens a new case for the owner.
-import { allHandlersFinished, condition, log, ParentClosePolicy, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, log, ParentClosePolicy, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
@@ -42,8 +42,11 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     return written;
   }
   const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
+  // True while a transfer's new case is being started: other decisions wait for its outcome.
+  let settling = false;
   const ready = (): void => {
     if (!initialized) refused({ code: 'INVALID_STATE', message: 'the correction is still being registered' }, v.state);
+    if (settling) refused({ code: 'INVALID_STATE', message: 'a verification of this correction is being recorded' }, v.state);
   };
 
   setHandler(correctionViewQuery, () => v);
@@ -65,8 +68,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     v.outcome = { outcome: i.outcome, note: i.note, transferTo: i.transferTo ?? null, transferredCorrectionId: i.transferredCorrectionId ?? null, by: i.actor, at: nowIso() };
     if (i.outcome === 'transferred') {
       // The owning agency verifies in a case of its own, with its own clock.
-      // Claimed while the new case starts, so a concurrent verification is refused.
-      v.state = 'transferred';
+      settling = true;
       try {
         await startChild('correctionWorkflow', {
           workflowId: correctionWorkflowId(i.transferredCorrectionId!),
@@ -75,9 +77,9 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
         });
       } catch (error) {
         v.outcome = null;
-        throw error;
+        throw ApplicationFailure.create({ type: 'UNAVAILABLE', message: `the transfer could not be started; retry: ${String(error)}`, nonRetryable: true, details: [{ state: v.state, errors: [] }] });
       } finally {
-        v.state = 'verifying';
+        settling = false;
       }
     }
     const notify = [toReporter('correction_result', `Your correction report on ${label()}: ${i.outcome}`)];
@@ -88,7 +90,13 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
 
   setHandler(correctionCalendarSignal, (updated) => {
     calendar = updated;
-    if (v.verifyDue) v.verifyDue = track(v.verifyDue.from, v.verifyDue.days);
+    if (!v.verifyDue || terminalCorrectionStates.includes(v.state)) return;
+    const before = v.verifyDue.dueAt;
+    v.verifyDue = track(v.verifyDue.from, v.verifyDue.days);
+    // Recorded, so the read model shows it and the deadline timer is set anew.
+    if (initialized && v.verifyDue.dueAt !== before) {
+      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published', data: { verifyDueDate: v.verifyDue.dueDate } });
+    }
   });
 
   // ---- registration: reported, then routed at once to the verifying agency ----------------------
@@ -108,6 +116,11 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   while (!terminalCorrectionStates.includes(v.state)) {
     const due = v.verifyDue;
     if (await waitForChange(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) continue;
+    if (settling) {
+      // A transfer is being recorded; its outcome decides whether the deadline still matters.
+      await condition(() => !settling);
+      continue;
+    }
     if (v.state !== 'verifying') continue;
     // DOMAIN P5, as P1: a missed verification deadline flags the case overdue and tells provider and bureau.
     flaggedDueAt = due!.dueAt;
