@@ -152,6 +152,13 @@ CREATE TABLE "audit_events" (
 	CONSTRAINT "audit_events_event_key_unique" UNIQUE("event_key")
 );
 --> statement-breakpoint
+CREATE TABLE "notification_reads" (
+	"notification_id" uuid NOT NULL,
+	"user_id" text NOT NULL,
+	"read_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "notification_reads_notification_id_user_id_pk" PRIMARY KEY("notification_id","user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "notifications" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"event_key" text NOT NULL,
@@ -163,7 +170,6 @@ CREATE TABLE "notifications" (
 	"title" text NOT NULL,
 	"body" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"read_at" timestamp with time zone,
 	CONSTRAINT "notifications_event_key_unique" UNIQUE("event_key")
 );
 --> statement-breakpoint
@@ -314,6 +320,7 @@ ALTER TABLE "catalog_data_updates" ADD CONSTRAINT "catalog_data_updates_resource
 ALTER TABLE "catalog_resources" ADD CONSTRAINT "catalog_resources_provider_agency_agencies_code_fk" FOREIGN KEY ("provider_agency") REFERENCES "public"."agencies"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_applications" ADD CONSTRAINT "share_applications_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "share_grants" ADD CONSTRAINT "share_grants_application_id_share_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."share_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_reads" ADD CONSTRAINT "notification_reads_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "objections" ADD CONSTRAINT "objections_application_id_share_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."share_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "open_data_requests" ADD CONSTRAINT "open_data_requests_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "corrections" ADD CONSTRAINT "corrections_resource_id_catalog_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."catalog_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

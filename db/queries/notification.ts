@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { notifications } from '../schema/notification.js';
+import { notificationReads, notifications } from '../schema/notification.js';
 import type { NotificationSpec } from '../../workflows/share-application/types.js';
 
 /** Writes a transition's notifications once; `eventKey` makes a retried activity a no-op. */
@@ -27,7 +27,7 @@ export async function insertNotifications(
     .onConflictDoNothing({ target: notifications.eventKey });
 }
 
-export type NotificationRow = typeof notifications.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect & { readAt: Date | null };
 
 /** Whose inbox: a user, the agency they act for, and the bureau when they hold a bureau role. */
 export interface Inbox {
@@ -43,25 +43,30 @@ const addressedTo = (inbox: Inbox): SQL => {
   return or(...parts)!;
 };
 
-/** Newest first, keyset-paginated on (created_at, id). */
+const withReadAt = (db: DbOrTx, inbox: Inbox) =>
+  db.select({ n: notifications, readAt: notificationReads.readAt }).from(notifications)
+    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, inbox.userId)));
+
+/** Newest first, keyset-paginated on (created_at, id); read state is the caller's own. */
 export async function listInbox(db: DbOrTx, inbox: Inbox, unreadOnly: boolean, limit: number, cursor: { at: string; id: string } | null) {
   const where: SQL[] = [addressedTo(inbox)];
-  if (unreadOnly) where.push(isNull(notifications.readAt));
+  if (unreadOnly) where.push(isNull(notificationReads.readAt));
   if (cursor) {
     const cAt = new Date(cursor.at);
     where.push(or(lt(notifications.createdAt, cAt), and(eq(notifications.createdAt, cAt), lt(notifications.id, cursor.id)))!);
   }
-  const rows = await db.select().from(notifications).where(and(...where)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit + 1);
-  const page = rows.slice(0, limit);
+  const rows = await withReadAt(db, inbox).where(and(...where)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit + 1);
+  const page: NotificationRow[] = rows.slice(0, limit).map((r) => ({ ...r.n, readAt: r.readAt }));
   const last = page[page.length - 1];
   return { items: page, nextCursor: rows.length > limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
 }
 
-/** Marks a notification read, only in the inbox it was addressed to; null when it is not there. */
+/** Marks a notification read by this person, only if it is in their inbox; null when it is not. */
 export async function markRead(db: DbOrTx, inbox: Inbox, id: string): Promise<NotificationRow | null> {
-  const [row] = await db.select().from(notifications).where(and(eq(notifications.id, id), addressedTo(inbox))).limit(1);
-  if (!row) return null;
-  if (row.readAt) return row;
-  const [updated] = await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, id), isNull(notifications.readAt))).returning();
-  return updated ?? row;
+  const [found] = await withReadAt(db, inbox).where(and(eq(notifications.id, id), addressedTo(inbox))).limit(1);
+  if (!found) return null;
+  if (found.readAt) return { ...found.n, readAt: found.readAt };
+  await db.insert(notificationReads).values({ notificationId: id, userId: inbox.userId }).onConflictDoNothing();
+  const [after] = await withReadAt(db, inbox).where(eq(notifications.id, id)).limit(1);
+  return { ...after!.n, readAt: after!.readAt };
 }

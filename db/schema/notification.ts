@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 export const notificationAudiences = ['user', 'agency', 'bureau'] as const;
@@ -17,8 +17,14 @@ export const notifications = pgTable('notifications', {
   title: text('title').notNull(),
   body: text('body'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
 }, (t) => [
   index('notifications_recipient_idx').on(t.audience, t.recipient, t.createdAt),
   index('notifications_case_idx').on(t.caseId),
 ]);
+
+/** Who has read what: an agency's or the bureau's notification is read by each person on their own. */
+export const notificationReads = pgTable('notification_reads', {
+  notificationId: uuid('notification_id').notNull().references(() => notifications.id),
+  userId: text('user_id').notNull(),
+  readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.notificationId, t.userId] })]);

@@ -52,4 +52,14 @@ describe('notifications inbox', () => {
     expectProblem(await stack.request('POST', '/api/v1/notifications/not-a-uuid/read', { token: reviewerB }), 400, 'VALIDATION_FAILED');
     expectProblem(await stack.request('GET', '/api/v1/notifications'), 401, 'UNAUTHENTICATED');
   });
+
+  it("keeps each colleague's read state their own for the agency's notifications", async () => {
+    const colleague = await stack.token('reviewer-b2', ['agency_reviewer'], (await stack.request('GET', `/api/v1/catalog/resources/${resourceId}`, { token: admin })).body.providerAgency);
+    const app = (await stack.request('POST', '/api/v1/share-applications', { token: staffA, body: { resourceId, purpose: 'p', dutyBasis: 'd', usageScope: 'u', periodMonths: 6, deliveryMethod: 'api' } })).body;
+    const [note] = (await inbox(reviewerB, '?unread=true')).filter((n) => n.caseId === app.id);
+    await stack.request('POST', `/api/v1/notifications/${note.id}/read`, { token: reviewerB });
+    expect((await inbox(reviewerB, '?unread=true')).map((n) => n.id)).not.toContain(note.id);
+    const theirs = (await inbox(colleague, '?unread=true')).find((n) => n.id === note.id);
+    expect(theirs).toMatchObject({ readAt: null });
+  });
 });
