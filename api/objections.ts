@@ -1,10 +1,8 @@
 // Use cases of the objection (不予共享异议协商) API: filing through the share application's
 // workflow, acting through the objection's updates, and presenting the read model and dossier.
-import { createHash, randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
-import { canonicalJson, listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
-import { claimIdempotencyKey } from '../db/queries/idempotency.js';
+import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getObjection, type ObjectionRow } from '../db/queries/objection.js';
 import { getShareApplication } from '../db/queries/share-application.js';
 import { AppError } from '../lib/errors.js';
@@ -14,7 +12,8 @@ import { objectionOutcomes, objectionStates, type ObjectionView } from '../workf
 import { fileObjectionUpdate } from '../workflows/share-application/messages.js';
 import { actorOf, type Principal } from './plugins/auth.js';
 import { actingRole, canSee, timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
-import { temporalCall } from './temporal-errors.js';
+import { caseIdForKey } from './idempotency.js';
+import { temporalCall, updateCase } from './temporal-errors.js';
 
 const actorSchema = z.object({ id: z.string(), name: z.string().nullable().optional(), role: z.string(), agency: z.string().nullable().optional() });
 
@@ -106,31 +105,17 @@ export async function fileObjection(
   const found = await getShareApplication(deps.db, applicationId);
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
   const role = actingRole(p, found.application, ['agency_staff']);
-  let objectionId: string = randomUUID();
-  if (idempotencyKey) {
-    const hash = createHash('sha256').update(canonicalJson({ applicationId, ...body })).digest('hex');
-    const claim = await claimIdempotencyKey(deps.db, { scope: `objection:${p.sub}`, key: idempotencyKey, requestHash: hash, caseId: objectionId, statusCode: 201 });
-    if (!claim.claimed) {
-      if (claim.row.requestHash !== hash) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
-      objectionId = claim.row.caseId;
-      const existing = await getObjection(deps.db, objectionId);
-      if (existing) return objectionDto(existing, await listCaseEvents(deps.db, objectionId));
-    }
+  const { id: objectionId, earlier } = await caseIdForKey(deps.db, `objection:${p.sub}`, idempotencyKey, { applicationId, ...body });
+  if (earlier) {
+    const existing = await getObjection(deps.db, objectionId);
+    if (existing) return objectionDto(existing, await listCaseEvents(deps.db, objectionId));
   }
   if (found.application.state === 'in_objection' || (found.application.state === 'rejected' && found.application.decision?.final)) {
     throw new AppError('INVALID_STATE', 'this refusal was already objected to', { state: found.application.state });
   }
-  const handle = deps.temporal.workflow.getHandle(found.application.workflowId);
-  try {
-    await temporalCall(() => handle.executeUpdate(fileObjectionUpdate, {
-      args: [{ actor: actorOf(p, role), objectionId, statement: body.statement, dutyBasis: body.dutyBasis ?? null, policy: deps.config.policy.objection }],
-    }));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') {
-      throw new AppError('INVALID_STATE', `the application is ${found.application.state}; its process has ended`, { state: found.application.state });
-    }
-    throw error;
-  }
+  await updateCase(deps.temporal.workflow.getHandle(found.application.workflowId), fileObjectionUpdate,
+    [{ actor: actorOf(p, role), objectionId, statement: body.statement, dutyBasis: body.dutyBasis ?? null, policy: deps.config.policy.objection }],
+    { noun: 'application', state: found.application.state });
   await temporalCall(() => deps.temporal.workflow.getHandle(objectionWorkflowId(objectionId)).executeUpdate(registeredUpdate));
   return (await loadVisibleObjection(deps, p, objectionId)).dto;
 }
@@ -152,12 +137,7 @@ export async function actOnObjection<A>(
   // Either party may speak; a reviewer acts for the provider, staff for the applicant or provider.
   const role = held.find((r) => (r === 'agency_staff' || r === 'agency_reviewer' ? p.agency === row.applicantAgency || p.agency === row.providerAgency : true));
   if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
-  try {
-    await temporalCall(() => deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(update, { args: [makeArgs(actorOf(p, role))] }));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('INVALID_STATE', `the objection is ${row.state}; its process has ended`, { state: row.state });
-    throw error;
-  }
+  await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [makeArgs(actorOf(p, role))], { noun: 'objection', state: row.state });
   return (await loadVisibleObjection(deps, p, id)).dto;
 }
 

@@ -4,10 +4,9 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
-import { canonicalJson, listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
+import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getResource } from '../db/queries/catalog.js';
 import { deleteIdentity, getAgreement, getOpenDataRequest, issueCredential, saveIdentity, type OpenDataRow } from '../db/queries/open-data-request.js';
-import { claimIdempotencyKey } from '../db/queries/idempotency.js';
 import { AppError } from '../lib/errors.js';
 import { creditCodeSchema, idNumberSchema, maskIdentifier } from '../lib/identity.js';
 import type { Role } from '../workflows/common/actors.js';
@@ -16,7 +15,8 @@ import { openDataStates, type OpenDataRequestInput, type OpenDataView } from '..
 import { actorOf, isBureau, type Principal } from './plugins/auth.js';
 import { text } from './schemas.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
-import { temporalCall } from './temporal-errors.js';
+import { caseIdForKey } from './idempotency.js';
+import { temporalCall, updateCase } from './temporal-errors.js';
 
 export const newOpenDataRequestSchema = z.object({
   resourceId: z.uuid('must be the id of a catalog resource'),
@@ -104,16 +104,8 @@ export async function submitOpenDataRequest(deps: ShareDeps, p: Principal, body:
   const unknown = fields.filter((f) => !known.includes(f));
   if (unknown.length) throw new AppError('VALIDATION_FAILED', `fields not in the dataset: ${unknown.join(', ')}`, { errors: [{ path: 'fields', message: 'not in the dataset' }] });
   const identifier = body.requester.kind === 'person' ? body.requester.idNumber : body.requester.creditCode;
-  let id: string = randomUUID();
-  if (idempotencyKey) {
-    const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-    const claim = await claimIdempotencyKey(deps.db, { scope: `open-data-request:${p.sub}`, key: idempotencyKey, requestHash: hash, caseId: id, statusCode: 201 });
-    if (!claim.claimed) {
-      if (claim.row.requestHash !== hash) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
-      id = claim.row.caseId;
-      if (await getOpenDataRequest(deps.db, id)) return loadVisibleOpenData(deps, p, id);
-    }
-  }
+  const { id, earlier } = await caseIdForKey(deps.db, `open-data-request:${p.sub}`, idempotencyKey, body);
+  if (earlier && (await getOpenDataRequest(deps.db, id))) return loadVisibleOpenData(deps, p, id);
   try {
     await saveIdentity(deps.db, { requestId: id, kind: body.requester.kind, identifier });
   } catch {
@@ -153,12 +145,7 @@ export async function actOnOpenData<A>(
   if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
   const role = allowed.find((r) => p.roles.includes(r) && (r !== 'agency_reviewer' || p.agency === row.providerAgency) && (r !== 'public' || p.sub === row.requesterUser));
   if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
-  try {
-    await temporalCall(() => deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(update, { args: [makeArgs(actorOf(p, role))] }));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('INVALID_STATE', `the request is ${row.state}; its process has ended`, { state: row.state });
-    throw error;
-  }
+  await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [makeArgs(actorOf(p, role))], { noun: 'request', state: row.state });
   return (await getOpenDataRequest(deps.db, id))!;
 }
 

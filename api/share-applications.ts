@@ -1,15 +1,13 @@
 // Use cases of the share application (共享申请) API: submit with idempotency, act through workflow
 // updates, and present the read model. Routes stay thin; the process rules live in the workflow.
-import { createHash, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { getAgency } from '../db/queries/agency.js';
-import { canonicalJson, listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
+import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getResource } from '../db/queries/catalog.js';
-import { claimIdempotencyKey } from '../db/queries/idempotency.js';
 import { getShareApplication, type ShareApplicationRow, type ShareGrantRow } from '../db/queries/share-application.js';
 import { AppError } from '../lib/errors.js';
 import type { Config } from '../lib/config.js';
@@ -18,7 +16,8 @@ import { shareApplicationWorkflowId, submittedUpdate } from '../workflows/share-
 import { shareApplicationStates, deliveryMethods, grantStates, type ShareApplicationInput, type ShareApplicationView } from '../workflows/share-application/types.js';
 import { MAX_PERIOD_MONTHS } from '../workflows/share-application/rules.js';
 import { actorOf, isBureau, type Principal } from './plugins/auth.js';
-import { temporalCall } from './temporal-errors.js';
+import { caseIdForKey } from './idempotency.js';
+import { temporalCall, updateCase } from './temporal-errors.js';
 import { text } from './schemas.js';
 
 export interface ShareDeps {
@@ -188,7 +187,6 @@ export async function loadVisible(db: Db, p: Principal, id: string): Promise<App
   return applicationDto(found.application, found.grant, await listCaseEvents(db, id));
 }
 
-const requestHash = (body: unknown): string => createHash('sha256').update(canonicalJson(body)).digest('hex');
 
 /** Submits an application: validates it against the catalog, then starts its workflow exactly once. */
 export async function submitShareApplication(
@@ -212,15 +210,10 @@ export async function submitShareApplication(
     throw new AppError('VALIDATION_FAILED', `fields not in the resource: ${unknown.join(', ')}`, { errors: [{ path: 'fields', message: `not in the resource: ${unknown.join(', ')}` }] });
   }
 
-  let id: string = randomUUID();
-  if (idempotencyKey) {
-    const claim = await claimIdempotencyKey(db, { scope: `share-application:${p.sub}`, key: idempotencyKey, requestHash: requestHash(body), caseId: id, statusCode: 201 });
-    if (!claim.claimed) {
-      if (claim.row.requestHash !== requestHash(body)) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
-      id = claim.row.caseId;
-      const existing = await getShareApplication(db, id);
-      if (existing) return applicationDto(existing.application, existing.grant, await listCaseEvents(db, id));
-    }
+  const { id, earlier } = await caseIdForKey(db, `share-application:${p.sub}`, idempotencyKey, body);
+  if (earlier) {
+    const existing = await getShareApplication(db, id);
+    if (existing) return applicationDto(existing.application, existing.grant, await listCaseEvents(db, id));
   }
 
   const input: ShareApplicationInput = {
@@ -280,15 +273,6 @@ export async function actOnShareApplication<A>(
   const found = await getShareApplication(deps.db, id);
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
   const role = actingRole(p, found.application, allowed);
-  const handle = deps.temporal.workflow.getHandle(found.application.workflowId);
-  try {
-    await temporalCall(() => handle.executeUpdate(update, { args: [makeArgs(actorOf(p, role))] }));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') {
-      // The process has ended (withdrawn, closed, expired…): nothing awaits this action.
-      throw new AppError('INVALID_STATE', `the application is ${found.application.state}; its process has ended`, { state: found.application.state });
-    }
-    throw error;
-  }
+  await updateCase(deps.temporal.workflow.getHandle(found.application.workflowId), update, [makeArgs(actorOf(p, role))], { noun: 'application', state: found.application.state });
   return loadVisible(deps.db, p, id);
 }

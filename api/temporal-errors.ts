@@ -1,7 +1,7 @@
 // Turns what the Temporal client throws into the API's errors: a validator's refusal keeps its
 // code (409/403/400), an unreachable server is 503.
 import { ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
 import { AppError, isErrorCode, type FieldProblem } from '../lib/errors.js';
 
 export function toAppError(error: unknown): AppError | null {
@@ -29,5 +29,25 @@ export async function temporalCall<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     throw toAppError(error) ?? error;
+  }
+}
+
+/**
+ * Sends an update to a case's workflow. When its process has already ended, nothing awaits the
+ * action: 409 INVALID_STATE with the case's recorded state.
+ */
+export async function updateCase<Ret, Args extends unknown[]>(
+  handle: { executeUpdate(update: UpdateDefinition<Ret, Args>, options: { args: Args }): Promise<Ret> },
+  update: UpdateDefinition<Ret, Args>,
+  args: Args,
+  recorded: { noun: string; state: string },
+): Promise<Ret> {
+  try {
+    return await temporalCall(() => handle.executeUpdate(update, { args }));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      throw new AppError('INVALID_STATE', `the ${recorded.noun} is ${recorded.state}; its process has ended`, { state: recorded.state });
+    }
+    throw error;
   }
 }

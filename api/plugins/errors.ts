@@ -1,7 +1,7 @@
 // The only place that knows how errors become HTTP: RFC 9457 problem+json for every failure.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, errorStatus, type ErrorCode, type FieldProblem } from '../../lib/errors.js';
+import { AppError, type ErrorCode, type FieldProblem } from '../../lib/errors.js';
 
 const titles: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'The request is not valid',
@@ -82,4 +82,3 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`)));
 }
 
-export const problemStatus = errorStatus;

@@ -1,11 +1,10 @@
 // Data corrections (数据纠错): anyone with access reports an error; the verifying agency answers.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getAgency } from '../../db/queries/agency.js';
-import { canonicalJson, listCaseEvents, type AuditEventRow } from '../../db/queries/audit.js';
-import { claimIdempotencyKey } from '../../db/queries/idempotency.js';
+import { listCaseEvents, type AuditEventRow } from '../../db/queries/audit.js';
 import { getResource } from '../../db/queries/catalog.js';
 import { getCorrection, listCorrections, type CorrectionRow } from '../../db/queries/correction.js';
 import { AppError } from '../../lib/errors.js';
@@ -16,7 +15,8 @@ import { correctionOutcomes, correctionStates, type CorrectionInput, type Correc
 import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
-import { temporalCall } from '../temporal-errors.js';
+import { caseIdForKey } from '../idempotency.js';
+import { temporalCall, updateCase } from '../temporal-errors.js';
 import { decodeCursor, encodeCursor, page, paginationQuery, problems, text, timeCursorSchema, uuidParam } from '../schemas.js';
 
 const tags = ['corrections (P5)'];
@@ -62,18 +62,9 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
   }, async (request, reply) => {
     const p = caller(request);
     const b = request.body;
-    let id: string = randomUUID();
-    const key = request.headers['idempotency-key'];
-    if (key) {
-      const hash = createHash('sha256').update(canonicalJson(b)).digest('hex');
-      const claim = await claimIdempotencyKey(deps.db, { scope: `correction:${p.sub}`, key, requestHash: hash, caseId: id, statusCode: 201 });
-      if (!claim.claimed) {
-        if (claim.row.requestHash !== hash) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
-        id = claim.row.caseId;
-        const existing = await getCorrection(deps.db, id);
-        if (existing) return reply.code(201).send(dto(existing, await listCaseEvents(deps.db, id)));
-      }
-    }
+    const { id, earlier } = await caseIdForKey(deps.db, `correction:${p.sub}`, request.headers['idempotency-key'], b);
+    const existing = earlier ? await getCorrection(deps.db, id) : null;
+    if (existing) return reply.code(201).send(dto(existing, await listCaseEvents(deps.db, id)));
     const resource = await getResource(deps.db, b.resourceId);
     if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
     if (b.field && !resource.fields.some((f) => f.name === b.field)) throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, { errors: [{ path: 'field', message: 'not a field of the resource' }] });
@@ -112,12 +103,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
   async function act<A>(p: Principal, id: string, update: UpdateDefinition<CorrectionView, [A]>, args: (actor: ReturnType<typeof actorOf>) => A) {
     const row = await loadVisible(deps, p, id);
     if (!(p.roles.includes('agency_reviewer') && p.agency === row.assignedAgency)) throw new AppError('FORBIDDEN', "only the verifying agency's reviewer does this");
-    try {
-      await temporalCall(() => deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(update, { args: [args(actorOf(p, 'agency_reviewer'))] }));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('INVALID_STATE', `the correction is ${row.state}; its process has ended`, { state: row.state });
-      throw error;
-    }
+    await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [args(actorOf(p, 'agency_reviewer'))], { noun: 'correction', state: row.state });
     const after = (await getCorrection(deps.db, id))!;
     return dto(after, await listCaseEvents(deps.db, id));
   }

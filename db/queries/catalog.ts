@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { afterCursor, pageOf, type Cursor } from './page.js';
 import { catalogDataUpdates, catalogResources, type Freshness, type OpenType, type ResourceField, type ShareType, type UpdateCycle } from '../schema/catalog.js';
-import type { Cursor } from './share-application.js';
 
 export type ResourceRow = typeof catalogResources.$inferSelect;
 
@@ -46,14 +46,11 @@ export async function listResources(db: DbOrTx, filter: ResourceFilter, limit: n
   if (filter.openType) where.push(eq(catalogResources.openType, filter.openType));
   if (filter.freshness) where.push(eq(catalogResources.freshness, filter.freshness));
   if (cursor) {
-    const cAt = new Date(cursor.at);
-    where.push(or(lt(catalogResources.createdAt, cAt), and(eq(catalogResources.createdAt, cAt), lt(catalogResources.id, cursor.id)))!);
+    where.push(afterCursor(catalogResources.createdAt, catalogResources.id, cursor));
   }
   const rows = await db.select().from(catalogResources).where(where.length ? and(...where) : undefined)
     .orderBy(desc(catalogResources.createdAt), desc(catalogResources.id)).limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  return pageOf(rows, limit, (r) => r.createdAt);
 }
 
 /** Records a data update; the resource is fresh again from that moment. */

@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
+import { afterCursor, pageOf, type Cursor } from './page.js';
 import { catalogResources } from '../schema/catalog.js';
 import { corrections } from '../schema/correction.js';
 import type { CorrectionChange, CorrectionView } from '../../workflows/correction/types.js';
 import { writeCaseEvent } from './case-events.js';
-import type { Cursor } from './share-application.js';
 
 export type CorrectionRow = typeof corrections.$inferSelect;
 
@@ -58,11 +58,8 @@ export async function listCorrections(db: DbOrTx, scope: CorrectionScope, limit:
   if (scope.agency) visible.push(eq(corrections.assignedAgency, scope.agency), eq(corrections.providerAgency, scope.agency));
   if (visible.length) where.push(or(...visible)!);
   if (cursor) {
-    const cAt = new Date(cursor.at);
-    where.push(or(lt(corrections.submittedAt, cAt), and(eq(corrections.submittedAt, cAt), lt(corrections.id, cursor.id)))!);
+    where.push(afterCursor(corrections.submittedAt, corrections.id, cursor));
   }
   const rows = await db.select().from(corrections).where(where.length ? and(...where) : undefined).orderBy(desc(corrections.submittedAt), desc(corrections.id)).limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > limit && last ? { at: last.submittedAt.toISOString(), id: last.id } : null };
+  return pageOf(rows, limit, (r) => r.submittedAt);
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { afterCursor, pageOf } from './page.js';
 import { notificationReads, notifications } from '../schema/notification.js';
 import type { NotificationSpec } from '../../workflows/share-application/types.js';
 
@@ -52,13 +53,11 @@ export async function listInbox(db: DbOrTx, inbox: Inbox, unreadOnly: boolean, l
   const where: SQL[] = [addressedTo(inbox)];
   if (unreadOnly) where.push(isNull(notificationReads.readAt));
   if (cursor) {
-    const cAt = new Date(cursor.at);
-    where.push(or(lt(notifications.createdAt, cAt), and(eq(notifications.createdAt, cAt), lt(notifications.id, cursor.id)))!);
+    where.push(afterCursor(notifications.createdAt, notifications.id, cursor));
   }
   const rows = await withReadAt(db, inbox).where(and(...where)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit + 1);
-  const page: NotificationRow[] = rows.slice(0, limit).map((r) => ({ ...r.n, readAt: r.readAt }));
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  const flat: NotificationRow[] = rows.map((r) => ({ ...r.n, readAt: r.readAt }));
+  return pageOf(flat, limit, (r) => r.createdAt);
 }
 
 /** Marks a notification read by this person, only if it is in their inbox; null when it is not. */

@@ -1,9 +1,9 @@
 import { and, desc, eq, gt, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
+import { afterCursor, pageOf, type Cursor } from './page.js';
 import { objections } from '../schema/objection.js';
 import type { ObjectionChange, ObjectionState, ObjectionView } from '../../workflows/objection/types.js';
 import { writeCaseEvent } from './case-events.js';
-import type { Cursor } from './share-application.js';
 
 export type ObjectionRow = typeof objections.$inferSelect;
 
@@ -80,12 +80,9 @@ export async function listObjections(db: DbOrTx, filter: ObjectionFilter, limit:
   if (filter.visibleToAgency) where.push(or(eq(objections.applicantAgency, filter.visibleToAgency), eq(objections.providerAgency, filter.visibleToAgency))!);
   if (filter.state) where.push(eq(objections.state, filter.state));
   if (cursor) {
-    const cAt = new Date(cursor.at);
-    where.push(or(lt(objections.filedAt, cAt), and(eq(objections.filedAt, cAt), lt(objections.id, cursor.id)))!);
+    where.push(afterCursor(objections.filedAt, objections.id, cursor));
   }
   const rows = await db.select().from(objections).where(where.length ? and(...where) : undefined)
     .orderBy(desc(objections.filedAt), desc(objections.id)).limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > limit && last ? { at: last.filedAt.toISOString(), id: last.id } : null };
+  return pageOf(rows, limit, (r) => r.filedAt);
 }

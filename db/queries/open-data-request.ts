@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, sql, desc as d, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
+import { afterCursor, pageOf, type Cursor } from './page.js';
 import { agreementTexts, credentials, openDataDenyList, openDataIdentities, openDataRequests } from '../schema/open-data-request.js';
 import { terminalOpenDataStates, type OpenDataChange, type OpenDataState, type OpenDataView } from '../../workflows/open-data-request/types.js';
 import { writeCaseEvent } from './case-events.js';
-import type { Cursor } from './share-application.js';
 
 export type OpenDataRow = typeof openDataRequests.$inferSelect;
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -109,14 +109,11 @@ export async function listOpenDataRequests(db: DbOrTx, filter: OpenDataFilter, l
   if (filter.providerAgency) where.push(eq(openDataRequests.providerAgency, filter.providerAgency));
   if (filter.state) where.push(eq(openDataRequests.state, filter.state));
   if (cursor) {
-    const cAt = new Date(cursor.at);
-    where.push(or(lt(openDataRequests.submittedAt, cAt), and(eq(openDataRequests.submittedAt, cAt), lt(openDataRequests.id, cursor.id)))!);
+    where.push(afterCursor(openDataRequests.submittedAt, openDataRequests.id, cursor));
   }
   const rows = await db.select().from(openDataRequests).where(where.length ? and(...where) : undefined)
-    .orderBy(d(openDataRequests.submittedAt), d(openDataRequests.id)).limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > limit && last ? { at: last.submittedAt.toISOString(), id: last.id } : null };
+    .orderBy(desc(openDataRequests.submittedAt), desc(openDataRequests.id)).limit(limit + 1);
+  return pageOf(rows, limit, (r) => r.submittedAt);
 }
 
 /** Issues a credential for a case, revoking any earlier one (so at most one is live). */

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
+import { afterCursor, pageOf, type Cursor } from './page.js';
 import { shareApplications, shareGrants } from '../schema/share-application.js';
 import { terminalShareStates, type ShareApplicationChange, type ShareApplicationState, type ShareApplicationView } from '../../workflows/share-application/types.js';
 import { writeCaseEvent } from './case-events.js';
@@ -109,10 +110,7 @@ export interface ShareApplicationFilter {
   overdue?: boolean;
 }
 
-export interface Cursor {
-  at: string;
-  id: string;
-}
+export type { Cursor } from './page.js';
 
 /** Newest first, keyset-paginated on (submitted_at, id), served from the indexes. */
 export async function listShareApplications(db: DbOrTx, filter: ShareApplicationFilter, limit: number, cursor: Cursor | null) {
@@ -126,8 +124,7 @@ export async function listShareApplications(db: DbOrTx, filter: ShareApplication
   if (filter.resourceId) where.push(eq(shareApplications.resourceId, filter.resourceId));
   if (filter.overdue !== undefined) where.push(eq(shareApplications.overdue, filter.overdue));
   if (cursor) {
-    const cAt = new Date(cursor.at);
-    where.push(or(lt(shareApplications.submittedAt, cAt), and(eq(shareApplications.submittedAt, cAt), lt(shareApplications.id, cursor.id)))!);
+    where.push(afterCursor(shareApplications.submittedAt, shareApplications.id, cursor));
   }
   const rows = await db
     .select()
@@ -135,9 +132,7 @@ export async function listShareApplications(db: DbOrTx, filter: ShareApplication
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(shareApplications.submittedAt), desc(shareApplications.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const nextCursor: Cursor | null = rows.length > limit && last ? { at: last.submittedAt.toISOString(), id: last.id } : null;
+  const { items: page, nextCursor } = pageOf(rows, limit, (r) => r.submittedAt);
   const grants = page.length
     ? await db.select().from(shareGrants).where(inArray(shareGrants.applicationId, page.map((r) => r.id)))
     : [];
