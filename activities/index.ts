@@ -1,7 +1,9 @@
 // All activities, built from their dependencies so tests can swap any part.
+import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../lib/logger.js';
 import { defaultPolicy, type Policy } from '../policy/index.js';
+import { createAssessmentActivities } from './assessment.js';
 import { createCalendarActivities } from './calendar.js';
 import { createCorrectionActivities } from './correction.js';
 import { createFreshnessActivities } from './freshness.js';
@@ -14,6 +16,8 @@ export interface ActivityDeps {
   logger: Logger;
   /** The deployment's policy, for work no case carries (the freshness sweep). */
   policy?: Policy;
+  /** For activities that message other workflows (the assessment's broadcasts). */
+  temporal?: Client;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -23,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createObjectionActivities(deps),
     ...createOpenDataActivities(deps),
     ...createCorrectionActivities(deps),
+    ...createAssessmentActivities(deps),
     ...createFreshnessActivities({ ...deps, policy: deps.policy ?? defaultPolicy }),
   };
 }

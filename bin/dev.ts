@@ -50,13 +50,13 @@ const worker = await createWorker({
   connection: workerConnection,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  deps: { db: database.db, logger, policy: config.policy },
+  deps: { db: database.db, logger, policy: config.policy, temporal },
   maxCachedWorkflows: config.worker.maxCachedWorkflows,
   maxConcurrentActivities: config.worker.maxConcurrentActivities,
   shutdownGraceSeconds: 5,
 });
 const workerDone = worker.run();
-logger.info({ created: await ensureSchedules(temporal, config.temporal.taskQueue) }, 'schedules ensured');
+logger.info({ created: await ensureSchedules(temporal, config.temporal.taskQueue, config.policy) }, 'schedules ensured');
 
 const app = await buildApp({ database, temporal, config, logger });
 await app.listen({ port: config.port, host: config.host });

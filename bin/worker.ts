@@ -17,22 +17,23 @@ installTemporalRuntime(logger);
 
 const database = await openDatabase({ url: config.databaseUrl, poolMax: config.databasePoolMax });
 const connection = await connectWorker(config.temporal);
+// The client serves schedule set-up and the activities that message other workflows.
+const client = await connectClient(config.temporal);
 const worker = await createWorker({
   connection,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  deps: { db: database.db, logger, policy: config.policy },
+  deps: { db: database.db, logger, policy: config.policy, temporal: client },
   maxCachedWorkflows: config.worker.maxCachedWorkflows,
   maxConcurrentActivities: config.worker.maxConcurrentActivities,
   shutdownGraceSeconds: config.worker.shutdownGraceSeconds,
 });
 // Schedules are created once; every worker may try, the second attempt is a no-op.
-const client = await connectClient(config.temporal);
-logger.info({ created: await ensureSchedules(client, config.temporal.taskQueue) }, 'schedules ensured');
-await client.connection.close();
+logger.info({ created: await ensureSchedules(client, config.temporal.taskQueue, config.policy) }, 'schedules ensured');
 logger.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address, namespace: config.temporal.namespace }, 'worker started');
 // Temporal's worker shuts down gracefully on SIGINT/SIGTERM by itself; run() resolves when it has.
 await worker.run();
 await connection.close();
+await client.connection.close();
 await database.close();
 logger.info('worker stopped');

@@ -44,7 +44,7 @@ const database = await openDatabase({});
 await database.migrate();
 const db = database.db;
 const taskQueue = `record-${randomUUID()}`;
-const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps: { db, logger: createLogger({ level: 'silent' }) } });
+const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps: { db, logger: createLogger({ level: 'silent' }), temporal: env.client } });
 const running = worker.run();
 
 await createAgency(db, { code: 'APPLICANT', name: 'Applicant', level: 'municipal' });

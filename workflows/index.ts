@@ -4,3 +4,5 @@ export { objectionWorkflow } from './objection/workflow.js';
 export { openDataRequestWorkflow } from './open-data-request/workflow.js';
 export { freshnessWorkflow } from './freshness/workflow.js';
 export { correctionWorkflow } from './correction/workflow.js';
+export { assessmentBatchWorkflow, assessmentCycleWorkflow, assessmentScheduledWorkflow } from './assessment/cycle-workflow.js';
+export { assessmentAgencyWorkflow } from './assessment/agency-workflow.js';

@@ -8,3 +8,4 @@ export * from './notification.js';
 export * from './objection.js';
 export * from './open-data-request.js';
 export * from './correction.js';
+export * from './assessment.js';

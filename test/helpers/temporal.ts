@@ -29,7 +29,7 @@ export async function startWorker(env: TestWorkflowEnvironment, db: Db): Promise
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    deps: { db, logger: testLogger },
+    deps: { db, logger: testLogger, temporal: env.client },
     shutdownGraceSeconds: 1,
   });
   const running = worker.run();

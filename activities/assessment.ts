@@ -1,0 +1,79 @@
+// Side effects of the annual assessment (年度评估). Each is idempotent; the broadcast resumes from
+// its last heartbeat, so a worker that dies mid-way does not signal the first agencies twice.
+import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../db/client.js';
+import {
+  claimCycle, computeAgencyMetrics, cycleProgress, ensureDefaultIndicatorSet, getIndicatorSet, listCycleAgencies, rankCycle, saveAgencyAssessmentChange, saveCycleChange,
+  type CycleProgress,
+} from '../db/queries/assessment.js';
+import type { Logger } from '../lib/logger.js';
+import { agencyAssessmentWorkflowId } from '../workflows/assessment/messages.js';
+import type { AgencyAssessmentChange, CycleChange, IndicatorSet, Metrics } from '../workflows/assessment/types.js';
+
+/** Signals the cycle sends to every agency's process. */
+export type AgencyBroadcast = { signal: 'preliminaryPublished'; args: [unknown] } | { signal: 'finalPublished'; args: [] };
+
+export function createAssessmentActivities({ db, logger, temporal }: { db: Db; logger: Logger; temporal?: Client }) {
+  return {
+    /** The framework a cycle uses (the default one when `version` is null), seeding the default once. */
+    async loadIndicatorSet({ version }: { version: string | null }): Promise<IndicatorSet> {
+      await ensureDefaultIndicatorSet(db);
+      const set = await getIndicatorSet(db, version);
+      if (!set) throw ApplicationFailure.nonRetryable(`no indicator framework version ${version}`, 'NOT_FOUND');
+      return set;
+    },
+
+    /** Claims the year for this run and lists its agencies; 'taken' when another run has it. */
+    async claimAssessmentCycle({ change }: { change: CycleChange }): Promise<{ outcome: 'claimed' | 'taken'; agencyCount: number }> {
+      const run = Context.current().info.workflowExecution;
+      const claim = await claimCycle(db, change, run?.workflowId ?? '', run?.runId ?? '');
+      logger.info({ caseId: `assessment:${change.view.year}`, ...claim }, 'assessment cycle claimed');
+      return claim;
+    },
+
+    async recordAssessmentCycle(change: CycleChange): Promise<void> {
+      const written = await saveCycleChange(db, change);
+      logger.info({ caseId: `assessment:${change.view.year}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'assessment cycle recorded');
+    },
+
+    listCycleAgencies: ({ year, afterCode, limit }: { year: number; afterCode: string | null; limit: number }) => listCycleAgencies(db, year, afterCode, limit),
+
+    cycleProgress: ({ year }: { year: number }): Promise<CycleProgress> => cycleProgress(db, year),
+
+    rankCycle: ({ year }: { year: number }): Promise<void> => rankCycle(db, year),
+
+    /** Signals every agency of the year, a page at a time, heartbeating the last code done. */
+    async broadcastToAgencies({ year, message }: { year: number; message: AgencyBroadcast }): Promise<{ signalled: number }> {
+      if (!temporal) throw ApplicationFailure.nonRetryable('this worker has no Temporal client for broadcasts', 'MISCONFIGURED');
+      const ctx = Context.current();
+      let after = (ctx.info.heartbeatDetails as string | undefined) ?? null;
+      let signalled = 0;
+      for (;;) {
+        const page = await listCycleAgencies(db, year, after, 200);
+        if (!page.length) break;
+        await Promise.all(page.map(async ({ code }) => {
+          try {
+            await temporal.workflow.getHandle(agencyAssessmentWorkflowId(year, code)).signal(message.signal, ...message.args);
+            signalled += 1;
+          } catch (error) {
+            // A process that has ended needs no news.
+            if (!(error instanceof WorkflowNotFoundError)) throw error;
+          }
+        }));
+        after = page[page.length - 1]!.code;
+        ctx.heartbeat(after);
+      }
+      logger.info({ caseId: `assessment:${year}`, signal: message.signal, signalled }, 'assessment broadcast');
+      return { signalled };
+    },
+
+    computeAssessmentMetrics: ({ year, agency }: { year: number; agency: string }): Promise<Metrics> => computeAgencyMetrics(db, year, agency),
+
+    async recordAgencyAssessment(change: AgencyAssessmentChange): Promise<void> {
+      const written = await saveAgencyAssessmentChange(db, change);
+      logger.info({ caseId: `assessment:${change.view.year}:${change.view.agencyCode}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'agency assessment recorded');
+    },
+  };
+}

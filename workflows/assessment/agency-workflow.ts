@@ -1,0 +1,211 @@
+// One agency's annual assessment (年度评估), DOMAIN.md P4: metrics from the system's records, the
+// self-assessment with evidence, the assigned assessor's review, the preliminary result and its
+// appeal during the notice period (公示), the final result, and rectification (整改) until verified.
+import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import { systemActor, type Actor } from '../common/actors.js';
+import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
+import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import { addCalendarDays, endOfLocalDay, type CalendarData } from '../common/working-days.js';
+import type { NotificationSpec } from '../share-application/types.js';
+import {
+  agencyViewQuery, answerAppealUpdate, appealUpdate, assessmentCalendarSignal, assignAssessorUpdate, cycleNudgeSignal, finalPublishedSignal,
+  preliminaryPublishedSignal, rectifyUpdate, reviewAgencyUpdate, selfAssessUpdate, verifyRectificationUpdate,
+} from './messages.js';
+import {
+  applicableIndicators, checkAppeal, checkAppealAnswer, checkAssignment, checkRectification, checkRectificationVerification, checkReview,
+  checkSelfAssessment, finalItems, rectificationReasons, scoreAgency,
+} from './rules.js';
+import { gradeLabels, type AgencyAssessmentInput, type AgencyAssessmentState, type AgencyAssessmentView } from './types.js';
+
+const acts = proxyActivities<Activities>(caseActivityOptions);
+
+export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Promise<AgencyAssessmentView> {
+  const { year, policy, indicators } = input;
+  let calendar: CalendarData = {};
+  let recording: Promise<unknown> = Promise.resolve();
+  const v: AgencyAssessmentView = {
+    year, agencyCode: input.agency.code, agencyName: input.agency.name, state: 'collecting', version: 0, overdue: false, overdueStages: [],
+    metrics: null, applicable: [], deadlines: { ...input.deadlines, notice: null }, selfAssessment: null, selfAssessmentMissed: false,
+    assessor: null, review: null, result: null, appeal: null, rectification: null, updatedAt: nowIso(),
+  };
+  const label = `the ${year} assessment of ${v.agencyName} (${v.agencyCode})`;
+  const toAgency = (kind: string, title: string): NotificationSpec => ({ audience: 'agency', recipient: v.agencyCode, kind, title });
+  const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
+  const toUser = (id: string, kind: string, title: string): NotificationSpec => ({ audience: 'user', recipient: id, kind, title });
+
+  function transition(action: string, to: AgencyAssessmentState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
+    const from = v.state;
+    v.state = to;
+    v.version += 1;
+    v.updatedAt = nowIso();
+    log.info('agency assessment transition', { caseId: `${year}:${v.agencyCode}`, action, from, to, actor: actor.id });
+    const change = clone({ view: v, event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) }, notify: opts.notify ?? [] });
+    const written = recording.then(() => acts.recordAgencyAssessment(change));
+    recording = written;
+    return written;
+  }
+  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
+  const missed = (stage: string) => v.overdueStages.includes(stage);
+
+  // News from the cycle, acted on by the main loop in order.
+  let noticeDue = null as TrackedDeadline | null;
+  let finalPublished = false as boolean;
+  let pokes = 0;
+
+  setHandler(agencyViewQuery, () => v);
+  setHandler(assignAssessorUpdate, async (i) => {
+    v.assessor = { id: i.assessor.id, name: i.assessor.name, assignedBy: i.actor, at: nowIso() };
+    await transition('assign_assessor', v.state, i.actor, { data: { assessor: i.assessor.id }, notify: [toUser(i.assessor.id, 'assessment_assigned', `You review ${label}`)] });
+    return v;
+  }, { validator: (i) => refused(checkAssignment(v, i), v.state) });
+  setHandler(selfAssessUpdate, async (i) => {
+    v.selfAssessment = { by: i.actor, at: nowIso(), value: i.items };
+    await transition('self_assessment', 'review', i.actor, { notify: v.assessor ? [toUser(v.assessor.id, 'assessment_to_review', `Self-assessment in: review ${label} by ${v.deadlines.review.dueDate}`)] : [] });
+    return v;
+  }, { validator: (i) => refused(checkSelfAssessment(v, i, Date.now()), v.state) });
+  setHandler(reviewAgencyUpdate, async (i) => {
+    v.review = { by: i.actor, at: nowIso(), value: i.items };
+    await transition('review', 'reviewed', i.actor, { notify: [toBureau('assessment_reviewed', `Reviewed: ${label}`)] });
+    return v;
+  }, { validator: (i) => refused(checkReview(v, i), v.state) });
+  setHandler(appealUpdate, async (i) => {
+    v.appeal = { text: i.text, by: i.actor, at: nowIso(), answer: null };
+    await transition('appeal', 'notice', i.actor, { reason: i.text, notify: [toBureau('assessment_appeal', `Appeal against the preliminary result of ${label}`)] });
+    return v;
+  }, { validator: (i) => refused(checkAppeal(v, i, Date.now()), v.state) });
+  setHandler(answerAppealUpdate, async (i) => {
+    v.appeal!.answer = { by: i.actor, at: nowIso(), value: { text: i.text, revised: i.revised } };
+    if (i.revised.length) v.result = scoreAgency(indicators, v.applicable, finalItems(v), 'preliminary', nowIso());
+    await transition('appeal_answered', 'notice', i.actor, {
+      reason: i.text, data: { revised: i.revised.map((r) => r.indicator), total: v.result?.total ?? null },
+      notify: [toAgency('assessment_appeal_answered', `The bureau answered your appeal on ${label}`)],
+    });
+    return v;
+  }, { validator: (i) => refused(checkAppealAnswer(v, i), v.state) });
+  setHandler(rectifyUpdate, async (i) => {
+    const r = v.rectification!;
+    if (i.stage === 'plan') {
+      r.plan = { by: i.actor, at: nowIso(), value: i.text };
+      r.state = 'in_progress';
+      // DOMAIN P4 step 6: completion within assessment.rectifyDays (natural days) of the plan.
+      const due = addCalendarDays(today(), policy.rectifyDays);
+      r.completionDue = { dueDate: due, dueAt: endOfLocalDay(due), provisional: false };
+      await transition('rectification_plan', 'rectification', i.actor, { data: { completionDueDate: due }, notify: [toBureau('rectification_plan', `Rectification plan filed: ${label}`)] });
+    } else {
+      r.reports.push({ by: i.actor, at: nowIso(), value: i.text });
+      r.state = 'awaiting_verification';
+      await transition('rectification_report', 'rectification', i.actor, { notify: [toBureau('rectification_report', `Rectification reported done, to verify: ${label}`)] });
+    }
+    return v;
+  }, { validator: (i) => refused(checkRectification(v, i), v.state) });
+  setHandler(verifyRectificationUpdate, async (i) => {
+    const r = v.rectification!;
+    r.verifications.push({ by: i.actor, at: nowIso(), value: { passed: i.passed, note: i.note } });
+    if (i.passed) {
+      r.state = 'verified';
+      await transition('rectification_verified', 'closed', i.actor, { reason: i.note, notify: [toAgency('rectification_verified', `Rectification verified: ${label}`)] });
+    } else {
+      // DOMAIN P4 step 6: a failed check reopens the rectification with a fresh completion period.
+      r.state = 'in_progress';
+      const due = addCalendarDays(today(), policy.rectifyDays);
+      r.completionDue = { dueDate: due, dueAt: endOfLocalDay(due), provisional: false };
+      await transition('rectification_reopened', 'rectification', i.actor, { reason: i.note, data: { completionDueDate: due }, notify: [toAgency('rectification_reopened', `Rectification not accepted, report again by ${due}: ${label}`)] });
+    }
+    return v;
+  }, { validator: (i) => refused(checkRectificationVerification(v, i), v.state) });
+  setHandler(preliminaryPublishedSignal, ({ noticeDue: due }) => {
+    noticeDue ??= due;
+    pokes += 1;
+  });
+  setHandler(finalPublishedSignal, () => {
+    finalPublished = true;
+    pokes += 1;
+  });
+  setHandler(assessmentCalendarSignal, (updated) => {
+    calendar = updated;
+    // Provisional deadlines not yet passed move with the published year; the loop sets its timer anew.
+    const d = v.deadlines;
+    d.selfAssessment = track(d.selfAssessment.from, d.selfAssessment.days);
+    d.review = track(d.review.from, d.review.days);
+    if (d.notice) d.notice = track(d.notice.from, d.notice.days);
+    if (v.rectification) v.rectification.planDue = track(v.rectification.planDue.from, v.rectification.planDue.days);
+    pokes += 1;
+  });
+
+  // ---- 1. metrics from the system's own records ----------------------------------------------
+  calendar = await acts.loadCalendar();
+  v.metrics = await acts.computeAssessmentMetrics({ year, agency: v.agencyCode });
+  v.applicable = applicableIndicators(indicators, v.metrics);
+  await transition('metrics', 'self_assessment', systemActor('metrics'), {
+    data: { applicable: v.applicable },
+    notify: [toAgency('assessment_self', `Submit the self-assessment for ${label} by ${v.deadlines.selfAssessment.dueDate}`)],
+  });
+
+  const nextDue = (): { dueAt: string } | null => {
+    const r = v.rectification;
+    if (v.state === 'self_assessment') return v.deadlines.selfAssessment;
+    if (v.state === 'review' && !missed('review')) return v.deadlines.review;
+    if (v.state === 'rectification' && r?.state === 'awaiting_plan' && !missed('rectification_plan')) return r.planDue;
+    if (v.state === 'rectification' && r?.state === 'in_progress' && r.completionDue && !missed(`rectification_completion:${r.completionDue.dueDate}`)) return r.completionDue;
+    return null;
+  };
+  const overdue = (stage: string, to: AgencyAssessmentState, reason: string, notify: NotificationSpec[]) => {
+    v.overdue = true;
+    v.overdueStages.push(stage);
+    return transition('overdue', to, systemActor('deadline'), { reason, data: { stage }, notify });
+  };
+
+  while (v.state !== 'closed') {
+    if (v.state === 'reviewed' && noticeDue) {
+      // ---- 4. preliminary result, appeals during the notice period -----------------------------
+      v.deadlines.notice = noticeDue;
+      v.result = scoreAgency(indicators, v.applicable, finalItems(v), 'preliminary', nowIso());
+      await transition('preliminary_result', 'notice', systemActor('publication'), {
+        data: { total: v.result.total, grade: v.result.grade, noticeDueDate: noticeDue.dueDate },
+        notify: [toAgency('assessment_preliminary', `Preliminary result of ${label}: ${v.result.total} (${gradeLabels[v.result.grade]}); appeal by ${noticeDue.dueDate}`)],
+      });
+      continue;
+    }
+    if (v.state === 'notice' && finalPublished) {
+      // ---- 5. final result; 6. rectification when 不合格 or below a floor ---------------------------
+      await condition(allHandlersFinished);
+      v.result = scoreAgency(indicators, v.applicable, finalItems(v), 'final', nowIso());
+      const data = { total: v.result.total, grade: v.result.grade, belowFloor: v.result.belowFloor };
+      if (v.result.needsRectification) {
+        v.rectification = { state: 'awaiting_plan', reasons: rectificationReasons(v.result, indicators), planDue: track(today(), policy.rectifyPlanWd), completionDue: null, plan: null, reports: [], verifications: [] };
+        await transition('final_result', 'rectification', systemActor('publication'), {
+          data: { ...data, planDueDate: v.rectification.planDue.dueDate },
+          notify: [toAgency('rectification_required', `Final result of ${label}: ${v.result.total} (${gradeLabels[v.result.grade]}); file a rectification plan (整改) by ${v.rectification.planDue.dueDate}`)],
+        });
+      } else {
+        await transition('final_result', 'closed', systemActor('publication'), { data, notify: [toAgency('assessment_final', `Final result of ${label}: ${v.result.total} (${gradeLabels[v.result.grade]})`)] });
+      }
+      continue;
+    }
+    const due = nextDue();
+    if (await changedBefore(() => v.version + pokes, due ? dueMs(due) : null)) continue;
+    const r = v.rectification;
+    if (v.state === 'self_assessment') {
+      // DOMAIN P4 step 2: the window closes; the review goes ahead on the records alone.
+      v.selfAssessmentMissed = true;
+      await overdue('self_assessment', 'review', `the self-assessment was due ${v.deadlines.selfAssessment.dueDate}`, [
+        toAgency('overdue', `Overdue: the self-assessment for ${label} was not submitted`), toBureau('overdue', `Self-assessment missed (督办): ${label}`),
+        ...(v.assessor ? [toUser(v.assessor.id, 'assessment_to_review', `Review ${label} by ${v.deadlines.review.dueDate} (no self-assessment)`)] : []),
+      ]);
+    } else if (v.state === 'review') {
+      await overdue('review', 'review', `the review was due ${v.deadlines.review.dueDate}`, [
+        ...(v.assessor ? [toUser(v.assessor.id, 'overdue', `Overdue: your review of ${label}`)] : []), toBureau('overdue', `Review overdue (督办): ${label}${v.assessor ? '' : ' has no assessor'}`),
+      ]);
+    } else if (r?.state === 'awaiting_plan') {
+      await overdue('rectification_plan', 'rectification', `the rectification plan was due ${r.planDue.dueDate}`, [toAgency('overdue', `Overdue: the rectification plan for ${label}`), toBureau('overdue', `Rectification plan overdue (督办): ${label}`)]);
+    } else if (r?.state === 'in_progress' && r.completionDue) {
+      await overdue(`rectification_completion:${r.completionDue.dueDate}`, 'rectification', `the rectification was due ${r.completionDue.dueDate}`, [toAgency('overdue', `Overdue: the rectification of ${label}`), toBureau('overdue', `Rectification overdue (督办): ${label}`)]);
+    }
+  }
+  await recording;
+  await condition(allHandlersFinished);
+  // The cycle closes when the last rectification is verified; it waits for this word.
+  if (v.rectification) await getExternalWorkflowHandle(input.cycleWorkflowId).signal(cycleNudgeSignal).catch(() => undefined);
+  return v;
+}

@@ -1,0 +1,240 @@
+// One year's assessment cycle (年度评估), DOMAIN.md P4. It claims the year, fans out in a two-level
+// tree — one batch child per `batchSize` agencies, each starting one child per agency — so no
+// history holds more than a batch's events, moves the cycle through its stages (continuing as new
+// if its own history grows), and publishes results to every agency by a broadcast activity.
+import {
+  ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, ParentClosePolicy, proxyActivities, setHandler, sleep, startChild, workflowInfo,
+} from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Activities } from '../../activities/index.js';
+import { systemActor, type Actor } from '../common/actors.js';
+import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
+import { trackDeadline } from '../common/deadlines.js';
+import type { CalendarData } from '../common/working-days.js';
+import type { NotificationSpec } from '../share-application/types.js';
+import { assessmentAgencyWorkflow } from './agency-workflow.js';
+import { agencyAssessmentWorkflowId, assessmentCalendarSignal, assessmentCycleWorkflowId, cycleNudgeSignal, cycleOpenedUpdate, cycleViewQuery, publishUpdate } from './messages.js';
+import { checkPublication, yearAssessedAt } from './rules.js';
+import type { AgencyAssessmentInput, CycleInput, CycleRun, CycleState, CycleView, FanOut } from './types.js';
+
+const acts = proxyActivities<Activities>(caseActivityOptions);
+const broadcast = proxyActivities<Activities>({ ...caseActivityOptions, startToCloseTimeout: '1 hour', heartbeatTimeout: '1 minute' });
+
+export const defaultFanOut: FanOut = { batchSize: 100, maxHistoryEvents: 10_000 };
+
+export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleView> {
+  const { year, policy } = input;
+  const fanOut = input.fanOut ?? defaultFanOut;
+  let calendar: CalendarData = {};
+  let recording: Promise<unknown> = Promise.resolve();
+  let run = undefined as unknown as CycleRun;
+  let nudges = 0;
+  let publishing = false;
+
+  function transition(action: string, to: CycleState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
+    const v = run.view;
+    const from = v.state;
+    v.state = to;
+    v.version += 1;
+    v.updatedAt = nowIso();
+    log.info('assessment cycle transition', { caseId: `assessment:${year}`, action, from, to, actor: actor.id });
+    const change = clone({ view: v, indicators: run.indicators, event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) }, notify: opts.notify ?? [] });
+    const written = recording.then(() => acts.recordAssessmentCycle(change));
+    recording = written;
+    return written;
+  }
+  const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
+
+  // ---- open: claim the year (a year runs at most once) and list its agencies ---------------------
+  let opened = false;
+  setHandler(cycleOpenedUpdate, async () => {
+    await condition(() => opened);
+    await recording;
+    return run.view;
+  });
+  setHandler(cycleViewQuery, () => {
+    if (!run) throw new Error('the cycle is still being opened');
+    return run.view;
+  });
+  setHandler(cycleNudgeSignal, () => { nudges += 1; });
+  setHandler(assessmentCalendarSignal, (updated) => {
+    calendar = updated;
+    if (!opened) return;
+    const d = run.view.deadlines;
+    d.selfAssessment = trackDeadline(d.selfAssessment, calendar);
+    d.review = trackDeadline(d.review, calendar);
+    if (d.notice) d.notice = trackDeadline(d.notice, calendar);
+    nudges += 1;
+  });
+  setHandler(publishUpdate, async (i) => {
+    const v = run.view;
+    publishing = true;
+    try {
+      const progress = await acts.cycleProgress({ year });
+      if (i.stage === 'preliminary') {
+        // Every agency reviewed: nothing is published on time running out (DOMAIN "Working days").
+        if (progress.unreviewed > 0) refused({ code: 'INVALID_STATE', message: `${progress.unreviewed} of ${v.agencyCount} agencies are not reviewed yet` }, v.state);
+        v.deadlines.notice = trackDeadline({ from: today(), days: policy.noticeWd }, calendar);
+        v.publishedAt.preliminary = nowIso();
+        await transition('publish_preliminary', 'notice', i.actor, { data: { noticeDueDate: v.deadlines.notice.dueDate }, notify: [toBureau('assessment_preliminary', `Preliminary results of ${year} published; notice period (公示) to ${v.deadlines.notice.dueDate}`)] });
+      } else {
+        if (progress.pendingAppeals > 0) refused({ code: 'INVALID_STATE', message: `${progress.pendingAppeals} appeals are not answered yet` }, v.state);
+        v.publishedAt.final = nowIso();
+        await transition('publish_final', 'final', i.actor, { notify: [toBureau('assessment_final', `Final results of ${year} published; reported to the municipal government (报市人民政府)`)] });
+      }
+      return v;
+    } finally {
+      publishing = false;
+    }
+  }, {
+    validator: (i) => {
+      if (!opened) refused({ code: 'INVALID_STATE', message: 'the cycle is still being opened' }, 'collecting');
+      if (publishing) refused({ code: 'INVALID_STATE', message: 'a publication is being recorded' }, run.view.state);
+      refused(checkPublication(run.view, i, Date.now()), run.view.state);
+    },
+  });
+
+  if (input.resume) {
+    run = input.resume;
+    opened = true;
+  }
+  calendar = await acts.loadCalendar();
+  if (!input.resume) {
+    const indicators = await acts.loadIndicatorSet({ version: input.indicatorsVersion });
+    // DOMAIN P4: self-assessment within selfWd of the start; the review window follows it.
+    const selfAssessment = trackDeadline({ from: today(), days: policy.selfWd }, calendar);
+    const review = trackDeadline({ from: selfAssessment.dueDate, days: policy.reviewWd }, calendar);
+    const view: CycleView = {
+      year, state: 'collecting', version: 1, indicatorsVersion: indicators.version, agencyCount: 0, startedBy: input.startedBy, startedAt: nowIso(),
+      deadlines: { selfAssessment, review, notice: null }, publishedAt: { preliminary: null, final: null }, rectifying: 0, closedAt: null, updatedAt: nowIso(),
+    };
+    const claim = await acts.claimAssessmentCycle({
+      change: { view, indicators, event: { action: 'open', from: null, to: 'collecting', actor: input.startedBy, at: view.startedAt, reason: null, legalBasis: null, data: { indicatorsVersion: indicators.version } }, notify: [] },
+    });
+    if (claim.outcome === 'taken') throw ApplicationFailure.create({ type: 'DUPLICATE', message: `the assessment of ${year} has already run`, nonRetryable: true });
+    view.agencyCount = claim.agencyCount;
+    run = { view, indicators, afterCode: null, fannedOut: false, told: { preliminary: false, final: false }, ranked: false };
+  }
+  opened = true;
+  const v = run.view;
+
+  /** Hands over to a fresh run when this one's history is long, once no handler is busy. */
+  const maybeContinue = async (): Promise<void> => {
+    if (!workflowInfo().continueAsNewSuggested && workflowInfo().historyLength < fanOut.maxHistoryEvents) return;
+    await recording;
+    await condition(() => allHandlersFinished() && !publishing);
+    await continueAsNew<typeof assessmentCycleWorkflow>({ ...input, resume: run });
+  };
+  /**
+   * Reads the cycle's progress until `done` holds: polling, backing off to `maxMs`, while agencies
+   * compute (minutes); on each agency's nudge alone (`maxMs` null) while they rectify (months).
+   */
+  const until = async (done: (p: Awaited<ReturnType<Activities['cycleProgress']>>) => boolean, maxMs: number | null): Promise<Awaited<ReturnType<Activities['cycleProgress']>>> => {
+    for (let waitMs = 1000; ; waitMs = Math.min(waitMs * 2, maxMs ?? 0)) {
+      const p = await acts.cycleProgress({ year });
+      if (done(p)) return p;
+      const seen = nudges;
+      if (maxMs === null) await condition(() => nudges !== seen);
+      else await condition(() => nudges !== seen, waitMs);
+      await maybeContinue();
+    }
+  };
+
+  // ---- collecting: a batch child per page of agencies, a child per agency under it ---------------
+  while (!run.fannedOut) {
+    const page = await acts.listCycleAgencies({ year, afterCode: run.afterCode, limit: fanOut.batchSize });
+    if (page.length) {
+      const template = { year, indicators: run.indicators, deadlines: { selfAssessment: v.deadlines.selfAssessment, review: v.deadlines.review }, policy, cycleWorkflowId: assessmentCycleWorkflowId(year) };
+      try {
+        await startChild(assessmentBatchWorkflow, { workflowId: `${assessmentCycleWorkflowId(year)}:batch:${page[0]!.code}`, args: [{ agencies: page, template }], parentClosePolicy: ParentClosePolicy.ABANDON });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+      run.afterCode = page[page.length - 1]!.code;
+    }
+    run.fannedOut = page.length < fanOut.batchSize;
+    await maybeContinue();
+  }
+
+  if (v.state === 'collecting') {
+    const p = await until((x) => x.unstarted === 0 && x.counts.collecting === 0, 30_000);
+    await transition('metrics_collected', 'self_assessment', systemActor('metrics'), { data: { agencies: v.agencyCount, counts: p.counts }, notify: [toBureau('assessment_collected', `Assessment ${year}: metrics computed for ${v.agencyCount} agencies; self-assessment to ${v.deadlines.selfAssessment.dueDate}`)] });
+  }
+  // ---- self-assessment window; then review, until the bureau publishes -----------------------------
+  while (v.state === 'self_assessment') {
+    if (await changedBefore(() => v.version + nudges, dueMs(v.deadlines.selfAssessment))) { await maybeContinue(); continue; }
+    await transition('self_assessment_closed', 'review', systemActor('deadline'), { reason: `the self-assessment window closed on ${v.deadlines.selfAssessment.dueDate}` });
+  }
+  while (v.state === 'review') {
+    await changedBefore(() => v.version + nudges, null);
+    await maybeContinue();
+  }
+  if (!run.told.preliminary) {
+    await recording;
+    await broadcast.broadcastToAgencies({ year, message: { signal: 'preliminaryPublished', args: [{ noticeDue: v.deadlines.notice }] } });
+    run.told.preliminary = true;
+  }
+  while (v.state === 'notice') {
+    await changedBefore(() => v.version + nudges, null);
+    await maybeContinue();
+  }
+  if (!run.told.final) {
+    await recording;
+    await broadcast.broadcastToAgencies({ year, message: { signal: 'finalPublished', args: [] } });
+    run.told.final = true;
+  }
+  if (!run.ranked) {
+    const p = await until((x) => x.unfinalised === 0, 30_000);
+    await acts.rankCycle({ year });
+    run.ranked = true;
+    v.rectifying = p.counts.rectification;
+    await transition('ranked', 'final', systemActor('publication'), { data: { rectifying: v.rectifying, counts: p.counts } });
+  }
+  // ---- rectification: the cycle closes when every agency's assessment has closed ------------------
+  await until((x) => x.counts.closed === v.agencyCount, null);
+  v.closedAt = nowIso();
+  await transition('close', 'closed', systemActor('rectification'), { reason: 'every agency closed its assessment' });
+  await recording;
+  await condition(allHandlersFinished);
+  return v;
+}
+
+/**
+ * One batch of the fan-out: starts a child per agency and stays open until they end, so each
+ * child's start and end land in this small history and never in the cycle's.
+ */
+export async function assessmentBatchWorkflow(input: { agencies: { code: string; name: string }[]; template: Omit<AgencyAssessmentInput, 'agency'> }): Promise<{ agencies: number }> {
+  const { year } = input.template;
+  await Promise.all(input.agencies.map(async (agency) => {
+    try {
+      const child = await startChild(assessmentAgencyWorkflow, { workflowId: agencyAssessmentWorkflowId(year, agency.code), args: [{ ...input.template, agency }], parentClosePolicy: ParentClosePolicy.ABANDON });
+      await child.result();
+    } catch (error) {
+      // Already running (a retried batch): that process goes on without this one watching it.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }));
+  return { agencies: input.agencies.length };
+}
+
+// Set by the Schedule on every workflow it starts: the time the action was due (a backfill's too).
+const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
+
+/** Started by the annual Schedule: the cycle of the year before the scheduled time (a backfill's too). */
+export async function assessmentScheduledWorkflow(args: { policy: CycleInput['policy'] }): Promise<{ year: number; started: boolean }> {
+  const info = workflowInfo();
+  const scheduled = info.typedSearchAttributes.get(scheduledStartTime);
+  const year = yearAssessedAt((scheduled ?? info.startTime).getTime());
+  try {
+    await startChild(assessmentCycleWorkflow, {
+      workflowId: assessmentCycleWorkflowId(year),
+      args: [{ year, indicatorsVersion: null, startedBy: systemActor('annual schedule'), policy: args.policy }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return { year, started: true };
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return { year, started: false };
+    throw error;
+  }
+}

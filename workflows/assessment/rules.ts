@@ -1,0 +1,213 @@
+// Pure decisions of the annual assessment (年度评估), DOMAIN.md P4. Each names its source.
+import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import { isPast } from '../common/deadlines.js';
+import { localDate } from '../common/working-days.js';
+import type {
+  AppealAnswerInput, AppealInput, AssignAssessorInput, PublicationInput, RectificationInput, RectificationVerificationInput, ReviewInput, SelfAssessmentInput,
+} from './messages.js';
+import type { AgencyAssessmentView, AgencyResult, CycleView, GradeCode, IndicatorSet, Metrics, PublicationStage, ScoreItem } from './types.js';
+
+type FieldProblem = { path: string; message: string };
+const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
+const isStaffOf = (a: Actor, agency: string) => a.role === 'agency_staff' && a.agency === agency;
+const isAdmin = (a: Actor) => a.role === 'bureau_admin';
+
+/** The year a scheduled run assesses: the one before the local (Asia/Shanghai) date it was scheduled for. */
+export const yearAssessedAt = (instantMs: number): number => Number(localDate(instantMs).slice(0, 4)) - 1;
+
+/** DOMAIN P4: an admin starts or backfills a year that has begun; never a future one. */
+export function cycleYearProblem(year: number, today: string): string | null {
+  if (!Number.isInteger(year) || year < 2000) return 'must be a year from 2000 on';
+  if (year > Number(today.slice(0, 4))) return 'a year is assessed once it has begun';
+  return null;
+}
+
+/**
+ * DOMAIN P4 / issue #5: an indicator whose source had nothing to measure is not applicable (never
+ * zero). The catalog always applies: every agency must catalogue its data (目录编制), so an empty
+ * catalog measures as incomplete. An indicator without a metric is scored on evidence and applies.
+ */
+export function applicableIndicators(set: IndicatorSet, metrics: Metrics): string[] {
+  return set.indicators.filter((i) => i.metric === null || i.metric === 'catalog' || metrics[i.metric].applicable).map((i) => i.code);
+}
+
+/** A framework version is usable: unique codes, positive weights, grades in order, one indicator that always applies. */
+export function indicatorSetProblems(set: IndicatorSet): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const codes = set.indicators.map((i) => i.code);
+  if (new Set(codes).size !== codes.length) problems.push({ path: 'indicators', message: 'indicator codes must be unique' });
+  set.indicators.forEach((i, n) => {
+    if (!(i.weight > 0)) problems.push({ path: `indicators.${n}.weight`, message: 'must be positive' });
+    if (i.floor !== null && (i.floor < 0 || i.floor > 100)) problems.push({ path: `indicators.${n}.floor`, message: 'must be 0..100' });
+  });
+  const g = set.grades;
+  if (!(g.excellent > g.good && g.good > g.pass && g.pass > 0 && g.excellent <= 100)) problems.push({ path: 'grades', message: 'must satisfy 100 >= excellent > good > pass > 0' });
+  if (!set.indicators.some((i) => i.metric === null || i.metric === 'catalog')) problems.push({ path: 'indicators', message: 'at least one indicator must always apply (no metric, or the catalog)' });
+  return problems;
+}
+
+/**
+ * Score items cover each applicable indicator exactly once with a score of 0..100 (`partial`: any of
+ * them, for an appeal's revision); `need` names the text each item must carry.
+ */
+export function scoreItemProblems(items: ScoreItem[], applicable: string[], need: 'evidence' | 'comment' | null, partial = false): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, n) => {
+    if (!applicable.includes(item.indicator)) problems.push({ path: `items.${n}.indicator`, message: `not an applicable indicator of this agency (${applicable.join(', ')})` });
+    else if (seen.has(item.indicator)) problems.push({ path: `items.${n}.indicator`, message: 'given twice' });
+    seen.add(item.indicator);
+    if (typeof item.score !== 'number' || !Number.isFinite(item.score) || item.score < 0 || item.score > 100) problems.push({ path: `items.${n}.score`, message: 'must be a number from 0 to 100' });
+    if (need && isBlank(item[need])) problems.push({ path: `items.${n}.${need}`, message: 'must not be empty' });
+  });
+  if (!partial) {
+    for (const code of applicable) if (!seen.has(code)) problems.push({ path: 'items', message: `indicator ${code} is missing` });
+  }
+  return problems;
+}
+
+/** DOMAIN P4 step 5: the grade of a total on the version's thresholds (优秀/良好/合格/不合格). */
+export function gradeOf(total: number, grades: IndicatorSet['grades']): GradeCode {
+  if (total >= grades.excellent) return 'excellent';
+  if (total >= grades.good) return 'good';
+  if (total >= grades.pass) return 'pass';
+  return 'fail';
+}
+
+/** The reviewed scores with an answered appeal's revisions over them. */
+export function finalItems(v: Pick<AgencyAssessmentView, 'review' | 'appeal'>): ScoreItem[] {
+  const revised = new Map((v.appeal?.answer?.value.revised ?? []).map((i) => [i.indicator, i]));
+  return (v.review?.value ?? []).map((i) => revised.get(i.indicator) ?? i);
+}
+
+/**
+ * DOMAIN P4 step 5: the weighted score over the applicable indicators (weights renormalised, so a
+ * not-applicable indicator neither helps nor hurts), the grade, and what needs rectification (整改):
+ * 不合格, or any indicator below its floor (step 6).
+ */
+export function scoreAgency(set: IndicatorSet, applicable: string[], items: ScoreItem[], stage: PublicationStage, at: string): AgencyResult {
+  const byCode = new Map(items.map((i) => [i.indicator, i.score]));
+  const scores = set.indicators.filter((i) => applicable.includes(i.code)).map((i) => {
+    const score = byCode.get(i.code) ?? 0;
+    return { indicator: i.code, score, weight: i.weight, belowFloor: i.floor !== null && score < i.floor };
+  });
+  const weights = scores.reduce((s, i) => s + i.weight, 0);
+  const total = weights > 0 ? Math.round((scores.reduce((s, i) => s + i.score * i.weight, 0) / weights) * 100) / 100 : 0;
+  const grade = gradeOf(total, set.grades);
+  const belowFloor = scores.filter((s) => s.belowFloor).map((s) => s.indicator);
+  return { stage, scores, total, grade, belowFloor, needsRectification: grade === 'fail' || belowFloor.length > 0, computedAt: at };
+}
+
+/** Why rectification is required, one line per reason. */
+export function rectificationReasons(result: AgencyResult, set: IndicatorSet): string[] {
+  const name = (code: string) => set.indicators.find((i) => i.code === code)?.name ?? code;
+  return [
+    ...(result.grade === 'fail' ? [`total ${result.total} is below ${set.grades.pass} (不合格)`] : []),
+    ...result.belowFloor.map((code) => `${name(code)} (${code}) is below its floor`),
+  ];
+}
+
+/** DOMAIN P4 step 5: ranking by total, highest first; equal totals share a rank (1, 2, 2, 4). */
+export function rankByTotal(rows: { code: string; total: number }[]): Map<string, number> {
+  const sorted = [...rows].sort((a, b) => b.total - a.total || (a.code < b.code ? -1 : 1));
+  const ranks = new Map<string, number>();
+  sorted.forEach((r, i) => ranks.set(r.code, i > 0 && sorted[i - 1]!.total === r.total ? ranks.get(sorted[i - 1]!.code)! : i + 1));
+  return ranks;
+}
+
+/** DOMAIN P4 step 3: the bureau assigns an independent assessor before the review is in. */
+export function checkAssignment(v: AgencyAssessmentView, i: AssignAssessorInput): Refusal | null {
+  if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin assigns assessors');
+  if (v.review || !['collecting', 'self_assessment', 'review'].includes(v.state)) return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; its review is done`);
+  if (isBlank(i.assessor.id)) return refuse('VALIDATION_FAILED', 'an assignment names the assessor', [{ path: 'assessor', message: 'must not be empty' }]);
+  return null;
+}
+
+/** DOMAIN P4 step 2: the agency's own staff assess themselves, with evidence, within assessment.selfWd. */
+export function checkSelfAssessment(v: AgencyAssessmentView, i: SelfAssessmentInput, nowMs: number): Refusal | null {
+  if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff submit its self-assessment");
+  if (v.state === 'collecting') return refuse('INVALID_STATE', 'the metrics are still being computed');
+  if (v.selfAssessment) return refuse('INVALID_STATE', 'the self-assessment was already submitted');
+  if (v.state !== 'self_assessment' || isPast(v.deadlines.selfAssessment.dueAt, nowMs)) return refuse('INVALID_STATE', `the self-assessment window closed on ${v.deadlines.selfAssessment.dueDate}`);
+  const problems = scoreItemProblems(i.items, v.applicable, 'evidence');
+  return problems.length ? refuse('VALIDATION_FAILED', 'a self-assessment scores every applicable indicator with evidence', problems) : null;
+}
+
+/** DOMAIN P4 step 3: the assigned assessor reviews, once the self-assessment is in or its window closed. */
+export function checkReview(v: AgencyAssessmentView, i: ReviewInput): Refusal | null {
+  if (i.actor.role !== 'assessor' || v.assessor?.id !== i.actor.id) return refuse('FORBIDDEN', 'only the assessor assigned to this agency reviews it');
+  if (v.state !== 'review') return refuse('INVALID_STATE', v.state === 'self_assessment' || v.state === 'collecting' ? 'the self-assessment is still open' : `the agency's assessment is ${v.state}; it awaits no review`);
+  const problems = scoreItemProblems(i.items, v.applicable, 'comment');
+  return problems.length ? refuse('VALIDATION_FAILED', 'a review scores every applicable indicator with a comment', problems) : null;
+}
+
+/** DOMAIN P4 step 4: an agency may appeal its preliminary result once, during the notice period (公示). */
+export function checkAppeal(v: AgencyAssessmentView, i: AppealInput, nowMs: number): Refusal | null {
+  if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff appeal its result");
+  if (v.state !== 'notice') return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; appeals are heard during the notice period`);
+  if (v.deadlines.notice && isPast(v.deadlines.notice.dueAt, nowMs)) return refuse('INVALID_STATE', `the notice period ended on ${v.deadlines.notice.dueDate}`);
+  if (v.appeal) return refuse('INVALID_STATE', 'the agency has already appealed this result');
+  if (isBlank(i.text)) return refuse('VALIDATION_FAILED', 'an appeal says why', [{ path: 'text', message: 'must not be empty' }]);
+  return null;
+}
+
+/** DOMAIN P4 step 4: the bureau answers each appeal, and may revise scores. */
+export function checkAppealAnswer(v: AgencyAssessmentView, i: AppealAnswerInput): Refusal | null {
+  if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin answers appeals');
+  if (v.state !== 'notice' || !v.appeal || v.appeal.answer) return refuse('INVALID_STATE', v.appeal?.answer ? 'the appeal was already answered' : 'there is no appeal to answer');
+  const problems = [
+    ...(isBlank(i.text) ? [{ path: 'text', message: 'must not be empty' }] : []),
+    ...scoreItemProblems(i.revised, v.applicable, null, true).map((p) => ({ ...p, path: p.path.replace(/^items/, 'revised') })),
+  ];
+  return problems.length ? refuse('VALIDATION_FAILED', 'an answer says why, and revises applicable indicators only', problems) : null;
+}
+
+/** DOMAIN P4 step 6: the agency files its rectification plan, then its completion report. */
+export function checkRectification(v: AgencyAssessmentView, i: RectificationInput): Refusal | null {
+  if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff report on its rectification");
+  const r = v.rectification;
+  if (v.state !== 'rectification' || !r) return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; no rectification is open`);
+  if (i.stage === 'plan' && r.state !== 'awaiting_plan') return refuse('INVALID_STATE', 'the rectification plan was already filed');
+  if (i.stage === 'report' && r.state !== 'in_progress') return refuse('INVALID_STATE', r.state === 'awaiting_plan' ? 'file the rectification plan first' : 'the completion report awaits the bureau\'s verification');
+  if (isBlank(i.text)) return refuse('VALIDATION_FAILED', 'the text must say something', [{ path: 'text', message: 'must not be empty' }]);
+  return null;
+}
+
+/** DOMAIN P4 step 6: the bureau verifies the rectification; a failed check reopens it. */
+export function checkRectificationVerification(v: AgencyAssessmentView, i: RectificationVerificationInput): Refusal | null {
+  if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin verifies rectifications');
+  if (v.state !== 'rectification' || v.rectification?.state !== 'awaiting_verification') return refuse('INVALID_STATE', 'no completion report awaits verification');
+  if (!i.passed && isBlank(i.note)) return refuse('VALIDATION_FAILED', 'a failed check says what remains', [{ path: 'note', message: 'required when passed is false' }]);
+  return null;
+}
+
+/**
+ * DOMAIN P4 steps 4–5: preliminary results once the self-assessment window has closed (every review
+ * in is checked against the records); final results once the notice period has ended.
+ */
+export function checkPublication(c: CycleView, i: PublicationInput, nowMs: number): Refusal | null {
+  if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin publishes results');
+  if (i.stage === 'preliminary') {
+    if (c.state !== 'review') return refuse('INVALID_STATE', c.state === 'collecting' || c.state === 'self_assessment' ? `the self-assessment window runs to ${c.deadlines.selfAssessment.dueDate}` : 'preliminary results are already published');
+    return null;
+  }
+  if (c.state !== 'notice') return refuse('INVALID_STATE', c.state === 'final' || c.state === 'closed' ? 'final results are already published' : 'publish the preliminary results first');
+  if (c.deadlines.notice && !isPast(c.deadlines.notice.dueAt, nowMs)) return refuse('INVALID_STATE', `the notice period (公示) runs to ${c.deadlines.notice.dueDate}`);
+  return null;
+}
+
+/**
+ * DOMAIN "Catalog": a complete entry has a description, its data items, and the legal basis its
+ * share or open type requires (conditional, not shared, not open: 「注明相关法律、法规和规章等依据」).
+ */
+export function catalogEntryComplete(r: { description: string | null; fields: unknown[]; shareType: string; openType: string; legalBasis: string | null }): boolean {
+  const needsBasis = r.shareType !== 'unconditional' || r.openType !== 'unconditional';
+  return !isBlank(r.description) && r.fields.length > 0 && (!needsBasis || !isBlank(r.legalBasis));
+}
+
+/** A metric from what was counted; not applicable when nothing was (issue #5: never a zero). */
+export function metricOf(source: Metrics[keyof Metrics]['source'], total: number, ok: number, overdue: number | null, note: string, alwaysApplies = false): Metrics[keyof Metrics] {
+  const applicable = total > 0 || alwaysApplies;
+  const ratio = total > 0 ? ok / total : applicable ? 0 : null;
+  return { source, applicable, total, ok, overdue, ratio, systemScore: ratio === null ? null : Math.round(ratio * 1000) / 10, note };
+}
