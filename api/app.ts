@@ -15,6 +15,7 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { healthRoutes } from './plugins/health.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { agencyRoutes } from './routes/agencies.js';
+import { assessmentRoutes } from './routes/assessments.js';
 import { auditRoutes } from './routes/audit-events.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -87,5 +88,6 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   await app.register(auditRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(correctionRoutes, { db, temporal, config });
+  await app.register(assessmentRoutes, { db, temporal, config });
   return app;
 }
