@@ -1,5 +1,6 @@
-// Records one workflow history per P1 path into test/histories/, for the replay test.
-// Run after a deliberate workflow change that is versioned with patched(): `npm run histories:record`.
+// Records one workflow history per path of each process into test/histories/, for the replay test.
+// Run after a deliberate workflow change that is versioned with patched(): `npm run histories:record`
+// (every process) or `npm run histories:record -- assessment` (one group only).
 // Old files are kept: a history recorded by an older version must keep replaying.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -33,6 +34,13 @@ import {
 import type { OpenDataRequestInput, OpenDataView } from '../workflows/open-data-request/types.js';
 import { correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../workflows/correction/messages.js';
 import type { CorrectionInput } from '../workflows/correction/types.js';
+import { listCycleAgencies } from '../db/queries/assessment.js';
+import {
+  agencyAssessmentWorkflowId, agencyViewQuery, answerAppealUpdate, appealUpdate, assessmentCycleWorkflowId, assignAssessorUpdate, cycleOpenedUpdate, cycleViewQuery,
+  publishUpdate, rectifyUpdate, reviewAgencyUpdate, selfAssessUpdate, verifyRectificationUpdate,
+} from '../workflows/assessment/messages.js';
+import type { AgencyAssessmentView, CycleView } from '../workflows/assessment/types.js';
+import { localDate } from '../workflows/common/working-days.js';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const root = projectRoot();
@@ -96,7 +104,9 @@ async function save(name: string, handle: { workflowId: string; describe(): Prom
 }
 
 // The test server and worker are stopped even when a recording fails.
+const only = process.argv[2];
 try {
+  if (!only) {
   // unconditional: granted at once, renewal asked and approved, reminder, expiry.
   {
     const h = await submit('unconditional');
@@ -267,6 +277,50 @@ try {
   {
     const sweep = await env.client.workflow.start('freshnessWorkflow', { workflowId: `freshness-${randomUUID()}`, taskQueue });
     await save('daily-sweep', sweep, 'freshness');
+  }
+  }
+  // the annual assessment: one agency closes at the final result, the others rectify, one check failing;
+  // and the schedule's kickoff.
+  if (!only || only === 'assessment') {
+    const year = Number(localDate(await env.currentTimeMs()).slice(0, 4));
+    const assessorActor: Actor = { id: 'assessor', name: 'Assessor', role: 'assessor', agency: null };
+    const cycle = await env.client.workflow.start('assessmentCycleWorkflow', { workflowId: assessmentCycleWorkflowId(year), taskQueue, args: [{ year, indicatorsVersion: null, startedBy: admin, policy: defaultPolicy.assessment }] });
+    await cycle.executeUpdate(cycleOpenedUpdate);
+    const cycleView = () => cycle.query(cycleViewQuery) as Promise<CycleView>;
+    const agencyHandle = (code: string) => env.client.workflow.getHandle(agencyAssessmentWorkflowId(year, code));
+    const agencyView = (code: string) => agencyHandle(code).query(agencyViewQuery) as Promise<AgencyAssessmentView>;
+    const waitFor = async <T>(read: () => Promise<T>, ok: (v: T) => boolean) => { for (let i = 0; i < 200 && !ok(await read()); i++) await new Promise((r) => setTimeout(r, 100)); };
+    const scored = (v: AgencyAssessmentView, score: number, key: 'evidence' | 'comment') => v.applicable.map((indicator) => ({ indicator, score, [key]: key }));
+    await waitFor(cycleView, (c) => c.state === 'self_assessment');
+    const [first, ...rest] = (await listCycleAgencies(db, year, null, 100)).map((a) => a.code);
+    const staffOf = (code: string): Actor => ({ id: `staff-${code}`, name: 'Staff', role: 'agency_staff', agency: code });
+    for (const code of [first!, ...rest]) await agencyHandle(code).executeUpdate(assignAssessorUpdate, { args: [{ actor: admin, assessor: { id: assessorActor.id, name: 'Assessor' } }] });
+    await agencyHandle(first!).executeUpdate(selfAssessUpdate, { args: [{ actor: staffOf(first!), items: scored(await agencyView(first!), 95, 'evidence') }] });
+    await sleepPast((await cycleView()).deadlines.selfAssessment.dueAt);
+    await waitFor(cycleView, (c) => c.state === 'review');
+    for (const code of [first!, ...rest]) await agencyHandle(code).executeUpdate(reviewAgencyUpdate, { args: [{ actor: assessorActor, items: scored(await agencyView(code), code === first ? 95 : 40, 'comment') }] });
+    await cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'preliminary' }] });
+    for (const code of [first!, ...rest]) await waitFor(() => agencyView(code), (v) => v.state === 'notice');
+    await agencyHandle(rest[0]!).executeUpdate(appealUpdate, { args: [{ actor: staffOf(rest[0]!), text: 'appeal' }] });
+    await agencyHandle(rest[0]!).executeUpdate(answerAppealUpdate, { args: [{ actor: admin, text: 'answer', revised: [{ indicator: 'catalog_completeness', score: 50 }] }] });
+    await sleepPast((await cycleView()).deadlines.notice!.dueAt);
+    await cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'final' }] });
+    for (const code of rest) {
+      await waitFor(() => agencyView(code), (v) => v.state === 'rectification');
+      await agencyHandle(code).executeUpdate(rectifyUpdate, { args: [{ actor: staffOf(code), stage: 'plan', text: 'plan' }] });
+      await agencyHandle(code).executeUpdate(rectifyUpdate, { args: [{ actor: staffOf(code), stage: 'report', text: 'report' }] });
+      if (code === rest[0]) {
+        await agencyHandle(code).executeUpdate(verifyRectificationUpdate, { args: [{ actor: admin, passed: false, note: 'again' }] });
+        await agencyHandle(code).executeUpdate(rectifyUpdate, { args: [{ actor: staffOf(code), stage: 'report', text: 'report 2' }] });
+      }
+      await agencyHandle(code).executeUpdate(verifyRectificationUpdate, { args: [{ actor: admin, passed: true, note: null }] });
+    }
+    await save('agency-closed-at-final', agencyHandle(first!), 'assessment');
+    await save('agency-appealed-rectified-reopened', agencyHandle(rest[0]!), 'assessment');
+    await save('batch', env.client.workflow.getHandle(`${assessmentCycleWorkflowId(year)}:batch:${first}`), 'assessment');
+    await save('cycle-closed', env.client.workflow.getHandle(assessmentCycleWorkflowId(year)), 'assessment');
+    const kickoff = await env.client.workflow.start('assessmentScheduledWorkflow', { workflowId: `assessment-schedule-${randomUUID()}`, taskQueue, args: [{ policy: defaultPolicy.assessment }] });
+    await save('scheduled-kickoff', kickoff, 'assessment');
   }
 } finally {
   worker.shutdown();

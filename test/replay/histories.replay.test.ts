@@ -11,11 +11,12 @@ const dir = fileURLToPath(new URL('../histories/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 describe('replaying committed histories', () => {
-  it('has histories for every path of P1, P2, P3 and P5', () => {
+  it('has histories for every path of P1, P2, P3, P4 and P5', () => {
     expect(files.filter((f) => f.startsWith('share-application-')).length).toBeGreaterThanOrEqual(7);
     expect(files.filter((f) => f.startsWith('objection-')).length).toBeGreaterThanOrEqual(4);
     expect(files.filter((f) => f.startsWith('open-data-request-')).length).toBeGreaterThanOrEqual(3);
     expect(files.filter((f) => f.startsWith('correction-')).length).toBeGreaterThanOrEqual(3);
+    expect(files.filter((f) => f.startsWith('assessment-')).length).toBeGreaterThanOrEqual(5);
   });
 
   it.each(files)('replays %s without nondeterminism', async (file) => {
