@@ -157,7 +157,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   }
 
   if (v.state === 'collecting') {
-    const p = await until((x) => x.unstarted === 0 && x.counts.collecting === 0, 30_000);
+    const p = await until((x) => x.unstarted === 0 && x.counts.collecting === 0, 5_000);
     await transition('metrics_collected', 'self_assessment', systemActor('metrics'), { data: { agencies: v.agencyCount, counts: p.counts }, notify: [toBureau('assessment_collected', `Assessment ${year}: metrics computed for ${v.agencyCount} agencies; self-assessment to ${v.deadlines.selfAssessment.dueDate}`)] });
   }
   // ---- self-assessment window; then review, until the bureau publishes -----------------------------
@@ -184,7 +184,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     run.told.final = true;
   }
   if (!run.ranked) {
-    const p = await until((x) => x.unfinalised === 0, 30_000);
+    const p = await until((x) => x.unfinalised === 0, 5_000);
     await acts.rankCycle({ year });
     run.ranked = true;
     v.rectifying = p.counts.rectification;
