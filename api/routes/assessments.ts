@@ -315,6 +315,10 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
   }, async (request) => {
     const { principal } = requireRole(request, ['bureau_admin']);
     const row = await loadCycle(request.params.year);
+    // Checked here first, so a console retrying early is answered without touching the cycle's history.
+    const progress = await cycleProgress(db, row.year);
+    if (request.body.stage === 'preliminary' && row.state === 'review' && progress.unreviewed > 0) throw new AppError('INVALID_STATE', `${progress.unreviewed} of ${row.agencyCount} agencies are not reviewed yet`, { state: row.state });
+    if (request.body.stage === 'final' && row.state === 'notice' && progress.pendingAppeals > 0) throw new AppError('INVALID_STATE', `${progress.pendingAppeals} appeals are not answered yet`, { state: row.state });
     await updateCase(temporal.workflow.getHandle(row.workflowId), publishUpdate, [{ actor: actorOf(principal, 'bureau_admin'), stage: request.body.stage }], { noun: 'assessment cycle', state: row.state });
     return cycleDto((await getCycle(db, row.year))!, await cycleProgress(db, row.year));
   });
@@ -330,7 +334,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/self-assessment', {
     schema: {
       operationId: 'submitSelfAssessment', tags, summary: 'The agency scores itself on every applicable indicator, with evidence', params: agencyParam,
-      body: z.object({ items: z.array(z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100), evidence: text(8000) })).min(1).max(50) }),
+      body: z.object({ items: z.array(z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100), evidence: text(2000) })).min(1).max(50) }),
       response: agencyAction,
     },
   }, async (request) => act(request, staffOf, selfAssessUpdate, (actor) => ({ actor, items: request.body.items })));
@@ -338,19 +342,19 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/review', {
     schema: {
       operationId: 'submitAssessmentReview', tags, summary: "The assigned assessor's review", params: agencyParam,
-      body: z.object({ items: z.array(z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100), comment: text(8000) })).min(1).max(50) }),
+      body: z.object({ items: z.array(z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100), comment: text(2000) })).min(1).max(50) }),
       response: agencyAction,
     },
   }, async (request) => act(request, (p) => (p.roles.includes('assessor') ? 'assessor' : null), reviewAgencyUpdate, (actor) => ({ actor, items: request.body.items })));
 
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/appeal', {
-    schema: { operationId: 'appealAssessment', tags, summary: 'Appeal the preliminary result during the notice period (公示)', params: agencyParam, body: z.object({ text: text(8000) }), response: agencyAction },
+    schema: { operationId: 'appealAssessment', tags, summary: 'Appeal the preliminary result during the notice period (公示)', params: agencyParam, body: z.object({ text: text(4000) }), response: agencyAction },
   }, async (request) => act(request, staffOf, appealUpdate, (actor) => ({ actor, text: request.body.text })));
 
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/appeal/answer', {
     schema: {
       operationId: 'answerAssessmentAppeal', tags, summary: "The bureau's answer to an appeal, revising scores where it upholds it", params: agencyParam,
-      body: z.object({ text: text(8000), revised: z.array(z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100), comment: z.string().max(2000).optional() })).max(50).default([]) }),
+      body: z.object({ text: text(4000), revised: z.array(z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100), comment: z.string().max(2000).optional() })).max(50).default([]) }),
       response: agencyAction,
     },
   }, async (request) => act(request, admin, answerAppealUpdate, (actor) => ({ actor, text: request.body.text, revised: request.body.revised })));
@@ -358,7 +362,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/rectification', {
     schema: {
       operationId: 'reportRectification', tags, summary: 'The rectification (整改) plan, then the completion report', params: agencyParam,
-      body: z.object({ stage: z.enum(['plan', 'report']), text: text(8000) }), response: agencyAction,
+      body: z.object({ stage: z.enum(['plan', 'report']), text: text(4000) }), response: agencyAction,
     },
   }, async (request) => act(request, staffOf, rectifyUpdate, (actor) => ({ actor, stage: request.body.stage, text: request.body.text })));
 

@@ -194,7 +194,7 @@ export async function computeAgencyMetrics(db: DbOrTx, year: number, agency: str
   const fresh = resources.filter((r) => r.freshness === 'fresh' || r.freshness === 'due').length;
 
   const [share] = await db.select({ n: count(), overdue: overdueN(shareApplications.overdue) }).from(shareApplications)
-    .where(and(eq(shareApplications.providerAgency, agency), eq(shareApplications.shareType, 'conditional'), gte(shareApplications.submittedAt, from), lt(shareApplications.submittedAt, to)));
+    .where(and(eq(shareApplications.providerAgency, agency), eq(shareApplications.shareType, 'conditional'), isNotNull(shareApplications.reviewDueAt), gte(shareApplications.submittedAt, from), lt(shareApplications.submittedAt, to)));
   const [objection] = await db.select({ n: count(), upheld: sql<number>`count(*) filter (where ${objections.outcome} = 'uphold_refusal')` }).from(objections)
     .where(and(eq(objections.providerAgency, agency), eq(objections.state, 'resolved'), isNotNull(objections.outcome), gte(objections.filedAt, from), lt(objections.filedAt, to)));
   // The provider answers for its own review only; an overdue formal check is the bureau's.
@@ -202,7 +202,7 @@ export async function computeAgencyMetrics(db: DbOrTx, year: number, agency: str
   const [open] = await db.select({ n: count(), overdue: overdueN(reviewOverdue) }).from(openDataRequests)
     .where(and(eq(openDataRequests.providerAgency, agency), isNotNull(openDataRequests.reviewDueAt), gte(openDataRequests.submittedAt, from), lt(openDataRequests.submittedAt, to)));
   const [correction] = await db.select({ n: count(), overdue: overdueN(corrections.overdue) }).from(corrections)
-    .where(and(eq(corrections.assignedAgency, agency), gte(corrections.submittedAt, from), lt(corrections.submittedAt, to)));
+    .where(and(eq(corrections.assignedAgency, agency), isNotNull(corrections.verifyDueAt), gte(corrections.submittedAt, from), lt(corrections.submittedAt, to)));
 
   const n = (x: { n: number } | undefined) => Number(x?.n ?? 0);
   const late = (x: { overdue: number } | undefined) => Number(x?.overdue ?? 0);
@@ -216,9 +216,11 @@ export async function computeAgencyMetrics(db: DbOrTx, year: number, agency: str
   };
 }
 
-/** The cycle's results for export, in rank order (then code). */
+/** The cycle's results for export, in rank order (then code): the columns a result needs, not the dossier. */
 export function listCycleResults(db: DbOrTx, year: number) {
-  return db.select().from(assessmentAgencies).where(eq(assessmentAgencies.year, year))
+  const a = assessmentAgencies;
+  return db.select({ year: a.year, agencyCode: a.agencyCode, agencyName: a.agencyName, state: a.state, result: a.result, total: a.total, grade: a.grade, rank: a.rank, overdue: a.overdue })
+    .from(a).where(eq(a.year, year))
     .orderBy(sql`${assessmentAgencies.rank} asc nulls last`, asc(assessmentAgencies.agencyCode));
 }
 

@@ -1,7 +1,9 @@
 // The HTTP contract of API.md P4 over a real stack on the time-skipping server, so the windows of
 // the cycle can close: start (once a year), metrics, roles, self-assessment, assignments, reviews,
 // publications, appeals, CSV export, rectification, and the indicator framework.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogResources } from '../../db/schema/catalog.js';
 import { expectProblem, eventually } from '../helpers/assertions.js';
 import { uniq } from '../helpers/fixtures.js';
 import { startStack, type Stack } from '../helpers/stack.js';
@@ -32,16 +34,21 @@ beforeAll(async () => {
   reviewerA = await stack.token('reviewer-a', ['agency_reviewer'], a);
   staffB = await stack.token('staff-b', ['agency_staff'], b);
   staffC = await stack.token('staff-c', ['agency_staff'], c);
-  await stack.request('POST', '/api/v1/catalog/resources', {
+  const res = await stack.request('POST', '/api/v1/catalog/resources', {
     token: admin, body: { code: uniq('R'), name: '企业登记', providerAgency: a, description: '全市企业登记信息', fields: [{ name: 'name' }], shareType: 'unconditional', openType: 'unconditional', updateCycle: 'daily' },
   });
-  year = Number(new Date((await stack.env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 4));
+  // The year assessed is the last one, so the resource was catalogued in it.
+  year = Number(new Date((await stack.env.currentTimeMs()) + 8 * 3_600_000).toISOString().slice(0, 4)) - 1;
+  await stack.database.db.update(catalogResources).set({ createdAt: new Date(`${year}-06-01T00:00:00Z`) }).where(eq(catalogResources.id, res.body.id));
 });
 afterAll(async () => stack?.close());
 
 describe('assessment cycles (年度评估) over HTTP', () => {
   it('starts a year once: bad years are 400, non-admins 403, a second start 409, a retried key the same cycle', async () => {
-    expectProblem(await post('', admin, { year: year + 1 }), 400, 'VALIDATION_FAILED');
+    // The current year has not ended: its records are incomplete.
+    const current = await post('', admin, { year: year + 1 });
+    expectProblem(current, 400, 'VALIDATION_FAILED');
+    expect(current.body.errors).toEqual([{ path: 'year', message: 'a year is assessed once it has ended' }]);
     expectProblem(await post('', admin, { year: 'last' }), 400, 'VALIDATION_FAILED');
     expectProblem(await post('', admin, { year, indicatorsVersion: 'no-such' }), 400, 'VALIDATION_FAILED');
     expectProblem(await post('', coordinator, { year }), 403, 'FORBIDDEN');
@@ -52,7 +59,7 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     const retried = await post('', admin, { year }, { 'idempotency-key': 'cycle-1' });
     expect([retried.status, retried.body.year]).toEqual([201, year]);
     expectProblem(await post('', admin, { year }), 409, 'DUPLICATE');
-    expectProblem(await post('', admin, { year: year - 1 }, { 'idempotency-key': 'cycle-1' }), 409, 'DUPLICATE');
+    expectProblem(await post('', admin, { year: year - 2 }, { 'idempotency-key': 'cycle-1' }), 409, 'DUPLICATE');
   });
 
   it('reaches self_assessment with metrics for every agency, counted by state', async () => {

@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { computeAgencyMetrics } from '../../db/queries/assessment.js';
+import { computeAgencyMetrics, getAgencyAssessment, rankCycle } from '../../db/queries/assessment.js';
+import { assessmentAgencies, assessmentCycles } from '../../db/schema/assessment.js';
+import { ensureDefaultIndicatorSet } from '../../db/queries/assessment.js';
+import { DEFAULT_INDICATORS } from '../../workflows/assessment/indicators.js';
 import { appendAuditEvent } from '../../db/queries/audit.js';
 import { catalogResources } from '../../db/schema/catalog.js';
 import { corrections } from '../../db/schema/correction.js';
@@ -22,11 +25,12 @@ let resourceId: string;
 const in2025 = new Date('2025-06-01T02:00:00Z');
 const newYearInShanghai = new Date('2025-12-31T16:30:00Z');
 
-async function share(agencyCode: string, overdue: boolean, submittedAt = in2025, shareType = 'conditional') {
+async function share(agencyCode: string, overdue: boolean, submittedAt = in2025, shareType = 'conditional', reviewed = true) {
   const id = randomUUID();
   await database.db.insert(shareApplications).values({
     id, workflowId: `share-application:${id}`, applicantAgency: other, providerAgency: agencyCode, resourceId, resourceCode: 'R', resourceName: 'R', shareType, fields: ['name'],
     purpose: 'p', dutyBasis: 'd', usageScope: 'u', periodMonths: 1, deliveryMethod: 'api', state: 'granted', overdue, submittedBy: 's', submittedAt, updatedAt: submittedAt, version: 1,
+    ...(reviewed ? { reviewDueAt: submittedAt, reviewDueDate: '2025-06-15' } : {}),
   });
   return id;
 }
@@ -46,6 +50,7 @@ beforeAll(async () => {
   await share(provider, true, newYearInShanghai); // 2026 in Shanghai: not counted
   await share(provider, false, in2025, 'unconditional'); // granted at once: no review to time
   await share(other, true); // another provider's
+  await share(provider, false, in2025, 'conditional', false); // withdrawn before its review clock ran: not counted
 
   for (const outcome of ['uphold_refusal', 'share', 'conditional_share'] as const) {
     const applicationId = await share(other, false);
@@ -76,7 +81,7 @@ beforeAll(async () => {
     const id = randomUUID();
     await database.db.insert(corrections).values({
       id, workflowId: `correction:${id}`, resourceId, resourceCode: 'R', resourceName: 'R', providerAgency: provider, assignedAgency: assigned, recordRef: 'x', description: 'd',
-      reporterId: 'r', state: 'corrected', overdue, submittedAt: in2025, updatedAt: in2025, version: 3,
+      reporterId: 'r', state: 'corrected', overdue, verifyDueAt: in2025, verifyDueDate: '2025-06-08', submittedAt: in2025, updatedAt: in2025, version: 3,
     });
   }
 });
@@ -101,5 +106,21 @@ describe('assessment metrics', () => {
     expect(none.freshness.applicable).toBe(false);
     // Its own: one late, and the three applications behind the objections, answered in time.
     expect(none.share).toMatchObject({ total: 4, overdue: 1 });
+  });
+});
+
+describe('ranking', () => {
+  it('ranks by final total, highest first; equal totals share a rank and the next rank is skipped', async () => {
+    await ensureDefaultIndicatorSet(database.db);
+    const t = new Date();
+    await database.db.insert(assessmentCycles).values({
+      year: 2019, workflowId: 'assessment:2019', runId: 'r', state: 'final', indicatorsVersion: DEFAULT_INDICATORS.version, indicators: DEFAULT_INDICATORS, agencyCount: 5,
+      startedBy: { id: 'a', role: 'bureau_admin' }, startedAt: t, deadlines: {} as never, publishedAt: { preliminary: null, final: null }, updatedAt: t, version: 1,
+    });
+    const totals: [string, number | null][] = [['B', 80], ['A', 92.5], ['C', 80], ['D', 70], ['E', null]];
+    for (const [code, total] of totals) await database.db.insert(assessmentAgencies).values({ year: 2019, agencyCode: code, agencyName: code, state: 'closed', total });
+    await rankCycle(database.db, 2019);
+    const ranks = Object.fromEntries(await Promise.all(totals.map(async ([code]) => [code, (await getAgencyAssessment(database.db, 2019, code))!.rank])));
+    expect(ranks).toEqual({ A: 1, B: 2, C: 2, D: 4, E: null });
   });
 });

@@ -6,7 +6,7 @@ import { scheduleDefinitions } from '../../lib/schedules.js';
 import { DEFAULT_INDICATORS } from '../../workflows/assessment/indicators.js';
 import {
   applicableIndicators, catalogEntryComplete, checkAppeal, checkAppealAnswer, checkAssignment, checkPublication, checkRectification, checkRectificationVerification,
-  checkReview, checkSelfAssessment, cycleYearProblem, finalItems, gradeOf, indicatorSetProblems, metricOf, rankByTotal, scoreAgency, scoreItemProblems, yearAssessedAt,
+  checkReview, checkSelfAssessment, cycleYearProblem, finalItems, gradeOf, indicatorSetProblems, metricOf, scoreAgency, scoreItemProblems, yearAssessedAt,
 } from '../../workflows/assessment/rules.js';
 import type { AgencyAssessmentView, CycleView, Metrics } from '../../workflows/assessment/types.js';
 import type { Actor } from '../../workflows/common/actors.js';
@@ -71,11 +71,6 @@ describe('scores, grades and ranking', () => {
     expect(scoreAgency(DEFAULT_INDICATORS, ['catalog_completeness', 'data_freshness'], [{ indicator: 'catalog_completeness', score: 100 }, { indicator: 'data_freshness', score: 55 }], 'final', 't'))
       .toMatchObject({ total: 77.5, grade: 'pass', belowFloor: ['data_freshness'], needsRectification: true });
     expect(scoreAgency(DEFAULT_INDICATORS, ['catalog_completeness'], [{ indicator: 'catalog_completeness', score: 59 }], 'final', 't')).toMatchObject({ grade: 'fail', needsRectification: true });
-  });
-
-  it('ranks by total, highest first, equal totals sharing a rank', () => {
-    const ranks = rankByTotal([{ code: 'B', total: 80 }, { code: 'A', total: 92 }, { code: 'C', total: 80 }, { code: 'D', total: 70 }]);
-    expect(Object.fromEntries(ranks)).toEqual({ A: 1, B: 2, C: 2, D: 4 });
   });
 
   it('lets an answered appeal revise reviewed scores', () => {
@@ -180,9 +175,10 @@ describe('the cycle year and the framework', () => {
     expect(yearAssessedAt(Date.parse(at))).toBe(year);
   });
 
-  it('starts only years that have begun', () => {
-    expect(cycleYearProblem(2026, '2026-12-01')).toBeNull();
-    expect(cycleYearProblem(2027, '2026-12-01')).toMatch(/begun/);
+  it('starts only years that have ended', () => {
+    expect(cycleYearProblem(2025, '2026-12-01')).toBeNull();
+    expect(cycleYearProblem(2026, '2026-12-01')).toMatch(/ended/);
+    expect(cycleYearProblem(2027, '2026-12-01')).toMatch(/ended/);
     expect(cycleYearProblem(1999, '2026-12-01')).toMatch(/2000/);
   });
 

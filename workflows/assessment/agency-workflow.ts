@@ -5,7 +5,7 @@ import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyAc
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
-import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import { retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import { addCalendarDays, endOfLocalDay, type CalendarData } from '../common/working-days.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import {
@@ -126,10 +126,14 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     calendar = updated;
     // Provisional deadlines not yet passed move with the published year; the loop sets its timer anew.
     const d = v.deadlines;
-    d.selfAssessment = track(d.selfAssessment.from, d.selfAssessment.days);
-    d.review = track(d.review.from, d.review.days);
-    if (d.notice) d.notice = track(d.notice.from, d.notice.days);
-    if (v.rectification) v.rectification.planDue = track(v.rectification.planDue.from, v.rectification.planDue.days);
+    const before = JSON.stringify([d, v.rectification?.planDue]);
+    d.selfAssessment = retrack(d.selfAssessment, calendar, Date.now());
+    d.review = retrack(d.review, calendar, Date.now());
+    if (d.notice) d.notice = retrack(d.notice, calendar, Date.now());
+    if (v.rectification) v.rectification.planDue = retrack(v.rectification.planDue, calendar, Date.now());
+    if (v.version > 0 && JSON.stringify([d, v.rectification?.planDue]) !== before) {
+      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published' });
+    }
     pokes += 1;
   });
 
@@ -170,6 +174,11 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     if (v.state === 'notice' && finalPublished) {
       // ---- 5. final result; 6. rectification when 不合格 or below a floor ---------------------------
       await condition(allHandlersFinished);
+      // An appeal heard in time is answered before the final result, even if it raced the publication.
+      if (v.appeal && !v.appeal.answer) {
+        await condition(() => !!v.appeal?.answer);
+        await condition(allHandlersFinished);
+      }
       v.result = scoreAgency(indicators, v.applicable, finalItems(v), 'final', nowIso());
       const data = { total: v.result.total, grade: v.result.grade, belowFloor: v.result.belowFloor };
       if (v.result.needsRectification) {

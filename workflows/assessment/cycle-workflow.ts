@@ -9,7 +9,7 @@ import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlready
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
-import { trackDeadline } from '../common/deadlines.js';
+import { retrack, trackDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import { assessmentAgencyWorkflow } from './agency-workflow.js';
@@ -61,9 +61,12 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     calendar = updated;
     if (!opened) return;
     const d = run.view.deadlines;
-    d.selfAssessment = trackDeadline(d.selfAssessment, calendar);
-    d.review = trackDeadline(d.review, calendar);
-    if (d.notice) d.notice = trackDeadline(d.notice, calendar);
+    const before = JSON.stringify(d);
+    d.selfAssessment = retrack(d.selfAssessment, calendar, Date.now());
+    d.review = retrack(d.review, calendar, Date.now());
+    if (d.notice) d.notice = retrack(d.notice, calendar, Date.now());
+    // Recorded, so the read model shows the moved dates and the stage timer is set anew.
+    if (JSON.stringify(d) !== before) void transition('deadlines_recomputed', run.view.state, systemActor('calendar'), { reason: 'a working-day calendar year was published', data: { deadlines: clone(d) } });
     nudges += 1;
   });
   setHandler(publishUpdate, async (i) => {
@@ -85,11 +88,15 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
       return v;
     } finally {
       publishing = false;
+      // A refused attempt still grew the history: the waiting loop reconsiders continuing as new.
+      nudges += 1;
     }
   }, {
     validator: (i) => {
       if (!opened) refused({ code: 'INVALID_STATE', message: 'the cycle is still being opened' }, 'collecting');
       if (publishing) refused({ code: 'INVALID_STATE', message: 'a publication is being recorded' }, run.view.state);
+      // Every agency must have had its preliminary result, and so its notice period, before the final one.
+      if (i.stage === 'final' && run.view.state === 'notice' && !run.told.preliminary) refused({ code: 'INVALID_STATE', message: 'the preliminary results are still being delivered to the agencies' }, run.view.state);
       refused(checkPublication(run.view, i, Date.now()), run.view.state);
     },
   });
@@ -126,16 +133,16 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     await continueAsNew<typeof assessmentCycleWorkflow>({ ...input, resume: run });
   };
   /**
-   * Reads the cycle's progress until `done` holds: polling, backing off to `maxMs`, while agencies
-   * compute (minutes); on each agency's nudge alone (`maxMs` null) while they rectify (months).
+   * Reads the cycle's progress until `done` holds, polling with a back-off to `maxMs`; an agency's
+   * nudge cuts a wait short. A nudge that comes while progress is being read is not lost: what was
+   * seen is taken before the read.
    */
-  const until = async (done: (p: Awaited<ReturnType<Activities['cycleProgress']>>) => boolean, maxMs: number | null): Promise<Awaited<ReturnType<Activities['cycleProgress']>>> => {
-    for (let waitMs = 1000; ; waitMs = Math.min(waitMs * 2, maxMs ?? 0)) {
+  const until = async (done: (p: Awaited<ReturnType<Activities['cycleProgress']>>) => boolean, maxMs: number): Promise<Awaited<ReturnType<Activities['cycleProgress']>>> => {
+    for (let waitMs = 1000; ; waitMs = Math.min(waitMs * 2, maxMs)) {
+      const seen = nudges;
       const p = await acts.cycleProgress({ year });
       if (done(p)) return p;
-      const seen = nudges;
-      if (maxMs === null) await condition(() => nudges !== seen);
-      else await condition(() => nudges !== seen, waitMs);
+      await condition(() => nudges !== seen, waitMs);
       await maybeContinue();
     }
   };
@@ -146,7 +153,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     if (page.length) {
       const template = { year, indicators: run.indicators, deadlines: { selfAssessment: v.deadlines.selfAssessment, review: v.deadlines.review }, policy, cycleWorkflowId: assessmentCycleWorkflowId(year) };
       try {
-        await startChild(assessmentBatchWorkflow, { workflowId: `${assessmentCycleWorkflowId(year)}:batch:${page[0]!.code}`, args: [{ agencies: page, template }], parentClosePolicy: ParentClosePolicy.ABANDON });
+        await startChild(assessmentBatchWorkflow, { workflowId: `${assessmentCycleWorkflowId(year)}:batch:${page[0]!.code}`, args: [{ agencies: page, template }], parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
@@ -191,7 +198,8 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     await transition('ranked', 'final', systemActor('publication'), { data: { rectifying: v.rectifying, counts: p.counts } });
   }
   // ---- rectification: the cycle closes when every agency's assessment has closed ------------------
-  await until((x) => x.counts.closed === v.agencyCount, null);
+  // Rectifications take months: each one verified nudges the cycle; a daily read is the fallback.
+  await until((x) => x.counts.closed === v.agencyCount, 86_400_000);
   v.closedAt = nowIso();
   await transition('close', 'closed', systemActor('rectification'), { reason: 'every agency closed its assessment' });
   await recording;
@@ -207,7 +215,7 @@ export async function assessmentBatchWorkflow(input: { agencies: { code: string;
   const { year } = input.template;
   await Promise.all(input.agencies.map(async (agency) => {
     try {
-      const child = await startChild(assessmentAgencyWorkflow, { workflowId: agencyAssessmentWorkflowId(year, agency.code), args: [{ ...input.template, agency }], parentClosePolicy: ParentClosePolicy.ABANDON });
+      const child = await startChild(assessmentAgencyWorkflow, { workflowId: agencyAssessmentWorkflowId(year, agency.code), args: [{ ...input.template, agency }], parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
       await child.result();
     } catch (error) {
       // Already running (a retried batch): that process goes on without this one watching it.

@@ -15,10 +15,13 @@ const isAdmin = (a: Actor) => a.role === 'bureau_admin';
 /** The year a scheduled run assesses: the one before the local (Asia/Shanghai) date it was scheduled for. */
 export const yearAssessedAt = (instantMs: number): number => Number(localDate(instantMs).slice(0, 4)) - 1;
 
-/** DOMAIN P4: an admin starts or backfills a year that has begun; never a future one. */
+/**
+ * DOMAIN P4: an admin starts or backfills a year that has ended (the records of a year in progress
+ * are incomplete, and starting it would leave next January's scheduled run nothing to do).
+ */
 export function cycleYearProblem(year: number, today: string): string | null {
   if (!Number.isInteger(year) || year < 2000) return 'must be a year from 2000 on';
-  if (year > Number(today.slice(0, 4))) return 'a year is assessed once it has begun';
+  if (year >= Number(today.slice(0, 4))) return 'a year is assessed once it has ended';
   return null;
 }
 
@@ -105,14 +108,6 @@ export function rectificationReasons(result: AgencyResult, set: IndicatorSet): s
     ...(result.grade === 'fail' ? [`total ${result.total} is below ${set.grades.pass} (不合格)`] : []),
     ...result.belowFloor.map((code) => `${name(code)} (${code}) is below its floor`),
   ];
-}
-
-/** DOMAIN P4 step 5: ranking by total, highest first; equal totals share a rank (1, 2, 2, 4). */
-export function rankByTotal(rows: { code: string; total: number }[]): Map<string, number> {
-  const sorted = [...rows].sort((a, b) => b.total - a.total || (a.code < b.code ? -1 : 1));
-  const ranks = new Map<string, number>();
-  sorted.forEach((r, i) => ranks.set(r.code, i > 0 && sorted[i - 1]!.total === r.total ? ranks.get(sorted[i - 1]!.code)! : i + 1));
-  return ranks;
 }
 
 /** DOMAIN P4 step 3: the bureau assigns an independent assessor before the review is in. */

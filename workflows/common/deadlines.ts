@@ -18,3 +18,8 @@ export function trackDeadline(spec: DeadlineSpec, calendar: CalendarData): Track
 
 
 export const isPast = (dueAt: string, nowMs: number): boolean => nowMs > Date.parse(dueAt);
+
+/** A deadline recomputed on a newer calendar, if it was provisional and has not passed; else as it was. */
+export function retrack(d: TrackedDeadline, calendar: CalendarData, nowMs: number): TrackedDeadline {
+  return d.provisional && !isPast(d.dueAt, nowMs) ? trackDeadline(d, calendar) : d;
+}
