@@ -113,7 +113,7 @@ export function agencyDto(r: AgencyAssessmentRow, timeline?: Awaited<ReturnType<
 
 const ownAgency = (p: Principal): string | null => (p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null);
 /** The agency itself, the bureau, and the assessor assigned to it see an agency's assessment. */
-const canSeeAgency = (p: Principal, r: AgencyAssessmentRow): boolean => isBureau(p) || ownAgency(p) === r.agencyCode || (p.roles.includes('assessor') && r.assessorId === p.sub);
+export const canSeeAgency = (p: Principal, r: AgencyAssessmentRow): boolean => isBureau(p) || ownAgency(p) === r.agencyCode || (p.roles.includes('assessor') && r.assessorId === p.sub);
 
 /** CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
 const csvCell = (value: unknown): string => {
@@ -173,7 +173,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     const next = d.info.nextActionTimes.map((t) => t.toISOString());
     return {
       scheduleId: assessmentScheduleId, startsOn: config.policy.assessment.startsOn, startsAt: config.policy.assessment.startsAt, timezone: d.spec.timezone ?? 'UTC',
-      paused: d.state.paused, note: d.state.note ?? null, nextRunAt: next[0] ?? null, nextRuns: next,
+      paused: d.state.paused, note: d.state.note || null, nextRunAt: next[0] ?? null, nextRuns: next,
       nextYearAssessed: next[0] ? Number(localDate(next[0]).slice(0, 4)) - 1 : null, overlap: d.policies.overlap ?? 'SKIP', catchupWindowMs: d.policies.catchupWindow,
       recentRuns: d.info.recentActions.map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), startedAt: a.takenAt.toISOString(), workflowId: a.action.workflow.workflowId })),
     };

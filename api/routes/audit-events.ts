@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listCaseEvents, verifyAuditChain } from '../../db/queries/audit.js';
 import { getCorrection } from '../../db/queries/correction.js';
+import { getAgencyAssessment } from '../../db/queries/assessment.js';
+import { canSeeAgency } from './assessments.js';
 import { getObjection } from '../../db/queries/objection.js';
 import { canSeeCorrection } from './corrections.js';
 import { getOpenDataRequest } from '../../db/queries/open-data-request.js';
@@ -19,13 +21,21 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       operationId: 'listAuditEvents',
       tags: ['audit'],
       summary: "A case's audit events in order, each with its hash and the previous event's hash",
-      querystring: z.object({ caseId: z.uuid('must be a case id') }),
+      querystring: z.object({
+        caseId: z.string().regex(/^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}(?::[A-Za-z0-9_-]{1,64})?)$/i, 'must be a case id: a UUID, an assessed year (2025) or a year and agency (2025:CODE)'),
+      }),
       response: { 200: z.object({ items: z.array(timelineEventSchema), nextCursor: z.null() }), ...problems(400, 401, 404) },
     },
   }, async (request) => {
     const p = caller(request);
     const { caseId } = request.query;
-    if (!isBureau(p)) {
+    const assessment = /^(\d{4})(?::(.+))?$/.exec(caseId);
+    if (assessment && !isBureau(p)) {
+      // An agency's assessment: the agency and its assessor; a cycle's own trail: the bureau and assessors.
+      const row = assessment[2] ? await getAgencyAssessment(db, Number(assessment[1]), assessment[2]) : null;
+      const visible = row ? canSeeAgency(p, row) : !assessment[2] && p.roles.includes('assessor');
+      if (!visible) throw new AppError('NOT_FOUND', 'no such case');
+    } else if (!isBureau(p)) {
       // Parties see the audit trail of their own cases only.
       const parties = (await getShareApplication(db, caseId))?.application ?? (await getObjection(db, caseId));
       const openData = parties ? null : await getOpenDataRequest(db, caseId);

@@ -188,6 +188,22 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     expectProblem(await post(`/${year}/agencies/${b}/appeal`, staffB, { text: 'x' }), 409, 'INVALID_STATE');
   });
 
+  it('audits every step of the cycle and of each agency in the hash chain, shown to whom may see the case', async () => {
+    const audit = (caseId: string, token: string) => stack.request('GET', `/api/v1/audit-events?caseId=${caseId}`, { token });
+    const own = await audit(`${year}:${b}`, staffB);
+    expect(own.body.items.map((e: any) => e.action)).toEqual(['metrics', 'assign_assessor', 'overdue', 'review', 'preliminary_result', 'appeal', 'appeal_answered', 'final_result',
+      'rectification_plan', 'rectification_report', 'rectification_reopened', 'rectification_report', 'rectification_verified']);
+    // Chained: each event names the hash before it, and the events come in chain order.
+    expect(own.body.items.every((e: any) => /^[0-9a-f]{64}$/.test(e.hash) && /^[0-9a-f]{64}$/.test(e.prevHash) && e.hash !== e.prevHash)).toBe(true);
+    expect(own.body.items.map((e: any) => e.id)).toEqual([...own.body.items.map((e: any) => e.id)].sort((x: number, y: number) => x - y));
+    expect(own.body.items.find((e: any) => e.action === 'appeal')).toMatchObject({ actorId: 'staff-b', actorRole: 'agency_staff', actorAgency: b, reason: '已补充目录' });
+    expectProblem(await audit(`${year}:${b}`, staffA), 404, 'NOT_FOUND');
+    expect((await audit(`${year}`, coordinator)).body.items.map((e: any) => e.toState)).toEqual(['collecting', 'self_assessment', 'review', 'notice', 'final', 'final', 'closed']);
+    expectProblem(await audit(`${year}`, staffA), 404, 'NOT_FOUND');
+    expectProblem(await audit('2025:a b', coordinator), 400, 'VALIDATION_FAILED');
+    expect((await stack.request('GET', '/api/v1/audit-events/verification', { token: admin })).body).toMatchObject({ ok: true });
+  });
+
   it('keeps the indicator framework versioned: a new version is validated, never overwritten', async () => {
     const list = await stack.request('GET', '/api/v1/assessment-indicators', { token: staffA });
     expect(list.body.items.find((s: any) => s.version === 'default-v1')).toMatchObject({ isDefault: true, indicators: expect.any(Array) });
