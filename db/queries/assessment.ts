@@ -42,6 +42,8 @@ export function listIndicatorSets(db: DbOrTx): Promise<IndicatorSetRow[]> {
 /** Adds a framework version (never edits one); null when the version exists. `makeDefault` moves the default to it. */
 export async function createIndicatorSet(db: Db, set: IndicatorSet, createdBy: string, makeDefault: boolean): Promise<IndicatorSetRow | null> {
   return db.transaction(async (tx) => {
+    // One writer of the default at a time, so two versions made default at once leave exactly one.
+    await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
     const [row] = await tx.insert(assessmentIndicatorSets).values({ ...set, isDefault: false, createdBy }).onConflictDoNothing().returning();
     if (!row) return null;
     if (!makeDefault) return row;

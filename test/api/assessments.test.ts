@@ -204,6 +204,17 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     expect((await stack.request('GET', '/api/v1/audit-events/verification', { token: admin })).body).toMatchObject({ ok: true });
   });
 
+  it('documents every P4 route of API.md in the OpenAPI document', async () => {
+    const paths = (await stack.request('GET', '/openapi.json')).body.paths;
+    const base = '/api/v1/assessment-cycles/{year}';
+    for (const [path, method] of [
+      ['/api/v1/assessment-schedule', 'get'], ['/api/v1/assessment-cycles', 'post'], [base, 'get'], [`${base}/agencies/{code}`, 'get'],
+      [`${base}/agencies/{code}/self-assessment`, 'post'], [`${base}/agencies/{code}/review`, 'post'], [`${base}/agencies/{code}/appeal`, 'post'],
+      [`${base}/agencies/{code}/appeal/answer`, 'post'], [`${base}/assignments`, 'post'], [`${base}/publication`, 'post'],
+      [`${base}/agencies/{code}/rectification`, 'post'], [`${base}/agencies/{code}/rectification/verification`, 'post'], [`${base}/results.csv`, 'get'],
+    ] as const) expect(paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['assessments (P4)']);
+  });
+
   it('keeps the indicator framework versioned: a new version is validated, never overwritten', async () => {
     const list = await stack.request('GET', '/api/v1/assessment-indicators', { token: staffA });
     expect(list.body.items.find((s: any) => s.version === 'default-v1')).toMatchObject({ isDefault: true, indicators: expect.any(Array) });
