@@ -7,16 +7,14 @@ import { catalogResources } from '../../db/schema/catalog.js';
 import { expectProblem, eventually } from '../helpers/assertions.js';
 import { uniq } from '../helpers/fixtures.js';
 import { startStack, type Stack } from '../helpers/stack.js';
+import { sleepUntil } from '../helpers/temporal.js';
 
 let stack: Stack;
 let admin: string, coordinator: string, assessor: string, stranger: string, staffA: string, reviewerA: string, staffB: string, staffC: string;
 let a: string, b: string, c: string;
 let year: number;
 
-const skipPast = async (iso: string) => {
-  const ms = Date.parse(iso) + 60_000 - (await stack.env.currentTimeMs());
-  if (ms > 0) await stack.env.sleep(ms);
-};
+const skipPast = (iso: string) => sleepUntil(stack.env, iso, 60_000);
 const cycle = () => stack.request('GET', `/api/v1/assessment-cycles/${year}`, { token: coordinator });
 const agency = (code: string, token = admin) => stack.request('GET', `/api/v1/assessment-cycles/${year}/agencies/${code}`, { token });
 const post = (path: string, token: string, body: unknown, headers?: Record<string, string>) => stack.request('POST', `/api/v1/assessment-cycles${path}`, { token, body, ...(headers ? { headers } : {}) });

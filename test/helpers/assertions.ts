@@ -1,4 +1,6 @@
 // Assertions and waits shared by the test files.
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { expect } from 'vitest';
 
 /** An RFC 9457 problem document with this status and stable code. */
@@ -16,4 +18,13 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
     value = await read();
   }
   return value;
+}
+
+/** The error code of an update that a workflow's validator (or handler) refused. */
+export async function refusal(p: Promise<unknown>): Promise<string | undefined> {
+  const error = await p.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  return (cause as ApplicationFailure).type ?? undefined;
 }

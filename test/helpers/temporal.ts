@@ -42,3 +42,9 @@ export async function startWorker(env: TestWorkflowEnvironment, db: Db): Promise
     },
   };
 }
+
+/** Lets the time-skipping server's clock run until `offsetMs` after the instant `iso`. */
+export async function sleepUntil(env: TestWorkflowEnvironment, iso: string, offsetMs: number): Promise<void> {
+  const ms = Date.parse(iso) + offsetMs - (await env.currentTimeMs());
+  if (ms > 0) await env.sleep(ms);
+}

@@ -1,7 +1,6 @@
 // DOMAIN.md P4 on the time-skipping server: a cycle fans out to every agency, each window's deadline
 // passes on its own, appeals, final results with ranking, rectification reopened by a failed check.
-import { WorkflowUpdateFailedError, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +18,10 @@ import {
 import type { AgencyAssessmentView, CycleInput, CycleView, ScoreItem } from '../../workflows/assessment/types.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { addCalendarDays, addWorkingDays, localDate } from '../../workflows/common/working-days.js';
-import { eventually } from '../helpers/assertions.js';
+import { eventually, refusal } from '../helpers/assertions.js';
 import { freshDatabase } from '../helpers/db.js';
 import { agency, resource } from '../helpers/fixtures.js';
-import { startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
+import { sleepUntil, startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -46,15 +45,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const refusal = async (p: Promise<unknown>) => {
-  const error = await p.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  return ((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type;
-};
-const sleepPast = async (iso: string) => {
-  const ms = Date.parse(iso) + 60_000 - (await env.currentTimeMs());
-  if (ms > 0) await env.sleep(ms);
-};
+const sleepPast = (iso: string) => sleepUntil(env, iso, 60_000);
 const agencyHandle = (year: number, code: string) => env.client.workflow.getHandle(agencyAssessmentWorkflowId(year, code));
 const view = (year: number, code: string) => agencyHandle(year, code).query(agencyViewQuery) as Promise<AgencyAssessmentView>;
 const cycleView = (h: WorkflowHandle) => h.query(cycleViewQuery) as Promise<CycleView>;

@@ -1,8 +1,7 @@
 // Every path of DOMAIN.md P5 on the time-skipping server: routed at once, verified under its
 // deadline with one approved extension, disputed meanwhile, transferred to the owner with its own clock.
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +16,10 @@ import { addWorkingDays, localDate } from '../../workflows/common/working-days.j
 import { correctionCalendarSignal, correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../../workflows/correction/messages.js';
 import { getCorrection } from '../../db/queries/correction.js';
 import type { CorrectionInput, CorrectionView } from '../../workflows/correction/types.js';
-import { eventually } from '../helpers/assertions.js';
+import { eventually, refusal } from '../helpers/assertions.js';
 import { freshDatabase } from '../helpers/db.js';
 import { agency, resource } from '../helpers/fixtures.js';
-import { startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
+import { startWorker, timeSkippingEnvironment, type RunningWorker, sleepUntil } from '../helpers/temporal.js';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -42,15 +41,6 @@ afterAll(async () => {
   await database?.close();
 });
 
-const refusal = async (p: Promise<unknown>) => {
-  const error = await p.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  return ((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type;
-};
-const sleepUntil = async (iso: string, offsetMs: number) => {
-  const ms = Date.parse(iso) + offsetMs - (await env.currentTimeMs());
-  if (ms > 0) await env.sleep(ms);
-};
 const disputed = async () => (await getResource(database.db, data.id))!.disputed;
 const inbox = (caseId: string, kind: string) => database.db.select().from(notifications).where(and(eq(notifications.caseId, caseId), eq(notifications.kind, kind)));
 
@@ -94,9 +84,9 @@ describe('correction (数据纠错) workflow', () => {
 
   it('flags an unverified report overdue and tells the provider and the bureau', async () => {
     const { handle, view } = await report();
-    await sleepUntil(view.verifyDue!.dueAt, -60_000);
+    await sleepUntil(env, view.verifyDue!.dueAt, -60_000);
     expect((await handle.query(correctionViewQuery) as CorrectionView).overdue).toBe(false);
-    await sleepUntil(view.verifyDue!.dueAt, 60_000);
+    await sleepUntil(env, view.verifyDue!.dueAt, 60_000);
     expect((await eventually(() => handle.query(correctionViewQuery) as Promise<CorrectionView>, (v) => v.overdue)).state).toBe('verifying');
     expect((await inbox(view.id, 'overdue')).map((n) => n.audience).sort()).toEqual(['agency', 'bureau']);
     await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'corrected', note: '已更正' }] });

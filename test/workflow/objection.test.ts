@@ -1,8 +1,7 @@
 // Every path of DOMAIN.md P2 on the time-skipping server: negotiation, coordination, escalation,
 // each deadline passing on its own, and the outcome flowing back to the share application.
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,8 +24,8 @@ import { decideUpdate, fileObjectionUpdate, shareApplicationWorkflowId, submitte
 import type { ShareApplicationInput, ShareApplicationView } from '../../workflows/share-application/types.js';
 import { freshDatabase } from '../helpers/db.js';
 import { agency, resource } from '../helpers/fixtures.js';
-import { startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
-import { eventually } from '../helpers/assertions.js';
+import { startWorker, timeSkippingEnvironment, type RunningWorker, sleepUntil } from '../helpers/temporal.js';
+import { eventually, refusal } from '../helpers/assertions.js';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -53,18 +52,7 @@ afterAll(async () => {
 });
 
 
-async function refusal(p: Promise<unknown>): Promise<string | undefined> {
-  const error = await p.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  return (cause as ApplicationFailure).type ?? undefined;
-}
 
-const sleepUntil = async (iso: string, offsetMs: number) => {
-  const ms = Date.parse(iso) + offsetMs - (await env.currentTimeMs());
-  if (ms > 0) await env.sleep(ms);
-};
 const calendar = () => currentCalendar(database.db);
 const inbox = (caseId: string, kind: string) =>
   database.db.select().from(notifications).where(and(eq(notifications.caseId, caseId), eq(notifications.kind, kind)));
@@ -109,9 +97,9 @@ describe('objection (不予共享异议协商) workflow', () => {
 
   it('moves to coordination by itself when negotiation lapses, starting the provider statement and coordination clocks', async () => {
     const { objection, view } = await objectionCase();
-    await sleepUntil(view.negotiationDue!.dueAt, -60_000);
+    await sleepUntil(env, view.negotiationDue!.dueAt, -60_000);
     expect((await objection.query(objectionViewQuery)).state).toBe('negotiating');
-    await sleepUntil(view.negotiationDue!.dueAt, 60_000);
+    await sleepUntil(env, view.negotiationDue!.dueAt, 60_000);
     const coordinating = await eventually(() => objection.query(objectionViewQuery), (v) => v.state === 'coordinating');
     const from = localDate(Date.parse(coordinating.coordinationStartedAt!));
     expect(coordinating.statementDue?.dueDate).toBe(addWorkingDays(from, defaultPolicy.objection.providerStatementWd, await calendar()).due);
@@ -128,7 +116,7 @@ describe('objection (不予共享异议协商) workflow', () => {
     const late = await objectionCase();
     const taken = await late.objection.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
     expect(taken.state).toBe('coordinating');
-    await sleepUntil(taken.statementDue!.dueAt, 60_000);
+    await sleepUntil(env, taken.statementDue!.dueAt, 60_000);
     const flagged = await eventually(() => late.objection.query(objectionViewQuery), (v) => v.overdue);
     expect(flagged).toMatchObject({ state: 'coordinating', overdue: true });
     expect((await inbox(flagged.id, 'overdue')).map((n) => n.audience).sort()).toEqual(['agency', 'bureau']);
@@ -138,7 +126,7 @@ describe('objection (不予共享异议协商) workflow', () => {
     const onTime = await objectionCase();
     const taken2 = await onTime.objection.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
     await onTime.objection.executeUpdate(addStatementUpdate, { args: [{ actor: reviewer(), text: '该数据含敏感个人信息，需脱敏' }] });
-    await sleepUntil(taken2.statementDue!.dueAt, 60_000);
+    await sleepUntil(env, taken2.statementDue!.dueAt, 60_000);
     expect((await onTime.objection.query(objectionViewQuery)).overdue).toBe(false);
     await onTime.objection.executeUpdate(ruleUpdate, { args: [{ actor: coordinator, outcome: 'conditional_share', reasoning: '脱敏后可共享', conditions: '身份证号脱敏' }] });
     expect(await applicationState(onTime.application)).toMatchObject({ state: 'granted', grant: { conditions: '身份证号脱敏' } });
@@ -167,7 +155,7 @@ describe('objection (不予共享异议协商) workflow', () => {
   it('escalates by itself when coordination misses its deadline, and the bureau admin records the government decision', async () => {
     const { application, objection } = await objectionCase();
     const taken = await objection.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
-    await sleepUntil(taken.coordinationDue!.dueAt, 60_000);
+    await sleepUntil(env, taken.coordinationDue!.dueAt, 60_000);
     const escalated = await eventually(() => objection.query(objectionViewQuery), (v) => v.state === 'escalated');
     expect(escalated).toMatchObject({ overdue: true, escalation: { automatic: true } });
     expect(await refusal(objection.executeUpdate(governmentDecisionUpdate, { args: [{ actor: coordinator, outcome: 'share', reasoning: 'x' }] }))).toBe('FORBIDDEN');

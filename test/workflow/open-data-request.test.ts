@@ -2,8 +2,7 @@
 // provider review, the agreement and its lapse, supervised use with reports, suspension, revocation
 // onto the deny-list, and expiry.
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +22,8 @@ import {
 import type { OpenDataRequestInput, OpenDataView } from '../../workflows/open-data-request/types.js';
 import { freshDatabase } from '../helpers/db.js';
 import { agency, uniq } from '../helpers/fixtures.js';
-import { startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
-import { eventually } from '../helpers/assertions.js';
+import { startWorker, timeSkippingEnvironment, type RunningWorker, sleepUntil } from '../helpers/temporal.js';
+import { eventually, refusal } from '../helpers/assertions.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let env: TestWorkflowEnvironment;
@@ -53,15 +52,6 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function refusal(p: Promise<unknown>): Promise<string | undefined> {
-  const error = await p.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  return ((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type ?? undefined;
-}
-const sleepUntil = async (iso: string, offsetMs: number) => {
-  const ms = Date.parse(iso) + offsetMs - (await env.currentTimeMs());
-  if (ms > 0) await env.sleep(ms);
-};
 const inbox = (caseId: string, kind: string) => database.db.select().from(notifications).where(and(eq(notifications.caseId, caseId), eq(notifications.kind, kind)));
 const state = (h: WorkflowHandle, s: string) => eventually(() => h.query(openViewQuery) as Promise<OpenDataView>, (v) => v.state === s);
 
@@ -124,7 +114,7 @@ describe('open-data request (有条件开放申请) workflow', () => {
     const { handle } = await request('key-lapse');
     await handle.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] });
     const approved = await handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'approve', agreementVersion: 1 }] }) as OpenDataView;
-    await sleepUntil(approved.agreementDue!.dueAt, 60_000);
+    await sleepUntil(env, approved.agreementDue!.dueAt, 60_000);
     expect((await state(handle, 'lapsed')).state).toBe('lapsed');
     expect(await inbox(approved.id, 'lapsed')).toHaveLength(1);
   });
@@ -132,7 +122,7 @@ describe('open-data request (有条件开放申请) workflow', () => {
   it('marks a late provider review overdue and tells provider and bureau, without deciding', async () => {
     const { handle } = await request('key-overdue');
     const checked = await handle.executeUpdate(formalCheckUpdate, { args: [{ actor: coordinator, passed: true }] }) as OpenDataView;
-    await sleepUntil(checked.reviewDue!.dueAt, 60_000);
+    await sleepUntil(env, checked.reviewDue!.dueAt, 60_000);
     const late = await eventually(() => handle.query(openViewQuery) as Promise<OpenDataView>, (v) => v.overdue);
     expect(late).toMatchObject({ state: 'provider_review', overdue: true });
     expect((await inbox(checked.id, 'overdue')).map((n) => n.audience).sort()).toEqual(['agency', 'bureau']);
@@ -142,13 +132,13 @@ describe('open-data request (有条件开放申请) workflow', () => {
   it('reminds before a usage report is due, warns when it is missed, suspends after the grace period, and resumes on the report', async () => {
     const { handle, active } = await activeRequest('key-reports');
     const reminderAt = new Date(Date.parse(active.nextReportDueAt!) - defaultPolicy.open.reportReminderDays * DAY).toISOString();
-    await sleepUntil(reminderAt, 60_000);
+    await sleepUntil(env, reminderAt, 60_000);
     expect(await eventually(() => inbox(active.id, 'report_reminder'), (n) => n.length === 1)).toHaveLength(1);
-    await sleepUntil(active.nextReportDueAt!, 60_000);
+    await sleepUntil(env, active.nextReportDueAt!, 60_000);
     const warned = await eventually(() => handle.query(openViewQuery) as Promise<OpenDataView>, (v) => v.warnings === 1);
     expect(warned).toMatchObject({ state: 'active', warnings: 1 });
     expect(warned.graceDue?.dueDate).toBe(addWorkingDays(active.nextReportDueDate!, defaultPolicy.open.reportGraceWd, await currentCalendar(database.db)).due);
-    await sleepUntil(warned.graceDue!.dueAt, 60_000);
+    await sleepUntil(env, warned.graceDue!.dueAt, 60_000);
     expect((await state(handle, 'suspended')).state).toBe('suspended');
     const resumed = await handle.executeUpdate(reportUsageUpdate, { args: [{ actor: citizen, period: '第一期', summary: '完成信用分析', outcomes: '论文一篇' }] }) as OpenDataView;
     expect(resumed).toMatchObject({ state: 'active', graceDue: null, reports: [{ seq: 1, period: '第一期' }] });
@@ -177,7 +167,7 @@ describe('open-data request (有条件开放申请) workflow', () => {
 
   it('expires access at the end of the period', async () => {
     const { handle, active } = await activeRequest('key-expiry', 1, { id: 'citizen-expiry', name: '孙七', role: 'public', agency: null });
-    await sleepUntil(active.expiresAt!, 60_000);
+    await sleepUntil(env, active.expiresAt!, 60_000);
     expect((await state(handle, 'expired')).state).toBe('expired');
     expect(await inbox(active.id, 'expired')).toHaveLength(1);
   });

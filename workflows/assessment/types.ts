@@ -1,5 +1,6 @@
 // JSON-safe shapes of the annual assessment (年度评估), DOMAIN.md P4: one cycle per year, one
 // per-agency process under it.
+import type { CaseEvent } from '../../db/queries/case-events.js';
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
 import type { Deadline } from '../common/working-days.js';
@@ -141,16 +142,8 @@ export interface AgencyAssessmentView {
   updatedAt: string;
 }
 
-export interface AssessmentEvent {
-  action: string;
-  from: string | null;
-  to: string;
-  actor: Actor;
-  at: string;
-  reason: string | null;
-  legalBasis: string | null;
-  data?: Record<string, unknown>;
-}
+/** One transition's audit event, as every case writes it. */
+export type AssessmentEvent = CaseEvent;
 
 export interface AgencyAssessmentChange {
   view: AgencyAssessmentView;
