@@ -13,7 +13,7 @@ import { agencyAssessmentWorkflowId } from '../workflows/assessment/messages.js'
 import type { AgencyAssessmentChange, CycleChange, IndicatorSet, Metrics } from '../workflows/assessment/types.js';
 
 /** Signals the cycle sends to every agency's process. */
-export type AgencyBroadcast = { signal: 'preliminaryPublished'; args: [unknown] } | { signal: 'finalPublished'; args: [] };
+export type AgencyBroadcast = { signal: 'preliminaryPublished'; args: [unknown] } | { signal: 'finalPublished'; args: [] } | { signal: 'calendarUpdated'; args: [unknown] };
 
 export function createAssessmentActivities({ db, logger, temporal }: { db: Db; logger: Logger; temporal?: Client }) {
   return {

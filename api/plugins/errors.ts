@@ -57,7 +57,8 @@ function nulPaths(value: unknown, path: string[] = []): string[] {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const bad = nulPaths(request.body);
+    // The path and query string too: a %00 in a URL reaches the database just the same.
+    const bad = [...nulPaths(request.params, ['params']), ...nulPaths(request.query, ['querystring']), ...nulPaths(request.body)];
     if (bad.length) throw new AppError('VALIDATION_FAILED', 'text must not contain NUL characters', { errors: bad.map((path) => ({ path, message: 'contains a NUL character' })) });
   });
   app.setErrorHandler((err: FastifyError, request, reply) => {

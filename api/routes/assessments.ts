@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import {
-  createIndicatorSet, cycleProgress, ensureDefaultIndicatorSet, getAgencyAssessment, getCycle, getIndicatorSet, listAgencyAssessments, listCycleResults, listIndicatorSets,
+  createIndicatorSet, cycleProgress, ensureDefaultIndicatorSet, getAgencyAssessment, getCycle, getIndicatorSet, listAgencyAssessments, listAgencyAssessmentsByCode, listCycleResults, listIndicatorSets,
   type AgencyAssessmentRow, type CycleRow,
 } from '../../db/queries/assessment.js';
 import { listCaseEvents } from '../../db/queries/audit.js';
@@ -22,7 +22,8 @@ import {
 } from '../../workflows/assessment/types.js';
 import type { Actor, Role } from '../../workflows/common/actors.js';
 import { localDate } from '../../workflows/common/working-days.js';
-import { caseIdForKey } from '../idempotency.js';
+import { bodyHash } from '../idempotency.js';
+import { claimIdempotencyKey, getIdempotencyKey } from '../../db/queries/idempotency.js';
 import { actorOf, caller, isBureau, requireRole, type Principal } from '../plugins/auth.js';
 import { page, paginationQuery, problems, text } from '../schemas.js';
 import { timelineDto, timelineEventSchema } from '../share-applications.js';
@@ -144,6 +145,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     const row = await loadAgency(p, year, code);
     const role = allowed(p, row);
     if (!role) throw new AppError('FORBIDDEN', 'your role does not take this step of the assessment');
+    if (row.version === 0) throw new AppError('INVALID_STATE', "the agency's assessment is still starting (its metrics are being computed); retry shortly", { state: row.state });
     await updateCase(temporal.workflow.getHandle(agencyAssessmentWorkflowId(year, code)), update, [args(actorOf(p, role))], { noun: 'assessment', state: row.state });
     const after = (await getAgencyAssessment(db, year, code))!;
     return agencyDto(after, await listCaseEvents(db, `${year}:${code}`));
@@ -216,10 +218,21 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     const { year, indicatorsVersion } = request.body;
     const problem = cycleYearProblem(year, localDate(Date.now()));
     if (problem) throw new AppError('VALIDATION_FAILED', `year: ${problem}`, { errors: [{ path: 'year', message: problem }] });
-    const { earlier } = await caseIdForKey(db, `assessment-cycle:${principal.sub}`, request.headers['idempotency-key'], request.body);
+    const scope = `assessment-cycle:${principal.sub}`;
+    const key = request.headers['idempotency-key'];
     const existing = await getCycle(db, year);
-    if (existing && earlier) return reply.code(201).send(cycleDto(existing, await cycleProgress(db, year)));
-    if (existing) throw new AppError('DUPLICATE', `the assessment of ${year} was started on ${existing.startedAt.toISOString()}; a year runs once`);
+    if (existing) {
+      // A retry of the request that started this year answers as it did; any other start is refused.
+      const claimed = key ? await getIdempotencyKey(db, scope, key) : null;
+      if (claimed && claimed.caseId === `assessment:${year}` && claimed.requestHash === bodyHash(request.body)) return reply.code(201).send(cycleDto(existing, await cycleProgress(db, year)));
+      if (claimed) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
+      throw new AppError('DUPLICATE', `the assessment of ${year} was started on ${existing.startedAt.toISOString()}; a year runs once`);
+    }
+    if (key) {
+      const claim = await claimIdempotencyKey(db, { scope, key, requestHash: bodyHash(request.body), caseId: `assessment:${year}`, statusCode: 201 });
+      // Claimed by this same request before, which failed before the cycle existed: go on.
+      if (!claim.claimed && (claim.row.requestHash !== bodyHash(request.body) || claim.row.caseId !== `assessment:${year}`)) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
+    }
     await ensureDefaultIndicatorSet(db);
     if (!(await getIndicatorSet(db, indicatorsVersion ?? null))) throw new AppError('VALIDATION_FAILED', `no indicator framework version ${indicatorsVersion}`, { errors: [{ path: 'indicatorsVersion', message: 'unknown version' }] });
     const input: CycleInput = { year, indicatorsVersion: indicatorsVersion ?? null, startedBy: actorOf(principal, 'bureau_admin'), policy: config.policy.assessment };
@@ -287,7 +300,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     const { year } = request.params;
     await loadCycle(year);
     const codes = [...new Set(request.body.agencies)];
-    const rows = await Promise.all(codes.map((code) => getAgencyAssessment(db, year, code)));
+    const found = new Map((await listAgencyAssessmentsByCode(db, year, codes)).map((r) => [r.agencyCode, r]));
+    const rows = codes.map((code) => found.get(code));
     const unknown = codes.filter((_, i) => !rows[i]);
     if (unknown.length) throw new AppError('VALIDATION_FAILED', `not assessed in ${year}: ${unknown.join(', ')}`, { errors: unknown.map((c) => ({ path: 'agencies', message: `${c} is not in the ${year} cycle` })) });
     const assigned: string[] = [];
@@ -299,8 +313,9 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
           await updateCase(temporal.workflow.getHandle(agencyAssessmentWorkflowId(year, code)), assignAssessorUpdate, [input], { noun: 'assessment', state: rows[i + j]!.state });
           assigned.push(code);
         } catch (error) {
-          if (!(error instanceof AppError) || error.status >= 500) throw error;
-          refused.push({ agency: code, code: error.code, message: error.message });
+          // Reported per agency, so a partial failure says which assignments took effect.
+          const known = error instanceof AppError ? error : null;
+          refused.push({ agency: code, code: known?.code ?? 'UNAVAILABLE', message: known?.message ?? 'the assignment could not be recorded; retry' });
         }
       }));
     }

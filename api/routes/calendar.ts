@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { putCalendarYear } from '../../db/queries/calendar.js';
 import { listOpenCorrections } from '../../db/queries/correction.js';
-import { listOpenAgencyAssessments, listOpenCycles } from '../../db/queries/assessment.js';
+import { listOpenCycles } from '../../db/queries/assessment.js';
 import { assessmentCalendarSignal } from '../../workflows/assessment/messages.js';
 import { listOpenObjections } from '../../db/queries/objection.js';
 import { correctionCalendarSignal } from '../../workflows/correction/messages.js';
@@ -85,8 +85,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
       (await tell((after) => listOpenObjections(db, after), objectionCalendarSignal)) +
       (await tell((after) => listOpenOpenDataRequests(db, after), openCalendarSignal)) +
       (await tell((after) => listOpenCorrections(db, after), correctionCalendarSignal)) +
-      (await tell(async (after) => (after ? [] : (await listOpenCycles(db)).map((c) => ({ id: String(c.year), workflowId: c.workflowId }))), assessmentCalendarSignal)) +
-      (await tell((after) => listOpenAgencyAssessments(db, after), assessmentCalendarSignal));
+      // Each open assessment cycle relays the calendar to its agencies itself.
+      (await tell(async (after) => (after ? [] : (await listOpenCycles(db)).map((c) => ({ id: String(c.year), workflowId: c.workflowId }))), assessmentCalendarSignal));
     return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), recomputed };
   });
 };

@@ -1,5 +1,5 @@
 // The annual assessment's (年度评估) read model, indicator framework and metrics.
-import { and, asc, count, eq, gt, gte, isNotNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNotNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { assessmentAgencies, assessmentCycles, assessmentIndicatorSets } from '../schema/assessment.js';
 import { auditEvents } from '../schema/audit.js';
@@ -165,13 +165,9 @@ export async function listAgencyAssessments(db: DbOrTx, year: number, filter: { 
   return { items, nextCode: rows.length > limit ? items[items.length - 1]!.agencyCode : null };
 }
 
-/** Agencies' processes still running, paged on (year, code): a published calendar year may move their deadlines. */
-export async function listOpenAgencyAssessments(db: DbOrTx, after: string | null, limit = 500): Promise<{ id: string; workflowId: string }[]> {
-  const [y, code] = after ? [Number(after.slice(0, 4)), after.slice(5)] : [0, ''];
-  const rows = await db.select({ year: assessmentAgencies.year, code: assessmentAgencies.agencyCode }).from(assessmentAgencies)
-    .where(and(ne(assessmentAgencies.state, 'closed'), gt(assessmentAgencies.version, 0), sql`(${assessmentAgencies.year}, ${assessmentAgencies.agencyCode}) > (${y}, ${code})`))
-    .orderBy(asc(assessmentAgencies.year), asc(assessmentAgencies.agencyCode)).limit(limit);
-  return rows.map((r) => ({ id: `${r.year}:${r.code}`, workflowId: `assessment:${r.year}:${r.code}` }));
+/** The given agencies' assessments of a year, in one read. */
+export function listAgencyAssessmentsByCode(db: DbOrTx, year: number, codes: string[]) {
+  return db.select().from(assessmentAgencies).where(and(eq(assessmentAgencies.year, year), inArray(assessmentAgencies.agencyCode, codes)));
 }
 
 /** Every running cycle (for calendar broadcasts). */

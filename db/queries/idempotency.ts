@@ -14,3 +14,9 @@ export async function claimIdempotencyKey(db: DbOrTx, row: { scope: string; key:
   const [existing] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, row.scope), eq(idempotencyKeys.key, row.key))).limit(1);
   return { row: existing!, claimed: false };
 }
+
+/** The record of a key, if a request has claimed it. */
+export async function getIdempotencyKey(db: DbOrTx, scope: string, key: string): Promise<IdempotencyRow | null> {
+  const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).limit(1);
+  return row ?? null;
+}

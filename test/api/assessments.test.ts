@@ -57,6 +57,9 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     const retried = await post('', admin, { year }, { 'idempotency-key': 'cycle-1' });
     expect([retried.status, retried.body.year]).toEqual([201, year]);
     expectProblem(await post('', admin, { year }), 409, 'DUPLICATE');
+    // A first attempt refused as a duplicate is refused again when retried with its key.
+    expectProblem(await post('', admin, { year }, { 'idempotency-key': 'cycle-2' }), 409, 'DUPLICATE');
+    expectProblem(await post('', admin, { year }, { 'idempotency-key': 'cycle-2' }), 409, 'DUPLICATE');
     expectProblem(await post('', admin, { year: year - 2 }, { 'idempotency-key': 'cycle-1' }), 409, 'DUPLICATE');
   });
 
@@ -73,6 +76,29 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     expect(mine.metrics.catalog).toMatchObject({ total: 1, ok: 1, systemScore: 100 });
     expect(mine.metrics.share.applicable).toBe(false);
     expect(mine.timeline.map((e: any) => e.action)).toEqual(['metrics']);
+  });
+
+  it('moves deadlines that reached an unpublished year once the bureau publishes it, for the cycle and every agency', async () => {
+    const before = (await cycle()).body.stages.review;
+    // The review window ends in the next year, whose calendar is not out yet: weekends alone decided it.
+    expect(before.provisional).toBe(true);
+    const next = Number(before.dueDate.slice(0, 4));
+    const put = await stack.request('PUT', `/api/v1/calendar/years/${next}`, { token: admin, body: { holidays: [`${next}-01-01`, `${next}-01-04`, `${next}-01-05`], workdays: [] } });
+    expect(put.status).toBe(200);
+    const after = await eventually(cycle, (r) => r.body.stages.review.provisional === false);
+    const moved = (await stack.request('GET', `/api/v1/calendar/working-days?from=${after.body.stages.selfAssessment.dueDate}&days=15`, { token: admin })).body;
+    expect(after.body.stages.review).toMatchObject({ dueDate: moved.due, provisional: false });
+    expect(moved.due > before.dueDate).toBe(true);
+    for (const code of [a, b, c]) {
+      const r = await eventually(() => agency(code), (x) => x.body.stages.review.provisional === false);
+      expect(r.body.stages.review.dueDate).toBe(moved.due);
+      expect(r.body.timeline.map((e: any) => e.action)).toContain('deadlines_recomputed');
+    }
+  });
+
+  it('answers a %00 in the path or query with 400, never a 500', async () => {
+    expectProblem(await agency('%00'), 400, 'VALIDATION_FAILED');
+    expectProblem(await stack.request('GET', `/api/v1/assessment-cycles/${year}/agencies?cursor=%00`, { token: admin }), 400, 'VALIDATION_FAILED');
   });
 
   it('shows an agency its own assessment only; the cycle to the bureau and assessors', async () => {
@@ -177,9 +203,11 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     expect(plan.body.stages.rectificationCompletion).toMatchObject({ dueDate: expect.any(String), overdue: false });
     await post(`/${year}/agencies/${b}/rectification`, staffB, { stage: 'report', text: '已补录' });
     expectProblem(await post(`/${year}/agencies/${b}/rectification/verification`, staffB, { passed: true }), 403, 'FORBIDDEN');
-    expectProblem(await post(`/${year}/agencies/${b}/rectification/verification`, admin, { passed: false }), 400, 'VALIDATION_FAILED');
-    const reopened = await post(`/${year}/agencies/${b}/rectification/verification`, admin, { passed: false, note: '说明不全' });
-    expect(reopened.body.rectification.state).toBe('in_progress');
+    expectProblem(await post(`/${year}/agencies/${b}/rectification/verification`, admin, { passed: 'no' }), 400, 'VALIDATION_FAILED');
+    // API.md's body is { passed }: a failed check reopens the rectification, a note being optional.
+    const reopened = await post(`/${year}/agencies/${b}/rectification/verification`, admin, { passed: false });
+    expect(reopened.body.rectification).toMatchObject({ state: 'in_progress', verifications: [{ value: { passed: false, note: null } }] });
+    expect(reopened.body.timeline.at(-1)).toMatchObject({ action: 'rectification_reopened', reason: 'the bureau did not accept the rectification' });
     await post(`/${year}/agencies/${b}/rectification`, staffB, { stage: 'report', text: '已补全' });
     expect((await post(`/${year}/agencies/${b}/rectification/verification`, admin, { passed: true })).body.state).toBe('closed');
     expect((await eventually(cycle, (r) => r.body.state === 'closed')).body).toMatchObject({ state: 'closed', counts: { closed: 3 }, rectifying: 1 });
@@ -189,14 +217,14 @@ describe('assessment cycles (年度评估) over HTTP', () => {
   it('audits every step of the cycle and of each agency in the hash chain, shown to whom may see the case', async () => {
     const audit = (caseId: string, token: string) => stack.request('GET', `/api/v1/audit-events?caseId=${caseId}`, { token });
     const own = await audit(`${year}:${b}`, staffB);
-    expect(own.body.items.map((e: any) => e.action)).toEqual(['metrics', 'assign_assessor', 'overdue', 'review', 'preliminary_result', 'appeal', 'appeal_answered', 'final_result',
+    expect(own.body.items.map((e: any) => e.action)).toEqual(['metrics', 'deadlines_recomputed', 'assign_assessor', 'overdue', 'review', 'preliminary_result', 'appeal', 'appeal_answered', 'final_result',
       'rectification_plan', 'rectification_report', 'rectification_reopened', 'rectification_report', 'rectification_verified']);
     // Chained: each event names the hash before it, and the events come in chain order.
     expect(own.body.items.every((e: any) => /^[0-9a-f]{64}$/.test(e.hash) && /^[0-9a-f]{64}$/.test(e.prevHash) && e.hash !== e.prevHash)).toBe(true);
     expect(own.body.items.map((e: any) => e.id)).toEqual([...own.body.items.map((e: any) => e.id)].sort((x: number, y: number) => x - y));
     expect(own.body.items.find((e: any) => e.action === 'appeal')).toMatchObject({ actorId: 'staff-b', actorRole: 'agency_staff', actorAgency: b, reason: '已补充目录' });
     expectProblem(await audit(`${year}:${b}`, staffA), 404, 'NOT_FOUND');
-    expect((await audit(`${year}`, coordinator)).body.items.map((e: any) => e.toState)).toEqual(['collecting', 'self_assessment', 'review', 'notice', 'final', 'final', 'closed']);
+    expect((await audit(`${year}`, coordinator)).body.items.map((e: any) => e.action)).toEqual(['open', 'metrics_collected', 'deadlines_recomputed', 'self_assessment_closed', 'publish_preliminary', 'publish_final', 'ranked', 'close']);
     expectProblem(await audit(`${year}`, staffA), 404, 'NOT_FOUND');
     expectProblem(await audit('2025:a b', coordinator), 400, 'VALIDATION_FAILED');
     expect((await stack.request('GET', '/api/v1/audit-events/verification', { token: admin })).body).toMatchObject({ ok: true });

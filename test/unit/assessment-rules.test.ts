@@ -146,7 +146,9 @@ describe('who may act, and when', () => {
     expect(checkRectification(rect('awaiting_plan'), { actor: staff(), stage: 'report', text: 'r' })?.code).toBe('INVALID_STATE');
     expect(checkRectification(rect('in_progress'), { actor: staff(), stage: 'plan', text: 'p' })?.code).toBe('INVALID_STATE');
     expect(checkRectification(rect('in_progress'), { actor: staff('B2'), stage: 'report', text: 'r' })?.code).toBe('FORBIDDEN');
-    expect(checkRectificationVerification(rect('awaiting_verification'), { actor: admin, passed: false, note: null })?.code).toBe('VALIDATION_FAILED');
+    // API.md's body is { passed }: a failed check needs no note (the reason recorded says it was not accepted).
+    expect(checkRectificationVerification(rect('awaiting_verification'), { actor: admin, passed: false, note: null })).toBeNull();
+    expect(checkRectificationVerification(rect('awaiting_verification'), { actor: staff(), passed: true, note: null })?.code).toBe('FORBIDDEN');
     expect(checkRectificationVerification(rect('awaiting_verification'), { actor: admin, passed: true, note: null })).toBeNull();
     expect(checkRectificationVerification(rect('in_progress'), { actor: admin, passed: true, note: null })?.code).toBe('INVALID_STATE');
   });

@@ -176,7 +176,7 @@ describe('annual assessment (年度评估) workflows', () => {
     const today = localDate(await env.currentTimeMs());
     expect(planned.rectification?.completionDue?.dueDate).toBe(addCalendarDays(today, defaultPolicy.assessment.rectifyDays));
     await agencyHandle(year, weak).executeUpdate(rectifyUpdate, { args: [{ actor: staff(weak), stage: 'report', text: '已补录' }] });
-    expect(await refusal(agencyHandle(year, weak).executeUpdate(verifyRectificationUpdate, { args: [{ actor: admin, passed: false, note: null }] }))).toBe('VALIDATION_FAILED');
+    expect(await refusal(agencyHandle(year, weak).executeUpdate(verifyRectificationUpdate, { args: [{ actor: staff(weak), passed: true, note: null }] }))).toBe('FORBIDDEN');
     const reopened = await agencyHandle(year, weak).executeUpdate(verifyRectificationUpdate, { args: [{ actor: admin, passed: false, note: '字段说明缺失' }] });
     expect(reopened.rectification).toMatchObject({ state: 'in_progress' });
     await sleepPast(reopened.rectification!.completionDue!.dueAt);

@@ -14,7 +14,7 @@ import {
 } from './messages.js';
 import {
   applicableIndicators, checkAppeal, checkAppealAnswer, checkAssignment, checkRectification, checkRectificationVerification, checkReview,
-  checkSelfAssessment, finalItems, rectificationReasons, scoreAgency,
+  checkSelfAssessment, finalItems, rectificationReasons, retrackStages, scoreAgency,
 } from './rules.js';
 import { gradeLabels, type AgencyAssessmentInput, type AgencyAssessmentState, type AgencyAssessmentView } from './types.js';
 
@@ -52,6 +52,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
   let noticeDue = null as TrackedDeadline | null;
   let finalPublished = false as boolean;
   let pokes = 0;
+  let calendarSignalled = false;
 
   setHandler(agencyViewQuery, () => v);
   setHandler(assignAssessorUpdate, async (i) => {
@@ -110,7 +111,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       r.state = 'in_progress';
       const due = addCalendarDays(today(), policy.rectifyDays);
       r.completionDue = { dueDate: due, dueAt: endOfLocalDay(due), provisional: false };
-      await transition('rectification_reopened', 'rectification', i.actor, { reason: i.note, data: { completionDueDate: due }, notify: [toAgency('rectification_reopened', `Rectification not accepted, report again by ${due}: ${label}`)] });
+      await transition('rectification_reopened', 'rectification', i.actor, { reason: i.note ?? 'the bureau did not accept the rectification', data: { completionDueDate: due }, notify: [toAgency('rectification_reopened', `Rectification not accepted, report again by ${due}: ${label}`)] });
     }
     return v;
   }, { validator: (i) => refused(checkRectificationVerification(v, i), v.state) });
@@ -122,23 +123,33 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     finalPublished = true;
     pokes += 1;
   });
+  /** Provisional deadlines not yet passed move with a published year; true when any moved. */
+  const retrackAll = (): boolean => {
+    const before = JSON.stringify([v.deadlines, v.rectification?.planDue, noticeDue]);
+    v.deadlines = retrackStages(v.deadlines, calendar, Date.now());
+    if (v.rectification) v.rectification.planDue = retrack(v.rectification.planDue, calendar, Date.now());
+    if (noticeDue) noticeDue = retrack(noticeDue, calendar, Date.now());
+    return JSON.stringify([v.deadlines, v.rectification?.planDue, noticeDue]) !== before;
+  };
+  const recordRecompute = () => transition('deadlines_recomputed', v.state, systemActor('calendar'), {
+    reason: 'a working-day calendar year was published',
+    data: { deadlines: clone(v.deadlines), planDue: v.rectification?.planDue ?? null },
+    notify: [toAgency('deadlines_recomputed', `Deadlines of ${label} moved with the published working-day calendar`)],
+  });
   setHandler(assessmentCalendarSignal, (updated) => {
     calendar = updated;
-    // Provisional deadlines not yet passed move with the published year; the loop sets its timer anew.
-    const d = v.deadlines;
-    const before = JSON.stringify([d, v.rectification?.planDue]);
-    d.selfAssessment = retrack(d.selfAssessment, calendar, Date.now());
-    d.review = retrack(d.review, calendar, Date.now());
-    if (d.notice) d.notice = retrack(d.notice, calendar, Date.now());
-    if (v.rectification) v.rectification.planDue = retrack(v.rectification.planDue, calendar, Date.now());
-    if (v.version > 0 && JSON.stringify([d, v.rectification?.planDue]) !== before) {
-      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published' });
-    }
+    calendarSignalled = true;
+    // Recorded, so the read model shows the moved dates; the loop sets its timer anew.
+    if (retrackAll() && v.version > 0) void recordRecompute();
     pokes += 1;
   });
 
   // ---- 1. metrics from the system's own records ----------------------------------------------
-  calendar = await acts.loadCalendar();
+  // A calendar signalled meanwhile is newer than what was read before it was published.
+  const loaded = await acts.loadCalendar();
+  if (!calendarSignalled) calendar = loaded;
+  // The cycle computed these deadlines on its calendar; a year published since moves them here too.
+  retrackAll();
   v.metrics = await acts.computeAssessmentMetrics({ year, agency: v.agencyCode });
   v.applicable = applicableIndicators(indicators, v.metrics);
   await transition('metrics', 'self_assessment', systemActor('metrics'), {
@@ -212,8 +223,12 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       await overdue(`rectification_completion:${r.completionDue.dueDate}`, 'rectification', `the rectification was due ${r.completionDue.dueDate}`, [toAgency('overdue', `Overdue: the rectification of ${label}`), toBureau('overdue', `Rectification overdue (督办): ${label}`)]);
     }
   }
-  await recording;
-  await condition(allHandlersFinished);
+  // Every recording written, also one a calendar signal started while the last step was recorded.
+  for (let seen = recording; ; seen = recording) {
+    await seen;
+    await condition(allHandlersFinished);
+    if (seen === recording) break;
+  }
   // The cycle closes when the last rectification is verified; it waits for this word.
   if (v.rectification) await getExternalWorkflowHandle(input.cycleWorkflowId).signal(cycleNudgeSignal).catch(() => undefined);
   return v;

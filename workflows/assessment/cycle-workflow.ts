@@ -9,12 +9,12 @@ import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlready
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
-import { retrack, trackDeadline } from '../common/deadlines.js';
+import { trackDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import { assessmentAgencyWorkflow } from './agency-workflow.js';
 import { agencyAssessmentWorkflowId, assessmentCalendarSignal, assessmentCycleWorkflowId, cycleNudgeSignal, cycleOpenedUpdate, cycleViewQuery, publishUpdate } from './messages.js';
-import { checkPublication, yearAssessedAt } from './rules.js';
+import { checkPublication, retrackStages, yearAssessedAt } from './rules.js';
 import type { AgencyAssessmentInput, CycleInput, CycleRun, CycleState, CycleView, FanOut } from './types.js';
 
 const acts = proxyActivities<Activities>(caseActivityOptions);
@@ -30,6 +30,9 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   let run = undefined as unknown as CycleRun;
   let nudges = 0;
   let publishing = false;
+  let calendarToRelay = false;
+  let calendarSignalled = false;
+  let relaying = false;
 
   function transition(action: string, to: CycleState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
     const v = run.view;
@@ -59,14 +62,14 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   setHandler(cycleNudgeSignal, () => { nudges += 1; });
   setHandler(assessmentCalendarSignal, (updated) => {
     calendar = updated;
+    calendarSignalled = true;
     if (!opened) return;
-    const d = run.view.deadlines;
-    const before = JSON.stringify(d);
-    d.selfAssessment = retrack(d.selfAssessment, calendar, Date.now());
-    d.review = retrack(d.review, calendar, Date.now());
-    if (d.notice) d.notice = retrack(d.notice, calendar, Date.now());
+    const before = JSON.stringify(run.view.deadlines);
+    run.view.deadlines = retrackStages(run.view.deadlines, calendar, Date.now());
     // Recorded, so the read model shows the moved dates and the stage timer is set anew.
-    if (JSON.stringify(d) !== before) void transition('deadlines_recomputed', run.view.state, systemActor('calendar'), { reason: 'a working-day calendar year was published', data: { deadlines: clone(d) } });
+    if (JSON.stringify(run.view.deadlines) !== before) void transition('deadlines_recomputed', run.view.state, systemActor('calendar'), { reason: 'a working-day calendar year was published', data: { deadlines: clone(run.view.deadlines) } });
+    // The agencies hear of it from the cycle, so a calendar upload costs one signal per cycle.
+    calendarToRelay = true;
     nudges += 1;
   });
   setHandler(publishUpdate, async (i) => {
@@ -105,7 +108,9 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     run = input.resume;
     opened = true;
   }
-  calendar = await acts.loadCalendar();
+  // A calendar signalled meanwhile is newer than what was read before it was published.
+  const loaded = await acts.loadCalendar();
+  if (!calendarSignalled) calendar = loaded;
   if (!input.resume) {
     const indicators = await acts.loadIndicatorSet({ version: input.indicatorsVersion });
     // DOMAIN P4: self-assessment within selfWd of the start; the review window follows it.
@@ -125,11 +130,18 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   opened = true;
   const v = run.view;
 
+  /** Every recording written and no handler busy, also those a signal started meanwhile. */
+  const settled = async (): Promise<void> => {
+    for (let seen = recording; ; seen = recording) {
+      await seen;
+      await condition(() => allHandlersFinished() && !publishing && !relaying);
+      if (seen === recording) return;
+    }
+  };
   /** Hands over to a fresh run when this one's history is long, once no handler is busy. */
   const maybeContinue = async (): Promise<void> => {
     if (!workflowInfo().continueAsNewSuggested && workflowInfo().historyLength < fanOut.maxHistoryEvents) return;
-    await recording;
-    await condition(() => allHandlersFinished() && !publishing);
+    await settled();
     await continueAsNew<typeof assessmentCycleWorkflow>({ ...input, resume: run });
   };
   /**
@@ -146,6 +158,20 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
       await maybeContinue();
     }
   };
+
+  // A published calendar year reaches every agency by the broadcast activity, alongside the stages.
+  void (async () => {
+    for (;;) {
+      await condition(() => calendarToRelay && !relaying);
+      calendarToRelay = false;
+      relaying = true;
+      try {
+        await broadcast.broadcastToAgencies({ year, message: { signal: 'calendarUpdated', args: [calendar] } });
+      } finally {
+        relaying = false;
+      }
+    }
+  })();
 
   // ---- collecting: a batch child per page of agencies, a child per agency under it ---------------
   while (!run.fannedOut) {
@@ -191,7 +217,8 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     run.told.final = true;
   }
   if (!run.ranked) {
-    const p = await until((x) => x.unfinalised === 0, 5_000);
+    // Seconds for most agencies; an appeal that raced the publication waits for the bureau's answer.
+    const p = await until((x) => x.unfinalised === 0, 300_000);
     await acts.rankCycle({ year });
     run.ranked = true;
     v.rectifying = p.counts.rectification;
@@ -202,8 +229,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   await until((x) => x.counts.closed === v.agencyCount, 86_400_000);
   v.closedAt = nowIso();
   await transition('close', 'closed', systemActor('rectification'), { reason: 'every agency closed its assessment' });
-  await recording;
-  await condition(allHandlersFinished);
+  await settled();
   return v;
 }
 

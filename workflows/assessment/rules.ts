@@ -1,7 +1,7 @@
 // Pure decisions of the annual assessment (年度评估), DOMAIN.md P4. Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
-import { isPast } from '../common/deadlines.js';
-import { localDate } from '../common/working-days.js';
+import { isPast, retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import { localDate, type CalendarData } from '../common/working-days.js';
 import type {
   AppealAnswerInput, AppealInput, AssignAssessorInput, PublicationInput, RectificationInput, RectificationVerificationInput, ReviewInput, SelfAssessmentInput,
 } from './messages.js';
@@ -172,8 +172,19 @@ export function checkRectification(v: AgencyAssessmentView, i: RectificationInpu
 export function checkRectificationVerification(v: AgencyAssessmentView, i: RectificationVerificationInput): Refusal | null {
   if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin verifies rectifications');
   if (v.state !== 'rectification' || v.rectification?.state !== 'awaiting_verification') return refuse('INVALID_STATE', 'no completion report awaits verification');
-  if (!i.passed && isBlank(i.note)) return refuse('VALIDATION_FAILED', 'a failed check says what remains', [{ path: 'note', message: 'required when passed is false' }]);
   return null;
+}
+
+/**
+ * DOMAIN "Working days": the stage deadlines on a newer calendar. Only provisional deadlines not yet
+ * passed move, and the review window follows a self-assessment deadline that moved.
+ */
+export function retrackStages<D extends { selfAssessment: TrackedDeadline; review: TrackedDeadline; notice: TrackedDeadline | null }>(d: D, calendar: CalendarData, nowMs: number): D {
+  const selfAssessment = retrack(d.selfAssessment, calendar, nowMs);
+  const review = selfAssessment.dueDate !== d.review.from && !isPast(d.review.dueAt, nowMs)
+    ? trackDeadline({ from: selfAssessment.dueDate, days: d.review.days }, calendar)
+    : retrack(d.review, calendar, nowMs);
+  return { ...d, selfAssessment, review, notice: d.notice ? retrack(d.notice, calendar, nowMs) : null };
 }
 
 /**
