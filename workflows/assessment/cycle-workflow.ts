@@ -134,7 +134,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   const settled = async (): Promise<void> => {
     for (let seen = recording; ; seen = recording) {
       await seen;
-      await condition(() => allHandlersFinished() && !publishing && !relaying);
+      await condition(() => allHandlersFinished() && !publishing && !relaying && !calendarToRelay);
       if (seen === recording) return;
     }
   };
