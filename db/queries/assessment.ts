@@ -5,6 +5,7 @@ import { assessmentAgencies, assessmentCycles, assessmentIndicatorSets } from '.
 import { auditEvents } from '../schema/audit.js';
 import { catalogResources } from '../schema/catalog.js';
 import { corrections } from '../schema/correction.js';
+import { notifications } from '../schema/notification.js';
 import { objections } from '../schema/objection.js';
 import { openDataRequests } from '../schema/open-data-request.js';
 import { shareApplications } from '../schema/share-application.js';
@@ -177,19 +178,26 @@ export function listOpenCycles(db: DbOrTx) {
 
 /**
  * DOMAIN P4 step 1: an agency's metrics for `year`, from the system's own records. Cases count by
- * the local (Asia/Shanghai) year they were submitted in; catalog and freshness as they stand.
+ * the local (Asia/Shanghai) year they were submitted in; resources catalogued by the year's end.
  */
 export async function computeAgencyMetrics(db: DbOrTx, year: number, agency: string): Promise<Metrics> {
   const from = new Date(startOfLocalDay(`${year}-01-01`));
   const to = new Date(startOfLocalDay(`${year + 1}-01-01`));
   const overdueN = (flag: SQLWrapper) => sql<number>`count(*) filter (where ${flag})`;
 
+  // P6: a resource whose update ran overdue at any time in the year (the nightly sweep told its
+  // provider, a notification kept) did not keep its update cycle that year.
+  const lapsed = sql<boolean>`exists (select 1 from ${notifications} where ${notifications.caseType} = 'freshness' and ${notifications.kind} = 'freshness_overdue'
+    and ${notifications.caseId} = ${catalogResources.id}::text and ${notifications.createdAt} >= ${from.toISOString()}::timestamptz and ${notifications.createdAt} < ${to.toISOString()}::timestamptz)`;
+  const catalogued = and(eq(catalogResources.providerAgency, agency), lt(catalogResources.createdAt, to));
   const resources = await db.select({
     description: catalogResources.description, fields: catalogResources.fields, shareType: catalogResources.shareType,
-    openType: catalogResources.openType, legalBasis: catalogResources.legalBasis, freshness: catalogResources.freshness,
-  }).from(catalogResources).where(and(eq(catalogResources.providerAgency, agency), lt(catalogResources.createdAt, to)));
+    openType: catalogResources.openType, legalBasis: catalogResources.legalBasis,
+  }).from(catalogResources).where(catalogued);
   const complete = resources.filter(catalogEntryComplete).length;
-  const fresh = resources.filter((r) => r.freshness === 'fresh' || r.freshness === 'due').length;
+  // As an aggregate, so drizzle qualifies the outer column inside the subquery.
+  const [fr] = await db.select({ lapsed: overdueN(lapsed) }).from(catalogResources).where(catalogued);
+  const fresh = resources.length - Number(fr?.lapsed ?? 0);
 
   const [share] = await db.select({ n: count(), overdue: overdueN(shareApplications.overdue) }).from(shareApplications)
     .where(and(eq(shareApplications.providerAgency, agency), eq(shareApplications.shareType, 'conditional'), isNotNull(shareApplications.reviewDueAt), gte(shareApplications.submittedAt, from), lt(shareApplications.submittedAt, to)));
@@ -206,7 +214,7 @@ export async function computeAgencyMetrics(db: DbOrTx, year: number, agency: str
   const late = (x: { overdue: number } | undefined) => Number(x?.overdue ?? 0);
   return {
     catalog: metricOf('catalog', resources.length, complete, null, resources.length ? `${complete} of ${resources.length} catalogue entries complete` : 'no resources catalogued', true),
-    freshness: metricOf('freshness', resources.length, fresh, resources.length - fresh, `${fresh} of ${resources.length} resources updated within their cycle`),
+    freshness: metricOf('freshness', resources.length, fresh, resources.length - fresh, `${fresh} of ${resources.length} resources kept their update cycle all year`),
     share: metricOf('share', n(share), n(share) - late(share), late(share), `${late(share)} of ${n(share)} conditional share applications overdue`),
     objection: metricOf('objection', n(objection), Number(objection?.upheld ?? 0), null, `${n(objection) - Number(objection?.upheld ?? 0)} of ${n(objection)} objections lost`),
     open: metricOf('open', n(open), n(open) - late(open), late(open), `${late(open)} of ${n(open)} open-data reviews overdue`),

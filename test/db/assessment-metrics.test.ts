@@ -11,6 +11,8 @@ import { DEFAULT_INDICATORS } from '../../workflows/assessment/indicators.js';
 import { appendAuditEvent } from '../../db/queries/audit.js';
 import { catalogResources } from '../../db/schema/catalog.js';
 import { corrections } from '../../db/schema/correction.js';
+import { notifications } from '../../db/schema/notification.js';
+import { insertNotifications } from '../../db/queries/notification.js';
 import { objections } from '../../db/schema/objection.js';
 import { openDataRequests } from '../../db/schema/open-data-request.js';
 import { shareApplications } from '../../db/schema/share-application.js';
@@ -42,7 +44,12 @@ beforeAll(async () => {
   resourceId = r.id;
   // Catalogued during the assessed year; a resource added later does not count for it.
   await database.db.update(catalogResources).set({ createdAt: in2025 }).where(eq(catalogResources.id, r.id));
-  await database.db.insert(catalogResources).values({ code: `C-${randomUUID()}`, name: '完整', providerAgency: provider, description: '说明', fields: [{ name: 'a' }], shareType: 'unconditional', openType: 'unconditional', updateCycle: 'daily', freshness: 'delinquent', createdBy: 't', createdAt: in2025 });
+  const [lapsedResource] = await database.db.insert(catalogResources).values({ code: `C-${randomUUID()}`, name: '完整', providerAgency: provider, description: '说明', fields: [{ name: 'a' }], shareType: 'unconditional', openType: 'unconditional', updateCycle: 'daily', createdBy: 't', createdAt: in2025 }).returning();
+  // The nightly sweep found it overdue once in 2025 (and the other one only in 2026, which is not counted).
+  await insertNotifications(database.db, `freshness:${lapsedResource!.id}:overdue:2025-07-01`, 'freshness', lapsedResource!.id, [{ audience: 'agency', recipient: provider, kind: 'freshness_overdue', title: 'overdue' }]);
+  await database.db.update(notifications).set({ createdAt: new Date('2025-07-02T01:00:00Z') }).where(eq(notifications.caseId, lapsedResource!.id));
+  await insertNotifications(database.db, `freshness:${r.id}:overdue:2026-01-02`, 'freshness', r.id, [{ audience: 'agency', recipient: provider, kind: 'freshness_overdue', title: 'overdue' }]);
+  await database.db.update(notifications).set({ createdAt: newYearInShanghai }).where(eq(notifications.caseId, r.id));
   await database.db.insert(catalogResources).values({ code: `C-${randomUUID()}`, name: '次年', providerAgency: provider, description: '说明', fields: [{ name: 'a' }], shareType: 'unconditional', openType: 'unconditional', updateCycle: 'daily', createdBy: 't' });
 
   await share(provider, false);
