@@ -51,6 +51,7 @@ const stageSchema = (extra: z.ZodRawShape = {}) => due.extend({ overdue: z.boole
 const cycleSchema = z.object({
   year: z.number(), state: z.enum(cycleStates), indicatorsVersion: z.string(), indicators: indicatorSetSchema, agencyCount: z.number(),
   counts: z.record(z.enum(agencyAssessmentStates), z.number()), pending: z.object({ unreviewed: z.number(), pendingAppeals: z.number() }),
+  overdue: z.boolean(), overdueAgencies: z.number(),
   stages: z.object({ selfAssessment: due, review: due, notice: due.nullable() }),
   publishedAt: z.object({ preliminary: z.string().nullable(), final: z.string().nullable() }), rectifying: z.number(),
   startedBy: actorSchema, startedAt: z.string(), closedAt: z.string().nullable(), updatedAt: z.string(),
@@ -83,6 +84,7 @@ function cycleDto(row: CycleRow, progress: Awaited<ReturnType<typeof cycleProgre
   return {
     year: row.year, state: row.state, indicatorsVersion: row.indicatorsVersion, indicators: row.indicators, agencyCount: row.agencyCount, counts: progress.counts,
     pending: { unreviewed: progress.unreviewed, pendingAppeals: progress.pendingAppeals },
+    overdue: progress.overdue > 0, overdueAgencies: progress.overdue,
     stages: { selfAssessment: dueDto(row.deadlines.selfAssessment)!, review: dueDto(row.deadlines.review)!, notice: dueDto(row.deadlines.notice) },
     publishedAt: row.publishedAt, rectifying: row.rectifying, startedBy: row.startedBy, startedAt: row.startedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString(),

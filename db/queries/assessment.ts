@@ -122,6 +122,8 @@ export interface CycleProgress {
   pendingAppeals: number;
   /** Agencies whose final result is not recorded yet. */
   unfinalised: number;
+  /** Agencies with a stage deadline missed (督办). */
+  overdue: number;
 }
 
 /** Counts of a cycle's agencies by state, and what a publication waits for. */
@@ -134,8 +136,9 @@ export async function cycleProgress(db: DbOrTx, year: number): Promise<CycleProg
     unreviewed: sql<number>`count(*) filter (where ${assessmentAgencies.review} is null)`,
     pendingAppeals: sql<number>`count(*) filter (where ${assessmentAgencies.appealPending})`,
     unfinalised: sql<number>`count(*) filter (where coalesce(${assessmentAgencies.result}->>'stage', '') <> 'final')`,
+    overdue: sql<number>`count(*) filter (where ${assessmentAgencies.overdue})`,
   }).from(assessmentAgencies).where(eq(assessmentAgencies.year, year));
-  return { counts, unstarted: Number(extra?.unstarted ?? 0), unreviewed: Number(extra?.unreviewed ?? 0), pendingAppeals: Number(extra?.pendingAppeals ?? 0), unfinalised: Number(extra?.unfinalised ?? 0) };
+  return { counts, unstarted: Number(extra?.unstarted ?? 0), unreviewed: Number(extra?.unreviewed ?? 0), pendingAppeals: Number(extra?.pendingAppeals ?? 0), unfinalised: Number(extra?.unfinalised ?? 0), overdue: Number(extra?.overdue ?? 0) };
 }
 
 /** DOMAIN P4 step 5: ranks every agency of the year by its final total (equal totals share a rank). */

@@ -149,6 +149,7 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     await skipPast((await cycle()).body.stages.selfAssessment.dueAt);
     const closed = await eventually(() => agency(b), (r) => r.body.state === 'review');
     expect(closed.body).toMatchObject({ overdue: true, selfAssessmentMissed: true, stages: { selfAssessment: { overdue: true, submittedAt: null } } });
+    expect((await cycle()).body).toMatchObject({ overdue: true, overdueAgencies: 2 });
     expect((await eventually(cycle, (r) => r.body.state === 'review')).body.state).toBe('review');
     const missing = await post(`/${year}/publication`, admin, { stage: 'preliminary' });
     expectProblem(missing, 409, 'INVALID_STATE');
