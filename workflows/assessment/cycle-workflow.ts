@@ -3,7 +3,7 @@
 // history holds more than a batch's events, moves the cycle through its stages (continuing as new
 // if its own history grows), and publishes results to every agency by a broadcast activity.
 import {
-  ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, ParentClosePolicy, proxyActivities, setHandler, sleep, startChild, workflowInfo,
+  ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, ParentClosePolicy, proxyActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
