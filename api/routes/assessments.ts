@@ -141,9 +141,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     return row;
   };
   /** Visible (else 404), in the acting role (else 403); then the agency's workflow decides the rest. */
-  async function act<A>(request: { principal: Principal | null; params: { year: number; code: string } }, allowed: (p: Principal, row: AgencyAssessmentRow) => Role | null, update: UpdateDefinition<AgencyAssessmentView, [A]>, args: (actor: Actor) => A) {
-    const p = caller(request as never);
-    const { year, code } = request.params;
+  async function act<A>(p: Principal, { year, code }: { year: number; code: string }, allowed: (p: Principal, row: AgencyAssessmentRow) => Role | null, update: UpdateDefinition<AgencyAssessmentView, [A]>, args: (actor: Actor) => A) {
     const row = await loadAgency(p, year, code);
     const role = allowed(p, row);
     if (!role) throw new AppError('FORBIDDEN', 'your role does not take this step of the assessment');
@@ -354,7 +352,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       body: z.object({ items: z.array(z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100), evidence: text(2000) })).min(1).max(50) }),
       response: agencyAction,
     },
-  }, async (request) => act(request, staffOf, selfAssessUpdate, (actor) => ({ actor, items: request.body.items })));
+  }, async (request) => act(caller(request), request.params, staffOf, selfAssessUpdate, (actor) => ({ actor, items: request.body.items })));
 
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/review', {
     schema: {
@@ -362,11 +360,11 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       body: z.object({ items: z.array(z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100), comment: text(2000) })).min(1).max(50) }),
       response: agencyAction,
     },
-  }, async (request) => act(request, (p) => (p.roles.includes('assessor') ? 'assessor' : null), reviewAgencyUpdate, (actor) => ({ actor, items: request.body.items })));
+  }, async (request) => act(caller(request), request.params, (p) => (p.roles.includes('assessor') ? 'assessor' : null), reviewAgencyUpdate, (actor) => ({ actor, items: request.body.items })));
 
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/appeal', {
     schema: { operationId: 'appealAssessment', tags, summary: 'Appeal the preliminary result during the notice period (公示)', params: agencyParam, body: z.object({ text: text(4000) }), response: agencyAction },
-  }, async (request) => act(request, staffOf, appealUpdate, (actor) => ({ actor, text: request.body.text })));
+  }, async (request) => act(caller(request), request.params, staffOf, appealUpdate, (actor) => ({ actor, text: request.body.text })));
 
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/appeal/answer', {
     schema: {
@@ -374,19 +372,19 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       body: z.object({ text: text(4000), revised: z.array(z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100), comment: z.string().max(2000).optional() })).max(50).default([]) }),
       response: agencyAction,
     },
-  }, async (request) => act(request, admin, answerAppealUpdate, (actor) => ({ actor, text: request.body.text, revised: request.body.revised })));
+  }, async (request) => act(caller(request), request.params, admin, answerAppealUpdate, (actor) => ({ actor, text: request.body.text, revised: request.body.revised })));
 
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/rectification', {
     schema: {
       operationId: 'reportRectification', tags, summary: 'The rectification (整改) plan, then the completion report', params: agencyParam,
       body: z.object({ stage: z.enum(['plan', 'report']), text: text(4000) }), response: agencyAction,
     },
-  }, async (request) => act(request, staffOf, rectifyUpdate, (actor) => ({ actor, stage: request.body.stage, text: request.body.text })));
+  }, async (request) => act(caller(request), request.params, staffOf, rectifyUpdate, (actor) => ({ actor, stage: request.body.stage, text: request.body.text })));
 
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/rectification/verification', {
     schema: {
       operationId: 'verifyRectification', tags, summary: 'The bureau verifies the rectification; a failed check reopens it', params: agencyParam,
       body: z.object({ passed: z.boolean(), note: z.string().trim().max(4000).optional() }), response: agencyAction,
     },
-  }, async (request) => act(request, admin, verifyRectificationUpdate, (actor) => ({ actor, passed: request.body.passed, note: request.body.note || null })));
+  }, async (request) => act(caller(request), request.params, admin, verifyRectificationUpdate, (actor) => ({ actor, passed: request.body.passed, note: request.body.note || null })));
 };

@@ -4,9 +4,9 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor } from '../common/actors.js';
-import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
+import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, settle, today } from '../common/case.js';
 import { retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import { addCalendarDays, endOfLocalDay, type CalendarData } from '../common/working-days.js';
+import type { CalendarData } from '../common/working-days.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import {
   agencyViewQuery, answerAppealUpdate, appealUpdate, assessmentCalendarSignal, assignAssessorUpdate, cycleNudgeSignal, finalPublishedSignal,
@@ -14,7 +14,7 @@ import {
 } from './messages.js';
 import {
   applicableIndicators, checkAppeal, checkAppealAnswer, checkAssignment, checkRectification, checkRectificationVerification, checkReview,
-  checkSelfAssessment, finalItems, rectificationReasons, retrackStages, scoreAgency,
+  checkSelfAssessment, completionDeadline, finalItems, rectificationReasons, retrackStages, scoreAgency,
 } from './rules.js';
 import { gradeLabels, type AgencyAssessmentInput, type AgencyAssessmentState, type AgencyAssessmentView } from './types.js';
 
@@ -89,10 +89,8 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     if (i.stage === 'plan') {
       r.plan = { by: i.actor, at: nowIso(), value: i.text };
       r.state = 'in_progress';
-      // DOMAIN P4 step 6: completion within assessment.rectifyDays (natural days) of the plan.
-      const due = addCalendarDays(today(), policy.rectifyDays);
-      r.completionDue = { dueDate: due, dueAt: endOfLocalDay(due), provisional: false };
-      await transition('rectification_plan', 'rectification', i.actor, { data: { completionDueDate: due }, notify: [toBureau('rectification_plan', `Rectification plan filed: ${label}`)] });
+      r.completionDue = completionDeadline(today(), policy.rectifyDays);
+      await transition('rectification_plan', 'rectification', i.actor, { data: { completionDueDate: r.completionDue.dueDate }, notify: [toBureau('rectification_plan', `Rectification plan filed: ${label}`)] });
     } else {
       r.reports.push({ by: i.actor, at: nowIso(), value: i.text });
       r.state = 'awaiting_verification';
@@ -109,8 +107,8 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     } else {
       // DOMAIN P4 step 6: a failed check reopens the rectification with a fresh completion period.
       r.state = 'in_progress';
-      const due = addCalendarDays(today(), policy.rectifyDays);
-      r.completionDue = { dueDate: due, dueAt: endOfLocalDay(due), provisional: false };
+      r.completionDue = completionDeadline(today(), policy.rectifyDays);
+      const due = r.completionDue.dueDate;
       await transition('rectification_reopened', 'rectification', i.actor, { reason: i.note ?? 'the bureau did not accept the rectification', data: { completionDueDate: due }, notify: [toAgency('rectification_reopened', `Rectification not accepted, report again by ${due}: ${label}`)] });
     }
     return v;
@@ -224,11 +222,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     }
   }
   // Every recording written, also one a calendar signal started while the last step was recorded.
-  for (let seen = recording; ; seen = recording) {
-    await seen;
-    await condition(allHandlersFinished);
-    if (seen === recording) break;
-  }
+  await settle(() => recording);
   // The cycle closes when the last rectification is verified; it waits for this word.
   if (v.rectification) await getExternalWorkflowHandle(input.cycleWorkflowId).signal(cycleNudgeSignal).catch(() => undefined);
   return v;

@@ -8,7 +8,7 @@ import {
 import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor } from '../common/actors.js';
-import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
+import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, settle, today } from '../common/case.js';
 import { trackDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
 import type { NotificationSpec } from '../share-application/types.js';
@@ -130,14 +130,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   opened = true;
   const v = run.view;
 
-  /** Every recording written and no handler busy, also those a signal started meanwhile. */
-  const settled = async (): Promise<void> => {
-    for (let seen = recording; ; seen = recording) {
-      await seen;
-      await condition(() => allHandlersFinished() && !publishing && !relaying && !calendarToRelay);
-      if (seen === recording) return;
-    }
-  };
+  const settled = () => settle(() => recording, () => !publishing && !relaying && !calendarToRelay);
   /** Hands over to a fresh run when this one's history is long, once no handler is busy. */
   const maybeContinue = async (): Promise<void> => {
     if (!workflowInfo().continueAsNewSuggested && workflowInfo().historyLength < fanOut.maxHistoryEvents) return;

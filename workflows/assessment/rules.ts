@@ -1,7 +1,7 @@
 // Pure decisions of the annual assessment (年度评估), DOMAIN.md P4. Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { isPast, retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import { localDate, type CalendarData } from '../common/working-days.js';
+import { addCalendarDays, endOfLocalDay, localDate, type CalendarData, type Deadline } from '../common/working-days.js';
 import type {
   AppealAnswerInput, AppealInput, AssignAssessorInput, PublicationInput, RectificationInput, RectificationVerificationInput, ReviewInput, SelfAssessmentInput,
 } from './messages.js';
@@ -166,6 +166,12 @@ export function checkRectification(v: AgencyAssessmentView, i: RectificationInpu
   if (i.stage === 'report' && r.state !== 'in_progress') return refuse('INVALID_STATE', r.state === 'awaiting_plan' ? 'file the rectification plan first' : 'the completion report awaits the bureau\'s verification');
   if (isBlank(i.text)) return refuse('VALIDATION_FAILED', 'the text must say something', [{ path: 'text', message: 'must not be empty' }]);
   return null;
+}
+
+/** DOMAIN P4 step 6: completion within assessment.rectifyDays natural days of `from` (the plan, or a failed check). */
+export function completionDeadline(from: string, rectifyDays: number): Deadline {
+  const due = addCalendarDays(from, rectifyDays);
+  return { dueDate: due, dueAt: endOfLocalDay(due), provisional: false };
 }
 
 /** DOMAIN P4 step 6: the bureau verifies the rectification; a failed check reopens it. */

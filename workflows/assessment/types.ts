@@ -142,12 +142,10 @@ export interface AgencyAssessmentView {
   updatedAt: string;
 }
 
-/** One transition's audit event, as every case writes it. */
-export type AssessmentEvent = CaseEvent;
 
 export interface AgencyAssessmentChange {
   view: AgencyAssessmentView;
-  event: AssessmentEvent;
+  event: CaseEvent;
   notify: NotificationSpec[];
 }
 
@@ -198,7 +196,7 @@ export interface CycleView {
 export interface CycleChange {
   view: CycleView;
   indicators: IndicatorSet;
-  event: AssessmentEvent;
+  event: CaseEvent;
   notify: NotificationSpec[];
 }
 

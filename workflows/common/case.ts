@@ -1,6 +1,6 @@
 // Plumbing every case workflow shares: how a refused decision is answered, the workflow clock, and
 // waiting for a change or a deadline. Deterministic: only @temporalio/workflow and pure code.
-import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition } from '@temporalio/workflow';
 import { localDate } from './working-days.js';
 import type { Refusal } from './actors.js';
 
@@ -42,3 +42,15 @@ export async function changedBefore(version: () => number, atMs: number | null):
 
 /** The instant a deadline has passed: one millisecond after its last moment. */
 export const dueMs = (d: { dueAt: string } | null): number | null => (d ? Date.parse(d.dueAt) + 1 : null);
+
+/**
+ * Waits until every recording is written and nothing is busy, including recordings that a signal
+ * started meanwhile: `recording()` is the tail of the case's chain of writes, read anew each round.
+ */
+export async function settle(recording: () => Promise<unknown>, idle: () => boolean = () => true): Promise<void> {
+  for (let seen = recording(); ; seen = recording()) {
+    await seen;
+    await condition(() => allHandlersFinished() && idle());
+    if (seen === recording()) return;
+  }
+}
