@@ -11,6 +11,7 @@ import {
 import type { Logger } from '../lib/logger.js';
 import { agencyAssessmentWorkflowId } from '../workflows/assessment/messages.js';
 import type { AgencyAssessmentChange, CycleChange, IndicatorSet, Metrics } from '../workflows/assessment/types.js';
+import { agencyAssessmentWork, cycleWork } from '../workflows/assessment/rules.js';
 
 /** Signals the cycle sends to every agency's process. */
 export type AgencyBroadcast = { signal: 'preliminaryPublished'; args: [unknown] } | { signal: 'finalPublished'; args: [] } | { signal: 'calendarUpdated'; args: [unknown] };
@@ -28,13 +29,13 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
     /** Claims the year for this run and lists its agencies; 'taken' when another run has it. */
     async claimAssessmentCycle({ change }: { change: CycleChange }): Promise<{ outcome: 'claimed' | 'taken'; agencyCount: number }> {
       const run = Context.current().info.workflowExecution;
-      const claim = await claimCycle(db, change, run?.workflowId ?? '', run?.runId ?? '');
+      const claim = await claimCycle(db, change, cycleWork(change.view, Date.parse(change.event.at)), run?.workflowId ?? '', run?.runId ?? '');
       logger.info({ caseId: `assessment:${change.view.year}`, ...claim }, 'assessment cycle claimed');
       return claim;
     },
 
     async recordAssessmentCycle(change: CycleChange): Promise<void> {
-      const written = await saveCycleChange(db, change);
+      const written = await saveCycleChange(db, change, cycleWork(change.view, Date.parse(change.event.at)));
       logger.info({ caseId: `assessment:${change.view.year}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'assessment cycle recorded');
     },
 
@@ -72,7 +73,7 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
     computeAssessmentMetrics: ({ year, agency }: { year: number; agency: string }): Promise<Metrics> => computeAgencyMetrics(db, year, agency),
 
     async recordAgencyAssessment(change: AgencyAssessmentChange): Promise<void> {
-      const written = await saveAgencyAssessmentChange(db, change);
+      const written = await saveAgencyAssessmentChange(db, change, agencyAssessmentWork(change.view, Date.parse(change.event.at)));
       logger.info({ caseId: `assessment:${change.view.year}:${change.view.agencyCode}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'agency assessment recorded');
     },
   };

@@ -23,7 +23,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCalendarActivities(deps),
-    ...createShareApplicationActivities(deps),
+    ...createShareApplicationActivities({ ...deps, policy: deps.policy ?? defaultPolicy }),
     ...createObjectionActivities(deps),
     ...createOpenDataActivities(deps),
     ...createCorrectionActivities(deps),

@@ -5,8 +5,10 @@ import { saveShareApplicationChange } from '../db/queries/share-application.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../lib/logger.js';
 import type { PrecheckResult, ShareApplicationChange } from '../workflows/share-application/types.js';
+import { shareApplicationWork } from '../workflows/share-application/rules.js';
+import type { Policy } from '../policy/index.js';
 
-export function createShareApplicationActivities({ db, logger }: { db: Db; logger: Logger }) {
+export function createShareApplicationActivities({ db, logger, policy }: { db: Db; logger: Logger; policy: Policy }) {
   return {
     /** DOMAIN P1: the bureau's automatic compliance pre-check of an unconditional request. */
     async precheckShareApplication(input: { applicantAgency: string; resourceId: string; fields: string[] }): Promise<PrecheckResult> {
@@ -25,7 +27,8 @@ export function createShareApplicationActivities({ db, logger }: { db: Db; logge
 
     /** Writes one transition (read model, grant, audit event, notifications) in one transaction. */
     async recordShareApplication(change: ShareApplicationChange): Promise<void> {
-      const written = await saveShareApplicationChange(db, change);
+      // The work list is computed at the transition's own time, so a retried activity writes the same tasks.
+      const written = await saveShareApplicationChange(db, change, shareApplicationWork(change.view, policy.share, Date.parse(change.event.at)));
       logger.info(
         { caseId: change.view.id, action: change.event.action, from: change.event.from, to: change.event.to, version: change.view.version, replayed: !written },
         'share application recorded',

@@ -25,6 +25,12 @@ import { notificationRoutes } from './routes/notifications.js';
 import { objectionRoutes } from './routes/objections.js';
 import { openDataRoutes } from './routes/open-data-requests.js';
 import { shareApplicationRoutes } from './routes/share-applications.js';
+import { sessionRoutes } from './routes/session.js';
+import { statisticsRoutes } from './routes/statistics.js';
+import { workItemRoutes } from './routes/work-items.js';
+import { registerConsole } from './plugins/console.js';
+import { join } from 'node:path';
+import { projectRoot } from '../lib/temporal-cli.js';
 
 export interface AppDeps {
   database: Database;
@@ -78,7 +84,8 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
 
   const db = database.db;
   await app.register(healthRoutes, { database, temporal });
-  if (config.auth.mode === 'dev') await app.register(devTokenRoutes, { authenticator: createAuthenticator(config.auth) });
+  await app.register(sessionRoutes, { config });
+  if (config.auth.mode === 'dev') await app.register(devTokenRoutes, { authenticator: createAuthenticator(config.auth), db });
   await app.register(agencyRoutes, { db });
   await app.register(catalogRoutes, { db });
   await app.register(calendarRoutes, { db, temporal, logger });
@@ -89,5 +96,8 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   await app.register(notificationRoutes, { db });
   await app.register(correctionRoutes, { db, temporal, config });
   await app.register(assessmentRoutes, { db, temporal, config });
+  await app.register(workItemRoutes, { db, config });
+  await app.register(statisticsRoutes, { db });
+  await registerConsole(app, config.consoleDir ?? join(projectRoot(), 'console', 'dist'));
   return app;
 }

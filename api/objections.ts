@@ -10,6 +10,8 @@ import type { Role } from '../workflows/common/actors.js';
 import { objectionWorkflowId, registeredUpdate } from '../workflows/objection/messages.js';
 import { objectionOutcomes, objectionStates, type ObjectionView } from '../workflows/objection/types.js';
 import { fileObjectionUpdate } from '../workflows/share-application/messages.js';
+import { objectionActions } from '../workflows/objection/rules.js';
+import { actionsSchema, withActions } from './case-actions.js';
 import { actorOf, type Principal } from './plugins/auth.js';
 import { actingRole, canSee, timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
 import { caseIdForKey } from './idempotency.js';
@@ -48,13 +50,14 @@ export const objectionSchema = z.object({
   }).nullable(),
   updatedAt: z.string(),
   version: z.number(),
+  actions: actionsSchema(objectionActions),
   timeline: z.array(timelineEventSchema).optional(),
 }).meta({ id: 'Objection' });
 export type ObjectionDto = z.infer<typeof objectionSchema>;
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
-export function objectionDto(o: ObjectionRow, timeline?: AuditEventRow[]): ObjectionDto {
+export function objectionDto(o: ObjectionRow, timeline?: AuditEventRow[]): Omit<ObjectionDto, 'actions'> {
   return {
     id: o.id,
     applicationId: o.applicationId,
@@ -91,7 +94,12 @@ export function objectionDto(o: ObjectionRow, timeline?: AuditEventRow[]): Objec
 export async function loadVisibleObjection(deps: ShareDeps, p: Principal, id: string): Promise<{ row: ObjectionRow; dto: ObjectionDto }> {
   const row = await getObjection(deps.db, id);
   if (!row || !canSee(p, row)) throw new AppError('NOT_FOUND', 'no such objection');
-  return { row, dto: objectionDto(row, await listCaseEvents(deps.db, id)) };
+  return { row, dto: (await objectionsWithActions(deps, p, [objectionDto(row, await listCaseEvents(deps.db, id))]))[0]! };
+}
+
+/** Adds the caller's actions to objection answers. */
+export function objectionsWithActions(deps: ShareDeps, p: Principal, dtos: Omit<ObjectionDto, 'actions'>[]): Promise<ObjectionDto[]> {
+  return withActions<Omit<ObjectionDto, 'actions'>, ObjectionDto['actions'][number]>(deps.db, 'objection', p, deps.config.policy, dtos, (o) => o.id);
 }
 
 /** Files an objection: the application's workflow checks the window and starts the objection. */
@@ -108,7 +116,7 @@ export async function fileObjection(
   const { id: objectionId, earlier } = await caseIdForKey(deps.db, `objection:${p.sub}`, idempotencyKey, { applicationId, ...body });
   if (earlier) {
     const existing = await getObjection(deps.db, objectionId);
-    if (existing) return objectionDto(existing, await listCaseEvents(deps.db, objectionId));
+    if (existing) return (await loadVisibleObjection(deps, p, objectionId)).dto;
   }
   if (found.application.state === 'in_objection' || (found.application.state === 'rejected' && found.application.decision?.final)) {
     throw new AppError('INVALID_STATE', 'this refusal was already objected to', { state: found.application.state });

@@ -12,6 +12,8 @@ import { creditCodeSchema, idNumberSchema, maskIdentifier } from '../lib/identit
 import type { Role } from '../workflows/common/actors.js';
 import { openDataRequestWorkflowId, openRegisteredUpdate } from '../workflows/open-data-request/messages.js';
 import { openDataStates, type OpenDataRequestInput, type OpenDataView } from '../workflows/open-data-request/types.js';
+import { openDataActions } from '../workflows/open-data-request/rules.js';
+import { actionsSchema, withActions } from './case-actions.js';
 import { actorOf, isBureau, type Principal } from './plugins/auth.js';
 import { text } from './schemas.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
@@ -53,13 +55,14 @@ export const openDataSchema = z.object({
   revocation: z.object({ by: actorSchema, at: z.string(), reason: z.string() }).nullable(),
   submittedAt: z.string(), updatedAt: z.string(), version: z.number(),
   credential: z.string().optional().describe('shown once, in the answer to the signed agreement'),
+  actions: actionsSchema(openDataActions),
   timeline: z.array(timelineEventSchema).optional(),
 }).meta({ id: 'OpenDataRequest' });
 export type OpenDataDto = z.infer<typeof openDataSchema>;
 
 const iso = (x: Date | null): string | null => x?.toISOString() ?? null;
 
-export function openDataDto(r: OpenDataRow, extra: { timeline?: AuditEventRow[]; agreementText?: string; credential?: string } = {}): OpenDataDto {
+export function openDataDto(r: OpenDataRow, extra: { timeline?: AuditEventRow[]; agreementText?: string; credential?: string } = {}): Omit<OpenDataDto, 'actions'> {
   return {
     id: r.id, state: r.state, overdue: r.overdue, resourceId: r.resourceId, resourceCode: r.resourceCode, resourceName: r.resourceName,
     providerAgency: r.providerAgency, fields: r.fields,
@@ -87,7 +90,12 @@ export async function loadVisibleOpenData(deps: ShareDeps, p: Principal, id: str
   const row = await getOpenDataRequest(deps.db, id);
   if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
   const agreement = row.state === 'awaiting_agreement' && row.agreementVersion ? await getAgreement(deps.db, row.agreementVersion) : null;
-  return openDataDto(row, { timeline: await listCaseEvents(deps.db, id), ...(agreement ? { agreementText: `${agreement.title}\n\n${agreement.body}` } : {}), ...(credential ? { credential } : {}) });
+  return (await openDataWithActions(deps, p, [openDataDto(row, { timeline: await listCaseEvents(deps.db, id), ...(agreement ? { agreementText: `${agreement.title}\n\n${agreement.body}` } : {}), ...(credential ? { credential } : {}) })]))[0]!;
+}
+
+/** Adds the caller's actions to open-data request answers. */
+export function openDataWithActions(deps: ShareDeps, p: Principal, dtos: Omit<OpenDataDto, 'actions'>[]): Promise<OpenDataDto[]> {
+  return withActions<Omit<OpenDataDto, 'actions'>, OpenDataDto['actions'][number]>(deps.db, 'open-data-request', p, deps.config.policy, dtos, (r) => r.id);
 }
 
 /** A keyed hash of the identifier: matches deny-lists, reveals nothing. */

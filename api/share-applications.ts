@@ -14,7 +14,8 @@ import type { Config } from '../lib/config.js';
 import type { Role } from '../workflows/common/actors.js';
 import { shareApplicationWorkflowId, submittedUpdate } from '../workflows/share-application/messages.js';
 import { shareApplicationStates, deliveryMethods, grantStates, type ShareApplicationInput, type ShareApplicationView } from '../workflows/share-application/types.js';
-import { MAX_PERIOD_MONTHS } from '../workflows/share-application/rules.js';
+import { MAX_PERIOD_MONTHS, shareActions } from '../workflows/share-application/rules.js';
+import { actionsSchema, withActions } from './case-actions.js';
 import { actorOf, isBureau, type Principal } from './plugins/auth.js';
 import { caseIdForKey } from './idempotency.js';
 import { temporalCall, updateCase } from './temporal-errors.js';
@@ -95,6 +96,7 @@ export const applicationSchema = z.object({
   submittedAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
+  actions: actionsSchema(shareActions),
   timeline: z.array(timelineEventSchema).optional(),
 }).meta({ id: 'ShareApplication' });
 export type ApplicationDto = z.infer<typeof applicationSchema>;
@@ -105,7 +107,7 @@ export function timelineDto(e: AuditEventRow) {
   return { ...e, at: e.at.toISOString(), data: e.data ?? null };
 }
 
-export function applicationDto(a: ShareApplicationRow, g: ShareGrantRow | null, timeline?: AuditEventRow[]): ApplicationDto {
+export function applicationDto(a: ShareApplicationRow, g: ShareGrantRow | null, timeline?: AuditEventRow[]): Omit<ApplicationDto, 'actions'> {
   const r = a.renewal;
   return {
     id: a.id,
@@ -180,11 +182,17 @@ export function actingRole(p: Principal, a: Pick<ShareApplicationRow, 'applicant
   throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
 }
 
-/** The case with its timeline, or 404 when it does not exist or the caller may not know it does. */
-export async function loadVisible(db: Db, p: Principal, id: string): Promise<ApplicationDto> {
-  const found = await getShareApplication(db, id);
+/** The case with its timeline and the caller's actions, or 404 when it does not exist or the caller may not know it does. */
+export async function loadVisible(deps: Pick<ShareDeps, 'db' | 'config'>, p: Principal, id: string): Promise<ApplicationDto> {
+  const found = await getShareApplication(deps.db, id);
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
-  return applicationDto(found.application, found.grant, await listCaseEvents(db, id));
+  return withApplicationActions(deps, p, applicationDto(found.application, found.grant, await listCaseEvents(deps.db, id)));
+}
+
+/** Adds the caller's actions to an application answer. */
+export async function withApplicationActions(deps: Pick<ShareDeps, 'db' | 'config'>, p: Principal, dto: Omit<ApplicationDto, 'actions'>): Promise<ApplicationDto> {
+  const [withIt] = await withActions<Omit<ApplicationDto, 'actions'>, ApplicationDto['actions'][number]>(deps.db, 'share-application', p, deps.config.policy, [dto], (a) => a.id);
+  return withIt!;
 }
 
 
@@ -213,7 +221,7 @@ export async function submitShareApplication(
   const { id, earlier } = await caseIdForKey(db, `share-application:${p.sub}`, idempotencyKey, body);
   if (earlier) {
     const existing = await getShareApplication(db, id);
-    if (existing) return applicationDto(existing.application, existing.grant, await listCaseEvents(db, id));
+    if (existing) return loadVisible(deps, p, id);
   }
 
   const input: ShareApplicationInput = {
@@ -255,7 +263,7 @@ export async function submitShareApplication(
   }
   const saved = await getShareApplication(db, id);
   if (!saved) throw new AppError('UNAVAILABLE', 'the application was accepted but is not yet recorded; retry with the same Idempotency-Key');
-  return applicationDto(saved.application, saved.grant, await listCaseEvents(db, id));
+  return loadVisible(deps, p, id);
 }
 
 /**
@@ -274,5 +282,5 @@ export async function actOnShareApplication<A>(
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
   const role = actingRole(p, found.application, allowed);
   await updateCase(deps.temporal.workflow.getHandle(found.application.workflowId), update, [makeArgs(actorOf(p, role))], { noun: 'application', state: found.application.state });
-  return loadVisible(deps.db, p, id);
+  return loadVisible(deps, p, id);
 }

@@ -43,6 +43,7 @@ const envSchema = z.object({
   SHUZHI_POLICY: optionalString,
   SHUZHI_IDENTITY_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUZHI_POLICY_FILE: optionalString,
+  CONSOLE_DIR: optionalString,
 });
 
 export interface TemporalConfig {
@@ -73,6 +74,8 @@ export interface Config {
   /** Key of the hash that matches requesters against deny-lists without storing their identifier there. */
   identityKey: string;
   policy: Policy;
+  /** The built console (数治控制台) served at /console/; default: console/dist of the project. */
+  consoleDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -174,6 +177,7 @@ export function parseConfig(
     trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
     identityKey: e.SHUZHI_IDENTITY_KEY ?? 'shuzhi-identity-key-for-development',
     policy,
+    ...(e.CONSOLE_DIR ? { consoleDir: e.CONSOLE_DIR } : {}),
   };
 }
 

@@ -6,6 +6,8 @@ const wd = (value: number) => z.number().int().min(1).max(365).default(value);
 const days = (value: number) => z.number().int().min(0).max(3650).default(value);
 
 export const policySchema = z.object({
+  /** DOMAIN "Reminders": a case is due soon (即将超期) with at most this many working days left. */
+  remindWd: z.number().int().min(0).max(30).default(2),
   share: z.object({
     precheckWd: wd(2),
     reviewWd: wd(10),

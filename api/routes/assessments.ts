@@ -16,7 +16,10 @@ import {
   agencyAssessmentWorkflowId, answerAppealUpdate, appealUpdate, assessmentCycleWorkflowId, assessmentScheduleId, assignAssessorUpdate, cycleOpenedUpdate, publishUpdate,
   rectifyUpdate, reviewAgencyUpdate, selfAssessUpdate, verifyRectificationUpdate,
 } from '../../workflows/assessment/messages.js';
-import { cycleYearProblem, indicatorSetProblems } from '../../workflows/assessment/rules.js';
+import {
+  agencyAssessmentActions, cycleActions, cycleYearProblem, indicatorSetProblems, type AgencyAssessmentAction, type CycleAction,
+} from '../../workflows/assessment/rules.js';
+import { actionsSchema, withActions } from '../case-actions.js';
 import {
   agencyAssessmentStates, cycleStates, gradeCodes, gradeLabels, metricSources, publicationStages, rectificationStates, type AgencyAssessmentView, type CycleInput, type GradeCode,
 } from '../../workflows/assessment/types.js';
@@ -55,6 +58,7 @@ const cycleSchema = z.object({
   stages: z.object({ selfAssessment: due, review: due, notice: due.nullable() }),
   publishedAt: z.object({ preliminary: z.string().nullable(), final: z.string().nullable() }), rectifying: z.number(),
   startedBy: actorSchema, startedAt: z.string(), closedAt: z.string().nullable(), updatedAt: z.string(),
+  actions: actionsSchema(cycleActions),
 }).meta({ id: 'AssessmentCycle' });
 const metricSchema = z.object({ source: z.enum(metricSources), applicable: z.boolean(), total: z.number(), ok: z.number(), overdue: z.number().nullable(), ratio: z.number().nullable(), systemScore: z.number().nullable(), note: z.string() });
 const agencySchema = z.object({
@@ -75,6 +79,7 @@ const agencySchema = z.object({
     verifications: z.array(signed(z.object({ passed: z.boolean(), note: z.string().nullable() }))),
   }).nullable(),
   updatedAt: z.string(),
+  actions: actionsSchema(agencyAssessmentActions),
   timeline: z.array(timelineEventSchema).optional(),
 }).meta({ id: 'AgencyAssessment' });
 
@@ -130,6 +135,16 @@ export interface AssessmentDeps { db: Db; temporal: Client; config: Config }
 export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (app, deps) => {
   const { db, temporal, config } = deps;
 
+  /** Agency assessment answers with the caller's actions. */
+  const agencyAnswers = (p: Principal, rows: AgencyAssessmentRow[], timeline?: Awaited<ReturnType<typeof listCaseEvents>>) =>
+    withActions<ReturnType<typeof agencyDto>, AgencyAssessmentAction>(db, 'assessment', p, config.policy, rows.map((r) => agencyDto(r, timeline)), (a) => `${a.year}:${a.agencyCode}`);
+  const agencyAnswer = async (p: Principal, row: AgencyAssessmentRow) => (await agencyAnswers(p, [row], await listCaseEvents(db, `${row.year}:${row.agencyCode}`)))[0]!;
+  const cycleAnswer = async (p: Principal, year: number) => {
+    const row = (await getCycle(db, year))!;
+    const [answer] = await withActions<ReturnType<typeof cycleDto>, CycleAction>(db, 'assessment-cycle', p, config.policy, [cycleDto(row, await cycleProgress(db, year))], (c) => String(c.year));
+    return answer!;
+  };
+
   const loadCycle = async (year: number) => {
     const row = await getCycle(db, year);
     if (!row) throw new AppError('NOT_FOUND', `no assessment cycle for ${year}`);
@@ -147,8 +162,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     if (!role) throw new AppError('FORBIDDEN', 'your role does not take this step of the assessment');
     if (row.version === 0) throw new AppError('INVALID_STATE', "the agency's assessment is still starting (its metrics are being computed); retry shortly", { state: row.state });
     await updateCase(temporal.workflow.getHandle(agencyAssessmentWorkflowId(year, code)), update, [args(actorOf(p, role))], { noun: 'assessment', state: row.state });
-    const after = (await getAgencyAssessment(db, year, code))!;
-    return agencyDto(after, await listCaseEvents(db, `${year}:${code}`));
+    return agencyAnswer(p, (await getAgencyAssessment(db, year, code))!);
   }
   const staffOf = (p: Principal, row: AgencyAssessmentRow): Role | null => (p.roles.includes('agency_staff') && p.agency === row.agencyCode ? 'agency_staff' : null);
   const admin = (p: Principal): Role | null => (p.roles.includes('bureau_admin') ? 'bureau_admin' : null);
@@ -224,7 +238,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     if (existing) {
       // A retry of the request that started this year answers as it did; any other start is refused.
       const claimed = key ? await getIdempotencyKey(db, scope, key) : null;
-      if (claimed && claimed.caseId === `assessment:${year}` && claimed.requestHash === bodyHash(request.body)) return reply.code(201).send(cycleDto(existing, await cycleProgress(db, year)));
+      if (claimed && claimed.caseId === `assessment:${year}` && claimed.requestHash === bodyHash(request.body)) return reply.code(201).send(await cycleAnswer(principal, year));
       if (claimed) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
       throw new AppError('DUPLICATE', `the assessment of ${year} was started on ${existing.startedAt.toISOString()}; a year runs once`);
     }
@@ -243,15 +257,15 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       throw error;
     });
     await temporalCall(() => handle.executeUpdate(cycleOpenedUpdate));
-    return reply.code(201).send(cycleDto((await getCycle(db, year))!, await cycleProgress(db, year)));
+    return reply.code(201).send(await cycleAnswer(principal, year));
   });
 
   app.get('/api/v1/assessment-cycles/:year', {
     schema: { operationId: 'getAssessmentCycle', tags, params: yearParam, response: { 200: cycleSchema, ...problems(400, 401, 403, 404) } },
   }, async (request) => {
-    requireRole(request, [...bureau, 'assessor']);
+    const { principal } = requireRole(request, [...bureau, 'assessor']);
     const row = await loadCycle(request.params.year);
-    return cycleDto(row, await cycleProgress(db, row.year));
+    return cycleAnswer(principal, row.year);
   });
 
   app.get('/api/v1/assessment-cycles/:year/agencies', {
@@ -265,7 +279,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     await loadCycle(request.params.year);
     const { limit, cursor, state } = request.query;
     const result = await listAgencyAssessments(db, request.params.year, { ...(role === 'assessor' ? { assessorId: principal.sub } : {}), ...(state ? { state } : {}) }, limit, cursor ?? null);
-    return { items: result.items.map((r) => agencyDto(r)), nextCursor: result.nextCode };
+    return { items: await agencyAnswers(principal, result.items), nextCursor: result.nextCode };
   });
 
   app.get('/api/v1/assessment-cycles/:year/results.csv', {
@@ -335,15 +349,15 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     if (request.body.stage === 'preliminary' && row.state === 'review' && progress.unreviewed > 0) throw new AppError('INVALID_STATE', `${progress.unreviewed} of ${row.agencyCount} agencies are not reviewed yet`, { state: row.state });
     if (request.body.stage === 'final' && row.state === 'notice' && progress.pendingAppeals > 0) throw new AppError('INVALID_STATE', `${progress.pendingAppeals} appeals are not answered yet`, { state: row.state });
     await updateCase(temporal.workflow.getHandle(row.workflowId), publishUpdate, [{ actor: actorOf(principal, 'bureau_admin'), stage: request.body.stage }], { noun: 'assessment cycle', state: row.state });
-    return cycleDto((await getCycle(db, row.year))!, await cycleProgress(db, row.year));
+    return cycleAnswer(principal, row.year);
   });
 
   app.get('/api/v1/assessment-cycles/:year/agencies/:code', {
     schema: { operationId: 'getAgencyAssessment', tags, params: agencyParam, response: { 200: agencySchema, ...problems(400, 401, 404) } },
   }, async (request) => {
     const { year, code } = request.params;
-    const row = await loadAgency(caller(request), year, code);
-    return agencyDto(row, await listCaseEvents(db, `${year}:${code}`));
+    const p = caller(request);
+    return agencyAnswer(p, await loadAgency(p, year, code));
   });
 
   app.post('/api/v1/assessment-cycles/:year/agencies/:code/self-assessment', {

@@ -13,6 +13,8 @@ import {
 } from '../../workflows/correction/messages.js';
 import { correctionOutcomes, correctionStates, type CorrectionInput, type CorrectionView } from '../../workflows/correction/types.js';
 import type { UpdateDefinition } from '@temporalio/common';
+import { correctionActions } from '../../workflows/correction/rules.js';
+import { actionsSchema, withActions } from '../case-actions.js';
 import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
 import { caseIdForKey } from '../idempotency.js';
@@ -29,6 +31,7 @@ const correctionSchema = z.object({
   extension: z.object({ approvedBy: z.string(), reason: z.string(), by: actorSchema, at: z.string() }).nullable(),
   outcome: z.object({ outcome: z.enum(correctionOutcomes), note: z.string(), transferTo: z.string().nullable(), transferredCorrectionId: z.string().nullable(), by: actorSchema, at: z.string() }).nullable(),
   transferredFrom: z.string().nullable(), submittedAt: z.string(), updatedAt: z.string(), version: z.number(),
+  actions: actionsSchema(correctionActions),
   timeline: z.array(timelineEventSchema).optional(),
 }).meta({ id: 'Correction' });
 
@@ -49,6 +52,11 @@ async function loadVisible(deps: ShareDeps, p: Principal, id: string) {
 }
 
 export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps) => {
+  /** Correction answers with the caller's actions. */
+  const answers = (p: Principal, rows: CorrectionRow[], timeline?: AuditEventRow[]) =>
+    withActions<ReturnType<typeof dto>, (typeof correctionActions)[number]>(deps.db, 'correction', p, deps.config.policy, rows.map((r) => dto(r, timeline)), (r) => r.id);
+  const answer = async (p: Principal, row: CorrectionRow) => (await answers(p, [row], await listCaseEvents(deps.db, row.id)))[0]!;
+
   app.post('/api/v1/corrections', {
     schema: {
       operationId: 'reportCorrection', tags, summary: 'Report an error in published data (数据纠错)',
@@ -64,7 +72,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     const b = request.body;
     const { id, earlier } = await caseIdForKey(deps.db, `correction:${p.sub}`, request.headers['idempotency-key'], b);
     const existing = earlier ? await getCorrection(deps.db, id) : null;
-    if (existing) return reply.code(201).send(dto(existing, await listCaseEvents(deps.db, id)));
+    if (existing) return reply.code(201).send(await answer(p, existing));
     const resource = await getResource(deps.db, b.resourceId);
     if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
     if (b.field && !resource.fields.some((f) => f.name === b.field)) throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, { errors: [{ path: 'field', message: 'not a field of the resource' }] });
@@ -79,8 +87,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     };
     const start = new WithStartWorkflowOperation('correctionWorkflow', { workflowId: correctionWorkflowId(id), taskQueue: deps.config.temporal.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' });
     await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start }));
-    const row = (await getCorrection(deps.db, id))!;
-    return reply.code(201).send(dto(row, await listCaseEvents(deps.db, id)));
+    return reply.code(201).send(await answer(p, (await getCorrection(deps.db, id))!));
   });
 
   app.get('/api/v1/corrections', {
@@ -89,14 +96,14 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     const p = caller(request);
     const scope = isBureau(p) ? {} : { reporterId: p.sub, ...(agencyOf(p) ? { agency: agencyOf(p)! } : {}) };
     const result = await listCorrections(deps.db, scope, request.query.limit, decodeCursor(request.query.cursor, timeCursorSchema));
-    return { items: result.items.map((r) => dto(r)), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
+    return { items: await answers(p, result.items), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
   });
 
   app.get('/api/v1/corrections/:id', {
     schema: { operationId: 'getCorrection', tags, params: uuidParam, response: { 200: correctionSchema, ...problems(400, 401, 404) } },
   }, async (request) => {
-    const row = await loadVisible(deps, caller(request), request.params.id);
-    return dto(row, await listCaseEvents(deps.db, row.id));
+    const p = caller(request);
+    return answer(p, await loadVisible(deps, p, request.params.id));
   });
 
   /** 404 unless visible, 403 unless the verifying agency's reviewer; then the workflow's validator decides. */
@@ -104,8 +111,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     const row = await loadVisible(deps, p, id);
     if (!(p.roles.includes('agency_reviewer') && p.agency === row.assignedAgency)) throw new AppError('FORBIDDEN', "only the verifying agency's reviewer does this");
     await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [args(actorOf(p, 'agency_reviewer'))], { noun: 'correction', state: row.state });
-    const after = (await getCorrection(deps.db, id))!;
-    return dto(after, await listCaseEvents(deps.db, id));
+    return answer(p, (await getCorrection(deps.db, id))!);
   }
 
   app.post('/api/v1/corrections/:id/extension', {

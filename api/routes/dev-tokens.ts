@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { listAgencies } from '../../db/queries/agency.js';
 import { principalSchema, type Authenticator } from '../plugins/auth.js';
 import { problems } from '../schemas.js';
 
 /** AUTH_MODE=dev only: mints a token for any principal, so a developer can try every role. */
-export const devTokenRoutes: FastifyPluginAsyncZod<{ authenticator: Authenticator }> = async (app, { authenticator }) => {
+export const devTokenRoutes: FastifyPluginAsyncZod<{ authenticator: Authenticator; db: Db }> = async (app, { authenticator, db }) => {
   app.post('/api/v1/dev/tokens', {
     schema: {
       operationId: 'createDevToken',
@@ -16,5 +18,23 @@ export const devTokenRoutes: FastifyPluginAsyncZod<{ authenticator: Authenticato
   }, async (request, reply) => {
     const token = await authenticator.sign!(request.body);
     return reply.code(201).send({ token });
+  });
+
+  app.get('/api/v1/dev/agencies', {
+    schema: {
+      operationId: 'listDevSignInAgencies',
+      tags: ['dev'],
+      summary: "The registered agencies for the console's development sign-in (AUTH_MODE=dev only)",
+      response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) },
+    },
+  }, async () => {
+    const items: { code: string; name: string }[] = [];
+    for (let after: string | null = null; ;) {
+      const page = await listAgencies(db, 200, after);
+      items.push(...page.items.map((a) => ({ code: a.code, name: a.name })));
+      if (!page.nextCode) break;
+      after = page.nextCode;
+    }
+    return { items };
   });
 };

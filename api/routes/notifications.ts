@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { listInbox, markRead, type Inbox, type NotificationRow } from '../../db/queries/notification.js';
+import { countUnread, listInbox, markRead, type Inbox, type NotificationRow } from '../../db/queries/notification.js';
 import { notificationAudiences } from '../../db/schema/notification.js';
 import { AppError } from '../../lib/errors.js';
 import { caller, isBureau, type Principal } from '../plugins/auth.js';
@@ -33,6 +33,13 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     const result = await listInbox(db, inboxOf(caller(request)), unread ?? false, limit, decodeCursor(cursor, timeCursorSchema));
     return { items: result.items.map(dto), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
   });
+
+  app.get('/api/v1/notifications/unread-count', {
+    schema: {
+      operationId: 'countUnreadNotifications', tags: ['notifications'], summary: 'How many notifications in the inbox the caller has not read',
+      response: { 200: z.object({ count: z.number().int() }), ...problems(401) },
+    },
+  }, async (request) => ({ count: await countUnread(db, inboxOf(caller(request))) }));
 
   app.post('/api/v1/notifications/:id/read', {
     schema: { operationId: 'markNotificationRead', tags: ['notifications'], params: uuidParam, response: { 200: notificationSchema, ...problems(400, 401, 404) } },

@@ -8,7 +8,7 @@ import {
 } from '../../workflows/objection/messages.js';
 import { objectionOutcomes, objectionStates, settlementOutcomes } from '../../workflows/objection/types.js';
 import { renderDossier } from '../dossier.js';
-import { actOnObjection, loadVisibleObjection, objectionDto, objectionSchema } from '../objections.js';
+import { actOnObjection, loadVisibleObjection, objectionDto, objectionSchema, objectionsWithActions } from '../objections.js';
 import { caller, isBureau } from '../plugins/auth.js';
 import type { ShareDeps } from '../share-applications.js';
 import { decodeCursor, encodeCursor, page, paginationQuery, problems, text, timeCursorSchema, uuidParam } from '../schemas.js';
@@ -34,7 +34,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
     const party = p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer');
     if (!isBureau(p) && !party) return { items: [], nextCursor: null };
     const result = await listObjections(deps.db, { ...(state ? { state } : {}), ...(isBureau(p) ? {} : { visibleToAgency: p.agency! }) }, limit, decodeCursor(cursor, timeCursorSchema));
-    return { items: result.items.map((o) => objectionDto(o)), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
+    return { items: await objectionsWithActions(deps, p, result.items.map((o) => objectionDto(o))), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
   });
 
   app.get('/api/v1/objections/:id', {

@@ -8,7 +8,7 @@ import {
 } from '../../workflows/open-data-request/messages.js';
 import { openDataStates } from '../../workflows/open-data-request/types.js';
 import {
-  actOnOpenData, canSeeOpenData, credentialHash, loadVisibleOpenData, newCredential, newOpenDataRequestSchema, openDataDto, openDataSchema, submitOpenDataRequest,
+  actOnOpenData, canSeeOpenData, credentialHash, loadVisibleOpenData, newCredential, newOpenDataRequestSchema, openDataDto, openDataSchema, openDataWithActions, submitOpenDataRequest,
 } from '../open-data-requests.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
 import { actingRole, canSee, type ShareDeps } from '../share-applications.js';
@@ -53,7 +53,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
       : p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? { providerAgency: p.agency } : null;
     if (!scope) return { items: [], nextCursor: null };
     const result = await listOpenDataRequests(deps.db, { ...scope, ...(state ? { state } : {}) }, limit, decodeCursor(cursor, timeCursorSchema));
-    return { items: result.items.map((r) => openDataDto(r)), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
+    return { items: await openDataWithActions(deps, p, result.items.map((r) => openDataDto(r))), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
   });
 
   app.get('/api/v1/open-data-requests/:id', {

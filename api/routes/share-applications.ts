@@ -11,6 +11,7 @@ import {
   submitShareApplication, type ShareDeps,
 } from '../share-applications.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
+import { withActions } from '../case-actions.js';
 import { fileObjection, objectionSchema } from '../objections.js';
 import { decodeCursor, encodeCursor, page, paginationQuery, problems, text, timeCursorSchema, uuidParam } from '../schemas.js';
 
@@ -54,7 +55,8 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
     // Only agency staff and reviewers see their agency's cases; public, assessors and gateways see none here.
     if (!isBureau(p) && !(p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer'))) return { items: [], nextCursor: null };
     const result = await listShareApplications(deps.db, { ...filter, ...(isBureau(p) ? {} : { visibleToAgency: p.agency! }) }, limit, decodeCursor(cursor, timeCursorSchema));
-    return { items: result.items.map((i) => applicationDto(i.application, i.grant)), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
+    const items = await withActions(deps.db, 'share-application', p, deps.config.policy, result.items.map((i) => applicationDto(i.application, i.grant)), (a) => a.id);
+    return { items, nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
   });
 
   app.get('/api/v1/share-applications/:id', {
@@ -64,7 +66,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       params: uuidParam,
       response: { 200: applicationSchema, ...problems(400, 401, 404) },
     },
-  }, async (request) => loadVisible(deps.db, caller(request), request.params.id));
+  }, async (request) => loadVisible(deps, caller(request), request.params.id));
 
   app.post('/api/v1/share-applications/:id/decision', {
     schema: {

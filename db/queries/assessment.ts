@@ -1,4 +1,5 @@
 // The annual assessment's (年度评估) read model, indicator framework and metrics.
+import type { CaseWork } from '../../workflows/common/work.js';
 import { and, asc, count, eq, gt, gte, inArray, isNotNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { assessmentAgencies, assessmentCycles, assessmentIndicatorSets } from '../schema/assessment.js';
@@ -58,7 +59,7 @@ export async function createIndicatorSet(db: Db, set: IndicatorSet, createdBy: s
  * Claims the year for one workflow run and lists every registered agency under it (the cycle's
  * snapshot). 'taken' when another run already claimed the year: a year runs at most once.
  */
-export async function claimCycle(db: Db, change: CycleChange, workflowId: string, runId: string): Promise<{ outcome: 'claimed' | 'taken'; agencyCount: number }> {
+export async function claimCycle(db: Db, change: CycleChange, work: CaseWork, workflowId: string, runId: string): Promise<{ outcome: 'claimed' | 'taken'; agencyCount: number }> {
   const v = change.view;
   return db.transaction(async (tx) => {
     await tx.insert(assessmentCycles).values({ ...cycleRowOf(change), workflowId, runId }).onConflictDoNothing();
@@ -68,7 +69,7 @@ export async function claimCycle(db: Db, change: CycleChange, workflowId: string
       select ${v.year}, code, name, 'collecting' from agencies order by code on conflict do nothing`);
     const [{ n }] = (await tx.select({ n: count() }).from(assessmentAgencies).where(eq(assessmentAgencies.year, v.year))) as [{ n: number }];
     await tx.update(assessmentCycles).set({ agencyCount: n }).where(eq(assessmentCycles.year, v.year));
-    await writeCaseEvent(tx, 'assessment-cycle', String(v.year), v.version, { ...change.event, data: { ...change.event.data, agencies: n } }, change.notify);
+    await writeCaseEvent(tx, work, { ...change.event, data: { ...change.event.data, agencies: n } }, change.notify);
     return { outcome: 'claimed' as const, agencyCount: n };
   });
 }
@@ -83,16 +84,16 @@ function cycleRowOf(change: CycleChange) {
 }
 
 /** Writes one cycle transition (row if newer, audit event, notifications); safe to retry. */
-export async function saveCycleChange(db: Db, change: CycleChange): Promise<boolean> {
+export async function saveCycleChange(db: Db, change: CycleChange, work: CaseWork): Promise<boolean> {
   return db.transaction(async (tx) => {
     const { agencyCount: _counted, ...row } = cycleRowOf(change);
     await tx.update(assessmentCycles).set(row).where(and(eq(assessmentCycles.year, change.view.year), lt(assessmentCycles.version, change.view.version)));
-    return writeCaseEvent(tx, 'assessment-cycle', String(change.view.year), change.view.version, change.event, change.notify);
+    return writeCaseEvent(tx, work, change.event, change.notify);
   });
 }
 
 /** Writes one transition of an agency's assessment (row if newer, audit event, notifications); safe to retry. */
-export async function saveAgencyAssessmentChange(db: Db, change: AgencyAssessmentChange): Promise<boolean> {
+export async function saveAgencyAssessmentChange(db: Db, change: AgencyAssessmentChange, work: CaseWork): Promise<boolean> {
   const v = change.view;
   return db.transaction(async (tx) => {
     await tx.update(assessmentAgencies).set({
@@ -103,7 +104,7 @@ export async function saveAgencyAssessmentChange(db: Db, change: AgencyAssessmen
       appeal: v.appeal, appealPending: !!v.appeal && !v.appeal.answer, rectification: v.rectification, overdueStages: v.overdueStages,
       updatedAt: new Date(v.updatedAt), version: v.version,
     }).where(and(eq(assessmentAgencies.year, v.year), eq(assessmentAgencies.agencyCode, v.agencyCode), lt(assessmentAgencies.version, v.version)));
-    return writeCaseEvent(tx, 'assessment', `${v.year}:${v.agencyCode}`, v.version, change.event, change.notify);
+    return writeCaseEvent(tx, work, change.event, change.notify);
   });
 }
 

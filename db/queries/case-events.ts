@@ -1,7 +1,9 @@
 import type { DbOrTx } from '../client.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import type { NotificationSpec } from '../../workflows/share-application/types.js';
+import type { CaseWork } from '../../workflows/common/work.js';
 import { appendAuditEvent } from './audit.js';
+import { saveCaseWork } from './case.js';
 import { insertNotifications } from './notification.js';
 
 export interface CaseEvent {
@@ -16,10 +18,11 @@ export interface CaseEvent {
 }
 
 /**
- * The audit event and notifications of one transition of any case, keyed by case and version so a
- * retried activity writes them once. Returns false when they were already written.
+ * The audit event, notifications and work-list entry of one transition of any case, keyed by case
+ * and version so a retried activity writes them once. Returns false when they were already written.
  */
-export async function writeCaseEvent(tx: DbOrTx, caseType: string, caseId: string, version: number, e: CaseEvent, notify: NotificationSpec[]): Promise<boolean> {
+export async function writeCaseEvent(tx: DbOrTx, work: CaseWork, e: CaseEvent, notify: NotificationSpec[]): Promise<boolean> {
+  const { caseType, caseId, version } = work;
   const eventKey = `${caseType}:${caseId}:${version}`;
   const written = await appendAuditEvent(tx, {
     eventKey,
@@ -38,5 +41,6 @@ export async function writeCaseEvent(tx: DbOrTx, caseType: string, caseId: strin
     data: e.data ?? null,
   });
   await insertNotifications(tx, eventKey, caseType, caseId, notify);
+  await saveCaseWork(tx, work);
   return written !== null;
 }

@@ -1,3 +1,4 @@
+import type { CaseWork } from '../../workflows/common/work.js';
 import { and, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { afterCursor, pageOf, type Cursor } from './page.js';
@@ -22,7 +23,7 @@ function rowOf(v: CorrectionView): typeof corrections.$inferInsert {
  * Writes one transition atomically: the row (if newer), the resource's disputed mark (true while any
  * correction of it is open), the audit event and notifications. Safe to retry.
  */
-export async function saveCorrectionChange(db: Db, change: CorrectionChange): Promise<boolean> {
+export async function saveCorrectionChange(db: Db, change: CorrectionChange, work: CaseWork): Promise<boolean> {
   const v = change.view;
   return db.transaction(async (tx) => {
     // One writer per resource at a time, so two reports opening and closing at once agree on the mark.
@@ -32,7 +33,7 @@ export async function saveCorrectionChange(db: Db, change: CorrectionChange): Pr
     const [open] = await tx.select({ id: corrections.id }).from(corrections)
       .where(and(eq(corrections.resourceId, v.resource.id), inArray(corrections.state, ['forwarding', 'verifying']))).limit(1);
     await tx.update(catalogResources).set({ disputed: !!open }).where(eq(catalogResources.id, v.resource.id));
-    return writeCaseEvent(tx, 'correction', v.id, v.version, change.event, change.notify);
+    return writeCaseEvent(tx, work, change.event, change.notify);
   });
 }
 

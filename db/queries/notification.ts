@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { afterCursor, pageOf } from './page.js';
 import { notificationReads, notifications } from '../schema/notification.js';
@@ -58,6 +58,14 @@ export async function listInbox(db: DbOrTx, inbox: Inbox, unreadOnly: boolean, l
   const rows = await withReadAt(db, inbox).where(and(...where)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit + 1);
   const flat: NotificationRow[] = rows.map((r) => ({ ...r.n, readAt: r.readAt }));
   return pageOf(flat, limit, (r) => r.createdAt);
+}
+
+/** How many notifications in the inbox this person has not read (the console's badge). */
+export async function countUnread(db: DbOrTx, inbox: Inbox): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(notifications)
+    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, inbox.userId)))
+    .where(and(addressedTo(inbox), isNull(notificationReads.readAt)));
+  return Number(row?.n ?? 0);
 }
 
 /** Marks a notification read by this person, only if it is in their inbox; null when it is not. */

@@ -1,3 +1,4 @@
+import type { CaseWork } from '../../workflows/common/work.js';
 import { and, desc, eq, gt, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { afterCursor, pageOf, type Cursor } from './page.js';
@@ -44,7 +45,7 @@ function rowOf(v: ObjectionView): typeof objections.$inferInsert {
 }
 
 /** Writes one transition atomically (row if newer, audit event, notifications); safe to retry. */
-export async function saveObjectionChange(db: Db, change: ObjectionChange): Promise<boolean> {
+export async function saveObjectionChange(db: Db, change: ObjectionChange, work: CaseWork): Promise<boolean> {
   const v = change.view;
   return db.transaction(async (tx) => {
     const row = rowOf(v);
@@ -53,7 +54,7 @@ export async function saveObjectionChange(db: Db, change: ObjectionChange): Prom
       set: { ...row, id: undefined, workflowId: undefined },
       setWhere: lt(objections.version, v.version),
     });
-    return writeCaseEvent(tx, 'objection', v.id, v.version, change.event, change.notify);
+    return writeCaseEvent(tx, work, change.event, change.notify);
   });
 }
 

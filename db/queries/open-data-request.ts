@@ -1,3 +1,4 @@
+import type { CaseWork } from '../../workflows/common/work.js';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { afterCursor, pageOf, type Cursor } from './page.js';
@@ -29,7 +30,7 @@ function rowOf(v: OpenDataView): typeof openDataRequests.$inferInsert {
 }
 
 /** Writes one transition atomically (row if newer, deny-list entry, audit event, notifications); safe to retry. */
-export async function saveOpenDataChange(db: Db, change: OpenDataChange): Promise<boolean> {
+export async function saveOpenDataChange(db: Db, change: OpenDataChange, work: CaseWork): Promise<boolean> {
   const v = change.view;
   return db.transaction(async (tx) => {
     const row = rowOf(v);
@@ -41,7 +42,7 @@ export async function saveOpenDataChange(db: Db, change: OpenDataChange): Promis
     if (v.state === 'revoked' || v.state === 'expired') {
       await tx.update(credentials).set({ revokedAt: new Date(v.updatedAt) }).where(and(eq(credentials.caseId, v.id), isNull(credentials.revokedAt)));
     }
-    return writeCaseEvent(tx, 'open-data-request', v.id, v.version, change.event, change.notify);
+    return writeCaseEvent(tx, work, change.event, change.notify);
   });
 }
 

@@ -1,3 +1,4 @@
+import type { CaseWork } from '../../workflows/common/work.js';
 import { and, desc, eq, gt, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { afterCursor, pageOf, type Cursor } from './page.js';
@@ -53,7 +54,7 @@ function rowOf(v: ShareApplicationView): typeof shareApplications.$inferInsert {
  * Writes one transition atomically: the read-model row (only if newer), the grant, the audit
  * event and the notifications. Safe to retry: the event key makes a repeat a no-op.
  */
-export async function saveShareApplicationChange(db: Db, change: ShareApplicationChange): Promise<boolean> {
+export async function saveShareApplicationChange(db: Db, change: ShareApplicationChange, work: CaseWork): Promise<boolean> {
   const v = change.view;
   return db.transaction(async (tx) => {
     const row = rowOf(v);
@@ -89,7 +90,7 @@ export async function saveShareApplicationChange(db: Db, change: ShareApplicatio
         setWhere: lte(shareGrants.updatedAt, grantRow.updatedAt),
       });
     }
-    return writeCaseEvent(tx, 'share-application', v.id, v.version, change.event, change.notify);
+    return writeCaseEvent(tx, work, change.event, change.notify);
   });
 }
 

@@ -22,7 +22,11 @@ export const auditEvents = pgTable('audit_events', {
   data: jsonb('data').$type<Record<string, unknown>>(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
-}, (t) => [index('audit_events_case_idx').on(t.caseId, t.id)]);
+}, (t) => [
+  index('audit_events_case_idx').on(t.caseId, t.id),
+  // 已办: the cases a person acted on, latest first.
+  index('audit_events_actor_idx').on(t.actorId, t.id),
+]);
 
 /** The chain's head, written with every event: a deleted tail no longer verifies. */
 export const auditChainHead = pgTable('audit_chain_head', {

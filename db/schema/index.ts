@@ -9,3 +9,4 @@ export * from './objection.js';
 export * from './open-data-request.js';
 export * from './correction.js';
 export * from './assessment.js';
+export * from './case.js';

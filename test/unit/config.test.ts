@@ -36,6 +36,7 @@ function problemsOf(env: NodeJS.ProcessEnv, defaults?: Record<string, string>): 
 
 /** DOMAIN.md's numbers, written out here so this file does not trust policy/index.ts for them. */
 const domainPolicy = {
+  remindWd: 2,
   share: { precheckWd: 2, reviewWd: 10, supplementWd: 10, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 },
   objection: { negotiateWd: 5, providerStatementWd: 3, coordinateWd: 10 },
   open: { formalCheckWd: 5, reviewWd: 10, agreementWd: 5, reportEveryMonths: 6, reportReminderDays: 7, reportGraceWd: 10 },

@@ -1,5 +1,6 @@
 // Pure decisions of the annual assessment (年度评估), DOMAIN.md P4. Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import { isPast, retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import { addCalendarDays, endOfLocalDay, localDate, type CalendarData, type Deadline } from '../common/working-days.js';
 import type {
@@ -222,4 +223,90 @@ export function metricOf(source: Metrics[keyof Metrics]['source'], total: number
   const applicable = total > 0 || alwaysApplies;
   const ratio = total > 0 ? ok / total : applicable ? 0 : null;
   return { source, applicable, total, ok, overdue, ratio, systemScore: ratio === null ? null : Math.round(ratio * 1000) / 10, note };
+}
+
+/** What a person may do on an agency's assessment, in the API's words (the endpoints and their stages). */
+export const agencyAssessmentActions = [
+  'assign_assessor', 'self_assessment', 'review', 'appeal', 'answer_appeal', 'rectification_plan', 'rectification_report', 'verify_rectification',
+] as const;
+export type AgencyAssessmentAction = (typeof agencyAssessmentActions)[number];
+
+/** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
+export function agencyAssessmentActionsFor(v: AgencyAssessmentView, actor: Actor, nowMs: number): AgencyAssessmentAction[] {
+  return permitted<AgencyAssessmentAction>({
+    assign_assessor: () => checkAssignment(v, { actor, assessor: { id: '', name: null } }),
+    self_assessment: () => checkSelfAssessment(v, { actor, items: [] }, nowMs),
+    review: () => checkReview(v, { actor, items: [] }),
+    appeal: () => checkAppeal(v, { actor, text: '' }, nowMs),
+    answer_appeal: () => checkAppealAnswer(v, { actor, text: '', revised: [] }),
+    rectification_plan: () => checkRectification(v, { actor, stage: 'plan', text: '' }),
+    rectification_report: () => checkRectification(v, { actor, stage: 'report', text: '' }),
+    verify_rectification: () => checkRectificationVerification(v, { actor, passed: false, note: null }),
+  });
+}
+
+/**
+ * DOMAIN P4: what an agency's assessment waits for — its self-assessment within the window, an
+ * assessor (until one is assigned) and the review, the answer to an appeal before the notice period
+ * ends, and in rectification the plan, the completion report and the bureau's verification.
+ */
+export function agencyAssessmentAwaited(v: AgencyAssessmentView): Partial<Record<AgencyAssessmentAction, Awaited>> {
+  const d = v.deadlines;
+  const review = !v.review && ['self_assessment', 'review'].includes(v.state)
+    ? { ...(v.assessor ? {} : { assign_assessor: { due: d.review } }), ...(v.state === 'review' ? { review: { due: d.review } } : {}) }
+    : {};
+  if (v.state === 'self_assessment') return { self_assessment: { due: d.selfAssessment, lapses: true }, ...review };
+  if (v.state === 'review') return review;
+  if (v.state === 'notice' && v.appeal && !v.appeal.answer) return { answer_appeal: { due: d.notice } };
+  const r = v.rectification;
+  if (v.state === 'rectification' && r) {
+    if (r.state === 'awaiting_plan') return { rectification_plan: { due: r.planDue } };
+    if (r.state === 'in_progress') return { rectification_report: { due: r.completionDue } };
+    if (r.state === 'awaiting_verification') return { verify_rectification: { due: null } };
+  }
+  return {};
+}
+
+/** An agency's assessment as the work list and the statistics see it. */
+export function agencyAssessmentWork(v: AgencyAssessmentView, nowMs: number): CaseWork {
+  const parties: Party[] = [
+    { role: 'agency_staff', agency: v.agencyCode, userId: null },
+    { role: 'assessor', agency: null, userId: v.assessor?.id ?? null },
+    { role: 'bureau_admin', agency: null, userId: null },
+  ];
+  const tasks = tasksOf(parties, () => agencyAssessmentAwaited(v), (actor) => agencyAssessmentActionsFor(v, actor, nowMs));
+  return {
+    caseType: 'assessment', caseId: `${v.year}:${v.agencyCode}`, version: v.version, state: v.state, open: v.state !== 'closed',
+    title: `${v.year}年度评估 · ${v.agencyName}`, resourceName: null, agencies: [v.agencyCode], users: v.assessor ? [v.assessor.id] : [],
+    respondingAgency: v.agencyCode, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue,
+    openedAt: v.deadlines.selfAssessment.from, decidedAt: v.review?.at ?? null, tasks, view: v,
+  };
+}
+
+/** What a person may do on a year's cycle: publish its results. */
+export const cycleActions = ['publish_preliminary', 'publish_final'] as const;
+export type CycleAction = (typeof cycleActions)[number];
+
+export function cycleActionsFor(c: CycleView, actor: Actor, nowMs: number): CycleAction[] {
+  return permitted<CycleAction>({
+    publish_preliminary: () => checkPublication(c, { actor, stage: 'preliminary' }, nowMs),
+    publish_final: () => checkPublication(c, { actor, stage: 'final' }, nowMs),
+  });
+}
+
+/** DOMAIN P4 steps 4–5: the cycle waits for the preliminary results after the reviews, the final ones after the notice period. */
+export function cycleWork(c: CycleView, nowMs: number): CaseWork {
+  const awaited: Partial<Record<CycleAction, Awaited>> = c.state === 'review'
+    ? { publish_preliminary: { due: c.deadlines.review } }
+    : c.state === 'notice' ? { publish_final: { due: c.deadlines.notice } } : {};
+  // The final results wait for the notice period to end, which records nothing: the task is written
+  // as it will stand then, and the work list shows it once the check permits it.
+  const noticeEndMs = c.deadlines.notice ? Date.parse(c.deadlines.notice.dueAt) + 1 : nowMs;
+  const probeMs = c.state === 'notice' ? Math.max(nowMs, noticeEndMs) : nowMs;
+  const tasks = tasksOf([{ role: 'bureau_admin', agency: null, userId: null }], () => awaited, (actor) => cycleActionsFor(c, actor, probeMs));
+  return {
+    caseType: 'assessment-cycle', caseId: String(c.year), version: c.version, state: c.state, open: c.state !== 'closed',
+    title: `${c.year}年度评估`, resourceName: null, agencies: [], users: [], respondingAgency: null,
+    due: earliest(tasks.map((t) => t.due)), overdue: false, openedAt: c.startedAt, decidedAt: c.publishedAt.final, tasks, view: c,
+  };
 }

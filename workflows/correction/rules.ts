@@ -2,7 +2,8 @@
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
 import type { ExtensionInput, VerificationInput } from './messages.js';
-import { correctionOutcomes, type CorrectionView } from './types.js';
+import { correctionOutcomes, terminalCorrectionStates, type CorrectionView } from './types.js';
+import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 const isVerifier = (v: CorrectionView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.assignedAgency;
@@ -32,4 +33,34 @@ export function checkVerification(v: CorrectionView, i: VerificationInput): Refu
     if (isBlank(i.transferredCorrectionId)) return refuse('VALIDATION_FAILED', 'a transfer needs the id of its new case', [{ path: 'transferredCorrectionId', message: 'required for transferred' }]);
   }
   return null;
+}
+
+/** What a person may do on a correction, in the API's words (the endpoints). */
+export const correctionActions = ['extend', 'verify'] as const;
+export type CorrectionAction = (typeof correctionActions)[number];
+
+/** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
+export function correctionActionsFor(v: CorrectionView, actor: Actor, nowMs: number): CorrectionAction[] {
+  return permitted<CorrectionAction>({
+    extend: () => checkExtension(v, { actor, approvedBy: '', reason: '' }, nowMs),
+    verify: () => checkVerification(v, { actor, outcome: 'corrected', note: '' }),
+  });
+}
+
+/** DOMAIN P5: a correction waits for the verifying agency's answer by the verification deadline. */
+export function correctionAwaited(v: CorrectionView): Partial<Record<CorrectionAction, Awaited>> {
+  return v.state === 'verifying' ? { verify: { due: v.verifyDue }, extend: { due: v.verifyDue, lapses: true } } : {};
+}
+
+/** The correction as the work list and the statistics see it. */
+export function correctionWork(v: CorrectionView, nowMs: number): CaseWork {
+  const parties: Party[] = [{ role: 'agency_reviewer', agency: v.assignedAgency, userId: null }];
+  const tasks = tasksOf(parties, () => correctionAwaited(v), (actor) => correctionActionsFor(v, actor, nowMs));
+  const agencies = [...new Set([v.assignedAgency, v.resource.providerAgency, ...(v.reporter.agency ? [v.reporter.agency] : [])])];
+  return {
+    caseType: 'correction', caseId: v.id, version: v.version, state: v.state, open: !terminalCorrectionStates.includes(v.state),
+    title: v.resource.name, resourceName: v.resource.name, agencies, users: [v.reporter.id],
+    respondingAgency: v.assignedAgency, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue,
+    openedAt: v.submittedAt, decidedAt: v.outcome?.at ?? null, tasks, view: v,
+  };
 }

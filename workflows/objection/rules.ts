@@ -1,5 +1,6 @@
 // Pure decisions of the objection coordination process (DOMAIN.md P2). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import type { AssignmentInput, EscalationInput, GovernmentDecisionInput, MinutesInput, RulingInput, SettlementInput, StatementInput } from './messages.js';
 import { objectionOutcomes, settlementOutcomes, type ObjectionView } from './types.js';
 
@@ -89,4 +90,55 @@ export function checkGovernmentDecision(v: ObjectionView, input: GovernmentDecis
 /** DOMAIN P2 step 2: the provider owes the coordinator a statement made after coordination began. */
 export function providerHasAnswered(v: ObjectionView): boolean {
   return !!v.coordinationStartedAt && v.statements.some((s) => s.party === 'provider' && s.at >= v.coordinationStartedAt!);
+}
+
+/** What a person may do on an objection, in the API's words (the endpoints). */
+export const objectionActions = ['settle', 'assign', 'statement', 'minutes', 'rule', 'escalate', 'government_decision'] as const;
+export type ObjectionAction = (typeof objectionActions)[number];
+
+/** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
+export function objectionActionsFor(v: ObjectionView, actor: Actor, nowMs: number): ObjectionAction[] {
+  return permitted<ObjectionAction>({
+    settle: () => checkSettlement(v, { actor, outcome: 'share', conditions: null }),
+    // Taking the case oneself; assigning another coordinator passes the same check.
+    assign: () => checkAssignment(v, { actor, coordinator: actor }),
+    statement: () => checkStatement(v, { actor, text: '' }),
+    minutes: () => checkMinutes(v, { actor, text: '', heldAt: '' }, nowMs),
+    rule: () => checkRuling(v, { actor, outcome: 'share', reasoning: '' }),
+    escalate: () => checkEscalation(v, { actor, reason: '' }),
+    government_decision: () => checkGovernmentDecision(v, { actor, outcome: 'share', reasoning: '' }),
+  });
+}
+
+/**
+ * DOMAIN P2: what the objection waits for — the provider's settlement while negotiation lasts; in
+ * coordination a coordinator (until one takes it), the provider's statement to the coordinator, and
+ * the coordinator's minutes and ruling; once escalated, the government's decision as recorded by an admin.
+ */
+export function objectionAwaited(v: ObjectionView, party: Party): Partial<Record<ObjectionAction, Awaited>> {
+  if (v.state === 'negotiating') return { settle: { due: v.negotiationDue, lapses: true } };
+  if (v.state === 'coordinating') {
+    if (!v.coordinator) return { assign: { due: v.coordinationDue } };
+    const providerOwesStatement = party.agency === v.providerAgency && !providerHasAnswered(v);
+    return { minutes: { due: v.coordinationDue }, rule: { due: v.coordinationDue }, ...(providerOwesStatement ? { statement: { due: v.statementDue } } : {}) };
+  }
+  if (v.state === 'escalated') return { government_decision: { due: null } };
+  return {};
+}
+
+/** The objection as the work list and the statistics see it. */
+export function objectionWork(v: ObjectionView, nowMs: number): CaseWork {
+  const parties: Party[] = [
+    { role: 'agency_reviewer', agency: v.providerAgency, userId: null },
+    { role: 'agency_staff', agency: v.providerAgency, userId: null },
+    { role: 'bureau_coordinator', agency: null, userId: v.coordinator?.id ?? null },
+    { role: 'bureau_admin', agency: null, userId: null },
+  ];
+  const tasks = tasksOf(parties, (party) => objectionAwaited(v, party), (actor) => objectionActionsFor(v, actor, nowMs));
+  return {
+    caseType: 'objection', caseId: v.id, version: v.version, state: v.state, open: v.state !== 'resolved',
+    title: v.resource.name, resourceName: v.resource.name, agencies: [v.applicantAgency, v.providerAgency], users: v.coordinator ? [v.coordinator.id] : [],
+    respondingAgency: v.providerAgency, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue,
+    openedAt: v.filedAt, decidedAt: v.ruling?.at ?? null, tasks, view: v,
+  };
 }

@@ -1,9 +1,10 @@
 // Pure decisions of the conditional open-data request process (DOMAIN.md P3). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
-import { addMonths } from '../common/working-days.js';
+import { addMonths, type Deadline } from '../common/working-days.js';
+import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import type { FormalCheckInput, OpenDecisionInput, OpenRevocationInput, ResubmissionInput, SignInput, UsageReportInput } from './messages.js';
-import type { OpenDataView } from './types.js';
+import { terminalOpenDataStates, type OpenDataView } from './types.js';
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 const isRequester = (v: OpenDataView, a: Actor) => a.role === 'public' && a.id === v.requester.userId;
@@ -79,4 +80,56 @@ export function checkOpenRevocation(v: OpenDataView, i: OpenRevocationInput): Re
   if (v.state !== 'active' && v.state !== 'suspended') return refuse('INVALID_STATE', `the request is ${v.state}; only granted access can be revoked`);
   if (isBlank(i.reason)) return refuse('VALIDATION_FAILED', 'a revocation gives its reason', [{ path: 'reason', message: 'must not be empty' }]);
   return null;
+}
+
+/** What a person may do on an open-data request, in the API's words (the decision values and the endpoints). */
+export const openDataActions = ['formal_check', 'resubmit', 'approve', 'reject', 'sign', 'report_usage', 'revoke'] as const;
+export type OpenDataAction = (typeof openDataActions)[number];
+
+/** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
+export function openDataActionsFor(v: OpenDataView, actor: Actor, nowMs: number): OpenDataAction[] {
+  return permitted<OpenDataAction>({
+    formal_check: () => checkFormalCheck(v, { actor, passed: false, reasons: [] }),
+    resubmit: () => checkResubmission(v, { actor, changes: {} }),
+    approve: () => checkOpenDecision(v, { actor, decision: 'approve' }),
+    reject: () => checkOpenDecision(v, { actor, decision: 'reject' }),
+    sign: () => checkSignature(v, { actor, agreementVersion: -1 }, nowMs),
+    report_usage: () => checkUsageReport(v, { actor, period: '', summary: '' }),
+    revoke: () => checkOpenRevocation(v, { actor, reason: '' }),
+  });
+}
+
+const dueOn = (dueAt: string | null, dueDate: string | null): Deadline | null => (dueAt && dueDate ? { dueAt, dueDate, provisional: false } : null);
+
+/**
+ * DOMAIN P3: what the request waits for — the bureau's formal check, the requester's correction of
+ * a returned request (no deadline is set for it), the provider's review, the signature within its
+ * window, and a usage report by its due date while access lasts (by the grace deadline once missed).
+ */
+export function openDataAwaited(v: OpenDataView): Partial<Record<OpenDataAction, Awaited>> {
+  switch (v.state) {
+    case 'formal_check': return { formal_check: { due: v.formalCheckDue } };
+    case 'returned': return { resubmit: { due: null } };
+    case 'provider_review': return { approve: { due: v.reviewDue }, reject: { due: v.reviewDue } };
+    case 'awaiting_agreement': return { sign: { due: v.agreementDue, lapses: true } };
+    case 'active': return { report_usage: { due: dueOn(v.nextReportDueAt, v.nextReportDueDate) } };
+    case 'suspended': return { report_usage: { due: v.graceDue ?? dueOn(v.nextReportDueAt, v.nextReportDueDate) } };
+    default: return {};
+  }
+}
+
+/** The request as the work list and the statistics see it. */
+export function openDataWork(v: OpenDataView, nowMs: number): CaseWork {
+  const parties: Party[] = [
+    { role: 'public', agency: null, userId: v.requester.userId },
+    { role: 'agency_reviewer', agency: v.resource.providerAgency, userId: null },
+    { role: 'bureau_coordinator', agency: null, userId: null },
+  ];
+  const tasks = tasksOf(parties, () => openDataAwaited(v), (actor) => openDataActionsFor(v, actor, nowMs));
+  return {
+    caseType: 'open-data-request', caseId: v.id, version: v.version, state: v.state, open: !terminalOpenDataStates.includes(v.state),
+    title: v.resource.name, resourceName: v.resource.name, agencies: [v.resource.providerAgency], users: [v.requester.userId],
+    respondingAgency: v.resource.providerAgency, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue,
+    openedAt: v.submittedAt, decidedAt: v.decision?.at ?? null, tasks, view: v,
+  };
 }

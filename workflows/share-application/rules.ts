@@ -1,7 +1,8 @@
 // Pure decisions of the share application process (DOMAIN.md P1). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
-import { addMonths, endOfLocalDay, localDate } from '../common/working-days.js';
+import { addMonths, endOfLocalDay, localDate, type Deadline } from '../common/working-days.js';
+import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import type { Policy } from '../../policy/index.js';
 import type { DecisionInput, FileObjectionInput, ReasonInput, RenewalInput, SupplementInput } from './messages.js';
 import type { PrecheckResult, ResourceSnapshot, ShareApplicationState, ShareApplicationView } from './types.js';
@@ -157,3 +158,60 @@ export function reminderAtMs(expiresAt: string, policy: SharePolicy): number {
 
 export const isTerminal = (s: ShareApplicationState): boolean =>
   s === 'withdrawn' || s === 'closed' || s === 'expired' || s === 'revoked';
+
+/** What a person may do on an application, in the API's words (the decision values and the endpoints). */
+export const shareActions = ['approve', 'reject', 'request_supplement', 'extend', 'supplement', 'withdraw', 'urge', 'renew', 'revoke', 'object'] as const;
+export type ShareAction = (typeof shareActions)[number];
+
+/** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
+export function shareActionsFor(v: ShareApplicationView, actor: Actor, policy: SharePolicy, nowMs: number): ShareAction[] {
+  const decide = (decision: DecisionInput['decision']) => () => checkDecision(v, { actor, decision }, policy, nowMs);
+  return permitted<ShareAction>({
+    approve: decide('approve'),
+    reject: decide('reject'),
+    request_supplement: decide('request_supplement'),
+    extend: decide('extend'),
+    supplement: () => checkSupplement(v, { actor, note: '' }, nowMs),
+    withdraw: () => checkWithdrawal(v, { actor }),
+    urge: () => checkUrge(v, { actor }),
+    renew: () => checkRenewal(v, { actor, periodMonths: 1, reason: '' }),
+    revoke: () => checkRevocation(v, { actor, reason: '' }),
+    object: () => checkObjection(v, { actor, objectionId: '', statement: '', policy: { negotiateWd: 1, providerStatementWd: 1, coordinateWd: 1 } }, nowMs),
+  });
+}
+
+const grantEnd = (g: NonNullable<ShareApplicationView['grant']>): Deadline => ({ dueDate: g.expiresDate, dueAt: g.expiresAt, provisional: false });
+
+/**
+ * DOMAIN P1: what the application waits for — the provider's decision by the review deadline (and
+ * the bureau's 督办 once it is overdue), a supplement or an objection within its window, and a
+ * renewal once the applicant has been reminded that the grant ends.
+ */
+export function shareAwaited(v: ShareApplicationView, nowMs: number): Partial<Record<ShareAction, Awaited>> {
+  const decision = (due: Deadline | null): Partial<Record<ShareAction, Awaited>> => ({
+    approve: { due }, reject: { due }, request_supplement: { due }, extend: { due }, ...(due && isPast(due.dueAt, nowMs) ? { urge: { due } } : {}),
+  });
+  if (v.state === 'pending_review') return decision(v.reviewDue);
+  if (v.state === 'awaiting_supplement') return { supplement: { due: v.supplementDue, lapses: true } };
+  if (v.state === 'rejected' && v.objectionDue) return { object: { due: v.objectionDue, lapses: true } };
+  if (v.state === 'granted' && v.renewal?.state === 'pending_review') return decision(v.renewal.reviewDue);
+  if (v.state === 'granted' && v.grant?.reminderSent) return { renew: { due: grantEnd(v.grant), lapses: true } };
+  return {};
+}
+
+/** The application as the work list and the statistics see it. */
+export function shareApplicationWork(v: ShareApplicationView, policy: SharePolicy, nowMs: number): CaseWork {
+  const parties: Party[] = [
+    { role: 'agency_reviewer', agency: v.providerAgency, userId: null },
+    { role: 'agency_staff', agency: v.applicantAgency, userId: null },
+    { role: 'bureau_coordinator', agency: null, userId: null },
+  ];
+  const tasks = tasksOf(parties, () => shareAwaited(v, nowMs), (actor) => shareActionsFor(v, actor, policy, nowMs));
+  const reviewed = v.decision && !v.decision.automatic && (v.decision.decision === 'approve' || v.decision.decision === 'reject') ? v.decision.at : null;
+  return {
+    caseType: 'share-application', caseId: v.id, version: v.version, state: v.state, open: !isTerminal(v.state),
+    title: v.resource.name, resourceName: v.resource.name, agencies: [v.applicantAgency, v.providerAgency], users: [],
+    respondingAgency: v.providerAgency, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue || !!v.renewal?.overdue,
+    openedAt: v.submittedAt, decidedAt: reviewed, tasks, view: v,
+  };
+}
