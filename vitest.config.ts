@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     pool: 'forks',
     fileParallelism: false,
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'console/e2e/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,

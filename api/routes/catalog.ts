@@ -92,6 +92,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         shareType: z.enum(shareTypes).optional(),
         openType: z.enum(openTypes).optional(),
         freshness: z.enum(freshnessStates).optional(),
+        q: z.string().trim().min(1).max(200).optional().describe('part of the name, code or description'),
       }),
       response: { 200: page(resourceSchema), ...problems(400, 401) },
     },

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../client.js';
 import { auditEvents } from '../schema/audit.js';
 import { caseTasks, cases } from '../schema/case.js';
 import type { CaseWork, Person } from '../../workflows/common/work.js';
+import { containing } from './page.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -70,7 +71,7 @@ function caseFilters(f: WorkFilter): SQL[] {
   if (f.state) where.push(eq(cases.state, f.state));
   if (f.agency) where.push(sql`${cases.agencies} @> array[${f.agency}]::text[]`);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     where.push(sql`(${cases.caseId} = ${f.q} or ${cases.title} ilike ${like} or ${cases.resourceName} ilike ${like})`);
   }
   return where;

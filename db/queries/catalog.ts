@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { afterCursor, pageOf, type Cursor } from './page.js';
+import { afterCursor, containing, pageOf, type Cursor } from './page.js';
 import { catalogDataUpdates, catalogResources, type Freshness, type OpenType, type ResourceField, type ShareType, type UpdateCycle } from '../schema/catalog.js';
 
 export type ResourceRow = typeof catalogResources.$inferSelect;
@@ -36,6 +36,8 @@ export interface ResourceFilter {
   shareType?: ShareType;
   openType?: OpenType;
   freshness?: Freshness;
+  /** Part of the name, code or description. */
+  q?: string;
 }
 
 /** Newest first, keyset-paginated on (created_at, id). */
@@ -45,6 +47,10 @@ export async function listResources(db: DbOrTx, filter: ResourceFilter, limit: n
   if (filter.shareType) where.push(eq(catalogResources.shareType, filter.shareType));
   if (filter.openType) where.push(eq(catalogResources.openType, filter.openType));
   if (filter.freshness) where.push(eq(catalogResources.freshness, filter.freshness));
+  if (filter.q) {
+    const like = containing(filter.q);
+    where.push(or(ilike(catalogResources.name, like), ilike(catalogResources.code, like), ilike(catalogResources.description, like))!);
+  }
   if (cursor) {
     where.push(afterCursor(catalogResources.createdAt, catalogResources.id, cursor));
   }

@@ -18,3 +18,6 @@ export function pageOf<T extends { id: string }>(rows: T[], limit: number, at: (
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? { at: at(last).toISOString(), id: last.id } : null };
 }
+
+/** An ILIKE pattern that finds `text` anywhere, with the pattern's own wildcards taken literally. */
+export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,0 +1,101 @@
+// 登录: under AUTH_MODE=dev a role, an agency and a name mint a development token; under jwt the
+// person pastes the bearer token their city's identity provider issued.
+import { useQuery } from '@tanstack/react-query';
+import { roleLabels } from '@glossary';
+import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { api, ok } from '../api/client.ts';
+import { ApiError, messageOf } from '../api/errors.ts';
+import { useSession, type Role } from './session.ts';
+import { setToken, signOut } from './token.ts';
+
+const signInRoles: Role[] = ['agency_staff', 'agency_reviewer', 'bureau_coordinator', 'bureau_admin', 'assessor', 'public'];
+const agencyRoles: Role[] = ['agency_staff', 'agency_reviewer'];
+
+interface DevForm { role: Role; agency?: string; name: string }
+
+export default function SignInPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/work';
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<DevForm>();
+  const role = Form.useWatch('role', form);
+  const dev = session.data?.authMode === 'dev';
+  const agencies = useQuery({
+    queryKey: ['dev-agencies'],
+    queryFn: () => ok(api.GET('/api/v1/dev/agencies')),
+    enabled: dev,
+  });
+
+  const enter = async (token: string) => {
+    setToken(token);
+    try {
+      const me = await ok(api.GET('/api/v1/session'));
+      if (!me.principal) throw new ApiError(401, 'UNAUTHENTICATED', 'no principal');
+      navigate(from, { replace: true });
+    } catch (e) {
+      signOut();
+      setError(e instanceof ApiError && e.status === 401 ? '令牌无效或已过期，请重新获取' : messageOf(e));
+    }
+  };
+
+  const signInDev = async (v: DevForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      // A stable id per name and role, so the same person signing in again sees their own 已办.
+      const sub = `${v.role}:${v.agency ?? 'none'}:${v.name.trim()}`;
+      const { token } = await ok(api.POST('/api/v1/dev/tokens', { body: { sub, roles: [v.role], name: v.name.trim(), ...(v.agency && agencyRoles.includes(v.role) ? { agency: v.agency } : {}) } }));
+      await enter(token);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
+      <Card style={{ width: 420 }}>
+        <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>数治控制台</Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>公共数据共享、开放、纠错与年度评估</Typography.Paragraph>
+        {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}
+        {session.isPending ? null : dev ? (
+          <Form form={form} layout="vertical" onFinish={signInDev} requiredMark={false} initialValues={{ role: 'agency_staff' }}>
+            <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
+              <Select options={signInRoles.map((r) => ({ value: r, label: roleLabels[r] }))} />
+            </Form.Item>
+            {(agencyRoles.includes(role) || role === 'bureau_admin' || role === 'bureau_coordinator') && (
+              <Form.Item label="机构" name="agency" rules={[{ required: agencyRoles.includes(role), message: '机构角色须选择所在机构' }]}>
+                <Select
+                  showSearch
+                  allowClear={!agencyRoles.includes(role)}
+                  optionFilterProp="label"
+                  loading={agencies.isPending}
+                  placeholder="选择所在机构"
+                  options={(agencies.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.name}（${a.code}）` }))}
+                  notFoundContent="尚无已登记的机构"
+                />
+              </Form.Item>
+            )}
+            <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 100, message: '姓名最多100个字' }]}>
+              <Input autoComplete="name" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>开发模式：任选角色登录，仅用于试用与测试。</Typography.Paragraph>
+          </Form>
+        ) : (
+          <Form layout="vertical" onFinish={(v: { token: string }) => enter(v.token.trim())} requiredMark={false}>
+            <Form.Item label="访问令牌" name="token" extra="请粘贴统一身份认证平台签发的令牌（JWT）" rules={[{ required: true, whitespace: true, message: '请粘贴访问令牌' }]}>
+              <Input.Password autoComplete="off" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block>登录</Button>
+          </Form>
+        )}
+      </Card>
+    </main>
+  );
+}

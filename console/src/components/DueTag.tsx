@@ -1,0 +1,27 @@
+// A deadline as a person reads it: the date, and 剩余N个工作日 (amber when due soon) or
+// 超期N个工作日 (red).
+import { terms } from '@glossary';
+import { Space, Tag, Typography } from 'antd';
+
+export interface Due {
+  dueDate: string | null;
+  workingDaysLeft?: number | null;
+  dueSoon?: boolean;
+  overdue?: boolean;
+}
+
+export function dueText(d: Due): string | null {
+  if (d.overdue) return d.workingDaysLeft && d.workingDaysLeft < 0 ? `${terms.overdue}${-d.workingDaysLeft}个工作日` : `已${terms.overdue}`;
+  if (d.workingDaysLeft === null || d.workingDaysLeft === undefined) return null;
+  return d.workingDaysLeft === 0 ? '今日到期' : `剩余${d.workingDaysLeft}个工作日`;
+}
+
+export function DueTag(d: Due) {
+  const text = dueText(d);
+  return (
+    <Space size={4} wrap>
+      {d.dueDate ? <Typography.Text>{d.dueDate}</Typography.Text> : <Typography.Text type="secondary">无期限</Typography.Text>}
+      {text && <Tag color={d.overdue ? 'red' : d.dueSoon ? 'orange' : 'default'}>{text}</Tag>}
+    </Space>
+  );
+}

@@ -1,0 +1,49 @@
+// 审批记录: every recorded transition of a case — who, in which role and agency, when, from which
+// state to which, why, on what legal basis — with the hash that chains it to the event before.
+import { eventLabels, roleLabels, terms } from '@glossary';
+import { Card, Descriptions, Timeline as AntTimeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { Process } from './links.ts';
+import { stateLabel } from './StateTag.tsx';
+import { useAgencyName } from './agencies.ts';
+
+export interface TimelineEvent {
+  id: number;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  actorId: string;
+  actorName: string | null;
+  actorRole: string;
+  actorAgency: string | null;
+  at: string;
+  reason: string | null;
+  legalBasis: string | null;
+  hash: string;
+}
+
+export function CaseTimeline({ process, events }: { process: Process; events: TimelineEvent[] }) {
+  const agencyName = useAgencyName();
+  return (
+    <Card title={terms.timeline} size="small">
+      <AntTimeline
+        items={events.map((e) => ({
+          key: e.id,
+          content: (
+            <div>
+              <Typography.Text strong>{(eventLabels as Record<string, string>)[e.action] ?? e.action}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+              <Descriptions size="small" column={1} style={{ marginTop: 4 }} items={[
+                { key: 'who', label: '办理人', children: `${e.actorName ?? e.actorId}（${(roleLabels as Record<string, string>)[e.actorRole] ?? (e.actorRole === 'system' ? '系统' : e.actorRole)}${e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : ''}）` },
+                { key: 'state', label: '状态', children: `${e.fromState ? stateLabel(process, e.fromState) : '—'} → ${e.toState ? stateLabel(process, e.toState) : '—'}` },
+                ...(e.reason ? [{ key: 'reason', label: '理由', children: e.reason }] : []),
+                ...(e.legalBasis ? [{ key: 'basis', label: terms.legalBasis, children: e.legalBasis }] : []),
+                { key: 'hash', label: '哈希', children: <Typography.Text code copyable={{ text: e.hash }} style={{ fontSize: 12 }}>{e.hash.slice(0, 16)}…</Typography.Text> },
+              ]} />
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
