@@ -12,6 +12,7 @@ import { ensureTemporalBinaries, projectRoot, startDevServer, type DevServer } f
 import { createWorker } from '../lib/worker.js';
 import { ensureSchedules } from '../lib/schedules.js';
 import { exitOnConfigError, installTemporalRuntime } from './shared.js';
+import { ensureConsoleBuilt } from '../lib/console-build.js';
 
 const config = exitOnConfigError(() => parseConfig(process.env, { AUTH_MODE: 'dev', NODE_ENV: 'development', LOG_PRETTY: 'true', HOST: '127.0.0.1' }));
 const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, name: 'shuzhi' });
@@ -58,6 +59,7 @@ const worker = await createWorker({
 const workerDone = worker.run();
 logger.info({ created: await ensureSchedules(temporal, config.temporal.taskQueue, config.policy) }, 'schedules ensured');
 
+await ensureConsoleBuilt(projectRoot(), (m) => logger.info(m));
 const app = await buildApp({ database, temporal, config, logger });
 await app.listen({ port: config.port, host: config.host });
 
@@ -65,6 +67,7 @@ const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${
 console.log([
   '',
   '  shuzhi (数治) is running',
+  `  Console      ${base}/console/`,
   `  API          ${base}/api/v1`,
   `  API docs     ${base}/docs`,
   `  Temporal UI  ${temporalServer?.uiUrl ?? '(external server)'}`,

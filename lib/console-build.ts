@@ -1,6 +1,6 @@
 // Builds the console (console/ → console/dist) when its sources are newer than the build, so
 // `npm start` and the browser tests always serve the console of the code checked out.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const newest = (path: string): number => {
@@ -26,10 +26,17 @@ export async function ensureConsoleBuilt(root: string, log: (m: string) => void 
   // A test runner's NODE_ENV=test would otherwise give React's and antd's development builds.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
+  // Built beside the old one and swapped in, so a server reading console/dist never sees half a build.
+  const dist = join(root, 'console', 'dist');
+  const fresh = `${dist}.build-${process.pid}`;
+  const old = `${dist}.old-${process.pid}`;
   try {
-    await build({ configFile: join(root, 'console', 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    await build({ configFile: join(root, 'console', 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: fresh, emptyOutDir: true } });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
+  if (existsSync(dist)) renameSync(dist, old);
+  renameSync(fresh, dist);
+  rmSync(old, { recursive: true, force: true });
   return true;
 }
