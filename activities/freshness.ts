@@ -35,10 +35,10 @@ export function createFreshnessActivities({ db, logger, policy }: { db: Db; logg
             const label = `${r.name} (${r.code})`;
             // The provider is told at overdue, also when a resource passes straight to delinquent (short cycles).
             if (state === 'overdue' || state === 'delinquent') {
-              await insertNotifications(tx, `freshness:${r.id}:overdue:${expected}`, 'freshness', r.id, [{ audience: 'agency', recipient: r.providerAgency, kind: 'freshness_overdue', title: `Data update overdue: ${label} was due ${expected}` }]);
+              await insertNotifications(tx, `freshness:${r.id}:overdue:${expected}`, 'freshness', r.id, [{ audience: 'agency', recipient: r.providerAgency, kind: 'freshness_overdue', title: `数据更新超期：${label}，应于 ${expected} 前更新` }]);
             }
             if (state === 'delinquent') {
-              await insertNotifications(tx, `freshness:${r.id}:delinquent:${expected}`, 'freshness', r.id, [{ audience: 'bureau', recipient: null, kind: 'freshness_delinquent', title: `Two update cycles missed (督办): ${label} of ${r.providerAgency}` }]);
+              await insertNotifications(tx, `freshness:${r.id}:delinquent:${expected}`, 'freshness', r.id, [{ audience: 'bureau', recipient: null, kind: 'freshness_delinquent', title: `连续两个更新周期未更新（督办）：${r.providerAgency}，${label}` }]);
             }
           });
         }

@@ -19,6 +19,7 @@ function refusedPaths(overrides: unknown): string[] {
 
 // Each number as DOMAIN.md states it, with the sentence it comes from.
 const domainNumbers: [key: string, value: number | string, source: string][] = [
+  ['remindWd', 2, 'Reminders: remindWd = 2 working days before a deadline, the case is due soon'],
   ['share.precheckWd', 2, 'P1: compliance pre-check within share.precheckWd = 2'],
   ['share.reviewWd', 10, 'P1: the provider answers within share.reviewWd = 10 working days'],
   ['share.supplementWd', 10, 'P1: no supplement within share.supplementWd = 10 -> closed'],
@@ -54,6 +55,7 @@ describe('defaultPolicy', () => {
 
   it('holds exactly the keys DOMAIN.md names, and nothing else', () => {
     expect(defaultPolicy).toStrictEqual({
+      remindWd: 2,
       share: { precheckWd: 2, reviewWd: 10, supplementWd: 10, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 },
       objection: { negotiateWd: 5, providerStatementWd: 3, coordinateWd: 10 },
       open: { formalCheckWd: 5, reviewWd: 10, agreementWd: 5, reportEveryMonths: 6, reportReminderDays: 7, reportGraceWd: 10 },

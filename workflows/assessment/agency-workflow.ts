@@ -67,12 +67,12 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
   }, { validator: (i) => refused(checkSelfAssessment(v, i, Date.now()), v.state) });
   setHandler(reviewAgencyUpdate, async (i) => {
     v.review = { by: i.actor, at: nowIso(), value: i.items };
-    await transition('review', 'reviewed', i.actor, { notify: [toBureau('assessment_reviewed', `Reviewed: ${label}`)] });
+    await transition('review', 'reviewed', i.actor, { notify: [toBureau('assessment_reviewed', `评审已完成：${label}`)] });
     return v;
   }, { validator: (i) => refused(checkReview(v, i), v.state) });
   setHandler(appealUpdate, async (i) => {
     v.appeal = { text: i.text, by: i.actor, at: nowIso(), answer: null };
-    await transition('appeal', 'notice', i.actor, { reason: i.text, notify: [toBureau('assessment_appeal', `Appeal against the preliminary result of ${label}`)] });
+    await transition('appeal', 'notice', i.actor, { reason: i.text, notify: [toBureau('assessment_appeal', `收到对初步结果的申诉：${label}`)] });
     return v;
   }, { validator: (i) => refused(checkAppeal(v, i, Date.now()), v.state) });
   setHandler(answerAppealUpdate, async (i) => {
@@ -80,7 +80,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     if (i.revised.length) v.result = scoreAgency(indicators, v.applicable, finalItems(v), 'preliminary', nowIso());
     await transition('appeal_answered', 'notice', i.actor, {
       reason: i.text, data: { revised: i.revised.map((r) => r.indicator), total: v.result?.total ?? null },
-      notify: [toAgency('assessment_appeal_answered', `The bureau answered your appeal on ${label}`)],
+      notify: [toAgency('assessment_appeal_answered', `大数据局已答复您的申诉：${label}`)],
     });
     return v;
   }, { validator: (i) => refused(checkAppealAnswer(v, i), v.state) });
@@ -90,11 +90,11 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       r.plan = { by: i.actor, at: nowIso(), value: i.text };
       r.state = 'in_progress';
       r.completionDue = completionDeadline(today(), policy.rectifyDays);
-      await transition('rectification_plan', 'rectification', i.actor, { data: { completionDueDate: r.completionDue.dueDate }, notify: [toBureau('rectification_plan', `Rectification plan filed: ${label}`)] });
+      await transition('rectification_plan', 'rectification', i.actor, { data: { completionDueDate: r.completionDue.dueDate }, notify: [toBureau('rectification_plan', `已提交整改方案：${label}`)] });
     } else {
       r.reports.push({ by: i.actor, at: nowIso(), value: i.text });
       r.state = 'awaiting_verification';
-      await transition('rectification_report', 'rectification', i.actor, { notify: [toBureau('rectification_report', `Rectification reported done, to verify: ${label}`)] });
+      await transition('rectification_report', 'rectification', i.actor, { notify: [toBureau('rectification_report', `已报告整改完成，待验收：${label}`)] });
     }
     return v;
   }, { validator: (i) => refused(checkRectification(v, i), v.state) });
@@ -103,13 +103,13 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     r.verifications.push({ by: i.actor, at: nowIso(), value: { passed: i.passed, note: i.note } });
     if (i.passed) {
       r.state = 'verified';
-      await transition('rectification_verified', 'closed', i.actor, { reason: i.note, notify: [toAgency('rectification_verified', `Rectification verified: ${label}`)] });
+      await transition('rectification_verified', 'closed', i.actor, { reason: i.note, notify: [toAgency('rectification_verified', `整改验收通过：${label}`)] });
     } else {
       // DOMAIN P4 step 6: a failed check reopens the rectification with a fresh completion period.
       r.state = 'in_progress';
       r.completionDue = completionDeadline(today(), policy.rectifyDays);
       const due = r.completionDue.dueDate;
-      await transition('rectification_reopened', 'rectification', i.actor, { reason: i.note ?? 'the bureau did not accept the rectification', data: { completionDueDate: due }, notify: [toAgency('rectification_reopened', `Rectification not accepted, report again by ${due}: ${label}`)] });
+      await transition('rectification_reopened', 'rectification', i.actor, { reason: i.note ?? 'the bureau did not accept the rectification', data: { completionDueDate: due }, notify: [toAgency('rectification_reopened', `整改验收未通过，请于 ${due} 前重新报告：${label}`)] });
     }
     return v;
   }, { validator: (i) => refused(checkRectificationVerification(v, i), v.state) });
@@ -132,7 +132,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
   const recordRecompute = () => transition('deadlines_recomputed', v.state, systemActor('calendar'), {
     reason: 'a working-day calendar year was published',
     data: { deadlines: clone(v.deadlines), planDue: v.rectification?.planDue ?? null },
-    notify: [toAgency('deadlines_recomputed', `Deadlines of ${label} moved with the published working-day calendar`)],
+    notify: [toAgency('deadlines_recomputed', `工作日历已发布，办理期限已重算：${label}`)],
   });
   setHandler(assessmentCalendarSignal, (updated) => {
     calendar = updated;
@@ -152,7 +152,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
   v.applicable = applicableIndicators(indicators, v.metrics);
   await transition('metrics', 'self_assessment', systemActor('metrics'), {
     data: { applicable: v.applicable },
-    notify: [toAgency('assessment_self', `Submit the self-assessment for ${label} by ${v.deadlines.selfAssessment.dueDate}`)],
+    notify: [toAgency('assessment_self', `请于 ${v.deadlines.selfAssessment.dueDate} 前提交自评：${label}`)],
   });
 
   const nextDue = (): { dueAt: string } | null => {
@@ -176,7 +176,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       v.result = scoreAgency(indicators, v.applicable, finalItems(v), 'preliminary', nowIso());
       await transition('preliminary_result', 'notice', systemActor('publication'), {
         data: { total: v.result.total, grade: v.result.grade, noticeDueDate: noticeDue.dueDate },
-        notify: [toAgency('assessment_preliminary', `Preliminary result of ${label}: ${v.result.total} (${gradeLabels[v.result.grade]}); appeal by ${noticeDue.dueDate}`)],
+        notify: [toAgency('assessment_preliminary', `初步结果：${label} ${v.result.total} 分（${gradeLabels[v.result.grade]}），公示期至 ${noticeDue.dueDate}，可提出申诉`)],
       });
       continue;
     }
@@ -194,10 +194,10 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
         v.rectification = { state: 'awaiting_plan', reasons: rectificationReasons(v.result, indicators), planDue: track(today(), policy.rectifyPlanWd), completionDue: null, plan: null, reports: [], verifications: [] };
         await transition('final_result', 'rectification', systemActor('publication'), {
           data: { ...data, planDueDate: v.rectification.planDue.dueDate },
-          notify: [toAgency('rectification_required', `Final result of ${label}: ${v.result.total} (${gradeLabels[v.result.grade]}); file a rectification plan (整改) by ${v.rectification.planDue.dueDate}`)],
+          notify: [toAgency('rectification_required', `最终结果：${label} ${v.result.total} 分（${gradeLabels[v.result.grade]}），请于 ${v.rectification.planDue.dueDate} 前提交整改方案`)],
         });
       } else {
-        await transition('final_result', 'closed', systemActor('publication'), { data, notify: [toAgency('assessment_final', `Final result of ${label}: ${v.result.total} (${gradeLabels[v.result.grade]})`)] });
+        await transition('final_result', 'closed', systemActor('publication'), { data, notify: [toAgency('assessment_final', `最终结果：${label} ${v.result.total} 分（${gradeLabels[v.result.grade]}）`)] });
       }
       continue;
     }
@@ -208,17 +208,17 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       // DOMAIN P4 step 2: the window closes; the review goes ahead on the records alone.
       v.selfAssessmentMissed = true;
       await overdue('self_assessment', 'review', `the self-assessment was due ${v.deadlines.selfAssessment.dueDate}`, [
-        toAgency('overdue', `Overdue: the self-assessment for ${label} was not submitted`), toBureau('overdue', `Self-assessment missed (督办): ${label}`),
+        toAgency('overdue', `自评超期未提交：${label}`), toBureau('overdue', `自评超期（督办）：${label}`),
         ...(v.assessor ? [toUser(v.assessor.id, 'assessment_to_review', `Review ${label} by ${v.deadlines.review.dueDate} (no self-assessment)`)] : []),
       ]);
     } else if (v.state === 'review') {
       await overdue('review', 'review', `the review was due ${v.deadlines.review.dueDate}`, [
-        ...(v.assessor ? [toUser(v.assessor.id, 'overdue', `Overdue: your review of ${label}`)] : []), toBureau('overdue', `Review overdue (督办): ${label}${v.assessor ? '' : ' has no assessor'}`),
+        ...(v.assessor ? [toUser(v.assessor.id, 'overdue', `Overdue: your review of ${label}`)] : []), toBureau('overdue', `评审超期（督办）：${label}${v.assessor ? '' : '，尚未指派评估机构'}`),
       ]);
     } else if (r?.state === 'awaiting_plan') {
-      await overdue('rectification_plan', 'rectification', `the rectification plan was due ${r.planDue.dueDate}`, [toAgency('overdue', `Overdue: the rectification plan for ${label}`), toBureau('overdue', `Rectification plan overdue (督办): ${label}`)]);
+      await overdue('rectification_plan', 'rectification', `the rectification plan was due ${r.planDue.dueDate}`, [toAgency('overdue', `整改方案超期未提交：${label}`), toBureau('overdue', `整改方案超期（督办）：${label}`)]);
     } else if (r?.state === 'in_progress' && r.completionDue) {
-      await overdue(`rectification_completion:${r.completionDue.dueDate}`, 'rectification', `the rectification was due ${r.completionDue.dueDate}`, [toAgency('overdue', `Overdue: the rectification of ${label}`), toBureau('overdue', `Rectification overdue (督办): ${label}`)]);
+      await overdue(`rectification_completion:${r.completionDue.dueDate}`, 'rectification', `the rectification was due ${r.completionDue.dueDate}`, [toAgency('overdue', `整改超期未完成：${label}`), toBureau('overdue', `整改超期（督办）：${label}`)]);
     }
   }
   // Every recording written, also one a calendar signal started while the last step was recorded.

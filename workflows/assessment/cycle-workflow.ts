@@ -82,11 +82,11 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
         if (progress.unreviewed > 0) refused({ code: 'INVALID_STATE', message: `${progress.unreviewed} of ${v.agencyCount} agencies are not reviewed yet` }, v.state);
         v.deadlines.notice = trackDeadline({ from: today(), days: policy.noticeWd }, calendar);
         v.publishedAt.preliminary = nowIso();
-        await transition('publish_preliminary', 'notice', i.actor, { data: { noticeDueDate: v.deadlines.notice.dueDate }, notify: [toBureau('assessment_preliminary', `Preliminary results of ${year} published; notice period (公示) to ${v.deadlines.notice.dueDate}`)] });
+        await transition('publish_preliminary', 'notice', i.actor, { data: { noticeDueDate: v.deadlines.notice.dueDate }, notify: [toBureau('assessment_preliminary', `${year}年度评估初步结果已发布，公示期至 ${v.deadlines.notice.dueDate}`)] });
       } else {
         if (progress.pendingAppeals > 0) refused({ code: 'INVALID_STATE', message: `${progress.pendingAppeals} appeals are not answered yet` }, v.state);
         v.publishedAt.final = nowIso();
-        await transition('publish_final', 'final', i.actor, { notify: [toBureau('assessment_final', `Final results of ${year} published; reported to the municipal government (报市人民政府)`)] });
+        await transition('publish_final', 'final', i.actor, { notify: [toBureau('assessment_final', `${year}年度评估最终结果已发布，并报市人民政府`)] });
       }
       return v;
     } finally {
@@ -184,7 +184,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
 
   if (v.state === 'collecting') {
     const p = await until((x) => x.unstarted === 0 && x.counts.collecting === 0, 5_000);
-    await transition('metrics_collected', 'self_assessment', systemActor('metrics'), { data: { agencies: v.agencyCount, counts: p.counts }, notify: [toBureau('assessment_collected', `Assessment ${year}: metrics computed for ${v.agencyCount} agencies; self-assessment to ${v.deadlines.selfAssessment.dueDate}`)] });
+    await transition('metrics_collected', 'self_assessment', systemActor('metrics'), { data: { agencies: v.agencyCount, counts: p.counts }, notify: [toBureau('assessment_collected', `${year}年度评估：已为 ${v.agencyCount} 家单位采集指标，自评截至 ${v.deadlines.selfAssessment.dueDate}`)] });
   }
   // ---- self-assessment window; then review, until the bureau publishes -----------------------------
   while (v.state === 'self_assessment') {

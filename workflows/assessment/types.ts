@@ -25,7 +25,8 @@ export type MetricSource = (typeof metricSources)[number];
 
 export const gradeCodes = ['excellent', 'good', 'pass', 'fail'] as const;
 export type GradeCode = (typeof gradeCodes)[number];
-export const gradeLabels: Record<GradeCode, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+/** The grades in the glossary's words (优秀/良好/合格/不合格). */
+export { gradeLabels } from '../common/glossary.js';
 
 /** One indicator of a versioned framework: its weight, the floor below which it needs rectification, its metric. */
 export interface Indicator {

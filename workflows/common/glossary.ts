@@ -135,6 +135,7 @@ export const eventLabels = {
   assign_assessor: '指派评估机构', review: '评审打分', preliminary_result: '初步结果', appeal: '提出申诉', appeal_answered: '答复申诉',
   final_result: '最终结果', ranked: '排名', rectification_plan: '整改方案', rectification_report: '整改报告', rectification_verified: '整改验收通过',
   rectification_reopened: '整改验收未通过，重新整改', publish_preliminary: '发布初步结果', publish_final: '发布最终结果',
+  take_over: '大数据局介入协调', assign: '受理协调', reassign: '改派协调人',
 } as const satisfies Record<string, string>;
 
 /** Words the console and the notifications share beyond states and actions. */
@@ -168,6 +169,29 @@ export const terms = {
   holiday: '节假日',
   makeUpDay: '调休上班',
   provisional: '暂定',
+  shareType: '共享类型',
+  dataItems: '数据项',
+  personalInfo: '个人信息',
+  purpose: '用途及应用场景',
+  usageScope: '使用范围',
+  periodOfUse: '使用期限',
+  deliveryMethod: '交付方式',
+  securityMeasures: '安全保障措施',
+  missingItems: '需补正材料',
+  oneTimeNotice: '一次性告知',
+  reviewDue: '审核期限',
+  supplementDue: '补正期限',
+  objectionDue: '异议期限',
+  grantExpiry: '授权到期日',
+  renewal: '续期',
+  refusal: '不予共享决定',
+  coordinator: '协调人',
+  statement: '陈述',
+  minutes: '会商纪要',
+  ruling: '协调意见',
+  negotiationDue: '协商期限',
+  statementDue: '陈述期限',
+  coordinationDue: '协调期限',
 } as const satisfies Record<string, string>;
 
 export const shareTypeLabels = { unconditional: '无条件共享', conditional: '有条件共享', not_shared: '不予共享' } as const;
@@ -175,6 +199,11 @@ export const openTypeLabels = { unconditional: '无条件开放', conditional: '
 export const updateCycleLabels = { realtime: '实时', daily: '每日', weekly: '每周', monthly: '每月', quarterly: '每季度', yearly: '每年' } as const;
 export const freshnessLabels = { fresh: '按时更新', due: '待更新', overdue: '更新超期', delinquent: '严重超期' } as const;
 export const deliveryMethodLabels = { api: '接口调用', batch: '批量交换', file: '文件交换', verification: '核验比对' } as const;
-export const gradeLabelsZh = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
+export const gradeLabels = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
 export const objectionOutcomeLabels = { share: '予以共享', conditional_share: '有条件共享', uphold_refusal: '维持不予共享' } as const;
 export const correctionOutcomeLabels = { corrected: '已更正', no_change: '维持原数据', transferred: '转办数据所有单位' } as const;
+export const grantStateLabels = { active: '有效', expired: '已到期', revoked: '已撤销' } as const;
+export const renewalStateLabels = { pending_review: '续期审核中', approved: '续期通过', rejected: '续期不予通过' } as const;
+export const rulingStageLabels = { negotiation: '双方协商一致', coordination: '大数据局协调', government: '市人民政府统筹协调' } as const;
+/** The two sides of an objection, as its statements name them. */
+export const partyLabels = { applicant: terms.applicant, provider: terms.provider } as const;

@@ -7,6 +7,7 @@ import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
+import { correctionOutcomeLabels } from '../common/glossary.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import { correctionCalendarSignal, correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from './messages.js';
 import { checkExtension, checkVerification } from './rules.js';
@@ -60,7 +61,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     v.extension = { approvedBy: i.approvedBy, reason: i.reason, by: i.actor, at: nowIso() };
     // DOMAIN P5: extendable to correction.verifyExtendedWd in all, counted from forwarding.
     v.verifyDue = track(v.verifyDue!.from, policy.verifyExtendedWd);
-    await transition('extend', 'verifying', i.actor, { reason: i.reason, data: { approvedBy: i.approvedBy, verifyDueDate: v.verifyDue.dueDate }, notify: [toReporter('verification_extended', `Verification of ${label()} extended to ${v.verifyDue.dueDate}`)] });
+    await transition('extend', 'verifying', i.actor, { reason: i.reason, data: { approvedBy: i.approvedBy, verifyDueDate: v.verifyDue.dueDate }, notify: [toReporter('verification_extended', `数据纠错核实已延期至 ${v.verifyDue.dueDate}：${label()}`)] });
     return v;
   }, { validator: (i) => { ready(); refused(checkExtension(v, i, Date.now()), v.state); } });
 
@@ -82,7 +83,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
         settling = false;
       }
     }
-    const notify = [toReporter('correction_result', `Your correction report on ${label()}: ${i.outcome}`)];
+    const notify = [toReporter('correction_result', `您报告的数据错误已处理：${correctionOutcomeLabels[i.outcome]}：${label()}`)];
     if (i.outcome === 'transferred') notify.push(toAgency(i.transferTo!, 'correction_transferred', `A correction report on ${label()} was transferred to you`));
     await transition('verify', i.outcome, i.actor, { reason: i.note, data: { outcome: i.outcome, transferTo: i.transferTo ?? null, transferredCorrectionId: i.transferredCorrectionId ?? null }, notify });
     return v;
@@ -127,7 +128,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     v.overdue = true;
     await transition('overdue', 'verifying', systemActor('deadline'), {
       reason: `verification was due ${due!.dueDate}`,
-      notify: [toAgency(v.assignedAgency, 'overdue', `Overdue: verify the reported error in ${label()}`), toBureau('overdue', `Overdue correction (督办): ${v.assignedAgency} on ${label()}`)],
+      notify: [toAgency(v.assignedAgency, 'overdue', `数据纠错核实超期，请尽快办理：${label()}`), toBureau('overdue', `数据纠错核实超期（督办）：${v.assignedAgency}，${label()}`)],
     });
   }
   await recording;

@@ -14,6 +14,7 @@ import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
+import { objectionOutcomeLabels } from '../common/glossary.js';
 import { objectionResolvedSignal, shareApplicationWorkflowId } from '../share-application/messages.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import {
@@ -110,7 +111,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
 
   setHandler(settleUpdate, async (i) => {
     resolve({ outcome: i.outcome, reasoning: 'settled in negotiation: the provider agrees to share', conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'negotiation', documentRef: null });
-    await transition('settle', 'resolved', i.actor, { reason: v.ruling!.reasoning, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: [...toParties('objection_settled', `Objection settled in negotiation: ${label()}`), toBureau('objection_settled', `Objection settled: ${label()}`)] });
+    await transition('settle', 'resolved', i.actor, { reason: v.ruling!.reasoning, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: [...toParties('objection_settled', `异议经协商一致：${label()}`), toBureau('objection_settled', `异议已协商一致：${label()}`)] });
     return v;
   }, { validator: (i) => { ready(); refused(checkSettlement(v, i), v.state); } });
 
@@ -121,7 +122,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     if (wasNegotiating) startCoordination();
     await transition(wasNegotiating ? 'take_over' : firstCoordinator ? 'assign' : 'reassign', 'coordinating', i.actor, {
       data: { coordinator: i.coordinator.id, statementDueDate: v.statementDue?.dueDate, coordinationDueDate: v.coordinationDue?.dueDate },
-      notify: [...toParties('objection_coordinating', `The bureau coordinates the objection on ${label()}; coordinator ${i.coordinator.name ?? i.coordinator.id}`), toAgency(v.providerAgency, 'statement_requested', `State your position to the coordinator by ${v.statementDue?.dueDate}`)],
+      notify: [...toParties('objection_coordinating', `大数据局受理异议协调：${label()}，协调人 ${i.coordinator.name ?? i.coordinator.id}`), toAgency(v.providerAgency, 'statement_requested', `State your position to the coordinator by ${v.statementDue?.dueDate}`)],
     });
     return v;
   }, { validator: (i) => { ready(); refused(checkAssignment(v, i), v.state); } });
@@ -141,19 +142,19 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
 
   setHandler(ruleUpdate, async (i) => {
     resolve({ outcome: i.outcome, reasoning: i.reasoning, conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'coordination', documentRef: null });
-    await transition('rule', 'resolved', i.actor, { reason: i.reasoning, legalBasis: i.outcome === 'uphold_refusal' ? v.refusal.legalBasis : null, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: toParties('objection_ruled', `Coordination ruling on ${label()}: ${i.outcome}`) });
+    await transition('rule', 'resolved', i.actor, { reason: i.reasoning, legalBasis: i.outcome === 'uphold_refusal' ? v.refusal.legalBasis : null, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: toParties('objection_ruled', `协调意见：${objectionOutcomeLabels[i.outcome]}：${label()}`) });
     return v;
   }, { validator: (i) => { ready(); refused(checkRuling(v, i), v.state); } });
 
   setHandler(escalateUpdate, async (i) => {
     v.escalation = { reason: i.reason, by: i.actor, at: nowIso(), automatic: false };
-    await transition('escalate', 'escalated', i.actor, { reason: i.reason, notify: [...toParties('objection_escalated', `Objection on ${label()} escalated to the municipal government`), toBureau('objection_escalated', `Escalated to the municipal government: ${label()}`)] });
+    await transition('escalate', 'escalated', i.actor, { reason: i.reason, notify: [...toParties('objection_escalated', `异议已提请市人民政府统筹协调：${label()}`), toBureau('objection_escalated', `已提请市人民政府统筹协调：${label()}`)] });
     return v;
   }, { validator: (i) => { ready(); refused(checkEscalation(v, i), v.state); } });
 
   setHandler(governmentDecisionUpdate, async (i) => {
     resolve({ outcome: i.outcome, reasoning: i.reasoning, conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'government', documentRef: i.documentRef ?? null });
-    await transition('government_decision', 'resolved', i.actor, { reason: i.reasoning, data: { outcome: i.outcome, documentRef: i.documentRef ?? null }, notify: toParties('objection_decided', `The municipal government decided the objection on ${label()}: ${i.outcome}`) });
+    await transition('government_decision', 'resolved', i.actor, { reason: i.reasoning, data: { outcome: i.outcome, documentRef: i.documentRef ?? null }, notify: toParties('objection_decided', `市人民政府决定：${objectionOutcomeLabels[i.outcome]}：${label()}`) });
     return v;
   }, { validator: (i) => { ready(); refused(checkGovernmentDecision(v, i), v.state); } });
 
@@ -180,7 +181,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     reason: input.statement,
     legalBasis: input.refusal.legalBasis,
     data: { negotiationDueDate: v.negotiationDue.dueDate, dutyBasis: input.dutyBasis },
-    notify: [toAgency(v.providerAgency, 'objection_filed', `Objection to your refusal of ${label()}: negotiate by ${v.negotiationDue.dueDate}`), toBureau('objection_filed', `Objection filed on ${label()}`)],
+    notify: [toAgency(v.providerAgency, 'objection_filed', `Objection to your refusal of ${label()}: negotiate by ${v.negotiationDue.dueDate}`), toBureau('objection_filed', `收到不予共享异议：${label()}`)],
   });
   await recording;
   initialized = true;
@@ -202,7 +203,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
       await transition('negotiation_lapsed', 'coordinating', systemActor('deadline'), {
         reason: `no settlement by ${v.negotiationDue?.dueDate}`,
         data: { statementDueDate: v.statementDue?.dueDate, coordinationDueDate: v.coordinationDue?.dueDate },
-        notify: [toBureau('objection_needs_coordinator', `Negotiation failed on ${label()}: assign a coordinator`), toAgency(v.providerAgency, 'statement_requested', `State your position to the coordinator by ${v.statementDue?.dueDate}`)],
+        notify: [toBureau('objection_needs_coordinator', `协商期届满未达成一致，请受理协调：${label()}`), toAgency(v.providerAgency, 'statement_requested', `State your position to the coordinator by ${v.statementDue?.dueDate}`)],
       });
     } else if (v.state === 'coordinating') {
       const watchStatement = !statementFlagged && !providerHasAnswered(v);
@@ -218,7 +219,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
         v.overdue = true;
         await transition('statement_overdue', 'coordinating', systemActor('deadline'), {
           reason: `the provider gave no statement by ${v.statementDue?.dueDate}`,
-          notify: [toAgency(v.providerAgency, 'overdue', `Overdue: your statement on ${label()} was due ${v.statementDue?.dueDate}`), toBureau('overdue', `Provider statement overdue (督办): ${v.providerAgency} on ${label()}`)],
+          notify: [toAgency(v.providerAgency, 'overdue', `陈述超期：请尽快向协调人提交陈述（期限 ${v.statementDue?.dueDate}）：${label()}`), toBureau('overdue', `数据提供单位陈述超期（督办）：${v.providerAgency}，${label()}`)],
         });
       } else {
         // DOMAIN P2 step 3: coordination's deadline passed without a ruling: escalate.
@@ -226,7 +227,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
         v.escalation = { reason: `coordination did not rule by ${v.coordinationDue?.dueDate}`, by: systemActor('deadline'), at: nowIso(), automatic: true };
         await transition('escalate', 'escalated', systemActor('deadline'), {
           reason: v.escalation.reason,
-          notify: [...toParties('objection_escalated', `Objection on ${label()} escalated to the municipal government`), toBureau('objection_escalated', `Coordination deadline passed; escalated: ${label()}`)],
+          notify: [...toParties('objection_escalated', `异议已提请市人民政府统筹协调：${label()}`), toBureau('objection_escalated', `协调期限届满，已提请市人民政府：${label()}`)],
         });
       }
     } else if (v.state === 'escalated') {
@@ -251,7 +252,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     // The application's process is gone (e.g. terminated by an operator): the ruling stands in the
     // objection's own record and the bureau is told to act on the application by hand.
     log.error('could not deliver the objection outcome to its application', { caseId: v.id, applicationId: v.applicationId, error: String(error) });
-    await transition('outcome_undelivered', 'resolved', systemActor('objection'), { reason: 'the share application process could not be reached', notify: [toBureau('objection_outcome_undelivered', `The outcome of the objection on ${label()} could not reach the application; act on it by hand`)] });
+    await transition('outcome_undelivered', 'resolved', systemActor('objection'), { reason: 'the share application process could not be reached', notify: [toBureau('objection_outcome_undelivered', `异议结果未能送达共享申请，请人工处理：${label()}`)] });
     await recording;
   }
   await condition(allHandlersFinished);

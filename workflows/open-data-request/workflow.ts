@@ -73,11 +73,11 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
       v.formalCheckDue = null;
       v.returnedReasons = null;
       v.reviewDue = track(today(), policy.reviewWd);
-      await transition('formal_check_passed', 'provider_review', i.actor, { data: { reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `Open-data request for ${label()}: review by ${v.reviewDue.dueDate}`)] });
+      await transition('formal_check_passed', 'provider_review', i.actor, { data: { reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `开放申请待审核：${label()}，办理期限 ${v.reviewDue.dueDate}`)] });
     } else {
       v.formalCheckDue = null;
       v.returnedReasons = (i.reasons ?? []).map((r) => r.trim()).filter(Boolean);
-      await transition('return', 'returned', i.actor, { reason: v.returnedReasons.join('; '), notify: [toRequester('returned', `Your request for ${label()} was returned: ${v.returnedReasons.join('; ')}`)] });
+      await transition('return', 'returned', i.actor, { reason: v.returnedReasons.join('; '), notify: [toRequester('returned', `您的开放申请已退回：${label()}，原因：${v.returnedReasons.join('；')}`)] });
     }
     return v;
   }, { validator: (i) => { ready(); refused(checkFormalCheck(v, i), v.state); } });
@@ -88,7 +88,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     if (contact) v.requester = { ...v.requester, contact };
     v.resubmissions += 1;
     v.formalCheckDue = track(today(), policy.formalCheckWd);
-    await transition('resubmit', 'formal_check', i.actor, { data: { changed: Object.keys(i.changes), formalCheckDueDate: v.formalCheckDue.dueDate }, notify: [toBureau('formal_check_requested', `Resubmitted open-data request for ${label()}`)] });
+    await transition('resubmit', 'formal_check', i.actor, { data: { changed: Object.keys(i.changes), formalCheckDueDate: v.formalCheckDue.dueDate }, notify: [toBureau('formal_check_requested', `开放申请已重新提交，待形式审查：${label()}`)] });
     return v;
   }, { validator: (i) => { ready(); refused(checkResubmission(v, i), v.state); } });
 
@@ -96,13 +96,13 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.decision = { decision: i.decision, by: i.actor, at: nowIso(), reason: i.reason ?? null, conditions: i.conditions ?? null };
     v.reviewDue = null;
     if (i.decision === 'reject') {
-      await transition('reject', 'rejected', i.actor, { reason: i.reason ?? null, notify: [toRequester('rejected', `Your request for ${label()} was rejected: ${i.reason}`)] });
+      await transition('reject', 'rejected', i.actor, { reason: i.reason ?? null, notify: [toRequester('rejected', `您的开放申请不予开放：${label()}，理由：${i.reason}`)] });
       return v;
     }
     // DOMAIN P3 step 3: the agreement in force when the request is approved is the one to sign.
     v.agreementVersion = i.agreementVersion!;
     v.agreementDue = track(today(), policy.agreementWd);
-    await transition('approve', 'awaiting_agreement', i.actor, { data: { conditions: i.conditions ?? null, agreementVersion: v.agreementVersion, agreementDueDate: v.agreementDue.dueDate }, notify: [toRequester('approved', `Approved: sign the data-use agreement for ${label()} by ${v.agreementDue.dueDate}`)] });
+    await transition('approve', 'awaiting_agreement', i.actor, { data: { conditions: i.conditions ?? null, agreementVersion: v.agreementVersion, agreementDueDate: v.agreementDue.dueDate }, notify: [toRequester('approved', `开放申请已通过：请于 ${v.agreementDue.dueDate} 前签署开放利用协议：${label()}`)] });
     return v;
   }, { validator: (i) => { ready(); refused(checkOpenDecision(v, i), v.state); } });
 
@@ -116,7 +116,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.expiresAt = endOfLocalDay(v.expiresDate);
     v.nextReportDueDate = addMonths(startDate, policy.reportEveryMonths);
     v.nextReportDueAt = endOfLocalDay(v.nextReportDueDate);
-    await transition('sign', 'active', i.actor, { data: { agreementVersion: i.agreementVersion, expiresDate: v.expiresDate, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('activated', `Open-data access to ${label()} started for ${v.requester.name}`)] });
+    await transition('sign', 'active', i.actor, { data: { agreementVersion: i.agreementVersion, expiresDate: v.expiresDate, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('activated', `${v.requester.name} 已签署协议，开始使用：${label()}`)] });
     return v;
   }, { validator: (i) => { ready(); refused(checkSignature(v, i, Date.now()), v.state); } });
 
@@ -128,7 +128,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.graceDue = null;
     v.nextReportDueDate = nextReportDue(v.nextReportDueDate!, lastReportDate, policy.reportEveryMonths);
     v.nextReportDueAt = endOfLocalDay(v.nextReportDueDate);
-    await transition(resumed ? 'report_resumes' : 'report', 'active', i.actor, { data: { period: i.period, seq: v.reports.length, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('usage_report', `Usage report for ${label()} (${i.period})`)] });
+    await transition(resumed ? 'report_resumes' : 'report', 'active', i.actor, { data: { period: i.period, seq: v.reports.length, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('usage_report', `收到利用情况报送：${label()}（${i.period}）`)] });
     return v;
   }, { validator: (i) => { ready(); refused(checkUsageReport(v, i), v.state); } });
 
@@ -138,7 +138,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     await transition('revoke', 'revoked', i.actor, {
       reason: i.reason,
       denyList: { resourceId: v.resource.id, requesterKeys: [v.requester.key, `user:${v.requester.userId}`], reason: i.reason },
-      notify: [toRequester('revoked', `Your access to ${label()} was revoked: ${i.reason}`), toProvider('revoked', `Open-data access to ${label()} revoked`)],
+      notify: [toRequester('revoked', `您的开放使用已撤销：${label()}，理由：${i.reason}`), toProvider('revoked', `开放使用已撤销：${label()}`)],
     });
     return v;
   }, { validator: (i) => { ready(); refused(checkOpenRevocation(v, i), v.state); } });
@@ -164,10 +164,10 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
   if (await acts.isDenyListed({ resourceId: input.resource.id, requesterKeys: [input.requester.key, `user:${input.requester.userId}`] })) {
     // DOMAIN P3 step 1: a requester on the dataset's deny-list is refused at the formal check.
     void transition('submit', 'formal_check', input.submittedBy);
-    void transition('reject_deny_listed', 'rejected', systemActor('formal check'), { reason: 'the requester is on this dataset\'s deny-list', notify: [toRequester('rejected', `Your request for ${label()} was refused: you are on its deny-list`)] });
+    void transition('reject_deny_listed', 'rejected', systemActor('formal check'), { reason: 'the requester is on this dataset\'s deny-list', notify: [toRequester('rejected', `您的开放申请不予受理：您已被列入该数据集的限制名单：${label()}`)] });
   } else {
     v.formalCheckDue = track(today(), policy.formalCheckWd);
-    void transition('submit', 'formal_check', input.submittedBy, { data: { formalCheckDueDate: v.formalCheckDue.dueDate }, notify: [toBureau('formal_check_requested', `Open-data request for ${label()} by ${v.requester.name}`)] });
+    void transition('submit', 'formal_check', input.submittedBy, { data: { formalCheckDueDate: v.formalCheckDue.dueDate }, notify: [toBureau('formal_check_requested', `新的开放申请待形式审查：${label()}，申请人 ${v.requester.name}`)] });
   }
   await recording;
   initialized = true;
@@ -185,17 +185,17 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     if (v.state !== waitingIn) return;
     flagged.add(key!);
     v.overdue = true;
-    await transition('overdue', v.state, systemActor('deadline'), { reason: `${v.state} was due ${due!.dueDate}`, notify: [...who, toBureau('overdue', `Overdue (督办): ${v.state} of the open-data request for ${label()}`)] });
+    await transition('overdue', v.state, systemActor('deadline'), { reason: `${v.state} was due ${due!.dueDate}`, notify: [...who, toBureau('overdue', `开放申请办理超期（督办）：${label()}`)] });
   }
 
   async function awaitAccessEnd(): Promise<void> {
     const timers: { at: number; fire: () => Promise<unknown> }[] = [
-      { at: Date.parse(v.expiresAt!) + 1, fire: () => transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${v.expiresDate}`, notify: [toRequester('expired', `Your access to ${label()} has ended`)] }) },
+      { at: Date.parse(v.expiresAt!) + 1, fire: () => transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${v.expiresDate}`, notify: [toRequester('expired', `您的开放使用已到期：${label()}`)] }) },
     ];
     const dueAt = v.nextReportDueAt!;
     if (remindedFor !== dueAt && !v.graceDue) {
       // Reminded at the start of the day reportReminderDays before the due date.
-      timers.push({ at: Date.parse(startOfLocalDay(addCalendarDays(v.nextReportDueDate!, -policy.reportReminderDays))), fire: () => { remindedFor = dueAt; return transition('report_reminder', v.state, systemActor('deadline'), { reason: `usage report due ${v.nextReportDueDate}`, notify: [toRequester('report_reminder', `Your usage report for ${label()} is due on ${v.nextReportDueDate}`)] }); } });
+      timers.push({ at: Date.parse(startOfLocalDay(addCalendarDays(v.nextReportDueDate!, -policy.reportReminderDays))), fire: () => { remindedFor = dueAt; return transition('report_reminder', v.state, systemActor('deadline'), { reason: `usage report due ${v.nextReportDueDate}`, notify: [toRequester('report_reminder', `请于 ${v.nextReportDueDate} 前报送利用情况：${label()}`)] }); } });
     }
     if (!v.graceDue && v.state === 'active') {
       timers.push({
@@ -204,12 +204,12 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
           // DOMAIN P3 step 4: a missed report earns a warning, then suspension after open.reportGraceWd.
           v.warnings += 1;
           v.graceDue = track(v.nextReportDueDate!, policy.reportGraceWd);
-          return transition('report_missed', 'active', systemActor('deadline'), { reason: `no usage report by ${v.nextReportDueDate}`, data: { graceDueDate: v.graceDue.dueDate }, notify: [toRequester('warning', `Warning: report on your use of ${label()} by ${v.graceDue.dueDate} or access is suspended`), toProvider('report_missed', `No usage report for ${label()}`)] });
+          return transition('report_missed', 'active', systemActor('deadline'), { reason: `no usage report by ${v.nextReportDueDate}`, data: { graceDueDate: v.graceDue.dueDate }, notify: [toRequester('warning', `警告：请于 ${v.graceDue.dueDate} 前报送利用情况，逾期将暂停使用：${label()}`), toProvider('report_missed', `未按期报送利用情况：${label()}`)] });
         },
       });
     }
     if (v.graceDue && v.state === 'active') {
-      timers.push({ at: dueMs(v.graceDue)!, fire: () => transition('suspend', 'suspended', systemActor('deadline'), { reason: `no usage report by ${v.graceDue!.dueDate}`, notify: [toRequester('suspended', `Access to ${label()} suspended until you report its use`), toProvider('suspended', `Access to ${label()} suspended: no usage report`)] }) });
+      timers.push({ at: dueMs(v.graceDue)!, fire: () => transition('suspend', 'suspended', systemActor('deadline'), { reason: `no usage report by ${v.graceDue!.dueDate}`, notify: [toRequester('suspended', `您的开放使用已暂停，报送利用情况后恢复：${label()}`), toProvider('suspended', `因未报送利用情况，开放使用已暂停：${label()}`)] }) });
     }
     timers.sort((a, b) => a.at - b.at);
     const next = timers[0]!;
@@ -224,11 +224,11 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
       recomputeDeadlines();
     }
     if (v.state === 'formal_check') await awaitDecisionStep(v.formalCheckDue, []);
-    else if (v.state === 'provider_review') await awaitDecisionStep(v.reviewDue, [toProvider('overdue', `Overdue: decide on the open-data request for ${label()}`)]);
+    else if (v.state === 'provider_review') await awaitDecisionStep(v.reviewDue, [toProvider('overdue', `开放申请审核已超期，请尽快办理：${label()}`)]);
     else if (v.state === 'awaiting_agreement') {
       if (await waitForChange(dueMs(v.agreementDue))) continue;
       // DOMAIN P3 step 3: unsigned within open.agreementWd → lapsed.
-      await transition('lapse', 'lapsed', systemActor('deadline'), { reason: `the agreement was not signed by ${v.agreementDue?.dueDate}`, notify: [toRequester('lapsed', `Your approval for ${label()} lapsed: the agreement was not signed`)] });
+      await transition('lapse', 'lapsed', systemActor('deadline'), { reason: `the agreement was not signed by ${v.agreementDue?.dueDate}`, notify: [toRequester('lapsed', `因未按期签署协议，开放申请已失效：${label()}`)] });
     } else if (v.state === 'active' || v.state === 'suspended') await awaitAccessEnd();
     else if (v.state === 'returned') await waitForChange(null);
   }

@@ -189,16 +189,16 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
           renewal.state = 'approved';
           renewal.decision = record;
           v.grant = { ...v.grant, expiresAt, expiresDate, reminderSent: false, conditions: input.conditions ?? v.grant.conditions, fields: input.fields ?? v.grant.fields };
-          await transition('renewal_approved', 'granted', by, { reason: input.reason ?? null, notify: [toApplicant('renewal_approved', `Renewal approved: ${label()} until ${expiresDate}`)] });
+          await transition('renewal_approved', 'granted', by, { reason: input.reason ?? null, notify: [toApplicant('renewal_approved', `续期申请已通过：${label()}，有效期至 ${expiresDate}`)] });
         } else if (input.decision === 'reject') {
           renewal.state = 'rejected';
           renewal.decision = record;
-          await transition('renewal_rejected', 'granted', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('renewal_rejected', `Renewal refused: ${label()}`)] });
+          await transition('renewal_rejected', 'granted', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('renewal_rejected', `续期申请不予通过：${label()}`)] });
         } else {
           const due = renewal.reviewDue!;
           renewal.extension = { by, at: nowIso(), reason: input.reason ?? '', extendWd: input.extendWd ?? 0 };
           renewal.reviewDue = track(due.from, due.days + (input.extendWd ?? 0));
-          await transition('renewal_review_extended', 'granted', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: renewal.reviewDue.dueDate }, notify: [toApplicant('review_extended', `Review of the renewal extended to ${renewal.reviewDue.dueDate}`)] });
+          await transition('renewal_review_extended', 'granted', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: renewal.reviewDue.dueDate }, notify: [toApplicant('review_extended', `续期审核已延期至 ${renewal.reviewDue.dueDate}`)] });
         }
         return v;
       }
@@ -206,25 +206,25 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         case 'approve':
           v.decision = record;
           grant({ fields: input.fields ?? null, periodMonths: input.periodMonths ?? null, conditions: input.conditions ?? null });
-          await transition('approve', 'granted', by, { reason: input.reason ?? null, data: { conditions: input.conditions ?? null, fields: v.grant!.fields, expiresDate: v.grant!.expiresDate }, notify: [toApplicant('granted', `Share application approved: ${label()}`)] });
+          await transition('approve', 'granted', by, { reason: input.reason ?? null, data: { conditions: input.conditions ?? null, fields: v.grant!.fields, expiresDate: v.grant!.expiresDate }, notify: [toApplicant('granted', `共享申请已通过：${label()}`)] });
           break;
         case 'reject':
           v.decision = record;
           v.objectionDue = track(today(), policy.objectionWindowWd);
-          await transition('reject', 'rejected', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('rejected', `Share application rejected: ${label()}`)] });
+          await transition('reject', 'rejected', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('rejected', `共享申请不予共享：${label()}`)] });
           break;
         case 'request_supplement':
           v.decision = record;
           v.missing = (input.missing ?? []).map((m) => m.trim()).filter(Boolean);
           v.reviewDue = null;
           v.supplementDue = track(today(), policy.supplementWd);
-          await transition('request_supplement', 'awaiting_supplement', by, { reason: input.reason ?? null, data: { missing: v.missing, supplementDueDate: v.supplementDue.dueDate }, notify: [toApplicant('supplement_requested', `Supplement requested for ${label()}: ${v.missing.join('; ')}`)] });
+          await transition('request_supplement', 'awaiting_supplement', by, { reason: input.reason ?? null, data: { missing: v.missing, supplementDueDate: v.supplementDue.dueDate }, notify: [toApplicant('supplement_requested', `共享申请要求补正：${label()}，需补正：${v.missing.join('；')}`)] });
           break;
         case 'extend': {
           const due = v.reviewDue!;
           v.extension = { by, at: nowIso(), reason: input.reason ?? '', extendWd: input.extendWd ?? 0 };
           v.reviewDue = track(due.from, due.days + (input.extendWd ?? 0));
-          await transition('extend', 'pending_review', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: v.reviewDue.dueDate }, notify: [toApplicant('review_extended', `Review of ${label()} extended to ${v.reviewDue.dueDate}`)] });
+          await transition('extend', 'pending_review', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: v.reviewDue.dueDate }, notify: [toApplicant('review_extended', `共享申请审核已延期至 ${v.reviewDue.dueDate}：${label()}`)] });
           break;
         }
       }
@@ -247,7 +247,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
       v.supplementDue = null;
       // DOMAIN P1: the review clock restarts in full from the supplement (the overdue mark stays: it was late).
       v.reviewDue = track(today(), policy.reviewWd);
-      await transition('supplement', 'pending_review', input.actor, { reason: input.note, data: { changes, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('supplemented', `Applicant supplemented ${label()}; review due ${v.reviewDue.dueDate}`)] });
+      await transition('supplement', 'pending_review', input.actor, { reason: input.note, data: { changes, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('supplemented', `申请单位已补正：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
       return v;
     },
     { validator: (input) => { ready(); refused(checkSupplement(v, input, Date.now()), v.state); } },
@@ -258,7 +258,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     async (input) => {
       v.reviewDue = null;
       v.supplementDue = null;
-      await transition('withdraw', 'withdrawn', input.actor, { reason: input.reason ?? null, notify: [toProvider('withdrawn', `Share application withdrawn: ${label()}`)] });
+      await transition('withdraw', 'withdrawn', input.actor, { reason: input.reason ?? null, notify: [toProvider('withdrawn', `共享申请已撤回：${label()}`)] });
       return v;
     },
     { validator: (input) => { ready(); refused(checkWithdrawal(v, input), v.state); } },
@@ -269,7 +269,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     async (input) => {
       v.urgedCount += 1;
       const due = awaitingDecision(v) === 'renewal' ? v.renewal?.reviewDue : v.reviewDue;
-      await transition('urge', v.state, input.actor, { reason: input.reason ?? null, data: { urgedCount: v.urgedCount }, notify: [toProvider('urged', `The bureau urges a decision on ${label()}${due ? ` (due ${due.dueDate})` : ''}`)] });
+      await transition('urge', v.state, input.actor, { reason: input.reason ?? null, data: { urgedCount: v.urgedCount }, notify: [toProvider('urged', `大数据局督办：请尽快审核${label()}${due ? `（期限 ${due.dueDate}）` : ''}`)] });
       return v;
     },
     { validator: (input) => { ready(); refused(checkUrge(v, input), v.state); } },
@@ -289,7 +289,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         decision: null,
         extension: null,
       };
-      await transition('request_renewal', 'granted', input.actor, { reason: input.reason, data: { periodMonths: input.periodMonths, reviewDueDate: v.renewal.reviewDue!.dueDate }, notify: [toProvider('renewal_requested', `Renewal requested for ${label()}`)] });
+      await transition('request_renewal', 'granted', input.actor, { reason: input.reason, data: { periodMonths: input.periodMonths, reviewDueDate: v.renewal.reviewDue!.dueDate }, notify: [toProvider('renewal_requested', `收到续期申请：${label()}`)] });
       return v;
     },
     { validator: (input) => { ready(); refused(checkRenewal(v, input), v.state); } },
@@ -302,8 +302,8 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
       v.grant = { ...v.grant!, state: 'revoked', revokedAt: at, revokedReason: input.reason ?? null };
       const renewalPending = v.renewal?.state === 'pending_review';
       if (v.renewal && renewalPending) v.renewal = { ...v.renewal, state: 'rejected' };
-      const notify = [toApplicant('revoked', `Grant revoked: ${label()}`)];
-      if (input.actor.agency !== v.providerAgency) notify.push(toProvider('revoked', `The bureau revoked the grant of ${label()}`));
+      const notify = [toApplicant('revoked', `共享授权已撤销：${label()}`)];
+      if (input.actor.agency !== v.providerAgency) notify.push(toProvider('revoked', `大数据局已撤销共享授权：${label()}`));
       await transition('revoke', 'revoked', input.actor, { reason: input.reason ?? null, data: { renewalPendingAtRevocation: renewalPending }, notify });
       return v;
     },
@@ -364,10 +364,10 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
       v.decision = finalDecision;
       v.objectionDue = null;
       if (resolution.outcome === 'uphold_refusal') {
-        await transition('objection_upheld_refusal', 'rejected', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId }, notify: [toApplicant('objection_resolved', `Refusal of ${label()} upheld`)] });
+        await transition('objection_upheld_refusal', 'rejected', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId }, notify: [toApplicant('objection_resolved', `异议协调结果：维持不予共享：${label()}`)] });
       } else {
         grant({ conditions: resolution.conditions ?? null });
-        await transition('objection_granted', 'granted', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId, outcome: resolution.outcome, conditions: resolution.conditions ?? null }, notify: [toApplicant('granted', `Objection upheld: ${label()} is to be shared`), toProvider('objection_resolved', `Coordination ordered sharing of ${label()}`)] });
+        await transition('objection_granted', 'granted', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId, outcome: resolution.outcome, conditions: resolution.conditions ?? null }, notify: [toApplicant('granted', `异议协调结果：予以共享：${label()}`), toProvider('objection_resolved', `协调意见要求共享：${label()}`)] });
       }
     },
   );
@@ -407,16 +407,16 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
     v.decision = { decision: 'approve', by: bureau, at: nowIso(), reason: 'unconditional sharing: compliance pre-check passed', legalBasis: null, conditions: null, automatic: true };
     grant({});
-    void transition('auto_grant', 'granted', bureau, { reason: v.decision.reason, data: { fields: v.request.fields, expiresDate: v.grant!.expiresDate }, notify: [toProvider('granted', `Unconditional share granted to ${v.applicantAgency}: ${label()}`)] });
+    void transition('auto_grant', 'granted', bureau, { reason: v.decision.reason, data: { fields: v.request.fields, expiresDate: v.grant!.expiresDate }, notify: [toProvider('granted', `无条件共享已授权给 ${v.applicantAgency}：${label()}`)] });
   } else if (route === 'reject') {
     const catalog = systemActor('catalog');
     void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
     v.decision = { decision: 'reject', by: catalog, at: nowIso(), reason: 'the resource is not shared (不予共享) according to the catalog', legalBasis: input.resource.legalBasis, conditions: null, automatic: true };
     v.objectionDue = track(today(), policy.objectionWindowWd);
-    void transition('auto_reject', 'rejected', catalog, { reason: v.decision.reason, legalBasis: input.resource.legalBasis, notify: [toApplicant('rejected', `Share application refused by the catalog: ${label()}`)] });
+    void transition('auto_reject', 'rejected', catalog, { reason: v.decision.reason, legalBasis: input.resource.legalBasis, notify: [toApplicant('rejected', `目录注明不予共享：${label()}`)] });
   } else {
     v.reviewDue = track(today(), policy.reviewWd);
-    void transition('submit', 'pending_review', input.submittedBy, { data: { route, precheckProblems: precheck.problems, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `New share application from ${v.applicantAgency}: ${label()}, due ${v.reviewDue.dueDate}`)] });
+    void transition('submit', 'pending_review', input.submittedBy, { data: { route, precheckProblems: precheck.problems, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `收到 ${v.applicantAgency} 的共享申请：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
   }
   await recording;
   initialized = true;
@@ -443,7 +443,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     v.overdue = true;
     await transition('overdue', v.state, systemActor('deadline'), {
       reason: `review deadline ${v.reviewDue?.dueDate} passed`,
-      notify: [toProvider('overdue', `Overdue: decide on ${label()} (due ${v.reviewDue?.dueDate})`), toBureau('overdue', `Overdue review (督办): ${v.providerAgency} on ${label()}`)],
+      notify: [toProvider('overdue', `共享申请审核超期（期限 ${v.reviewDue?.dueDate}），请尽快办理：${label()}`), toBureau('overdue', `共享申请审核超期（督办）：${v.providerAgency}，${label()}`)],
     });
   }
 
@@ -454,7 +454,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     v.supplementDue = null;
     await transition('close', 'closed', systemActor('deadline'), {
       reason: `no supplement by ${dueDate}`,
-      notify: [toApplicant('closed', `Closed for want of a supplement: ${label()}`), toProvider('closed', `Closed for want of a supplement: ${label()}`)],
+      notify: [toApplicant('closed', `逾期未补正，共享申请已关闭：${label()}`), toProvider('closed', `逾期未补正，共享申请已关闭：${label()}`)],
     });
   }
 
@@ -468,7 +468,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
           v.grant = { ...g, state: 'expired' };
           const renewalPending = v.renewal?.state === 'pending_review';
           if (v.renewal && renewalPending) v.renewal = { ...v.renewal, state: 'rejected' };
-          return transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${g.expiresDate}`, data: { renewalPendingAtExpiry: renewalPending }, notify: [toApplicant('expired', `Grant expired: ${label()}`), toProvider('expired', `Grant to ${v.applicantAgency} expired: ${label()}`)] });
+          return transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${g.expiresDate}`, data: { renewalPendingAtExpiry: renewalPending }, notify: [toApplicant('expired', `共享授权已到期：${label()}`), toProvider('expired', `对 ${v.applicantAgency} 的共享授权已到期：${label()}`)] });
         },
       },
     ];
@@ -477,7 +477,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         at: reminderAtMs(g.expiresAt, policy),
         fire: () => {
           v.grant = { ...g, reminderSent: true };
-          return transition('expiry_reminder', 'granted', systemActor('deadline'), { reason: `the grant ends on ${g.expiresDate}`, notify: [toApplicant('expiry_reminder', `Grant of ${label()} ends on ${g.expiresDate}; ask for a renewal if still needed`)] });
+          return transition('expiry_reminder', 'granted', systemActor('deadline'), { reason: `the grant ends on ${g.expiresDate}`, notify: [toApplicant('expiry_reminder', `共享授权将于 ${g.expiresDate} 到期，如需继续使用请申请续期：${label()}`)] });
         },
       });
     }
@@ -486,7 +486,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         at: Date.parse(renewal.reviewDue.dueAt) + 1,
         fire: () => {
           v.renewal = { ...renewal, overdue: true };
-          return transition('renewal_overdue', 'granted', systemActor('deadline'), { reason: `renewal review deadline ${renewal.reviewDue!.dueDate} passed`, notify: [toProvider('overdue', `Overdue: decide on the renewal of ${label()}`), toBureau('overdue', `Overdue renewal review (督办): ${v.providerAgency} on ${label()}`)] });
+          return transition('renewal_overdue', 'granted', systemActor('deadline'), { reason: `renewal review deadline ${renewal.reviewDue!.dueDate} passed`, notify: [toProvider('overdue', `续期审核超期，请尽快办理：${label()}`), toBureau('overdue', `续期审核超期（督办）：${v.providerAgency}，${label()}`)] });
         },
       });
     }
@@ -528,7 +528,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         v.objectionDue = track(today(), policy.objectionWindowWd);
         await transition('objection_process_failed', 'rejected', systemActor('objection'), {
           reason: 'the objection process ended without an outcome',
-          notify: [toApplicant('objection_failed', `Your objection on ${label()} could not be processed; you may object again by ${v.objectionDue.dueDate}`), toBureau('objection_failed', `The objection process on ${label()} failed`)],
+          notify: [toApplicant('objection_failed', `您的异议未能办理，可于 ${v.objectionDue.dueDate} 前重新提出：${label()}`), toBureau('objection_failed', `异议流程异常：${label()}`)],
         });
       }
     }

@@ -2016,6 +2016,8 @@ export interface operations {
         shareType?: "unconditional" | "conditional" | "not_shared";
         openType?: "unconditional" | "conditional" | "not_open";
         freshness?: "fresh" | "due" | "overdue" | "delinquent";
+        /** @description part of the name, code or description */
+        q?: string;
       };
     };
     responses: {

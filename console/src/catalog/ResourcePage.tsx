@@ -1,5 +1,100 @@
-import { Result } from 'antd';
+// One catalog resource: its data items, types, legal basis, conditions, freshness and disputed mark,
+// and where each role goes from here — apply to share it, ask for open data, report an error, or
+// (the provider) record a data update.
+import { openTypeLabels, terms, updateCycleLabels } from '@glossary';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, message as antMessage, Modal, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, ok } from '../api/client.ts';
+import { messageOf } from '../api/errors.ts';
+import { hasRole, usePrincipal } from '../auth/session.ts';
+import { useAgencyName } from '../components/agencies.ts';
+import { FreshnessTag, OpenTypeTag, ShareTypeTag } from './tags.tsx';
 
-export default function Page() {
-  return <Result status="info" title="建设中" />;
+export default function ResourcePage() {
+  const { id = '' } = useParams();
+  const p = usePrincipal();
+  const agencyName = useAgencyName();
+  const queryClient = useQueryClient();
+  const [message, holder] = antMessage.useMessage();
+  const [recording, setRecording] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [updateForm] = Form.useForm<{ at?: Dayjs }>();
+  const resource = useQuery({
+    queryKey: ['catalog', 'resource', id],
+    queryFn: () => ok(api.GET('/api/v1/catalog/resources/{id}', { params: { path: { id } } })),
+  });
+  if (resource.isPending) return <Card loading />;
+  if (resource.isError) return <Alert type="error" showIcon title={messageOf(resource.error)} />;
+  const r = resource.data;
+  const isProvider = hasRole(p, 'agency_reviewer') && p.agency === r.providerAgency;
+  const mayApply = hasRole(p, 'agency_staff') && !!p.agency && p.agency !== r.providerAgency;
+  const mayRequestOpen = hasRole(p, 'public') && r.openType === 'conditional';
+
+  const recordUpdate = async (v: { at?: Dayjs }) => {
+    setBusy(true);
+    try {
+      await ok(api.POST('/api/v1/catalog/resources/{id}/data-updates', { params: { path: { id } }, body: v.at ? { at: v.at.toISOString() } : {} }));
+      message.success('已登记数据更新');
+      setRecording(false);
+      await queryClient.invalidateQueries({ queryKey: ['catalog'] });
+    } catch (error) {
+      message.error(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {holder}
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
+          <div>
+            <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{r.name}</Typography.Title>
+            <Space size={4} wrap>
+              <ShareTypeTag type={r.shareType} /><OpenTypeTag type={r.openType} /><FreshnessTag freshness={r.freshness} />
+              {r.disputed && <Tag color="volcano">{terms.disputed}</Tag>}
+            </Space>
+          </div>
+          <Space wrap>
+            {mayApply && <Link to={`/share-applications/new?resourceId=${r.id}`}><Button type="primary">申请共享</Button></Link>}
+            {mayRequestOpen && <Link to={`/open-data-requests/new?resourceId=${r.id}`}><Button type="primary">申请开放使用</Button></Link>}
+            {isProvider && <Button onClick={() => setRecording(true)}>登记数据更新</Button>}
+            <Link to={`/corrections/new?resourceId=${r.id}`}><Button>报告数据错误</Button></Link>
+          </Space>
+        </Space>
+        {r.shareType === 'not_shared' && mayApply && <Alert style={{ marginTop: 16 }} type="warning" showIcon title="该资源不予共享" description={`申请将依目录注明的依据不予共享：${r.legalBasis ?? ''}；不予共享后可提出异议。`} />}
+        {r.disputed && <Alert style={{ marginTop: 16 }} type="info" showIcon title="该资源有数据纠错正在核实中" />}
+        <Descriptions style={{ marginTop: 16 }} column={{ xs: 1, md: 2 }} bordered size="small" items={[
+          { key: 'code', label: '资源编码', children: r.code },
+          { key: 'provider', label: terms.provider, children: agencyName(r.providerAgency) },
+          { key: 'cycle', label: '更新周期', children: updateCycleLabels[r.updateCycle] },
+          { key: 'last', label: '最近更新', children: r.lastDataUpdateAt ? dayjs(r.lastDataUpdateAt).format('YYYY-MM-DD HH:mm') : '尚无更新记录' },
+          { key: 'open', label: '开放类型', children: openTypeLabels[r.openType] },
+          { key: 'basis', label: terms.legalBasis, children: r.legalBasis ?? '—', span: 2 },
+          ...(r.shareConditions ? [{ key: 'sc', label: terms.conditions, children: r.shareConditions, span: 2 }] : []),
+          ...(r.openConditions ? [{ key: 'oc', label: '开放条件', children: r.openConditions, span: 2 }] : []),
+          { key: 'desc', label: '资源描述', children: r.description ?? '—', span: 2 },
+        ]} />
+      </Card>
+      <Card title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>数据项</Typography.Title>}>
+        <Table rowKey="name" pagination={false} size="small" dataSource={r.fields} columns={[
+          { title: '名称', dataIndex: 'name' },
+          { title: '类型', key: 'type', render: (_, f) => f.type ?? '—' },
+          { title: '个人信息', key: 'personal', render: (_, f) => (f.personal ? <Tag color="orange">个人信息</Tag> : '否') },
+        ]} />
+      </Card>
+      <Modal open={recording} title="登记数据更新" okText="登记" cancelText="取消" confirmLoading={busy} onCancel={() => setRecording(false)} destroyOnHidden
+        onOk={() => updateForm.submit()}>
+        <Form form={updateForm} layout="vertical" onFinish={recordUpdate}>
+          <Form.Item label="更新时间" name="at" extra="不填则为现在">
+            <DatePicker showTime style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
 }
