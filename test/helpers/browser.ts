@@ -4,11 +4,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { ensureConsoleBuilt } from '../../lib/console-build.js';
+import { projectRoot } from '../../lib/temporal-cli.js';
 
 /** The Chromium binary the run found (global setup), or null: the browser tier is then skipped. */
 export const chromiumPath = (): string | null => inject('chromiumPath');
 
+/** Chromium, with the console built from this checkout first (when its sources changed). */
 export async function launchBrowser(): Promise<Browser> {
+  await ensureConsoleBuilt(projectRoot(), (m) => console.log(`[console] ${m}`));
   return chromium.launch({
     executablePath: chromiumPath()!,
     headless: true,
