@@ -13,6 +13,7 @@ import { createWorker } from '../lib/worker.js';
 import { ensureSchedules } from '../lib/schedules.js';
 import { exitOnConfigError, installTemporalRuntime } from './shared.js';
 import { ensureConsoleBuilt } from '../lib/console-build.js';
+import { backfillCases } from '../activities/case-index.js';
 
 const config = exitOnConfigError(() => parseConfig(process.env, { AUTH_MODE: 'dev', NODE_ENV: 'development', LOG_PRETTY: 'true', HOST: '127.0.0.1' }));
 const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, name: 'shuzhi' });
@@ -58,6 +59,8 @@ const worker = await createWorker({
 });
 const workerDone = worker.run();
 logger.info({ created: await ensureSchedules(temporal, config.temporal.taskQueue, config.policy) }, 'schedules ensured');
+// Cases recorded before the work list existed are indexed once; afterwards this finds nothing to do.
+await backfillCases({ db: database.db, temporal, policy: config.policy, logger });
 
 await ensureConsoleBuilt(projectRoot(), (m) => logger.info(m));
 const app = await buildApp({ database, temporal, config, logger });
