@@ -62,5 +62,13 @@ describe.skipIf(!chromiumPath())('signing in (登录)', () => {
     expect((await fetch(`${stack.baseUrl}/health`)).status).toBe(200);
     const redirect = await fetch(`${stack.baseUrl}/console`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);
+    const missingAsset = await fetch(`${stack.baseUrl}/console/assets/no-such-chunk.js`);
+    expect(missingAsset.status).toBe(404);
+    expect(missingAsset.headers.get('content-type')).toContain('application/problem+json');
+    const html = await (await fetch(`${stack.baseUrl}/console/`)).text();
+    const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const asset = await fetch(`${stack.baseUrl}${script}`);
+    expect(asset.headers.get('content-type')).toContain('javascript');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
   });
 });
