@@ -9,7 +9,11 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // The glossary lives with the processes, whose notifications use the same words.
-    alias: { '@glossary': fileURLToPath(new URL('../workflows/common/glossary.ts', import.meta.url)) },
+    alias: {
+      '@glossary': fileURLToPath(new URL('../workflows/common/glossary.ts', import.meta.url)),
+      // The 身份证号 / 统一社会信用代码 check characters, the same functions the API validates with.
+      '@identifiers': fileURLToPath(new URL('../lib/identifiers.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: 'dist',

@@ -14,7 +14,8 @@ const newest = (path: string): number => {
 export function consoleIsStale(root: string): boolean {
   const built = join(root, 'console', 'dist', 'index.html');
   if (!existsSync(built)) return true;
-  const sources = [join(root, 'console', 'src'), join(root, 'console', 'index.html'), join(root, 'console', 'vite.config.ts'), join(root, 'workflows', 'common', 'glossary.ts')];
+  const sources = [join(root, 'console', 'src'), join(root, 'console', 'index.html'), join(root, 'console', 'vite.config.ts'), join(root, 'workflows', 'common', 'glossary.ts'),
+    join(root, 'lib', 'identifiers.ts')];
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 

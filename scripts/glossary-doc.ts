@@ -29,8 +29,18 @@ export function glossaryMarkdown(): string {
     section('Freshness', 'Whether a resource keeps its update cycle (P6).', g.freshnessLabels),
     section('Delivery methods', 'How shared data is delivered (共享方式).', g.deliveryMethodLabels),
     section('Grades', 'The annual assessment\'s grades.', g.gradeLabels),
+    section('Metric sources', 'Where an agency\'s assessment metric comes from (the system\'s own records).', g.metricSourceLabels),
+    section('Result stages', 'Whether an assessment result is preliminary (公示) or final.', g.resultStageLabels),
+    section('Rectification states', 'Where a rectification (整改) stands.', g.rectificationStateLabels),
+    section('Assessment terms', 'The words of the annual assessment\'s pages (年度评估).', g.assessmentTerms),
     section('Objection outcomes', 'A ruling\'s or the government\'s outcome.', g.objectionOutcomeLabels),
+    section('Ruling stages', 'How an objection was concluded (办结方式).', g.rulingStageLabels),
+    section('Objection parties', 'The side a statement in an objection speaks for.', g.partyLabels),
+    section('Grant states', 'A share grant\'s state (授权状态).', g.grantStateLabels),
+    section('Renewal states', 'A share grant renewal\'s state (续期).', g.renewalStateLabels),
     section('Correction outcomes', 'What the verifying agency found.', g.correctionOutcomeLabels),
+    section('Agency levels', 'An agency\'s level (机构级别).', g.agencyLevelLabels),
+    section('Schedules', 'The Temporal Schedules shuzhi runs on its own, by id (定时任务).', g.scheduleLabels),
   ].join('\n');
 }
 

@@ -15,6 +15,14 @@ dayjs.locale('zh-cn');
 const theme = {
   token: {
     colorPrimary: '#1d5fbf',
+    // A hovered primary button keeps AA contrast with its white text (antd lightens it by default).
+    colorPrimaryHover: '#174c99',
+    // Links default to antd's #1677ff (4.1:1 on white): the primary colour passes.
+    colorLink: '#1d5fbf',
+    colorLinkHover: '#174c99',
+    colorLinkActive: '#123b78',
+    // Danger buttons and field errors default to #ff4d4f (3.3:1 on white): this red passes.
+    colorError: '#cf1322',
     borderRadius: 4,
     colorTextSecondary: '#595959',
     colorTextDescription: '#595959',

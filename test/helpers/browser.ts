@@ -31,7 +31,9 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
  */
 export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(option, { exact: typeof option === 'string' }).first().click();
+  const drawn = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, (c) => `\\${c}`)}$`);
+  await drawn.filter({ hasText: typeof option === 'string' ? exactly(option) : option }).first().click();
 }
 
 /** Signs in on the development sign-in page, as a person would: role, agency, name, 登录. */

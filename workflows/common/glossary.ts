@@ -138,6 +138,10 @@ export const eventLabels = {
   take_over: '大数据局介入协调', assign: '受理协调', reassign: '改派协调人',
 } as const satisfies Record<string, string>;
 
+/** An audit event in its process's words: a correction's `report` is the error report (报告错误), not a usage report. */
+export const eventLabelIn = (process: keyof typeof processLabels, action: string): string =>
+  process === 'correction' && action === 'report' ? '报告错误' : (eventLabels as Record<string, string>)[action] ?? action;
+
 /** Words the console and the notifications share beyond states and actions. */
 export const terms = {
   todo: '待办',
@@ -192,6 +196,54 @@ export const terms = {
   negotiationDue: '协商期限',
   statementDue: '陈述期限',
   coordinationDue: '协调期限',
+  openData: '开放数据',
+  openConditions: '开放条件',
+  updateCycle: '更新周期',
+  requester: '申请人',
+  requesterKind: '申请人类型',
+  person: '个人',
+  organization: '组织',
+  personName: '姓名',
+  idNumber: '身份证号',
+  organizationName: '组织名称',
+  creditCode: '统一社会信用代码',
+  contact: '联系方式',
+  use: '用途',
+  scenario: '应用场景',
+  processingEnvironment: '数据处理环境和安全措施',
+  commitment: '公共数据安全承诺书',
+  useConditions: '使用条件',
+  formalCheckDue: '形式审查期限',
+  agreementDue: '协议签署期限',
+  nextReportDue: '下次报送期限',
+  graceDue: '补报期限',
+  usageReport: '利用情况报告',
+  reportPeriod: '报送期间',
+  usageSummary: '利用情况',
+  usageOutcomes: '利用成果',
+  warnings: '警示次数',
+  returnedReasons: '退回理由',
+  revocation: '撤销使用',
+  recordRef: '记录标识',
+  currentValue: '当前值',
+  claimedValue: '应更正为',
+  errorDescription: '错误描述',
+  evidence: '佐证材料',
+  reporter: '报告人',
+  verifyingAgency: '核实单位',
+  verifyDue: '核实期限',
+  approvedBy: '批准人（单位负责人）',
+  verifyNote: '核实说明',
+  transferTo: '转办单位',
+  outcome: '处理结果',
+  weekend: '周末',
+  unread: '未读',
+  read: '已读',
+  auditChain: '审计链',
+  indicatorFramework: '评估指标体系',
+  agreementText: '协议文本',
+  schedules: '定时任务',
+  medianReviewWd: '办理时长中位数',
 } as const satisfies Record<string, string>;
 
 export const shareTypeLabels = { unconditional: '无条件共享', conditional: '有条件共享', not_shared: '不予共享' } as const;
@@ -200,6 +252,49 @@ export const updateCycleLabels = { realtime: '实时', daily: '每日', weekly: 
 export const freshnessLabels = { fresh: '按时更新', due: '待更新', overdue: '更新超期', delinquent: '严重超期' } as const;
 export const deliveryMethodLabels = { api: '接口调用', batch: '批量交换', file: '文件交换', verification: '核验比对' } as const;
 export const gradeLabels = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
+/** The annual assessment's words: where each metric comes from, the result's stage, the rectification's state. */
+export const metricSourceLabels = {
+  catalog: '目录编制', freshness: '数据更新', share: '共享申请办理', objection: '共享异议协商', open: '开放申请办理', correction: '数据纠错核实',
+} as const;
+export const resultStageLabels = { preliminary: '初步结果', final: '最终结果' } as const;
+export const rectificationStateLabels = { awaiting_plan: '待提交整改方案', in_progress: '整改中', awaiting_verification: '待验收', verified: '已验收' } as const;
+export const assessmentTerms = {
+  cycle: '评估周期',
+  indicator: '评估指标',
+  indicatorsVersion: '指标体系版本',
+  weight: '权重',
+  floor: '最低分',
+  metrics: '系统指标',
+  systemScore: '系统评分',
+  applicable: '适用',
+  notApplicable: '不适用',
+  selfAssessment: '自评',
+  selfScore: '自评分',
+  evidence: '佐证材料',
+  review: '评审',
+  reviewScore: '评审分',
+  reviewComment: '评审意见',
+  assessor: '评估机构',
+  score: '得分',
+  total: '总分',
+  grade: '等级',
+  rank: '排名',
+  ranking: '最终排名',
+  appeal: '申诉',
+  appealAnswer: '申诉答复',
+  revisedScores: '调整得分',
+  rectificationReasons: '整改原因',
+  rectificationPlan: '整改方案',
+  rectificationReport: '整改报告',
+  verification: '整改验收',
+  selfAssessmentDue: '自评期限',
+  reviewDue: '评审期限',
+  noticeDue: '公示期限',
+  rectificationPlanDue: '整改方案期限',
+  rectificationDue: '整改完成期限',
+  schedule: '年度定时任务',
+  exportCsv: '导出结果（CSV）',
+} as const satisfies Record<string, string>;
 export const objectionOutcomeLabels = { share: '予以共享', conditional_share: '有条件共享', uphold_refusal: '维持不予共享' } as const;
 export const correctionOutcomeLabels = { corrected: '已更正', no_change: '维持原数据', transferred: '转办数据所有单位' } as const;
 export const grantStateLabels = { active: '有效', expired: '已到期', revoked: '已撤销' } as const;
@@ -207,3 +302,6 @@ export const renewalStateLabels = { pending_review: '续期审核中', approved:
 export const rulingStageLabels = { negotiation: '双方协商一致', coordination: '大数据局协调', government: '市人民政府统筹协调' } as const;
 /** The two sides of an objection, as its statements name them. */
 export const partyLabels = { applicant: terms.applicant, provider: terms.provider } as const;
+export const agencyLevelLabels = { municipal: '市级', county: '县级' } as const;
+/** The schedules shuzhi runs on its own (Temporal Schedules), by id. */
+export const scheduleLabels = { 'freshness-daily': '数据更新巡检', 'assessment-annual': '年度评估启动' } as const;

@@ -7,7 +7,7 @@ import {
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabels, terms } from '@glossary';
-import { Badge, Button, Layout, Space, Spin, theme, Typography } from 'antd';
+import { Badge, Button, Layout, Space, Spin, theme } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useNavigation } from 'react-router';
 import { api, ok } from '../api/client.ts';
@@ -15,6 +15,7 @@ import { hasRole, isAgencyUser, isBureau, usePrincipal, type Principal } from '.
 import { signOut } from '../auth/token.ts';
 import { RequireSignIn } from '../auth/RequireSignIn.tsx';
 import { useAgencyName } from './agencies.ts';
+import { Muted } from './light.tsx';
 
 interface Entry { key: string; label: string; icon: ReactNode; show: (p: Principal) => boolean; children?: Entry[] }
 
@@ -110,20 +111,19 @@ function AppLayout() {
                 <BellOutlined style={{ fontSize: 18, color: '#444' }} />
               </Badge>
             </Link>
-            <Typography.Text>
+            <span>
               {p.name ?? p.sub}
-              <Typography.Text type="secondary">（{p.roles.map((r) => roleLabels[r]).join('、')}{p.agency ? ` · ${agencyName(p.agency)}` : ''}）</Typography.Text>
-            </Typography.Text>
+              <Muted>（{p.roles.map((r) => roleLabels[r]).join('、')}{p.agency ? ` · ${agencyName(p.agency)}` : ''}）</Muted>
+            </span>
             <Button icon={<LogoutOutlined />} onClick={() => { signOut(); queryClient.clear(); }}>退出登录</Button>
           </Space>
         </Layout.Header>
+        {/* antd's Content is the page's <main>. */}
         <Layout.Content style={{ padding: 24 }}>
-          <main>
-            {navigation.state === 'loading' && <Spin style={{ position: 'fixed', top: 16, left: '50%' }} />}
-            <Suspense fallback={<Spin />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          {navigation.state === 'loading' && <Spin style={{ position: 'fixed', top: 16, left: '50%' }} />}
+          <Suspense fallback={<Spin />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,7 +1,8 @@
 // A deadline as a person reads it: the date, and 剩余N个工作日 (amber when due soon) or
 // 超期N个工作日 (red).
 import { terms } from '@glossary';
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
+import { Muted } from './light.tsx';
 
 export interface Due {
   dueDate: string | null;
@@ -20,7 +21,7 @@ export function DueTag(d: Due) {
   const text = dueText(d);
   return (
     <Space size={4} wrap>
-      {d.dueDate ? <Typography.Text>{d.dueDate}</Typography.Text> : <Typography.Text type="secondary">无期限</Typography.Text>}
+      {d.dueDate ? <span>{d.dueDate}</span> : <Muted>无期限</Muted>}
       {text && <Tag color={d.overdue ? 'red' : d.dueSoon ? 'orange' : 'default'}>{text}</Tag>}
     </Space>
   );

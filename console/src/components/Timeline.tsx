@@ -1,6 +1,6 @@
 // 审批记录: every recorded transition of a case — who, in which role and agency, when, from which
 // state to which, why, on what legal basis — with the hash that chains it to the event before.
-import { eventLabels, roleLabels, terms } from '@glossary';
+import { eventLabelIn, roleLabels, terms } from '@glossary';
 import { Card, Descriptions, Timeline as AntTimeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Process } from './links.ts';
@@ -31,7 +31,7 @@ export function CaseTimeline({ process, events }: { process: Process; events: Ti
           key: e.id,
           content: (
             <div>
-              <Typography.Text strong>{(eventLabels as Record<string, string>)[e.action] ?? e.action}</Typography.Text>
+              <Typography.Text strong>{eventLabelIn(process, e.action)}</Typography.Text>
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
               <Descriptions size="small" column={1} style={{ marginTop: 4 }} items={[
                 { key: 'who', label: '办理人', children: `${e.actorName ?? e.actorId}（${(roleLabels as Record<string, string>)[e.actorRole] ?? (e.actorRole === 'system' ? '系统' : e.actorRole)}${e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : ''}）` },

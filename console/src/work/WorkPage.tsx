@@ -2,7 +2,8 @@
 // agency's other open cases (关注) — sorted by deadline, due-soon rows amber, overdue rows red.
 import { actionLabelIn, processLabels, terms, type actionLabels } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Button, Empty, Input, Select, Space, Spin } from 'antd';
+import { Muted, PageTitle, Panel, TabBar } from '../components/light.tsx';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -52,7 +53,7 @@ export default function WorkPage() {
       render: (r) => (
         <Space direction="vertical" size={0}>
           <Link to={caseLink(r.process, r.caseId)}>{r.title}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{processLabels[r.process]} · {r.caseId.slice(0, 8)}</Typography.Text>
+          <Muted style={{ fontSize: 12 }}>{processLabels[r.process]} · {r.caseId.slice(0, 8)}</Muted>
         </Space>
       ),
     },
@@ -68,14 +69,14 @@ export default function WorkPage() {
       title: '可办理', key: 'actions',
       render: (r) => (r.actions.length
         ? r.actions.map((a) => actionLabelIn(r.process, a as keyof typeof actionLabels)).join('、')
-        : <Typography.Text type="secondary">—</Typography.Text>),
+        : <Muted>—</Muted>),
     },
   ];
 
   return (
-    <Card>
-      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.todo}</Typography.Title>
-      <Tabs activeKey={view} onChange={(k) => set('view', k === 'todo' ? undefined : k)} items={views.map((v) => ({ key: v.key, label: v.label }))} />
+    <Panel>
+      <PageTitle>{terms.todo}</PageTitle>
+      <TabBar label="事项视图" tabs={views} active={view} onChange={(k) => set('view', k === 'todo' ? undefined : k)} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label="业务类型" placeholder="全部业务" allowClear style={{ width: 160 }} value={process}
@@ -102,6 +103,6 @@ export default function WorkPage() {
           <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
         </div>
       )}
-    </Card>
+    </Panel>
   );
 }
