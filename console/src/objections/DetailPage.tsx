@@ -1,5 +1,118 @@
-import { Result } from 'antd';
+// One objection to a refusal (不予共享异议协商): where it stands, the parties, the refusal and the
+// objection, deadlines, both parties' statements, the minutes, escalation, the ruling and the
+// 审批记录; the printable 卷宗 opens in a new window. The buttons are the caller's `actions`.
+import { terms } from '@glossary';
+import { PrinterOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, message as antMessage, Row, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, ok, type Schemas } from '../api/client.ts';
+import { messageOf } from '../api/errors.ts';
+import { CaseActions } from '../components/CaseActions.tsx';
+import { StageBar } from '../components/StageBar.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { CaseTimeline } from '../components/Timeline.tsx';
+import { objectionActionSpecs } from './actions.tsx';
+import {
+  CaseCard, currentDue, DeadlinesCard, MinutesCard, OutcomeCard, RefusalCard, StatementsCard,
+} from './sections.tsx';
 
-export default function Page() {
-  return <Result status="info" title="建设中" />;
+type Objection = Schemas['Objection'];
+
+/**
+ * 查看卷宗: the dossier needs the bearer token, so it is fetched here and shown from a blob URL —
+ * the token never goes into a URL. The window is opened at the click, before the fetch, so no
+ * pop-up blocker stops it.
+ */
+function DossierButton({ id }: { id: string }) {
+  const [busy, setBusy] = useState(false);
+  const [message, holder] = antMessage.useMessage();
+  const open = async () => {
+    const win = window.open('', '_blank');
+    setBusy(true);
+    try {
+      const html = await ok(api.GET('/api/v1/objections/{id}/dossier', { params: { path: { id } }, parseAs: 'text' }));
+      const url = URL.createObjectURL(new Blob([html as string], { type: 'text/html;charset=utf-8' }));
+      if (win) win.location.href = url; else window.open(url, '_blank');
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      win?.close();
+      message.error(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return <>{holder}<Button icon={<PrinterOutlined />} loading={busy} onClick={open}>查看{terms.dossier}</Button></>;
+}
+
+function StatusAlert({ o }: { o: Objection }) {
+  const due = currentDue(o)?.dueDate ?? '—';
+  switch (o.state) {
+    case 'negotiating':
+      return <Alert type="info" showIcon title={`双方协商中：数据提供单位可在${due}前协商一致予以共享，逾期转由大数据局协调`} />;
+    case 'coordinating':
+      return (
+        <Alert type={o.overdue ? 'error' : 'info'} showIcon
+          title={o.coordinator ? `大数据局协调中，${terms.coordinationDue}${due}` : '待大数据局受理协调'} />
+      );
+    case 'escalated':
+      return <Alert type="warning" showIcon title="已提请市人民政府统筹协调，待录入市政府决定" />;
+    default:
+      return null;
+  }
+}
+
+export default function DetailPage() {
+  const { id = '' } = useParams();
+  const queryKey = useMemo(() => ['objection', id] as const, [id]);
+  const query = useQuery({
+    queryKey,
+    queryFn: () => ok(api.GET('/api/v1/objections/{id}', { params: { path: { id } } })),
+  });
+  if (query.isPending) return <Card loading />;
+  if (query.isError) {
+    return <Alert type="error" showIcon title={messageOf(query.error)} action={<Link to="/objections">返回列表</Link>} />;
+  }
+  const o = query.data;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
+          <div>
+            <Space align="center" size={8} wrap>
+              <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>异议协商：{o.resourceName}</Typography.Title>
+              <span role="status" aria-label="办理状态"><StateTag process="objection" state={o.state} /></span>
+            </Space>
+            <br />
+            <Typography.Text type="secondary">异议编号 {o.id}</Typography.Text>
+          </div>
+          <Space wrap>
+            <CaseActions process="objection" actions={o.actions} specs={objectionActionSpecs(o)} queryKey={queryKey} />
+            <DossierButton id={o.id} />
+          </Space>
+        </Space>
+        <div style={{ marginTop: 16 }}><StageBar process="objection" state={o.state} /></div>
+        <StatusAlert o={o} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <OutcomeCard o={o} />
+            <CaseCard o={o} />
+            <RefusalCard o={o} />
+            <StatementsCard o={o} />
+            <MinutesCard o={o} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <DeadlinesCard o={o} />
+            <CaseTimeline process="objection" events={o.timeline ?? []} />
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
 }

@@ -1,5 +1,102 @@
-import { Result } from 'antd';
+// 共享申请: the applications the caller may see (their agency's, as applicant or provider; the
+// bureau sees all), newest first, filtered by state or overdue, paged with 加载更多.
+import { processLabels, stateLabels, terms } from '@glossary';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Select, Space, Table, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { api, ok, type Schemas } from '../api/client.ts';
+import { messageOf } from '../api/errors.ts';
+import { hasRole, usePrincipal } from '../auth/session.ts';
+import { useAgencyName } from '../components/agencies.ts';
+import { DueTag } from '../components/DueTag.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { date } from './shared.tsx';
 
-export default function Page() {
-  return <Result status="info" title="建设中" />;
+type Application = Schemas['ShareApplication'];
+type State = Application['state'];
+const awaitingReview = new Set<State>(['pending_review']);
+
+export default function ListPage() {
+  const p = usePrincipal();
+  const agencyName = useAgencyName();
+  const [params, setParams] = useSearchParams();
+  const state = (params.get('state') as State | null) ?? undefined;
+  const overdue = params.get('overdue') === 'true';
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value); else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const list = useInfiniteQuery({
+    queryKey: ['share-applications', state, overdue],
+    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/share-applications', {
+      params: {
+        query: {
+          limit: 50, ...(state ? { state } : {}), ...(overdue ? { overdue: 'true' as const } : {}), ...(pageParam ? { cursor: pageParam } : {}),
+        },
+      },
+    })),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = list.data?.pages.flatMap((pg) => pg.items) ?? [];
+
+  return (
+    <Card>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
+        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+          {processLabels['share-application']}
+        </Typography.Title>
+        {hasRole(p, 'agency_staff') && p.agency && (
+          <Link to="/catalog"><Button type="primary">申请共享数据</Button></Link>
+        )}
+      </Space>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: 160 }} value={state}
+          onChange={(v) => set('state', v)}
+          options={Object.entries(stateLabels['share-application']).map(([value, label]) => ({ value, label }))} />
+        <Checkbox checked={overdue} onChange={(e) => set('overdue', e.target.checked ? 'true' : undefined)}>
+          仅看{terms.overdue}
+        </Checkbox>
+      </Space>
+      <Table<Application>
+        rowKey="id"
+        size="middle"
+        pagination={false}
+        loading={list.isPending}
+        dataSource={items}
+        locale={{ emptyText: list.isError ? messageOf(list.error) : '暂无共享申请' }}
+        scroll={{ x: 900 }}
+        columns={[
+          {
+            title: terms.resource, key: 'resource',
+            render: (_, a) => (
+              <Space orientation="vertical" size={0}>
+                <Link to={`/share-applications/${a.id}`}>{a.resourceName}</Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {a.resourceCode} · {a.id.slice(0, 8)}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { title: terms.applicant, key: 'applicant', render: (_, a) => agencyName(a.applicantAgency) },
+          { title: terms.provider, key: 'provider', render: (_, a) => agencyName(a.providerAgency) },
+          { title: '状态', key: 'state', render: (_, a) => <StateTag process="share-application" state={a.state} /> },
+          {
+            title: terms.reviewDue, key: 'due',
+            render: (_, a) => (awaitingReview.has(a.state) || a.overdue
+              ? <DueTag dueDate={a.reviewDueDate} overdue={a.overdue} />
+              : <Typography.Text type="secondary">—</Typography.Text>),
+          },
+          { title: '提交日期', key: 'submitted', render: (_, a) => date(a.submittedAt) },
+        ]}
+      />
+      {list.hasNextPage && (
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
+        </div>
+      )}
+    </Card>
+  );
 }

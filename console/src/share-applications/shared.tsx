@@ -1,0 +1,68 @@
+// Small pieces the share application and objection pages share: a section heading, who acted,
+// dates as a person reads them, and the Idempotency-Key of a form session.
+import { roleLabels, terms } from '@glossary';
+import { Checkbox, Space, Tag, Typography, type GetProps } from 'antd';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+
+export interface ActorLike { id: string; name?: string | null; role: string; agency?: string | null }
+
+/** A card's heading: an h3 under the page's h2. */
+export const Section = ({ children }: { children: ReactNode }) => (
+  <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{children}</Typography.Title>
+);
+
+/** A person's free text as written (line breaks kept), or a dash. */
+export const paragraph = (s: string | null | undefined) =>
+  (s ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Typography.Paragraph> : '—');
+
+/** Data item names as tags. */
+export const tags = (items: string[]) => <Space size={[4, 4]} wrap>{items.map((f) => <Tag key={f}>{f}</Tag>)}</Space>;
+
+/** Amber marks with text dark enough for WCAG AA on their pale background (antd's own is too faint). */
+export const PersonalTag = () => (
+  <Tag color="orange" style={{ color: '#873800', marginInlineStart: 6 }}>{terms.personalInfo}</Tag>
+);
+export const ProvisionalTag = () => (
+  <Tag color="gold" style={{ color: '#613400' }} title="工作日历尚未发布，期限暂按周末推算">{terms.provisional}</Tag>
+);
+
+/**
+ * A checkbox group as a form field: a labelled group (role="group" takes no aria-required, which
+ * Form.Item adds to a required field's control).
+ */
+type GroupProps = GetProps<typeof Checkbox.Group> & { label: string; 'aria-required'?: unknown };
+export function CheckboxGroupField({ label, ...props }: GroupProps) {
+  const { 'aria-required': _required, ...rest } = props;
+  return <Checkbox.Group role="group" aria-label={label} {...rest} />;
+}
+
+export const dateTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+export const date = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
+
+/** 王芳（数据审核人 · 市公安局）. */
+export function actorText(a: ActorLike | null | undefined, agencyName: (code: string | null | undefined) => string) {
+  if (!a) return '—';
+  const role = (roleLabels as Record<string, string>)[a.role] ?? (a.role === 'system' ? '系统' : a.role);
+  return `${a.name ?? a.id}（${role}${a.agency ? ` · ${agencyName(a.agency)}` : ''}）`;
+}
+
+/** A random key for one submission; works outside secure contexts too (crypto.randomUUID may be absent). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The key for submitting `body`: the same while the body stays the same (a double click or a retry
+ * files once), a new one when the person changed the form (the API refuses a key reused for another body).
+ */
+export function keyFor(memo: { current: { body: string; key: string } | null }, body: unknown): string {
+  const json = JSON.stringify(body);
+  if (memo.current?.body !== json) memo.current = { body: json, key: newIdempotencyKey() };
+  return memo.current.key;
+}
