@@ -1,5 +1,147 @@
-import { Result } from 'antd';
+// One correction: where it stands, the report, the verification deadline and its one extension
+// (approved by the provider's head, recorded by name), the outcome, and the 审批记录. The buttons
+// are the caller's `actions` from the server.
+import { correctionOutcomeLabels, processLabels, terms } from '@glossary';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ok, type Schemas } from '../api/client.ts';
+import { messageOf } from '../api/errors.ts';
+import { useAgencies, useAgencyName } from '../components/agencies.ts';
+import { CaseActions } from '../components/CaseActions.tsx';
+import { DueTag } from '../components/DueTag.tsx';
+import { StageBar } from '../components/StageBar.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { CaseTimeline } from '../components/Timeline.tsx';
+import { actorText, dateTime, Section } from '../share-applications/shared.tsx';
+import { correctionActionSpecs } from './actions.tsx';
 
-export default function Page() {
-  return <Result status="info" title="建设中" />;
+type Correction = Schemas['Correction'];
+const paragraph = (s: string | null | undefined) => (
+  s ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Typography.Paragraph> : '—'
+);
+
+function StatusAlert({ c }: { c: Correction }) {
+  const agencyName = useAgencyName();
+  const late = c.overdue ? `（已${terms.overdue}）` : '';
+  if (c.state === 'verifying' || c.state === 'forwarding') {
+    return (
+      <Alert type={c.overdue ? 'error' : 'info'} showIcon
+        title={`等待${agencyName(c.assignedAgency)}核实，${terms.verifyDue}${c.verifyDueDate ?? '—'}${late}`}
+        description={`核实完成前，该资源标注为“${terms.disputed}”。`} />
+    );
+  }
+  if (!c.outcome) return null;
+  const label = correctionOutcomeLabels[c.outcome.outcome];
+  const to = c.outcome.transferTo ? `：${agencyName(c.outcome.transferTo)}` : '';
+  return (
+    <Alert type={c.outcome.outcome === 'corrected' ? 'success' : 'info'} showIcon
+      title={`${terms.outcome}：${label}${to}`} description={c.outcome.note} />
+  );
+}
+
+function ReportCard({ c }: { c: Correction }) {
+  const agencyName = useAgencyName();
+  return (
+    <Card title={<Section>报告内容</Section>}>
+      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" items={[
+        { key: 'resource', label: terms.resource, children: `${c.resourceName}（${c.resourceCode}）`, span: 2 },
+        { key: 'provider', label: terms.provider, children: agencyName(c.providerAgency) },
+        { key: 'verifier', label: terms.verifyingAgency, children: agencyName(c.assignedAgency) },
+        { key: 'record', label: terms.recordRef, children: c.recordRef },
+        { key: 'field', label: terms.dataItems, children: c.field ?? '—' },
+        { key: 'current', label: terms.currentValue, children: c.currentValue ?? '—' },
+        { key: 'claimed', label: terms.claimedValue, children: c.claimedValue ?? '—' },
+        { key: 'description', label: terms.errorDescription, span: 2, children: paragraph(c.description) },
+        { key: 'evidence', label: terms.evidence, span: 2, children: paragraph(c.evidence) },
+        { key: 'reporter', label: terms.reporter, children: c.reporterAgency ? agencyName(c.reporterAgency) : '公众用户' },
+        { key: 'submitted', label: '报告时间', children: dateTime(c.submittedAt) },
+        ...(c.transferredFrom ? [{
+          key: 'from', label: '转办自', span: 2, children: <Link to={`/corrections/${c.transferredFrom}`}>原纠错事项</Link>,
+        }] : []),
+      ]} />
+    </Card>
+  );
+}
+
+function VerificationCard({ c }: { c: Correction }) {
+  const agencyName = useAgencyName();
+  const o = c.outcome;
+  return (
+    <Card title={<Section>核实</Section>}>
+      <Descriptions column={1} size="small" items={[
+        {
+          key: 'due', label: terms.verifyDue,
+          children: c.state === 'verifying'
+            ? <DueTag dueDate={c.verifyDueDate} overdue={c.overdue} />
+            : (c.verifyDueDate ?? '—'),
+        },
+        ...(c.extension ? [
+          {
+            key: 'ext', label: '延期',
+            children: `已延期一次 · ${actorText(c.extension.by, agencyName)} · ${dateTime(c.extension.at)}`,
+          },
+          { key: 'approvedBy', label: terms.approvedBy, children: c.extension.approvedBy },
+          { key: 'extReason', label: '延期理由', children: paragraph(c.extension.reason) },
+        ] : []),
+        ...(o ? [
+          { key: 'outcome', label: terms.outcome, children: <StateTag process="correction" state={o.outcome} /> },
+          ...(o.transferTo ? [{ key: 'to', label: terms.transferTo, children: agencyName(o.transferTo) }] : []),
+          ...(o.transferredCorrectionId ? [{
+            key: 'new', label: '转办事项',
+            children: <Link to={`/corrections/${o.transferredCorrectionId}`}>查看转办后的纠错事项</Link>,
+          }] : []),
+          { key: 'note', label: terms.verifyNote, children: paragraph(o.note) },
+          { key: 'by', label: '核实人', children: `${actorText(o.by, agencyName)} · ${dateTime(o.at)}` },
+        ] : []),
+      ]} />
+    </Card>
+  );
+}
+
+export default function DetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const agencies = useAgencies();
+  const queryKey = useMemo(() => ['correction', id] as const, [id]);
+  const query = useQuery({ queryKey, queryFn: () => ok(api.GET('/api/v1/corrections/{id}', { params: { path: { id } } })) });
+  if (query.isPending) return <Card loading />;
+  if (query.isError) {
+    const back = <Button type="link" onClick={() => navigate('/corrections')}>返回列表</Button>;
+    return <Alert type="error" showIcon title={messageOf(query.error)} action={back} />;
+  }
+  const c = query.data;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
+          <div>
+            <Space align="center" size={8} wrap>
+              <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+                {processLabels.correction}：{c.resourceName}
+              </Typography.Title>
+              <span role="status" aria-label="办理状态"><StateTag process="correction" state={c.state} /></span>
+            </Space>
+            <br />
+            <Typography.Text type="secondary">事项编号 {c.id}</Typography.Text>
+          </div>
+          <CaseActions process="correction" actions={c.actions} specs={correctionActionSpecs(c, agencies.data ?? [])}
+            queryKey={queryKey} />
+        </Space>
+        <div style={{ marginTop: 16 }}><StageBar process="correction" state={c.state} /></div>
+        <StatusAlert c={c} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}><ReportCard c={c} /></Col>
+        <Col xs={24} xl={8}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <VerificationCard c={c} />
+            <CaseTimeline process="correction" events={c.timeline ?? []} />
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
 }

@@ -1,5 +1,80 @@
-import { Result } from 'antd';
+// 数据纠错: the corrections the caller may see (what they reported; their agency's to verify or
+// about its resources; all for the bureau), newest first, paged with 加载更多.
+import { actionLabelIn, processLabels, terms } from '@glossary';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Space, Table, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { api, ok, type Schemas } from '../api/client.ts';
+import { messageOf } from '../api/errors.ts';
+import { hasRole, usePrincipal } from '../auth/session.ts';
+import { useAgencyName } from '../components/agencies.ts';
+import { DueTag } from '../components/DueTag.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { date } from '../share-applications/shared.tsx';
 
-export default function Page() {
-  return <Result status="info" title="建设中" />;
+type Correction = Schemas['Correction'];
+const none = <Typography.Text type="secondary">—</Typography.Text>;
+
+export default function ListPage() {
+  const p = usePrincipal();
+  const navigate = useNavigate();
+  const agencyName = useAgencyName();
+  const list = useInfiniteQuery({
+    queryKey: ['corrections'],
+    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/corrections', {
+      params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+    })),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = list.data?.pages.flatMap((pg) => pg.items) ?? [];
+  const [to, where] = hasRole(p, 'public') ? ['/open-data', terms.openData] : ['/catalog', terms.catalog];
+
+  return (
+    <Card>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
+        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{processLabels.correction}</Typography.Title>
+        <Button onClick={() => navigate(to)}>在{where}中报告数据错误</Button>
+      </Space>
+      <Table<Correction>
+        rowKey="id"
+        size="middle"
+        pagination={false}
+        loading={list.isPending}
+        dataSource={items}
+        locale={{ emptyText: list.isError ? messageOf(list.error) : `暂无${processLabels.correction}事项` }}
+        scroll={{ x: 960 }}
+        columns={[
+          {
+            title: terms.resource, key: 'resource',
+            render: (_, c) => (
+              <Space orientation="vertical" size={0}>
+                <Link to={`/corrections/${c.id}`}>{c.resourceName}</Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {c.resourceCode} · {c.id.slice(0, 8)}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { title: terms.recordRef, key: 'record', render: (_, c) => <>{c.recordRef}{c.field ? ` · ${c.field}` : ''}</> },
+          { title: terms.verifyingAgency, key: 'agency', render: (_, c) => agencyName(c.assignedAgency) },
+          { title: '状态', key: 'state', render: (_, c) => <StateTag process="correction" state={c.state} /> },
+          {
+            title: terms.verifyDue, key: 'due',
+            render: (_, c) => (c.state === 'verifying' ? <DueTag dueDate={c.verifyDueDate} overdue={c.overdue} /> : none),
+          },
+          { title: '报告日期', key: 'submitted', render: (_, c) => date(c.submittedAt) },
+          {
+            title: '可办理', key: 'actions',
+            render: (_, c) => (c.actions.length ? c.actions.map((a) => actionLabelIn('correction', a)).join('、') : none),
+          },
+        ]}
+      />
+      {list.hasNextPage && (
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
+        </div>
+      )}
+    </Card>
+  );
 }

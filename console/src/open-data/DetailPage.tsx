@@ -1,5 +1,127 @@
-import { Result } from 'antd';
+// One open-data request: where it stands, what was asked and by whom, its deadlines, the formal
+// check's reasons, the decision, the agreement to sign (and the credential, shown once, in the
+// answer to the signature), usage reports, revocation and the 审批记录. The buttons are the
+// caller's `actions` from the server.
+import { terms } from '@glossary';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, ok } from '../api/client.ts';
+import { messageOf } from '../api/errors.ts';
+import { useAgencyName } from '../components/agencies.ts';
+import { CaseActions } from '../components/CaseActions.tsx';
+import { StageBar } from '../components/StageBar.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { CaseTimeline } from '../components/Timeline.tsx';
+import { openDataActionSpecs } from './actions.tsx';
+import { CredentialModal } from './CredentialModal.tsx';
+import { AgreementCard, DeadlinesCard, DecisionCard, FactsCard, ReportsCard, ReturnedCard } from './sections.tsx';
+import type { OpenDataRequest } from './shared.ts';
 
-export default function Page() {
-  return <Result status="info" title="建设中" />;
+/** A line under the heading saying what the request waits for. */
+function StatusAlert({ r }: { r: OpenDataRequest }) {
+  const agencyName = useAgencyName();
+  const late = r.overdue ? `（已${terms.overdue}）` : '';
+  switch (r.state) {
+    case 'formal_check':
+      return (
+        <Alert type={r.overdue ? 'error' : 'info'} showIcon
+          title={`等待大数据局形式审查，${terms.formalCheckDue}${r.formalCheckDueDate ?? '—'}${late}`} />
+      );
+    case 'returned':
+      return <Alert type="warning" showIcon title="申请未通过形式审查，已退回补正" description={r.returnedReasons?.join('；')} />;
+    case 'provider_review':
+      return (
+        <Alert type={r.overdue ? 'error' : 'info'} showIcon
+          title={`等待${agencyName(r.providerAgency)}审核，${terms.reviewDue}${r.reviewDueDate ?? '—'}${late}`} />
+      );
+    case 'awaiting_agreement':
+      return <Alert type="warning" showIcon title={`审核已通过，请于${r.agreementDueDate ?? '—'}前阅读并签署${terms.agreement}`} />;
+    case 'active':
+      return (
+        <Alert type="success" showIcon title={`使用中，至${r.expiresDate ?? '—'}`}
+          description={`${terms.credential}仅在签署协议时显示一次。`
+            + `请按期报送${terms.usageReport}，${terms.nextReportDue}${r.nextReportDueDate ?? '—'}。`} />
+      );
+    case 'suspended':
+      return (
+        <Alert type="error" showIcon title={`未按期报送${terms.usageReport}，使用已暂停`}
+          description={`请于${r.graceDueDate ?? '—'}前补报，逾期将撤销使用。`} />
+      );
+    case 'rejected':
+      return <Alert type="error" showIcon title={`不予开放：${r.decision?.reason ?? ''}`} />;
+    case 'lapsed':
+      return <Alert type="error" showIcon title={`未在期限内签署${terms.agreement}，申请已失效`} />;
+    case 'revoked':
+      return <Alert type="error" showIcon title={`使用已撤销：${r.revocation?.reason ?? ''}`} />;
+    default:
+      return null;
+  }
+}
+
+export default function DetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  // The credential lives only here, in this page's memory: never in the query cache, never in a URL.
+  const [credential, setCredential] = useState<string | null>(null);
+  const queryKey = useMemo(() => ['open-data-request', id] as const, [id]);
+  const query = useQuery({
+    queryKey,
+    queryFn: () => ok(api.GET('/api/v1/open-data-requests/{id}', { params: { path: { id } } })),
+  });
+  const r = query.data;
+  const resubmitting = !!r?.actions.includes('resubmit');
+  const dataset = useQuery({
+    queryKey: ['catalog', 'resource', r?.resourceId],
+    queryFn: () => ok(api.GET('/api/v1/catalog/resources/{id}', { params: { path: { id: r!.resourceId } } })),
+    enabled: resubmitting,
+  });
+  if (query.isPending) return <Card loading />;
+  if (query.isError || !r) {
+    const back = <Button type="link" onClick={() => navigate('/open-data-requests')}>返回列表</Button>;
+    return <Alert type="error" showIcon title={messageOf(query.error)} action={back} />;
+  }
+  const specs = openDataActionSpecs(r, {
+    datasetFields: dataset.data?.fields.map((f) => f.name) ?? r.fields,
+    onCredential: setCredential,
+  });
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
+          <div>
+            <Space align="center" size={8} wrap>
+              <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>开放申请：{r.resourceName}</Typography.Title>
+              <span role="status" aria-label="办理状态"><StateTag process="open-data-request" state={r.state} /></span>
+            </Space>
+            <br />
+            <Typography.Text type="secondary">申请编号 {r.id}</Typography.Text>
+          </div>
+          <CaseActions process="open-data-request" actions={r.actions} specs={specs} queryKey={queryKey} />
+        </Space>
+        <div style={{ marginTop: 16 }}><StageBar process="open-data-request" state={r.state} /></div>
+        <StatusAlert r={r} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <AgreementCard r={r} />
+            <ReturnedCard r={r} />
+            <DecisionCard r={r} />
+            <ReportsCard r={r} />
+            <FactsCard r={r} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <DeadlinesCard r={r} />
+            <CaseTimeline process="open-data-request" events={r.timeline ?? []} />
+          </Space>
+        </Col>
+      </Row>
+      <CredentialModal credential={credential} onClose={() => setCredential(null)} />
+    </Space>
+  );
 }
