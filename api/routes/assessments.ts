@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import {
-  createIndicatorSet, cycleProgress, ensureDefaultIndicatorSet, getAgencyAssessment, getCycle, getIndicatorSet, listAgencyAssessments, listAgencyAssessmentsByCode, listCycleResults, listIndicatorSets,
+  createIndicatorSet, cycleProgress, ensureDefaultIndicatorSet, getAgencyAssessment, getCycle, getIndicatorSet, listAgencyAssessments, listAgencyAssessmentsByCode, listCycleResults, listCycles, listIndicatorSets,
   type AgencyAssessmentRow, type CycleRow,
 } from '../../db/queries/assessment.js';
 import { listCaseEvents } from '../../db/queries/audit.js';
@@ -64,6 +64,8 @@ const metricSchema = z.object({ source: z.enum(metricSources), applicable: z.boo
 const agencySchema = z.object({
   year: z.number(), agencyCode: z.string(), agencyName: z.string(), state: z.enum(agencyAssessmentStates), overdue: z.boolean(), overdueStages: z.array(z.string()),
   metrics: z.record(z.enum(metricSources), metricSchema).nullable(), applicable: z.array(z.string()),
+  /** On the answer of one agency: the framework its cycle scores with (names, weights, floors). */
+  indicators: indicatorSetSchema.optional(),
   stages: z.object({
     selfAssessment: stageSchema({ submittedAt: z.string().nullable() }), review: stageSchema({ submittedAt: z.string().nullable() }), notice: stageSchema(),
     rectificationPlan: stageSchema({ submittedAt: z.string().nullable() }), rectificationCompletion: stageSchema(),
@@ -138,7 +140,10 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
   /** Agency assessment answers with the caller's actions. */
   const agencyAnswers = (p: Principal, rows: AgencyAssessmentRow[], timeline?: Awaited<ReturnType<typeof listCaseEvents>>) =>
     withActions<ReturnType<typeof agencyDto>, AgencyAssessmentAction>(db, 'assessment', p, config.policy, rows.map((r) => agencyDto(r, timeline)), (a) => `${a.year}:${a.agencyCode}`);
-  const agencyAnswer = async (p: Principal, row: AgencyAssessmentRow) => (await agencyAnswers(p, [row], await listCaseEvents(db, `${row.year}:${row.agencyCode}`)))[0]!;
+  const agencyAnswer = async (p: Principal, row: AgencyAssessmentRow) => {
+    const [[answer], cycle] = await Promise.all([agencyAnswers(p, [row], await listCaseEvents(db, `${row.year}:${row.agencyCode}`)), getCycle(db, row.year)]);
+    return { ...answer!, ...(cycle ? { indicators: cycle.indicators } : {}) };
+  };
   const cycleAnswer = async (p: Principal, year: number) => {
     const row = (await getCycle(db, year))!;
     const [answer] = await withActions<ReturnType<typeof cycleDto>, CycleAction>(db, 'assessment-cycle', p, config.policy, [cycleDto(row, await cycleProgress(db, year))], (c) => String(c.year));
@@ -258,6 +263,25 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     });
     await temporalCall(() => handle.executeUpdate(cycleOpenedUpdate));
     return reply.code(201).send(await cycleAnswer(principal, year));
+  });
+
+  app.get('/api/v1/assessment-cycles', {
+    schema: {
+      operationId: 'listAssessmentCycles', tags, summary: 'Every year assessed, the latest first, with its state and number of agencies',
+      response: {
+        200: z.object({
+          items: z.array(z.object({
+            year: z.number(), state: z.enum(cycleStates), agencyCount: z.number(), indicatorsVersion: z.string(), startedAt: z.string(),
+            publishedAt: z.object({ preliminary: z.string().nullable(), final: z.string().nullable() }), closedAt: z.string().nullable(),
+          }).meta({ id: 'AssessmentCycleSummary' })),
+        }),
+        ...problems(401, 403),
+      },
+    },
+  }, async (request) => {
+    requireRole(request, [...bureau, 'assessor']);
+    const rows = await listCycles(db);
+    return { items: rows.map((r) => ({ ...r, startedAt: r.startedAt.toISOString(), closedAt: r.closedAt?.toISOString() ?? null })) };
   });
 
   app.get('/api/v1/assessment-cycles/:year', {

@@ -1,6 +1,6 @@
 // The annual assessment's (年度评估) read model, indicator framework and metrics.
 import type { CaseWork } from '../../workflows/common/work.js';
-import { and, asc, count, eq, gt, gte, inArray, isNotNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { assessmentAgencies, assessmentCycles, assessmentIndicatorSets } from '../schema/assessment.js';
 import { auditEvents } from '../schema/audit.js';
@@ -152,6 +152,13 @@ export async function rankCycle(db: DbOrTx, year: number): Promise<void> {
 export async function getCycle(db: DbOrTx, year: number): Promise<CycleRow | null> {
   const [row] = await db.select().from(assessmentCycles).where(eq(assessmentCycles.year, year)).limit(1);
   return row ?? null;
+}
+
+/** Every cycle, the latest year first: the few columns a list of years needs. */
+export function listCycles(db: DbOrTx) {
+  const c = assessmentCycles;
+  return db.select({ year: c.year, state: c.state, agencyCount: c.agencyCount, indicatorsVersion: c.indicatorsVersion, startedAt: c.startedAt, publishedAt: c.publishedAt, closedAt: c.closedAt })
+    .from(c).orderBy(desc(c.year));
 }
 
 export async function getAgencyAssessment(db: DbOrTx, year: number, code: string): Promise<AgencyAssessmentRow | null> {

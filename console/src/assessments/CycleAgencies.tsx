@@ -1,0 +1,212 @@
+// A cycle's agencies: the table (by state, page by page), assigning an assessor to agencies, and the
+// final ranking with the results' CSV export.
+import { actionLabels, assessmentTerms as t, roleLabels, stateLabels, terms } from '@glossary';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert, Button, Card, Form, Input, message as antMessage, Modal, Select, Space, Tag, Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, ok } from '../api/client.ts';
+import { messageOf } from '../api/errors.ts';
+import { showFieldErrors } from '../components/CaseActions.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { cycleKey, GradeTag, ToneTag, useCycleAgencies, type AgencyAssessment, type Cycle } from './shared.tsx';
+
+type AgencyState = keyof typeof stateLabels.assessment;
+const pageSize = 20;
+
+const nameLink = (a: AgencyAssessment) =>
+  <Link to={`/assessments/${a.year}/agencies/${a.agencyCode}`}>{a.agencyName}</Link>;
+const assessorOf = (a: AgencyAssessment) => (a.assessor
+  ? (a.assessor.name ?? a.assessor.id)
+  : <Typography.Text type="secondary">未指派</Typography.Text>);
+
+export function AgenciesTable({ year }: { year: number }) {
+  const [state, setState] = useState<AgencyState | undefined>();
+  const list = useInfiniteQuery({
+    queryKey: [...cycleKey(year), 'agencies', 'page', state ?? null],
+    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/assessment-cycles/{year}/agencies', {
+      params: {
+        path: { year },
+        query: { limit: pageSize, ...(state ? { state } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+      },
+    })),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select<AgencyState>
+          aria-label="按状态筛选" placeholder="全部状态" allowClear style={{ width: 180 }} value={state} onChange={setState}
+          options={Object.entries(stateLabels.assessment).map(([value, label]) => ({ value: value as AgencyState, label }))}
+        />
+      </Space>
+      {list.isError ? <Alert type="error" showIcon title={messageOf(list.error)} /> : (
+        <SimpleTable<AgencyAssessment>
+          caption="参评单位" rowKey={(a) => a.agencyCode} rows={rows}
+          empty={list.isPending ? '正在加载' : state ? '没有处于该状态的单位' : '暂无参评单位'}
+          columns={[
+            { title: '参评单位', key: 'name', render: (a) => nameLink(a) },
+            {
+              title: '状态', key: 'state',
+              render: (a) => (
+                <Space size={4}>
+                  <StateTag process="assessment" state={a.state} />
+                  {a.overdue && <Tag color="red">{terms.overdue}</Tag>}
+                </Space>
+              ),
+            },
+            { title: t.assessor, key: 'assessor', render: (a) => assessorOf(a) },
+            { title: t.total, key: 'total', render: (a) => a.total ?? '—' },
+            { title: t.grade, key: 'grade', render: (a) => <GradeTag code={a.gradeCode} /> },
+            { title: t.rank, key: 'rank', render: (a) => a.rank ?? '—' },
+          ]}
+        />
+      )}
+      {list.hasNextPage && (
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+interface AssignForm { assessor: string; assessorName?: string; agencies: string[] }
+
+/** The bureau admin assigns an assessor to agencies: offered while some agency's answer allows it. */
+export function AssignAssessors({ year }: { year: number }) {
+  const all = useCycleAgencies(year);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<AssignForm>();
+  const [message, messageHolder] = antMessage.useMessage();
+  const [modal, modalHolder] = Modal.useModal();
+  const queryClient = useQueryClient();
+  const label = actionLabels.assign_assessor;
+  const assignable = (all.data ?? []).filter((a) => a.actions.includes('assign_assessor'));
+  if (!assignable.length) return null;
+  const unassigned = assignable.filter((a) => !a.assessor).length;
+
+  const assign = async (v: AssignForm) => {
+    setBusy(true);
+    try {
+      const res = await ok(api.POST('/api/v1/assessment-cycles/{year}/assignments', {
+        params: { path: { year } },
+        body: {
+          assessor: v.assessor.trim(), agencies: v.agencies,
+          ...(v.assessorName?.trim() ? { assessorName: v.assessorName.trim() } : {}),
+        },
+      }));
+      setOpen(false);
+      if (res.refused.length) {
+        const name = new Map(assignable.map((a) => [a.agencyCode, a.agencyName]));
+        modal.warning({
+          title: `已指派${res.assigned.length}家，${res.refused.length}家未能指派`,
+          content: res.refused.map((r) => name.get(r.agency) ?? r.agency).join('、'),
+        });
+      } else {
+        message.success(`已为${res.assigned.length}家单位指派${t.assessor}`);
+      }
+      await queryClient.invalidateQueries({ queryKey: cycleKey(year) });
+    } catch (error) {
+      if (!showFieldErrors(form, error)) message.error(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{label}</Typography.Title>}>
+      {messageHolder}{modalHolder}
+      <Space wrap>
+        <Typography.Text>{assignable.length}家单位可指派{t.assessor}，其中{unassigned}家尚未指派。</Typography.Text>
+        <Button type="primary" onClick={() => { form.resetFields(); setOpen(true); }}>{label}</Button>
+      </Space>
+      <Modal open={open} title={label} okText="提交" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)}
+        onOk={() => form.submit()} destroyOnHidden width={600}>
+        <Form form={form} layout="vertical" onFinish={assign} preserve={false}>
+          <Form.Item label={`${t.assessor}账号`} name="assessor" extra={`${roleLabels.assessor}登录所用的账号标识`}
+            rules={[
+              { required: true, whitespace: true, message: `请填写${t.assessor}账号` },
+              { max: 200, message: '最多200个字符' },
+            ]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item label={`${t.assessor}名称`} name="assessorName" rules={[{ max: 200, message: '最多200个字' }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item label="参评单位" name="agencies" rules={[{ required: true, message: '请选择至少一家单位' }]}>
+            <Select mode="multiple" allowClear showSearch optionFilterProp="label" placeholder="选择要指派的单位"
+              options={assignable.map((a) => ({
+                value: a.agencyCode,
+                label: a.assessor ? `${a.agencyName}（现由${a.assessor.name ?? a.assessor.id}评审）` : a.agencyName,
+              }))} />
+          </Form.Item>
+          <Button size="small" onClick={() => form.setFieldValue('agencies', assignable.map((a) => a.agencyCode))}>
+            选择全部可指派单位
+          </Button>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
+
+/** The final ranking, in rank order, and the published results as CSV (fetched with the token, saved from memory). */
+export function Ranking({ year, cycle, canExport }: { year: number; cycle: Cycle; canExport: boolean }) {
+  const all = useCycleAgencies(year);
+  const [busy, setBusy] = useState(false);
+  const [message, holder] = antMessage.useMessage();
+  const ranked = (all.data ?? []).filter((a) => a.rank !== null)
+    .sort((x, y) => x.rank! - y.rank! || x.agencyCode.localeCompare(y.agencyCode));
+
+  const download = async () => {
+    setBusy(true);
+    try {
+      const blob = await ok(api.GET('/api/v1/assessment-cycles/{year}/results.csv', {
+        params: { path: { year } }, parseAs: 'blob',
+      }));
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `assessment-${year}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      message.error(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card
+      title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{t.ranking}</Typography.Title>}
+      extra={canExport && cycle.publishedAt.preliminary
+        ? <Button onClick={download} loading={busy}>{t.exportCsv}</Button>
+        : null}
+    >
+      {holder}
+      <SimpleTable<AgencyAssessment>
+        caption={t.ranking} rowKey={(a) => a.agencyCode} rows={ranked}
+        empty={all.isPending ? '正在加载' : cycle.publishedAt.final ? '暂无排名' : '最终结果发布后生成排名'}
+        columns={[
+          { title: t.rank, key: 'rank', render: (a) => a.rank, width: 80 },
+          { title: '参评单位', key: 'name', render: (a) => nameLink(a) },
+          { title: t.total, key: 'total', render: (a) => a.total ?? '—' },
+          { title: t.grade, key: 'grade', render: (a) => <GradeTag code={a.gradeCode} /> },
+          {
+            title: terms.rectification, key: 'rect',
+            render: (a) => (a.rectification ? <ToneTag tone="warn">须{terms.rectification}</ToneTag> : '—'),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
