@@ -26,6 +26,7 @@ import { objectionRoutes } from './routes/objections.js';
 import { openDataRoutes } from './routes/open-data-requests.js';
 import { shareApplicationRoutes } from './routes/share-applications.js';
 import { sessionRoutes } from './routes/session.js';
+import { scheduleRoutes } from './routes/schedules.js';
 import { statisticsRoutes } from './routes/statistics.js';
 import { workItemRoutes } from './routes/work-items.js';
 import { registerConsole } from './plugins/console.js';
@@ -68,7 +69,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
       info: {
         title: 'shuzhi (数治) public-data governance API',
         version: '1.0.0',
-        description: 'Share applications, objections, open-data requests, assessments and corrections as durable workflows. Contract: API.md.',
+        description: 'Share applications, objections, open-data requests, assessments and corrections as durable workflows. Conventions and the map of endpoints: docs/api.md in the repository.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ bearer: [] }],
@@ -98,6 +99,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   await app.register(assessmentRoutes, { db, temporal, config });
   await app.register(workItemRoutes, { db, config });
   await app.register(statisticsRoutes, { db });
+  await app.register(scheduleRoutes, { temporal });
   await registerConsole(app, config.consoleDir ?? join(projectRoot(), 'console', 'dist'));
   return app;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { putCalendarYear } from '../../db/queries/calendar.js';
+import { getUploadedCalendarYear, putCalendarYear } from '../../db/queries/calendar.js';
 import { listOpenCorrections } from '../../db/queries/correction.js';
 import { listOpenCycles } from '../../db/queries/assessment.js';
 import { assessmentCalendarSignal } from '../../workflows/assessment/messages.js';
@@ -13,6 +13,7 @@ import { openCalendarSignal } from '../../workflows/open-data-request/messages.j
 import { listShareApplicationsWithDeadlinesFrom } from '../../db/queries/share-application.js';
 import { objectionCalendarSignal } from '../../workflows/objection/messages.js';
 import { currentCalendar } from '../../activities/calendar.js';
+import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import { AppError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { addWorkingDays, endOfLocalDay, validateCalendarYear } from '../../workflows/common/working-days.js';
@@ -39,6 +40,40 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
     return { from, days, due, dueAt: endOfLocalDay(due), provisional };
   });
 
+  app.get('/api/v1/calendar/years/:year', {
+    schema: {
+      operationId: 'getCalendarYear',
+      tags: ['calendar'],
+      summary: "A year's holidays and make-up days in force, and their source (none: weekends alone, provisional)",
+      params: z.object({ year: z.coerce.number().int().min(2000).max(2200) }),
+      response: {
+        200: z.object({
+          year: z.number(),
+          holidays: z.array(z.string()),
+          workdays: z.array(z.string()),
+          source: z.enum(['builtin', 'uploaded', 'none']),
+          uploadedBy: z.string().optional(),
+          uploadedAt: z.string().optional(),
+        }),
+        ...problems(400, 401),
+      },
+    },
+  }, async (request) => {
+    caller(request);
+    const { year } = request.params;
+    const [calendar, uploaded] = await Promise.all([currentCalendar(db), getUploadedCalendarYear(db, year)]);
+    const inForce = Object.prototype.hasOwnProperty.call(calendar, String(year)) ? calendar[String(year)] : undefined;
+    const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_CALENDAR, String(year));
+    const source = uploaded ? 'uploaded' : builtin ? 'builtin' : 'none';
+    return {
+      year,
+      holidays: [...(inForce?.holidays ?? [])].sort(),
+      workdays: [...(inForce?.workdays ?? [])].sort(),
+      source,
+      ...(uploaded ? { uploadedBy: uploaded.uploadedBy, uploadedAt: uploaded.uploadedAt.toISOString() } : {}),
+    } as const;
+  });
+
   app.put('/api/v1/calendar/years/:year', {
     schema: {
       operationId: 'putCalendarYear',
@@ -58,7 +93,10 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
     const workdays = [...new Set(request.body.workdays)].sort();
     const problemsFound = validateCalendarYear(year, { holidays, workdays });
     if (problemsFound.length) {
-      throw new AppError('VALIDATION_FAILED', problemsFound.join('; '), { errors: problemsFound.map((message) => ({ path: 'body', message })) });
+      // Each problem beside its list: a form shows it by the field it came from.
+      const pathOf = (m: string) => (/make-up workday/.test(m) ? 'workdays' : /^holiday /.test(m) ? 'holidays' : 'body');
+      const errors = problemsFound.map((message) => ({ path: pathOf(message), message }));
+      throw new AppError('VALIDATION_FAILED', problemsFound.join('; '), { errors });
     }
     const row = await putCalendarYear(db, { year, holidays, workdays, uploadedBy: principal.sub });
     // Open cases whose deadlines the year can move recompute them now; the rest pick the calendar

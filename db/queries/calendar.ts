@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { calendarYears } from '../schema/calendar.js';
 import type { CalendarData } from '../../workflows/common/working-days.js';
@@ -7,6 +7,12 @@ import type { CalendarData } from '../../workflows/common/working-days.js';
 export async function loadUploadedCalendar(db: DbOrTx): Promise<CalendarData> {
   const rows = await db.select().from(calendarYears).orderBy(asc(calendarYears.year));
   return Object.fromEntries(rows.map((r) => [String(r.year), { holidays: r.holidays, workdays: r.workdays }]));
+}
+
+/** One uploaded year with who uploaded it and when, or null when the bureau has not uploaded it. */
+export async function getUploadedCalendarYear(db: DbOrTx, year: number) {
+  const [row] = await db.select().from(calendarYears).where(eq(calendarYears.year, year));
+  return row ?? null;
 }
 
 /** Publishes (or replaces) a year's calendar. */

@@ -1,5 +1,128 @@
-import { Result } from 'antd';
+// 机构管理: the registered agencies (公共管理和服务机构), page by page, and registering a new one —
+// a code already taken is said beside the code.
+import { agencyLevelLabels } from '@glossary';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Form, Input, message as antMessage, Radio, Row, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, ok, type Schemas } from '../api/client.ts';
+import { ApiError, messageOf } from '../api/errors.ts';
+import { placeErrors } from './forms.ts';
 
-export default function Page() {
-  return <Result status="info" title="建设中" />;
+type Agency = Schemas['Agency'];
+interface NewAgency { code: string; name: string; level: Agency['level']; region?: string }
+
+export default function AgenciesPage() {
+  const list = useInfiniteQuery({
+    queryKey: ['agencies', 'pages'],
+    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/agencies', {
+      params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+    })),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Card>
+      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>机构管理</Typography.Title>
+      <Row gutter={24}>
+        <Col xs={24} xl={15}>
+          <Typography.Title level={3} style={{ fontSize: 16 }}>已登记机构</Typography.Title>
+          <Table<Agency>
+            rowKey="code"
+            size="middle"
+            dataSource={rows}
+            loading={list.isPending}
+            pagination={false}
+            locale={{ emptyText: list.isError ? messageOf(list.error) : '暂无已登记的机构' }}
+            columns={[
+              {
+                title: '机构代码', dataIndex: 'code', key: 'code',
+                render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
+              },
+              { title: '机构名称', dataIndex: 'name', key: 'name' },
+              { title: '级别', dataIndex: 'level', key: 'level', render: (l: Agency['level']) => agencyLevelLabels[l] },
+              {
+                title: '所属区域', dataIndex: 'region', key: 'region',
+                render: (r: string | null) => r ?? <Typography.Text type="secondary">—</Typography.Text>,
+              },
+              {
+                title: '登记时间', dataIndex: 'createdAt', key: 'createdAt',
+                render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm'),
+              },
+            ]}
+          />
+          {list.hasNextPage && (
+            <div style={{ textAlign: 'center', marginTop: 16 }}>
+              <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
+            </div>
+          )}
+        </Col>
+        <Col xs={24} xl={9}>
+          <NewAgencyForm />
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+function NewAgencyForm() {
+  const [form] = Form.useForm<NewAgency>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [message, messageHolder] = antMessage.useMessage();
+  const queryClient = useQueryClient();
+
+  const submit = async (values: NewAgency) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const body = { ...values, region: values.region?.trim() || undefined };
+      const created = await ok(api.POST('/api/v1/agencies', { body }));
+      message.success(`已登记机构：${created.name}`);
+      form.resetFields();
+      await queryClient.invalidateQueries({ queryKey: ['agencies'] });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'DUPLICATE') {
+        form.setFields([{ name: 'code', errors: ['该机构代码已登记，请核对或使用其他代码'] }]);
+      } else {
+        const rest = placeErrors(form, error);
+        setProblem(rest.length ? rest.join('；') : null);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>登记机构</Typography.Title>}>
+      {messageHolder}
+      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
+      <Form<NewAgency> form={form} layout="vertical" onFinish={submit} initialValues={{ level: 'municipal' }}>
+        <Form.Item
+          name="code" label="机构代码" extra="字母、数字、下划线或连字符，最多64位，登记后不可修改"
+          rules={[
+            { required: true, whitespace: true, message: '请填写机构代码' },
+            { pattern: /^[A-Za-z0-9_-]{1,64}$/, message: '机构代码只能包含字母、数字、下划线和连字符，最多64位' },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="name" label="机构名称"
+          rules={[{ required: true, whitespace: true, message: '请填写机构名称' }, { max: 200, message: '机构名称最多200字' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="level" label="级别" rules={[{ required: true, message: '请选择级别' }]}>
+          <Radio.Group options={Object.entries(agencyLevelLabels).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="region" label="所属区域" rules={[{ max: 200, message: '所属区域最多200字' }]}>
+          <Input placeholder="如：滨城区" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>登记</Button>
+      </Form>
+    </Card>
+  );
 }

@@ -1,5 +1,92 @@
-import { Result } from 'antd';
+// 评估指标: the versions of the indicator framework (评估指标体系) — grade thresholds and each
+// indicator's weight, floor and system metric — and publishing a new version.
+import { assessmentTerms, gradeLabels, metricSourceLabels, terms } from '@glossary';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, ok, type Schemas } from '../api/client.ts';
+import { messageOf } from '../api/errors.ts';
+import { hasRole, usePrincipal } from '../auth/session.ts';
+import { IndicatorSetForm } from './IndicatorSetForm.tsx';
 
-export default function Page() {
-  return <Result status="info" title="建设中" />;
+type IndicatorSet = Schemas['IndicatorSet'] & { isDefault: boolean; createdAt: string };
+type Indicator = IndicatorSet['indicators'][number];
+
+export default function IndicatorsPage() {
+  const p = usePrincipal();
+  const [adding, setAdding] = useState(false);
+  const sets = useQuery({
+    queryKey: ['assessment-indicators'], queryFn: () => ok(api.GET('/api/v1/assessment-indicators')),
+  });
+  // The default version first, then the newest.
+  const items = [...(sets.data?.items ?? [])]
+    .sort((a, b) => (a.isDefault === b.isDefault ? b.createdAt.localeCompare(a.createdAt) : a.isDefault ? -1 : 1));
+  const base = items.find((s) => s.isDefault) ?? items[0];
+
+  return (
+    <Card>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.indicatorFramework}</Typography.Title>
+        {hasRole(p, 'bureau_admin') && !adding && <Button type="primary" onClick={() => setAdding(true)}>新增指标版本</Button>}
+      </Space>
+      {adding && <div style={{ marginBottom: 24 }}><IndicatorSetForm base={base} onDone={() => setAdding(false)} /></div>}
+      {sets.isError && <Alert type="error" showIcon message={messageOf(sets.error)} />}
+      <Spin spinning={sets.isPending}>
+        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          {items.map((s) => <Version key={s.version} set={s} />)}
+        </Space>
+      </Spin>
+    </Card>
+  );
+}
+
+function Version({ set }: { set: IndicatorSet }) {
+  const total = set.indicators.reduce((n, i) => n + i.weight, 0);
+  return (
+    <Card
+      size="small"
+      title={(
+        <Space wrap>
+          <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{set.title}</Typography.Title>
+          <Tag>{set.version}</Tag>
+          {set.isDefault && <Tag color="blue">默认版本</Tag>}
+        </Space>
+      )}
+    >
+      <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }} items={[
+        { key: 'version', label: assessmentTerms.indicatorsVersion, children: set.version },
+        { key: 'created', label: '发布时间', children: dayjs(set.createdAt).format('YYYY-MM-DD HH:mm') },
+        {
+          key: 'grades', label: '等级分数线',
+          children: `${gradeLabels.excellent} ≥ ${set.grades.excellent} · ${gradeLabels.good} ≥ ${set.grades.good} · `
+            + `${gradeLabels.pass} ≥ ${set.grades.pass} · ${gradeLabels.fail} < ${set.grades.pass}`,
+        },
+      ]} />
+      <Table<Indicator>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        dataSource={set.indicators}
+        columns={[
+          { title: '指标代码', key: 'code', render: (_, i) => <Typography.Text code>{i.code}</Typography.Text> },
+          { title: '指标名称', dataIndex: 'name', key: 'name' },
+          {
+            title: assessmentTerms.weight, key: 'weight',
+            render: (_, i) => `${i.weight}${total ? `（${Math.round((i.weight / total) * 1000) / 10}%）` : ''}`,
+          },
+          {
+            title: assessmentTerms.floor, key: 'floor',
+            render: (_, i) => i.floor ?? <Typography.Text type="secondary">不设</Typography.Text>,
+          },
+          {
+            title: assessmentTerms.metrics, key: 'metric',
+            render: (_, i) => (i.metric
+              ? metricSourceLabels[i.metric]
+              : <Typography.Text type="secondary">不关联（凭佐证材料评分）</Typography.Text>),
+          },
+        ]}
+      />
+    </Card>
+  );
 }

@@ -47,6 +47,8 @@ export interface paths {
     get: operations["addWorkingDays"];
   };
   "/api/v1/calendar/years/{year}": {
+    /** A year's holidays and make-up days in force, and their source (none: weekends alone, provisional) */
+    get: operations["getCalendarYear"];
     /** Publish a year's holidays and make-up working days (from the State Council notice) */
     put: operations["putCalendarYear"];
   };
@@ -208,6 +210,8 @@ export interface paths {
     post: operations["createIndicatorSet"];
   };
   "/api/v1/assessment-cycles": {
+    /** Every year assessed, the latest first, with its state and number of agencies */
+    get: operations["listAssessmentCycles"];
     /** Start (or backfill) the assessment of a year now; a year runs at most once */
     post: operations["startAssessmentCycle"];
   };
@@ -264,6 +268,10 @@ export interface paths {
   "/api/v1/statistics": {
     /** 统计: cases by state, overdue by agency, median review time (working days) and the monthly trend; the bureau sees the city, an agency its own */
     get: operations["getStatistics"];
+  };
+  "/api/v1/schedules": {
+    /** The schedules (daily freshness sweep, annual assessment): next runs and paused state */
+    get: operations["listSchedules"];
   };
 }
 
@@ -530,6 +538,7 @@ export interface components {
         };
       }) | null;
       applicable: string[];
+      indicators?: components["schemas"]["IndicatorSetInput"];
       stages: {
         selfAssessment: ({
           dueDate: string;
@@ -977,6 +986,26 @@ export interface components {
       actions: ("settle" | "assign" | "statement" | "minutes" | "rule" | "escalate" | "government_decision")[];
       timeline?: components["schemas"]["AuditEventInput"][];
     };
+    ScheduleInput: {
+      /** @enum {string} */
+      scheduleId: "freshness-daily" | "assessment-annual";
+      /** @description false until a worker has created it at start-up */
+      exists: boolean;
+      /** @description the calendar's comment, e.g. 'daily at 01:00' */
+      description: string | null;
+      timezone: string | null;
+      paused: boolean;
+      note: string | null;
+      nextRunAt: string | null;
+      nextRuns: string[];
+      /** @description assessment-annual only: the year its next run assesses */
+      nextYearAssessed: number | null;
+      recentRuns: {
+          scheduledAt: string;
+          startedAt: string;
+          workflowId: string;
+        }[];
+    };
     StatisticsInput: {
       scope: {
         agency: string | null;
@@ -1035,6 +1064,19 @@ export interface components {
       actedAt: string | null;
       /** @description what the caller may do on the case now */
       actions: string[];
+    };
+    AssessmentCycleSummaryInput: {
+      year: number;
+      /** @enum {string} */
+      state: "collecting" | "self_assessment" | "review" | "notice" | "final" | "closed";
+      agencyCount: number;
+      indicatorsVersion: string;
+      startedAt: string;
+      publishedAt: {
+        preliminary: string | null;
+        final: string | null;
+      };
+      closedAt: string | null;
     };
     /** @description RFC 9457 problem details */
     Problem: {
@@ -1295,6 +1337,7 @@ export interface components {
         };
       }) | null;
       applicable: string[];
+      indicators?: components["schemas"]["IndicatorSet"];
       stages: {
         selfAssessment: ({
           dueDate: string;
@@ -1742,6 +1785,26 @@ export interface components {
       actions: ("settle" | "assign" | "statement" | "minutes" | "rule" | "escalate" | "government_decision")[];
       timeline?: components["schemas"]["AuditEvent"][];
     };
+    Schedule: {
+      /** @enum {string} */
+      scheduleId: "freshness-daily" | "assessment-annual";
+      /** @description false until a worker has created it at start-up */
+      exists: boolean;
+      /** @description the calendar's comment, e.g. 'daily at 01:00' */
+      description: string | null;
+      timezone: string | null;
+      paused: boolean;
+      note: string | null;
+      nextRunAt: string | null;
+      nextRuns: string[];
+      /** @description assessment-annual only: the year its next run assesses */
+      nextYearAssessed: number | null;
+      recentRuns: {
+          scheduledAt: string;
+          startedAt: string;
+          workflowId: string;
+        }[];
+    };
     Statistics: {
       scope: {
         agency: string | null;
@@ -1800,6 +1863,19 @@ export interface components {
       actedAt: string | null;
       /** @description what the caller may do on the case now */
       actions: string[];
+    };
+    AssessmentCycleSummary: {
+      year: number;
+      /** @enum {string} */
+      state: "collecting" | "self_assessment" | "review" | "notice" | "final" | "closed";
+      agencyCount: number;
+      indicatorsVersion: string;
+      startedAt: string;
+      publishedAt: {
+        preliminary: string | null;
+        final: string | null;
+      };
+      closedAt: string | null;
     };
   };
   responses: never;
@@ -2207,6 +2283,42 @@ export interface operations {
             due: string;
             dueAt: string;
             provisional: boolean;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** A year's holidays and make-up days in force, and their source (none: weekends alone, provisional) */
+  getCalendarYear: {
+    parameters: {
+      path: {
+        year: number;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            year: number;
+            holidays: string[];
+            workdays: string[];
+            /** @enum {string} */
+            source: "builtin" | "uploaded" | "none";
+            uploadedBy?: string;
+            uploadedAt?: string;
           };
         };
       };
@@ -4570,6 +4682,31 @@ export interface operations {
       };
     };
   };
+  /** Every year assessed, the latest first, with its state and number of agencies */
+  listAssessmentCycles: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["AssessmentCycleSummary"][];
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** Start (or backfill) the assessment of a year now; a year runs at most once */
   startAssessmentCycle: {
     parameters: {
@@ -5325,6 +5462,37 @@ export interface operations {
       };
       /** @description Default Response */
       403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The schedules (daily freshness sweep, annual assessment): next runs and paused state */
+  listSchedules: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["Schedule"][];
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
