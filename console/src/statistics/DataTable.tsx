@@ -31,7 +31,8 @@ export function DataTable({ id, caption, head, rows, empty = '暂无数据' }: {
             <tr key={i}>
               {r.map((c, j) => (j === 0
                 ? <th key={j} scope="row" style={{ ...cell, fontWeight: 400 }}>{c}</th>
-                : <td key={j} style={typeof c === 'number' ? num : cell}>{c}</td>))}
+                // A number, or the dash that stands for none, lines up with the numbers of its column.
+                : <td key={j} style={typeof c === 'number' || c === '—' ? num : cell}>{c}</td>))}
             </tr>
           ))}
       </tbody>
