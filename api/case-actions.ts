@@ -6,7 +6,7 @@ import { getCaseViews } from '../db/queries/case.js';
 import type { Policy } from '../policy/index.js';
 import type { Actor } from '../workflows/common/actors.js';
 import { actionsOfPerson, type Person } from '../workflows/common/work.js';
-import { agencyAssessmentActions, agencyAssessmentActionsFor, cycleActions, cycleActionsFor } from '../workflows/assessment/rules.js';
+import { agencyAssessmentActions, agencyAssessmentActionsFor, cycleActions, cycleActionsFor, type PublicationProgress } from '../workflows/assessment/rules.js';
 import type { AgencyAssessmentView, CycleView } from '../workflows/assessment/types.js';
 import { correctionActions, correctionActionsFor } from '../workflows/correction/rules.js';
 import type { CorrectionView } from '../workflows/correction/types.js';
@@ -17,9 +17,14 @@ import type { OpenDataView } from '../workflows/open-data-request/types.js';
 import { shareActions, shareActionsFor } from '../workflows/share-application/rules.js';
 import type { ShareApplicationView } from '../workflows/share-application/types.js';
 
+/** What a rule needs beyond the case's view: for a cycle, the records' progress (reviews in, appeals answered). */
+export interface ActionContext {
+  progress?: PublicationProgress;
+}
+
 interface ProcessActions {
   order: readonly string[];
-  of(view: unknown, actor: Actor, policy: Policy, nowMs: number): string[];
+  of(view: unknown, actor: Actor, policy: Policy, nowMs: number, context: ActionContext): string[];
 }
 
 const processes = {
@@ -28,7 +33,7 @@ const processes = {
   'open-data-request': { order: openDataActions, of: (v, a, _policy, now) => openDataActionsFor(v as OpenDataView, a, now) },
   correction: { order: correctionActions, of: (v, a, _policy, now) => correctionActionsFor(v as CorrectionView, a, now) },
   assessment: { order: agencyAssessmentActions, of: (v, a, _policy, now) => agencyAssessmentActionsFor(v as AgencyAssessmentView, a, now) },
-  'assessment-cycle': { order: cycleActions, of: (v, a, _policy, now) => cycleActionsFor(v as CycleView, a, now) },
+  'assessment-cycle': { order: cycleActions, of: (v, a, _policy, now, ctx) => cycleActionsFor(v as CycleView, a, now, ctx.progress) },
 } satisfies Record<string, ProcessActions>;
 
 export type CaseType = keyof typeof processes;
@@ -39,9 +44,9 @@ export const actionsSchema = (names: readonly [string, ...string[]]) =>
   z.array(z.enum(names)).describe('What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now');
 
 /** What `person` may do now on a case whose recorded view is `view`. */
-export function actionsOn(caseType: CaseType, view: unknown, person: Person, policy: Policy, nowMs = Date.now()): string[] {
+export function actionsOn(caseType: CaseType, view: unknown, person: Person, policy: Policy, nowMs = Date.now(), context: ActionContext = {}): string[] {
   const p: ProcessActions = processes[caseType];
-  return actionsOfPerson(person, p.order, (actor) => p.of(view, actor, policy, nowMs));
+  return actionsOfPerson(person, p.order, (actor) => p.of(view, actor, policy, nowMs, context));
 }
 
 /** The caller's actions on some cases of one process, by case id (none for a case not yet recorded). */

@@ -44,7 +44,7 @@ export async function registerConsole(app: FastifyInstance, dir: string): Promis
     scope.get('/', { schema: { hide: true }, prefixTrailingSlash: 'slash' }, (_request, reply) => sendApp(reply));
     // A path that is no file is a page of the app (a deep link); a missing asset stays a 404.
     scope.setNotFoundHandler((request, reply) => {
-      if (request.method !== 'GET' || request.url.startsWith('/console/assets/')) throw new AppError('NOT_FOUND', `No such file ${request.url}`);
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url.startsWith('/console/assets/')) throw new AppError('NOT_FOUND', `No such file ${request.url}`);
       return sendApp(reply);
     });
   }, { prefix: '/console' });

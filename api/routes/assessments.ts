@@ -17,9 +17,10 @@ import {
   rectifyUpdate, reviewAgencyUpdate, selfAssessUpdate, verifyRectificationUpdate,
 } from '../../workflows/assessment/messages.js';
 import {
-  agencyAssessmentActions, cycleActions, cycleYearProblem, indicatorSetProblems, type AgencyAssessmentAction, type CycleAction,
+  agencyAssessmentActions, cycleActions, cycleYearProblem, indicatorSetProblems, publicationWaitsFor, type AgencyAssessmentAction, type CycleAction,
 } from '../../workflows/assessment/rules.js';
-import { actionsSchema, withActions } from '../case-actions.js';
+import { actionsOn, actionsSchema, withActions } from '../case-actions.js';
+import { getCaseViews } from '../../db/queries/case.js';
 import {
   agencyAssessmentStates, cycleStates, gradeCodes, gradeLabels, metricSources, publicationStages, rectificationStates, type AgencyAssessmentView, type CycleInput, type GradeCode,
 } from '../../workflows/assessment/types.js';
@@ -146,8 +147,10 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
   };
   const cycleAnswer = async (p: Principal, year: number) => {
     const row = (await getCycle(db, year))!;
-    const [answer] = await withActions<ReturnType<typeof cycleDto>, CycleAction>(db, 'assessment-cycle', p, config.policy, [cycleDto(row, await cycleProgress(db, year))], (c) => String(c.year));
-    return answer!;
+    const progress = await cycleProgress(db, year);
+    const view = (await getCaseViews(db, 'assessment-cycle', [String(year)])).get(String(year));
+    const actions = (view ? actionsOn('assessment-cycle', view, p, config.policy, Date.now(), { progress }) : []) as CycleAction[];
+    return { ...cycleDto(row, progress), actions };
   };
 
   const loadCycle = async (year: number) => {
@@ -369,9 +372,9 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     const { principal } = requireRole(request, ['bureau_admin']);
     const row = await loadCycle(request.params.year);
     // Checked here first, so a console retrying early is answered without touching the cycle's history.
-    const progress = await cycleProgress(db, row.year);
-    if (request.body.stage === 'preliminary' && row.state === 'review' && progress.unreviewed > 0) throw new AppError('INVALID_STATE', `${progress.unreviewed} of ${row.agencyCount} agencies are not reviewed yet`, { state: row.state });
-    if (request.body.stage === 'final' && row.state === 'notice' && progress.pendingAppeals > 0) throw new AppError('INVALID_STATE', `${progress.pendingAppeals} appeals are not answered yet`, { state: row.state });
+    const { stage } = request.body;
+    const waiting = (stage === 'preliminary' ? row.state === 'review' : row.state === 'notice') ? publicationWaitsFor(stage, await cycleProgress(db, row.year), row.agencyCount) : null;
+    if (waiting) throw new AppError(waiting.code, waiting.message, { state: row.state });
     await updateCase(temporal.workflow.getHandle(row.workflowId), publishUpdate, [{ actor: actorOf(principal, 'bureau_admin'), stage: request.body.stage }], { noun: 'assessment cycle', state: row.state });
     return cycleAnswer(principal, row.year);
   });

@@ -57,10 +57,12 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     const to = request.query.to ?? today;
     const from = request.query.from ?? `${addMonths(today, -11).slice(0, 7)}-01`;
     if (from > to) throw new AppError('VALIDATION_FAILED', 'from is after to', { errors: [{ path: 'from', message: 'must not be after to' }] });
+    // Medians are computed case by case: a span is kept to what a report needs.
+    if (addMonths(from, 60) < to) throw new AppError('VALIDATION_FAILED', 'at most five years at a time', { errors: [{ path: 'from', message: 'at most five years before to' }] });
 
     const s = await caseStatistics(db, { agency, process: request.query.process, from: new Date(startOfLocalDay(from)), to: new Date(Date.parse(startOfLocalDay(to)) + 86_400_000) });
     const calendar = await currentCalendar(db);
-    const processes = caseTypes.filter((t) => !request.query.process || t === request.query.process).map((process) => {
+    const processes = caseTypes.filter((t) => t !== 'assessment-cycle' && (!request.query.process || t === request.query.process)).map((process) => {
       const states = s.byState.filter((r) => r.process === process);
       const durations = s.durations.filter((d) => d.process === process && d.decidedAt)
         .map((d) => workingDaysBetween(localDate(d.openedAt.getTime()), localDate(d.decidedAt!.getTime()), calendar));

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentCalendar } from '../../activities/calendar.js';
 import type { Db } from '../../db/client.js';
-import { listDone, listTodo, listWatching, type ActedCursor, type DueCursor, type WorkRow } from '../../db/queries/case.js';
+import { cycleProgress } from '../../db/queries/assessment.js';
+import { listDone, listTodo, listWatching, type WorkRow } from '../../db/queries/case.js';
 import type { Config } from '../../lib/config.js';
 import { localDate, workingDaysBetween, type CalendarData } from '../../workflows/common/working-days.js';
 import { actionsOn, caseTypes, type CaseType } from '../case-actions.js';
@@ -31,8 +32,11 @@ export const workItemSchema = z.object({
   actions: z.array(z.string()).describe('what the caller may do on the case now'),
 }).meta({ id: 'WorkItem' });
 
-const dueCursorSchema = z.object({ due: z.iso.datetime().nullable(), type: z.string().max(40), id: z.string().max(80) });
-const actedCursorSchema = z.object({ at: z.iso.datetime(), type: z.string().max(40), id: z.string().max(80) });
+// A cursor is ours, but a client can forge one: every part is checked before it reaches SQL.
+const cursorInstant = z.iso.datetime().refine((s) => s >= '1900' && s < '2200', 'out of range');
+const cursorId = z.string().max(80).regex(/^[\w:-]+$/);
+const dueCursorSchema = z.object({ due: cursorInstant.nullable(), type: z.enum(caseTypes), id: cursorId });
+const actedCursorSchema = z.object({ at: cursorInstant, type: z.enum(caseTypes), id: cursorId });
 
 /** Working days left to a deadline (negative when past), on the calendar in force. */
 export function workingDaysLeft(dueDate: string, dueAtMs: number, nowMs: number, calendar: CalendarData): number {
@@ -40,7 +44,27 @@ export function workingDaysLeft(dueDate: string, dueAtMs: number, nowMs: number,
   return nowMs > dueAtMs ? -workingDaysBetween(dueDate, today, calendar) : workingDaysBetween(today, dueDate, calendar);
 }
 
+/** One row of the work list as the API answers it, its deadline read in working days. */
+export function workItemOf(r: WorkRow, actions: string[], nowMs: number, calendar: CalendarData, remindWd: number): z.infer<typeof workItemSchema> {
+  const c = r.case;
+  const left = r.dueDate && r.dueAt ? workingDaysLeft(r.dueDate, r.dueAt.getTime(), nowMs, calendar) : null;
+  // Overdue is this deadline's: a case that was late once and has a new deadline since is not red.
+  const overdue = !!r.dueAt && nowMs > r.dueAt.getTime();
+  return {
+    process: c.caseType as CaseType, caseId: c.caseId, state: c.state, title: c.title, resourceName: c.resourceName,
+    agency: c.respondingAgency, agencies: c.agencies, dueDate: r.dueDate, dueAt: r.dueAt?.toISOString() ?? null,
+    workingDaysLeft: left === 0 ? 0 : left, dueSoon: !overdue && left !== null && left <= remindWd, overdue,
+    openedAt: c.openedAt.toISOString(), actedAt: r.actedAt?.toISOString() ?? null, actions,
+  };
+}
+
 export const workItemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+  /** A cycle's publications wait for its records (reviews in, appeals answered): their progress, by year. */
+  const cycleProgressOf = async (rows: WorkRow[]) => {
+    const years = rows.filter((r) => r.case.caseType === 'assessment-cycle').map((r) => r.case.caseId);
+    return new Map(await Promise.all(years.map(async (y) => [y, await cycleProgress(db, Number(y))] as const)));
+  };
+
   app.get('/api/v1/work-items', {
     schema: {
       operationId: 'listWorkItems',
@@ -59,37 +83,40 @@ export const workItemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
   }, async (request) => {
     const p = caller(request);
     const { view, limit, cursor, ...filter } = request.query;
-    const person = p;
-    let rows: WorkRow[];
-    if (view === 'done') rows = await listDone(db, person, filter, limit, decodeCursor(cursor, actedCursorSchema) as ActedCursor | null);
-    else if (view === 'watching') rows = await listWatching(db, person, isBureau(p), filter, limit, decodeCursor(cursor, dueCursorSchema) as DueCursor | null);
-    else rows = await listTodo(db, person, filter, limit, decodeCursor(cursor, dueCursorSchema) as DueCursor | null);
-
-    const more = rows.length > limit;
-    const pageRows = rows.slice(0, limit);
-    const last = pageRows[pageRows.length - 1];
-    const nextCursor = more && last
-      ? encodeCursor(view === 'done'
-        ? { at: last.actedAt!.toISOString(), type: last.case.caseType, id: last.case.caseId }
-        : { due: last.dueAt?.toISOString() ?? null, type: last.case.caseType, id: last.case.caseId })
-      : null;
+    const partyAgency = p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null;
+    const fetch = (after: string | null): Promise<WorkRow[]> => {
+      if (view === 'done') return listDone(db, p, filter, limit, decodeCursor(after ?? undefined, actedCursorSchema));
+      if (view === 'watching') return listWatching(db, p, { bureau: isBureau(p), partyAgency }, filter, limit, decodeCursor(after ?? undefined, dueCursorSchema));
+      return listTodo(db, p, filter, limit, decodeCursor(after ?? undefined, dueCursorSchema));
+    };
+    const cursorOf = (r: WorkRow) => encodeCursor(view === 'done'
+      ? { at: r.actedAt!.toISOString(), type: r.case.caseType, id: r.case.caseId }
+      : { due: r.dueAt?.toISOString() ?? null, type: r.case.caseType, id: r.case.caseId });
 
     const calendar = await currentCalendar(db);
     const now = Date.now();
-    const items = pageRows.map((r) => {
-      const c = r.case;
-      const actions = actionsOn(c.caseType as CaseType, c.view, person, config.policy, now);
-      const left = r.dueDate && r.dueAt ? workingDaysLeft(r.dueDate, r.dueAt.getTime(), now, calendar) : null;
-      const overdue = c.overdue || (r.dueAt ? now > r.dueAt.getTime() : false);
-      return {
-        process: c.caseType as CaseType, caseId: c.caseId, state: c.state, title: c.title, resourceName: c.resourceName,
-        agency: c.respondingAgency, agencies: c.agencies, dueDate: r.dueDate, dueAt: r.dueAt?.toISOString() ?? null,
-        workingDaysLeft: left, dueSoon: !overdue && left !== null && left <= config.policy.remindWd, overdue,
-        openedAt: c.openedAt.toISOString(), actedAt: r.actedAt?.toISOString() ?? null, actions,
-        // A task written before its time (a window that opens later) is not yet the caller's to act on.
-        awaitedNow: view !== 'todo' || r.awaited.some((a) => actions.includes(a)),
-      };
-    });
-    return { items: items.filter((i) => i.awaitedNow).map(({ awaitedNow: _, ...item }) => item), nextCursor };
+    const items: z.infer<typeof workItemSchema>[] = [];
+    // A task can be written before it is the caller's to act on (a window that opens later): such rows
+    // are skipped, and the page is filled from the rows after them (a few reads at most).
+    let after = cursor ?? null;
+    let remaining = true;
+    for (let round = 0; round < 5 && remaining && items.length < limit; round++) {
+      const rows = await fetch(after);
+      const batch = rows.slice(0, limit);
+      remaining = rows.length > limit;
+      const progress = await cycleProgressOf(batch);
+      for (const r of batch) {
+        if (items.length === limit) {
+          remaining = true;
+          break;
+        }
+        after = cursorOf(r);
+        const c = r.case;
+        const actions = actionsOn(c.caseType as CaseType, c.view, p, config.policy, now, { progress: progress.get(c.caseId) });
+        if (view === 'todo' && !r.awaited.some((a) => actions.includes(a))) continue;
+        items.push(workItemOf(r, actions, now, calendar, config.policy.remindWd));
+      }
+    }
+    return { items, nextCursor: remaining ? after : null };
   });
 };

@@ -1,6 +1,6 @@
 // The cases of every process in one table: written with each transition (saveCaseWork), read by the
 // work list (待办/已办/关注), the statistics and the `actions` of case answers.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { auditEvents } from '../schema/audit.js';
 import { caseTasks, cases } from '../schema/case.js';
@@ -19,7 +19,12 @@ export async function saveCaseWork(tx: DbOrTx, w: CaseWork): Promise<void> {
     overdue: w.overdue, openedAt: new Date(w.openedAt), decidedAt: at(w.decidedAt), updatedAt: new Date(), view: w.view,
   };
   const written = await tx.insert(cases).values(row)
-    .onConflictDoUpdate({ target: [cases.caseType, cases.caseId], set: { ...row, caseType: undefined, caseId: undefined }, setWhere: sql`${cases.version} < excluded.version` })
+    .onConflictDoUpdate({
+      target: [cases.caseType, cases.caseId],
+      // The first answer is the one measured: a later outcome (an objection's) does not move it.
+      set: { ...row, caseType: undefined, caseId: undefined, decidedAt: sql`coalesce(${cases.decidedAt}, excluded.decided_at)` },
+      setWhere: sql`${cases.version} < excluded.version`,
+    })
     .returning({ version: cases.version });
   if (!written.length) return;
   await tx.delete(caseTasks).where(and(eq(caseTasks.caseType, w.caseType), eq(caseTasks.caseId, w.caseId)));
@@ -105,12 +110,17 @@ export async function listTodo(db: DbOrTx, p: Person, f: WorkFilter, limit: numb
   return rows.map((r) => ({ case: r.case, dueAt: r.dueAt ? new Date(r.dueAt) : null, dueDate: r.dueDate, actedAt: null, awaited: [...new Set((r.awaited ?? '').split(','))] }));
 }
 
-/** 关注: open cases the person's agency (or the person) is party to, or every open case for the bureau; by deadline. */
-export async function listWatching(db: DbOrTx, p: Person, bureau: boolean, f: WorkFilter, limit: number, cursor: DueCursor | null): Promise<WorkRow[]> {
-  const scope = bureau ? undefined : sql`(${p.agency ? sql`${cases.agencies} @> array[${p.agency}]::text[] or ` : sql``}${cases.users} @> array[${p.sub}]::text[])`;
+/**
+ * 关注: the other open cases — those not awaiting the person — that their agency (`partyAgency`, for
+ * agency roles only) or they themselves are party to, or every open case for the bureau; by deadline.
+ */
+export async function listWatching(db: DbOrTx, p: Person, scope: { bureau: boolean; partyAgency: string | null }, f: WorkFilter, limit: number, cursor: DueCursor | null): Promise<WorkRow[]> {
+  const party = scope.bureau ? undefined
+    : sql`(${scope.partyAgency ? sql`${cases.agencies} @> array[${scope.partyAgency}]::text[] or ` : sql``}${cases.users} @> array[${p.sub}]::text[])`;
+  const notMine = sql`not exists (select 1 from ${caseTasks} where ${caseTasks.caseType} = ${cases.caseType} and ${caseTasks.caseId} = ${cases.caseId} and ${partyMatch(p)})`;
   const due = sql`coalesce(${cases.dueAt}, ${FAR})`;
   const rows = await db.select().from(cases)
-    .where(and(eq(cases.open, true), scope, ...caseFilters(f), afterDue(due, cursor)))
+    .where(and(eq(cases.open, true), party, notMine, ...caseFilters(f), afterDue(due, cursor)))
     .orderBy(due, cases.caseType, cases.caseId).limit(limit + 1);
   return rows.map((c) => ({ case: c, dueAt: c.dueAt, dueDate: c.dueDate, actedAt: null, awaited: [] }));
 }
@@ -151,7 +161,8 @@ const shanghaiMonth = (column: SQL | typeof cases.openedAt) => sql<string>`to_ch
 export async function caseStatistics(db: DbOrTx, s: StatisticsScope) {
   const scope = and(
     s.agency ? sql`${cases.agencies} @> array[${s.agency}]::text[]` : undefined,
-    s.process ? eq(cases.caseType, s.process) : undefined,
+    // A year's cycle is counted through its agencies' assessments, not as a case of its own.
+    s.process ? eq(cases.caseType, s.process) : ne(cases.caseType, 'assessment-cycle'),
   );
   const opened = and(scope, sql`${cases.openedAt} >= ${s.from.toISOString()}::timestamptz and ${cases.openedAt} < ${s.to.toISOString()}::timestamptz`);
   const decided = and(scope, sql`${cases.decidedAt} >= ${s.from.toISOString()}::timestamptz and ${cases.decidedAt} < ${s.to.toISOString()}::timestamptz`);

@@ -167,6 +167,46 @@ describe('GET /api/v1/work-items', () => {
     expect(toSign).toMatchObject({ state: 'awaiting_agreement', actions: ['sign'], dueDate: approved.body.agreementDueDate });
   });
 
+  it("keeps 关注 to what the caller may open: no agency claim on a non-agency role widens it, and a reporter's colleagues do not see the report", async () => {
+    const pending = (await apply()).body.id;
+    for (const [sub, roles] of [['assessor-x', ['assessor']], ['citizen-x', ['public']], ['gateway-x', ['gateway']]] as const) {
+      const token = await stack.token(sub, [...roles], provider);
+      const watching = await work(token, '?view=watching&limit=200');
+      expect(watching.body.items.map((i: any) => i.caseId)).not.toContain(pending);
+      expect((await stack.request('GET', `/api/v1/share-applications/${pending}`, { token })).status).toBe(404);
+    }
+    const reported = await stack.request('POST', '/api/v1/corrections', { token: staffA, body: { resourceId: conditionalId, recordRef: 'r-1', description: '地址有误' } });
+    expect(reported.status).toBe(201);
+    const colleague = await stack.token('staff-a2', ['agency_staff'], applicant);
+    expect((await work(colleague, '?view=watching&limit=200')).body.items.map((i: any) => i.caseId)).not.toContain(reported.body.id);
+    expect((await stack.request('GET', `/api/v1/corrections/${reported.body.id}`, { token: colleague })).status).toBe(404);
+    expect((await work(staffA, '?view=watching&limit=200')).body.items.map((i: any) => i.caseId)).toContain(reported.body.id);
+  });
+
+  it("leaves the caller's own 待办 out of 关注", async () => {
+    const pending = (await apply()).body.id;
+    expect((await work(reviewerB)).body.items.map((i: any) => i.caseId)).toContain(pending);
+    expect((await work(reviewerB, '?view=watching&limit=200')).body.items.map((i: any) => i.caseId)).not.toContain(pending);
+    expect((await work(staffB, '?view=watching&limit=200')).body.items.map((i: any) => i.caseId)).toContain(pending);
+  });
+
+  it('refuses forged cursors with 400, never 500', async () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const [view, cursor] of [
+      ['todo', { due: '0000-01-01T00:00:00Z', type: 'share-application', id: 'x' }],
+      ['done', { at: '0000-01-01T00:00:00Z', type: 'share-application', id: 'x' }],
+      ['todo', { due: null, type: 'a\u0000', id: 'x' }],
+      ['watching', { due: null, type: 'share-application', id: "x' or 1=1" }],
+      ['todo', { due: null, type: 'no-such-process', id: 'x' }],
+    ] as const) {
+      expectProblem(await work(reviewerB, `?view=${view}&cursor=${forged(cursor)}`), 400, 'VALIDATION_FAILED');
+    }
+    const done = await work(reviewerB, '?view=done&limit=1');
+    const next = await work(reviewerB, `?view=done&limit=1&cursor=${done.body.nextCursor}`);
+    expect(next.status).toBe(200);
+    expect(next.body.items[0].caseId).not.toBe(done.body.items[0].caseId);
+  });
+
   it('answers 401 without a token and 400 for a bad view or cursor', async () => {
     expectProblem(await stack.request('GET', '/api/v1/work-items'), 401, 'UNAUTHENTICATED');
     expectProblem(await work(staffA, '?view=everything'), 400, 'VALIDATION_FAILED');
@@ -180,7 +220,7 @@ describe('GET /api/v1/statistics', () => {
     const city = await stack.request('GET', '/api/v1/statistics', { token: admin });
     expect(city.status).toBe(200);
     const share = city.body.processes.find((p: any) => p.process === 'share-application');
-    expect(share.total).toBe(5);
+    expect(share.total).toBe(7);
     expect(share.byState.find((s: any) => s.state === 'rejected')?.count).toBe(1);
     // Decided today: zero working days from submission.
     expect(share.decided).toBeGreaterThanOrEqual(1);

@@ -5,7 +5,10 @@ import { defaultPolicy } from '../../policy/index.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import type { TrackedDeadline } from '../../workflows/common/deadlines.js';
 import { actionsOfPerson, earliest, permitted, tasksOf } from '../../workflows/common/work.js';
-import { agencyAssessmentActionsFor, agencyAssessmentWork, cycleWork } from '../../workflows/assessment/rules.js';
+import { agencyAssessmentActionsFor, agencyAssessmentWork, cycleActionsFor, cycleWork, publicationWaitsFor } from '../../workflows/assessment/rules.js';
+import { workItemOf } from '../../api/routes/work-items.js';
+import type { CaseRow } from '../../db/queries/case.js';
+import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import type { AgencyAssessmentView, CycleView } from '../../workflows/assessment/types.js';
 import { correctionActionsFor, correctionWork } from '../../workflows/correction/rules.js';
 import type { CorrectionView } from '../../workflows/correction/types.js';
@@ -155,7 +158,7 @@ const coordinating = (o: Partial<ObjectionView> = {}) => objection({
 describe('objection (P2)', () => {
   it.each([
     ['negotiating', objection(), [[reviewerP, ['settle', 'statement']], [staffA, ['statement']], [coordinator, ['assign']], [admin, []], [reviewerO, []]]],
-    ['coordinating, assigned', coordinating(), [[coordinator, ['minutes', 'rule', 'escalate']], [{ ...coordinator, id: 'u-other-coord' }, ['assign', 'escalate']], [admin, ['escalate']], [reviewerP, ['statement']]]],
+    ['coordinating, assigned', coordinating(), [[coordinator, ['assign', 'minutes', 'rule', 'escalate']], [{ ...coordinator, id: 'u-other-coord' }, ['assign', 'escalate']], [admin, ['escalate']], [reviewerP, ['statement']]]],
     ['escalated', coordinating({ state: 'escalated' }), [[admin, ['government_decision']], [coordinator, []], [staffA, ['statement']]]],
     ['resolved', coordinating({ state: 'resolved' }), [[admin, []], [coordinator, []], [staffA, []]]],
   ] as [string, ObjectionView, [Actor, string[]][]][])('%s', (_name, v, rows) => {
@@ -226,7 +229,7 @@ describe('correction (P5)', () => {
     expect(correctionActionsFor(correction({ state: 'corrected' }), reviewerP, NOW)).toEqual([]);
     const w = correctionWork(correction(), NOW);
     expect(w.tasks).toEqual([{ role: 'agency_reviewer', agency: P, userId: null, actions: ['extend', 'verify'], due: due('2026-03-13', '2026-03-06', 5), lapsesAt: null }]);
-    expect(w.agencies).toEqual([P, A]);
+    expect(w.agencies).toEqual([P]);
     expect(w.users).toEqual([staffA.id]);
   });
 });
@@ -264,5 +267,81 @@ describe('annual assessment (P4)', () => {
     };
     const w = cycleWork(c, Date.parse('2026-03-03T02:00:00.000Z'));
     expect(w.tasks).toEqual([{ role: 'bureau_admin', agency: null, userId: null, actions: ['publish_final'], due: due('2026-03-09', '2026-03-02', 5), lapsesAt: null }]);
+  });
+});
+
+// ---- found in review -------------------------------------------------------------------------
+
+describe('what a case is, after the fact', () => {
+  const refusal = { decision: 'reject' as const, by: reviewerP, at: '2026-03-09T02:00:00.000Z', reason: 'r', legalBasis: 'b', conditions: null };
+  it('closes a refusal once it can no longer be objected to, and keeps it open while it can', () => {
+    expect(shareApplicationWork(share({ state: 'rejected', decision: refusal, objectionDue: due('2026-03-31') }), defaultPolicy.share, NOW).open).toBe(true);
+    expect(shareApplicationWork(share({ state: 'rejected', decision: refusal, objectionDue: null }), defaultPolicy.share, AFTER).open).toBe(false);
+    expect(shareApplicationWork(share({ state: 'rejected', decision: { ...refusal, final: true, by: coordinator }, objectionDue: null }), defaultPolicy.share, NOW).open).toBe(false);
+  });
+
+  it("measures the provider's own answer, not an objection's outcome or the catalog's automatic refusal", () => {
+    expect(shareApplicationWork(share({ state: 'rejected', decision: refusal, objectionDue: due('2026-03-31') }), defaultPolicy.share, NOW).decidedAt).toBe('2026-03-09T02:00:00.000Z');
+    const ruled = share({ state: 'granted', grant, decision: { decision: 'approve', by: coordinator, at: '2026-03-20T02:00:00.000Z', reason: null, legalBasis: null, conditions: null, final: true } });
+    expect(shareApplicationWork(ruled, defaultPolicy.share, NOW).decidedAt).toBeNull();
+    const automatic = share({ state: 'rejected', decision: { ...refusal, automatic: true }, objectionDue: due('2026-03-31') });
+    expect(shareApplicationWork(automatic, defaultPolicy.share, NOW).decidedAt).toBeNull();
+  });
+
+  it('owes the bureau one 督办 of an overdue review, not a standing one', () => {
+    expect(shareApplicationWork(share({ overdue: true, urgedCount: 1 }), defaultPolicy.share, AFTER).tasks.map((t) => t.role)).toEqual(['agency_reviewer']);
+  });
+
+  it('gives a correction to its reporter as a person, not to the reporter\'s agency', () => {
+    expect(correctionWork(correction(), NOW)).toMatchObject({ agencies: [P], users: [staffA.id] });
+  });
+
+  it("shows the grace deadline of a missed usage report, which is when access is suspended", () => {
+    const missed = open({ state: 'active', nextReportDueAt: '2026-03-02T15:59:59.999Z', nextReportDueDate: '2026-03-02', graceDue: due('2026-03-16', '2026-03-02', 10) });
+    expect(openDataWork(missed, NOW).tasks[0]?.due?.dueDate).toBe('2026-03-16');
+  });
+
+  it('lets the assigned coordinator hand the objection to another', () => {
+    expect(objectionActionsFor(coordinating(), coordinator, NOW)).toContain('assign');
+  });
+});
+
+describe('cycle publications and the records', () => {
+  const c: CycleView = {
+    year: 2025, state: 'review', version: 4, indicatorsVersion: 'default-v1', agencyCount: 3, startedBy: admin, startedAt: '2026-01-15T01:00:00.000Z',
+    deadlines: { selfAssessment: due('2026-01-29'), review: due('2026-02-26'), notice: null }, publishedAt: { preliminary: null, final: null },
+    rectifying: 0, closedAt: null, updatedAt: '2026-02-01T01:00:00.000Z',
+  };
+  it('offers the preliminary results only once every agency is reviewed, and the final ones once every appeal is answered', () => {
+    expect(cycleActionsFor(c, admin, NOW, { unreviewed: 1, pendingAppeals: 0 })).toEqual([]);
+    expect(cycleActionsFor(c, admin, NOW, { unreviewed: 0, pendingAppeals: 0 })).toEqual(['publish_preliminary']);
+    const notice = { ...c, state: 'notice' as const, deadlines: { ...c.deadlines, notice: due('2026-03-09', '2026-03-02', 5) } };
+    expect(cycleActionsFor(notice, admin, AFTER, { unreviewed: 0, pendingAppeals: 2 })).toEqual([]);
+    expect(cycleActionsFor(notice, admin, AFTER, { unreviewed: 0, pendingAppeals: 0 })).toEqual(['publish_final']);
+    expect(publicationWaitsFor('preliminary', { unreviewed: 2, pendingAppeals: 0 }, 3)?.message).toBe('2 of 3 agencies are not reviewed yet');
+  });
+});
+
+describe('a work-list row', () => {
+  const row = (o: Partial<CaseRow>, dueDate: string | null) => ({
+    case: {
+      caseType: 'share-application', caseId: 'app-1', version: 3, state: 'pending_review', open: true, title: 't', resourceName: 't', agencies: [A, P], users: [],
+      respondingAgency: P, dueAt: null, dueDate: null, overdue: false, openedAt: new Date('2026-03-02T02:00:00Z'), decidedAt: null, updatedAt: new Date(), view: {}, ...o,
+    } as CaseRow,
+    dueAt: dueDate ? new Date(`${dueDate}T15:59:59.999Z`) : null, dueDate, actedAt: null, awaited: [],
+  });
+  const calendar = BUILTIN_CALENDAR;
+  it('reads its own deadline: a case that was late once is not red on a new deadline', () => {
+    const item = workItemOf(row({ overdue: true }, '2026-03-16'), ['approve'], NOW, calendar, 2);
+    expect(item).toMatchObject({ overdue: false, workingDaysLeft: 4, dueSoon: false });
+  });
+  it('counts working days left and overdue across a holiday, due soon within remindWd', () => {
+    // Around the 2026 National Day holiday: 10-01..10-07 off; 10-08, 10-09, 10-10 (a Saturday, made up) and 10-12 worked.
+    const eve = Date.parse('2026-09-30T02:00:00.000Z');
+    expect(workItemOf(row({}, '2026-10-09'), [], eve, calendar, 2)).toMatchObject({ workingDaysLeft: 2, dueSoon: true, overdue: false });
+    expect(workItemOf(row({}, '2026-09-30'), [], eve, calendar, 2)).toMatchObject({ workingDaysLeft: 0, dueSoon: true, overdue: false });
+    const after = Date.parse('2026-10-12T02:00:00.000Z');
+    expect(workItemOf(row({}, '2026-09-30'), [], after, calendar, 2)).toMatchObject({ workingDaysLeft: -4, dueSoon: false, overdue: true });
+    expect(workItemOf(row({}, null), [], eve, calendar, 2)).toMatchObject({ workingDaysLeft: null, dueSoon: false, overdue: false });
   });
 });

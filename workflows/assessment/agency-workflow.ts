@@ -57,12 +57,12 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
   setHandler(agencyViewQuery, () => v);
   setHandler(assignAssessorUpdate, async (i) => {
     v.assessor = { id: i.assessor.id, name: i.assessor.name, assignedBy: i.actor, at: nowIso() };
-    await transition('assign_assessor', v.state, i.actor, { data: { assessor: i.assessor.id }, notify: [toUser(i.assessor.id, 'assessment_assigned', `You review ${label}`)] });
+    await transition('assign_assessor', v.state, i.actor, { data: { assessor: i.assessor.id }, notify: [toUser(i.assessor.id, 'assessment_assigned', `您被指派评审：${label}`)] });
     return v;
   }, { validator: (i) => refused(checkAssignment(v, i), v.state) });
   setHandler(selfAssessUpdate, async (i) => {
     v.selfAssessment = { by: i.actor, at: nowIso(), value: i.items };
-    await transition('self_assessment', 'review', i.actor, { notify: v.assessor ? [toUser(v.assessor.id, 'assessment_to_review', `Self-assessment in: review ${label} by ${v.deadlines.review.dueDate}`)] : [] });
+    await transition('self_assessment', 'review', i.actor, { notify: v.assessor ? [toUser(v.assessor.id, 'assessment_to_review', `自评已提交，请于 ${v.deadlines.review.dueDate} 前完成评审：${label}`)] : [] });
     return v;
   }, { validator: (i) => refused(checkSelfAssessment(v, i, Date.now()), v.state) });
   setHandler(reviewAgencyUpdate, async (i) => {
@@ -130,7 +130,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     return JSON.stringify([v.deadlines, v.rectification?.planDue, noticeDue]) !== before;
   };
   const recordRecompute = () => transition('deadlines_recomputed', v.state, systemActor('calendar'), {
-    reason: 'a working-day calendar year was published',
+    reason: '工作日历已发布，按新日历重算期限',
     data: { deadlines: clone(v.deadlines), planDue: v.rectification?.planDue ?? null },
     notify: [toAgency('deadlines_recomputed', `工作日历已发布，办理期限已重算：${label}`)],
   });
@@ -209,11 +209,11 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       v.selfAssessmentMissed = true;
       await overdue('self_assessment', 'review', `the self-assessment was due ${v.deadlines.selfAssessment.dueDate}`, [
         toAgency('overdue', `自评超期未提交：${label}`), toBureau('overdue', `自评超期（督办）：${label}`),
-        ...(v.assessor ? [toUser(v.assessor.id, 'assessment_to_review', `Review ${label} by ${v.deadlines.review.dueDate} (no self-assessment)`)] : []),
+        ...(v.assessor ? [toUser(v.assessor.id, 'assessment_to_review', `请于 ${v.deadlines.review.dueDate} 前完成评审（该单位未提交自评）：${label}`)] : []),
       ]);
     } else if (v.state === 'review') {
       await overdue('review', 'review', `the review was due ${v.deadlines.review.dueDate}`, [
-        ...(v.assessor ? [toUser(v.assessor.id, 'overdue', `Overdue: your review of ${label}`)] : []), toBureau('overdue', `评审超期（督办）：${label}${v.assessor ? '' : '，尚未指派评估机构'}`),
+        ...(v.assessor ? [toUser(v.assessor.id, 'overdue', `评审超期，请尽快完成：${label}`)] : []), toBureau('overdue', `评审超期（督办）：${label}${v.assessor ? '' : '，尚未指派评估机构'}`),
       ]);
     } else if (r?.state === 'awaiting_plan') {
       await overdue('rectification_plan', 'rectification', `the rectification plan was due ${r.planDue.dueDate}`, [toAgency('overdue', `整改方案超期未提交：${label}`), toBureau('overdue', `整改方案超期（督办）：${label}`)]);

@@ -14,7 +14,7 @@ import type { CalendarData } from '../common/working-days.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import { assessmentAgencyWorkflow } from './agency-workflow.js';
 import { agencyAssessmentWorkflowId, assessmentCalendarSignal, assessmentCycleWorkflowId, cycleNudgeSignal, cycleOpenedUpdate, cycleViewQuery, publishUpdate } from './messages.js';
-import { checkPublication, retrackStages, yearAssessedAt } from './rules.js';
+import { checkPublication, publicationWaitsFor, retrackStages, yearAssessedAt } from './rules.js';
 import type { AgencyAssessmentInput, CycleInput, CycleRun, CycleState, CycleView, FanOut } from './types.js';
 
 const acts = proxyActivities<Activities>(caseActivityOptions);
@@ -67,7 +67,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     const before = JSON.stringify(run.view.deadlines);
     run.view.deadlines = retrackStages(run.view.deadlines, calendar, Date.now());
     // Recorded, so the read model shows the moved dates and the stage timer is set anew.
-    if (JSON.stringify(run.view.deadlines) !== before) void transition('deadlines_recomputed', run.view.state, systemActor('calendar'), { reason: 'a working-day calendar year was published', data: { deadlines: clone(run.view.deadlines) } });
+    if (JSON.stringify(run.view.deadlines) !== before) void transition('deadlines_recomputed', run.view.state, systemActor('calendar'), { reason: '工作日历已发布，按新日历重算期限', data: { deadlines: clone(run.view.deadlines) } });
     // The agencies hear of it from the cycle, so a calendar upload costs one signal per cycle.
     calendarToRelay = true;
     nudges += 1;
@@ -77,14 +77,12 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     publishing = true;
     try {
       const progress = await acts.cycleProgress({ year });
+      refused(publicationWaitsFor(i.stage, progress, v.agencyCount), v.state);
       if (i.stage === 'preliminary') {
-        // Every agency reviewed: nothing is published on time running out (DOMAIN "Working days").
-        if (progress.unreviewed > 0) refused({ code: 'INVALID_STATE', message: `${progress.unreviewed} of ${v.agencyCount} agencies are not reviewed yet` }, v.state);
         v.deadlines.notice = trackDeadline({ from: today(), days: policy.noticeWd }, calendar);
         v.publishedAt.preliminary = nowIso();
         await transition('publish_preliminary', 'notice', i.actor, { data: { noticeDueDate: v.deadlines.notice.dueDate }, notify: [toBureau('assessment_preliminary', `${year}年度评估初步结果已发布，公示期至 ${v.deadlines.notice.dueDate}`)] });
       } else {
-        if (progress.pendingAppeals > 0) refused({ code: 'INVALID_STATE', message: `${progress.pendingAppeals} appeals are not answered yet` }, v.state);
         v.publishedAt.final = nowIso();
         await transition('publish_final', 'final', i.actor, { notify: [toBureau('assessment_final', `${year}年度评估最终结果已发布，并报市人民政府`)] });
       }
@@ -189,7 +187,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   // ---- self-assessment window; then review, until the bureau publishes -----------------------------
   while (v.state === 'self_assessment') {
     if (await changedBefore(() => v.version + nudges, dueMs(v.deadlines.selfAssessment))) { await maybeContinue(); continue; }
-    await transition('self_assessment_closed', 'review', systemActor('deadline'), { reason: `the self-assessment window closed on ${v.deadlines.selfAssessment.dueDate}` });
+    await transition('self_assessment_closed', 'review', systemActor('deadline'), { reason: `自评期已于 ${v.deadlines.selfAssessment.dueDate} 截止` });
   }
   while (v.state === 'review') {
     await changedBefore(() => v.version + nudges, null);
@@ -221,7 +219,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   // Rectifications take months: each one verified nudges the cycle; a daily read is the fallback.
   await until((x) => x.counts.closed === v.agencyCount, 86_400_000);
   v.closedAt = nowIso();
-  await transition('close', 'closed', systemActor('rectification'), { reason: 'every agency closed its assessment' });
+  await transition('close', 'closed', systemActor('rectification'), { reason: '各参评单位评估均已办结' });
   await settled();
   return v;
 }

@@ -106,8 +106,8 @@ export function scoreAgency(set: IndicatorSet, applicable: string[], items: Scor
 export function rectificationReasons(result: AgencyResult, set: IndicatorSet): string[] {
   const name = (code: string) => set.indicators.find((i) => i.code === code)?.name ?? code;
   return [
-    ...(result.grade === 'fail' ? [`total ${result.total} is below ${set.grades.pass} (不合格)`] : []),
-    ...result.belowFloor.map((code) => `${name(code)} (${code}) is below its floor`),
+    ...(result.grade === 'fail' ? [`总分${result.total}分，低于合格线${set.grades.pass}分（不合格）`] : []),
+    ...result.belowFloor.map((code) => `${name(code)}（${code}）得分低于最低分`),
   ];
 }
 
@@ -209,6 +209,22 @@ export function checkPublication(c: CycleView, i: PublicationInput, nowMs: numbe
   return null;
 }
 
+/** What a publication waits for in the records: every agency reviewed, every appeal answered. */
+export interface PublicationProgress {
+  unreviewed: number;
+  pendingAppeals: number;
+}
+
+/**
+ * DOMAIN P4 steps 4–5: nothing is published on time running out — the preliminary results wait for
+ * every review, the final ones for every appeal's answer.
+ */
+export function publicationWaitsFor(stage: PublicationStage, progress: PublicationProgress, agencyCount: number): Refusal | null {
+  if (stage === 'preliminary' && progress.unreviewed > 0) return refuse('INVALID_STATE', `${progress.unreviewed} of ${agencyCount} agencies are not reviewed yet`);
+  if (stage === 'final' && progress.pendingAppeals > 0) return refuse('INVALID_STATE', `${progress.pendingAppeals} appeals are not answered yet`);
+  return null;
+}
+
 /**
  * DOMAIN "Catalog": a complete entry has a description, its data items, and the legal basis its
  * share or open type requires (conditional, not shared, not open: 「注明相关法律、法规和规章等依据」).
@@ -287,10 +303,12 @@ export function agencyAssessmentWork(v: AgencyAssessmentView, nowMs: number): Ca
 export const cycleActions = ['publish_preliminary', 'publish_final'] as const;
 export type CycleAction = (typeof cycleActions)[number];
 
-export function cycleActionsFor(c: CycleView, actor: Actor, nowMs: number): CycleAction[] {
+/** The cycle's actions; with the records' progress, a publication they do not allow yet is not offered. */
+export function cycleActionsFor(c: CycleView, actor: Actor, nowMs: number, progress?: PublicationProgress): CycleAction[] {
+  const publish = (stage: PublicationStage) => () => checkPublication(c, { actor, stage }, nowMs) ?? (progress ? publicationWaitsFor(stage, progress, c.agencyCount) : null);
   return permitted<CycleAction>({
-    publish_preliminary: () => checkPublication(c, { actor, stage: 'preliminary' }, nowMs),
-    publish_final: () => checkPublication(c, { actor, stage: 'final' }, nowMs),
+    publish_preliminary: publish('preliminary'),
+    publish_final: publish('final'),
   });
 }
 

@@ -56,7 +56,8 @@ export function correctionAwaited(v: CorrectionView): Partial<Record<CorrectionA
 export function correctionWork(v: CorrectionView, nowMs: number): CaseWork {
   const parties: Party[] = [{ role: 'agency_reviewer', agency: v.assignedAgency, userId: null }];
   const tasks = tasksOf(parties, () => correctionAwaited(v), (actor) => correctionActionsFor(v, actor, nowMs));
-  const agencies = [...new Set([v.assignedAgency, v.resource.providerAgency, ...(v.reporter.agency ? [v.reporter.agency] : [])])];
+  // The reporter follows the case as a person; their agency is no party (API: only the reporter sees it).
+  const agencies = [...new Set([v.assignedAgency, v.resource.providerAgency])];
   return {
     caseType: 'correction', caseId: v.id, version: v.version, state: v.state, open: !terminalCorrectionStates.includes(v.state),
     title: v.resource.name, resourceName: v.resource.name, agencies, users: [v.reporter.id],

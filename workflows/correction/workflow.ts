@@ -84,7 +84,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       }
     }
     const notify = [toReporter('correction_result', `您报告的数据错误已处理：${correctionOutcomeLabels[i.outcome]}：${label()}`)];
-    if (i.outcome === 'transferred') notify.push(toAgency(i.transferTo!, 'correction_transferred', `A correction report on ${label()} was transferred to you`));
+    if (i.outcome === 'transferred') notify.push(toAgency(i.transferTo!, 'correction_transferred', `一件数据纠错已转交贵单位核实：${label()}`));
     await transition('verify', i.outcome, i.actor, { reason: i.note, data: { outcome: i.outcome, transferTo: i.transferTo ?? null, transferredCorrectionId: i.transferredCorrectionId ?? null }, notify });
     return v;
   }, { validator: (i) => { ready(); refused(checkVerification(v, i), v.state); } });
@@ -96,7 +96,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     v.verifyDue = track(v.verifyDue.from, v.verifyDue.days);
     // Recorded, so the read model shows it and the deadline timer is set anew.
     if (initialized && v.verifyDue.dueAt !== before) {
-      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published', data: { verifyDueDate: v.verifyDue.dueDate } });
+      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: '工作日历已发布，按新日历重算期限', data: { verifyDueDate: v.verifyDue.dueDate } });
     }
   });
 
@@ -107,7 +107,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   v.verifyDue = track(today(), policy.verifyWd);
   void transition('route', 'verifying', systemActor('routing'), {
     data: { assignedAgency: v.assignedAgency, verifyDueDate: v.verifyDue.dueDate, transferredFrom: v.transferredFrom },
-    notify: [toAgency(v.assignedAgency, 'correction_to_verify', `Verify a reported error in ${label()} by ${v.verifyDue.dueDate}`)],
+    notify: [toAgency(v.assignedAgency, 'correction_to_verify', `请于 ${v.verifyDue.dueDate} 前核实报告的数据错误：${label()}`)],
   });
   await recording;
   initialized = true;
@@ -127,7 +127,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     flaggedDueAt = due!.dueAt;
     v.overdue = true;
     await transition('overdue', 'verifying', systemActor('deadline'), {
-      reason: `verification was due ${due!.dueDate}`,
+      reason: `核实期限 ${due!.dueDate} 已过`,
       notify: [toAgency(v.assignedAgency, 'overdue', `数据纠错核实超期，请尽快办理：${label()}`), toBureau('overdue', `数据纠错核实超期（督办）：${v.assignedAgency}，${label()}`)],
     });
   }

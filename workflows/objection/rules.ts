@@ -100,8 +100,8 @@ export type ObjectionAction = (typeof objectionActions)[number];
 export function objectionActionsFor(v: ObjectionView, actor: Actor, nowMs: number): ObjectionAction[] {
   return permitted<ObjectionAction>({
     settle: () => checkSettlement(v, { actor, outcome: 'share', conditions: null }),
-    // Taking the case oneself; assigning another coordinator passes the same check.
-    assign: () => checkAssignment(v, { actor, coordinator: actor }),
+    // Taking the case oneself, or (for the coordinator who has it) handing it to another.
+    assign: () => checkAssignment(v, { actor, coordinator: v.coordinator?.id === actor.id ? { id: '(another coordinator)', role: 'bureau_coordinator', agency: null } : actor }),
     statement: () => checkStatement(v, { actor, text: '' }),
     minutes: () => checkMinutes(v, { actor, text: '', heldAt: '' }, nowMs),
     rule: () => checkRuling(v, { actor, outcome: 'share', reasoning: '' }),

@@ -14,7 +14,7 @@ import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
-import { objectionOutcomeLabels } from '../common/glossary.js';
+import { objectionOutcomeLabels, partyLabels } from '../common/glossary.js';
 import { objectionResolvedSignal, shareApplicationWorkflowId } from '../share-application/messages.js';
 import type { NotificationSpec } from '../share-application/types.js';
 import {
@@ -122,7 +122,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     if (wasNegotiating) startCoordination();
     await transition(wasNegotiating ? 'take_over' : firstCoordinator ? 'assign' : 'reassign', 'coordinating', i.actor, {
       data: { coordinator: i.coordinator.id, statementDueDate: v.statementDue?.dueDate, coordinationDueDate: v.coordinationDue?.dueDate },
-      notify: [...toParties('objection_coordinating', `大数据局受理异议协调：${label()}，协调人 ${i.coordinator.name ?? i.coordinator.id}`), toAgency(v.providerAgency, 'statement_requested', `State your position to the coordinator by ${v.statementDue?.dueDate}`)],
+      notify: [...toParties('objection_coordinating', `大数据局受理异议协调：${label()}，协调人 ${i.coordinator.name ?? i.coordinator.id}`), toAgency(v.providerAgency, 'statement_requested', `请于 ${v.statementDue?.dueDate} 前向协调人提交陈述：${label()}`)],
     });
     return v;
   }, { validator: (i) => { ready(); refused(checkAssignment(v, i), v.state); } });
@@ -130,7 +130,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   setHandler(addStatementUpdate, async (i) => {
     const party = partyOf(v, i.actor)!;
     v.statements = [...v.statements, { seq: v.statements.length + 1, by: i.actor, party, text: i.text, at: nowIso() }];
-    await transition('statement', v.state, i.actor, { reason: i.text, data: { party, seq: v.statements.length }, notify: [toAgency(party === 'applicant' ? v.providerAgency : v.applicantAgency, 'objection_statement', `New statement from the ${party} on ${label()}`)] });
+    await transition('statement', v.state, i.actor, { reason: i.text, data: { party, seq: v.statements.length }, notify: [toAgency(party === 'applicant' ? v.providerAgency : v.applicantAgency, 'objection_statement', `${partyLabels[party]}提交了新的陈述：${label()}`)] });
     return v;
   }, { validator: (i) => { ready(); refused(checkStatement(v, i), v.state); } });
 
@@ -170,7 +170,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     v.statementDue = re(v.statementDue);
     v.coordinationDue = re(v.coordinationDue);
     if (initialized && v.state !== 'resolved' && JSON.stringify([v.negotiationDue, v.statementDue, v.coordinationDue]) !== before) {
-      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published' });
+      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: '工作日历已发布，按新日历重算期限' });
     }
   }
 
@@ -181,7 +181,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     reason: input.statement,
     legalBasis: input.refusal.legalBasis,
     data: { negotiationDueDate: v.negotiationDue.dueDate, dutyBasis: input.dutyBasis },
-    notify: [toAgency(v.providerAgency, 'objection_filed', `Objection to your refusal of ${label()}: negotiate by ${v.negotiationDue.dueDate}`), toBureau('objection_filed', `收到不予共享异议：${label()}`)],
+    notify: [toAgency(v.providerAgency, 'objection_filed', `申请单位对不予共享提出异议，请于 ${v.negotiationDue.dueDate} 前协商：${label()}`), toBureau('objection_filed', `收到不予共享异议：${label()}`)],
   });
   await recording;
   initialized = true;
@@ -201,9 +201,9 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
       // DOMAIN P2: negotiation's deadline passed unsettled; the bureau takes the case.
       startCoordination();
       await transition('negotiation_lapsed', 'coordinating', systemActor('deadline'), {
-        reason: `no settlement by ${v.negotiationDue?.dueDate}`,
+        reason: `协商期 ${v.negotiationDue?.dueDate} 届满未达成一致`,
         data: { statementDueDate: v.statementDue?.dueDate, coordinationDueDate: v.coordinationDue?.dueDate },
-        notify: [toBureau('objection_needs_coordinator', `协商期届满未达成一致，请受理协调：${label()}`), toAgency(v.providerAgency, 'statement_requested', `State your position to the coordinator by ${v.statementDue?.dueDate}`)],
+        notify: [toBureau('objection_needs_coordinator', `协商期届满未达成一致，请受理协调：${label()}`), toAgency(v.providerAgency, 'statement_requested', `请于 ${v.statementDue?.dueDate} 前向协调人提交陈述：${label()}`)],
       });
     } else if (v.state === 'coordinating') {
       const watchStatement = !statementFlagged && !providerHasAnswered(v);
@@ -218,13 +218,13 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
         statementFlagged = true;
         v.overdue = true;
         await transition('statement_overdue', 'coordinating', systemActor('deadline'), {
-          reason: `the provider gave no statement by ${v.statementDue?.dueDate}`,
+          reason: `数据提供单位未于 ${v.statementDue?.dueDate} 前提交陈述`,
           notify: [toAgency(v.providerAgency, 'overdue', `陈述超期：请尽快向协调人提交陈述（期限 ${v.statementDue?.dueDate}）：${label()}`), toBureau('overdue', `数据提供单位陈述超期（督办）：${v.providerAgency}，${label()}`)],
         });
       } else {
         // DOMAIN P2 step 3: coordination's deadline passed without a ruling: escalate.
         v.overdue = true;
-        v.escalation = { reason: `coordination did not rule by ${v.coordinationDue?.dueDate}`, by: systemActor('deadline'), at: nowIso(), automatic: true };
+        v.escalation = { reason: `协调期 ${v.coordinationDue?.dueDate} 届满未作出协调意见`, by: systemActor('deadline'), at: nowIso(), automatic: true };
         await transition('escalate', 'escalated', systemActor('deadline'), {
           reason: v.escalation.reason,
           notify: [...toParties('objection_escalated', `异议已提请市人民政府统筹协调：${label()}`), toBureau('objection_escalated', `协调期限届满，已提请市人民政府：${label()}`)],
@@ -252,7 +252,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     // The application's process is gone (e.g. terminated by an operator): the ruling stands in the
     // objection's own record and the bureau is told to act on the application by hand.
     log.error('could not deliver the objection outcome to its application', { caseId: v.id, applicationId: v.applicationId, error: String(error) });
-    await transition('outcome_undelivered', 'resolved', systemActor('objection'), { reason: 'the share application process could not be reached', notify: [toBureau('objection_outcome_undelivered', `异议结果未能送达共享申请，请人工处理：${label()}`)] });
+    await transition('outcome_undelivered', 'resolved', systemActor('objection'), { reason: '无法送达共享申请流程', notify: [toBureau('objection_outcome_undelivered', `异议结果未能送达共享申请，请人工处理：${label()}`)] });
     await recording;
   }
   await condition(allHandlersFinished);

@@ -112,7 +112,8 @@ export function openDataAwaited(v: OpenDataView): Partial<Record<OpenDataAction,
     case 'returned': return { resubmit: { due: null } };
     case 'provider_review': return { approve: { due: v.reviewDue }, reject: { due: v.reviewDue } };
     case 'awaiting_agreement': return { sign: { due: v.agreementDue, lapses: true } };
-    case 'active': return { report_usage: { due: dueOn(v.nextReportDueAt, v.nextReportDueDate) } };
+    // A missed report leaves a grace period (to open.reportGraceWd) before suspension: that is the deadline then.
+    case 'active':
     case 'suspended': return { report_usage: { due: v.graceDue ?? dueOn(v.nextReportDueAt, v.nextReportDueDate) } };
     default: return {};
   }

@@ -2,6 +2,7 @@
 // review by the provider, the signed agreement, then supervised access until it ends.
 import { allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
+import { stateLabels } from '../common/glossary.js';
 import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
@@ -151,7 +152,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.agreementDue = re(v.agreementDue);
     v.graceDue = re(v.graceDue);
     if (initialized && !terminalOpenDataStates.includes(v.state) && JSON.stringify([v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue]) !== before) {
-      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: 'a working-day calendar year was published' });
+      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: '工作日历已发布，按新日历重算期限' });
     }
   }
   setHandler(openCalendarSignal, (updated) => {
@@ -164,7 +165,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
   if (await acts.isDenyListed({ resourceId: input.resource.id, requesterKeys: [input.requester.key, `user:${input.requester.userId}`] })) {
     // DOMAIN P3 step 1: a requester on the dataset's deny-list is refused at the formal check.
     void transition('submit', 'formal_check', input.submittedBy);
-    void transition('reject_deny_listed', 'rejected', systemActor('formal check'), { reason: 'the requester is on this dataset\'s deny-list', notify: [toRequester('rejected', `您的开放申请不予受理：您已被列入该数据集的限制名单：${label()}`)] });
+    void transition('reject_deny_listed', 'rejected', systemActor('formal check'), { reason: '申请人已被列入该数据集的限制名单', notify: [toRequester('rejected', `您的开放申请不予受理：您已被列入该数据集的限制名单：${label()}`)] });
   } else {
     v.formalCheckDue = track(today(), policy.formalCheckWd);
     void transition('submit', 'formal_check', input.submittedBy, { data: { formalCheckDueDate: v.formalCheckDue.dueDate }, notify: [toBureau('formal_check_requested', `新的开放申请待形式审查：${label()}，申请人 ${v.requester.name}`)] });
@@ -185,17 +186,17 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     if (v.state !== waitingIn) return;
     flagged.add(key!);
     v.overdue = true;
-    await transition('overdue', v.state, systemActor('deadline'), { reason: `${v.state} was due ${due!.dueDate}`, notify: [...who, toBureau('overdue', `开放申请办理超期（督办）：${label()}`)] });
+    await transition('overdue', v.state, systemActor('deadline'), { reason: `${stateLabels['open-data-request'][v.state]}期限 ${due!.dueDate} 已过`, notify: [...who, toBureau('overdue', `开放申请办理超期（督办）：${label()}`)] });
   }
 
   async function awaitAccessEnd(): Promise<void> {
     const timers: { at: number; fire: () => Promise<unknown> }[] = [
-      { at: Date.parse(v.expiresAt!) + 1, fire: () => transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${v.expiresDate}`, notify: [toRequester('expired', `您的开放使用已到期：${label()}`)] }) },
+      { at: Date.parse(v.expiresAt!) + 1, fire: () => transition('expire', 'expired', systemActor('deadline'), { reason: `使用期限已于 ${v.expiresDate} 届满`, notify: [toRequester('expired', `您的开放使用已到期：${label()}`)] }) },
     ];
     const dueAt = v.nextReportDueAt!;
     if (remindedFor !== dueAt && !v.graceDue) {
       // Reminded at the start of the day reportReminderDays before the due date.
-      timers.push({ at: Date.parse(startOfLocalDay(addCalendarDays(v.nextReportDueDate!, -policy.reportReminderDays))), fire: () => { remindedFor = dueAt; return transition('report_reminder', v.state, systemActor('deadline'), { reason: `usage report due ${v.nextReportDueDate}`, notify: [toRequester('report_reminder', `请于 ${v.nextReportDueDate} 前报送利用情况：${label()}`)] }); } });
+      timers.push({ at: Date.parse(startOfLocalDay(addCalendarDays(v.nextReportDueDate!, -policy.reportReminderDays))), fire: () => { remindedFor = dueAt; return transition('report_reminder', v.state, systemActor('deadline'), { reason: `利用情况应于 ${v.nextReportDueDate} 前报送`, notify: [toRequester('report_reminder', `请于 ${v.nextReportDueDate} 前报送利用情况：${label()}`)] }); } });
     }
     if (!v.graceDue && v.state === 'active') {
       timers.push({
@@ -204,12 +205,12 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
           // DOMAIN P3 step 4: a missed report earns a warning, then suspension after open.reportGraceWd.
           v.warnings += 1;
           v.graceDue = track(v.nextReportDueDate!, policy.reportGraceWd);
-          return transition('report_missed', 'active', systemActor('deadline'), { reason: `no usage report by ${v.nextReportDueDate}`, data: { graceDueDate: v.graceDue.dueDate }, notify: [toRequester('warning', `警告：请于 ${v.graceDue.dueDate} 前报送利用情况，逾期将暂停使用：${label()}`), toProvider('report_missed', `未按期报送利用情况：${label()}`)] });
+          return transition('report_missed', 'active', systemActor('deadline'), { reason: `未于 ${v.nextReportDueDate} 前报送利用情况`, data: { graceDueDate: v.graceDue.dueDate }, notify: [toRequester('warning', `警告：请于 ${v.graceDue.dueDate} 前报送利用情况，逾期将暂停使用：${label()}`), toProvider('report_missed', `未按期报送利用情况：${label()}`)] });
         },
       });
     }
     if (v.graceDue && v.state === 'active') {
-      timers.push({ at: dueMs(v.graceDue)!, fire: () => transition('suspend', 'suspended', systemActor('deadline'), { reason: `no usage report by ${v.graceDue!.dueDate}`, notify: [toRequester('suspended', `您的开放使用已暂停，报送利用情况后恢复：${label()}`), toProvider('suspended', `因未报送利用情况，开放使用已暂停：${label()}`)] }) });
+      timers.push({ at: dueMs(v.graceDue)!, fire: () => transition('suspend', 'suspended', systemActor('deadline'), { reason: `宽限期 ${v.graceDue!.dueDate} 届满仍未报送利用情况`, notify: [toRequester('suspended', `您的开放使用已暂停，报送利用情况后恢复：${label()}`), toProvider('suspended', `因未报送利用情况，开放使用已暂停：${label()}`)] }) });
     }
     timers.sort((a, b) => a.at - b.at);
     const next = timers[0]!;
@@ -228,7 +229,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     else if (v.state === 'awaiting_agreement') {
       if (await waitForChange(dueMs(v.agreementDue))) continue;
       // DOMAIN P3 step 3: unsigned within open.agreementWd → lapsed.
-      await transition('lapse', 'lapsed', systemActor('deadline'), { reason: `the agreement was not signed by ${v.agreementDue?.dueDate}`, notify: [toRequester('lapsed', `因未按期签署协议，开放申请已失效：${label()}`)] });
+      await transition('lapse', 'lapsed', systemActor('deadline'), { reason: `未于 ${v.agreementDue?.dueDate} 前签署开放利用协议`, notify: [toRequester('lapsed', `因未按期签署协议，开放申请已失效：${label()}`)] });
     } else if (v.state === 'active' || v.state === 'suspended') await awaitAccessEnd();
     else if (v.state === 'returned') await waitForChange(null);
   }

@@ -156,6 +156,9 @@ export function reminderAtMs(expiresAt: string, policy: SharePolicy): number {
   return Date.parse(expiresAt) - policy.expiryReminderDays * 24 * 60 * 60 * 1000;
 }
 
+/** A case is open while its process runs: a refusal stays open only while it may still be objected to. */
+export const isOpen = (v: ShareApplicationView): boolean => !isTerminal(v.state) && !(v.state === 'rejected' && (v.decision?.final || !v.objectionDue));
+
 export const isTerminal = (s: ShareApplicationState): boolean =>
   s === 'withdrawn' || s === 'closed' || s === 'expired' || s === 'revoked';
 
@@ -188,8 +191,10 @@ const grantEnd = (g: NonNullable<ShareApplicationView['grant']>): Deadline => ({
  * renewal once the applicant has been reminded that the grant ends.
  */
 export function shareAwaited(v: ShareApplicationView, nowMs: number): Partial<Record<ShareAction, Awaited>> {
+  // The bureau's 督办 is owed once the deadline has passed, until it has urged.
+  const urgeOwed = (due: Deadline | null) => !!due && isPast(due.dueAt, nowMs) && v.urgedCount === 0;
   const decision = (due: Deadline | null): Partial<Record<ShareAction, Awaited>> => ({
-    approve: { due }, reject: { due }, request_supplement: { due }, extend: { due }, ...(due && isPast(due.dueAt, nowMs) ? { urge: { due } } : {}),
+    approve: { due }, reject: { due }, request_supplement: { due }, extend: { due }, ...(urgeOwed(due) ? { urge: { due } } : {}),
   });
   if (v.state === 'pending_review') return decision(v.reviewDue);
   if (v.state === 'awaiting_supplement') return { supplement: { due: v.supplementDue, lapses: true } };
@@ -207,9 +212,11 @@ export function shareApplicationWork(v: ShareApplicationView, policy: SharePolic
     { role: 'bureau_coordinator', agency: null, userId: null },
   ];
   const tasks = tasksOf(parties, () => shareAwaited(v, nowMs), (actor) => shareActionsFor(v, actor, policy, nowMs));
-  const reviewed = v.decision && !v.decision.automatic && (v.decision.decision === 'approve' || v.decision.decision === 'reject') ? v.decision.at : null;
+  // The provider's own answer; an automatic one, or an objection's outcome (final), is not its review.
+  const d = v.decision;
+  const reviewed = d && !d.automatic && !d.final && d.by.role === 'agency_reviewer' && (d.decision === 'approve' || d.decision === 'reject') ? d.at : null;
   return {
-    caseType: 'share-application', caseId: v.id, version: v.version, state: v.state, open: !isTerminal(v.state),
+    caseType: 'share-application', caseId: v.id, version: v.version, state: v.state, open: isOpen(v),
     title: v.resource.name, resourceName: v.resource.name, agencies: [v.applicantAgency, v.providerAgency], users: [],
     respondingAgency: v.providerAgency, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue || !!v.renewal?.overdue,
     openedAt: v.submittedAt, decidedAt: reviewed, tasks, view: v,

@@ -383,7 +383,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     const after = JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]);
     if (record && initialized && after !== before) {
       void transition('deadlines_recomputed', v.state, systemActor('calendar'), {
-        reason: 'a working-day calendar year was published',
+        reason: '工作日历已发布，按新日历重算期限',
         data: { reviewDueDate: v.reviewDue?.dueDate ?? null, supplementDueDate: v.supplementDue?.dueDate ?? null, objectionDueDate: v.objectionDue?.dueDate ?? null },
       });
     }
@@ -405,13 +405,13 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   if (route === 'grant') {
     // The applicant submits; the bureau's automatic pre-check decides, and the audit says so.
     void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
-    v.decision = { decision: 'approve', by: bureau, at: nowIso(), reason: 'unconditional sharing: compliance pre-check passed', legalBasis: null, conditions: null, automatic: true };
+    v.decision = { decision: 'approve', by: bureau, at: nowIso(), reason: '无条件共享：合规预审通过', legalBasis: null, conditions: null, automatic: true };
     grant({});
     void transition('auto_grant', 'granted', bureau, { reason: v.decision.reason, data: { fields: v.request.fields, expiresDate: v.grant!.expiresDate }, notify: [toProvider('granted', `无条件共享已授权给 ${v.applicantAgency}：${label()}`)] });
   } else if (route === 'reject') {
     const catalog = systemActor('catalog');
     void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
-    v.decision = { decision: 'reject', by: catalog, at: nowIso(), reason: 'the resource is not shared (不予共享) according to the catalog', legalBasis: input.resource.legalBasis, conditions: null, automatic: true };
+    v.decision = { decision: 'reject', by: catalog, at: nowIso(), reason: '资源目录注明该资源不予共享', legalBasis: input.resource.legalBasis, conditions: null, automatic: true };
     v.objectionDue = track(today(), policy.objectionWindowWd);
     void transition('auto_reject', 'rejected', catalog, { reason: v.decision.reason, legalBasis: input.resource.legalBasis, notify: [toApplicant('rejected', `目录注明不予共享：${label()}`)] });
   } else {
@@ -442,7 +442,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     flaggedDueAt = due!.dueAt;
     v.overdue = true;
     await transition('overdue', v.state, systemActor('deadline'), {
-      reason: `review deadline ${v.reviewDue?.dueDate} passed`,
+      reason: `审核期限 ${v.reviewDue?.dueDate} 已过`,
       notify: [toProvider('overdue', `共享申请审核超期（期限 ${v.reviewDue?.dueDate}），请尽快办理：${label()}`), toBureau('overdue', `共享申请审核超期（督办）：${v.providerAgency}，${label()}`)],
     });
   }
@@ -453,7 +453,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     const dueDate = v.supplementDue?.dueDate;
     v.supplementDue = null;
     await transition('close', 'closed', systemActor('deadline'), {
-      reason: `no supplement by ${dueDate}`,
+      reason: `未于 ${dueDate} 前补正`,
       notify: [toApplicant('closed', `逾期未补正，共享申请已关闭：${label()}`), toProvider('closed', `逾期未补正，共享申请已关闭：${label()}`)],
     });
   }
@@ -468,7 +468,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
           v.grant = { ...g, state: 'expired' };
           const renewalPending = v.renewal?.state === 'pending_review';
           if (v.renewal && renewalPending) v.renewal = { ...v.renewal, state: 'rejected' };
-          return transition('expire', 'expired', systemActor('deadline'), { reason: `the period of use ended on ${g.expiresDate}`, data: { renewalPendingAtExpiry: renewalPending }, notify: [toApplicant('expired', `共享授权已到期：${label()}`), toProvider('expired', `对 ${v.applicantAgency} 的共享授权已到期：${label()}`)] });
+          return transition('expire', 'expired', systemActor('deadline'), { reason: `使用期限已于 ${g.expiresDate} 届满`, data: { renewalPendingAtExpiry: renewalPending }, notify: [toApplicant('expired', `共享授权已到期：${label()}`), toProvider('expired', `对 ${v.applicantAgency} 的共享授权已到期：${label()}`)] });
         },
       },
     ];
@@ -477,7 +477,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         at: reminderAtMs(g.expiresAt, policy),
         fire: () => {
           v.grant = { ...g, reminderSent: true };
-          return transition('expiry_reminder', 'granted', systemActor('deadline'), { reason: `the grant ends on ${g.expiresDate}`, notify: [toApplicant('expiry_reminder', `共享授权将于 ${g.expiresDate} 到期，如需继续使用请申请续期：${label()}`)] });
+          return transition('expiry_reminder', 'granted', systemActor('deadline'), { reason: `共享授权将于 ${g.expiresDate} 到期`, notify: [toApplicant('expiry_reminder', `共享授权将于 ${g.expiresDate} 到期，如需继续使用请申请续期：${label()}`)] });
         },
       });
     }
@@ -486,7 +486,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         at: Date.parse(renewal.reviewDue.dueAt) + 1,
         fire: () => {
           v.renewal = { ...renewal, overdue: true };
-          return transition('renewal_overdue', 'granted', systemActor('deadline'), { reason: `renewal review deadline ${renewal.reviewDue!.dueDate} passed`, notify: [toProvider('overdue', `续期审核超期，请尽快办理：${label()}`), toBureau('overdue', `续期审核超期（督办）：${v.providerAgency}，${label()}`)] });
+          return transition('renewal_overdue', 'granted', systemActor('deadline'), { reason: `续期审核期限 ${renewal.reviewDue!.dueDate} 已过`, notify: [toProvider('overdue', `续期审核超期，请尽快办理：${label()}`), toBureau('overdue', `续期审核超期（督办）：${v.providerAgency}，${label()}`)] });
         },
       });
     }
@@ -505,7 +505,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     const dueDate = v.objectionDue.dueDate;
     v.decision = { ...v.decision!, final: true };
     v.objectionDue = null;
-    await transition('objection_window_closed', 'rejected', systemActor('deadline'), { reason: `no objection by ${dueDate}` });
+    await transition('objection_window_closed', 'rejected', systemActor('deadline'), { reason: `未于 ${dueDate} 前提出异议` });
     return true;
   }
 
@@ -527,7 +527,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         v.objectionId = null;
         v.objectionDue = track(today(), policy.objectionWindowWd);
         await transition('objection_process_failed', 'rejected', systemActor('objection'), {
-          reason: 'the objection process ended without an outcome',
+          reason: '异议流程未产生结果即结束',
           notify: [toApplicant('objection_failed', `您的异议未能办理，可于 ${v.objectionDue.dueDate} 前重新提出：${label()}`), toBureau('objection_failed', `异议流程异常：${label()}`)],
         });
       }

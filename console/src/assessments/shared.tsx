@@ -70,7 +70,7 @@ export function indicatorNamer(set: IndicatorSet | null | undefined): (code: str
 export const metricLabel = (metric: Indicator['metric']): string =>
   (metric ? metricSourceLabels[metric] : `依${t.evidence}评分`);
 
-/** The rectification's reasons (written by the rules in English) in Chinese. */
+/** The rectification's reasons in Chinese (the rules write them so; cases recorded before did so in English). */
 export function reasonText(reason: string, name: (code: string) => string): string {
   const total = /^total ([\d.]+) is below ([\d.]+)/.exec(reason);
   if (total) return `${t.total}${total[1]}分，低于合格线${total[2]}分（${gradeLabels.fail}）`;

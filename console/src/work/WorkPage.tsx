@@ -53,7 +53,7 @@ export default function WorkPage() {
       render: (r) => (
         <Space direction="vertical" size={0}>
           <Link to={caseLink(r.process, r.caseId)}>{r.title}</Link>
-          <Muted style={{ fontSize: 12 }}>{processLabels[r.process]} · {r.caseId.slice(0, 8)}</Muted>
+          <Muted style={{ fontSize: 12 }}>{[processLabels[r.process], r.caseId.slice(0, 8), ...r.agencies.filter((a) => a !== r.agency).map(agencyName)].join(' · ')}</Muted>
         </Space>
       ),
     },
