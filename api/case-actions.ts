@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { DbOrTx } from '../db/client.js';
 import { getCaseViews } from '../db/queries/case.js';
 import type { Policy } from '../policy/index.js';
-import type { Actor } from '../workflows/common/actors.js';
+import type { Actor, Refusal } from '../workflows/common/actors.js';
+import { AppError } from '../lib/errors.js';
 import { actionsOfPerson, type Person } from '../workflows/common/work.js';
 import { agencyAssessmentActions, agencyAssessmentActionsFor, cycleActions, cycleActionsFor, type PublicationProgress } from '../workflows/assessment/rules.js';
 import type { AgencyAssessmentView, CycleView } from '../workflows/assessment/types.js';
@@ -62,4 +63,15 @@ export async function withActions<T, A extends string>(
 ): Promise<(T & { actions: A[] })[]> {
   const byId = await actionsByCase(db, caseType, items.map(idOf), person, policy);
   return items.map((item) => ({ ...item, actions: (byId.get(idOf(item)) ?? []) as A[] }));
+}
+
+/**
+ * Runs a rule of `rules.ts` against the case's recorded view, for the few actions the API takes
+ * itself (issuing a credential): the same check gives the `actions`, and a refusal the same answer.
+ */
+export async function refuseUnless<V>(db: DbOrTx, caseType: CaseType, caseId: string, state: string, check: (view: V) => Refusal | null): Promise<void> {
+  const view = (await getCaseViews<V>(db, caseType, [caseId])).get(caseId);
+  if (!view) throw new AppError('UNAVAILABLE', 'the case is not indexed yet; retry shortly (npm run backfill-cases indexes older cases)');
+  const refusal = check(view);
+  if (refusal) throw new AppError(refusal.code, refusal.message, { state, ...(refusal.errors ? { errors: refusal.errors } : {}) });
 }

@@ -2,6 +2,7 @@
 // attaches when escalating. Every value is escaped; the page loads nothing from elsewhere.
 import type { AuditEventRow } from '../db/queries/audit.js';
 import type { ShareApplicationRow } from '../db/queries/share-application.js';
+import { eventLabelIn, objectionOutcomeLabels, roleLabels, rulingStageLabels, stateLabels, systemActorLabels } from '../workflows/common/glossary.js';
 import type { ObjectionDto } from './objections.js';
 
 const escape = (value: unknown): string =>
@@ -13,13 +14,19 @@ const local = (iso: string | Date | null | undefined): string => {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')}`;
 };
 
-const states: Record<string, string> = { negotiating: '协商中', coordinating: '协调中', escalated: '已提请市政府', resolved: '已办结' };
-const outcomes: Record<string, string> = { share: '予以共享', conditional_share: '有条件共享', uphold_refusal: '维持不予共享' };
-const stages: Record<string, string> = { negotiation: '双方协商达成一致', coordination: '大数据主管部门协调裁定', government: '市人民政府统筹协调决定' };
-const who = (a: { name?: string | null; id: string; agency?: string | null } | null | undefined) =>
-  a ? `${escape(a.name ?? a.id)}${a.agency ? `（${escape(a.agency)}）` : ''}` : '—';
+const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
-export function renderDossier(o: ObjectionDto, application: ShareApplicationRow, timeline: AuditEventRow[]): string {
+/** The dossier, in the glossary's words, with agencies by name (`agencyName` knows every code in it). */
+export function renderDossier(o: ObjectionDto, application: ShareApplicationRow, timeline: AuditEventRow[], agencyName: (code: string) => string): string {
+  const agency = (code: string | null | undefined) => escape(code ? agencyName(code) : null);
+  const who = (a: { name?: string | null; id: string; role?: string; agency?: string | null } | null | undefined) => {
+    if (!a) return '—';
+    if (a.role === 'system') return `系统（${escape(label(systemActorLabels, a.name ?? ''))}）`;
+    const role = a.role ? label(roleLabels, a.role) : null;
+    const where = [role, a.agency ? agencyName(a.agency) : null].filter(Boolean).join(' · ');
+    return `${escape(a.name ?? a.id)}${where ? `（${escape(where)}）` : ''}`;
+  };
+  const state = (s: string | null) => escape(s ? label(stateLabels.objection, s) : null);
   const rows = (pairs: [string, string][]) => pairs.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('');
   const list = <T>(items: T[], render: (item: T) => string, empty: string) => (items.length ? `<ol>${items.map((i) => `<li>${render(i)}</li>`).join('')}</ol>` : `<p class="empty">${empty}</p>`);
   return `<!doctype html>
@@ -32,11 +39,11 @@ th{width:9rem;background:#f4f4f4;font-weight:normal}.empty{color:#666}.meta{text
 @media print{body{margin:0}}
 </style></head><body>
 <h1>不予共享异议协商卷宗</h1>
-<p class="meta">案件编号 ${escape(o.id)} · 状态：${escape(states[o.state] ?? o.state)} · 生成时间 ${escape(local(new Date()))}（北京时间）</p>
+<p class="meta">案件编号 ${escape(o.id)} · 状态：${state(o.state)} · 生成时间 ${escape(local(new Date()))}（北京时间）</p>
 <h2>一、当事方</h2>
 <table>${rows([
-    ['申请单位', escape(o.applicantAgency)],
-    ['数据提供单位', escape(o.providerAgency)],
+    ['申请单位', agency(o.applicantAgency)],
+    ['数据提供单位', agency(o.providerAgency)],
     ['协调人', who(o.coordinator)],
   ])}</table>
 <h2>二、共享申请</h2>
@@ -75,8 +82,8 @@ ${list(o.minutes, (m) => `会议时间 ${escape(local(m.heldAt))}，记录人 ${
 ${o.escalation ? `<table>${rows([['提请人', o.escalation.automatic ? '系统（协调期限届满）' : who(o.escalation.by)], ['时间', escape(local(o.escalation.at))], ['理由', escape(o.escalation.reason)]])}</table>` : '<p class="empty">未提请。</p>'}
 <h2>八、处理结果</h2>
 ${o.ruling ? `<table>${rows([
-    ['结果', escape(outcomes[o.ruling.outcome] ?? o.ruling.outcome)],
-    ['决定方式', escape(stages[o.ruling.stage] ?? o.ruling.stage)],
+    ['结果', escape(label(objectionOutcomeLabels, o.ruling.outcome))],
+    ['决定方式', escape(label(rulingStageLabels, o.ruling.stage))],
     ['决定人', who(o.ruling.by)],
     ['时间', escape(local(o.ruling.at))],
     ['理由', escape(o.ruling.reasoning)],
@@ -84,7 +91,7 @@ ${o.ruling ? `<table>${rows([
     ['文件编号', escape(o.ruling.documentRef)],
   ])}</table>` : '<p class="empty">尚未作出处理结果。</p>'}
 <h2>九、办理过程</h2>
-<table><tr><th>时间</th><th>事项</th></tr>${timeline.map((e) => `<tr><td>${escape(local(e.at))}</td><td>${escape(e.action)}：${escape(e.fromState ?? '—')} → ${escape(e.toState)}；${who({ id: e.actorId, name: e.actorName, agency: e.actorAgency })}${e.reason ? `；${escape(e.reason)}` : ''}</td></tr>`).join('')}</table>
+<table><tr><th>时间</th><th>事项</th></tr>${timeline.map((e) => `<tr><td>${escape(local(e.at))}</td><td>${escape(eventLabelIn('objection', e.action))}：${state(e.fromState)} → ${state(e.toState)}；${who({ id: e.actorId, name: e.actorName, role: e.actorRole, agency: e.actorAgency })}${e.reason ? `；${escape(e.reason)}` : ''}</td></tr>`).join('')}</table>
 <p class="meta">本卷宗由系统根据不可篡改的审计记录生成（审计哈希 ${escape(timeline.at(-1)?.hash.slice(0, 16) ?? '—')}…）。</p>
 </body></html>`;
 }

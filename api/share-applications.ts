@@ -210,7 +210,9 @@ export async function submitShareApplication(
   if (resource.providerAgency === applicantAgency) {
     throw new AppError('VALIDATION_FAILED', "an agency does not apply for its own agency's data", { errors: [{ path: 'resourceId', message: 'provided by your own agency' }] });
   }
-  if (!(await getAgency(db, applicantAgency))) throw new AppError('FORBIDDEN', `your agency ${applicantAgency} is not registered with the bureau`);
+  const applicant = await getAgency(db, applicantAgency);
+  if (!applicant) throw new AppError('FORBIDDEN', `your agency ${applicantAgency} is not registered with the bureau`);
+  const provider = await getAgency(db, resource.providerAgency);
   const known = new Set(resource.fields.map((f) => f.name));
   const fields = body.fields ?? resource.fields.map((f) => f.name);
   const unknown = fields.filter((f) => !known.has(f));
@@ -247,6 +249,7 @@ export async function submitShareApplication(
       securityMeasures: body.securityMeasures ?? null,
     },
     policy: deps.config.policy.share,
+    agencyNames: { [applicant.code]: applicant.name, ...(provider ? { [provider.code]: provider.name } : {}) },
   };
   const start = new WithStartWorkflowOperation('shareApplicationWorkflow', {
     workflowId: shareApplicationWorkflowId(id),

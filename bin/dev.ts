@@ -75,7 +75,7 @@ console.log([
   `  API docs     ${base}/docs`,
   `  Temporal UI  ${temporalServer?.uiUrl ?? '(external server)'}`,
   `  Database     ${database.kind === 'pglite' ? `embedded PGlite in ${join(dataDir, 'pglite')}` : 'PostgreSQL at DATABASE_URL'}`,
-  `  Dev tokens   POST ${base}/api/v1/dev/tokens {"sub","roles":[...],"agency"}`,
+  ...(config.auth.mode === 'dev' ? [`  Dev tokens   POST ${base}/api/v1/dev/tokens {"sub","roles":[...],"agency"} (or sign in to the console as any role)`] : []),
   '  Ctrl-C stops everything.',
   '',
 ].join('\n'));

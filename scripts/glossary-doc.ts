@@ -22,6 +22,7 @@ export function glossaryMarkdown(): string {
       section(`States: ${process} (${g.processLabels[process as keyof typeof g.processLabels]})`, 'The states of the case, as the API names them.', labels)),
     section('Actions', 'The `actions` of a case answer, as the console\'s buttons say them. In an open-data request, `reject` reads 不予开放.', g.actionLabels),
     section('Audit events (审批记录)', 'The actions recorded in the audit log, as a case\'s timeline shows them.', g.eventLabels),
+    section('System actors', 'Who "the system" was in the audit log, when no person acted.', g.systemActorLabels),
     section('Other terms', 'Words the console and the notifications share.', g.terms),
     section('Share types', 'A resource\'s share type (共享类型).', g.shareTypeLabels),
     section('Open types', 'A resource\'s open type (开放类型).', g.openTypeLabels),

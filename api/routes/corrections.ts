@@ -52,6 +52,11 @@ async function loadVisible(deps: ShareDeps, p: Principal, id: string) {
 }
 
 export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps) => {
+  /** The agency's name for the texts people read, when it is registered. */
+  const agencyNamed = async (code: string) => {
+    const agency = await getAgency(deps.db, code);
+    return agency ? { agencyNames: { [code]: agency.name } } : {};
+  };
   /** Correction answers with the caller's actions. */
   const answers = (p: Principal, rows: CorrectionRow[], timeline?: AuditEventRow[]) =>
     withActions<ReturnType<typeof dto>, (typeof correctionActions)[number]>(deps.db, 'correction', p, deps.config.policy, rows.map((r) => dto(r, timeline)), (r) => r.id);
@@ -84,6 +89,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
       reporter: actorOf(p, p.roles[0]!),
       transferredFrom: null,
       policy: deps.config.policy.correction,
+      ...(await agencyNamed(resource.providerAgency)),
     };
     const start = new WithStartWorkflowOperation('correctionWorkflow', { workflowId: correctionWorkflowId(id), taskQueue: deps.config.temporal.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' });
     await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start }));

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { countUnread, listInbox, markRead, type Inbox, type NotificationRow } from '../../db/queries/notification.js';
+import { countUnread, listInbox, markAllRead, markRead, type Inbox, type NotificationRow } from '../../db/queries/notification.js';
 import { notificationAudiences } from '../../db/schema/notification.js';
 import { AppError } from '../../lib/errors.js';
 import { caller, isBureau, type Principal } from '../plugins/auth.js';
@@ -40,6 +40,13 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       response: { 200: z.object({ count: z.number().int() }), ...problems(401) },
     },
   }, async (request) => ({ count: await countUnread(db, inboxOf(caller(request))) }));
+
+  app.post('/api/v1/notifications/read-all', {
+    schema: {
+      operationId: 'markAllNotificationsRead', tags: ['notifications'], summary: "Marks everything in the caller's inbox read",
+      response: { 200: z.object({ marked: z.number().int() }), ...problems(401) },
+    },
+  }, async (request) => ({ marked: await markAllRead(db, inboxOf(caller(request))) }));
 
   app.post('/api/v1/notifications/:id/read', {
     schema: { operationId: 'markNotificationRead', tags: ['notifications'], params: uuidParam, response: { 200: notificationSchema, ...problems(400, 401, 404) } },

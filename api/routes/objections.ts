@@ -8,6 +8,7 @@ import {
 } from '../../workflows/objection/messages.js';
 import { objectionOutcomes, objectionStates, settlementOutcomes } from '../../workflows/objection/types.js';
 import { renderDossier } from '../dossier.js';
+import { agencyNames } from '../../db/queries/agency.js';
 import { actOnObjection, loadVisibleObjection, objectionDto, objectionSchema, objectionsWithActions } from '../objections.js';
 import { caller, isBureau } from '../plugins/auth.js';
 import type { ShareDeps } from '../share-applications.js';
@@ -46,7 +47,9 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
   }, async (request, reply) => {
     const { row, dto } = await loadVisibleObjection(deps, caller(request), request.params.id);
     const application = (await getShareApplication(deps.db, row.applicationId))!.application;
-    return reply.type('text/html; charset=utf-8').send(renderDossier(dto, application, await listCaseEvents(deps.db, row.id)));
+    const timeline = await listCaseEvents(deps.db, row.id);
+    const names = await agencyNames(deps.db, [dto.applicantAgency, dto.providerAgency, ...timeline.map((e) => e.actorAgency ?? ''), ...[dto.filedBy, dto.coordinator, dto.refusal.by].map((a) => a?.agency ?? '')]);
+    return reply.type('text/html; charset=utf-8').send(renderDossier(dto, application, timeline, (code) => names.get(code) ?? code));
   });
 
   app.post('/api/v1/objections/:id/settlement', {

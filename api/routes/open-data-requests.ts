@@ -10,7 +10,12 @@ import { openDataStates } from '../../workflows/open-data-request/types.js';
 import {
   actOnOpenData, canSeeOpenData, credentialHash, loadVisibleOpenData, newCredential, newOpenDataRequestSchema, openDataDto, openDataSchema, openDataWithActions, submitOpenDataRequest,
 } from '../open-data-requests.js';
-import { caller, isBureau, requireRole } from '../plugins/auth.js';
+import { actorOf, caller, isBureau, requireRole } from '../plugins/auth.js';
+import { refuseUnless } from '../case-actions.js';
+import { checkCredentialRotation } from '../../workflows/open-data-request/rules.js';
+import { checkCredential } from '../../workflows/share-application/rules.js';
+import type { OpenDataView } from '../../workflows/open-data-request/types.js';
+import type { ShareApplicationView } from '../../workflows/share-application/types.js';
 import { actingRole, canSee, type ShareDeps } from '../share-applications.js';
 import { decodeCursor, encodeCursor, page, paginationQuery, problems, text, timeCursorSchema, uuidParam } from '../schemas.js';
 
@@ -38,10 +43,9 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     const p = caller(request);
     const row = await getOpenDataRequest(deps.db, request.params.id);
     if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
-    if (!(p.roles.includes('public') && p.sub === row.requesterUser)) throw new AppError('FORBIDDEN', 'only the requester holds the credential');
-    if (row.state !== 'active' || !row.expiresAt) throw new AppError('INVALID_STATE', `the request is ${row.state}; only active access has a credential`, { state: row.state });
+    await refuseUnless(deps.db, 'open-data-request', row.id, row.state, (v: OpenDataView) => checkCredentialRotation(v, actorOf(p, 'public')));
     const credential = await newCredential(deps, 'open_data', row.id, row.requesterName);
-    return reply.code(201).send({ credential, expiresAt: row.expiresAt.toISOString() });
+    return reply.code(201).send({ credential, expiresAt: row.expiresAt!.toISOString() });
   });
 
   app.get('/api/v1/open-data-requests', {
@@ -156,10 +160,10 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     const p = caller(request);
     const found = await getShareApplication(deps.db, request.params.id);
     if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
-    actingRole(p, found.application, ['agency_staff']);
-    if (found.application.state !== 'granted' || !found.grant) throw new AppError('INVALID_STATE', `the application is ${found.application.state}; only a live grant has a credential`, { state: found.application.state });
+    const role = actingRole(p, found.application, ['agency_staff']);
+    await refuseUnless(deps.db, 'share-application', found.application.id, found.application.state, (v: ShareApplicationView) => checkCredential(v, actorOf(p, role)));
     const credential = await newCredential(deps, 'share', found.application.id, found.application.applicantAgency);
-    return reply.code(201).send({ credential, expiresAt: found.grant.expiresAt.toISOString() });
+    return reply.code(201).send({ credential, expiresAt: found.grant!.expiresAt.toISOString() });
   });
 
   app.post('/api/v1/credentials/introspection', {

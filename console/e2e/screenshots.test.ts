@@ -238,7 +238,7 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
 
   it('shoots an objection in coordination: its stage, facts and 审批记录', async () => {
     const renewal = seeded.cases.find((c) => c.key === 'share-bc-old-community-renewal')!;
-    const page = await pageAs({ role: '大数据局协调人', agency: 'BZ-BDB', name: '李娜' });
+    const page = await pageAs({ role: '大数据局协调人', name: '李娜' });
     await page.goto(`/console/objections/${renewal.objectionId}`);
     await until(() => page.getByText('审批记录').first().isVisible()).toBe(true);
     await until(() => page.getByText(/市大数据局组织滨城区人民政府/).first().isVisible()).toBe(true);
@@ -263,7 +263,7 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
   });
 
   it('shoots the cycle page with last year’s final ranking', async () => {
-    const page = await pageAs({ role: '大数据局管理员', agency: 'BZ-BDB', name: '周建国' });
+    const page = await pageAs({ role: '大数据局管理员', name: '周建国' });
     await page.goto(`/console/assessments/${year}`);
     await until(() => page.getByRole('heading', { level: 2, name: `${year}年度评估` }).isVisible()).toBe(true);
     const ranking = page.getByRole('table', { name: '最终排名' });
@@ -272,7 +272,7 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
   });
 
   it('shoots 统计 as the bureau, its charts drawn', async () => {
-    const page = await pageAs({ role: '大数据局管理员', agency: 'BZ-BDB', name: '周建国' });
+    const page = await pageAs({ role: '大数据局管理员', name: '周建国' });
     await page.goto('/console/statistics');
     await until(() => page.getByRole('heading', { level: 2, name: '统计' }).isVisible()).toBe(true);
     await until(() => page.locator('canvas').count()).toBeGreaterThan(0);

@@ -68,6 +68,14 @@ export async function countUnread(db: DbOrTx, inbox: Inbox): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Marks everything in the person's inbox read; returns how many were unread. */
+export async function markAllRead(db: DbOrTx, inbox: Inbox): Promise<number> {
+  const unread = await withReadAt(db, inbox).where(and(addressedTo(inbox), isNull(notificationReads.readAt)));
+  if (!unread.length) return 0;
+  await db.insert(notificationReads).values(unread.map((r) => ({ notificationId: r.n.id, userId: inbox.userId }))).onConflictDoNothing();
+  return unread.length;
+}
+
 /** Marks a notification read by this person, only if it is in their inbox; null when it is not. */
 export async function markRead(db: DbOrTx, inbox: Inbox, id: string): Promise<NotificationRow | null> {
   const [found] = await withReadAt(db, inbox).where(and(eq(notifications.id, id), addressedTo(inbox))).limit(1);

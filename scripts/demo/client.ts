@@ -13,7 +13,8 @@ export interface Person {
 const agencyRoles: Role[] = ['agency_staff', 'agency_reviewer'];
 
 /** console/src/auth/SignInPage.tsx: `${role}:${agency ?? 'none'}:${name}`. */
-export const subOf = (p: Person): string => `${p.role}:${p.agency ?? 'none'}:${p.name}`;
+/** The id the console's development sign-in gives this person: the agency counts for agency roles only. */
+export const subOf = (p: Person): string => `${p.role}:${(p.role === 'agency_staff' || p.role === 'agency_reviewer') && p.agency ? p.agency : 'none'}:${p.name}`;
 
 /** A failure the seed cannot go on from; the message is meant for the person running it. */
 export class SeedError extends Error {

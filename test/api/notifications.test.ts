@@ -62,4 +62,23 @@ describe('notifications inbox', () => {
     const theirs = (await inbox(colleague, '?unread=true')).find((n) => n.id === note.id);
     expect(theirs).toMatchObject({ readAt: null });
   });
+
+  it('marks the whole inbox read for its reader only', async () => {
+    const colleague = await stack.token('reviewer-b3', ['agency_reviewer'], (await stack.request('GET', `/api/v1/catalog/resources/${resourceId}`, { token: admin })).body.providerAgency);
+    await stack.request('POST', '/api/v1/share-applications', { token: staffA, body: { resourceId, purpose: 'p', dutyBasis: 'd', usageScope: 'u', periodMonths: 6, deliveryMethod: 'api' } });
+    const before = (await stack.request('GET', '/api/v1/notifications/unread-count', { token: colleague })).body.count;
+    expect(before).toBeGreaterThan(0);
+    const all = await stack.request('POST', '/api/v1/notifications/read-all', { token: reviewerB });
+    expect(all.status).toBe(200);
+    expect((await stack.request('GET', '/api/v1/notifications/unread-count', { token: reviewerB })).body.count).toBe(0);
+    expect((await stack.request('POST', '/api/v1/notifications/read-all', { token: reviewerB })).body).toEqual({ marked: 0 });
+    expect((await stack.request('GET', '/api/v1/notifications/unread-count', { token: colleague })).body.count).toBe(before);
+  });
+
+  it('speaks Chinese: no notification title is English, and agencies are named', async () => {
+    const titles = [...(await inbox(reviewerB)), ...(await inbox(staffA)), ...(await inbox(coordinator))].map((n) => n.title as string);
+    expect(titles.length).toBeGreaterThan(3);
+    // Codes (upper case) and dates may appear; English words may not.
+    for (const title of titles) expect(title, title).not.toMatch(/[a-z]{3,}/);
+  });
 });

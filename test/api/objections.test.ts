@@ -171,6 +171,9 @@ describe('dossier (卷宗)', () => {
     }
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;');
+    // The course of the case in the glossary's words, not the audit log's codes.
+    for (const part of ['提出异议', '协商中', '协调中']) expect(html).toContain(part);
+    expect(html).not.toMatch(/take_over|negotiating|coordinating|\bfile\b/);
     expect((await fetch(`${stack.baseUrl}${url}/dossier`, { headers: { authorization: `Bearer ${staffC}` } })).status).toBe(404);
   });
 });

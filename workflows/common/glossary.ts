@@ -113,6 +113,7 @@ export const actionLabels = {
   verify_rectification: '整改验收',
   publish_preliminary: '发布初步结果',
   publish_final: '发布最终结果',
+  credential: '获取访问凭证',
 } as const satisfies Record<string, string>;
 
 /** An open-data refusal says 不予开放, not 不予共享: the same action, in its process's words. */
@@ -140,7 +141,30 @@ export const eventLabels = {
 
 /** An audit event in its process's words: a correction's `report` is the error report (报告错误), not a usage report. */
 export const eventLabelIn = (process: keyof typeof processLabels, action: string): string =>
-  process === 'correction' && action === 'report' ? '报告错误' : (eventLabels as Record<string, string>)[action] ?? action;
+  (eventLabelsIn as Partial<Record<string, Record<string, string>>>)[process]?.[action] ?? (eventLabels as Record<string, string>)[action] ?? action;
+
+/** Where one recorded action reads differently in one process: a share refusal is 不予共享, an open-data one 不予开放. */
+export const eventLabelsIn = {
+  'share-application': { reject: '不予共享' },
+  'open-data-request': { reject: '不予开放' },
+  objection: { file: '提出异议' },
+  correction: { file: '报告数据错误', report: '报告数据错误' },
+} as const satisfies Partial<Record<keyof typeof processLabels, Record<string, string>>>;
+
+/** Who "the system" was when a transition had no person behind it (the audit log's system actor names). */
+export const systemActorLabels = {
+  deadline: '期限届满',
+  calendar: '工作日历',
+  catalog: '资源目录',
+  'bureau compliance pre-check': '合规预审',
+  routing: '自动分派',
+  metrics: '指标采集',
+  objection: '异议流程',
+  'formal check': '形式审查',
+  'annual schedule': '年度评估定时任务',
+  publication: '结果发布',
+  rectification: '整改',
+} as const satisfies Record<string, string>;
 
 /** Words the console and the notifications share beyond states and actions. */
 export const terms = {

@@ -28,6 +28,8 @@ export interface CorrectionInput {
   reporter: Actor;
   transferredFrom: { correctionId: string; agency: string } | null;
   policy: Policy['correction'];
+  /** The verifying agency's name, for the texts people read (absent in cases filed before; the code stands in). */
+  agencyNames?: Record<string, string>;
 }
 
 export interface CorrectionView {

@@ -29,7 +29,8 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   const toReporter = (kind: string, title: string): NotificationSpec => ({ audience: 'user', recipient: v.reporter.id, kind, title });
   const toAgency = (agency: string, kind: string, title: string): NotificationSpec => ({ audience: 'agency', recipient: agency, kind, title });
   const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
-  const label = () => `${v.resource.name} (${v.resource.code}) record ${v.report.recordRef}`;
+  const label = () => `${v.resource.name} (${v.resource.code}) 记录 ${v.report.recordRef}`;
+  const named = (code: string) => input.agencyNames?.[code] ?? code;
 
   function transition(action: string, to: CorrectionState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
     const from = v.version === 0 ? null : v.state;
@@ -128,7 +129,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     v.overdue = true;
     await transition('overdue', 'verifying', systemActor('deadline'), {
       reason: `核实期限 ${due!.dueDate} 已过`,
-      notify: [toAgency(v.assignedAgency, 'overdue', `数据纠错核实超期，请尽快办理：${label()}`), toBureau('overdue', `数据纠错核实超期（督办）：${v.assignedAgency}，${label()}`)],
+      notify: [toAgency(v.assignedAgency, 'overdue', `数据纠错核实超期，请尽快办理：${label()}`), toBureau('overdue', `数据纠错核实超期（督办）：${named(v.assignedAgency)}，${label()}`)],
     });
   }
   await recording;

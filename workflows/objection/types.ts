@@ -23,6 +23,8 @@ export interface ObjectionInput {
   dutyBasis: string | null;
   filedBy: Actor;
   policy: Policy['objection'];
+  /** The parties' names, for the texts people read (absent in cases filed before; the code stands in). */
+  agencyNames?: Record<string, string>;
 }
 
 /** Statements, minutes and rulings are immutable once written: the workflow only ever appends. */

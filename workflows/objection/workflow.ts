@@ -67,6 +67,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
   const toParties = (kind: string, title: string): NotificationSpec[] => [toAgency(v.applicantAgency, kind, title), toAgency(v.providerAgency, kind, title)];
   const label = () => `${v.resource.name} (${v.resource.code})`;
+  const named = (code: string) => input.agencyNames?.[code] ?? code;
 
   /** Moves the case and queues its record; records are written strictly in version order. */
   function transition(action: string, to: ObjectionState, actor: Actor, opts: { reason?: string | null; legalBasis?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
@@ -219,7 +220,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
         v.overdue = true;
         await transition('statement_overdue', 'coordinating', systemActor('deadline'), {
           reason: `数据提供单位未于 ${v.statementDue?.dueDate} 前提交陈述`,
-          notify: [toAgency(v.providerAgency, 'overdue', `陈述超期：请尽快向协调人提交陈述（期限 ${v.statementDue?.dueDate}）：${label()}`), toBureau('overdue', `数据提供单位陈述超期（督办）：${v.providerAgency}，${label()}`)],
+          notify: [toAgency(v.providerAgency, 'overdue', `陈述超期：请尽快向协调人提交陈述（期限 ${v.statementDue?.dueDate}）：${label()}`), toBureau('overdue', `数据提供单位陈述超期（督办）：${named(v.providerAgency)}，${label()}`)],
         });
       } else {
         // DOMAIN P2 step 3: coordination's deadline passed without a ruling: escalate.

@@ -73,6 +73,13 @@ export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal 
   return errors.length ? refuse('VALIDATION_FAILED', 'a usage report needs its period and a summary', errors) : null;
 }
 
+/** DOMAIN P3 step 4: the requester may have a new credential while access lasts (the old one stops working). */
+export function checkCredentialRotation(v: OpenDataView, actor: Actor): Refusal | null {
+  if (!isRequester(v, actor)) return refuse('FORBIDDEN', 'only the requester holds the credential');
+  if (v.state !== 'active' || !v.expiresAt) return refuse('INVALID_STATE', `the request is ${v.state}; only active access has a credential`);
+  return null;
+}
+
 /** DOMAIN P3 step 4: a violation revokes access; the provider or the bureau decides, with a reason. */
 export function checkOpenRevocation(v: OpenDataView, i: OpenRevocationInput): Refusal | null {
   const bureau = i.actor.role === 'bureau_admin' || i.actor.role === 'bureau_coordinator';
@@ -83,7 +90,7 @@ export function checkOpenRevocation(v: OpenDataView, i: OpenRevocationInput): Re
 }
 
 /** What a person may do on an open-data request, in the API's words (the decision values and the endpoints). */
-export const openDataActions = ['formal_check', 'resubmit', 'approve', 'reject', 'sign', 'report_usage', 'revoke'] as const;
+export const openDataActions = ['formal_check', 'resubmit', 'approve', 'reject', 'sign', 'report_usage', 'revoke', 'credential'] as const;
 export type OpenDataAction = (typeof openDataActions)[number];
 
 /** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
@@ -96,6 +103,7 @@ export function openDataActionsFor(v: OpenDataView, actor: Actor, nowMs: number)
     sign: () => checkSignature(v, { actor, agreementVersion: -1 }, nowMs),
     report_usage: () => checkUsageReport(v, { actor, period: '', summary: '' }),
     revoke: () => checkOpenRevocation(v, { actor, reason: '' }),
+    credential: () => checkCredentialRotation(v, actor),
   });
 }
 

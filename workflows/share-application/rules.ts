@@ -139,6 +139,13 @@ export function checkObjection(v: ShareApplicationView, input: FileObjectionInpu
   return null;
 }
 
+/** DOMAIN P1 / P3 (gateway): the applicant's staff fetch (or rotate) the access credential of a live grant. */
+export function checkCredential(v: ShareApplicationView, actor: Actor): Refusal | null {
+  if (!isApplicantStaff(v, actor)) return refuse('FORBIDDEN', "only the applicant agency's staff hold the grant's credential");
+  if (v.state !== 'granted' || v.grant?.state !== 'active') return refuse('INVALID_STATE', `the application is ${v.state}; only a live grant has a credential`);
+  return null;
+}
+
 /** DOMAIN P1: a grant is time-bound; a period in months ends on the corresponding day of its last month (民法典 Art. 201-203). */
 export function grantExpiry(grantedAtMs: number, periodMonths: number): { expiresDate: string; expiresAt: string } {
   const expiresDate = addMonths(localDate(grantedAtMs), periodMonths);
@@ -163,7 +170,7 @@ export const isTerminal = (s: ShareApplicationState): boolean =>
   s === 'withdrawn' || s === 'closed' || s === 'expired' || s === 'revoked';
 
 /** What a person may do on an application, in the API's words (the decision values and the endpoints). */
-export const shareActions = ['approve', 'reject', 'request_supplement', 'extend', 'supplement', 'withdraw', 'urge', 'renew', 'revoke', 'object'] as const;
+export const shareActions = ['approve', 'reject', 'request_supplement', 'extend', 'supplement', 'withdraw', 'urge', 'renew', 'revoke', 'object', 'credential'] as const;
 export type ShareAction = (typeof shareActions)[number];
 
 /** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
@@ -180,6 +187,7 @@ export function shareActionsFor(v: ShareApplicationView, actor: Actor, policy: S
     renew: () => checkRenewal(v, { actor, periodMonths: 1, reason: '' }),
     revoke: () => checkRevocation(v, { actor, reason: '' }),
     object: () => checkObjection(v, { actor, objectionId: '', statement: '', policy: { negotiateWd: 1, providerStatementWd: 1, coordinateWd: 1 } }, nowMs),
+    credential: () => checkCredential(v, actor),
   });
 }
 

@@ -57,6 +57,8 @@ export interface ShareApplicationInput {
   request: ShareRequest;
   /** The policy in force at submission; the case runs to the end under it. */
   policy: Policy['share'];
+  /** The parties' names, for the texts people read (absent in cases filed before; the code stands in). */
+  agencyNames?: Record<string, string>;
 }
 
 export interface DecisionRecord {

@@ -99,6 +99,8 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   const toApplicant = (kind: string, title: string): NotificationSpec => ({ audience: 'agency', recipient: v.applicantAgency, kind, title });
   const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
   const label = () => `${v.resource.name} (${v.resource.code})`;
+  const agencyNames = input.agencyNames;
+  const named = (code: string) => agencyNames?.[code] ?? code;
 
   /** Moves the case and queues its record; records are written strictly in version order. */
   function transition(
@@ -321,6 +323,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         id: input.objectionId,
         applicationId: v.id,
         applicantAgency: v.applicantAgency,
+        ...(agencyNames ? { agencyNames } : {}),
         providerAgency: v.providerAgency,
         resource: { id: v.resource.id, code: v.resource.code, name: v.resource.name },
         refusal: { reason: refusal.reason, legalBasis: refusal.legalBasis, by: refusal.by, at: refusal.at, automatic: refusal.automatic ?? false },
@@ -407,7 +410,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
     v.decision = { decision: 'approve', by: bureau, at: nowIso(), reason: '无条件共享：合规预审通过', legalBasis: null, conditions: null, automatic: true };
     grant({});
-    void transition('auto_grant', 'granted', bureau, { reason: v.decision.reason, data: { fields: v.request.fields, expiresDate: v.grant!.expiresDate }, notify: [toProvider('granted', `无条件共享已授权给 ${v.applicantAgency}：${label()}`)] });
+    void transition('auto_grant', 'granted', bureau, { reason: v.decision.reason, data: { fields: v.request.fields, expiresDate: v.grant!.expiresDate }, notify: [toProvider('granted', `无条件共享已授权给 ${named(v.applicantAgency)}：${label()}`)] });
   } else if (route === 'reject') {
     const catalog = systemActor('catalog');
     void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
@@ -416,7 +419,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     void transition('auto_reject', 'rejected', catalog, { reason: v.decision.reason, legalBasis: input.resource.legalBasis, notify: [toApplicant('rejected', `目录注明不予共享：${label()}`)] });
   } else {
     v.reviewDue = track(today(), policy.reviewWd);
-    void transition('submit', 'pending_review', input.submittedBy, { data: { route, precheckProblems: precheck.problems, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `收到 ${v.applicantAgency} 的共享申请：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
+    void transition('submit', 'pending_review', input.submittedBy, { data: { route, precheckProblems: precheck.problems, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `收到 ${named(v.applicantAgency)} 的共享申请：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
   }
   await recording;
   initialized = true;
@@ -443,7 +446,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     v.overdue = true;
     await transition('overdue', v.state, systemActor('deadline'), {
       reason: `审核期限 ${v.reviewDue?.dueDate} 已过`,
-      notify: [toProvider('overdue', `共享申请审核超期（期限 ${v.reviewDue?.dueDate}），请尽快办理：${label()}`), toBureau('overdue', `共享申请审核超期（督办）：${v.providerAgency}，${label()}`)],
+      notify: [toProvider('overdue', `共享申请审核超期（期限 ${v.reviewDue?.dueDate}），请尽快办理：${label()}`), toBureau('overdue', `共享申请审核超期（督办）：${named(v.providerAgency)}，${label()}`)],
     });
   }
 
@@ -468,7 +471,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
           v.grant = { ...g, state: 'expired' };
           const renewalPending = v.renewal?.state === 'pending_review';
           if (v.renewal && renewalPending) v.renewal = { ...v.renewal, state: 'rejected' };
-          return transition('expire', 'expired', systemActor('deadline'), { reason: `使用期限已于 ${g.expiresDate} 届满`, data: { renewalPendingAtExpiry: renewalPending }, notify: [toApplicant('expired', `共享授权已到期：${label()}`), toProvider('expired', `对 ${v.applicantAgency} 的共享授权已到期：${label()}`)] });
+          return transition('expire', 'expired', systemActor('deadline'), { reason: `使用期限已于 ${g.expiresDate} 届满`, data: { renewalPendingAtExpiry: renewalPending }, notify: [toApplicant('expired', `共享授权已到期：${label()}`), toProvider('expired', `对 ${named(v.applicantAgency)} 的共享授权已到期：${label()}`)] });
         },
       },
     ];
@@ -486,7 +489,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
         at: Date.parse(renewal.reviewDue.dueAt) + 1,
         fire: () => {
           v.renewal = { ...renewal, overdue: true };
-          return transition('renewal_overdue', 'granted', systemActor('deadline'), { reason: `续期审核期限 ${renewal.reviewDue!.dueDate} 已过`, notify: [toProvider('overdue', `续期审核超期，请尽快办理：${label()}`), toBureau('overdue', `续期审核超期（督办）：${v.providerAgency}，${label()}`)] });
+          return transition('renewal_overdue', 'granted', systemActor('deadline'), { reason: `续期审核期限 ${renewal.reviewDue!.dueDate} 已过`, notify: [toProvider('overdue', `续期审核超期，请尽快办理：${label()}`), toBureau('overdue', `续期审核超期（督办）：${named(v.providerAgency)}，${label()}`)] });
         },
       });
     }

@@ -182,6 +182,10 @@ export interface paths {
     /** How many notifications in the inbox the caller has not read */
     get: operations["countUnreadNotifications"];
   };
+  "/api/v1/notifications/read-all": {
+    /** Marks everything in the caller's inbox read */
+    post: operations["markAllNotificationsRead"];
+  };
   "/api/v1/notifications/{id}/read": {
     post: operations["markNotificationRead"];
   };
@@ -445,7 +449,7 @@ export interface components {
       updatedAt: string;
       version: number;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("approve" | "reject" | "request_supplement" | "extend" | "supplement" | "withdraw" | "urge" | "renew" | "revoke" | "object")[];
+      actions: ("approve" | "reject" | "request_supplement" | "extend" | "supplement" | "withdraw" | "urge" | "renew" | "revoke" | "object" | "credential")[];
       timeline?: components["schemas"]["AuditEventInput"][];
     };
     IndicatorSetInput: {
@@ -841,7 +845,7 @@ export interface components {
       /** @description shown once, in the answer to the signed agreement */
       credential?: string;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke")[];
+      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
       timeline?: components["schemas"]["AuditEventInput"][];
     };
     ResourceInput: {
@@ -1244,7 +1248,7 @@ export interface components {
       updatedAt: string;
       version: number;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("approve" | "reject" | "request_supplement" | "extend" | "supplement" | "withdraw" | "urge" | "renew" | "revoke" | "object")[];
+      actions: ("approve" | "reject" | "request_supplement" | "extend" | "supplement" | "withdraw" | "urge" | "renew" | "revoke" | "object" | "credential")[];
       timeline?: components["schemas"]["AuditEvent"][];
     };
     IndicatorSet: {
@@ -1640,7 +1644,7 @@ export interface components {
       /** @description shown once, in the answer to the signed agreement */
       credential?: string;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke")[];
+      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
       timeline?: components["schemas"]["AuditEvent"][];
     };
     Resource: {
@@ -4244,6 +4248,25 @@ export interface operations {
         content: {
           "application/json": {
             count: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Marks everything in the caller's inbox read */
+  markAllNotificationsRead: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            marked: number;
           };
         };
       };

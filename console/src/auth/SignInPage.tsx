@@ -46,9 +46,11 @@ export default function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      // A stable id per name and role, so the same person signing in again sees their own 已办.
-      const sub = `${v.role}:${v.agency ?? 'none'}:${v.name.trim()}`;
-      const { token } = await ok(api.POST('/api/v1/dev/tokens', { body: { sub, roles: [v.role], name: v.name.trim(), ...(v.agency && agencyRoles.includes(v.role) ? { agency: v.agency } : {}) } }));
+      // A stable id per name and role (and agency, for an agency role), so the same person signing in
+      // again is the same person: their own 已办, their assigned cases.
+      const agency = agencyRoles.includes(v.role) ? v.agency : undefined;
+      const sub = `${v.role}:${agency ?? 'none'}:${v.name.trim()}`;
+      const { token } = await ok(api.POST('/api/v1/dev/tokens', { body: { sub, roles: [v.role], name: v.name.trim(), ...(agency ? { agency } : {}) } }));
       await enter(token);
     } catch (e) {
       setError(messageOf(e));
@@ -59,7 +61,7 @@ export default function SignInPage() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
-      <Card style={{ width: 420 }}>
+      <Card style={{ width: '100%', maxWidth: 420, margin: 16 }}>
         <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>数治控制台</Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>公共数据共享、开放、纠错与年度评估</Typography.Paragraph>
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}
@@ -68,11 +70,10 @@ export default function SignInPage() {
             <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
               <Select options={signInRoles.map((r) => ({ value: r, label: roleLabels[r] }))} />
             </Form.Item>
-            {(agencyRoles.includes(role) || role === 'bureau_admin' || role === 'bureau_coordinator') && (
-              <Form.Item label="机构" name="agency" rules={[{ required: agencyRoles.includes(role), message: '机构角色须选择所在机构' }]}>
+            {agencyRoles.includes(role) && (
+              <Form.Item label="机构" name="agency" rules={[{ required: true, message: '机构角色须选择所在机构' }]}>
                 <Select
                   showSearch
-                  allowClear={!agencyRoles.includes(role)}
                   optionFilterProp="label"
                   loading={agencies.isPending}
                   placeholder="选择所在机构"

@@ -1,6 +1,6 @@
 // 审批记录: every recorded transition of a case — who, in which role and agency, when, from which
 // state to which, why, on what legal basis — with the hash that chains it to the event before.
-import { eventLabelIn, roleLabels, terms } from '@glossary';
+import { eventLabelIn, roleLabels, systemActorLabels, terms } from '@glossary';
 import { Card, Descriptions, Timeline as AntTimeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Process } from './links.ts';
@@ -22,6 +22,13 @@ export interface TimelineEvent {
   hash: string;
 }
 
+/** Who acted: a person with their role and agency, or what the system did it for. */
+function whoActed(e: TimelineEvent, agencyName: (code: string) => string): string {
+  if (e.actorRole === 'system') return `系统（${(systemActorLabels as Record<string, string>)[e.actorName ?? ''] ?? e.actorName ?? '自动'}）`;
+  const role = (roleLabels as Record<string, string>)[e.actorRole] ?? e.actorRole;
+  return `${e.actorName ?? e.actorId}（${role}${e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : ''}）`;
+}
+
 export function CaseTimeline({ process, events }: { process: Process; events: TimelineEvent[] }) {
   const agencyName = useAgencyName();
   return (
@@ -34,7 +41,7 @@ export function CaseTimeline({ process, events }: { process: Process; events: Ti
               <Typography.Text strong>{eventLabelIn(process, e.action)}</Typography.Text>
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
               <Descriptions size="small" column={1} style={{ marginTop: 4 }} items={[
-                { key: 'who', label: '办理人', children: `${e.actorName ?? e.actorId}（${(roleLabels as Record<string, string>)[e.actorRole] ?? (e.actorRole === 'system' ? '系统' : e.actorRole)}${e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : ''}）` },
+                { key: 'who', label: '办理人', children: whoActed(e, agencyName) },
                 { key: 'state', label: '状态', children: `${e.fromState ? stateLabel(process, e.fromState) : '—'} → ${e.toState ? stateLabel(process, e.toState) : '—'}` },
                 ...(e.reason ? [{ key: 'reason', label: '理由', children: e.reason }] : []),
                 ...(e.legalBasis ? [{ key: 'basis', label: terms.legalBasis, children: e.legalBasis }] : []),
