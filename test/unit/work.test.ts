@@ -92,9 +92,9 @@ describe('share application (P1) actions', () => {
     ['already extended once', share({ extension: { by: reviewerP, at: '2026-03-05T02:00:00.000Z', reason: 'r', extendWd: 5 } }), NOW, [[reviewerP, ['approve', 'reject', 'request_supplement']]]],
     ['awaiting a supplement', share({ state: 'awaiting_supplement', reviewDue: null, supplementDue: due('2026-03-24') }), NOW, [[staffA, ['supplement', 'withdraw']], [reviewerP, []], [coordinator, []]]],
     ['awaiting a supplement, too late', share({ state: 'awaiting_supplement', reviewDue: null, supplementDue: due('2026-03-24') }), AFTER, [[staffA, ['withdraw']]]],
-    ['granted', share({ state: 'granted', reviewDue: null, grant }), NOW, [[staffA, ['renew']], [reviewerP, ['revoke']], [admin, ['revoke']], [coordinator, []]]],
+    ['granted', share({ state: 'granted', reviewDue: null, grant }), NOW, [[staffA, ['renew', 'credential']], [reviewerP, ['revoke']], [admin, ['revoke']], [coordinator, []]]],
     ['granted with a renewal under review', share({ state: 'granted', reviewDue: null, grant, renewal: { state: 'pending_review', periodMonths: 6, reason: 'r', requestedBy: staffA, requestedAt: '2026-03-09T02:00:00.000Z', reviewDue: due('2026-03-23'), overdue: false, decision: null, extension: null } }), NOW, [
-      [reviewerP, ['approve', 'reject', 'extend', 'revoke']], [staffA, []], [coordinator, ['urge']],
+      [reviewerP, ['approve', 'reject', 'extend', 'revoke']], [staffA, ['credential']], [coordinator, ['urge']],
     ]],
     ['rejected, objection window open', share({ state: 'rejected', reviewDue: null, objectionDue: due('2026-03-31') }), NOW, [[staffA, ['object']], [reviewerP, []]]],
     ['rejected, objection window closed', share({ state: 'rejected', reviewDue: null, objectionDue: due('2026-03-31') }), AFTER, [[staffA, []]]],
@@ -138,7 +138,7 @@ describe('share application (P1) work', () => {
   });
 
   it('lists every action name it can produce', () => {
-    expect([...shareActions]).toEqual(['approve', 'reject', 'request_supplement', 'extend', 'supplement', 'withdraw', 'urge', 'renew', 'revoke', 'object']);
+    expect([...shareActions]).toEqual(['approve', 'reject', 'request_supplement', 'extend', 'supplement', 'withdraw', 'urge', 'renew', 'revoke', 'object', 'credential']);
   });
 });
 
@@ -198,7 +198,7 @@ describe('open-data request (P3)', () => {
     ['returned', open({ state: 'returned' }), [[citizen, ['resubmit']], [stranger, []]]],
     ['provider review', open({ state: 'provider_review', reviewDue: due('2026-03-23') }), [[reviewerP, ['approve', 'reject']], [reviewerO, []], [coordinator, []]]],
     ['awaiting agreement', open({ state: 'awaiting_agreement', agreementVersion: 2, agreementDue: due('2026-03-16') }), [[citizen, ['sign']], [stranger, []]]],
-    ['active', open({ state: 'active' }), [[citizen, ['report_usage']], [reviewerP, ['revoke']], [coordinator, ['revoke']], [admin, ['revoke']]]],
+    ['active', open({ state: 'active', expiresAt: '2026-09-10T15:59:59.999Z' }), [[citizen, ['report_usage', 'credential']], [reviewerP, ['revoke']], [coordinator, ['revoke']], [admin, ['revoke']]]],
   ] as [string, OpenDataView, [Actor, string[]][]][])('%s', (_name, v, rows) => {
     for (const [actor, actions] of rows) expect(openDataActionsFor(v, actor, NOW), `${actor.id}`).toEqual(actions);
   });
