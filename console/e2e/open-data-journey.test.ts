@@ -1,7 +1,8 @@
 // The conditional open-data journey (有条件开放申请), in real Chromium against the real stack: a
 // citizen browses 开放数据 and files a request (the 身份证号 checked as typed), the bureau's
 // coordinator passes the formal check from 待办, the provider's reviewer approves, and the citizen
-// reads and signs the agreement and is shown the access credential once.
+// reads and signs the agreement and is shown the access credential once, then gets a new one (the old
+// stops working).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../../test/helpers/browser.js';
@@ -31,6 +32,8 @@ describe.skipIf(!chromiumPath())('the open-data request journey (有条件开放
   const provider = uniq('AMR');
   let requestId = '';
   let gateway = '';
+  /** The credential the signature's answer carried. */
+  let signed = '';
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
@@ -215,5 +218,28 @@ describe.skipIf(!chromiumPath())('the open-data request journey (有条件开放
     expect(await citizen.getByRole('button', { name: '报送利用情况' }).isVisible()).toBe(true);
     await expectAccessible(citizen, 'the active request');
     await screenshot(citizen, 'active', shots);
+    signed = credential;
+  });
+
+  it('the citizen gets a new credential, shown once, and the old one stops working', async () => {
+    await citizen.getByRole('button', { name: '获取访问凭证' }).click();
+    const confirm = citizen.getByRole('dialog', { name: '确认获取访问凭证？' });
+    await poll(() => confirm.getByText('原访问凭证随即停止使用', { exact: false }).isVisible()).toBe(true);
+    await confirm.getByRole('button', { name: '确认' }).click();
+    const shown = citizen.getByRole('dialog', { name: '访问凭证已签发' });
+    await poll(() => shown.isVisible()).toBe(true);
+    expect(await shown.getByText('访问凭证只显示这一次').isVisible()).toBe(true);
+    const rotated = ((await shown.locator('code').textContent()) ?? '').trim();
+    expect(rotated).toMatch(/^sdc_[A-Za-z0-9_-]{20,}$/);
+    expect(rotated).not.toBe(signed);
+    const introspect = async (credential: string) =>
+      (await stack.request('POST', '/api/v1/credentials/introspection', { token: gateway, body: { credential } })).body;
+    expect(await introspect(signed)).toEqual({ active: false });
+    expect(await introspect(rotated)).toMatchObject({ active: true, kind: 'open_data' });
+    expect(citizen.url()).not.toContain(rotated);
+    await shown.getByRole('button', { name: '我已妥善保存，关闭' }).click();
+    await poll(() => shown.count()).toBe(0);
+    expect(await citizen.content()).not.toContain(rotated);
+    await poll(() => stateOf(citizen).textContent()).toBe('使用中');
   });
 });

@@ -24,6 +24,9 @@ async function describedBy(page: Page, scope: ReturnType<Page['getByRole']>, lab
   return texts.join(' ');
 }
 
+/** Waits for antd's opening animations to end: axe would read a fading dialog's colours half-way. */
+const settled = (page: Page) => poll(() => page.locator('[class*="-appear"], [class*="-enter"]').count()).toBe(0);
+
 /** The case's state, beside the page's heading. */
 const stateOf = (page: Page) => page.getByRole('status', { name: '办理状态' });
 
@@ -82,13 +85,15 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     await poll(() => clerk.getByRole('heading', { level: 2, name: `申请共享：${resourceName}` }).isVisible()).toBe(true);
     expect(await clerk.getByText('有条件共享', { exact: true }).isVisible()).toBe(true);
     expect(await clerk.getByText('仅限身份核验，不得留存').isVisible()).toBe(true);
-    // Every data item is asked for by default; personal ones are marked.
-    expect(await clerk.getByRole('checkbox', { name: '户籍地址' }).isChecked()).toBe(true);
+    // The items without personal information are ticked by default; personal ones are marked and left to choose.
+    expect(await clerk.getByRole('checkbox', { name: '姓名' }).isChecked()).toBe(true);
+    expect(await clerk.getByRole('checkbox', { name: /^公民身份号码/ }).isChecked()).toBe(false);
+    expect(await clerk.getByRole('checkbox', { name: /^户籍地址/ }).isChecked()).toBe(false);
     expect(await clerk.getByText('个人信息', { exact: true }).count()).toBe(2);
     await expectAccessible(clerk, 'the apply page');
     await screenshot(clerk, 'apply', shots);
 
-    await clerk.getByRole('checkbox', { name: '户籍地址' }).uncheck();
+    await clerk.getByRole('checkbox', { name: /^公民身份号码/ }).check();
     await clerk.getByLabel('用途及应用场景').fill('企业开办登记时核验法定代表人身份');
     await clerk.getByLabel('履职依据').fill('《优化营商环境条例》第十九条');
     await clerk.getByLabel('使用范围').fill('仅限本局登记注册处');
@@ -139,6 +144,9 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     await reviewer.getByRole('button', { name: '要求补正', exact: true }).click();
     const dialog = reviewer.getByRole('dialog', { name: '要求补正' });
     await poll(() => dialog.getByText('一次性告知', { exact: false }).isVisible()).toBe(true);
+    // Nothing entered: one message, under the item.
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await poll(() => dialog.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['请填写需补正的材料']);
     await dialog.getByLabel('需补正材料第1项').fill('履职依据文件（盖章扫描件）');
     await dialog.getByRole('button', { name: '＋ 添加一项' }).click();
     await dialog.getByLabel('需补正材料第2项').fill('数据安全承诺书');
@@ -172,6 +180,9 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     await poll(() => stateOf(reviewer).textContent()).toBe('待审核');
     await reviewer.getByRole('button', { name: '不予共享', exact: true }).click();
     const dialog = reviewer.getByRole('dialog', { name: '不予共享' });
+    await poll(() => dialog.getByLabel('理由').isVisible()).toBe(true);
+    await settled(reviewer);
+    await expectAccessible(reviewer, 'the 不予共享 dialog');
     await dialog.getByLabel('理由').fill('申请用途可通过核验接口实现，无需共享户籍数据');
     await dialog.getByRole('button', { name: '提交' }).click();
     await poll(() => describedBy(reviewer, dialog, '法律依据')).toContain('不予共享须注明法律依据');
@@ -262,6 +273,35 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     await screenshot(clerk, 'granted', shots);
   });
 
+  it('the clerk gets the grant\'s access credential, shown once, which the gateway finds live', async () => {
+    await clerk.getByRole('button', { name: '获取访问凭证' }).click();
+    const confirm = clerk.getByRole('dialog', { name: '确认获取访问凭证？' });
+    await poll(() => confirm.getByText('此前签发的访问凭证随即停止使用', { exact: false }).isVisible()).toBe(true);
+    await confirm.getByRole('button', { name: '确认' }).click();
+    const shown = clerk.getByRole('dialog', { name: '访问凭证已签发' });
+    await poll(() => shown.isVisible()).toBe(true);
+    expect(await shown.getByText('访问凭证只显示这一次').isVisible()).toBe(true);
+    expect(await shown.getByRole('button', { name: '复制凭证' }).count()).toBe(1);
+    const credential = ((await shown.locator('code').textContent()) ?? '').trim();
+    expect(credential).toMatch(/^sdc_[A-Za-z0-9_-]{20,}$/);
+    await poll(() => clerk.getByRole('dialog').count()).toBe(1);
+    await settled(clerk);
+    await expectAccessible(clerk, 'the share credential dialog');
+    await screenshot(clerk, 'share-credential', shots);
+    const gateway = await stack.token('gateway', ['gateway']);
+    const live = await stack.request('POST', '/api/v1/credentials/introspection', {
+      token: gateway, body: { credential },
+    });
+    expect(live.body).toMatchObject({ active: true, kind: 'share', resourceId, fields: ['姓名', '公民身份号码'] });
+    // Nowhere but on the screen: not in the URL, not in the browser's storage.
+    expect(clerk.url()).not.toContain(credential);
+    const stored = await clerk.evaluate('JSON.stringify(sessionStorage) + JSON.stringify(localStorage)');
+    expect(stored).not.toContain(credential);
+    await shown.getByRole('button', { name: '我已妥善保存，关闭' }).click();
+    await poll(() => shown.count()).toBe(0);
+    expect(await clerk.content()).not.toContain(credential);
+  });
+
   it('two reviewers decide at once: the second is told and sees the new state', async () => {
     const created = await stack.request('POST', '/api/v1/share-applications', {
       token: clerkToken,
@@ -279,6 +319,9 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     }
 
     await other.getByRole('button', { name: '通过', exact: true }).click();
+    await poll(() => other.getByRole('dialog', { name: '通过' }).getByLabel('使用期限（月）').isVisible()).toBe(true);
+    await settled(other);
+    await expectAccessible(other, 'the 通过 dialog');
     await reviewer.getByRole('button', { name: '通过', exact: true }).click();
     await reviewer.getByRole('dialog', { name: '通过' }).getByRole('button', { name: '提交' }).click();
     await poll(() => stateOf(reviewer).textContent()).toBe('已共享');

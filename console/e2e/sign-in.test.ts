@@ -1,4 +1,5 @@
 // Signing in and the work list, in real Chromium against the real stack.
+import { SignJWT } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, expectAccessible, launchBrowser, newContext, signIn } from '../../test/helpers/browser.js';
@@ -70,5 +71,36 @@ describe.skipIf(!chromiumPath())('signing in (登录)', () => {
     const asset = await fetch(`${stack.baseUrl}${script}`);
     expect(asset.headers.get('content-type')).toContain('javascript');
     expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+});
+
+describe.skipIf(!chromiumPath())('signing in with a pasted token (AUTH_MODE=jwt)', () => {
+  const secret = 'a-test-only-secret-of-at-least-32-characters';
+  let stack: Stack;
+  let browser: Browser;
+  let page: Page;
+  const jwt = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' })
+    .setSubject('staff-1').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack({ AUTH_MODE: 'jwt', JWT_SECRET: secret }), launchBrowser()]);
+    page = await (await newContext(browser, stack.baseUrl)).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('says what is wrong with an agency role\'s token that names no agency, and what with a bad one', async () => {
+    await page.goto('/console/sign-in');
+    const field = page.getByLabel('访问令牌');
+    await expect.poll(() => field.isVisible()).toBe(true);
+    await field.fill(await jwt({ roles: ['agency_staff'], name: '张敏' }));
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByText('机构角色的令牌须包含所在机构（agency）').isVisible()).toBe(true);
+    await field.fill('not-a-token');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByText('令牌无效或已过期，请重新获取').isVisible()).toBe(true);
+    await expectAccessible(page, 'the token sign-in page');
   });
 });

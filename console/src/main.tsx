@@ -32,6 +32,9 @@ const theme = {
   },
 };
 
+// A description's label stays on one line (决定时间, not 决定时/间) however narrow its column.
+const descriptions = { styles: { label: { whiteSpace: 'nowrap' as const } } };
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -45,7 +48,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={theme}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} descriptions={descriptions} theme={theme}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -1,5 +1,5 @@
 // Every page of the console, each its own chunk, under /console/.
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 
 /** A page module's default export, loaded when its route is first visited. */
 const page = (load: () => Promise<{ default: React.ComponentType }>): Pick<RouteObject, 'lazy'> => ({
@@ -16,7 +16,8 @@ export const router = createBrowserRouter([
     // The frame (menu, header, the sign-in check) is a chunk of its own: the sign-in page never loads it.
     ...page(() => import('./components/AppLayout.tsx')),
     children: [
-      { index: true, element: <Navigate to="/work" replace /> },
+      // The public start on 开放数据, everyone else on 待办.
+      { index: true, ...page(() => import('./components/HomePage.tsx')) },
       { path: 'work', ...page(() => import('./work/WorkPage.tsx')) },
       { path: 'catalog', ...page(() => import('./catalog/CatalogPage.tsx')) },
       { path: 'catalog/:id', ...page(() => import('./catalog/ResourcePage.tsx')) },

@@ -179,6 +179,7 @@ export const terms = {
   catalog: '资源目录',
   resource: '数据资源',
   provider: '数据提供单位',
+  handlingAgency: '承办单位',
   applicant: '申请单位',
   legalBasis: '法律依据',
   dutyBasis: '履职依据',

@@ -4,7 +4,7 @@
 import { terms } from '@glossary';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Divider, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { CalendarUploadForm, type Preview } from './CalendarUploadForm.tsx';
 import { KindLegend, YearCalendar } from './YearCalendar.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 export default function CalendarPage() {
   const p = usePrincipal();
@@ -98,14 +99,14 @@ function Status({ year, source, uploadedBy, uploadedAt }: StatusProps) {
     return (
       <Alert
         type="warning" showIcon
-        message={<Space><Tag color="#ad4e00">{terms.provisional}</Tag>{year}年尚未发布{terms.calendar}</Space>}
+        message={<Space><ToneTag tone="orange">{terms.provisional}</ToneTag>{year}年尚未发布{terms.calendar}</Space>}
         description={`暂仅按周末计算${terms.workingDay}，落在${year}年的办理期限均为${terms.provisional}期限；日历发布后自动重算。`}
       />
     );
   }
   return (
     <Space wrap>
-      {source === 'uploaded' ? <Tag color="blue">已上传</Tag> : <Tag color="#237804">系统内置</Tag>}
+      {source === 'uploaded' ? <ToneTag tone="blue">已上传</ToneTag> : <ToneTag tone="green">系统内置</ToneTag>}
       <Typography.Text>
         {source === 'uploaded'
           ? `${year}年${terms.calendar}由 ${uploadedBy ?? '—'}`

@@ -9,6 +9,7 @@ import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { IndicatorSetForm } from './IndicatorSetForm.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type IndicatorSet = Schemas['IndicatorSet'] & { isDefault: boolean; createdAt: string };
 type Indicator = IndicatorSet['indicators'][number];
@@ -50,7 +51,7 @@ function Version({ set }: { set: IndicatorSet }) {
         <Space wrap>
           <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{set.title}</Typography.Title>
           <Tag>{set.version}</Tag>
-          {set.isDefault && <Tag color="blue">默认版本</Tag>}
+          {set.isDefault && <ToneTag tone="blue">默认版本</ToneTag>}
         </Space>
       )}
     >

@@ -7,11 +7,12 @@ import { Alert, Card, Col, Descriptions, Row, Spin, Tag, Typography } from 'antd
 import dayjs from 'dayjs';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type Schedule = Schemas['Schedule'];
 const at = (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm');
 const about: Record<Schedule['scheduleId'], string> = {
-  'freshness-daily': '每日检查各数据资源是否按更新周期更新：到期未更新的标记为更新超期并通知提供单位，连续两个周期未更新的提请大数据局督办。',
+  'freshness-daily': '每日检查各数据资源是否按更新周期更新：到期未更新的标记为更新超期并通知数据提供单位，连续两个周期未更新的提请大数据局督办。',
   'assessment-annual': '每年按规定日期启动上一年度的公共数据管理年度评估：采集指标、通知各单位自评；同一年度只启动一次。',
 };
 const cadence = (description: string | null, fallback: string) => {
@@ -60,7 +61,7 @@ function ScheduleCard({ s, extra }: { s: Schedule; extra: string | null }) {
   const name = scheduleLabels[s.scheduleId];
   const state = !s.exists
     ? <Tag>尚未创建</Tag>
-    : s.paused ? <Tag color="#ad4e00">已暂停</Tag> : <Tag color="#237804">运行中</Tag>;
+    : s.paused ? <ToneTag tone="orange">已暂停</ToneTag> : <ToneTag tone="green">运行中</ToneTag>;
   const items = [
     { key: 'state', label: '状态', children: state },
     { key: 'cadence', label: '运行时间', children: extra ?? cadence(s.description, '—') },

@@ -2,7 +2,7 @@
 export const problemMessages: Record<string, string> = {
   VALIDATION_FAILED: '填写的内容有误，请按提示修改',
   UNAUTHENTICATED: '登录已失效，请重新登录',
-  FORBIDDEN: '您无权办理此事项',
+  FORBIDDEN: '您无权查看或办理此事项',
   NOT_FOUND: '事项不存在或您无权查看',
   INVALID_STATE: '该事项当前状态不能办理此操作',
   DUPLICATE: '该事项已存在，请勿重复提交',

@@ -4,8 +4,9 @@ import { assessmentTerms as t, metricSourceLabels, terms } from '@glossary';
 import { Tag, Typography } from 'antd';
 import { SimpleTable, type Column } from '../components/SimpleTable.tsx';
 import {
-  metricSentence, metricSources, percent, ToneTag, type AgencyAssessment, type Metric, type MetricSource,
+  metricSentence, metricSources, percent, type AgencyAssessment, type Metric, type MetricSource,
 } from './shared.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 interface Row { source: MetricSource; metric: Metric; indicators: string }
 
@@ -24,7 +25,7 @@ export function AgencyMetrics({ a }: { a: AgencyAssessment }) {
     { title: t.indicator, key: 'indicators', render: (r) => r.indicators, width: 140 },
     {
       title: '是否适用', key: 'applicable', width: 90,
-      render: (r) => (r.metric.applicable ? <ToneTag tone="good">{t.applicable}</ToneTag> : <Tag>{t.notApplicable}</Tag>),
+      render: (r) => (r.metric.applicable ? <ToneTag tone="green">{t.applicable}</ToneTag> : <Tag>{t.notApplicable}</Tag>),
     },
     { title: '统计数', key: 'total', render: (r) => dash(r.metric, r.metric.total), width: 70 },
     { title: '达标数', key: 'ok', render: (r) => dash(r.metric, r.metric.ok), width: 70 },

@@ -4,7 +4,7 @@
 // the answer's actions.
 import { assessmentTerms as t, terms } from '@glossary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -19,7 +19,8 @@ import { CaseTimeline } from '../components/Timeline.tsx';
 import { AgencyMetrics } from './AgencyMetrics.tsx';
 import { AppealCard, RectificationCard, ResultCard, ReviewCard, SelfAssessmentCard } from './AgencyScores.tsx';
 import { agencySpecs } from './agencySpecs.tsx';
-import { agencyKey, ToneTag, type AgencyAssessment } from './shared.tsx';
+import { agencyKey, type AgencyAssessment } from './shared.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type Stage = { dueDate: string; overdue: boolean; submittedAt?: string | null } | null;
 
@@ -28,7 +29,7 @@ function StageDue({ stage }: { stage: Stage }) {
   return (
     <Space size={4} wrap>
       <DueTag dueDate={stage.dueDate} overdue={stage.overdue} />
-      {stage.submittedAt && <ToneTag tone="good">已于{dayjs(stage.submittedAt).format('YYYY-MM-DD')}提交</ToneTag>}
+      {stage.submittedAt && <ToneTag tone="green">已于{dayjs(stage.submittedAt).format('YYYY-MM-DD')}提交</ToneTag>}
     </Space>
   );
 }
@@ -75,7 +76,7 @@ export default function AgencyPage() {
             </Typography.Title>
             <Space size={4} wrap>
               <StateTag process="assessment" state={a.state} />
-              {a.overdue && <Tag color="red">{terms.overdue}</Tag>}
+              {a.overdue && <ToneTag tone="red">{terms.overdue}</ToneTag>}
               {seesCycle && <Link to={`/assessments/${a.year}`}>返回{a.year}年度评估</Link>}
             </Space>
           </div>

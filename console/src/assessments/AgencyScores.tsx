@@ -2,12 +2,13 @@
 // review, the result (preliminary, then final) with the notice period and the appeal, and the
 // rectification (整改) with its plan, reports and the bureau's verifications.
 import { assessmentTerms as t, rectificationStateLabels, resultStageLabels, terms } from '@glossary';
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { DueTag } from '../components/DueTag.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
-import { GradeTag, indicatorNamer, reasonText, ToneTag, type AgencyAssessment } from './shared.tsx';
+import { GradeTag, indicatorNamer, reasonText, type AgencyAssessment } from './shared.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type Signed = { by: { id: string; name?: string | null }; at: string };
 type Item = { indicator: string; score: number; evidence?: string; comment?: string };
@@ -94,8 +95,8 @@ export function ResultCard({ a }: { a: AgencyAssessment }) {
           render: (s) => (
             <Space size={4}>
               {s.score}
-              {s.belowFloor && <Tag color="red">低于{t.floor}</Tag>}
-              {revised.has(s.indicator) && <Tag color="blue">申诉后调整</Tag>}
+              {s.belowFloor && <ToneTag tone="red">低于{t.floor}</ToneTag>}
+              {revised.has(s.indicator) && <ToneTag tone="blue">申诉后调整</ToneTag>}
             </Space>
           ),
         },
@@ -150,13 +151,13 @@ export function RectificationCard({ a }: { a: AgencyAssessment }) {
     })),
     ...r.verifications.map((x, n) => ({
       key: `check-${n}`, at: x.at, title: `${t.verification}（第${n + 1}次）`, body: x.value.note ?? '', by: signedBy(x),
-      tag: x.value.passed ? <ToneTag tone="good">通过</ToneTag> : <ToneTag tone="bad">未通过，重新整改</ToneTag>,
+      tag: x.value.passed ? <ToneTag tone="green">通过</ToneTag> : <ToneTag tone="red">未通过，重新整改</ToneTag>,
     })),
   ].sort((x, y) => x.at.localeCompare(y.at));
   return (
     <Card
       title={h3(terms.rectification)}
-      extra={<ToneTag tone={r.state === 'verified' ? 'good' : 'warn'}>{rectificationStateLabels[r.state]}</ToneTag>}
+      extra={<ToneTag tone={r.state === 'verified' ? 'green' : 'orange'}>{rectificationStateLabels[r.state]}</ToneTag>}
     >
       <Descriptions size="small" column={1} items={[
         {

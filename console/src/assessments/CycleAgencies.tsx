@@ -3,7 +3,7 @@
 import { actionLabels, assessmentTerms as t, roleLabels, stateLabels, terms } from '@glossary';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, Button, Card, Form, Input, message as antMessage, Modal, Select, Space, Tag, Typography,
+  Alert, Button, Card, Form, Input, message as antMessage, Modal, Select, Space, Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,7 +12,8 @@ import { messageOf } from '../api/errors.ts';
 import { showFieldErrors } from '../components/CaseActions.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
 import { StateTag } from '../components/StateTag.tsx';
-import { cycleKey, GradeTag, ToneTag, useCycleAgencies, type AgencyAssessment, type Cycle } from './shared.tsx';
+import { cycleKey, GradeTag, useCycleAgencies, type AgencyAssessment, type Cycle } from './shared.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type AgencyState = keyof typeof stateLabels.assessment;
 const pageSize = 20;
@@ -56,7 +57,7 @@ export function AgenciesTable({ year }: { year: number }) {
               render: (a) => (
                 <Space size={4}>
                   <StateTag process="assessment" state={a.state} />
-                  {a.overdue && <Tag color="red">{terms.overdue}</Tag>}
+                  {a.overdue && <ToneTag tone="red">{terms.overdue}</ToneTag>}
                 </Space>
               ),
             },
@@ -203,7 +204,7 @@ export function Ranking({ year, cycle, canExport }: { year: number; cycle: Cycle
           { title: t.grade, key: 'grade', render: (a) => <GradeTag code={a.gradeCode} /> },
           {
             title: terms.rectification, key: 'rect',
-            render: (a) => (a.rectification ? <ToneTag tone="warn">须{terms.rectification}</ToneTag> : '—'),
+            render: (a) => (a.rectification ? <ToneTag tone="orange">须{terms.rectification}</ToneTag> : '—'),
           },
         ]}
       />

@@ -15,6 +15,7 @@ import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { AgenciesTable, AssignAssessors, Ranking } from './CycleAgencies.tsx';
 import { cycleKey, metricLabel, StageDate, type Cycle, type Indicator } from './shared.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 const h3 = (text: string) => <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
 
@@ -55,7 +56,7 @@ export default function CyclePage() {
           <Space align="center" wrap>
             <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>{c.year}年度评估</Typography.Title>
             <StateTag process="assessment-cycle" state={c.state} />
-            {c.overdue && <Tag color="red">{terms.overdue}{c.overdueAgencies}家</Tag>}
+            {c.overdue && <ToneTag tone="red">{terms.overdue}{c.overdueAgencies}家</ToneTag>}
           </Space>
           <CaseActions process="assessment-cycle" actions={c.actions} specs={specs} queryKey={cycleKey(year)} />
         </Space>
@@ -82,7 +83,7 @@ function Progress({ c }: { c: Cycle }) {
         { key: 'count', label: '参评单位', children: `${c.agencyCount}家` },
         {
           key: 'overdue', label: `${terms.overdue}单位`,
-          children: c.overdueAgencies ? <Tag color="red">{c.overdueAgencies}家</Tag> : '0家',
+          children: c.overdueAgencies ? <ToneTag tone="red">{c.overdueAgencies}家</ToneTag> : '0家',
         },
         { key: 'unreviewed', label: '尚未评审', children: `${c.pending.unreviewed}家` },
         {
@@ -90,7 +91,7 @@ function Progress({ c }: { c: Cycle }) {
           children: (
             <Space wrap>
               {states.map(([s, label]) => (
-                <Tag key={s} color={c.counts[s] ? 'blue' : 'default'}>{label} {c.counts[s] ?? 0}</Tag>
+                <ToneTag key={s} tone={c.counts[s] ? 'blue' : 'grey'}>{label} {c.counts[s] ?? 0}</ToneTag>
               ))}
             </Space>
           ),

@@ -8,7 +8,8 @@ import { useNavigate } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
 import { showFieldErrors } from '../components/CaseActions.tsx';
-import { lastEndedYear, ToneTag } from './shared.tsx';
+import { lastEndedYear } from './shared.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 /** A random key; crypto.randomUUID needs a secure context, getRandomValues does not. */
 const newKey = (): string =>
@@ -104,7 +105,7 @@ export function ScheduleCard() {
           { key: 'when', label: '启动时间', children: `每年${s.startsOn.replace('-', '月')}日 ${s.startsAt}（${s.timezone}）` },
           {
             key: 'state', label: '状态',
-            children: s.paused ? <ToneTag tone="warn">已暂停</ToneTag> : <ToneTag tone="good">运行中</ToneTag>,
+            children: s.paused ? <ToneTag tone="orange">已暂停</ToneTag> : <ToneTag tone="green">运行中</ToneTag>,
           },
           { key: 'next', label: '下次启动', children: s.nextRunAt ? dayjs(s.nextRunAt).format('YYYY-MM-DD HH:mm') : '—' },
           { key: 'year', label: '将评估年度', children: s.nextYearAssessed ? `${s.nextYearAssessed}年度` : '—' },

@@ -3,8 +3,10 @@
 import { assessmentTerms as t, gradeLabels, metricSourceLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import { Space, Tag, Typography } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
+import type { Tone } from '../components/tagColors.ts';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 export type Cycle = Schemas['AssessmentCycle'];
 export type AgencyAssessment = Schemas['AgencyAssessment'];
@@ -22,21 +24,7 @@ export const lastEndedYear = (): number => new Date().getFullYear() - 1;
 export const cycleKey = (year: number) => ['assessment-cycle', year] as const;
 export const agencyKey = (year: number, code: string) => ['assessment', year, code] as const;
 
-type Tone = 'good' | 'warn' | 'bad' | 'info' | 'plain';
-// antd's green and orange tags are too faint for WCAG AA: darker texts on their own backgrounds.
-const tones: Record<Tone, CSSProperties> = {
-  good: { color: '#237804', background: '#f6ffed', borderColor: '#b7eb8f' },
-  warn: { color: '#ad4e00', background: '#fff7e6', borderColor: '#ffd591' },
-  bad: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
-  info: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
-  plain: {},
-};
-
-export function ToneTag({ tone, children }: { tone: Tone; children: ReactNode }) {
-  return <Tag style={tones[tone]}>{children}</Tag>;
-}
-
-const gradeTones: Record<GradeCode, Tone> = { excellent: 'good', good: 'info', pass: 'plain', fail: 'bad' };
+const gradeTones: Record<GradeCode, Tone> = { excellent: 'green', good: 'blue', pass: 'grey', fail: 'red' };
 
 export function GradeTag({ code }: { code: GradeCode | null | undefined }) {
   if (!code) return <Typography.Text type="secondary">—</Typography.Text>;

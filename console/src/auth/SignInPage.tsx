@@ -15,10 +15,19 @@ const agencyRoles: Role[] = ['agency_staff', 'agency_reviewer'];
 
 interface DevForm { role: Role; agency?: string; name: string }
 
+/** Why a pasted token was refused, in words the person can act on. */
+function tokenRefusal(e: unknown): string {
+  if (!(e instanceof ApiError) || e.status !== 401) return messageOf(e);
+  // The API refuses an agency role without its agency: "agency roles need the agency claim".
+  if (/agency claim/i.test(e.detail)) return '机构角色的令牌须包含所在机构（agency）';
+  return '令牌无效或已过期，请重新获取';
+}
+
 export default function SignInPage() {
   const session = useSession();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/work';
+  // Without a page to return to, the start page picks by role (开放数据 for the public, else 待办).
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<DevForm>();
@@ -38,7 +47,7 @@ export default function SignInPage() {
       navigate(from, { replace: true });
     } catch (e) {
       signOut();
-      setError(e instanceof ApiError && e.status === 401 ? '令牌无效或已过期，请重新获取' : messageOf(e));
+      setError(tokenRefusal(e));
     }
   };
 

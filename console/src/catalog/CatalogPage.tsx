@@ -2,7 +2,7 @@
 // cycle, freshness, the disputed mark; the bureau (and a reviewer, for its own agency) adds resources.
 import { freshnessLabels, openTypeLabels, shareTypeLabels, terms, updateCycleLabels } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -11,6 +11,7 @@ import { hasRole, usePrincipal } from '../auth/session.ts';
 import { useAgencies, useAgencyName } from '../components/agencies.ts';
 import { NewResourceModal } from './NewResourceModal.tsx';
 import { FreshnessTag, OpenTypeTag, ShareTypeTag } from './tags.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type Resource = Schemas['Resource'];
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -51,7 +52,7 @@ export default function CatalogPage() {
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search aria-label="搜索资源" placeholder="资源名称、编码或描述" allowClear defaultValue={filter.q} style={{ width: 260 }} onSearch={(v) => set('q', v.trim() || undefined)} />
-        <Select aria-label="提供单位" placeholder="全部提供单位" allowClear showSearch optionFilterProp="label" style={{ width: 200 }} value={filter.provider}
+        <Select aria-label={terms.provider} placeholder={`全部${terms.provider}`} allowClear showSearch optionFilterProp="label" style={{ width: 200 }} value={filter.provider}
           onChange={(v) => set('provider', v)} options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))} />
         <Select aria-label="共享类型" placeholder="共享类型" allowClear style={{ width: 140 }} value={filter.shareType} onChange={(v) => set('shareType', v)} options={options(shareTypeLabels)} />
         <Select aria-label="开放类型" placeholder="开放类型" allowClear style={{ width: 140 }} value={filter.openType} onChange={(v) => set('openType', v)} options={options(openTypeLabels)} />
@@ -69,7 +70,7 @@ export default function CatalogPage() {
           { title: '共享类型', key: 'share', render: (_, r) => <ShareTypeTag type={r.shareType} /> },
           { title: '开放类型', key: 'open', render: (_, r) => <OpenTypeTag type={r.openType} /> },
           { title: '更新周期', key: 'cycle', render: (_, r) => updateCycleLabels[r.updateCycle] },
-          { title: '更新状态', key: 'freshness', render: (_, r) => <Space size={4}><FreshnessTag freshness={r.freshness} />{r.disputed && <Tag color="volcano">{terms.disputed}</Tag>}</Space> },
+          { title: '更新状态', key: 'freshness', render: (_, r) => <Space size={4}><FreshnessTag freshness={r.freshness} />{r.disputed && <ToneTag tone="orange">{terms.disputed}</ToneTag>}</Space> },
         ]}
       />
       {list.hasNextPage && <div style={{ textAlign: 'center', marginTop: 16 }}><Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button></div>}

@@ -64,7 +64,7 @@ export function NewResourceModal({ open, onClose }: { open: boolean; onClose: ()
             <Input />
           </Form.Item>
         </Space.Compact>
-        <Form.Item label={terms.provider} name="providerAgency" rules={[{ required: true, message: '请选择提供单位' }]}>
+        <Form.Item label={terms.provider} name="providerAgency" rules={[{ required: true, message: `请选择${terms.provider}` }]}>
           <Select disabled={!admin} showSearch optionFilterProp="label" options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))} />
         </Form.Item>
         <Form.Item label="资源描述" name="description" rules={[{ max: 4000 }]}><Input.TextArea rows={2} /></Form.Item>

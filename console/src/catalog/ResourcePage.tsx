@@ -3,7 +3,7 @@
 // (the provider) record a data update.
 import { openTypeLabels, terms, updateCycleLabels } from '@glossary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, message as antMessage, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, message as antMessage, Modal, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { FreshnessTag, OpenTypeTag, ShareTypeTag } from './tags.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 export default function ResourcePage() {
   const { id = '' } = useParams();
@@ -56,7 +57,7 @@ export default function ResourcePage() {
             <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{r.name}</Typography.Title>
             <Space size={4} wrap>
               <ShareTypeTag type={r.shareType} /><OpenTypeTag type={r.openType} /><FreshnessTag freshness={r.freshness} />
-              {r.disputed && <Tag color="volcano">{terms.disputed}</Tag>}
+              {r.disputed && <ToneTag tone="orange">{terms.disputed}</ToneTag>}
             </Space>
           </div>
           <Space wrap>
@@ -84,7 +85,7 @@ export default function ResourcePage() {
         <Table rowKey="name" pagination={false} size="small" dataSource={r.fields} columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '类型', key: 'type', render: (_, f) => f.type ?? '—' },
-          { title: '个人信息', key: 'personal', render: (_, f) => (f.personal ? <Tag color="orange">个人信息</Tag> : '否') },
+          { title: '个人信息', key: 'personal', render: (_, f) => (f.personal ? <ToneTag tone="orange">个人信息</ToneTag> : '否') },
         ]} />
       </Card>
       <Modal open={recording} title="登记数据更新" okText="登记" cancelText="取消" confirmLoading={busy} onCancel={() => setRecording(false)} destroyOnHidden

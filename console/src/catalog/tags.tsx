@@ -1,10 +1,21 @@
 import { freshnessLabels, openTypeLabels, shareTypeLabels } from '@glossary';
-import { Tag } from 'antd';
+import type { Tone } from '../components/tagColors.ts';
+import { ToneTag } from '../components/ToneTag.tsx';
 
-const shareColors = { unconditional: 'green', conditional: 'blue', not_shared: 'default' } as const;
-const openColors = { unconditional: 'green', conditional: 'blue', not_open: 'default' } as const;
-const freshnessColors = { fresh: 'green', due: 'gold', overdue: 'orange', delinquent: 'red' } as const;
+type ShareType = keyof typeof shareTypeLabels;
+type OpenType = keyof typeof openTypeLabels;
+type Freshness = keyof typeof freshnessLabels;
+const shareTones: Record<ShareType, Tone> = { unconditional: 'green', conditional: 'blue', not_shared: 'grey' };
+const openTones: Record<OpenType, Tone> = { unconditional: 'green', conditional: 'blue', not_open: 'grey' };
+const freshnessTones: Record<Freshness, Tone> = { fresh: 'green', due: 'gold', overdue: 'orange', delinquent: 'red' };
 
-export const ShareTypeTag = ({ type }: { type: keyof typeof shareTypeLabels }) => <Tag color={shareColors[type]}>{shareTypeLabels[type]}</Tag>;
-export const OpenTypeTag = ({ type }: { type: keyof typeof openTypeLabels }) => <Tag color={openColors[type]}>{openTypeLabels[type]}</Tag>;
-export const FreshnessTag = ({ freshness }: { freshness: keyof typeof freshnessLabels }) => <Tag color={freshnessColors[freshness]}>{freshnessLabels[freshness]}</Tag>;
+/** A share type; `tone` overrides its usual one (the apply page marks 不予共享 red). */
+export const ShareTypeTag = ({ type, tone }: { type: ShareType; tone?: Tone }) => (
+  <ToneTag tone={tone ?? shareTones[type]}>{shareTypeLabels[type]}</ToneTag>
+);
+export const OpenTypeTag = ({ type }: { type: OpenType }) => (
+  <ToneTag tone={openTones[type]}>{openTypeLabels[type]}</ToneTag>
+);
+export const FreshnessTag = ({ freshness }: { freshness: Freshness }) => (
+  <ToneTag tone={freshnessTones[freshness]}>{freshnessLabels[freshness]}</ToneTag>
+);

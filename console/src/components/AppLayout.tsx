@@ -1,47 +1,28 @@
 // The frame of every signed-in page: the menu the person's roles call for, the unread badge, and
 // who is signed in.
-import {
-  AuditOutlined, BarChartOutlined, BellOutlined, BugOutlined, CalendarOutlined, DatabaseOutlined, FileSearchOutlined,
-  GlobalOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, ShareAltOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined,
-  UnorderedListOutlined,
-} from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabels, terms } from '@glossary';
 import { Badge, Button, Layout, Space, Spin, theme } from 'antd';
-import { Suspense, type ReactNode } from 'react';
-import { Link, NavLink, Outlet, useNavigation } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { api, ok } from '../api/client.ts';
-import { hasRole, isAgencyUser, isBureau, usePrincipal, type Principal } from '../auth/session.ts';
+import { usePrincipal, type Principal } from '../auth/session.ts';
 import { signOut } from '../auth/token.ts';
 import { RequireSignIn } from '../auth/RequireSignIn.tsx';
 import { useAgencyName } from './agencies.ts';
 import { Muted } from './light.tsx';
+import { homeOf, mayOpen, menuRules } from './access.ts';
+import { entries, type Entry } from './menu.tsx';
 
-interface Entry { key: string; label: string; icon: ReactNode; show: (p: Principal) => boolean; children?: Entry[] }
+// Loaded only when someone opens a page outside their menu.
+const ForbiddenPage = lazy(() => import('./ForbiddenPage.tsx'));
 
-const everyone = () => true;
-const entries: Entry[] = [
-  { key: '/work', label: terms.todo, icon: <UnorderedListOutlined />, show: everyone },
-  { key: '/catalog', label: terms.catalog, icon: <DatabaseOutlined />, show: (p) => !hasRole(p, 'public', 'assessor') || isBureau(p) },
-  { key: '/share-applications', label: '共享申请', icon: <ShareAltOutlined />, show: (p) => isAgencyUser(p) || isBureau(p) },
-  { key: '/objections', label: '异议协商', icon: <TeamOutlined />, show: (p) => isAgencyUser(p) || isBureau(p) },
-  { key: '/open-data', label: '开放数据', icon: <GlobalOutlined />, show: (p) => hasRole(p, 'public') },
-  { key: '/open-data-requests', label: '开放申请', icon: <FileSearchOutlined />, show: (p) => hasRole(p, 'public', 'agency_reviewer', 'agency_staff') || isBureau(p) },
-  { key: '/corrections', label: '数据纠错', icon: <BugOutlined />, show: everyone },
-  { key: '/assessments', label: '年度评估', icon: <TrophyOutlined />, show: (p) => isBureau(p) || hasRole(p, 'assessor', 'agency_staff', 'agency_reviewer') },
-  { key: '/statistics', label: terms.statistics, icon: <BarChartOutlined />, show: (p) => isAgencyUser(p) || isBureau(p) },
-  {
-    key: '/admin', label: terms.admin, icon: <SettingOutlined />, show: (p) => hasRole(p, 'bureau_admin'),
-    children: [
-      { key: '/admin/agencies', label: '机构管理', icon: <SolutionOutlined />, show: everyone },
-      { key: '/admin/calendar', label: terms.calendar, icon: <CalendarOutlined />, show: everyone },
-      { key: '/admin/indicators', label: '评估指标', icon: <TrophyOutlined />, show: everyone },
-      { key: '/admin/agreements', label: '协议文本', icon: <FileSearchOutlined />, show: everyone },
-      { key: '/admin/audit', label: '审计校验', icon: <AuditOutlined />, show: everyone },
-      { key: '/admin/schedules', label: '定时任务', icon: <ScheduleOutlined />, show: everyone },
-    ],
-  },
-];
+/** The page, or a word that it is not for this person's roles (the pages the menu covers). */
+function PageGuard({ p, children }: { p: Principal; children: ReactNode }) {
+  const { pathname } = useLocation();
+  return mayOpen(p, pathname) ? <>{children}</> : <ForbiddenPage />;
+}
 
 /** The side menu: plain links (antd's Menu would double what the first page loads). */
 function SideNav({ p }: { p: Principal }) {
@@ -62,11 +43,11 @@ function SideNav({ p }: { p: Principal }) {
   return (
     <nav aria-label="主菜单">
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {entries.filter((e) => e.show(p)).map((e) => (e.children
+        {entries.filter((e) => menuRules[e.key](p)).map((e) => (e.children
           ? (
             <li key={e.key}>
               <div style={{ display: 'flex', gap: 10, alignItems: 'center', padding: '9px 20px', color: token.colorTextSecondary }}>{e.icon}<span>{e.label}</span></div>
-              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{e.children.filter((c) => c.show(p)).map((c) => link(c, true))}</ul>
+              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{e.children.filter((c) => menuRules[c.key](p)).map((c) => link(c, true))}</ul>
             </li>
           )
           : link(e)))}
@@ -99,7 +80,10 @@ function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px' }}>
-          <Link to="/work" style={{ fontSize: 18, fontWeight: 600, color: '#1d5fbf' }}>数治控制台</Link>
+          {/* The product's name is the frame's h1; each page's title is its h2. */}
+          <h1 style={{ margin: 0, fontSize: 18, fontWeight: 600, lineHeight: 'inherit' }}>
+            <Link to={homeOf(p)} style={{ color: '#1d5fbf' }}>数治控制台</Link>
+          </h1>
         </div>
         <SideNav p={p} />
       </Layout.Sider>
@@ -122,7 +106,7 @@ function AppLayout() {
         <Layout.Content style={{ padding: 24 }}>
           {navigation.state === 'loading' && <Spin style={{ position: 'fixed', top: 16, left: '50%' }} />}
           <Suspense fallback={<Spin />}>
-            <Outlet />
+            <PageGuard p={p}><Outlet /></PageGuard>
           </Suspense>
         </Layout.Content>
       </Layout>

@@ -1,8 +1,9 @@
 // A deadline as a person reads it: the date, and 剩余N个工作日 (amber when due soon) or
 // 超期N个工作日 (red).
 import { terms } from '@glossary';
-import { Space, Tag } from 'antd';
+import { Space } from 'antd';
 import { Muted } from './light.tsx';
+import { ToneTag } from './ToneTag.tsx';
 
 export interface Due {
   dueDate: string | null;
@@ -22,7 +23,7 @@ export function DueTag(d: Due) {
   return (
     <Space size={4} wrap>
       {d.dueDate ? <span>{d.dueDate}</span> : <Muted>无期限</Muted>}
-      {text && <Tag color={d.overdue ? 'red' : d.dueSoon ? 'orange' : 'default'}>{text}</Tag>}
+      {text && <ToneTag tone={d.overdue ? 'red' : d.dueSoon ? 'gold' : 'grey'}>{text}</ToneTag>}
     </Space>
   );
 }

@@ -1,4 +1,5 @@
 // Where a case stands in its process: the steps of DOMAIN's process, the current one highlighted.
+import { terms } from '@glossary';
 import { Steps } from 'antd';
 import type { Process } from './links.ts';
 
@@ -7,7 +8,7 @@ interface Stages { steps: string[]; at: (state: string) => { current: number; st
 
 const stages: Record<Process, Stages> = {
   'share-application': {
-    steps: ['提交申请', '提供单位审核', '审核结果', '共享使用'],
+    steps: ['提交申请', `${terms.provider}审核`, '审核结果', '共享使用'],
     at: (s) => ({
       pending_review: { current: 1, status: 'process' }, awaiting_supplement: { current: 1, status: 'process' },
       rejected: { current: 2, status: 'error' }, in_objection: { current: 2, status: 'process' }, granted: { current: 3, status: 'process' },
@@ -19,7 +20,7 @@ const stages: Record<Process, Stages> = {
     at: (s) => ({ negotiating: { current: 1, status: 'process' }, coordinating: { current: 2, status: 'process' }, escalated: { current: 3, status: 'process' }, resolved: { current: 4, status: 'finish' } } as const)[s] ?? { current: 0, status: 'process' },
   },
   'open-data-request': {
-    steps: ['提交申请', '形式审查', '提供单位审核', '签署协议', '开放使用'],
+    steps: ['提交申请', '形式审查', `${terms.provider}审核`, '签署协议', '开放使用'],
     at: (s) => ({
       formal_check: { current: 1, status: 'process' }, returned: { current: 1, status: 'error' }, provider_review: { current: 2, status: 'process' },
       rejected: { current: 2, status: 'error' }, awaiting_agreement: { current: 3, status: 'process' }, lapsed: { current: 3, status: 'error' },
@@ -27,7 +28,7 @@ const stages: Record<Process, Stages> = {
     } as const)[s] ?? { current: 0, status: 'process' },
   },
   correction: {
-    steps: ['报告错误', '转交提供单位', '核实', '办结'],
+    steps: ['报告错误', `转交${terms.provider}`, '核实', '办结'],
     at: (s) => ({ forwarding: { current: 1, status: 'process' }, verifying: { current: 2, status: 'process' }, corrected: { current: 3, status: 'finish' }, no_change: { current: 3, status: 'finish' }, transferred: { current: 3, status: 'finish' } } as const)[s] ?? { current: 0, status: 'process' },
   },
   assessment: {

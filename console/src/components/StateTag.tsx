@@ -1,6 +1,7 @@
 import { stateLabels } from '@glossary';
-import { Tag } from 'antd';
 import type { Process } from './links.ts';
+import type { Tone } from './tagColors.ts';
+import { ToneTag } from './ToneTag.tsx';
 
 const ended = new Set(['withdrawn', 'closed', 'expired', 'revoked', 'lapsed', 'resolved', 'corrected', 'no_change', 'transferred', 'final']);
 const refused = new Set(['rejected', 'suspended']);
@@ -11,8 +12,10 @@ export function stateLabel(process: Process, state: string): string {
   return (stateLabels[process] as Record<string, string>)[state] ?? state;
 }
 
+/** The tone of a state: live access green, a refusal red, an ended case grey, anything under way blue. */
+export const stateTone = (state: string): Tone =>
+  (good.has(state) ? 'green' : refused.has(state) ? 'red' : ended.has(state) ? 'grey' : 'blue');
+
 export function StateTag({ process, state }: { process: Process; state: string }) {
-  const color = good.has(state) ? 'green' : refused.has(state) ? 'red' : ended.has(state) ? 'default' : 'blue';
-  // antd's green text on its pale green falls short of WCAG AA contrast; a darker green passes.
-  return <Tag color={color} style={color === 'green' ? { color: '#237804' } : undefined}>{stateLabel(process, state)}</Tag>;
+  return <ToneTag tone={stateTone(state)}>{stateLabel(process, state)}</ToneTag>;
 }

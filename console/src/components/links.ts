@@ -16,3 +16,8 @@ export function caseLink(process: Process, caseId: string): string {
     case 'assessment-cycle': return `/assessments/${caseId}`;
   }
 }
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A case id as a list shows it: a UUID by its first eight characters, any other id (2025:BZ-PSB) whole. */
+export const shortId = (id: string): string => (uuid.test(id) ? id.slice(0, 8) : id);

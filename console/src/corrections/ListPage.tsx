@@ -11,6 +11,8 @@ import { useAgencyName } from '../components/agencies.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { date } from '../share-applications/shared.tsx';
+import { shortId } from '../components/links.ts';
+import { mayOpen } from '../components/access.ts';
 
 type Correction = Schemas['Correction'];
 const none = <Typography.Text type="secondary">—</Typography.Text>;
@@ -34,7 +36,8 @@ export default function ListPage() {
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
         <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{processLabels.correction}</Typography.Title>
-        <Button onClick={() => navigate(to)}>在{where}中报告数据错误</Button>
+        {/* Only where the person's menu leads (an assessor has no catalog to report from). */}
+        {mayOpen(p, to) && <Button onClick={() => navigate(to)}>在{where}中报告数据错误</Button>}
       </Space>
       <Table<Correction>
         rowKey="id"
@@ -51,7 +54,7 @@ export default function ListPage() {
               <Space orientation="vertical" size={0}>
                 <Link to={`/corrections/${c.id}`}>{c.resourceName}</Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.resourceCode} · {c.id.slice(0, 8)}
+                  {c.resourceCode} · {shortId(c.id)}
                 </Typography.Text>
               </Space>
             ),

@@ -16,6 +16,7 @@ import { useAgencyName } from '../components/agencies.ts';
 import { showFieldErrors } from '../components/CaseActions.tsx';
 import { errorText } from '../open-data/shared.ts';
 import { keyFor, Section } from '../share-applications/shared.tsx';
+import { mayOpen } from '../components/access.ts';
 
 type Body = operations['reportCorrection']['requestBody']['content']['application/json'];
 interface Values {
@@ -43,7 +44,7 @@ export default function ReportPage() {
   });
   if (!resourceId) {
     const [to, where] = hasRole(p, 'public') ? ['/open-data', terms.openData] : ['/catalog', terms.catalog];
-    const go = <Button type="primary" onClick={() => navigate(to)}>前往{where}</Button>;
+    const go = mayOpen(p, to) ? <Button type="primary" onClick={() => navigate(to)}>前往{where}</Button> : null;
     return <Result status="info" title="请先选择存在错误的数据资源" extra={go} />;
   }
   if (resource.isPending) return <Card loading />;

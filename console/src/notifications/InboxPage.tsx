@@ -1,13 +1,14 @@
 // 消息: the inbox — what the processes sent to me, to my agency and (for bureau staff) to the bureau,
-// newest first; each names its case, and reading one lowers the header's unread badge.
+// newest first; each names its case, and reading one (or 全部标为已读) lowers the header's unread badge.
 import { processLabels, terms } from '@glossary';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, message as antMessage, Space, Spin, Tabs, Tag, theme, Typography } from 'antd';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Empty, message as antMessage, Space, Spin, Tabs, theme, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
-import { caseLink, type Process } from '../components/links.ts';
+import { caseLink, shortId, type Process } from '../components/links.ts';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type Notification = Schemas['Notification'];
 
@@ -49,10 +50,30 @@ export default function InboxPage() {
     onError: (error) => message.error(messageOf(error)),
   });
 
+  // The header's badge query: the same key, so marking everything read lowers both at once.
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread-count'],
+    queryFn: () => ok(api.GET('/api/v1/notifications/unread-count')),
+  });
+  const markAll = useMutation({
+    mutationFn: () => ok(api.POST('/api/v1/notifications/read-all')),
+    onSuccess: async ({ marked }) => {
+      message.success(marked ? `已将${marked}条消息标为已读` : '没有未读消息');
+      queryClient.setQueryData(['notifications', 'unread-count'], { count: 0 });
+      await queryClient.invalidateQueries({ queryKey: ['notifications'] });
+    },
+    onError: (error) => message.error(messageOf(error)),
+  });
+
   return (
     <Card>
       {messageHolder}
-      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.notifications}</Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
+        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.notifications}</Typography.Title>
+        {(unread.data?.count ?? 0) > 0 && (
+          <Button onClick={() => markAll.mutate()} loading={markAll.isPending}>全部标为已读</Button>
+        )}
+      </Space>
       <Tabs
         activeKey={unreadOnly ? 'unread' : 'all'}
         onChange={(k) => setParams(k === 'unread' ? { unread: 'true' } : {}, { replace: true })}
@@ -101,13 +122,13 @@ function Item({ n, busy, onRead }: { n: Notification; busy: boolean; onRead: () 
           </Typography.Text>
           {t && (
             <Link to={t.to} onClick={() => { if (unread) onRead(); }} style={{ fontSize: 12 }}>
-              查看{t.what}（{n.caseId.length > 12 ? n.caseId.slice(0, 8) : n.caseId}）
+              查看{t.what}（{shortId(n.caseId)}）
             </Link>
           )}
         </Space>
       </Space>
       <Space size={8} style={{ flexShrink: 0 }}>
-        {unread ? <Tag color="blue">{terms.unread}</Tag> : <Tag>{terms.read}</Tag>}
+        {unread ? <ToneTag tone="blue">{terms.unread}</ToneTag> : <ToneTag>{terms.read}</ToneTag>}
         {unread && <Button size="small" loading={busy} onClick={onRead} aria-label={`标为已读：${n.title}`}>标为已读</Button>}
       </Space>
     </li>

@@ -11,6 +11,7 @@ import { DueTag } from '../components/DueTag.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { date } from '../share-applications/shared.tsx';
 import { currentDue } from './sections.tsx';
+import { shortId } from '../components/links.ts';
 
 type Objection = Schemas['Objection'];
 type State = Objection['state'];
@@ -56,7 +57,7 @@ export default function ListPage() {
               <Space orientation="vertical" size={0}>
                 <Link to={`/objections/${o.id}`}>{o.resourceName}</Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {o.resourceCode} · {o.id.slice(0, 8)}
+                  {o.resourceCode} · {shortId(o.id)}
                 </Typography.Text>
               </Space>
             ),

@@ -1,12 +1,13 @@
 // The parts of an objection's page: the parties, the refusal objected to, the objection itself,
 // its deadlines, both parties' statements, the consultation minutes, an escalation and the ruling.
 import { objectionOutcomeLabels, partyLabels, rulingStageLabels, terms } from '@glossary';
-import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, List, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { actorText, dateTime, paragraph, ProvisionalTag, Section } from '../share-applications/shared.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type Objection = Schemas['Objection'];
 
@@ -89,7 +90,7 @@ export function StatementsCard({ o }: { o: Objection }) {
           <List.Item>
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               <Space size={8} wrap>
-                <Tag color={s.party === 'applicant' ? 'blue' : 'purple'}>{partyLabels[s.party]}</Tag>
+                <ToneTag tone={s.party === 'applicant' ? 'blue' : 'purple'}>{partyLabels[s.party]}</ToneTag>
                 <Typography.Text type="secondary">{actorText(s.by, agencyName)} · {dateTime(s.at)}</Typography.Text>
               </Space>
               <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s.text}</Typography.Paragraph>
@@ -136,7 +137,7 @@ export function OutcomeCard({ o }: { o: Objection }) {
           <Descriptions column={1} bordered size="small" items={[
             {
               key: 'outcome', label: '结论',
-              children: <Tag color={r.outcome === 'uphold_refusal' ? 'red' : 'green'}>{objectionOutcomeLabels[r.outcome]}</Tag>,
+              children: <ToneTag tone={r.outcome === 'uphold_refusal' ? 'red' : 'green'}>{objectionOutcomeLabels[r.outcome]}</ToneTag>,
             },
             { key: 'stage', label: '办结方式', children: rulingStageLabels[r.stage] },
             { key: 'reasoning', label: '理由', children: paragraph(r.reasoning) },

@@ -2,7 +2,7 @@
 // check's reasons, the decision, the agreement to sign (and the credential, shown once, in the
 // answer to the signature), usage reports, revocation and the 审批记录. The buttons are the
 // caller's `actions` from the server.
-import { terms } from '@glossary';
+import { actionLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -11,11 +11,11 @@ import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { CaseActions } from '../components/CaseActions.tsx';
+import { CredentialModal, type IssuedCredential } from '../components/CredentialModal.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { CaseTimeline } from '../components/Timeline.tsx';
 import { openDataActionSpecs } from './actions.tsx';
-import { CredentialModal } from './CredentialModal.tsx';
 import { AgreementCard, DeadlinesCard, DecisionCard, FactsCard, ReportsCard, ReturnedCard } from './sections.tsx';
 import type { OpenDataRequest } from './shared.ts';
 
@@ -41,7 +41,7 @@ function StatusAlert({ r }: { r: OpenDataRequest }) {
     case 'active':
       return (
         <Alert type="success" showIcon title={`使用中，至${r.expiresDate ?? '—'}`}
-          description={`${terms.credential}仅在签署协议时显示一次。`
+          description={`${terms.credential}每次签发只显示一次，遗失时可重新${actionLabels.credential}（原凭证随即停止使用）。`
             + `请按期报送${terms.usageReport}，${terms.nextReportDue}${r.nextReportDueDate ?? '—'}。`} />
       );
     case 'suspended':
@@ -64,7 +64,7 @@ export default function DetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   // The credential lives only here, in this page's memory: never in the query cache, never in a URL.
-  const [credential, setCredential] = useState<string | null>(null);
+  const [credential, setCredential] = useState<IssuedCredential | null>(null);
   const queryKey = useMemo(() => ['open-data-request', id] as const, [id]);
   const query = useQuery({
     queryKey,
@@ -121,7 +121,7 @@ export default function DetailPage() {
           </Space>
         </Col>
       </Row>
-      <CredentialModal credential={credential} onClose={() => setCredential(null)} />
+      <CredentialModal issued={credential} onClose={() => setCredential(null)} />
     </Space>
   );
 }

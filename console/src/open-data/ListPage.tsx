@@ -12,6 +12,7 @@ import { DueTag } from '../components/DueTag.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { date } from '../share-applications/shared.tsx';
 import { currentDue, requesterKindLabel, type OpenDataRequest } from './shared.ts';
+import { shortId } from '../components/links.ts';
 
 type State = OpenDataRequest['state'];
 const small = { fontSize: 12 };
@@ -64,7 +65,7 @@ export default function ListPage() {
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/open-data-requests/${r.id}`}>{r.resourceName}</Link>
-                <Typography.Text type="secondary" style={small}>{r.resourceCode} · {r.id.slice(0, 8)}</Typography.Text>
+                <Typography.Text type="secondary" style={small}>{r.resourceCode} · {shortId(r.id)}</Typography.Text>
               </Space>
             ),
           },

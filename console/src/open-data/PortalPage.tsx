@@ -1,18 +1,24 @@
 // 开放数据: the public's portal of conditionally-open datasets — who provides each, what it holds,
-// on what conditions and how often it is updated — and the way to 申请使用 one.
+// on what conditions and how often it is updated — and the ways to 申请使用 one or 报告数据错误 in it.
 import { openTypeLabels, terms, updateCycleLabels } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Drawer, Empty, Input, Space, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { useAgencyName } from '../components/agencies.ts';
-import { Section } from '../share-applications/shared.tsx';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type Resource = Schemas['Resource'];
 
+/** A dataset's heading, an h3 under the page's h2 (not the share pages' Section: it would bring their forms' Checkbox). */
+const Section = ({ children }: { children: ReactNode }) => (
+  <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{children}</Typography.Title>
+);
+
 const requestLink = (r: Resource) => `/open-data-requests/new?resourceId=${r.id}`;
+const correctionLink = (r: Resource) => `/corrections/new?resourceId=${r.id}`;
 const FieldTags = ({ r }: { r: Resource }) => (
   <Space size={[4, 4]} wrap>{r.fields.map((f) => <Tag key={f.name}>{f.name}</Tag>)}</Space>
 );
@@ -61,6 +67,7 @@ export default function PortalPage() {
                 <Card key={r.id} title={<Section>{r.name}</Section>} extra={(
                   <Space>
                     <Button onClick={() => setOpened(r)} aria-label={`查看详情：${r.name}`}>查看详情</Button>
+                    <Button onClick={() => navigate(correctionLink(r))} aria-label={`报告数据错误：${r.name}`}>报告数据错误</Button>
                     <Button type="primary" onClick={() => navigate(requestLink(r))} aria-label={`申请使用：${r.name}`}>
                       申请使用
                     </Button>
@@ -94,7 +101,12 @@ function DatasetDrawer({ r, onClose }: { r: Resource | null; onClose: () => void
   const navigate = useNavigate();
   return (
     <Drawer open={!!r} onClose={onClose} size={560} title={r?.name} closable={{ 'aria-label': '关闭' }}
-      extra={r && <Button type="primary" onClick={() => navigate(requestLink(r))}>申请使用</Button>}>
+      extra={r && (
+        <Space>
+          <Button onClick={() => navigate(correctionLink(r))}>报告数据错误</Button>
+          <Button type="primary" onClick={() => navigate(requestLink(r))}>申请使用</Button>
+        </Space>
+      )}>
       {r && (
         <Descriptions column={1} bordered size="small" items={[
           { key: 'code', label: '数据编码', children: r.code },
@@ -113,7 +125,7 @@ function DatasetDrawer({ r, onClose }: { r: Resource | null; onClose: () => void
           { key: 'cycle', label: terms.updateCycle, children: updateCycleLabels[r.updateCycle] },
           { key: 'updated', label: '最近更新', children: r.lastDataUpdateAt?.slice(0, 10) ?? '—' },
           { key: 'basis', label: terms.legalBasis, children: r.legalBasis ?? '—' },
-          ...(r.disputed ? [{ key: 'disputed', label: '数据状态', children: <Tag color="volcano">{terms.disputed}</Tag> }] : []),
+          ...(r.disputed ? [{ key: 'disputed', label: '数据状态', children: <ToneTag tone="orange">{terms.disputed}</ToneTag> }] : []),
         ]} />
       )}
     </Drawer>

@@ -1,11 +1,12 @@
 // The forms behind the buttons of an open-data request (CaseActions specs): the bureau's 形式审查,
-// the requester's 重新提交, 签署协议 and 报送利用情况, the provider's 通过 / 不予开放, and 撤销.
+// the requester's 重新提交, 签署协议, 报送利用情况 and 获取访问凭证, the provider's 通过 / 不予开放, and 撤销.
 // Form item names are the endpoints' body fields.
 import { terms } from '@glossary';
 import { Alert, Checkbox, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import { api, ok } from '../api/client.ts';
 import type { operations } from '../api/schema.d.ts';
 import type { ActionSpecs } from '../components/CaseActions.tsx';
+import type { IssuedCredential } from '../components/CredentialModal.tsx';
 import { CheckboxGroupField } from '../share-applications/shared.tsx';
 import { MAX_PERIOD_MONTHS, periodRules, type OpenDataRequest } from './shared.ts';
 
@@ -36,8 +37,8 @@ export function AgreementText({ text: body, id }: { text: string; id?: string })
 export function openDataActionSpecs(r: OpenDataRequest, opts: {
   /** The dataset's data items, for a resubmission (the requested ones until they are loaded). */
   datasetFields: string[];
-  /** Receives the credential the signature's answer carries, shown once. */
-  onCredential: (credential: string) => void;
+  /** Receives a credential just issued (the signature's, or a new one), shown once. */
+  onCredential: (issued: IssuedCredential) => void;
 }): ActionSpecs {
   const path = { params: { path: { id: r.id } } };
   const decide = (body: Decision) => ok(api.POST('/api/v1/open-data-requests/{id}/decision', { ...path, body }));
@@ -139,7 +140,7 @@ export function openDataActionSpecs(r: OpenDataRequest, opts: {
         const signed = await ok(api.POST('/api/v1/open-data-requests/{id}/agreement', {
           ...path, body: { agreementVersion: r.agreementVersion ?? 0, accepted: true },
         }));
-        if (signed.credential) opts.onCredential(signed.credential);
+        if (signed.credential) opts.onCredential({ credential: signed.credential, expiresAt: signed.expiresAt ?? null });
         return null;
       },
       done: '协议已签署',
@@ -162,6 +163,16 @@ export function openDataActionSpecs(r: OpenDataRequest, opts: {
         return ok(api.POST('/api/v1/open-data-requests/{id}/usage-reports', { ...path, body }));
       },
       done: `${terms.usageReport}已报送`,
+    },
+    credential: {
+      confirm: `将签发新的${terms.credential}，原${terms.credential}随即停止使用；新凭证只显示这一次。`,
+      // The answer goes straight to the page's memory: no query holds it.
+      submit: async () => {
+        const issued = await ok(api.POST('/api/v1/open-data-requests/{id}/credential', path));
+        opts.onCredential(issued);
+        return null;
+      },
+      done: `${terms.credential}已签发`,
     },
     revoke: {
       danger: true,

@@ -1,13 +1,14 @@
 // The parts of an open-data request's page: what was asked and by whom (the identifier masked), its
 // deadlines, the formal check's returned reasons, the decision and signature, the agreement to sign,
 // usage reports and warnings, and the revocation.
-import { terms } from '@glossary';
+import { actionLabelIn, terms } from '@glossary';
 import { Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { useAgencyName } from '../components/agencies.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { actorText, date, dateTime, Section } from '../share-applications/shared.tsx';
 import { AgreementText } from './actions.tsx';
 import { requesterKindLabel, type OpenDataRequest } from './shared.ts';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 const paragraph = (s: string | null | undefined) => (
   s ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Typography.Paragraph> : '—'
@@ -91,8 +92,8 @@ export function DecisionCard({ r }: { r: OpenDataRequest }) {
           {
             key: 'decision', label: '审核结论',
             children: d.decision === 'approve'
-              ? <Tag color="green" style={{ color: '#237804' }}>同意开放</Tag>
-              : <Tag color="red">不予开放</Tag>,
+              ? <ToneTag tone="green">{actionLabelIn('open-data-request', 'approve')}</ToneTag>
+              : <ToneTag tone="red">{actionLabelIn('open-data-request', 'reject')}</ToneTag>,
           },
           { key: 'by', label: '审核人', children: `${actorText(d.by, agencyName)} · ${dateTime(d.at)}` },
           ...(d.reason ? [{ key: 'reason', label: '理由', children: paragraph(d.reason) }] : []),
@@ -133,7 +134,7 @@ export function ReportsCard({ r }: { r: OpenDataRequest }) {
   if (!r.signature) return null;
   return (
     <Card title={<Section>{terms.usageReport}</Section>}
-      extra={r.warnings > 0 && <Tag color="red">{terms.warnings}：{r.warnings}</Tag>}>
+      extra={r.warnings > 0 && <ToneTag tone="red">{terms.warnings}：{r.warnings}</ToneTag>}>
       {r.reports.length === 0
         ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`尚未报送${terms.usageReport}`} />
         : (

@@ -1,10 +1,10 @@
 // 申请共享: apply for another agency's resource — which data items, for what purpose, on what duty
 // basis, in what scope, for how long, delivered how, under which security measures. Submitted with
 // an Idempotency-Key, so a double click or a retry files one application.
-import { deliveryMethodLabels, shareTypeLabels, terms } from '@glossary';
+import { deliveryMethodLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, message as antMessage, Radio, Result, Space, Tag,
+  Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, message as antMessage, Radio, Result, Space,
   Typography,
 } from 'antd';
 import { useRef, useState } from 'react';
@@ -15,6 +15,7 @@ import type { operations } from '../api/schema.d.ts';
 import { usePrincipal } from '../auth/session.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { showFieldErrors } from '../components/CaseActions.tsx';
+import { ShareTypeTag } from '../catalog/tags.tsx';
 import { max, required } from './form-items.tsx';
 import { CheckboxGroupField, keyFor, PersonalTag, Section } from './shared.tsx';
 
@@ -30,7 +31,6 @@ interface Values {
 }
 
 const MAX_PERIOD_MONTHS = 36;
-const shareTypeColors = { unconditional: 'green', conditional: 'blue', not_shared: 'red' } as const;
 const fill = (what: string) => required(`请填写${what}`);
 
 export default function ApplyPage() {
@@ -101,7 +101,7 @@ function ApplyForm({ resource: r }: { resource: Schemas['Resource'] }) {
           { key: 'provider', label: terms.provider, children: agencyName(r.providerAgency) },
           {
             key: 'type', label: terms.shareType,
-            children: <Tag color={shareTypeColors[r.shareType]}>{shareTypeLabels[r.shareType]}</Tag>,
+            children: <ShareTypeTag type={r.shareType} tone={r.shareType === 'not_shared' ? 'red' : undefined} />,
           },
           { key: 'basis', label: terms.legalBasis, children: r.legalBasis ?? '—' },
           { key: 'conditions', label: terms.conditions, children: r.shareConditions ?? '—', span: 2 },
@@ -118,9 +118,9 @@ function ApplyForm({ resource: r }: { resource: Schemas['Resource'] }) {
       </Card>
       <Card title={<Section>申请内容</Section>}>
         <Form<Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 760 }} initialValues={{
-          fields: r.fields.map((f) => f.name), periodMonths: 12, deliveryMethod: 'api',
+          fields: r.fields.filter((f) => !f.personal).map((f) => f.name), periodMonths: 12, deliveryMethod: 'api',
         }}>
-          <Form.Item label={`申请${terms.dataItems}`} name="fields" extra="默认申请全部数据项；请按最小必要原则只勾选履职所需的数据项"
+          <Form.Item label={`申请${terms.dataItems}`} name="fields" extra={`默认勾选不含${terms.personalInfo}的数据项；请按最小必要原则只勾选履职所需的数据项`}
             rules={[{ type: 'array', min: 1, required: true, message: '请至少选择一个数据项' }]}>
             <CheckboxGroupField label={`申请${terms.dataItems}`} style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 24px' }}>
               {r.fields.map((f) => (

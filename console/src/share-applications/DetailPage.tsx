@@ -4,12 +4,13 @@
 import { stateLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Space, Typography } from 'antd';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { CaseActions } from '../components/CaseActions.tsx';
+import { CredentialModal, type IssuedCredential } from '../components/CredentialModal.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { CaseTimeline } from '../components/Timeline.tsx';
@@ -60,6 +61,8 @@ export default function DetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const objectionAttempt = useRef<{ body: string; key: string } | null>(null);
+  // The credential lives only here, in this page's memory: never in the query cache, never in a URL.
+  const [credential, setCredential] = useState<IssuedCredential | null>(null);
   const queryKey = useMemo(() => ['share-application', id] as const, [id]);
   const query = useQuery({
     queryKey,
@@ -85,7 +88,7 @@ export default function DetailPage() {
             <Typography.Text type="secondary">申请编号 {a.id}</Typography.Text>
           </div>
           <CaseActions process="share-application" actions={a.actions} queryKey={queryKey}
-            specs={shareActionSpecs(a, navigate, objectionAttempt)} />
+            specs={shareActionSpecs(a, navigate, objectionAttempt, setCredential)} />
         </Space>
         <div style={{ marginTop: 16 }}><StageBar process="share-application" state={a.state} /></div>
         <StatusAlert a={a} objectionId={objectionId} />
@@ -107,6 +110,7 @@ export default function DetailPage() {
           </Space>
         </Col>
       </Row>
+      <CredentialModal issued={credential} onClose={() => setCredential(null)} />
     </Space>
   );
 }

@@ -11,6 +11,7 @@ import { useAgencyName } from '../components/agencies.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { date } from './shared.tsx';
+import { shortId } from '../components/links.ts';
 
 type Application = Schemas['ShareApplication'];
 type State = Application['state'];
@@ -75,7 +76,7 @@ export default function ListPage() {
               <Space orientation="vertical" size={0}>
                 <Link to={`/share-applications/${a.id}`}>{a.resourceName}</Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {a.resourceCode} · {a.id.slice(0, 8)}
+                  {a.resourceCode} · {shortId(a.id)}
                 </Typography.Text>
               </Space>
             ),

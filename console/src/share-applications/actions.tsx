@@ -1,12 +1,14 @@
 // The forms behind the buttons of a share application (CaseActions specs): the provider's
 // decision (通过 / 不予共享 / 要求补正 / 延期), the applicant's 补正, 撤回, 申请续期 and 提出异议,
-// the bureau's 督办, and 撤销 of a grant. Form item names are the endpoints' body fields.
+// the bureau's 督办, 撤销 of a grant, and the applicant's 获取访问凭证 while the grant is live. Form
+// item names are the endpoints' body fields.
 import { terms } from '@glossary';
 import { Alert, Button, Form, Input, InputNumber } from 'antd';
 import type { NavigateFunction } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import type { operations } from '../api/schema.d.ts';
 import type { ActionSpecs } from '../components/CaseActions.tsx';
+import type { IssuedCredential } from '../components/CredentialModal.tsx';
 import { max, notice, opt, optional, required, text } from './form-items.tsx';
 import { CheckboxGroupField, keyFor } from './shared.tsx';
 
@@ -24,17 +26,22 @@ const number = (label: string, name: string, top: number, unit: string, extra?: 
   </Form.Item>
 );
 
-/** 需补正材料: one input per item, at least one; everything is asked for at once (一次性告知). */
+/**
+ * 需补正材料: one input per item, at least one; everything is asked for at once (一次性告知). A blank
+ * item says so under itself; the list's own rule speaks only when there is no item at all, so each
+ * problem shows once.
+ */
 function MissingItems() {
   return (
     <Form.List name="missing" rules={[{
-      validator: async (_, v?: string[]) => { if (!v?.some((s) => s?.trim())) throw new Error('请一次性列明需补正的全部材料'); },
+      validator: async (_, v?: string[]) => { if (!v?.length) throw new Error('请一次性列明需补正的全部材料'); },
     }]}>
       {(fields, { add, remove }, { errors }) => (
         <Form.Item label={terms.missingItems} required>
           {fields.map((f, i) => (
-            <div key={f.key} style={{ display: 'flex', gap: 8, marginBottom: 8 }}>
-              <Form.Item name={f.name} noStyle rules={[required('请填写该项材料，或删除此项'), max(500)]}>
+            <div key={f.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+              <Form.Item name={f.name} style={{ flex: 1, marginBottom: 8 }}
+                rules={[required(fields.length > 1 ? '请填写该项材料，或删除此项' : '请填写需补正的材料'), max(500)]}>
                 <Input aria-label={`${terms.missingItems}第${i + 1}项`} placeholder="例如：履职依据文件（盖章扫描件）" />
               </Form.Item>
               {fields.length > 1 && <Button type="link" onClick={() => remove(f.name)} aria-label={`删除第${i + 1}项`}>删除</Button>}
@@ -52,6 +59,8 @@ export function shareActionSpecs(
   a: Application,
   navigate: NavigateFunction,
   objectionAttempt: { current: { body: string; key: string } | null },
+  /** Receives a credential just issued for the grant, shown once. */
+  onCredential: (issued: IssuedCredential) => void,
 ): ActionSpecs {
   const path = { params: { path: { id: a.id } } };
   const decide = (body: Decision) => ok(api.POST('/api/v1/share-applications/{id}/decision', { ...path, body }));
@@ -162,6 +171,17 @@ export function shareActionSpecs(
       submit: (v: { periodMonths: number; reason: string }) => ok(api.POST('/api/v1/share-applications/{id}/renewal', {
         ...path, body: { periodMonths: v.periodMonths, reason: v.reason.trim() },
       })),
+    },
+    credential: {
+      confirm: `${terms.credential}供数据共享交换平台核验本单位的${terms.grant}；签发后，此前签发的${terms.credential}随即停止使用。`
+        + '新凭证只显示这一次。',
+      // The answer goes straight to the page's memory: no query holds it.
+      submit: async () => {
+        const issued = await ok(api.POST('/api/v1/share-applications/{id}/credential', path));
+        onCredential(issued);
+        return null;
+      },
+      done: `${terms.credential}已签发`,
     },
     revoke: {
       danger: true,

@@ -9,7 +9,10 @@ import { Link } from 'react-router';
 import type { Schemas } from '../api/client.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { DueTag } from '../components/DueTag.tsx';
+import { shortId } from '../components/links.ts';
 import { actorText, date, dateTime, paragraph, ProvisionalTag, Section, tags } from './shared.tsx';
+import type { Tone } from '../components/tagColors.ts';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 type Application = Schemas['ShareApplication'];
 type DecisionRecord = NonNullable<Application['decision']>;
@@ -77,13 +80,13 @@ function decisionLabel(d: DecisionRecord): string {
   return label(actionLabels, d.decision);
 }
 
-const decisionColor = (d: DecisionRecord) => (d.decision === 'approve' ? 'green' : d.decision === 'reject' ? 'red' : 'blue');
+const decisionTone = (d: DecisionRecord): Tone => (d.decision === 'approve' ? 'green' : d.decision === 'reject' ? 'red' : 'blue');
 
 export function DecisionItems({ d }: { d: DecisionRecord }) {
   const agencyName = useAgencyName();
   return (
     <Descriptions column={1} size="small" bordered items={[
-      { key: 'decision', label: '决定', children: <Tag color={decisionColor(d)}>{decisionLabel(d)}</Tag> },
+      { key: 'decision', label: '决定', children: <ToneTag tone={decisionTone(d)}>{decisionLabel(d)}</ToneTag> },
       { key: 'by', label: '办理人', children: d.automatic ? '资源目录（系统）' : actorText(d.by, agencyName) },
       { key: 'at', label: '决定时间', children: dateTime(d.at) },
       ...(d.reason ? [{ key: 'reason', label: '理由', children: paragraph(d.reason) }] : []),
@@ -165,11 +168,11 @@ export function GrantCard({ a }: { a: Application }) {
       <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered items={[
         {
           key: 'state', label: '授权状态',
-          children: <Tag color={g.state === 'active' ? 'green' : 'default'}>{grantStateLabels[g.state]}</Tag>,
+          children: <ToneTag tone={g.state === 'active' ? 'green' : 'grey'}>{grantStateLabels[g.state]}</ToneTag>,
         },
         { key: 'expires', label: terms.grantExpiry, children: date(g.expiresDate) },
         { key: 'granted', label: '授权时间', children: dateTime(g.grantedAt) },
-        { key: 'id', label: '授权编号', children: <Typography.Text copyable={{ text: g.id }}>{g.id.slice(0, 8)}</Typography.Text> },
+        { key: 'id', label: '授权编号', children: <Typography.Text copyable={{ text: g.id }}>{shortId(g.id)}</Typography.Text> },
         { key: 'fields', label: `共享${terms.dataItems}`, span: 2, children: tags(g.fields) },
         { key: 'conditions', label: terms.conditions, span: 2, children: paragraph(g.conditions) },
         ...(g.revokedAt ? [

@@ -4,6 +4,7 @@ import { roleLabels, terms } from '@glossary';
 import { Checkbox, Space, Tag, Typography, type GetProps } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { ToneTag } from '../components/ToneTag.tsx';
 
 export interface ActorLike { id: string; name?: string | null; role: string; agency?: string | null }
 
@@ -19,12 +20,10 @@ export const paragraph = (s: string | null | undefined) =>
 /** Data item names as tags. */
 export const tags = (items: string[]) => <Space size={[4, 4]} wrap>{items.map((f) => <Tag key={f}>{f}</Tag>)}</Space>;
 
-/** Amber marks with text dark enough for WCAG AA on their pale background (antd's own is too faint). */
-export const PersonalTag = () => (
-  <Tag color="orange" style={{ color: '#873800', marginInlineStart: 6 }}>{terms.personalInfo}</Tag>
-);
+/** Amber marks in the console's AA-contrast tones. */
+export const PersonalTag = () => <ToneTag tone="orange" style={{ marginInlineStart: 6 }}>{terms.personalInfo}</ToneTag>;
 export const ProvisionalTag = () => (
-  <Tag color="gold" style={{ color: '#613400' }} title="工作日历尚未发布，期限暂按周末推算">{terms.provisional}</Tag>
+  <ToneTag tone="gold" title="工作日历尚未发布，期限暂按周末推算">{terms.provisional}</ToneTag>
 );
 
 /**

@@ -70,7 +70,7 @@ export default function StatisticsPage() {
         />
         {bureau && (
           <Select
-            aria-label="承办单位" placeholder="全市（全部单位）" allowClear showSearch optionFilterProp="label"
+            aria-label={terms.handlingAgency} placeholder="全市（全部单位）" allowClear showSearch optionFilterProp="label"
             style={{ width: 220 }} value={agency} onChange={(v) => set({ agency: v })}
             options={(known ?? []).map((a) => ({ value: a.code, label: a.name }))}
           />

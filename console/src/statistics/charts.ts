@@ -1,6 +1,6 @@
 // The statistics answer as the four charts draw it, each with the sentence that says the same to a
 // screen reader: cases by state, overdue cases by agency, the median review time, the monthly trend.
-import { processLabels, terms } from '@glossary';
+import { processLabels, stateLabels, terms } from '@glossary';
 import dayjs from 'dayjs';
 import type { Schemas } from '../api/client.ts';
 import { stateLabel } from '../components/StateTag.tsx';
@@ -27,6 +27,26 @@ function monthsBetween(from: string, to: string): string[] {
 
 const sum = <T>(xs: T[], n: (x: T) => number) => xs.reduce((total, x) => total + n(x), 0);
 
+type StateLabel = { [P in keyof typeof stateLabels]: (typeof stateLabels)[P][keyof (typeof stateLabels)[P]] }[keyof typeof stateLabels];
+
+/**
+ * One colour per state word, the same in every filter: 33 colours from antd's palettes, each at least
+ * 3:1 against white (WCAG 1.4.11), picked farthest apart (no two closer than ΔE 13), and grouped by
+ * meaning where they can be — greens for data in use, reds for refusals, greys for cases closed.
+ */
+const stateColors = {
+  待审核: '#1d5fbf', 待补正: '#d46b08', 已共享: '#389e0d', 不予共享: '#f5222d', 异议中: '#722ed1',
+  已撤回: '#8c8c8c', 已关闭: '#595959', 已到期: '#262626', 已撤销: '#820014',
+  协商中: '#08979c', 协调中: '#10239e', 已提请市政府: '#c41d7f', 已办结: '#00474f',
+  形式审查: '#2f54eb', 已退回: '#ad6800', 提供单位审核: '#9254de', 待签署协议: '#876800', 使用中: '#237804',
+  已暂停: '#fa541c', 不予开放: '#a8071a', 已失效: '#873800',
+  转办中: '#22075e', 核实中: '#f759ab', 已更正: '#5b8c00', 维持原数据: '#ad8b00', 已转办: '#006d75',
+  指标采集: '#002c8c', 自评: '#780650', 评审: '#1677ff', 已评审: '#ad4e00', 公示: '#ff4d4f', 整改: '#ad2102',
+  结果已发布: '#135200',
+} as const satisfies Record<StateLabel, string>;
+
+const stateColor = (name: string): string | undefined => (stateColors as Record<string, string>)[name];
+
 export function buildCharts(s: Stats, agencyName: (code: string) => string) {
   const shown = s.processes.filter((x) => x.total > 0 || x.decided > 0);
 
@@ -42,6 +62,7 @@ export function buildCharts(s: Stats, agencyName: (code: string) => string) {
     yAxis: { type: 'category', data: shown.map(label), inverse: true },
     series: stateNames.map((name) => ({
       name, type: 'bar', stack: 'state', barMaxWidth: 28, data: shown.map((x) => countOf(x, name)),
+      ...(stateColor(name) ? { itemStyle: { color: stateColor(name) } } : {}),
     })),
   };
   const statesText = shown
