@@ -30,10 +30,24 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
  * draws the options beside it, so the drawn option with that text is clicked.
  */
 export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  const drawn = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  const field = page.getByLabel(label, { exact: true });
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, (c) => `\\${c}`)}$`);
-  await drawn.filter({ hasText: typeof option === 'string' ? exactly(option) : option }).first().click();
+  const wanted = open.locator('.ant-select-item-option').filter({ hasText: typeof option === 'string' ? exactly(option) : option }).first();
+  // A click that lands while the list is still moving in is lost: a single select then stays open
+  // and a multiple one leaves the option unmarked. Try again until the choice has taken.
+  const taken = async () => (await open.count()) === 0
+    || /ant-select-item-option-selected/.test((await wanted.getAttribute('class', { timeout: 500 }).catch(() => null)) ?? '');
+  // Another select's list may still be closing: wait for it, so that the options are this select's.
+  await expect.poll(() => open.count(), { timeout: 2000 }).toBe(0).catch(() => undefined);
+  await field.click();
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1 && (await open.count()) === 0) await field.click();
+    await wanted.click();
+    const ok = await expect.poll(taken, { timeout: 2000 }).toBe(true).then(() => true, () => false);
+    if (ok) break;
+    if (attempt === 3) throw new Error(`choosing ${String(option)} in ${label} did not take`);
+  }
 }
 
 /** Signs in on the development sign-in page, as a person would: role, agency, name, 登录. */

@@ -2,12 +2,15 @@
 // a code already taken is said beside the code.
 import { agencyLevelLabels } from '@glossary';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Input, message as antMessage, Radio, Row, Table, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, message as antMessage, Radio, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
 import { placeErrors } from './forms.ts';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
 
 type Agency = Schemas['Agency'];
 interface NewAgency { code: string; name: string; level: Agency['level']; region?: string }
@@ -25,32 +28,24 @@ export default function AgenciesPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>机构管理</Typography.Title>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>机构管理</Title>
       <Row gutter={24}>
         <Col xs={24} xl={15}>
-          <Typography.Title level={3} style={{ fontSize: 16 }}>已登记机构</Typography.Title>
-          <Table<Agency>
-            rowKey="code"
+          <Title level={3} style={{ fontSize: 16 }}>已登记机构</Title>
+          <SimpleTable<Agency>
+            look="antd"
+            caption="已登记机构"
+            rowKey={(r) => r.code}
             size="middle"
-            dataSource={rows}
+            rows={rows}
             loading={list.isPending}
-            pagination={false}
-            locale={{ emptyText: list.isError ? messageOf(list.error) : '暂无已登记的机构' }}
+            empty={list.isError ? messageOf(list.error) : '暂无已登记的机构'}
             columns={[
-              {
-                title: '机构代码', dataIndex: 'code', key: 'code',
-                render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
-              },
-              { title: '机构名称', dataIndex: 'name', key: 'name' },
-              { title: '级别', dataIndex: 'level', key: 'level', render: (l: Agency['level']) => agencyLevelLabels[l] },
-              {
-                title: '所属区域', dataIndex: 'region', key: 'region',
-                render: (r: string | null) => r ?? <Typography.Text type="secondary">—</Typography.Text>,
-              },
-              {
-                title: '登记时间', dataIndex: 'createdAt', key: 'createdAt',
-                render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm'),
-              },
+              { title: '机构代码', key: 'code', render: (a) => <Text code>{a.code}</Text> },
+              { title: '机构名称', key: 'name', render: (a) => a.name },
+              { title: '级别', key: 'level', render: (a) => agencyLevelLabels[a.level] },
+              { title: '所属区域', key: 'region', render: (a) => a.region ?? <Text type="secondary">—</Text> },
+              { title: '登记时间', key: 'createdAt', render: (a) => dayjs(a.createdAt).format('YYYY-MM-DD HH:mm') },
             ]}
           />
           {list.hasNextPage && (
@@ -96,7 +91,7 @@ function NewAgencyForm() {
   };
 
   return (
-    <Card size="small" title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>登记机构</Typography.Title>}>
+    <Card size="small" title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>登记机构</Title>}>
       {messageHolder}
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form<NewAgency> form={form} layout="vertical" onFinish={submit} initialValues={{ level: 'municipal' }}>

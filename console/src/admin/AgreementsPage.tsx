@@ -2,15 +2,15 @@
 // publishing a new version; requests already signed keep the version they signed.
 import { terms } from '@glossary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert, Button, Card, Descriptions, Form, Input, message as antMessage, Modal, Space, Spin, Typography,
-} from 'antd';
+import { Alert, Button, Descriptions, Form, Input, message as antMessage, Modal, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { placeErrors } from './forms.ts';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Title } from '../components/Typography.tsx';
 
 interface Values { title: string; body: string }
 
@@ -26,7 +26,7 @@ export default function AgreementsPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.agreementText}</Typography.Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.agreementText}</Title>
         {hasRole(p, 'bureau_admin') && a && !editing && (
           <Button type="primary" onClick={() => setEditing(true)}>发布新版本</Button>
         )}
@@ -40,9 +40,9 @@ export default function AgreementsPage() {
         )}
         {a && (
           <section aria-labelledby="agreement-current">
-            <Typography.Title level={3} id="agreement-current" style={{ fontSize: 16 }}>
+            <Title level={3} id="agreement-current" style={{ fontSize: 16 }}>
               现行{terms.agreement}
-            </Typography.Title>
+            </Title>
             <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
               { key: 'version', label: '版本', children: `第${a.version}版` },
               { key: 'title', label: '标题', children: a.title },
@@ -54,7 +54,7 @@ export default function AgreementsPage() {
                 marginTop: 12, maxHeight: 520, overflow: 'auto', padding: 16, border: '1px solid #f0f0f0', borderRadius: 8,
               }}
             >
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{a.body}</Typography.Paragraph>
+              <Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{a.body}</Paragraph>
             </div>
           </section>
         )}
@@ -97,7 +97,7 @@ function PublishForm({ initial, version, onDone }: { initial: Values; version: n
   return (
     <Card
       size="small" style={{ marginBottom: 24 }}
-      title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>发布第{version}版</Typography.Title>}
+      title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>发布第{version}版</Title>}
     >
       {modalHolder}
       {messageHolder}

@@ -2,12 +2,16 @@
 // audit events looked up by its id, each with its hash and the hash it chains to.
 import { eventLabels, processLabels, roleLabels, stateLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Divider, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Divider, Form, Input, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { useAgencyName } from '../components/agencies.ts';
+import { Card } from '../components/Card.tsx';
+import { CopyText } from '../components/CopyText.tsx';
+import { Paragraph, Text, Title } from '../components/Typography.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
 
 type AuditEvent = Schemas['AuditEvent'];
 const CASE_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}(?::[A-Za-z0-9_-]{1,64})?)$/i;
@@ -28,11 +32,9 @@ const roleWord = (role: string) => (roleLabels as Record<string, string>)[role] 
 
 function Hash({ value }: { value: string }) {
   return (
-    <Typography.Text
-      code copyable={{ text: value, tooltips: ['复制哈希', '已复制'] }} title={value} style={{ fontSize: 12, whiteSpace: 'nowrap' }}
-    >
+    <CopyText code text={value} tooltips={['复制哈希', '已复制']} title={value} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
       {value.slice(0, 12)}…
-    </Typography.Text>
+    </CopyText>
   );
 }
 
@@ -54,16 +56,16 @@ export default function AuditPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>审计校验</Typography.Title>
-      <Typography.Paragraph type="secondary">
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>审计校验</Title>
+      <Paragraph type="secondary">
         每条审批记录都含有前一条记录的哈希，组成一条{terms.auditChain}；任何记录被修改或删除，自该条起哈希即对不上。
-      </Typography.Paragraph>
+      </Paragraph>
 
       <section aria-labelledby="audit-verify">
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center">
-          <Typography.Title level={3} id="audit-verify" style={{ fontSize: 16, margin: 0 }}>
+          <Title level={3} id="audit-verify" style={{ fontSize: 16, margin: 0 }}>
             {terms.auditChain}校验
-          </Typography.Title>
+          </Title>
           <Button onClick={() => verification.refetch()} loading={verification.isFetching}>重新校验</Button>
         </Space>
         <div role="status" aria-live="polite" style={{ marginTop: 12 }}>
@@ -86,7 +88,7 @@ export default function AuditPage() {
 
       <Divider />
       <section aria-labelledby="audit-lookup">
-        <Typography.Title level={3} id="audit-lookup" style={{ fontSize: 16 }}>按事项查询审计记录</Typography.Title>
+        <Title level={3} id="audit-lookup" style={{ fontSize: 16 }}>按事项查询审计记录</Title>
         <Form
           layout="inline" initialValues={{ caseId }} style={{ marginBottom: 16, rowGap: 8 }}
           onFinish={({ caseId: id }: { caseId: string }) =>
@@ -104,37 +106,38 @@ export default function AuditPage() {
           <Form.Item><Button type="primary" htmlType="submit">查询</Button></Form.Item>
         </Form>
         {caseId && CASE_ID.test(caseId) && (
-          <Table<AuditEvent>
-            rowKey="id"
+          <SimpleTable<AuditEvent>
+            look="antd"
+            caption="审计记录"
+            rowKey={(e) => String(e.id)}
             size="small"
             loading={events.isPending}
-            dataSource={events.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 1100 }}
-            onRow={(e) => ({ style: broken !== undefined && e.id >= broken ? { background: '#fff1f0' } : {} })}
-            locale={{ emptyText: events.isError ? messageOf(events.error) : '该事项暂无审计记录' }}
+            rows={events.data?.items ?? []}
+            scrollX={1100}
+            rowStyle={(e) => (broken !== undefined && e.id >= broken ? { background: '#fff1f0' } : {})}
+            empty={events.isError ? messageOf(events.error) : '该事项暂无审计记录'}
             columns={[
-              { title: '序号', dataIndex: 'id', key: 'id', width: 70 },
-              { title: '时间', key: 'at', width: 150, render: (_, e) => dayjs(e.at).format('YYYY-MM-DD HH:mm:ss') },
+              { title: '序号', key: 'id', width: 70, render: (e) => e.id },
+              { title: '时间', key: 'at', width: 150, render: (e) => dayjs(e.at).format('YYYY-MM-DD HH:mm:ss') },
               {
                 title: '事件', key: 'action',
-                render: (_, e) => (eventLabels as Record<string, string>)[e.action] ?? e.action,
+                render: (e) => (eventLabels as Record<string, string>)[e.action] ?? e.action,
               },
               {
                 title: '办理人', key: 'actor',
-                render: (_, e) => `${e.actorName ?? e.actorId}（${roleWord(e.actorRole)}`
+                render: (e) => `${e.actorName ?? e.actorId}（${roleWord(e.actorRole)}`
                   + `${e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : ''}）`,
               },
               {
                 title: '状态', key: 'state',
-                render: (_, e) => `${stateWord(e.fromState, caseId)} → ${stateWord(e.toState, caseId)}`,
+                render: (e) => `${stateWord(e.fromState, caseId)} → ${stateWord(e.toState, caseId)}`,
               },
               {
                 title: '理由', key: 'reason',
-                render: (_, e) => e.reason ?? e.legalBasis ?? <Typography.Text type="secondary">—</Typography.Text>,
+                render: (e) => e.reason ?? e.legalBasis ?? <Text type="secondary">—</Text>,
               },
-              { title: '哈希', key: 'hash', render: (_, e) => <Hash value={e.hash} /> },
-              { title: '前一条哈希', key: 'prevHash', render: (_, e) => <Hash value={e.prevHash} /> },
+              { title: '哈希', key: 'hash', render: (e) => <Hash value={e.hash} /> },
+              { title: '前一条哈希', key: 'prevHash', render: (e) => <Hash value={e.prevHash} /> },
             ]}
           />
         )}

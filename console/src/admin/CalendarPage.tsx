@@ -4,7 +4,7 @@
 import { terms } from '@glossary';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Divider, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Divider, Select, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -14,6 +14,8 @@ import { hasRole, usePrincipal } from '../auth/session.ts';
 import { CalendarUploadForm, type Preview } from './CalendarUploadForm.tsx';
 import { KindLegend, YearCalendar } from './YearCalendar.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Text, Title } from '../components/Typography.tsx';
 
 export default function CalendarPage() {
   const p = usePrincipal();
@@ -44,7 +46,7 @@ export default function CalendarPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.calendar}</Typography.Title>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.calendar}</Title>
       <Space wrap style={{ marginBottom: 16 }}>
         <Button icon={<LeftOutlined />} aria-label="上一年" onClick={() => setYear(year - 1)} disabled={year <= 2000} />
         <Select
@@ -81,10 +83,10 @@ export default function CalendarPage() {
       {hasRole(p, 'bureau_admin') && (
         <>
           <Divider />
-          <Typography.Title level={3} style={{ fontSize: 16 }}>发布{terms.calendar}</Typography.Title>
-          <Typography.Paragraph type="secondary">
+          <Title level={3} style={{ fontSize: 16 }}>发布{terms.calendar}</Title>
+          <Paragraph type="secondary">
             国务院办公厅每年年底发布次年节假日安排通知后，在此录入放假日期和{terms.makeUpDay}日期，预览无误后发布。
-          </Typography.Paragraph>
+          </Paragraph>
           <CalendarUploadForm defaultYear={thisYear + 1} onPreview={showPreview} onPublished={(y) => setYear(y)} />
         </>
       )}
@@ -107,12 +109,12 @@ function Status({ year, source, uploadedBy, uploadedAt }: StatusProps) {
   return (
     <Space wrap>
       {source === 'uploaded' ? <ToneTag tone="blue">已上传</ToneTag> : <ToneTag tone="green">系统内置</ToneTag>}
-      <Typography.Text>
+      <Text>
         {source === 'uploaded'
           ? `${year}年${terms.calendar}由 ${uploadedBy ?? '—'}`
             + ` 于 ${uploadedAt ? dayjs(uploadedAt).format('YYYY-MM-DD HH:mm') : '—'} 发布`
           : `${year}年${terms.calendar}依据国务院办公厅节假日安排通知（系统内置）`}
-      </Typography.Text>
+      </Text>
     </Space>
   );
 }

@@ -3,11 +3,12 @@
 // answer says how many open cases had their deadlines recomputed.
 import { terms } from '@glossary';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, InputNumber, message as antMessage, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, message as antMessage, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { api, ok } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
 import { calendarProblem, formatDateList, isWeekend, parseDateList, type YearLists } from './calendar-dates.ts';
+import { Paragraph } from '../components/Typography.tsx';
 
 interface Values { year: number; holidays: string; workdays: string }
 export interface Preview extends YearLists { year: number }
@@ -139,9 +140,9 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
           <Button onClick={preview}>预览</Button>
           <Button type="primary" htmlType="submit" loading={busy}>发布</Button>
         </Space>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        <Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           已上传的年份替换系统内置的同一年份；可随时重新发布更正。
-        </Typography.Paragraph>
+        </Paragraph>
       </Form>
     </>
   );

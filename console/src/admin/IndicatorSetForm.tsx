@@ -4,12 +4,14 @@ import { assessmentTerms, gradeLabels, metricSourceLabels } from '@glossary';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, message as antMessage, Row, Select, Space, Typography,
+  Alert, Button, Checkbox, Col, Form, Input, InputNumber, message as antMessage, Row, Select, Space,
 } from 'antd';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { ApiError, fieldMessage } from '../api/errors.ts';
 import { placeErrors } from './forms.ts';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Title } from '../components/Typography.tsx';
 
 type IndicatorSet = Schemas['IndicatorSet'];
 type Indicator = IndicatorSet['indicators'][number];
@@ -76,11 +78,11 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
   };
 
   return (
-    <Card size="small" title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>新增指标版本</Typography.Title>}>
+    <Card size="small" title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>新增指标版本</Title>}>
       {messageHolder}
-      <Typography.Paragraph type="secondary">
+      <Paragraph type="secondary">
         已按{base ? `版本 ${base.version}` : '空白模板'}预填，修改后以新版本号发布；已发布的版本不可修改，进行中的评估周期仍使用其启动时的版本。
-      </Typography.Paragraph>
+      </Paragraph>
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         <Row gutter={16}>
@@ -98,7 +100,7 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
             </Form.Item>
           </Col>
         </Row>
-        <Typography.Title level={4} style={{ fontSize: 14 }}>等级分数线</Typography.Title>
+        <Title level={4} style={{ fontSize: 14 }}>等级分数线</Title>
         <Row gutter={16}>
           {(['excellent', 'good', 'pass'] as const).map((g) => (
             <Col key={g} xs={24} sm={8}>
@@ -122,9 +124,9 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
             </Col>
           ))}
         </Row>
-        <Typography.Title level={4} style={{ fontSize: 14 }}>
+        <Title level={4} style={{ fontSize: 14 }}>
           {assessmentTerms.indicator}（{assessmentTerms.weight}合计 {totalWeight}）
-        </Typography.Title>
+        </Title>
         <Form.List name="indicators" rules={[{
           validator: async (_, list: Partial<Indicator>[] | undefined) => {
             if (!list?.length) throw new Error('至少需要一个指标');

@@ -2,7 +2,7 @@
 // indicator's weight, floor and system metric — and publishing a new version.
 import { assessmentTerms, gradeLabels, metricSourceLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -10,6 +10,9 @@ import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { IndicatorSetForm } from './IndicatorSetForm.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
 
 type IndicatorSet = Schemas['IndicatorSet'] & { isDefault: boolean; createdAt: string };
 type Indicator = IndicatorSet['indicators'][number];
@@ -28,7 +31,7 @@ export default function IndicatorsPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.indicatorFramework}</Typography.Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.indicatorFramework}</Title>
         {hasRole(p, 'bureau_admin') && !adding && <Button type="primary" onClick={() => setAdding(true)}>新增指标版本</Button>}
       </Space>
       {adding && <div style={{ marginBottom: 24 }}><IndicatorSetForm base={base} onDone={() => setAdding(false)} /></div>}
@@ -49,7 +52,7 @@ function Version({ set }: { set: IndicatorSet }) {
       size="small"
       title={(
         <Space wrap>
-          <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{set.title}</Typography.Title>
+          <Title level={3} style={{ fontSize: 16, margin: 0 }}>{set.title}</Title>
           <Tag>{set.version}</Tag>
           {set.isDefault && <ToneTag tone="blue">默认版本</ToneTag>}
         </Space>
@@ -64,27 +67,28 @@ function Version({ set }: { set: IndicatorSet }) {
             + `${gradeLabels.pass} ≥ ${set.grades.pass} · ${gradeLabels.fail} < ${set.grades.pass}`,
         },
       ]} />
-      <Table<Indicator>
-        rowKey="code"
+      <SimpleTable<Indicator>
+        look="antd"
+        caption={set.title}
+        rowKey={(i) => i.code}
         size="small"
-        pagination={false}
-        dataSource={set.indicators}
+        rows={set.indicators}
         columns={[
-          { title: '指标代码', key: 'code', render: (_, i) => <Typography.Text code>{i.code}</Typography.Text> },
-          { title: '指标名称', dataIndex: 'name', key: 'name' },
+          { title: '指标代码', key: 'code', render: (i) => <Text code>{i.code}</Text> },
+          { title: '指标名称', key: 'name', render: (i) => i.name },
           {
             title: assessmentTerms.weight, key: 'weight',
-            render: (_, i) => `${i.weight}${total ? `（${Math.round((i.weight / total) * 1000) / 10}%）` : ''}`,
+            render: (i) => `${i.weight}${total ? `（${Math.round((i.weight / total) * 1000) / 10}%）` : ''}`,
           },
           {
             title: assessmentTerms.floor, key: 'floor',
-            render: (_, i) => i.floor ?? <Typography.Text type="secondary">不设</Typography.Text>,
+            render: (i) => i.floor ?? <Text type="secondary">不设</Text>,
           },
           {
             title: assessmentTerms.metrics, key: 'metric',
-            render: (_, i) => (i.metric
+            render: (i) => (i.metric
               ? metricSourceLabels[i.metric]
-              : <Typography.Text type="secondary">不关联（凭佐证材料评分）</Typography.Text>),
+              : <Text type="secondary">不关联（凭佐证材料评分）</Text>),
           },
         ]}
       />

@@ -3,11 +3,13 @@
 // and whether each is paused.
 import { scheduleLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Row, Spin, Tag, Typography } from 'antd';
+import { Alert, Col, Descriptions, Row, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Text, Title } from '../components/Typography.tsx';
 
 type Schedule = Schemas['Schedule'];
 const at = (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm');
@@ -36,8 +38,8 @@ export default function SchedulesPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.schedules}</Typography.Title>
-      <Typography.Paragraph type="secondary">以下任务由系统按北京时间自动运行；暂停或立即运行请由运维人员通过 Temporal 操作（见运维手册）。</Typography.Paragraph>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.schedules}</Title>
+      <Paragraph type="secondary">以下任务由系统按北京时间自动运行；暂停或立即运行请由运维人员通过 Temporal 操作（见运维手册）。</Paragraph>
       {schedules.isError && (
         <Alert type="error" showIcon message={messageOf(schedules.error)} style={{ marginBottom: 16 }} />
       )}
@@ -78,14 +80,14 @@ function ScheduleCard({ s, extra }: { s: Schedule; extra: string | null }) {
       key: 'recent', label: '最近运行',
       children: s.recentRuns.length ? s.recentRuns.slice(-3).reverse().map((r) => at(r.startedAt)).join('；') : '暂无',
     },
-    { key: 'id', label: '任务标识', children: <Typography.Text code>{s.scheduleId}</Typography.Text> },
+    { key: 'id', label: '任务标识', children: <Text code>{s.scheduleId}</Text> },
   ];
   return (
     <Card
       size="small"
-      title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{name}</Typography.Title>}
+      title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>{name}</Title>}
     >
-      <Typography.Paragraph type="secondary">{about[s.scheduleId]}</Typography.Paragraph>
+      <Paragraph type="secondary">{about[s.scheduleId]}</Paragraph>
       {!s.exists && (
         <Alert type="warning" showIcon message="该任务尚未创建：工作进程（worker）启动时会自动创建。" style={{ marginBottom: 12 }} />
       )}

@@ -1,12 +1,13 @@
 // A year of the working-day calendar, month by month: each day marked 节假日 (休), 调休上班 (班),
 // 周末 or 工作日, with its kind in its accessible name ("2026年10月1日 星期四 节假日").
 import { terms } from '@glossary';
-import { Col, Row, Space, theme, Typography } from 'antd';
+import { Col, Row, Space, theme } from 'antd';
 import dayjs from 'dayjs';
 import type { CSSProperties } from 'react';
 import {
   countKinds, daysInMonth, dayKind, isoDate, weekdayMon, weekdayNames, type DayKind, type YearLists,
 } from './calendar-dates.ts';
+import { Text } from '../components/Typography.tsx';
 
 export const kindLabels: Record<DayKind, string> = {
   holiday: terms.holiday, makeUp: terms.makeUpDay, weekend: terms.weekend, working: terms.workingDay,
@@ -30,15 +31,15 @@ export function KindLegend({ year, lists }: { year: number; lists: YearLists }) 
   const days = c.holiday + c.makeUp + c.weekend + c.working;
   return (
     <Space wrap size="large">
-      <Typography.Text strong>
+      <Text strong>
         全年{days}天：{terms.workingDay} {c.working + c.makeUp} 天（含{terms.makeUpDay} {c.makeUp} 天），
         {terms.holiday} {c.holiday} 天，{terms.weekend} {c.weekend} 天
-      </Typography.Text>
+      </Text>
       <Space wrap size="middle">
         {(Object.keys(kindLabels) as DayKind[]).map((k) => (
           <Space key={k} size={6}>
             <span aria-hidden style={{ ...swatch, ...kindStyle[k] }}>{marker[k] ?? ''}</span>
-            <Typography.Text>{kindLabels[k]}</Typography.Text>
+            <Text>{kindLabels[k]}</Text>
           </Space>
         ))}
       </Space>

@@ -1,17 +1,18 @@
 // An agency's metrics from the system's own records of the assessed year, per source: applicable
 // or 不适用 (nothing to measure — never a zero), what was counted, the ratio and the system score.
 import { assessmentTerms as t, metricSourceLabels, terms } from '@glossary';
-import { Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import { SimpleTable, type Column } from '../components/SimpleTable.tsx';
 import {
   metricSentence, metricSources, percent, type AgencyAssessment, type Metric, type MetricSource,
 } from './shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Text } from '../components/Typography.tsx';
 
 interface Row { source: MetricSource; metric: Metric; indicators: string }
 
 export function AgencyMetrics({ a }: { a: AgencyAssessment }) {
-  if (!a.metrics) return <Typography.Text type="secondary">正在从系统采集该单位的年度指标数据…</Typography.Text>;
+  if (!a.metrics) return <Text type="secondary">正在从系统采集该单位的年度指标数据…</Text>;
   const metrics = a.metrics;
   const set = a.indicators?.indicators ?? [];
   const rows: Row[] = metricSources.filter((s) => metrics[s]).map((source) => ({

@@ -4,7 +4,7 @@
 // the answer's actions.
 import { assessmentTerms as t, terms } from '@glossary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Descriptions, Space } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -18,14 +18,19 @@ import { StateTag } from '../components/StateTag.tsx';
 import { CaseTimeline } from '../components/Timeline.tsx';
 import { AgencyMetrics } from './AgencyMetrics.tsx';
 import { AppealCard, RectificationCard, ResultCard, ReviewCard, SelfAssessmentCard } from './AgencyScores.tsx';
-import { agencySpecs } from './agencySpecs.tsx';
+import { agencyButtons } from './buttons.ts';
 import { agencyKey, type AgencyAssessment } from './shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
+
+// The forms behind the buttons: loaded at the first click (or once the page is idle).
+const loadSpecs = () => import('./agencySpecs.tsx');
 
 type Stage = { dueDate: string; overdue: boolean; submittedAt?: string | null } | null;
 
 function StageDue({ stage }: { stage: Stage }) {
-  if (!stage) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!stage) return <Text type="secondary">—</Text>;
   return (
     <Space size={4} wrap>
       <DueTag dueDate={stage.dueDate} overdue={stage.overdue} />
@@ -71,24 +76,24 @@ export default function AgencyPage() {
       <Card>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
           <div>
-            <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0, marginBottom: 4 }}>
+            <Title level={2} style={{ fontSize: 20, marginTop: 0, marginBottom: 4 }}>
               {a.year}年度评估 · {a.agencyName}
-            </Typography.Title>
+            </Title>
             <Space size={4} wrap>
               <StateTag process="assessment" state={a.state} />
               {a.overdue && <ToneTag tone="red">{terms.overdue}</ToneTag>}
               {seesCycle && <Link to={`/assessments/${a.year}`}>返回{a.year}年度评估</Link>}
             </Space>
           </div>
-          <CaseActions process="assessment" actions={a.actions} specs={agencySpecs(a, queryClient)}
-            queryKey={agencyKey(year, code)} />
+          <CaseActions process="assessment" actions={a.actions} buttons={agencyButtons} queryKey={agencyKey(year, code)}
+            load={loadSpecs} specs={(m) => m.agencySpecs(a, queryClient)} />
         </Space>
         <div style={{ marginTop: 16 }}><StageBar process="assessment" state={a.state} /></div>
-        <Typography.Title level={3} style={{ fontSize: 16 }}>办理期限</Typography.Title>
+        <Title level={3} style={{ fontSize: 16 }}>办理期限</Title>
         <Deadlines a={a} />
       </Card>
       <Card title={(
-        <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{t.metrics}（{a.year}年度系统记录）</Typography.Title>
+        <Title level={3} style={{ fontSize: 16, margin: 0 }}>{t.metrics}（{a.year}年度系统记录）</Title>
       )}>
         <AgencyMetrics a={a} />
       </Card>

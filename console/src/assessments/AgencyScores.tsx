@@ -2,22 +2,24 @@
 // review, the result (preliminary, then final) with the notice period and the appeal, and the
 // rectification (整改) with its plan, reports and the bureau's verifications.
 import { assessmentTerms as t, rectificationStateLabels, resultStageLabels, terms } from '@glossary';
-import { Card, Descriptions, Space, Typography } from 'antd';
+import { Descriptions, Space } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { DueTag } from '../components/DueTag.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
 import { GradeTag, indicatorNamer, reasonText, type AgencyAssessment } from './shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Text, Title } from '../components/Typography.tsx';
 
 type Signed = { by: { id: string; name?: string | null }; at: string };
 type Item = { indicator: string; score: number; evidence?: string; comment?: string };
 
-const h3 = (text: string) => <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
+const h3 = (text: string) => <Title level={3} style={{ fontSize: 16, margin: 0 }}>{text}</Title>;
 const signedBy = (s: Signed) => `${s.by.name ?? s.by.id} · ${dayjs(s.at).format('YYYY-MM-DD HH:mm')}`;
 const text = (s: string | undefined) =>
-  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s || '—'}</Typography.Paragraph>;
-const signer = (s: Signed | null) => (s ? <Typography.Text type="secondary">{signedBy(s)}</Typography.Text> : null);
+  <Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s || '—'}</Paragraph>;
+const signer = (s: Signed | null) => (s ? <Text type="secondary">{signedBy(s)}</Text> : null);
 
 /** The system score beside each indicator, from its metric. */
 function systemScore(a: AgencyAssessment, code: string): number | null {
@@ -38,11 +40,11 @@ export function SelfAssessmentCard({ a }: { a: AgencyAssessment }) {
           { title: t.evidence, key: 'evidence', render: (i) => text(i.evidence) },
         ]} />
       ) : (
-        <Typography.Text type="secondary">
+        <Text type="secondary">
           {a.selfAssessmentMissed
             ? `${t.selfAssessment}期已届满，未提交${t.selfAssessment}，评审依系统记录进行`
             : `尚未提交${t.selfAssessment}`}
-        </Typography.Text>
+        </Text>
       )}
     </Card>
   );
@@ -57,7 +59,7 @@ export function ReviewCard({ a }: { a: AgencyAssessment }) {
       <Descriptions size="small" column={1} style={{ marginBottom: r ? 12 : 0 }} items={[
         {
           key: 'assessor', label: t.assessor,
-          children: a.assessor ? (a.assessor.name ?? a.assessor.id) : <Typography.Text type="secondary">尚未指派</Typography.Text>,
+          children: a.assessor ? (a.assessor.name ?? a.assessor.id) : <Text type="secondary">尚未指派</Text>,
         },
       ]} />
       {r ? (
@@ -67,7 +69,7 @@ export function ReviewCard({ a }: { a: AgencyAssessment }) {
           { title: t.reviewScore, key: 'score', render: (i) => i.score, width: 90 },
           { title: t.reviewComment, key: 'comment', render: (i) => text(i.comment) },
         ]} />
-      ) : <Typography.Text type="secondary">尚未{t.review}</Typography.Text>}
+      ) : <Text type="secondary">尚未{t.review}</Text>}
     </Card>
   );
 }
@@ -119,8 +121,8 @@ export function AppealCard({ a }: { a: AgencyAssessment }) {
         },
         {
           key: 'appeal', label: t.appeal,
-          children: ap ? <div>{text(ap.text)}<Typography.Text type="secondary">{signedBy(ap)}</Typography.Text></div>
-            : <Typography.Text type="secondary">{terms.notice}期内可对初步结果提出{t.appeal}</Typography.Text>,
+          children: ap ? <div>{text(ap.text)}<Text type="secondary">{signedBy(ap)}</Text></div>
+            : <Text type="secondary">{terms.notice}期内可对初步结果提出{t.appeal}</Text>,
         },
         ...(ap ? [{
           key: 'answer', label: t.appealAnswer,
@@ -128,13 +130,13 @@ export function AppealCard({ a }: { a: AgencyAssessment }) {
             <div>
               {text(ap.answer.value.text)}
               {ap.answer.value.revised.length > 0 && (
-                <Typography.Paragraph style={{ margin: 0 }}>
+                <Paragraph style={{ margin: 0 }}>
                   {t.revisedScores}：{ap.answer.value.revised.map((r) => `${name(r.indicator)} ${r.score}分`).join('；')}
-                </Typography.Paragraph>
+                </Paragraph>
               )}
-              <Typography.Text type="secondary">{signedBy(ap.answer)}</Typography.Text>
+              <Text type="secondary">{signedBy(ap.answer)}</Text>
             </div>
-          ) : <Typography.Text type="secondary">待大数据局答复</Typography.Text>,
+          ) : <Text type="secondary">待大数据局答复</Text>,
         }] : []),
       ]} />
     </Card>
@@ -169,17 +171,17 @@ export function RectificationCard({ a }: { a: AgencyAssessment }) {
         {
           key: 'plan', label: t.rectificationPlan,
           children: r.plan ? <div>{text(r.plan.value)}{signer(r.plan)}</div>
-            : <Typography.Text type="secondary">尚未提交</Typography.Text>,
+            : <Text type="secondary">尚未提交</Text>,
         },
       ]} />
-      <Typography.Title level={4} style={{ fontSize: 14 }}>{t.rectificationReport}与{t.verification}</Typography.Title>
-      {entries.length === 0 ? <Typography.Text type="secondary">尚无{t.rectificationReport}</Typography.Text> : (
+      <Title level={4} style={{ fontSize: 14 }}>{t.rectificationReport}与{t.verification}</Title>
+      {entries.length === 0 ? <Text type="secondary">尚无{t.rectificationReport}</Text> : (
         <ol style={{ margin: 0, paddingLeft: 18 }}>
           {entries.map((x) => (
             <li key={x.key} style={{ marginBottom: 8 }}>
-              <Space size={8}><Typography.Text strong>{x.title}</Typography.Text>{x.tag}</Space>
+              <Space size={8}><Text strong>{x.title}</Text>{x.tag}</Space>
               {x.body && text(x.body)}
-              <Typography.Text type="secondary">{x.by}</Typography.Text>
+              <Text type="secondary">{x.by}</Text>
             </li>
           ))}
         </ol>

@@ -2,18 +2,18 @@
 // final ranking with the results' CSV export.
 import { actionLabels, assessmentTerms as t, roleLabels, stateLabels, terms } from '@glossary';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert, Button, Card, Form, Input, message as antMessage, Modal, Select, Space, Typography,
-} from 'antd';
+import { Alert, Button, Form, Input, message as antMessage, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
-import { showFieldErrors } from '../components/CaseActions.tsx';
+import { showFieldErrors } from '../components/fieldErrors.ts';
 import { SimpleTable } from '../components/SimpleTable.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { cycleKey, GradeTag, useCycleAgencies, type AgencyAssessment, type Cycle } from './shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
 
 type AgencyState = keyof typeof stateLabels.assessment;
 const pageSize = 20;
@@ -22,7 +22,7 @@ const nameLink = (a: AgencyAssessment) =>
   <Link to={`/assessments/${a.year}/agencies/${a.agencyCode}`}>{a.agencyName}</Link>;
 const assessorOf = (a: AgencyAssessment) => (a.assessor
   ? (a.assessor.name ?? a.assessor.id)
-  : <Typography.Text type="secondary">未指派</Typography.Text>);
+  : <Text type="secondary">未指派</Text>);
 
 export function AgenciesTable({ year }: { year: number }) {
   const [state, setState] = useState<AgencyState | undefined>();
@@ -122,10 +122,10 @@ export function AssignAssessors({ year }: { year: number }) {
   };
 
   return (
-    <Card title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{label}</Typography.Title>}>
+    <Card title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>{label}</Title>}>
       {messageHolder}{modalHolder}
       <Space wrap>
-        <Typography.Text>{assignable.length}家单位可指派{t.assessor}，其中{unassigned}家尚未指派。</Typography.Text>
+        <Text>{assignable.length}家单位可指派{t.assessor}，其中{unassigned}家尚未指派。</Text>
         <Button type="primary" onClick={() => { form.resetFields(); setOpen(true); }}>{label}</Button>
       </Space>
       <Modal open={open} title={label} okText="提交" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)}
@@ -188,7 +188,7 @@ export function Ranking({ year, cycle, canExport }: { year: number; cycle: Cycle
 
   return (
     <Card
-      title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{t.ranking}</Typography.Title>}
+      title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>{t.ranking}</Title>}
       extra={canExport && cycle.publishedAt.preliminary
         ? <Button onClick={download} loading={busy}>{t.exportCsv}</Button>
         : null}

@@ -3,21 +3,24 @@
 // publications (from the answer's actions) and the framework it scores with.
 import { assessmentTerms as t, gradeLabels, stateLabels, terms } from '@glossary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Navigate, useParams } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { isAgencyUser, isBureau, usePrincipal } from '../auth/session.ts';
-import { CaseActions, type ActionSpecs } from '../components/CaseActions.tsx';
+import { CaseActions, type SpecsFor } from '../components/CaseActions.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
+import { cycleButtons } from './buttons.ts';
 import { AgenciesTable, AssignAssessors, Ranking } from './CycleAgencies.tsx';
 import { cycleKey, metricLabel, StageDate, type Cycle, type Indicator } from './shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Text, Title } from '../components/Typography.tsx';
 
-const h3 = (text: string) => <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
+const h3 = (text: string) => <Title level={3} style={{ fontSize: 16, margin: 0 }}>{text}</Title>;
 
 export default function CyclePage() {
   const year = Number(useParams().year);
@@ -38,13 +41,13 @@ export default function CyclePage() {
     await ok(api.POST('/api/v1/assessment-cycles/{year}/publication', { params: { path: { year } }, body: { stage } }));
     await queryClient.invalidateQueries({ queryKey: ['assessment-cycles'] });
   };
-  const specs: ActionSpecs = {
+  const specs: SpecsFor<typeof cycleButtons> = {
     publish_preliminary: {
-      primary: true, submit: publish('preliminary'),
+      submit: publish('preliminary'),
       confirm: `发布后进入${terms.notice}期，各单位可在${terms.notice}期内对初步结果提出申诉。`,
     },
     publish_final: {
-      primary: true, submit: publish('final'),
+      submit: publish('final'),
       confirm: `最终结果发布后生成排名并报市人民政府，未达标的单位进入${terms.rectification}。`,
     },
   };
@@ -54,11 +57,12 @@ export default function CyclePage() {
       <Card>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
           <Space align="center" wrap>
-            <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>{c.year}年度评估</Typography.Title>
+            <Title level={2} style={{ fontSize: 20, margin: 0 }}>{c.year}年度评估</Title>
             <StateTag process="assessment-cycle" state={c.state} />
             {c.overdue && <ToneTag tone="red">{terms.overdue}{c.overdueAgencies}家</ToneTag>}
           </Space>
-          <CaseActions process="assessment-cycle" actions={c.actions} specs={specs} queryKey={cycleKey(year)} />
+          <CaseActions process="assessment-cycle" actions={c.actions} buttons={cycleButtons} specs={() => specs}
+            queryKey={cycleKey(year)} />
         </Space>
         <div style={{ marginTop: 16 }}><StageBar process="assessment-cycle" state={c.state} /></div>
         <Progress c={c} />
@@ -78,7 +82,7 @@ function Progress({ c }: { c: Cycle }) {
   const at = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '未发布');
   return (
     <>
-      <Typography.Title level={3} style={{ fontSize: 16 }}>办理进度</Typography.Title>
+      <Title level={3} style={{ fontSize: 16 }}>办理进度</Title>
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} items={[
         { key: 'count', label: '参评单位', children: `${c.agencyCount}家` },
         {
@@ -114,7 +118,7 @@ function Indicators({ c }: { c: Cycle }) {
   return (
     <Card
       title={h3(`${t.indicator}：${c.indicators.title}`)}
-      extra={<Typography.Text type="secondary">{t.indicatorsVersion} {c.indicatorsVersion}</Typography.Text>}
+      extra={<Text type="secondary">{t.indicatorsVersion} {c.indicatorsVersion}</Text>}
     >
       <SimpleTable<Indicator> caption={t.indicator} rowKey={(i) => i.code} rows={c.indicators.indicators} empty="—" columns={[
         { title: t.indicator, key: 'name', render: (i) => i.name },
@@ -122,11 +126,11 @@ function Indicators({ c }: { c: Cycle }) {
         { title: t.weight, key: 'weight', render: (i) => i.weight },
         { title: t.floor, key: 'floor', render: (i) => i.floor ?? '—' },
       ]} />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+      <Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         {`${t.grade}：${gradeLabels.excellent} ≥ ${g.excellent}分，${gradeLabels.good} ≥ ${g.good}分，`
           + `${gradeLabels.pass} ≥ ${g.pass}分，低于${g.pass}分为${gradeLabels.fail}；`
           + `不适用的指标不计入，权重按适用指标重新折算；任一指标低于${t.floor}或${gradeLabels.fail}的单位须${terms.rectification}。`}
-      </Typography.Paragraph>
+      </Paragraph>
     </Card>
   );
 }

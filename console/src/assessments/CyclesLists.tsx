@@ -2,7 +2,7 @@
 // cycle, and an agency's own assessment of each recent year.
 import { actionLabels, assessmentTerms as t } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Typography } from 'antd';
+import { Alert } from 'antd';
 import { Link } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
@@ -10,20 +10,21 @@ import { DueTag } from '../components/DueTag.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { GradeTag, lastEndedYear, useCycleAgencies, type AgencyAssessment } from './shared.tsx';
+import { Text, Title } from '../components/Typography.tsx';
 
 const agencyLink = (a: AgencyAssessment) => `/assessments/${a.year}/agencies/${a.agencyCode}`;
 const due = (stage: { dueDate: string; overdue: boolean } | null) =>
   (stage ? <DueTag dueDate={stage.dueDate} overdue={stage.overdue} /> : '—');
 const todo = (a: AgencyAssessment) => (a.actions.length
   ? a.actions.map((x) => actionLabels[x]).join('、')
-  : <Typography.Text type="secondary">—</Typography.Text>);
+  : <Text type="secondary">—</Text>);
 
 /** An assessor's agencies in one cycle, with the review's deadline. */
 export function AssignedAgencies({ year }: { year: number }) {
   const agencies = useCycleAgencies(year);
   return (
     <section style={{ marginBottom: 16 }}>
-      <Typography.Title level={4} style={{ fontSize: 15 }}>{year}年度</Typography.Title>
+      <Title level={4} style={{ fontSize: 15 }}>{year}年度</Title>
       {agencies.isError ? <Alert type="error" showIcon title={messageOf(agencies.error)} /> : (
         <SimpleTable<AgencyAssessment>
           caption={`${year}年度分配给我评审的单位`} rowKey={(a) => a.agencyCode} rows={agencies.data ?? []}

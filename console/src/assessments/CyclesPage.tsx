@@ -3,7 +3,7 @@
 // own assessment of each year.
 import { assessmentTerms as t, roleLabels } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Space, Typography } from 'antd';
+import { Alert, Space } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
@@ -13,6 +13,8 @@ import { hasRole, isAgencyUser, isBureau, usePrincipal } from '../auth/session.t
 import { SimpleTable } from '../components/SimpleTable.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { AssignedAgencies, OwnAssessments } from './CyclesLists.tsx';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
 
 // The bureau's own parts (a form with its selects, the schedule) load only for the bureau.
 const bureauParts = () => import('./StartCycle.tsx');
@@ -30,7 +32,7 @@ export default function CyclesPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-          <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>年度评估</Typography.Title>
+          <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>年度评估</Title>
           {hasRole(p, 'bureau_admin') && <Suspense fallback={null}><StartCycleButton /></Suspense>}
         </Space>
         {seesCycles ? <CycleList /> : isAgencyUser(p) ? <OwnAssessments agency={p.agency!} /> : (
@@ -73,10 +75,10 @@ function AssessorCycles() {
   const latest = (cycles.data?.items ?? []).slice(0, 3);
   return (
     <Card title={(
-      <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>分配给我的评审（{roleLabels.assessor}）</Typography.Title>
+      <Title level={3} style={{ fontSize: 16, margin: 0 }}>分配给我的评审（{roleLabels.assessor}）</Title>
     )}>
       {cycles.isPending ? null : latest.length === 0
-        ? <Typography.Text type="secondary">尚无年度评估</Typography.Text>
+        ? <Text type="secondary">尚无年度评估</Text>
         : latest.map((c) => <AssignedAgencies key={c.year} year={c.year} />)}
     </Card>
   );

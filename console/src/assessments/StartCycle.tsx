@@ -1,15 +1,17 @@
 // Starting a year's assessment (bureau admin), and the annual schedule that starts one each January.
 import { assessmentTerms as t } from '@glossary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, InputNumber, message as antMessage, Modal, Select, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, InputNumber, message as antMessage, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
-import { showFieldErrors } from '../components/CaseActions.tsx';
+import { showFieldErrors } from '../components/fieldErrors.ts';
 import { lastEndedYear } from './shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Title } from '../components/Typography.tsx';
 
 /** A random key; crypto.randomUUID needs a secure context, getRandomValues does not. */
 const newKey = (): string =>
@@ -60,9 +62,9 @@ export function StartCycleButton() {
       <Button type="primary" onClick={() => { key.current = newKey(); setOpen(true); }}>启动年度评估</Button>
       <Modal open={open} title="启动年度评估" okText="启动" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)}
         onOk={() => form.submit()} destroyOnHidden>
-        <Typography.Paragraph type="secondary">
+        <Paragraph type="secondary">
           评估已结束的年度：系统将为每家单位采集该年度的指标数据，随后开放自评。每个年度只评估一次。
-        </Typography.Paragraph>
+        </Paragraph>
         <Form form={form} layout="vertical" onFinish={start} initialValues={{ year: lastEndedYear() }} preserve={false}>
           <Form.Item label="评估年度" name="year" rules={[
             { required: true, message: '请填写评估年度' },
@@ -87,7 +89,7 @@ export function ScheduleCard() {
     queryKey: ['assessment-schedule'],
     queryFn: () => ok(api.GET('/api/v1/assessment-schedule')),
   });
-  const title = <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{t.schedule}</Typography.Title>;
+  const title = <Title level={3} style={{ fontSize: 16, margin: 0 }}>{t.schedule}</Title>;
   if (schedule.isError) {
     const missing = schedule.error instanceof ApiError && schedule.error.status === 404;
     return (

@@ -3,8 +3,9 @@
 // revised scores of an appeal's answer, and the bureau's verification of a rectification.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { assessmentTerms as t } from '@glossary';
-import { Button, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { indicatorNamer, type AgencyAssessment } from './shared.tsx';
+import { Paragraph, Text } from '../components/Typography.tsx';
 
 const scoreRules = (what: string) => [{ required: true, message: `请填写${what}` }];
 const textRules = (what: string, max: number) => [
@@ -47,9 +48,9 @@ export function ScoreItems({ a, score, note }: { a: AgencyAssessment; score: str
           <legend style={{ fontWeight: 600, fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 }}>
             {name(row.code)}
           </legend>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+          <Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
             {hint(row, note.field === 'comment')}
-          </Typography.Paragraph>
+          </Paragraph>
           <Form.Item name={['items', n, 'indicator']} hidden><Input /></Form.Item>
           <Form.Item label={`${name(row.code)}${score}`} name={['items', n, 'score']} rules={scoreRules(score)}>
             <InputNumber min={0} max={100} style={{ width: 160 }} suffix="分" />
@@ -68,7 +69,7 @@ export function RevisedScores({ a }: { a: AgencyAssessment }) {
   const name = indicatorNamer(a.indicators);
   return (
     <>
-      <Typography.Text strong>{t.revisedScores}（采纳申诉时填写，可不填）</Typography.Text>
+      <Text strong>{t.revisedScores}（采纳申诉时填写，可不填）</Text>
       <Form.List name="revised">
         {(fields, { add, remove }) => (
           <div style={{ marginTop: 8 }}>

@@ -3,12 +3,14 @@
 // plan and reports, the bureau's verification, and assigning this agency's assessor.
 import { assessmentTerms as t, roleLabels, terms } from '@glossary';
 import type { QueryClient } from '@tanstack/react-query';
-import { Form, Input, Typography } from 'antd';
+import { Form, Input } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { api, ok } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
-import type { ActionSpecs } from '../components/CaseActions.tsx';
+import type { SpecsFor } from '../components/CaseActions.tsx';
+import type { agencyButtons } from './buttons.ts';
 import type { AgencyAssessment } from './shared.tsx';
+import { Paragraph, Text } from '../components/Typography.tsx';
 
 const textRules = (what: string, max: number) => [
   { required: true, whitespace: true, message: `请填写${what}` },
@@ -21,14 +23,14 @@ const forms = () => import('./agencyForms.tsx');
 const ScoreItems = lazy(() => forms().then((m) => ({ default: m.ScoreItems })));
 const RevisedScores = lazy(() => forms().then((m) => ({ default: m.RevisedScores })));
 const VerifyFields = lazy(() => forms().then((m) => ({ default: m.VerifyFields })));
-const loading = <Typography.Text type="secondary">正在加载…</Typography.Text>;
+const loading = <Text type="secondary">正在加载…</Text>;
 const later = (node: ReactNode) => <Suspense fallback={loading}>{node}</Suspense>;
 const heavy = ['self_assessment', 'review', 'answer_appeal', 'verify_rectification'];
 
 type Scored = { items: { indicator: string; score: number; evidence?: string; comment?: string }[] };
 type Refused = { agency: string; code: string; message: string };
 
-export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): ActionSpecs {
+export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): SpecsFor<typeof agencyButtons> {
   if (a.actions.some((x) => heavy.includes(x))) void forms();
   const path = { year: a.year, code: a.agencyCode };
   const items = a.applicable.map((indicator) => ({ indicator }));
@@ -48,11 +50,10 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Acti
 
   return {
     self_assessment: {
-      primary: true,
       initialValues: { items },
       form: () => (
         <>
-          <Typography.Paragraph type="secondary">请对每项适用指标自评打分（0–100分），并填写{t.evidence}。</Typography.Paragraph>
+          <Paragraph type="secondary">请对每项适用指标自评打分（0–100分），并填写{t.evidence}。</Paragraph>
           {later(<ScoreItems a={a} score={t.selfScore} note={{ field: 'evidence', label: t.evidence }} />)}
         </>
       ),
@@ -62,11 +63,10 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Acti
       }))),
     },
     review: {
-      primary: true,
       initialValues: { items },
       form: () => (
         <>
-          <Typography.Paragraph type="secondary">请对每项适用指标评审打分（0–100分），并填写{t.reviewComment}。</Typography.Paragraph>
+          <Paragraph type="secondary">请对每项适用指标评审打分（0–100分），并填写{t.reviewComment}。</Paragraph>
           {later(<ScoreItems a={a} score={t.reviewScore} note={{ field: 'comment', label: t.reviewComment }} />)}
         </>
       ),
@@ -85,11 +85,10 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Acti
       submit: (v: { text: string }) => then(ok(api.POST(`${base}/appeal`, { params: { path }, body: { text: v.text } }))),
     },
     answer_appeal: {
-      primary: true,
       initialValues: { revised: [] },
       form: () => (
         <>
-          {a.appeal && <Typography.Paragraph>{t.appeal}：{a.appeal.text}</Typography.Paragraph>}
+          {a.appeal && <Paragraph>{t.appeal}：{a.appeal.text}</Paragraph>}
           <Form.Item label="答复意见" name="text" rules={textRules('答复意见', 4000)}>{area(3)}</Form.Item>
           {later(<RevisedScores a={a} />)}
         </>
@@ -98,7 +97,6 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Acti
         then(ok(api.POST(`${base}/appeal/answer`, { params: { path }, body: { text: v.text, revised: v.revised ?? [] } }))),
     },
     rectification_plan: {
-      primary: true,
       form: () => (
         <Form.Item label={t.rectificationPlan} name="text" rules={textRules(t.rectificationPlan, 4000)}
           extra="写明整改措施、责任人和完成时限">
@@ -108,7 +106,6 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Acti
       submit: rectify('plan'),
     },
     rectification_report: {
-      primary: true,
       form: () => (
         <Form.Item label={t.rectificationReport} name="text" rules={textRules(t.rectificationReport, 4000)} extra="写明整改完成情况">
           {area(4)}
@@ -117,7 +114,6 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Acti
       submit: rectify('report'),
     },
     verify_rectification: {
-      primary: true,
       form: () => later(<VerifyFields />),
       submit: (v: { passed: boolean; note?: string }) => then(ok(api.POST(`${base}/rectification/verification`, {
         params: { path }, body: { passed: v.passed, ...(v.note?.trim() ? { note: v.note.trim() } : {}) },

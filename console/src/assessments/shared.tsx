@@ -2,11 +2,12 @@
 // framework's indicator names, and a cycle's agencies read in full.
 import { assessmentTerms as t, gradeLabels, metricSourceLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
 import type { Tone } from '../components/tagColors.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Text } from '../components/Typography.tsx';
 
 export type Cycle = Schemas['AssessmentCycle'];
 export type AgencyAssessment = Schemas['AgencyAssessment'];
@@ -27,7 +28,7 @@ export const agencyKey = (year: number, code: string) => ['assessment', year, co
 const gradeTones: Record<GradeCode, Tone> = { excellent: 'green', good: 'blue', pass: 'grey', fail: 'red' };
 
 export function GradeTag({ code }: { code: GradeCode | null | undefined }) {
-  if (!code) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!code) return <Text type="secondary">—</Text>;
   return <ToneTag tone={gradeTones[code]}>{gradeLabels[code]}</ToneTag>;
 }
 
@@ -69,10 +70,10 @@ export function reasonText(reason: string, name: (code: string) => string): stri
 
 /** A deadline of a cycle's stage: the date, marked 暂定 while its calendar year is not published. */
 export function StageDate({ due }: { due: { dueDate: string; provisional: boolean } | null | undefined }) {
-  if (!due) return <Typography.Text type="secondary">未开始</Typography.Text>;
+  if (!due) return <Text type="secondary">未开始</Text>;
   return (
     <Space size={4}>
-      <Typography.Text>{due.dueDate}</Typography.Text>
+      <Text>{due.dueDate}</Text>
       {due.provisional && <Tag>{terms.provisional}</Tag>}
     </Space>
   );

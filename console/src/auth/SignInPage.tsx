@@ -2,13 +2,15 @@
 // person pastes the bearer token their city's identity provider issued.
 import { useQuery } from '@tanstack/react-query';
 import { roleLabels } from '@glossary';
-import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
 import { useSession, type Role } from './session.ts';
 import { setToken, signOut } from './token.ts';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Title } from '../components/Typography.tsx';
 
 const signInRoles: Role[] = ['agency_staff', 'agency_reviewer', 'bureau_coordinator', 'bureau_admin', 'assessor', 'public'];
 const agencyRoles: Role[] = ['agency_staff', 'agency_reviewer'];
@@ -71,8 +73,8 @@ export default function SignInPage() {
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
       <Card style={{ width: '100%', maxWidth: 420, margin: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>数治控制台</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>公共数据共享、开放、纠错与年度评估</Typography.Paragraph>
+        <Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>数治控制台</Title>
+        <Paragraph type="secondary" style={{ textAlign: 'center' }}>公共数据共享、开放、纠错与年度评估</Paragraph>
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}
         {session.isPending ? null : dev ? (
           <Form form={form} layout="vertical" onFinish={signInDev} requiredMark={false} initialValues={{ role: 'agency_staff' }}>
@@ -95,7 +97,7 @@ export default function SignInPage() {
               <Input autoComplete="name" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
-            <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>开发模式：任选角色登录，仅用于试用与测试。</Typography.Paragraph>
+            <Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>开发模式：任选角色登录，仅用于试用与测试。</Paragraph>
           </Form>
         ) : (
           <Form layout="vertical" onFinish={(v: { token: string }) => enter(v.token.trim())} requiredMark={false}>

@@ -2,7 +2,7 @@
 // cycle, freshness, the disputed mark; the bureau (and a reviewer, for its own agency) adds resources.
 import { freshnessLabels, openTypeLabels, shareTypeLabels, terms, updateCycleLabels } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -12,6 +12,9 @@ import { useAgencies, useAgencyName } from '../components/agencies.ts';
 import { NewResourceModal } from './NewResourceModal.tsx';
 import { FreshnessTag, OpenTypeTag, ShareTypeTag } from './tags.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
 
 type Resource = Schemas['Resource'];
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -47,7 +50,7 @@ export default function CatalogPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.catalog}</Typography.Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.catalog}</Title>
         {mayAdd && <Button type="primary" onClick={() => setAdding(true)}>新增资源</Button>}
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
@@ -58,19 +61,20 @@ export default function CatalogPage() {
         <Select aria-label="开放类型" placeholder="开放类型" allowClear style={{ width: 140 }} value={filter.openType} onChange={(v) => set('openType', v)} options={options(openTypeLabels)} />
         <Select aria-label="更新状态" placeholder="更新状态" allowClear style={{ width: 140 }} value={filter.freshness} onChange={(v) => set('freshness', v)} options={options(freshnessLabels)} />
       </Space>
-      <Table<Resource>
-        rowKey="id"
-        dataSource={rows}
+      <SimpleTable<Resource>
+        look="antd"
+        caption={terms.catalog}
+        rowKey={(r) => r.id}
+        rows={rows}
         loading={list.isPending}
-        pagination={false}
-        locale={{ emptyText: list.isError ? messageOf(list.error) : '目录中暂无符合条件的资源' }}
+        empty={list.isError ? messageOf(list.error) : '目录中暂无符合条件的资源'}
         columns={[
-          { title: '资源名称', key: 'name', render: (_, r) => <Space direction="vertical" size={0}><Link to={`/catalog/${r.id}`}>{r.name}</Link><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code}</Typography.Text></Space> },
-          { title: terms.provider, key: 'provider', render: (_, r) => agencyName(r.providerAgency) },
-          { title: '共享类型', key: 'share', render: (_, r) => <ShareTypeTag type={r.shareType} /> },
-          { title: '开放类型', key: 'open', render: (_, r) => <OpenTypeTag type={r.openType} /> },
-          { title: '更新周期', key: 'cycle', render: (_, r) => updateCycleLabels[r.updateCycle] },
-          { title: '更新状态', key: 'freshness', render: (_, r) => <Space size={4}><FreshnessTag freshness={r.freshness} />{r.disputed && <ToneTag tone="orange">{terms.disputed}</ToneTag>}</Space> },
+          { title: '资源名称', key: 'name', render: (r) => <Space direction="vertical" size={0}><Link to={`/catalog/${r.id}`}>{r.name}</Link><Text type="secondary" style={{ fontSize: 12 }}>{r.code}</Text></Space> },
+          { title: terms.provider, key: 'provider', render: (r) => agencyName(r.providerAgency) },
+          { title: '共享类型', key: 'share', render: (r) => <ShareTypeTag type={r.shareType} /> },
+          { title: '开放类型', key: 'open', render: (r) => <OpenTypeTag type={r.openType} /> },
+          { title: '更新周期', key: 'cycle', render: (r) => updateCycleLabels[r.updateCycle] },
+          { title: '更新状态', key: 'freshness', render: (r) => <Space size={4}><FreshnessTag freshness={r.freshness} />{r.disputed && <ToneTag tone="orange">{terms.disputed}</ToneTag>}</Space> },
         ]}
       />
       {list.hasNextPage && <div style={{ textAlign: 'center', marginTop: 16 }}><Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button></div>}

@@ -9,7 +9,7 @@ import { useNavigate } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
-import { showFieldErrors } from '../components/CaseActions.tsx';
+import { showFieldErrors } from '../components/fieldErrors.ts';
 import { useAgencies } from '../components/agencies.ts';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -3,7 +3,7 @@
 // (the provider) record a data update.
 import { openTypeLabels, terms, updateCycleLabels } from '@glossary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, message as antMessage, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, message as antMessage, Modal, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -13,6 +13,9 @@ import { hasRole, usePrincipal } from '../auth/session.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { FreshnessTag, OpenTypeTag, ShareTypeTag } from './tags.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Title } from '../components/Typography.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
 
 export default function ResourcePage() {
   const { id = '' } = useParams();
@@ -54,7 +57,7 @@ export default function ResourcePage() {
       <Card>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
           <div>
-            <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{r.name}</Typography.Title>
+            <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{r.name}</Title>
             <Space size={4} wrap>
               <ShareTypeTag type={r.shareType} /><OpenTypeTag type={r.openType} /><FreshnessTag freshness={r.freshness} />
               {r.disputed && <ToneTag tone="orange">{terms.disputed}</ToneTag>}
@@ -81,11 +84,11 @@ export default function ResourcePage() {
           { key: 'desc', label: '资源描述', children: r.description ?? '—', span: 2 },
         ]} />
       </Card>
-      <Card title={<Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>数据项</Typography.Title>}>
-        <Table rowKey="name" pagination={false} size="small" dataSource={r.fields} columns={[
-          { title: '名称', dataIndex: 'name' },
-          { title: '类型', key: 'type', render: (_, f) => f.type ?? '—' },
-          { title: '个人信息', key: 'personal', render: (_, f) => (f.personal ? <ToneTag tone="orange">个人信息</ToneTag> : '否') },
+      <Card title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>数据项</Title>}>
+        <SimpleTable look="antd" caption="数据项" rowKey={(f) => f.name} size="small" rows={r.fields} columns={[
+          { title: '名称', key: 'name', render: (f) => f.name },
+          { title: '类型', key: 'type', render: (f) => f.type ?? '—' },
+          { title: '个人信息', key: 'personal', render: (f) => (f.personal ? <ToneTag tone="orange">个人信息</ToneTag> : '否') },
         ]} />
       </Card>
       <Modal open={recording} title="登记数据更新" okText="登记" cancelText="取消" confirmLoading={busy} onCancel={() => setRecording(false)} destroyOnHidden

@@ -1,10 +1,12 @@
 // Small stand-ins for antd's Typography, Card and Tabs on the pages everyone opens first (the frame,
 // the work list): antd's Typography brings its editor, and with it Form and Input, into every page
-// that uses it (see docs/benchmarks.md). Styled from the same theme tokens.
+// that uses it (see docs/benchmarks.md). Styled from the same theme tokens. The stand-ins that draw
+// antd's own markup and styles (Typography.tsx, Card.tsx, List.tsx, CopyText.tsx) are modules of
+// their own, so the frame, which needs only these, does not load them.
 import { theme } from 'antd';
 import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 
-/** The page's heading (one per page). */
+/** The page's heading (one per page), as 待办 draws it. */
 export function PageTitle({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
   return <h2 style={{ fontSize: 20, fontWeight: 600, margin: '0 0 16px', color: token.colorTextHeading }}>{children}</h2>;

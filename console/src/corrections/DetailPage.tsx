@@ -3,7 +3,7 @@
 // are the caller's `actions` from the server.
 import { correctionOutcomeLabels, processLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { Alert, Button, Col, Descriptions, Row, Space } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -15,11 +15,15 @@ import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { CaseTimeline } from '../components/Timeline.tsx';
 import { actorText, dateTime, Section } from '../share-applications/shared.tsx';
-import { correctionActionSpecs } from './actions.tsx';
+import { correctionButtons } from './buttons.ts';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Text, Title } from '../components/Typography.tsx';
 
 type Correction = Schemas['Correction'];
+// The forms behind the buttons: loaded at the first click (or once the page is idle).
+const loadActions = () => import('./actions.tsx');
 const paragraph = (s: string | null | undefined) => (
-  s ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Typography.Paragraph> : '—'
+  s ? <Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Paragraph> : '—'
 );
 
 function StatusAlert({ c }: { c: Correction }) {
@@ -119,16 +123,16 @@ export default function DetailPage() {
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
           <div>
             <Space align="center" size={8} wrap>
-              <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+              <Title level={2} style={{ fontSize: 20, margin: 0 }}>
                 {processLabels.correction}：{c.resourceName}
-              </Typography.Title>
+              </Title>
               <span role="status" aria-label="办理状态"><StateTag process="correction" state={c.state} /></span>
             </Space>
             <br />
-            <Typography.Text type="secondary">事项编号 {c.id}</Typography.Text>
+            <Text type="secondary">事项编号 {c.id}</Text>
           </div>
-          <CaseActions process="correction" actions={c.actions} specs={correctionActionSpecs(c, agencies.data ?? [])}
-            queryKey={queryKey} />
+          <CaseActions process="correction" actions={c.actions} buttons={correctionButtons} queryKey={queryKey}
+            load={loadActions} specs={(m) => m.correctionActionSpecs(c, agencies.data ?? [])} />
         </Space>
         <div style={{ marginTop: 16 }}><StageBar process="correction" state={c.state} /></div>
         <StatusAlert c={c} />

@@ -2,7 +2,7 @@
 // about its resources; all for the bureau), newest first, paged with 加载更多.
 import { actionLabelIn, processLabels, terms } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Table, Typography } from 'antd';
+import { Button, Space } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
@@ -13,9 +13,12 @@ import { StateTag } from '../components/StateTag.tsx';
 import { date } from '../share-applications/shared.tsx';
 import { shortId } from '../components/links.ts';
 import { mayOpen } from '../components/access.ts';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
 
 type Correction = Schemas['Correction'];
-const none = <Typography.Text type="secondary">—</Typography.Text>;
+const none = <Text type="secondary">—</Text>;
 
 export default function ListPage() {
   const p = usePrincipal();
@@ -35,41 +38,42 @@ export default function ListPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{processLabels.correction}</Typography.Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{processLabels.correction}</Title>
         {/* Only where the person's menu leads (an assessor has no catalog to report from). */}
         {mayOpen(p, to) && <Button onClick={() => navigate(to)}>在{where}中报告数据错误</Button>}
       </Space>
-      <Table<Correction>
-        rowKey="id"
+      <SimpleTable<Correction>
+        look="antd"
+        caption={processLabels.correction}
+        rowKey={(r) => r.id}
         size="middle"
-        pagination={false}
         loading={list.isPending}
-        dataSource={items}
-        locale={{ emptyText: list.isError ? messageOf(list.error) : `暂无${processLabels.correction}事项` }}
-        scroll={{ x: 960 }}
+        rows={items}
+        empty={list.isError ? messageOf(list.error) : `暂无${processLabels.correction}事项`}
+        scrollX={960}
         columns={[
           {
             title: terms.resource, key: 'resource',
-            render: (_, c) => (
+            render: (c) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/corrections/${c.id}`}>{c.resourceName}</Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Text type="secondary" style={{ fontSize: 12 }}>
                   {c.resourceCode} · {shortId(c.id)}
-                </Typography.Text>
+                </Text>
               </Space>
             ),
           },
-          { title: terms.recordRef, key: 'record', render: (_, c) => <>{c.recordRef}{c.field ? ` · ${c.field}` : ''}</> },
-          { title: terms.verifyingAgency, key: 'agency', render: (_, c) => agencyName(c.assignedAgency) },
-          { title: '状态', key: 'state', render: (_, c) => <StateTag process="correction" state={c.state} /> },
+          { title: terms.recordRef, key: 'record', render: (c) => <>{c.recordRef}{c.field ? ` · ${c.field}` : ''}</> },
+          { title: terms.verifyingAgency, key: 'agency', render: (c) => agencyName(c.assignedAgency) },
+          { title: '状态', key: 'state', render: (c) => <StateTag process="correction" state={c.state} /> },
           {
             title: terms.verifyDue, key: 'due',
-            render: (_, c) => (c.state === 'verifying' ? <DueTag dueDate={c.verifyDueDate} overdue={c.overdue} /> : none),
+            render: (c) => (c.state === 'verifying' ? <DueTag dueDate={c.verifyDueDate} overdue={c.overdue} /> : none),
           },
-          { title: '报告日期', key: 'submitted', render: (_, c) => date(c.submittedAt) },
+          { title: '报告日期', key: 'submitted', render: (c) => date(c.submittedAt) },
           {
             title: '可办理', key: 'actions',
-            render: (_, c) => (c.actions.length ? c.actions.map((a) => actionLabelIn('correction', a)).join('、') : none),
+            render: (c) => (c.actions.length ? c.actions.map((a) => actionLabelIn('correction', a)).join('、') : none),
           },
         ]}
       />

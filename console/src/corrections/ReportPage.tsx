@@ -3,9 +3,7 @@
 // Submitted with an Idempotency-Key, so a double click or a retry files one report.
 import { processLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert, Button, Card, Descriptions, Form, Input, message as antMessage, Result, Select, Space, Typography,
-} from 'antd';
+import { Alert, Button, Descriptions, Form, Input, message as antMessage, Result, Select, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -13,10 +11,12 @@ import { messageOf } from '../api/errors.ts';
 import type { operations } from '../api/schema.d.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { useAgencyName } from '../components/agencies.ts';
-import { showFieldErrors } from '../components/CaseActions.tsx';
+import { showFieldErrors } from '../components/fieldErrors.ts';
 import { errorText } from '../open-data/shared.ts';
 import { keyFor, Section } from '../share-applications/shared.tsx';
 import { mayOpen } from '../components/access.ts';
+import { Card } from '../components/Card.tsx';
+import { Title } from '../components/Typography.tsx';
 
 type Body = operations['reportCorrection']['requestBody']['content']['application/json'];
 interface Values {
@@ -87,9 +87,9 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {holder}
       <Card>
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
           {processLabels.correction}：{r.name}
-        </Typography.Title>
+        </Title>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" items={[
           { key: 'code', label: '资源编码', children: r.code },
           { key: 'provider', label: terms.provider, children: agencyName(r.providerAgency) },

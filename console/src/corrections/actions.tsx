@@ -5,7 +5,8 @@ import { correctionOutcomeLabels, terms } from '@glossary';
 import { Alert, Form, Input, Radio, Select } from 'antd';
 import { api, ok, type Schemas } from '../api/client.ts';
 import type { operations } from '../api/schema.d.ts';
-import type { ActionSpecs } from '../components/CaseActions.tsx';
+import type { SpecsFor } from '../components/CaseActions.tsx';
+import type { correctionButtons } from './buttons.ts';
 
 type Correction = Schemas['Correction'];
 type Verification = operations['verifyCorrection']['requestBody']['content']['application/json'];
@@ -13,7 +14,7 @@ type Verification = operations['verifyCorrection']['requestBody']['content']['ap
 const required = (message: string) => ({ required: true, whitespace: true, message });
 const max = (n: number) => ({ max: n, message: `最多${n}个字` });
 
-export function correctionActionSpecs(c: Correction, agencies: { code: string; name: string }[]): ActionSpecs {
+export function correctionActionSpecs(c: Correction, agencies: { code: string; name: string }[]): SpecsFor<typeof correctionButtons> {
   const path = { params: { path: { id: c.id } } };
   const others = agencies.filter((a) => a.code !== c.assignedAgency);
   return {
@@ -35,7 +36,6 @@ export function correctionActionSpecs(c: Correction, agencies: { code: string; n
       done: `${terms.verifyDue}已延长`,
     },
     verify: {
-      primary: true,
       initialValues: { outcome: 'corrected' },
       form: () => (
         <>

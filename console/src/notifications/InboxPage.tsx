@@ -2,13 +2,15 @@
 // newest first; each names its case, and reading one (or 全部标为已读) lowers the header's unread badge.
 import { processLabels, terms } from '@glossary';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, message as antMessage, Space, Spin, Tabs, theme, Typography } from 'antd';
+import { Button, Empty, message as antMessage, Space, Spin, Tabs, theme } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { caseLink, shortId, type Process } from '../components/links.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
 
 type Notification = Schemas['Notification'];
 
@@ -69,7 +71,7 @@ export default function InboxPage() {
     <Card>
       {messageHolder}
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.notifications}</Typography.Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.notifications}</Title>
         {(unread.data?.count ?? 0) > 0 && (
           <Button onClick={() => markAll.mutate()} loading={markAll.isPending}>全部标为已读</Button>
         )}
@@ -114,12 +116,12 @@ function Item({ n, busy, onRead }: { n: Notification; busy: boolean; onRead: () 
       }}
     >
       <Space direction="vertical" size={4} style={{ minWidth: 0 }}>
-        <Typography.Text strong={unread}>{n.title}</Typography.Text>
-        {n.body && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Text>}
+        <Text strong={unread}>{n.title}</Text>
+        {n.body && <Text style={{ whiteSpace: 'pre-wrap' }}>{n.body}</Text>}
         <Space size={12} wrap>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Text type="secondary" style={{ fontSize: 12 }}>
             <time dateTime={n.createdAt}>{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</time>
-          </Typography.Text>
+          </Text>
           {t && (
             <Link to={t.to} onClick={() => { if (unread) onRead(); }} style={{ fontSize: 12 }}>
               查看{t.what}（{shortId(n.caseId)}）

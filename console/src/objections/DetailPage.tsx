@@ -4,7 +4,7 @@
 import { terms } from '@glossary';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, message as antMessage, Row, Space, Typography } from 'antd';
+import { Alert, Button, Col, message as antMessage, Row, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -13,12 +13,15 @@ import { CaseActions } from '../components/CaseActions.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { CaseTimeline } from '../components/Timeline.tsx';
-import { objectionActionSpecs } from './actions.tsx';
-import {
-  CaseCard, currentDue, DeadlinesCard, MinutesCard, OutcomeCard, RefusalCard, StatementsCard,
-} from './sections.tsx';
+import { objectionButtons } from './buttons.ts';
+import { currentDue } from './due.ts';
+import { CaseCard, DeadlinesCard, MinutesCard, OutcomeCard, RefusalCard, StatementsCard } from './sections.tsx';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
 
 type Objection = Schemas['Objection'];
+// The forms behind the buttons: loaded at the first click (or once the page is idle).
+const loadActions = () => import('./actions.tsx');
 
 /**
  * 查看卷宗: the dossier needs the bearer token, so it is fetched here and shown from a blob URL —
@@ -82,14 +85,15 @@ export default function DetailPage() {
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
           <div>
             <Space align="center" size={8} wrap>
-              <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>异议协商：{o.resourceName}</Typography.Title>
+              <Title level={2} style={{ fontSize: 20, margin: 0 }}>异议协商：{o.resourceName}</Title>
               <span role="status" aria-label="办理状态"><StateTag process="objection" state={o.state} /></span>
             </Space>
             <br />
-            <Typography.Text type="secondary">异议编号 {o.id}</Typography.Text>
+            <Text type="secondary">异议编号 {o.id}</Text>
           </div>
           <Space wrap>
-            <CaseActions process="objection" actions={o.actions} specs={objectionActionSpecs(o)} queryKey={queryKey} />
+            <CaseActions process="objection" actions={o.actions} buttons={objectionButtons} queryKey={queryKey}
+              load={loadActions} specs={(m) => m.objectionActionSpecs(o)} />
             <DossierButton id={o.id} />
           </Space>
         </Space>

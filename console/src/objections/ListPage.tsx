@@ -2,7 +2,7 @@
 // newest first, filtered by state, paged with 加载更多.
 import { processLabels, stateLabels, terms } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Select, Space } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
@@ -10,8 +10,11 @@ import { useAgencyName } from '../components/agencies.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { date } from '../share-applications/shared.tsx';
-import { currentDue } from './sections.tsx';
+import { currentDue } from './due.ts';
 import { shortId } from '../components/links.ts';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
 
 type Objection = Schemas['Objection'];
 type State = Objection['state'];
@@ -37,48 +40,49 @@ export default function ListPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{processLabels.objection}</Typography.Title>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{processLabels.objection}</Title>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: 160 }} value={state} onChange={setState}
           options={Object.entries(stateLabels.objection).map(([value, label]) => ({ value, label }))} />
       </Space>
-      <Table<Objection>
-        rowKey="id"
+      <SimpleTable<Objection>
+        look="antd"
+        caption={processLabels.objection}
+        rowKey={(r) => r.id}
         size="middle"
-        pagination={false}
         loading={list.isPending}
-        dataSource={items}
-        locale={{ emptyText: list.isError ? messageOf(list.error) : '暂无异议' }}
-        scroll={{ x: 900 }}
+        rows={items}
+        empty={list.isError ? messageOf(list.error) : '暂无异议'}
+        scrollX={900}
         columns={[
           {
             title: terms.resource, key: 'resource',
-            render: (_, o) => (
+            render: (o) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/objections/${o.id}`}>{o.resourceName}</Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Text type="secondary" style={{ fontSize: 12 }}>
                   {o.resourceCode} · {shortId(o.id)}
-                </Typography.Text>
+                </Text>
               </Space>
             ),
           },
-          { title: terms.applicant, key: 'applicant', render: (_, o) => agencyName(o.applicantAgency) },
-          { title: terms.provider, key: 'provider', render: (_, o) => agencyName(o.providerAgency) },
-          { title: '状态', key: 'state', render: (_, o) => <StateTag process="objection" state={o.state} /> },
+          { title: terms.applicant, key: 'applicant', render: (o) => agencyName(o.applicantAgency) },
+          { title: terms.provider, key: 'provider', render: (o) => agencyName(o.providerAgency) },
+          { title: '状态', key: 'state', render: (o) => <StateTag process="objection" state={o.state} /> },
           {
             title: terms.deadline, key: 'due',
-            render: (_, o) => {
+            render: (o) => {
               const due = currentDue(o);
-              if (!due) return <Typography.Text type="secondary">—</Typography.Text>;
+              if (!due) return <Text type="secondary">—</Text>;
               return (
                 <Space orientation="vertical" size={0}>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{due.label}</Typography.Text>
+                  <Text type="secondary" style={{ fontSize: 12 }}>{due.label}</Text>
                   <DueTag dueDate={due.dueDate} overdue={o.overdue} />
                 </Space>
               );
             },
           },
-          { title: '提出日期', key: 'filed', render: (_, o) => date(o.filedAt) },
+          { title: '提出日期', key: 'filed', render: (o) => date(o.filedAt) },
         ]}
       />
       {list.hasNextPage && (

@@ -5,7 +5,8 @@ import { objectionOutcomeLabels, terms } from '@glossary';
 import { DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ok, type Schemas } from '../api/client.ts';
-import type { ActionSpecs } from '../components/CaseActions.tsx';
+import type { SpecsFor } from '../components/CaseActions.tsx';
+import type { objectionButtons } from './buttons.ts';
 import { max, optional, required, text } from '../share-applications/form-items.tsx';
 
 type Objection = Schemas['Objection'];
@@ -35,18 +36,16 @@ function OutcomeItems({ outcomes, conditionsOptional = false }: {
 const conditionsOf = (v: { outcome: Outcome; conditions?: string }) =>
   (v.outcome === 'conditional_share' ? optional('conditions', v.conditions) : {});
 
-export function objectionActionSpecs(o: Objection): ActionSpecs {
+export function objectionActionSpecs(o: Objection): SpecsFor<typeof objectionButtons> {
   const path = { params: { path: { id: o.id } } };
   return {
     settle: {
-      primary: true,
       initialValues: { outcome: 'share' },
       form: () => <OutcomeItems outcomes={['share', 'conditional_share']} />,
       submit: (v: { outcome: 'share' | 'conditional_share'; conditions?: string }) =>
         ok(api.POST('/api/v1/objections/{id}/settlement', { ...path, body: { outcome: v.outcome, ...conditionsOf(v) } })),
     },
     assign: {
-      primary: true,
       form: () => (
         <>
           <Form.Item label="指定协调人（用户标识）" name="coordinator" rules={[max(200)]}
@@ -97,7 +96,6 @@ export function objectionActionSpecs(o: Objection): ActionSpecs {
       done: '会商纪要已记录',
     },
     rule: {
-      primary: true,
       form: () => (
         <>
           <OutcomeItems outcomes={['share', 'conditional_share', 'uphold_refusal']} />
@@ -109,13 +107,11 @@ export function objectionActionSpecs(o: Objection): ActionSpecs {
       })),
     },
     escalate: {
-      danger: true,
       form: () => text('提请理由', 'reason', [required('请填写提请市人民政府统筹协调的理由'), max(2000)], 4),
       submit: (v: { reason: string }) =>
         ok(api.POST('/api/v1/objections/{id}/escalation', { ...path, body: { reason: v.reason.trim() } })),
     },
     government_decision: {
-      primary: true,
       form: () => (
         <>
           <OutcomeItems outcomes={['share', 'conditional_share', 'uphold_refusal']} conditionsOptional />

@@ -1,23 +1,18 @@
 // The parts of an objection's page: the parties, the refusal objected to, the objection itself,
 // its deadlines, both parties' statements, the consultation minutes, an escalation and the ruling.
 import { objectionOutcomeLabels, partyLabels, rulingStageLabels, terms } from '@glossary';
-import { Card, Descriptions, List, Space, Typography } from 'antd';
+import { Descriptions, Space } from 'antd';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { actorText, dateTime, paragraph, ProvisionalTag, Section } from '../share-applications/shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { List } from '../components/List.tsx';
+import { Paragraph, Text } from '../components/Typography.tsx';
 
 type Objection = Schemas['Objection'];
-
-
-/** The deadline the objection runs against now: negotiation, then coordination. */
-export function currentDue(o: Objection): { label: string; dueDate: string | null } | null {
-  if (o.state === 'negotiating') return { label: terms.negotiationDue, dueDate: o.negotiationDueDate };
-  if (o.state === 'coordinating') return { label: terms.coordinationDue, dueDate: o.coordinationDueDate };
-  return null;
-}
 
 export function CaseCard({ o }: { o: Objection }) {
   const agencyName = useAgencyName();
@@ -33,7 +28,7 @@ export function CaseCard({ o }: { o: Objection }) {
         { key: 'provider', label: terms.provider, children: agencyName(o.providerAgency) },
         {
           key: 'coordinator', label: terms.coordinator, span: 2,
-          children: o.coordinator ? actorText(o.coordinator, agencyName) : <Typography.Text type="secondary">尚未受理</Typography.Text>,
+          children: o.coordinator ? actorText(o.coordinator, agencyName) : <Text type="secondary">尚未受理</Text>,
         },
       ]} />
     </Card>
@@ -74,7 +69,7 @@ export function DeadlinesCard({ o }: { o: Objection }) {
     <Card title={<Section>{terms.deadline}</Section>} size="small">
       {items.length
         ? <Descriptions column={1} size="small" items={items} />
-        : <Typography.Text type="secondary">当前无办理期限</Typography.Text>}
+        : <Text type="secondary">当前无办理期限</Text>}
     </Card>
   );
 }
@@ -84,18 +79,17 @@ export function StatementsCard({ o }: { o: Objection }) {
   return (
     <Card title={<Section>双方{terms.statement}</Section>}>
       <List
-        dataSource={o.statements}
-        locale={{ emptyText: '暂无陈述' }}
-        renderItem={(s) => (
-          <List.Item>
-            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-              <Space size={8} wrap>
-                <ToneTag tone={s.party === 'applicant' ? 'blue' : 'purple'}>{partyLabels[s.party]}</ToneTag>
-                <Typography.Text type="secondary">{actorText(s.by, agencyName)} · {dateTime(s.at)}</Typography.Text>
-              </Space>
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s.text}</Typography.Paragraph>
+        items={o.statements}
+        itemKey={(_, i) => i}
+        empty="暂无陈述"
+        render={(s) => (
+          <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+            <Space size={8} wrap>
+              <ToneTag tone={s.party === 'applicant' ? 'blue' : 'purple'}>{partyLabels[s.party]}</ToneTag>
+              <Text type="secondary">{actorText(s.by, agencyName)} · {dateTime(s.at)}</Text>
             </Space>
-          </List.Item>
+            <Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s.text}</Paragraph>
+          </Space>
         )}
       />
     </Card>
@@ -108,16 +102,15 @@ export function MinutesCard({ o }: { o: Objection }) {
   return (
     <Card title={<Section>{terms.minutes}</Section>}>
       <List
-        dataSource={o.minutes}
-        locale={{ emptyText: '暂无会商纪要' }}
-        renderItem={(m) => (
-          <List.Item>
-            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-              <Typography.Text strong>会商时间 {dateTime(m.heldAt)}</Typography.Text>
-              <Typography.Text type="secondary">记录人 {actorText(m.by, agencyName)} · 记录于 {dateTime(m.at)}</Typography.Text>
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{m.text}</Typography.Paragraph>
-            </Space>
-          </List.Item>
+        items={o.minutes}
+        itemKey={(_, i) => i}
+        empty="暂无会商纪要"
+        render={(m) => (
+          <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+            <Text strong>会商时间 {dateTime(m.heldAt)}</Text>
+            <Text type="secondary">记录人 {actorText(m.by, agencyName)} · 记录于 {dateTime(m.at)}</Text>
+            <Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{m.text}</Paragraph>
+          </Space>
         )}
       />
     </Card>

@@ -4,7 +4,7 @@
 // caller's `actions` from the server.
 import { actionLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
+import { Alert, Button, Col, Row, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ok } from '../api/client.ts';
@@ -15,9 +15,14 @@ import { CredentialModal, type IssuedCredential } from '../components/Credential
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { CaseTimeline } from '../components/Timeline.tsx';
-import { openDataActionSpecs } from './actions.tsx';
+import { openDataButtons } from './buttons.ts';
 import { AgreementCard, DeadlinesCard, DecisionCard, FactsCard, ReportsCard, ReturnedCard } from './sections.tsx';
 import type { OpenDataRequest } from './shared.ts';
+
+// The forms behind the buttons: loaded at the first click (or once the page is idle).
+const loadActions = () => import('./actions.tsx');
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
 
 /** A line under the heading saying what the request waits for. */
 function StatusAlert({ r }: { r: OpenDataRequest }) {
@@ -82,10 +87,7 @@ export default function DetailPage() {
     const back = <Button type="link" onClick={() => navigate('/open-data-requests')}>返回列表</Button>;
     return <Alert type="error" showIcon title={messageOf(query.error)} action={back} />;
   }
-  const specs = openDataActionSpecs(r, {
-    datasetFields: dataset.data?.fields.map((f) => f.name) ?? r.fields,
-    onCredential: setCredential,
-  });
+  const datasetFields = dataset.data?.fields.map((f) => f.name) ?? r.fields;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -93,13 +95,14 @@ export default function DetailPage() {
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
           <div>
             <Space align="center" size={8} wrap>
-              <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>开放申请：{r.resourceName}</Typography.Title>
+              <Title level={2} style={{ fontSize: 20, margin: 0 }}>开放申请：{r.resourceName}</Title>
               <span role="status" aria-label="办理状态"><StateTag process="open-data-request" state={r.state} /></span>
             </Space>
             <br />
-            <Typography.Text type="secondary">申请编号 {r.id}</Typography.Text>
+            <Text type="secondary">申请编号 {r.id}</Text>
           </div>
-          <CaseActions process="open-data-request" actions={r.actions} specs={specs} queryKey={queryKey} />
+          <CaseActions process="open-data-request" actions={r.actions} buttons={openDataButtons} queryKey={queryKey}
+            load={loadActions} specs={(m) => m.openDataActionSpecs(r, { datasetFields, onCredential: setCredential })} />
         </Space>
         <div style={{ marginTop: 16 }}><StageBar process="open-data-request" state={r.state} /></div>
         <StatusAlert r={r} />

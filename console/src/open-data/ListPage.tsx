@@ -2,7 +2,7 @@
 // newest first, filtered by state, paged with 加载更多.
 import { actionLabelIn, processLabels, stateLabels, terms } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Select, Space } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
@@ -13,6 +13,9 @@ import { StateTag } from '../components/StateTag.tsx';
 import { date } from '../share-applications/shared.tsx';
 import { currentDue, requesterKindLabel, type OpenDataRequest } from './shared.ts';
 import { shortId } from '../components/links.ts';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
 
 type State = OpenDataRequest['state'];
 const small = { fontSize: 12 };
@@ -42,65 +45,66 @@ export default function ListPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
           {processLabels['open-data-request']}
-        </Typography.Title>
+        </Title>
         {hasRole(p, 'public') && <Button type="primary" onClick={() => navigate('/open-data')}>浏览{terms.openData}</Button>}
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: 160 }} value={state} onChange={setState}
           options={Object.entries(stateLabels['open-data-request']).map(([value, label]) => ({ value, label }))} />
       </Space>
-      <Table<OpenDataRequest>
-        rowKey="id"
+      <SimpleTable<OpenDataRequest>
+        look="antd"
+        caption={processLabels['open-data-request']}
+        rowKey={(r) => r.id}
         size="middle"
-        pagination={false}
         loading={list.isPending}
-        dataSource={items}
-        locale={{ emptyText: list.isError ? messageOf(list.error) : `暂无${processLabels['open-data-request']}` }}
-        scroll={{ x: 960 }}
+        rows={items}
+        empty={list.isError ? messageOf(list.error) : `暂无${processLabels['open-data-request']}`}
+        scrollX={960}
         columns={[
           {
             title: terms.resource, key: 'resource',
-            render: (_, r) => (
+            render: (r) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/open-data-requests/${r.id}`}>{r.resourceName}</Link>
-                <Typography.Text type="secondary" style={small}>{r.resourceCode} · {shortId(r.id)}</Typography.Text>
+                <Text type="secondary" style={small}>{r.resourceCode} · {shortId(r.id)}</Text>
               </Space>
             ),
           },
           {
             title: terms.requester, key: 'requester',
-            render: (_, r) => (
+            render: (r) => (
               <Space orientation="vertical" size={0}>
                 <span>{r.requester.name}</span>
-                <Typography.Text type="secondary" style={small}>
+                <Text type="secondary" style={small}>
                   {requesterKindLabel(r.requester.kind)} · {r.requester.identifier}
-                </Typography.Text>
+                </Text>
               </Space>
             ),
           },
-          { title: terms.provider, key: 'provider', render: (_, r) => agencyName(r.providerAgency) },
-          { title: '状态', key: 'state', render: (_, r) => <StateTag process="open-data-request" state={r.state} /> },
+          { title: terms.provider, key: 'provider', render: (r) => agencyName(r.providerAgency) },
+          { title: '状态', key: 'state', render: (r) => <StateTag process="open-data-request" state={r.state} /> },
           {
             title: terms.deadline, key: 'due',
-            render: (_, r) => {
+            render: (r) => {
               const due = currentDue(r);
-              if (!due?.dueDate) return <Typography.Text type="secondary">—</Typography.Text>;
+              if (!due?.dueDate) return <Text type="secondary">—</Text>;
               return (
                 <Space orientation="vertical" size={0}>
-                  <Typography.Text type="secondary" style={small}>{due.label}</Typography.Text>
+                  <Text type="secondary" style={small}>{due.label}</Text>
                   <DueTag dueDate={due.dueDate} overdue={r.overdue} />
                 </Space>
               );
             },
           },
-          { title: '提交日期', key: 'submitted', render: (_, r) => date(r.submittedAt) },
+          { title: '提交日期', key: 'submitted', render: (r) => date(r.submittedAt) },
           {
             title: '可办理', key: 'actions',
-            render: (_, r) => (r.actions.length
+            render: (r) => (r.actions.length
               ? r.actions.map((a) => actionLabelIn('open-data-request', a)).join('、')
-              : <Typography.Text type="secondary">—</Typography.Text>),
+              : <Text type="secondary">—</Text>),
           },
         ]}
       />

@@ -2,19 +2,21 @@
 // on what conditions and how often it is updated — and the ways to 申请使用 one or 报告数据错误 in it.
 import { openTypeLabels, terms, updateCycleLabels } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Drawer, Empty, Input, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Input, Space, Spin, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Title } from '../components/Typography.tsx';
 
 type Resource = Schemas['Resource'];
 
 /** A dataset's heading, an h3 under the page's h2 (not the share pages' Section: it would bring their forms' Checkbox). */
 const Section = ({ children }: { children: ReactNode }) => (
-  <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{children}</Typography.Title>
+  <Title level={3} style={{ fontSize: 16, margin: 0 }}>{children}</Title>
 );
 
 const requestLink = (r: Resource) => `/open-data-requests/new?resourceId=${r.id}`;
@@ -49,11 +51,11 @@ export default function PortalPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.openData}</Typography.Title>
-        <Typography.Paragraph type="secondary">
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.openData}</Title>
+        <Paragraph type="secondary">
           {`以下为${openTypeLabels.conditional}的公共数据。申请使用须说明${terms.use}和${terms.scenario}，签署${terms.commitment}，`
             + `经大数据局形式审查、${terms.provider}审核同意并签署${terms.agreement}后获得${terms.credential}。`}
-        </Typography.Paragraph>
+        </Paragraph>
         <Input.Search aria-label="搜索开放数据" placeholder="数据名称、编码或描述" allowClear defaultValue={q}
           style={{ maxWidth: 360 }} onSearch={search} enterButton="搜索" />
       </Card>

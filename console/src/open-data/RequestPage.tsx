@@ -5,8 +5,7 @@
 import { terms, updateCycleLabels } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, message as antMessage, Radio, Result, Space,
-  Typography,
+  Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, message as antMessage, Radio, Result, Space,
 } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -14,11 +13,14 @@ import { api, ok, type Schemas } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
 import type { operations } from '../api/schema.d.ts';
 import { useAgencyName } from '../components/agencies.ts';
-import { showFieldErrors } from '../components/CaseActions.tsx';
-import { CheckboxGroupField, keyFor, Section } from '../share-applications/shared.tsx';
+import { showFieldErrors } from '../components/fieldErrors.ts';
+import { CheckboxGroupField } from '../share-applications/form-items.tsx';
+import { keyFor, Section } from '../share-applications/shared.tsx';
 import { commitmentParagraphs } from './commitment.ts';
 import { identifierRule, serverIdentifierMessage, type IdentifierKind } from './identifiers.ts';
 import { errorText, MAX_PERIOD_MONTHS, periodRules } from './shared.ts';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Title } from '../components/Typography.tsx';
 
 type Body = operations['submitOpenDataRequest']['requestBody']['content']['application/json'];
 interface Values {
@@ -100,7 +102,7 @@ function RequestForm({ resource: r }: { resource: Schemas['Resource'] }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {holder}
       <Card>
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>申请使用：{r.name}</Typography.Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>申请使用：{r.name}</Title>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" items={[
           { key: 'code', label: '数据编码', children: r.code },
           { key: 'provider', label: terms.provider, children: agencyName(r.providerAgency) },
@@ -176,7 +178,7 @@ function RequestForm({ resource: r }: { resource: Schemas['Resource'] }) {
             <div id="commitment-text" role="region" aria-label={terms.commitment}
               style={{ maxWidth: 760, marginBottom: 16 }}>
               {commitmentParagraphs.map((t) => (
-                <Typography.Paragraph key={t} style={{ marginBottom: 8 }}>{t}</Typography.Paragraph>
+                <Paragraph key={t} style={{ marginBottom: 8 }}>{t}</Paragraph>
               ))}
             </div>
             <Form.Item name="commitmentAccepted" valuePropName="checked" rules={[{

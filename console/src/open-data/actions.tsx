@@ -2,13 +2,16 @@
 // the requester's 重新提交, 签署协议, 报送利用情况 and 获取访问凭证, the provider's 通过 / 不予开放, and 撤销.
 // Form item names are the endpoints' body fields.
 import { terms } from '@glossary';
-import { Alert, Checkbox, Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Radio } from 'antd';
 import { api, ok } from '../api/client.ts';
 import type { operations } from '../api/schema.d.ts';
-import type { ActionSpecs } from '../components/CaseActions.tsx';
+import type { SpecsFor } from '../components/CaseActions.tsx';
+import type { openDataButtons } from './buttons.ts';
 import type { IssuedCredential } from '../components/CredentialModal.tsx';
-import { CheckboxGroupField } from '../share-applications/shared.tsx';
+import { CheckboxGroupField } from '../share-applications/form-items.tsx';
+import { AgreementText } from './AgreementText.tsx';
 import { MAX_PERIOD_MONTHS, periodRules, type OpenDataRequest } from './shared.ts';
+import { Paragraph } from '../components/Typography.tsx';
 
 type Decision = operations['decideOpenDataRequest']['requestBody']['content']['application/json'];
 type Resubmission = operations['resubmitOpenDataRequest']['requestBody']['content']['application/json'];
@@ -24,28 +27,17 @@ const text = (label: string, name: string, rules: object[] = [], rows = 3, extra
   </Form.Item>
 );
 
-/** The agreement as the requester reads it before signing: every line, scrollable. */
-export function AgreementText({ text: body, id }: { text: string; id?: string }) {
-  return (
-    <div id={id} role="region" aria-label={terms.agreement} tabIndex={0}
-      style={{ maxHeight: 360, overflowY: 'auto', padding: 12, border: '1px solid rgba(5,5,5,0.12)', borderRadius: 6 }}>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{body}</Typography.Paragraph>
-    </div>
-  );
-}
-
 export function openDataActionSpecs(r: OpenDataRequest, opts: {
   /** The dataset's data items, for a resubmission (the requested ones until they are loaded). */
   datasetFields: string[];
   /** Receives a credential just issued (the signature's, or a new one), shown once. */
   onCredential: (issued: IssuedCredential) => void;
-}): ActionSpecs {
+}): SpecsFor<typeof openDataButtons> {
   const path = { params: { path: { id: r.id } } };
   const decide = (body: Decision) => ok(api.POST('/api/v1/open-data-requests/{id}/decision', { ...path, body }));
 
   return {
     formal_check: {
-      primary: true,
       initialValues: { passed: true },
       form: () => (
         <>
@@ -66,7 +58,6 @@ export function openDataActionSpecs(r: OpenDataRequest, opts: {
       done: '形式审查已完成',
     },
     resubmit: {
-      primary: true,
       initialValues: {
         fields: r.fields, purpose: r.purpose, scenario: r.scenario, periodMonths: r.periodMonths,
         securityMeasures: r.securityMeasures, contact: r.requester.contact,
@@ -105,7 +96,6 @@ export function openDataActionSpecs(r: OpenDataRequest, opts: {
       done: '已重新提交，等待形式审查',
     },
     approve: {
-      primary: true,
       form: () => (
         <>
           <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`通过后，申请人须在期限内签署${terms.agreement}`} />
@@ -117,17 +107,15 @@ export function openDataActionSpecs(r: OpenDataRequest, opts: {
       }),
     },
     reject: {
-      danger: true,
       form: () => text('不予开放理由', 'reason', [required('请填写不予开放的理由'), max(2000)], 4),
       submit: (v: { reason: string }) => decide({ decision: 'reject', reason: v.reason.trim() }),
     },
     sign: {
-      primary: true,
       form: () => (
         <>
-          <Typography.Paragraph>
+          <Paragraph>
             {terms.agreement}（第{r.agreementVersion ?? '—'}版）
-          </Typography.Paragraph>
+          </Paragraph>
           {r.agreementText && <AgreementText text={r.agreementText} id="sign-agreement-text" />}
           <Form.Item name="accepted" valuePropName="checked" style={{ marginTop: 16 }} rules={[{
             validator: async (_, v?: boolean) => { if (!v) throw new Error(`请阅读并同意${terms.agreement}`); },
@@ -146,7 +134,6 @@ export function openDataActionSpecs(r: OpenDataRequest, opts: {
       done: '协议已签署',
     },
     report_usage: {
-      primary: true,
       form: () => (
         <>
           <Form.Item label={terms.reportPeriod} name="period" rules={[required(`请填写${terms.reportPeriod}`), max(100)]}
@@ -175,7 +162,6 @@ export function openDataActionSpecs(r: OpenDataRequest, opts: {
       done: `${terms.credential}已签发`,
     },
     revoke: {
-      danger: true,
       form: () => (
         <>
           <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`撤销后${terms.credential}立即失效，申请人不能再使用该数据`} />

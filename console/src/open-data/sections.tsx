@@ -2,16 +2,18 @@
 // deadlines, the formal check's returned reasons, the decision and signature, the agreement to sign,
 // usage reports and warnings, and the revocation.
 import { actionLabelIn, terms } from '@glossary';
-import { Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
+import { Descriptions, Empty, Space, Tag } from 'antd';
 import { useAgencyName } from '../components/agencies.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { actorText, date, dateTime, Section } from '../share-applications/shared.tsx';
-import { AgreementText } from './actions.tsx';
+import { AgreementText } from './AgreementText.tsx';
 import { requesterKindLabel, type OpenDataRequest } from './shared.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Text } from '../components/Typography.tsx';
 
 const paragraph = (s: string | null | undefined) => (
-  s ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Typography.Paragraph> : '—'
+  s ? <Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Paragraph> : '—'
 );
 
 export function FactsCard({ r }: { r: OpenDataRequest }) {
@@ -29,7 +31,7 @@ export function FactsCard({ r }: { r: OpenDataRequest }) {
           children: (
             <Space size={6}>
               <span>{r.requester.identifier}</span>
-              <Typography.Text type="secondary">（已脱敏）</Typography.Text>
+              <Text type="secondary">（已脱敏）</Text>
             </Space>
           ),
         },
@@ -52,7 +54,7 @@ export function FactsCard({ r }: { r: OpenDataRequest }) {
 export function DeadlinesCard({ r }: { r: OpenDataRequest }) {
   const row = (key: string, label: string, dueDate: string | null, current: boolean) => (dueDate ? [{
     key, label,
-    children: current ? <DueTag dueDate={dueDate} overdue={r.overdue} /> : <Typography.Text>{dueDate}</Typography.Text>,
+    children: current ? <DueTag dueDate={dueDate} overdue={r.overdue} /> : <Text>{dueDate}</Text>,
   }] : []);
   const items = [
     ...row('formal', terms.formalCheckDue, r.formalCheckDueDate, r.state === 'formal_check'),
@@ -67,7 +69,7 @@ export function DeadlinesCard({ r }: { r: OpenDataRequest }) {
     <Card title={<Section>{terms.deadline}</Section>}>
       {items.length
         ? <Descriptions column={1} size="small" items={items} />
-        : <Typography.Text type="secondary">当前无办理期限</Typography.Text>}
+        : <Text type="secondary">当前无办理期限</Text>}
     </Card>
   );
 }
@@ -123,7 +125,7 @@ export function AgreementCard({ r }: { r: OpenDataRequest }) {
   if (r.state !== 'awaiting_agreement' || !r.agreementText) return null;
   return (
     <Card title={<Section>{terms.agreement}（第{r.agreementVersion}版）</Section>}>
-      <Typography.Paragraph type="secondary">请完整阅读协议，同意后点击“签署协议”。签署后即获得{terms.credential}。</Typography.Paragraph>
+      <Paragraph type="secondary">请完整阅读协议，同意后点击“签署协议”。签署后即获得{terms.credential}。</Paragraph>
       <AgreementText text={r.agreementText} id="agreement-text" />
     </Card>
   );

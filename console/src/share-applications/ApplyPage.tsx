@@ -4,8 +4,7 @@
 import { deliveryMethodLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, message as antMessage, Radio, Result, Space,
-  Typography,
+  Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, message as antMessage, Radio, Result, Space,
 } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -14,10 +13,12 @@ import { ApiError, messageOf } from '../api/errors.ts';
 import type { operations } from '../api/schema.d.ts';
 import { usePrincipal } from '../auth/session.ts';
 import { useAgencyName } from '../components/agencies.ts';
-import { showFieldErrors } from '../components/CaseActions.tsx';
+import { showFieldErrors } from '../components/fieldErrors.ts';
 import { ShareTypeTag } from '../catalog/tags.tsx';
-import { max, required } from './form-items.tsx';
-import { CheckboxGroupField, keyFor, PersonalTag, Section } from './shared.tsx';
+import { CheckboxGroupField, max, required } from './form-items.tsx';
+import { keyFor, PersonalTag, Section } from './shared.tsx';
+import { Card } from '../components/Card.tsx';
+import { Title } from '../components/Typography.tsx';
 
 type Body = operations['submitShareApplication']['requestBody']['content']['application/json'];
 interface Values {
@@ -95,7 +96,7 @@ function ApplyForm({ resource: r }: { resource: Schemas['Resource'] }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {holder}
       <Card>
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>申请共享：{r.name}</Typography.Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>申请共享：{r.name}</Title>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" items={[
           { key: 'code', label: '资源编码', children: <Link to={`/catalog/${r.id}`}>{r.code}</Link> },
           { key: 'provider', label: terms.provider, children: agencyName(r.providerAgency) },

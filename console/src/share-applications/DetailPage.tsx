@@ -3,7 +3,7 @@
 // The buttons are the caller's `actions` from the server.
 import { stateLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Space, Typography } from 'antd';
+import { Alert, Col, Row, Space } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -14,10 +14,14 @@ import { CredentialModal, type IssuedCredential } from '../components/Credential
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { CaseTimeline } from '../components/Timeline.tsx';
-import { shareActionSpecs } from './actions.tsx';
+import { shareButtons } from './buttons.ts';
 import { DeadlinesCard, DecisionCard, FactsCard, GrantCard, RenewalCard, SupplementCard } from './sections.tsx';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
 
 type Application = Schemas['ShareApplication'];
+// The forms behind the buttons: loaded at the first click (or once the page is idle).
+const loadActions = () => import('./actions.tsx');
 
 /** The objection filed on this application, if any: the latest 提出异议 event names it. */
 function objectionOf(a: Application): string | null {
@@ -81,14 +85,14 @@ export default function DetailPage() {
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
           <div>
             <Space align="center" size={8} wrap>
-              <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>共享申请：{a.resourceName}</Typography.Title>
+              <Title level={2} style={{ fontSize: 20, margin: 0 }}>共享申请：{a.resourceName}</Title>
               <span role="status" aria-label="办理状态"><StateTag process="share-application" state={a.state} /></span>
             </Space>
             <br />
-            <Typography.Text type="secondary">申请编号 {a.id}</Typography.Text>
+            <Text type="secondary">申请编号 {a.id}</Text>
           </div>
-          <CaseActions process="share-application" actions={a.actions} queryKey={queryKey}
-            specs={shareActionSpecs(a, navigate, objectionAttempt, setCredential)} />
+          <CaseActions process="share-application" actions={a.actions} queryKey={queryKey} buttons={shareButtons}
+            load={loadActions} specs={(m) => m.shareActionSpecs(a, navigate, objectionAttempt, setCredential)} />
         </Space>
         <div style={{ marginTop: 16 }}><StageBar process="share-application" state={a.state} /></div>
         <StatusAlert a={a} objectionId={objectionId} />

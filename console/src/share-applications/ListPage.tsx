@@ -2,7 +2,7 @@
 // bureau sees all), newest first, filtered by state or overdue, paged with 加载更多.
 import { processLabels, stateLabels, terms } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Select, Space } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
@@ -12,6 +12,9 @@ import { DueTag } from '../components/DueTag.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { date } from './shared.tsx';
 import { shortId } from '../components/links.ts';
+import { Card } from '../components/Card.tsx';
+import { Text, Title } from '../components/Typography.tsx';
+import { SimpleTable } from '../components/SimpleTable.tsx';
 
 type Application = Schemas['ShareApplication'];
 type State = Application['state'];
@@ -46,9 +49,9 @@ export default function ListPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-        <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
           {processLabels['share-application']}
-        </Typography.Title>
+        </Title>
         {hasRole(p, 'agency_staff') && p.agency && (
           <Link to="/catalog"><Button type="primary">申请共享数据</Button></Link>
         )}
@@ -61,36 +64,37 @@ export default function ListPage() {
           仅看{terms.overdue}
         </Checkbox>
       </Space>
-      <Table<Application>
-        rowKey="id"
+      <SimpleTable<Application>
+        look="antd"
+        caption={processLabels['share-application']}
+        rowKey={(r) => r.id}
         size="middle"
-        pagination={false}
         loading={list.isPending}
-        dataSource={items}
-        locale={{ emptyText: list.isError ? messageOf(list.error) : '暂无共享申请' }}
-        scroll={{ x: 900 }}
+        rows={items}
+        empty={list.isError ? messageOf(list.error) : '暂无共享申请'}
+        scrollX={900}
         columns={[
           {
             title: terms.resource, key: 'resource',
-            render: (_, a) => (
+            render: (a) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/share-applications/${a.id}`}>{a.resourceName}</Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Text type="secondary" style={{ fontSize: 12 }}>
                   {a.resourceCode} · {shortId(a.id)}
-                </Typography.Text>
+                </Text>
               </Space>
             ),
           },
-          { title: terms.applicant, key: 'applicant', render: (_, a) => agencyName(a.applicantAgency) },
-          { title: terms.provider, key: 'provider', render: (_, a) => agencyName(a.providerAgency) },
-          { title: '状态', key: 'state', render: (_, a) => <StateTag process="share-application" state={a.state} /> },
+          { title: terms.applicant, key: 'applicant', render: (a) => agencyName(a.applicantAgency) },
+          { title: terms.provider, key: 'provider', render: (a) => agencyName(a.providerAgency) },
+          { title: '状态', key: 'state', render: (a) => <StateTag process="share-application" state={a.state} /> },
           {
             title: terms.reviewDue, key: 'due',
-            render: (_, a) => (awaitingReview.has(a.state) || a.overdue
+            render: (a) => (awaitingReview.has(a.state) || a.overdue
               ? <DueTag dueDate={a.reviewDueDate} overdue={a.overdue} />
-              : <Typography.Text type="secondary">—</Typography.Text>),
+              : <Text type="secondary">—</Text>),
           },
-          { title: '提交日期', key: 'submitted', render: (_, a) => date(a.submittedAt) },
+          { title: '提交日期', key: 'submitted', render: (a) => date(a.submittedAt) },
         ]}
       />
       {list.hasNextPage && (

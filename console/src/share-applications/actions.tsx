@@ -7,10 +7,11 @@ import { Alert, Button, Form, Input, InputNumber } from 'antd';
 import type { NavigateFunction } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import type { operations } from '../api/schema.d.ts';
-import type { ActionSpecs } from '../components/CaseActions.tsx';
+import type { SpecsFor } from '../components/CaseActions.tsx';
+import type { shareButtons } from './buttons.ts';
 import type { IssuedCredential } from '../components/CredentialModal.tsx';
-import { max, notice, opt, optional, required, text } from './form-items.tsx';
-import { CheckboxGroupField, keyFor } from './shared.tsx';
+import { CheckboxGroupField, max, notice, opt, optional, required, text } from './form-items.tsx';
+import { keyFor } from './shared.tsx';
 
 type Application = Schemas['ShareApplication'];
 type Decision = operations['decideShareApplication']['requestBody']['content']['application/json'];
@@ -61,7 +62,7 @@ export function shareActionSpecs(
   objectionAttempt: { current: { body: string; key: string } | null },
   /** Receives a credential just issued for the grant, shown once. */
   onCredential: (issued: IssuedCredential) => void,
-): ActionSpecs {
+): SpecsFor<typeof shareButtons> {
   const path = { params: { path: { id: a.id } } };
   const decide = (body: Decision) => ok(api.POST('/api/v1/share-applications/{id}/decision', { ...path, body }));
   // A renewal is approved like the first request, within the grant's fields and the renewal's period.
@@ -71,7 +72,6 @@ export function shareActionSpecs(
 
   return {
     approve: {
-      primary: true,
       initialValues: { fields: requested, periodMonths: maxPeriod },
       form: () => (
         <>
@@ -91,7 +91,6 @@ export function shareActionSpecs(
       }),
     },
     reject: {
-      danger: true,
       form: () => (
         <>
           {text('理由', 'reason', [required('请填写不予共享的理由'), max(2000)])}
@@ -125,7 +124,6 @@ export function shareActionSpecs(
         decide({ decision: 'extend', extendWd: v.extendWd, reason: v.reason.trim() }),
     },
     supplement: {
-      primary: true,
       initialValues: { purpose: a.purpose, dutyBasis: a.dutyBasis, usageScope: a.usageScope },
       form: () => (
         <>
@@ -150,7 +148,6 @@ export function shareActionSpecs(
       done: '已补正，等待数据提供单位审核',
     },
     withdraw: {
-      danger: true,
       form: () => text('撤回理由', 'reason', [max(2000)], 2, '选填'),
       submit: (v: { reason?: string }) =>
         ok(api.POST('/api/v1/share-applications/{id}/withdrawal', { ...path, body: optional('reason', v.reason) })),
@@ -184,13 +181,11 @@ export function shareActionSpecs(
       done: `${terms.credential}已签发`,
     },
     revoke: {
-      danger: true,
       form: () => text('撤销理由', 'reason', [required('请填写撤销理由'), max(2000)]),
       submit: (v: { reason: string }) =>
         ok(api.POST('/api/v1/share-applications/{id}/revocation', { ...path, body: { reason: v.reason.trim() } })),
     },
     object: {
-      primary: true,
       form: () => (
         <>
           {notice('提出异议后，双方先行协商；协商不成的，由大数据局协调')}

@@ -1,6 +1,7 @@
 // Form pieces the share application and objection action forms share: rules with Chinese
-// messages, a labelled text area, a notice, and optional body fields left out when blank.
-import { Alert, Form, Input } from 'antd';
+// messages, a labelled text area, a notice, optional body fields left out when blank, and a
+// checkbox group as a field.
+import { Alert, Checkbox, Form, Input, type GetProps } from 'antd';
 
 export const required = (message: string) => ({ required: true, whitespace: true, message });
 export const max = (n: number) => ({ max: n, message: `最多${n}个字` });
@@ -19,3 +20,13 @@ export const text = (label: string, name: string, rules: object[] = [], rows = 3
 );
 
 export const notice = (title: string) => <Alert type="info" showIcon style={{ marginBottom: 16 }} title={title} />;
+
+/**
+ * A checkbox group as a form field: a labelled group (role="group" takes no aria-required, which
+ * Form.Item adds to a required field's control).
+ */
+type GroupProps = GetProps<typeof Checkbox.Group> & { label: string; 'aria-required'?: unknown };
+export function CheckboxGroupField({ label, ...props }: GroupProps) {
+  const { 'aria-required': _required, ...rest } = props;
+  return <Checkbox.Group role="group" aria-label={label} {...rest} />;
+}

@@ -3,7 +3,7 @@
 import {
   actionLabels, deliveryMethodLabels, eventLabels, grantStateLabels, renewalStateLabels, shareTypeLabels, terms,
 } from '@glossary';
-import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { Descriptions, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client.ts';
@@ -13,12 +13,16 @@ import { shortId } from '../components/links.ts';
 import { actorText, date, dateTime, paragraph, ProvisionalTag, Section, tags } from './shared.tsx';
 import type { Tone } from '../components/tagColors.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Card } from '../components/Card.tsx';
+import { List } from '../components/List.tsx';
+import { CopyText } from '../components/CopyText.tsx';
+import { Text } from '../components/Typography.tsx';
 
 type Application = Schemas['ShareApplication'];
 type DecisionRecord = NonNullable<Application['decision']>;
 
 const label = (labels: Record<string, string>, key: string): string => labels[key] ?? key;
-const None = ({ children }: { children: ReactNode }) => <Typography.Text type="secondary">{children}</Typography.Text>;
+const None = ({ children }: { children: ReactNode }) => <Text type="secondary">{children}</Text>;
 
 export function FactsCard({ a }: { a: Application }) {
   const agencyName = useAgencyName();
@@ -118,23 +122,22 @@ export function SupplementCard({ a }: { a: Application }) {
     <Card title={<Section>补正</Section>}>
       {a.missing?.length ? (
         <>
-          <Typography.Text strong>要求补正（{terms.missingItems}）</Typography.Text>
+          <Text strong>要求补正（{terms.missingItems}）</Text>
           <ol style={{ marginTop: 8 }}>{a.missing.map((m) => <li key={m}>{m}</li>)}</ol>
         </>
       ) : null}
       {a.supplements.length ? (
         <List
-          header={<Typography.Text strong>补正记录</Typography.Text>}
-          dataSource={a.supplements}
-          renderItem={(s) => (
-            <List.Item>
-              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                <None>{dateTime(s.at)} · {actorText(s.by, agencyName)}</None>
-                {s.missing.length > 0 && <Typography.Text>要求补正：{s.missing.join('；')}</Typography.Text>}
-                {paragraph(s.note)}
-                {Object.entries(s.changes).map(([k, v]) => <Typography.Text key={k}>更正{changeLabels[k] ?? k}：{v}</Typography.Text>)}
-              </Space>
-            </List.Item>
+          header={<Text strong>补正记录</Text>}
+          items={a.supplements}
+          itemKey={(_, i) => i}
+          render={(s) => (
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <None>{dateTime(s.at)} · {actorText(s.by, agencyName)}</None>
+              {s.missing.length > 0 && <Text>要求补正：{s.missing.join('；')}</Text>}
+              {paragraph(s.note)}
+              {Object.entries(s.changes).map(([k, v]) => <Text key={k}>更正{changeLabels[k] ?? k}：{v}</Text>)}
+            </Space>
           )}
         />
       ) : null}
@@ -172,7 +175,7 @@ export function GrantCard({ a }: { a: Application }) {
         },
         { key: 'expires', label: terms.grantExpiry, children: date(g.expiresDate) },
         { key: 'granted', label: '授权时间', children: dateTime(g.grantedAt) },
-        { key: 'id', label: '授权编号', children: <Typography.Text copyable={{ text: g.id }}>{shortId(g.id)}</Typography.Text> },
+        { key: 'id', label: '授权编号', children: <CopyText text={g.id}>{shortId(g.id)}</CopyText> },
         { key: 'fields', label: `共享${terms.dataItems}`, span: 2, children: tags(g.fields) },
         { key: 'conditions', label: terms.conditions, span: 2, children: paragraph(g.conditions) },
         ...(g.revokedAt ? [

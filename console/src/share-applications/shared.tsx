@@ -1,21 +1,22 @@
 // Small pieces the share application and objection pages share: a section heading, who acted,
 // dates as a person reads them, and the Idempotency-Key of a form session.
 import { roleLabels, terms } from '@glossary';
-import { Checkbox, Space, Tag, Typography, type GetProps } from 'antd';
+import { Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { ToneTag } from '../components/ToneTag.tsx';
+import { Paragraph, Title } from '../components/Typography.tsx';
 
 export interface ActorLike { id: string; name?: string | null; role: string; agency?: string | null }
 
 /** A card's heading: an h3 under the page's h2. */
 export const Section = ({ children }: { children: ReactNode }) => (
-  <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>{children}</Typography.Title>
+  <Title level={3} style={{ fontSize: 16, margin: 0 }}>{children}</Title>
 );
 
 /** A person's free text as written (line breaks kept), or a dash. */
 export const paragraph = (s: string | null | undefined) =>
-  (s ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Typography.Paragraph> : '—');
+  (s ? <Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Paragraph> : '—');
 
 /** Data item names as tags. */
 export const tags = (items: string[]) => <Space size={[4, 4]} wrap>{items.map((f) => <Tag key={f}>{f}</Tag>)}</Space>;
@@ -25,16 +26,6 @@ export const PersonalTag = () => <ToneTag tone="orange" style={{ marginInlineSta
 export const ProvisionalTag = () => (
   <ToneTag tone="gold" title="工作日历尚未发布，期限暂按周末推算">{terms.provisional}</ToneTag>
 );
-
-/**
- * A checkbox group as a form field: a labelled group (role="group" takes no aria-required, which
- * Form.Item adds to a required field's control).
- */
-type GroupProps = GetProps<typeof Checkbox.Group> & { label: string; 'aria-required'?: unknown };
-export function CheckboxGroupField({ label, ...props }: GroupProps) {
-  const { 'aria-required': _required, ...rest } = props;
-  return <Checkbox.Group role="group" aria-label={label} {...rest} />;
-}
 
 export const dateTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 export const date = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');

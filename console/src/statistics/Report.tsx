@@ -1,13 +1,15 @@
 // The numbers of one statistics answer: the totals, the per-process summary, and the four charts,
 // each with its data table (ECharts loads after the numbers, in a chunk of its own).
 import { processLabels, terms } from '@glossary';
-import { Card, Col, Empty, Row, Space, Statistic, Typography } from 'antd';
+import { Col, Empty, Row, Space, Statistic } from 'antd';
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import type { Schemas } from '../api/client.ts';
 import { stateLabel } from '../components/StateTag.tsx';
 import type { ChartOption } from './Chart.tsx';
 import { buildCharts, DECIDED, SUBMITTED } from './charts.ts';
 import { DataTable } from './DataTable.tsx';
+import { Card } from '../components/Card.tsx';
+import { Title } from '../components/Typography.tsx';
 
 const Chart = lazy(() => import('./Chart.tsx'));
 const drawing = { height: 300, display: 'grid', placeItems: 'center' } as const;
@@ -35,7 +37,7 @@ export function Report({ s, agencyName }: { s: Schemas['Statistics']; agencyName
       </Row>
 
       <section aria-labelledby="stats-summary-title">
-        <Typography.Title level={3} id="stats-summary-title" style={{ fontSize: 16 }}>各业务汇总</Typography.Title>
+        <Title level={3} id="stats-summary-title" style={{ fontSize: 16 }}>各业务汇总</Title>
         <DataTable
           id="stats-summary" caption={`各业务事项数、${terms.overdue}数、${DECIDED}数和${terms.medianReviewWd}`}
           head={['业务', '事项总数', terms.overdue, DECIDED, `${terms.medianReviewWd}（${terms.workingDay}）`]}
@@ -105,7 +107,7 @@ function ChartSection({ id, title, text, option, empty = null, describedBy, chil
   return (
     <Card
       size="small"
-      title={<Typography.Title level={3} id={heading} style={{ fontSize: 16, margin: 0 }}>{title}</Typography.Title>}
+      title={<Title level={3} id={heading} style={{ fontSize: 16, margin: 0 }}>{title}</Title>}
     >
       <figure aria-labelledby={heading} style={{ margin: 0 }}>
         {empty

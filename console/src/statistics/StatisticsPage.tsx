@@ -3,7 +3,7 @@
 // own cases for its staff (the API scopes it). Each chart has its numbers in a table beside it.
 import { processLabels, terms } from '@glossary';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, DatePicker, Select, Space, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
@@ -14,6 +14,8 @@ import { useAgencies } from '../components/agencies.ts';
 import type { Process } from '../components/links.ts';
 import { DECIDED } from './charts.ts';
 import { Report } from './Report.tsx';
+import { Card } from '../components/Card.tsx';
+import { Paragraph, Title } from '../components/Typography.tsx';
 
 const processOptions = Object.entries(processLabels).map(([value, label]) => ({ value, label }));
 
@@ -52,7 +54,7 @@ export default function StatisticsPage() {
 
   return (
     <Card>
-      <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.statistics}</Typography.Title>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.statistics}</Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           aria-label="业务类型" placeholder="全部业务" allowClear style={{ width: 160 }} value={process}
@@ -78,10 +80,10 @@ export default function StatisticsPage() {
         {(process || from || to || agency) && <Button onClick={() => setParams({}, { replace: true })}>重置</Button>}
       </Space>
       {s && (
-        <Typography.Paragraph type="secondary" role="status" aria-live="polite">
+        <Paragraph type="secondary" role="status" aria-live="polite">
           统计范围：{s.scope.agency ? agencyName(s.scope.agency) : '全市'} · {process ? processLabels[process] : '全部业务'}
           {' · '}{s.from} 至 {s.to}（按提交日期统计；{DECIDED}按答复日期统计）
-        </Typography.Paragraph>
+        </Paragraph>
       )}
       {stats.isError && <Alert type="error" showIcon message={messageOf(stats.error)} style={{ marginBottom: 16 }} />}
       <Spin spinning={stats.isPending || stats.isFetching}>

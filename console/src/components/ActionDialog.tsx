@@ -1,0 +1,106 @@
+// The dialog behind a case's buttons (CaseActions loads it at the first click): the action's form in a
+// modal, or a confirmation; a refusal's field errors beside their fields; a case someone else handled
+// a moment earlier is reloaded with a word of explanation.
+import { actionLabelIn } from '@glossary';
+import { useQueryClient } from '@tanstack/react-query';
+import { Form, message as antMessage, Modal } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, messageOf } from '../api/errors.ts';
+import type { ActionButtons, ActionName, ActionSpecs } from './CaseActions.tsx';
+import { showFieldErrors } from './fieldErrors.ts';
+import type { Process } from './links.ts';
+
+export interface ActionDialogProps {
+  process: Process;
+  buttons: ActionButtons;
+  /** The specs for the case as it is now. */
+  specs: ActionSpecs;
+  /** The action clicked last; a new `seq` starts it again. */
+  request: { action: ActionName; seq: number } | null;
+  queryKey: readonly unknown[];
+}
+
+export default function ActionDialog({ process, buttons, specs, request, queryKey }: ActionDialogProps) {
+  const [open, setOpen] = useState<ActionName | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const [modal, modalHolder] = Modal.useModal();
+  const [message, messageHolder] = antMessage.useMessage();
+  const queryClient = useQueryClient();
+  const started = useRef(0);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: [...queryKey] }).then(() => queryClient.invalidateQueries({ queryKey: ['work-items'] }));
+
+  const run = async (action: ActionName, values: Record<string, unknown>) => {
+    const spec = specs[action]!;
+    setBusy(true);
+    try {
+      await spec.submit(values);
+      message.success(spec.done ?? `${actionLabelIn(process, action)}成功`);
+      setOpen(null);
+      form.resetFields();
+      await refresh();
+    } catch (error) {
+      if (error instanceof ApiError && error.lostRace) {
+        setOpen(null);
+        modal.info({ title: '该事项刚刚已由他人办理', content: '页面已刷新为最新状态，请查看后再办理。' });
+        await refresh();
+      } else if (!showFieldErrors(form, error)) {
+        message.error(error instanceof ApiError && error.detail && error.code === 'VALIDATION_FAILED' ? `${messageOf(error)}：${error.detail}` : messageOf(error));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = (action: ActionName) => {
+    const spec = specs[action];
+    if (!spec) return;
+    if (spec.form) {
+      form.resetFields();
+      form.setFieldsValue(spec.initialValues ?? {});
+      setOpen(action);
+      return;
+    }
+    modal.confirm({
+      title: `确认${actionLabelIn(process, action)}？`,
+      content: spec.confirm,
+      okText: '确认',
+      cancelText: '取消',
+      okButtonProps: { danger: buttons[action]?.danger ?? false },
+      onOk: () => run(action, {}),
+    });
+  };
+
+  // Each click (a new seq) starts its action once.
+  useEffect(() => {
+    if (!request || request.seq === started.current) return;
+    started.current = request.seq;
+    start(request.action);
+  }, [request]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const current = open ? specs[open] : null;
+  return (
+    <>
+      {modalHolder}
+      {messageHolder}
+      <Modal
+        open={!!current}
+        title={open ? actionLabelIn(process, open) : ''}
+        okText="提交"
+        cancelText="取消"
+        confirmLoading={busy}
+        onCancel={() => setOpen(null)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+        width={600}
+      >
+        {current && (
+          <Form form={form} layout="vertical" onFinish={(v) => run(open!, v)} initialValues={current.initialValues} preserve={false}>
+            {current.form!(form)}
+          </Form>
+        )}
+      </Modal>
+    </>
+  );
+}
