@@ -64,6 +64,11 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** axe-core on the page as it stands: no serious or critical violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A dialog or a list still fading in has colours on their way: axe would weigh them half drawn.
+  // (A spinner turns for ever: only animations that end are waited for.)
+  await page.evaluate(`Promise.all(document.getAnimations()
+    .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
+    .map((a) => a.finished.catch(() => undefined)))`);
   await page.evaluate(axeSource);
   // Runs in the page; written as a string so this Node-side file needs no DOM types.
   const violations = await page.evaluate(`(async () => {

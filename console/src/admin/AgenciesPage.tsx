@@ -2,7 +2,7 @@
 // a code already taken is said beside the code.
 import { agencyLevelLabels } from '@glossary';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, Form, Input, message as antMessage, Radio, Row } from 'antd';
+import { Alert, Button, Col, Form, Input, Radio, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -11,6 +11,7 @@ import { placeErrors } from './forms.ts';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
+import { useToast } from '../components/toast.tsx';
 
 type Agency = Schemas['Agency'];
 interface NewAgency { code: string; name: string; level: Agency['level']; region?: string }
@@ -66,7 +67,7 @@ function NewAgencyForm() {
   const [form] = Form.useForm<NewAgency>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [message, messageHolder] = antMessage.useMessage();
+  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
 
   const submit = async (values: NewAgency) => {

@@ -2,7 +2,7 @@
 // publishing a new version; requests already signed keep the version they signed.
 import { terms } from '@glossary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Form, Input, message as antMessage, Modal, Space, Spin } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ok } from '../api/client.ts';
@@ -11,6 +11,7 @@ import { hasRole, usePrincipal } from '../auth/session.ts';
 import { placeErrors } from './forms.ts';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
 
 interface Values { title: string; body: string }
 
@@ -68,7 +69,7 @@ function PublishForm({ initial, version, onDone }: { initial: Values; version: n
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [modal, modalHolder] = Modal.useModal();
-  const [message, messageHolder] = antMessage.useMessage();
+  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
 
   const submit = async (v: Values) => {

@@ -6,16 +6,20 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Divider, Select, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
-import { CalendarUploadForm, type Preview } from './CalendarUploadForm.tsx';
+import type { Preview } from './CalendarUploadForm.tsx';
+import { Later } from '../components/later.tsx';
 import { KindLegend, YearCalendar } from './YearCalendar.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Text, Title } from '../components/Typography.tsx';
+
+// The administrator's upload form loads after the calendar, which everyone sees.
+const CalendarUploadForm = lazy(() => import('./CalendarUploadForm.tsx').then((m) => ({ default: m.CalendarUploadForm })));
 
 export default function CalendarPage() {
   const p = usePrincipal();
@@ -87,7 +91,9 @@ export default function CalendarPage() {
           <Paragraph type="secondary">
             国务院办公厅每年年底发布次年节假日安排通知后，在此录入放假日期和{terms.makeUpDay}日期，预览无误后发布。
           </Paragraph>
-          <CalendarUploadForm defaultYear={thisYear + 1} onPreview={showPreview} onPublished={(y) => setYear(y)} />
+          <Later when fallback={<Spin />}>
+            <CalendarUploadForm defaultYear={thisYear + 1} onPreview={showPreview} onPublished={(y) => setYear(y)} />
+          </Later>
         </>
       )}
     </Card>

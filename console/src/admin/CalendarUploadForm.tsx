@@ -3,12 +3,13 @@
 // answer says how many open cases had their deadlines recomputed.
 import { terms } from '@glossary';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, InputNumber, message as antMessage, Modal, Space } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { api, ok } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
 import { calendarProblem, formatDateList, isWeekend, parseDateList, type YearLists } from './calendar-dates.ts';
 import { Paragraph } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
 
 interface Values { year: number; holidays: string; workdays: string }
 export interface Preview extends YearLists { year: number }
@@ -23,7 +24,7 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
   const [problem, setProblem] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
   const [modal, modalHolder] = Modal.useModal();
-  const [message, messageHolder] = antMessage.useMessage();
+  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
 
   const lists = (v: Values): Preview => ({

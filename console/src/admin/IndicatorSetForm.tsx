@@ -4,7 +4,7 @@ import { assessmentTerms, gradeLabels, metricSourceLabels } from '@glossary';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, Button, Checkbox, Col, Form, Input, InputNumber, message as antMessage, Row, Select, Space,
+  Alert, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space,
 } from 'antd';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -12,6 +12,7 @@ import { ApiError, fieldMessage } from '../api/errors.ts';
 import { placeErrors } from './forms.ts';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
 
 type IndicatorSet = Schemas['IndicatorSet'];
 type Indicator = IndicatorSet['indicators'][number];
@@ -39,7 +40,7 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [message, messageHolder] = antMessage.useMessage();
+  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
   const indicators = Form.useWatch('indicators', form) as Partial<Indicator>[] | undefined;
   const totalWeight = (indicators ?? []).reduce((n, i) => n + (Number(i?.weight) || 0), 0);

@@ -4,15 +4,18 @@ import { assessmentTerms, gradeLabels, metricSourceLabels, terms } from '@glossa
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Space, Spin, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
-import { IndicatorSetForm } from './IndicatorSetForm.tsx';
+import { Later } from '../components/later.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
+
+// The new version's form loads when it is first asked for.
+const IndicatorSetForm = lazy(() => import('./IndicatorSetForm.tsx').then((m) => ({ default: m.IndicatorSetForm })));
 
 type IndicatorSet = Schemas['IndicatorSet'] & { isDefault: boolean; createdAt: string };
 type Indicator = IndicatorSet['indicators'][number];
@@ -34,7 +37,11 @@ export default function IndicatorsPage() {
         <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.indicatorFramework}</Title>
         {hasRole(p, 'bureau_admin') && !adding && <Button type="primary" onClick={() => setAdding(true)}>新增指标版本</Button>}
       </Space>
-      {adding && <div style={{ marginBottom: 24 }}><IndicatorSetForm base={base} onDone={() => setAdding(false)} /></div>}
+      {adding && (
+        <div style={{ marginBottom: 24 }}>
+          <Later when={adding} fallback={<Spin />}><IndicatorSetForm base={base} onDone={() => setAdding(false)} /></Later>
+        </div>
+      )}
       {sets.isError && <Alert type="error" showIcon message={messageOf(sets.error)} />}
       <Spin spinning={sets.isPending}>
         <Space direction="vertical" size="large" style={{ width: '100%' }}>

@@ -1,21 +1,26 @@
 // A cycle's agencies: the table (by state, page by page), assigning an assessor to agencies, and the
 // final ranking with the results' CSV export.
-import { actionLabels, assessmentTerms as t, roleLabels, stateLabels, terms } from '@glossary';
+import { actionLabels, assessmentTerms as t, stateLabels, terms } from '@glossary';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, message as antMessage, Modal, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Space } from 'antd';
+import { lazy, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
-import { showFieldErrors } from '../components/fieldErrors.ts';
+import { prefetch } from '../components/idle.ts';
+import { Later } from '../components/later.tsx';
+import { LazySelect } from '../components/LazySelect.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { cycleKey, GradeTag, useCycleAgencies, type AgencyAssessment, type Cycle } from './shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
 
 type AgencyState = keyof typeof stateLabels.assessment;
+const loadDialog = () => import('./AssignDialog.tsx');
+const AssignDialog = lazy(loadDialog);
 const pageSize = 20;
 
 const nameLink = (a: AgencyAssessment) =>
@@ -41,9 +46,9 @@ export function AgenciesTable({ year }: { year: number }) {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select<AgencyState>
-          aria-label="按状态筛选" placeholder="全部状态" allowClear style={{ width: 180 }} value={state} onChange={setState}
-          options={Object.entries(stateLabels.assessment).map(([value, label]) => ({ value: value as AgencyState, label }))}
+        <LazySelect
+          aria-label="按状态筛选" placeholder="全部状态" allowClear style={{ width: 180 }} value={state} onChange={(v) => setState(v as AgencyState | undefined)}
+          options={Object.entries(stateLabels.assessment).map(([value, label]) => ({ value, label }))}
         />
       </Space>
       {list.isError ? <Alert type="error" showIcon title={messageOf(list.error)} /> : (
@@ -77,82 +82,26 @@ export function AgenciesTable({ year }: { year: number }) {
   );
 }
 
-interface AssignForm { assessor: string; assessorName?: string; agencies: string[] }
 
 /** The bureau admin assigns an assessor to agencies: offered while some agency's answer allows it. */
 export function AssignAssessors({ year }: { year: number }) {
   const all = useCycleAgencies(year);
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<AssignForm>();
-  const [message, messageHolder] = antMessage.useMessage();
-  const [modal, modalHolder] = Modal.useModal();
-  const queryClient = useQueryClient();
+  const [opened, setOpened] = useState(0);
   const label = actionLabels.assign_assessor;
   const assignable = (all.data ?? []).filter((a) => a.actions.includes('assign_assessor'));
+  useEffect(() => (assignable.length ? prefetch(loadDialog) : undefined), [assignable.length > 0]);
   if (!assignable.length) return null;
   const unassigned = assignable.filter((a) => !a.assessor).length;
 
-  const assign = async (v: AssignForm) => {
-    setBusy(true);
-    try {
-      const res = await ok(api.POST('/api/v1/assessment-cycles/{year}/assignments', {
-        params: { path: { year } },
-        body: {
-          assessor: v.assessor.trim(), agencies: v.agencies,
-          ...(v.assessorName?.trim() ? { assessorName: v.assessorName.trim() } : {}),
-        },
-      }));
-      setOpen(false);
-      if (res.refused.length) {
-        const name = new Map(assignable.map((a) => [a.agencyCode, a.agencyName]));
-        modal.warning({
-          title: `已指派${res.assigned.length}家，${res.refused.length}家未能指派`,
-          content: res.refused.map((r) => name.get(r.agency) ?? r.agency).join('、'),
-        });
-      } else {
-        message.success(`已为${res.assigned.length}家单位指派${t.assessor}`);
-      }
-      await queryClient.invalidateQueries({ queryKey: cycleKey(year) });
-    } catch (error) {
-      if (!showFieldErrors(form, error)) message.error(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Card title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>{label}</Title>}>
-      {messageHolder}{modalHolder}
       <Space wrap>
         <Text>{assignable.length}家单位可指派{t.assessor}，其中{unassigned}家尚未指派。</Text>
-        <Button type="primary" onClick={() => { form.resetFields(); setOpen(true); }}>{label}</Button>
+        <Button type="primary" onClick={() => setOpened((n) => n + 1)}>{label}</Button>
       </Space>
-      <Modal open={open} title={label} okText="提交" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)}
-        onOk={() => form.submit()} destroyOnHidden width={600}>
-        <Form form={form} layout="vertical" onFinish={assign} preserve={false}>
-          <Form.Item label={`${t.assessor}账号`} name="assessor" extra={`${roleLabels.assessor}登录所用的账号标识`}
-            rules={[
-              { required: true, whitespace: true, message: `请填写${t.assessor}账号` },
-              { max: 200, message: '最多200个字符' },
-            ]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item label={`${t.assessor}名称`} name="assessorName" rules={[{ max: 200, message: '最多200个字' }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item label="参评单位" name="agencies" rules={[{ required: true, message: '请选择至少一家单位' }]}>
-            <Select mode="multiple" allowClear showSearch optionFilterProp="label" placeholder="选择要指派的单位"
-              options={assignable.map((a) => ({
-                value: a.agencyCode,
-                label: a.assessor ? `${a.agencyName}（现由${a.assessor.name ?? a.assessor.id}评审）` : a.agencyName,
-              }))} />
-          </Form.Item>
-          <Button size="small" onClick={() => form.setFieldValue('agencies', assignable.map((a) => a.agencyCode))}>
-            选择全部可指派单位
-          </Button>
-        </Form>
-      </Modal>
+      <Later when={opened > 0}>
+        <AssignDialog year={year} assignable={assignable} opened={opened} />
+      </Later>
     </Card>
   );
 }
@@ -161,7 +110,7 @@ export function AssignAssessors({ year }: { year: number }) {
 export function Ranking({ year, cycle, canExport }: { year: number; cycle: Cycle; canExport: boolean }) {
   const all = useCycleAgencies(year);
   const [busy, setBusy] = useState(false);
-  const [message, holder] = antMessage.useMessage();
+  const [message, holder] = useToast();
   const ranked = (all.data ?? []).filter((a) => a.rank !== null)
     .sort((x, y) => x.rank! - y.rank! || x.agencyCode.localeCompare(y.agencyCode));
 

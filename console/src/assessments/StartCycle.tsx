@@ -1,7 +1,7 @@
 // Starting a year's assessment (bureau admin), and the annual schedule that starts one each January.
 import { assessmentTerms as t } from '@glossary';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Form, InputNumber, message as antMessage, Modal, Select } from 'antd';
+import { Alert, Button, Descriptions, Form, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { lastEndedYear } from './shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
 
 /** A random key; crypto.randomUUID needs a secure context, getRandomValues does not. */
 const newKey = (): string =>
@@ -23,7 +24,7 @@ export function StartCycleButton() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<StartForm>();
-  const [message, holder] = antMessage.useMessage();
+  const [message, holder] = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // One key per attempt: a retry of the same start is answered as the first was.

@@ -3,18 +3,21 @@
 import { freshnessLabels, openTypeLabels, shareTypeLabels, terms, updateCycleLabels } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Input, Select, Space } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { useAgencies, useAgencyName } from '../components/agencies.ts';
-import { NewResourceModal } from './NewResourceModal.tsx';
+import { Later } from '../components/later.tsx';
 import { FreshnessTag, OpenTypeTag, ShareTypeTag } from './tags.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
+
+// The admin's form loads when it is first opened.
+const NewResourceModal = lazy(() => import('./NewResourceModal.tsx').then((m) => ({ default: m.NewResourceModal })));
 
 type Resource = Schemas['Resource'];
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -78,7 +81,7 @@ export default function CatalogPage() {
         ]}
       />
       {list.hasNextPage && <div style={{ textAlign: 'center', marginTop: 16 }}><Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button></div>}
-      <NewResourceModal open={adding} onClose={() => setAdding(false)} />
+      <Later when={adding}><NewResourceModal open={adding} onClose={() => setAdding(false)} /></Later>
     </Card>
   );
 }

@@ -3,7 +3,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { openTypeLabels, shareTypeLabels, terms, updateCycleLabels } from '@glossary';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, message as antMessage, Modal, Select, Space } from 'antd';
+import { Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ok } from '../api/client.ts';
@@ -11,6 +11,7 @@ import { ApiError, messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { showFieldErrors } from '../components/fieldErrors.ts';
 import { useAgencies } from '../components/agencies.ts';
+import { useToast } from '../components/toast.tsx';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -26,7 +27,7 @@ export function NewResourceModal({ open, onClose }: { open: boolean; onClose: ()
   const p = usePrincipal();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const [message, holder] = antMessage.useMessage();
+  const [message, holder] = useToast();
   const agencies = useAgencies();
   const queryClient = useQueryClient();
   const navigate = useNavigate();

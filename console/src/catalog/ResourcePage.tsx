@@ -2,13 +2,14 @@
 // and where each role goes from here — apply to share it, ask for open data, report an error, or
 // (the provider) record a data update.
 import { openTypeLabels, terms, updateCycleLabels } from '@glossary';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Descriptions, Form, message as antMessage, Modal, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Space } from 'antd';
+import dayjs from 'dayjs';
+import { lazy, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
+import { Later } from '../components/later.tsx';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { FreshnessTag, OpenTypeTag, ShareTypeTag } from './tags.tsx';
@@ -17,15 +18,13 @@ import { Card } from '../components/Card.tsx';
 import { Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
 
+const DataUpdateDialog = lazy(() => import('./DataUpdateDialog.tsx'));
+
 export default function ResourcePage() {
   const { id = '' } = useParams();
   const p = usePrincipal();
   const agencyName = useAgencyName();
-  const queryClient = useQueryClient();
-  const [message, holder] = antMessage.useMessage();
   const [recording, setRecording] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [updateForm] = Form.useForm<{ at?: Dayjs }>();
   const resource = useQuery({
     queryKey: ['catalog', 'resource', id],
     queryFn: () => ok(api.GET('/api/v1/catalog/resources/{id}', { params: { path: { id } } })),
@@ -37,23 +36,8 @@ export default function ResourcePage() {
   const mayApply = hasRole(p, 'agency_staff') && !!p.agency && p.agency !== r.providerAgency;
   const mayRequestOpen = hasRole(p, 'public') && r.openType === 'conditional';
 
-  const recordUpdate = async (v: { at?: Dayjs }) => {
-    setBusy(true);
-    try {
-      await ok(api.POST('/api/v1/catalog/resources/{id}/data-updates', { params: { path: { id } }, body: v.at ? { at: v.at.toISOString() } : {} }));
-      message.success('已登记数据更新');
-      setRecording(false);
-      await queryClient.invalidateQueries({ queryKey: ['catalog'] });
-    } catch (error) {
-      message.error(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {holder}
       <Card>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
           <div>
@@ -91,14 +75,7 @@ export default function ResourcePage() {
           { title: '个人信息', key: 'personal', render: (f) => (f.personal ? <ToneTag tone="orange">个人信息</ToneTag> : '否') },
         ]} />
       </Card>
-      <Modal open={recording} title="登记数据更新" okText="登记" cancelText="取消" confirmLoading={busy} onCancel={() => setRecording(false)} destroyOnHidden
-        onOk={() => updateForm.submit()}>
-        <Form form={updateForm} layout="vertical" onFinish={recordUpdate}>
-          <Form.Item label="更新时间" name="at" extra="不填则为现在">
-            <DatePicker showTime style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <Later when={recording}><DataUpdateDialog id={r.id} open={recording} onClose={() => setRecording(false)} /></Later>
     </Space>
   );
 }

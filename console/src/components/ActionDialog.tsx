@@ -3,12 +3,13 @@
 // a moment earlier is reloaded with a word of explanation.
 import { actionLabelIn } from '@glossary';
 import { useQueryClient } from '@tanstack/react-query';
-import { Form, message as antMessage, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, messageOf } from '../api/errors.ts';
 import type { ActionButtons, ActionName, ActionSpecs } from './CaseActions.tsx';
 import { showFieldErrors } from './fieldErrors.ts';
 import type { Process } from './links.ts';
+import { useToast } from './toast.tsx';
 
 export interface ActionDialogProps {
   process: Process;
@@ -25,7 +26,7 @@ export default function ActionDialog({ process, buttons, specs, request, queryKe
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const [modal, modalHolder] = Modal.useModal();
-  const [message, messageHolder] = antMessage.useMessage();
+  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
   const started = useRef(0);
 

@@ -3,7 +3,7 @@
 // Submitted with an Idempotency-Key, so a double click or a retry files one report.
 import { processLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Form, Input, message as antMessage, Result, Select, Space } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -12,11 +12,14 @@ import type { operations } from '../api/schema.d.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { useAgencyName } from '../components/agencies.ts';
 import { showFieldErrors } from '../components/fieldErrors.ts';
+import { LazySelect } from '../components/LazySelect.tsx';
 import { errorText } from '../open-data/shared.ts';
 import { keyFor, Section } from '../share-applications/shared.tsx';
 import { mayOpen } from '../components/access.ts';
 import { Card } from '../components/Card.tsx';
 import { Title } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
+import { Notice } from '../components/Notice.tsx';
 
 type Body = operations['reportCorrection']['requestBody']['content']['application/json'];
 interface Values {
@@ -45,7 +48,7 @@ export default function ReportPage() {
   if (!resourceId) {
     const [to, where] = hasRole(p, 'public') ? ['/open-data', terms.openData] : ['/catalog', terms.catalog];
     const go = mayOpen(p, to) ? <Button type="primary" onClick={() => navigate(to)}>前往{where}</Button> : null;
-    return <Result status="info" title="请先选择存在错误的数据资源" extra={go} />;
+    return <Notice status="info" title="请先选择存在错误的数据资源" extra={go} />;
   }
   if (resource.isPending) return <Card loading />;
   if (resource.isError) return <Alert type="error" showIcon title={messageOf(resource.error)} />;
@@ -56,7 +59,7 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
   const agencyName = useAgencyName();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [message, holder] = antMessage.useMessage();
+  const [message, holder] = useToast();
   const [busy, setBusy] = useState(false);
   const attempt = useRef<{ body: string; key: string } | null>(null);
 
@@ -104,7 +107,7 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
             <Input />
           </Form.Item>
           <Form.Item label={terms.dataItems} name="field" extra="选填：出错的数据项">
-            <Select allowClear placeholder="请选择数据项" style={{ maxWidth: 320 }}
+            <LazySelect allowClear placeholder="请选择数据项" style={{ maxWidth: 320 }}
               options={r.fields.map((f) => ({ value: f.name, label: f.name }))} />
           </Form.Item>
           <Space size="large" wrap align="start" style={{ width: '100%' }}>

@@ -2,7 +2,7 @@
 // newest first; each names its case, and reading one (or 全部标为已读) lowers the header's unread badge.
 import { processLabels, terms } from '@glossary';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, message as antMessage, Space, Spin, Tabs, theme } from 'antd';
+import { Button, Empty, Space, Spin, Tabs, theme } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -11,6 +11,7 @@ import { caseLink, shortId, type Process } from '../components/links.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
 
 type Notification = Schemas['Notification'];
 
@@ -28,7 +29,7 @@ export default function InboxPage() {
   const [params, setParams] = useSearchParams();
   const unreadOnly = params.get('unread') === 'true';
   const queryClient = useQueryClient();
-  const [message, messageHolder] = antMessage.useMessage();
+  const [message, messageHolder] = useToast();
   const list = useInfiniteQuery({
     queryKey: ['notifications', 'list', unreadOnly],
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/notifications', {

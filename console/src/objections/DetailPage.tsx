@@ -4,7 +4,7 @@
 import { terms } from '@glossary';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, message as antMessage, Row, Space } from 'antd';
+import { Alert, Button, Col, Row, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
@@ -18,6 +18,7 @@ import { currentDue } from './due.ts';
 import { CaseCard, DeadlinesCard, MinutesCard, OutcomeCard, RefusalCard, StatementsCard } from './sections.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
 
 type Objection = Schemas['Objection'];
 // The forms behind the buttons: loaded at the first click (or once the page is idle).
@@ -30,7 +31,7 @@ const loadActions = () => import('./actions.tsx');
  */
 function DossierButton({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
-  const [message, holder] = antMessage.useMessage();
+  const [message, holder] = useToast();
   const open = async () => {
     const win = window.open('', '_blank');
     setBusy(true);

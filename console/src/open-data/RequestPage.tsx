@@ -5,7 +5,7 @@
 import { terms, updateCycleLabels } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, message as antMessage, Radio, Result, Space,
+  Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Space,
 } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -21,6 +21,8 @@ import { identifierRule, serverIdentifierMessage, type IdentifierKind } from './
 import { errorText, MAX_PERIOD_MONTHS, periodRules } from './shared.ts';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
+import { Notice } from '../components/Notice.tsx';
 
 type Body = operations['submitOpenDataRequest']['requestBody']['content']['application/json'];
 interface Values {
@@ -47,11 +49,11 @@ export default function RequestPage() {
     enabled: !!resourceId,
   });
   const toPortal = <Button type="primary" onClick={() => navigate('/open-data')}>前往{terms.openData}</Button>;
-  if (!resourceId) return <Result status="info" title="请先在开放数据中选择要申请使用的数据" extra={toPortal} />;
+  if (!resourceId) return <Notice status="info" title="请先在开放数据中选择要申请使用的数据" extra={toPortal} />;
   if (resource.isPending) return <Card loading />;
   if (resource.isError) return <Alert type="error" showIcon title={messageOf(resource.error)} />;
   if (resource.data.openType !== 'conditional') {
-    return <Result status="warning" title="该数据不属于有条件开放数据，无需在此申请" extra={toPortal} />;
+    return <Notice status="warning" title="该数据不属于有条件开放数据，无需在此申请" extra={toPortal} />;
   }
   return <RequestForm resource={resource.data} />;
 }
@@ -61,7 +63,7 @@ function RequestForm({ resource: r }: { resource: Schemas['Resource'] }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch(['requester', 'kind'], form) ?? 'person';
-  const [message, holder] = antMessage.useMessage();
+  const [message, holder] = useToast();
   const [busy, setBusy] = useState(false);
   const attempt = useRef<{ body: string; key: string } | null>(null);
 

@@ -4,7 +4,7 @@
 import { deliveryMethodLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, message as antMessage, Radio, Result, Space,
+  Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Space,
 } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -19,6 +19,8 @@ import { CheckboxGroupField, max, required } from './form-items.tsx';
 import { keyFor, PersonalTag, Section } from './shared.tsx';
 import { Card } from '../components/Card.tsx';
 import { Title } from '../components/Typography.tsx';
+import { useToast } from '../components/toast.tsx';
+import { Notice } from '../components/Notice.tsx';
 
 type Body = operations['submitShareApplication']['requestBody']['content']['application/json'];
 interface Values {
@@ -45,7 +47,7 @@ export default function ApplyPage() {
 
   if (!resourceId) {
     return (
-      <Result status="info" title="请先在资源目录中选择要申请的数据资源"
+      <Notice status="info" title="请先在资源目录中选择要申请的数据资源"
         extra={<Link to="/catalog"><Button type="primary">前往{terms.catalog}</Button></Link>} />
     );
   }
@@ -59,7 +61,7 @@ function ApplyForm({ resource: r }: { resource: Schemas['Resource'] }) {
   const agencyName = useAgencyName();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [message, holder] = antMessage.useMessage();
+  const [message, holder] = useToast();
   const [busy, setBusy] = useState(false);
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const ownAgency = p.agency === r.providerAgency;

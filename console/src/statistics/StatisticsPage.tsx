@@ -3,7 +3,7 @@
 // own cases for its staff (the API scopes it). Each chart has its numbers in a table beside it.
 import { processLabels, terms } from '@glossary';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Select, Space, Spin } from 'antd';
+import { Alert, Button, Select, Space, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { isBureau, usePrincipal } from '../auth/session.ts';
 import { useAgencies } from '../components/agencies.ts';
+import { LazyDatePicker } from '../components/LazyDatePicker.tsx';
 import type { Process } from '../components/links.ts';
 import { DECIDED } from './charts.ts';
 import { Report } from './Report.tsx';
@@ -60,12 +61,12 @@ export default function StatisticsPage() {
           aria-label="业务类型" placeholder="全部业务" allowClear style={{ width: 160 }} value={process}
           onChange={(v) => set({ process: v })} options={processOptions}
         />
-        <DatePicker
+        <LazyDatePicker
           aria-label="开始日期" placeholder="开始日期" value={start ? dayjs(start) : null} allowClear={!!from}
           disabledDate={(d: Dayjs) => !!end && d.isAfter(dayjs(end), 'day')}
           onChange={(d) => set({ from: d ? d.format('YYYY-MM-DD') : undefined })}
         />
-        <DatePicker
+        <LazyDatePicker
           aria-label="结束日期" placeholder="结束日期" value={end ? dayjs(end) : null} allowClear={!!to}
           disabledDate={(d: Dayjs) => !!start && d.isBefore(dayjs(start), 'day')}
           onChange={(d) => set({ to: d ? d.format('YYYY-MM-DD') : undefined })}
