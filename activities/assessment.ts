@@ -36,7 +36,7 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
 
     async recordAssessmentCycle(change: CycleChange): Promise<void> {
       const written = await saveCycleChange(db, change, cycleWork(change.view, Date.parse(change.event.at)));
-      logger.info({ caseId: `assessment:${change.view.year}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'assessment cycle recorded');
+      logger.debug({ caseId: `assessment:${change.view.year}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'assessment cycle recorded');
     },
 
     listCycleAgencies: ({ year, afterCode, limit }: { year: number; afterCode: string | null; limit: number }) => listCycleAgencies(db, year, afterCode, limit),
@@ -74,7 +74,7 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
 
     async recordAgencyAssessment(change: AgencyAssessmentChange): Promise<void> {
       const written = await saveAgencyAssessmentChange(db, change, agencyAssessmentWork(change.view, Date.parse(change.event.at)));
-      logger.info({ caseId: `assessment:${change.view.year}:${change.view.agencyCode}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'agency assessment recorded');
+      logger.debug({ caseId: `assessment:${change.view.year}:${change.view.agencyCode}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'agency assessment recorded');
     },
   };
 }

@@ -10,7 +10,7 @@ export function createCorrectionActivities({ db, logger }: { db: Db; logger: Log
     /** Writes one transition (read model, disputed mark, audit event, notifications) in one transaction. */
     async recordCorrection(change: CorrectionChange): Promise<void> {
       const written = await saveCorrectionChange(db, change, correctionWork(change.view, Date.parse(change.event.at)));
-      logger.info({ caseId: change.view.id, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'correction recorded');
+      logger.debug({ caseId: change.view.id, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'correction recorded');
     },
   };
 }

@@ -10,7 +10,7 @@ export function createObjectionActivities({ db, logger }: { db: Db; logger: Logg
     /** Writes one transition (read model, audit event, notifications) in one transaction. */
     async recordObjection(change: ObjectionChange): Promise<void> {
       const written = await saveObjectionChange(db, change, objectionWork(change.view, Date.parse(change.event.at)));
-      logger.info(
+      logger.debug(
         { caseId: change.view.id, applicationId: change.view.applicationId, action: change.event.action, from: change.event.from, to: change.event.to, version: change.view.version, replayed: !written },
         'objection recorded',
       );

@@ -10,7 +10,7 @@ export function createOpenDataActivities({ db, logger }: { db: Db; logger: Logge
     /** Writes one transition (read model, deny-list, audit event, notifications) in one transaction. */
     async recordOpenDataRequest(change: OpenDataChange): Promise<void> {
       const written = await saveOpenDataChange(db, change, openDataWork(change.view, Date.parse(change.event.at)));
-      logger.info({ caseId: change.view.id, action: change.event.action, from: change.event.from, to: change.event.to, requester: change.view.requester.identifierMasked, replayed: !written }, 'open-data request recorded');
+      logger.debug({ caseId: change.view.id, action: change.event.action, from: change.event.from, to: change.event.to, requester: change.view.requester.identifierMasked, replayed: !written }, 'open-data request recorded');
     },
     /** DOMAIN P3 step 1: is the requester on this dataset's deny-list? */
     isDenyListed: (input: { resourceId: string; requesterKeys: string[] }): Promise<boolean> => isDenyListed(db, input.resourceId, input.requesterKeys),

@@ -29,7 +29,7 @@ export function createShareApplicationActivities({ db, logger, policy }: { db: D
     async recordShareApplication(change: ShareApplicationChange): Promise<void> {
       // The work list is computed at the transition's own time, so a retried activity writes the same tasks.
       const written = await saveShareApplicationChange(db, change, shareApplicationWork(change.view, policy.share, Date.parse(change.event.at)));
-      logger.info(
+      logger.debug(
         { caseId: change.view.id, action: change.event.action, from: change.event.from, to: change.event.to, version: change.view.version, replayed: !written },
         'share application recorded',
       );

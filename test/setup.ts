@@ -1,8 +1,12 @@
-// Per test process: keep the Temporal core's own logging to warnings so test output stays readable.
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+// Per test process: Temporal's runtime logs the way a deployment's does (bin/shared.ts), at info, into
+// a sink a test can listen to (test/helpers/logger.ts); warnings and errors are also printed.
+import { Runtime } from '@temporalio/worker';
+import { pino } from 'pino';
+import { temporalRuntimeOptions } from '../bin/shared.js';
+import { temporalLogSink } from './helpers/logger.js';
 
 try {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install(temporalRuntimeOptions(pino({ level: 'info' }, temporalLogSink)));
 } catch {
   // Already installed in this process.
 }
