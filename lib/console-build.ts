@@ -15,7 +15,9 @@ export function consoleIsStale(root: string): boolean {
   const built = join(root, 'console', 'dist', 'index.html');
   if (!existsSync(built)) return true;
   const sources = [join(root, 'console', 'src'), join(root, 'console', 'index.html'), join(root, 'console', 'vite.config.ts'), join(root, 'workflows', 'common', 'glossary.ts'),
-    join(root, 'lib', 'identifiers.ts')];
+    join(root, 'lib', 'identifiers.ts'),
+    // An upgraded dependency (antd, React) changes the build too.
+    join(root, 'package-lock.json')];
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 

@@ -2,7 +2,7 @@
 // a sink a test can listen to (test/helpers/logger.ts); warnings and errors are also printed.
 import { Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
-import { temporalRuntimeOptions } from '../bin/shared.js';
+import { temporalRuntimeOptions } from '../lib/temporal-runtime.js';
 import { temporalLogSink } from './helpers/logger.js';
 
 try {

@@ -60,6 +60,8 @@ const cycleSchema = z.object({
   publishedAt: z.object({ preliminary: z.string().nullable(), final: z.string().nullable() }), rectifying: z.number(),
   startedBy: actorSchema, startedAt: z.string(), closedAt: z.string().nullable(), updatedAt: z.string(),
   actions: actionsSchema(cycleActions),
+  /** On the answer of one cycle: its 审批记录 (start, each stage, each publication). */
+  timeline: z.array(timelineEventSchema).optional(),
 }).meta({ id: 'AssessmentCycle' });
 const metricSchema = z.object({ source: z.enum(metricSources), applicable: z.boolean(), total: z.number(), ok: z.number(), overdue: z.number().nullable(), ratio: z.number().nullable(), systemScore: z.number().nullable(), note: z.string() });
 const agencySchema = z.object({
@@ -145,12 +147,15 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     const [[answer], cycle] = await Promise.all([agencyAnswers(p, [row], await listCaseEvents(db, `${row.year}:${row.agencyCode}`)), getCycle(db, row.year)]);
     return { ...answer!, ...(cycle ? { indicators: cycle.indicators } : {}) };
   };
-  const cycleAnswer = async (p: Principal, year: number) => {
+  const cycleAnswer = async (p: Principal, year: number, { withTimeline = false } = {}) => {
     const row = (await getCycle(db, year))!;
-    const progress = await cycleProgress(db, year);
-    const view = (await getCaseViews(db, 'assessment-cycle', [String(year)])).get(String(year));
+    const [progress, views, timeline] = await Promise.all([
+      cycleProgress(db, year), getCaseViews(db, 'assessment-cycle', [String(year)]),
+      withTimeline ? listCaseEvents(db, String(year)) : undefined,
+    ]);
+    const view = views.get(String(year));
     const actions = (view ? actionsOn('assessment-cycle', view, p, config.policy, Date.now(), { progress }) : []) as CycleAction[];
-    return { ...cycleDto(row, progress), actions };
+    return { ...cycleDto(row, progress), actions, ...(timeline ? { timeline: timeline.map(timelineDto) } : {}) };
   };
 
   const loadCycle = async (year: number) => {
@@ -292,7 +297,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
   }, async (request) => {
     const { principal } = requireRole(request, [...bureau, 'assessor']);
     const row = await loadCycle(request.params.year);
-    return cycleAnswer(principal, row.year);
+    return cycleAnswer(principal, row.year, { withTimeline: true });
   });
 
   app.get('/api/v1/assessment-cycles/:year/agencies', {

@@ -88,6 +88,10 @@ describe.skipIf(!chromiumPath())('the annual assessment (年度评估)', () => {
     await until(() => page.getByText(selfDue).first().isVisible()).toBe(true);
     await until(() => page.getByRole('cell', { name: '目录编制完整性' }).isVisible()).toBe(true);
     await until(() => page.getByText('最终结果发布后生成排名').isVisible()).toBe(true);
+    // The cycle's own 审批记录: who started it, and each stage it has reached.
+    const timeline = page.locator('.ant-card').filter({ has: page.getByText('审批记录', { exact: true }) });
+    await until(() => timeline.getByText('启动', { exact: true }).isVisible()).toBe(true);
+    expect(await timeline.getByText(/→ 自评/).count()).toBeGreaterThan(0);
     // Nothing to publish while the self-assessment window runs.
     expect(await page.getByRole('button', { name: '发布初步结果' }).count()).toBe(0);
 

@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/errors.ts';
+import { ToastHost } from './components/toast.tsx';
 import { router } from './routes.tsx';
 
 dayjs.locale('zh-cn');
@@ -51,6 +52,7 @@ createRoot(document.getElementById('root')!).render(
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} descriptions={descriptions} theme={theme}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
+        <ToastHost />
       </QueryClientProvider>
     </ConfigProvider>
   </StrictMode>,

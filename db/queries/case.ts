@@ -5,7 +5,7 @@ import type { DbOrTx } from '../client.js';
 import { auditEvents } from '../schema/audit.js';
 import { caseTasks, cases } from '../schema/case.js';
 import type { CaseWork, Person } from '../../workflows/common/work.js';
-import { containing } from './page.js';
+import { containing, startingWith } from './page.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -77,7 +77,9 @@ function caseFilters(f: WorkFilter): SQL[] {
   if (f.agency) where.push(sql`${cases.agencies} @> array[${f.agency}]::text[]`);
   if (f.q) {
     const like = containing(f.q);
-    where.push(sql`(${cases.caseId} = ${f.q} or ${cases.title} ilike ${like} or ${cases.resourceName} ilike ${like})`);
+    // The console shows a case id by its first 8 characters: those find it too.
+    const id = f.q.length >= 8 ? sql`${cases.caseId} like ${startingWith(f.q)}` : sql`${cases.caseId} = ${f.q}`;
+    where.push(sql`(${id} or ${cases.title} ilike ${like} or ${cases.resourceName} ilike ${like})`);
   }
   return where;
 }

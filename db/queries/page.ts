@@ -20,4 +20,7 @@ export function pageOf<T extends { id: string }>(rows: T[], limit: number, at: (
 }
 
 /** An ILIKE pattern that finds `text` anywhere, with the pattern's own wildcards taken literally. */
-export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containing = (text: string): string => `%${escapeLike(text)}%`;
+/** A LIKE pattern for text starting with `text`, taken literally. */
+export const startingWith = (text: string): string => `${escapeLike(text)}%`;
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

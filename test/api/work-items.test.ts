@@ -106,11 +106,14 @@ describe('GET /api/v1/work-items', () => {
     expect([first.body.items[0].caseId, second.body.items[0].caseId]).toEqual(all.slice(0, 2).map((i: any) => i.caseId));
   });
 
-  it('filters by process, state, agency and a search on the case id or resource name', async () => {
+  it('filters by process, state, agency and a search on the case id (whole or its short form) or resource name', async () => {
     const created = await apply();
     const id = created.body.id;
     const byId = await work(reviewerB, `?q=${id}`);
     expect(byId.body.items.map((i: any) => i.caseId)).toEqual([id]);
+    // The short id the console shows (its first 8 characters) finds it; 7 characters do not.
+    expect((await work(reviewerB, `?q=${id.slice(0, 8)}`)).body.items.map((i: any) => i.caseId)).toEqual([id]);
+    expect((await work(reviewerB, `?q=${id.slice(0, 7)}`)).body.items).toEqual([]);
     const byName = await work(reviewerB, `?q=${encodeURIComponent(resourceName.slice(0, 6))}`);
     expect(byName.body.items.map((i: any) => i.caseId)).toContain(id);
     expect((await work(reviewerB, '?q=no-such-resource-name')).body.items).toEqual([]);

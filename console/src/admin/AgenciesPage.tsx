@@ -11,7 +11,7 @@ import { placeErrors } from './forms.ts';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 type Agency = Schemas['Agency'];
 interface NewAgency { code: string; name: string; level: Agency['level']; region?: string }
@@ -67,7 +67,6 @@ function NewAgencyForm() {
   const [form] = Form.useForm<NewAgency>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
 
   const submit = async (values: NewAgency) => {
@@ -76,7 +75,7 @@ function NewAgencyForm() {
     try {
       const body = { ...values, region: values.region?.trim() || undefined };
       const created = await ok(api.POST('/api/v1/agencies', { body }));
-      message.success(`已登记机构：${created.name}`);
+      toast.success(`已登记机构：${created.name}`);
       form.resetFields();
       await queryClient.invalidateQueries({ queryKey: ['agencies'] });
     } catch (error) {
@@ -93,7 +92,6 @@ function NewAgencyForm() {
 
   return (
     <Card size="small" title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>登记机构</Title>}>
-      {messageHolder}
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form<NewAgency> form={form} layout="vertical" onFinish={submit} initialValues={{ level: 'municipal' }}>
         <Form.Item

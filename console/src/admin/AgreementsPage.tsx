@@ -11,7 +11,7 @@ import { hasRole, usePrincipal } from '../auth/session.ts';
 import { placeErrors } from './forms.ts';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 interface Values { title: string; body: string }
 
@@ -69,7 +69,6 @@ function PublishForm({ initial, version, onDone }: { initial: Values; version: n
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [modal, modalHolder] = Modal.useModal();
-  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
 
   const submit = async (v: Values) => {
@@ -84,7 +83,7 @@ function PublishForm({ initial, version, onDone }: { initial: Values; version: n
     setProblem(null);
     try {
       const a = await ok(api.POST('/api/v1/agreement-texts', { body: { title: v.title.trim(), body: v.body } }));
-      message.success(`已发布第${a.version}版${terms.agreement}`);
+      toast.success(`已发布第${a.version}版${terms.agreement}`);
       await queryClient.invalidateQueries({ queryKey: ['agreement-text'] });
       onDone();
     } catch (error) {
@@ -101,7 +100,6 @@ function PublishForm({ initial, version, onDone }: { initial: Values; version: n
       title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>发布第{version}版</Title>}
     >
       {modalHolder}
-      {messageHolder}
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         <Form.Item

@@ -9,7 +9,7 @@ import { api, ok } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/errors.ts';
 import { calendarProblem, formatDateList, isWeekend, parseDateList, type YearLists } from './calendar-dates.ts';
 import { Paragraph } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 interface Values { year: number; holidays: string; workdays: string }
 export interface Preview extends YearLists { year: number }
@@ -24,7 +24,6 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
   const [problem, setProblem] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
   const [modal, modalHolder] = Modal.useModal();
-  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
 
   const lists = (v: Values): Preview => ({
@@ -37,7 +36,7 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
     const current = await ok(api.GET('/api/v1/calendar/years/{year}', { params: { path: { year } } }))
       .catch(() => null);
     if (!current || current.source === 'none') {
-      message.info(`${year}年尚无已发布的日历可载入`);
+      toast.info(`${year}年尚无已发布的日历可载入`);
       return;
     }
     form.setFieldsValue({ holidays: formatDateList(current.holidays), workdays: formatDateList(current.workdays) });
@@ -110,7 +109,6 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
   return (
     <>
       {modalHolder}
-      {messageHolder}
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       {published && <Alert type="success" showIcon message={published} style={{ marginBottom: 16 }} role="status" />}
       <Form<Values>

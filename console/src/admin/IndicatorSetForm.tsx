@@ -12,7 +12,7 @@ import { ApiError, fieldMessage } from '../api/errors.ts';
 import { placeErrors } from './forms.ts';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 type IndicatorSet = Schemas['IndicatorSet'];
 type Indicator = IndicatorSet['indicators'][number];
@@ -40,7 +40,6 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
   const indicators = Form.useWatch('indicators', form) as Partial<Indicator>[] | undefined;
   const totalWeight = (indicators ?? []).reduce((n, i) => n + (Number(i?.weight) || 0), 0);
@@ -57,7 +56,7 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
         })),
       };
       const created = await ok(api.POST('/api/v1/assessment-indicators', { body }));
-      message.success(`已发布指标体系版本 ${created.version}`);
+      toast.success(`已发布指标体系版本 ${created.version}`);
       await queryClient.invalidateQueries({ queryKey: ['assessment-indicators'] });
       onDone();
     } catch (error) {
@@ -80,7 +79,6 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
 
   return (
     <Card size="small" title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>新增指标版本</Title>}>
-      {messageHolder}
       <Paragraph type="secondary">
         已按{base ? `版本 ${base.version}` : '空白模板'}预填，修改后以新版本号发布；已发布的版本不可修改，进行中的评估周期仍使用其启动时的版本。
       </Paragraph>

@@ -1,5 +1,5 @@
 // The API's problem codes in Chinese: the one table the console shows errors from.
-export const problemMessages: Record<string, string> = {
+export const problemMessages = {
   VALIDATION_FAILED: '填写的内容有误，请按提示修改',
   UNAUTHENTICATED: '登录已失效，请重新登录',
   FORBIDDEN: '您无权查看或办理此事项',
@@ -9,8 +9,10 @@ export const problemMessages: Record<string, string> = {
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   UNAVAILABLE: '服务暂时不可用，请稍后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '提交的内容格式不受支持',
+  NOT_IMPLEMENTED: '该功能尚未开通',
   INTERNAL: '系统出现错误，已记录，请稍后重试',
-};
+} as const satisfies Record<string, string>;
 
 /** A field problem as the API names it, e.g. { path: 'requester.idNumber', message: '...' }. */
 export interface FieldProblem {
@@ -27,7 +29,7 @@ export class ApiError extends Error {
     readonly errors: FieldProblem[] = [],
     readonly state?: string,
   ) {
-    super(problemMessages[code] ?? `请求失败（${status}）`);
+    super((problemMessages as Record<string, string>)[code] ?? `请求失败（${status}）`);
     this.name = 'ApiError';
   }
 

@@ -519,6 +519,7 @@ export interface components {
       updatedAt: string;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
       actions: ("publish_preliminary" | "publish_final")[];
+      timeline?: components["schemas"]["AuditEventInput"][];
     };
     AgencyAssessmentInput: {
       year: number;
@@ -1318,6 +1319,7 @@ export interface components {
       updatedAt: string;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
       actions: ("publish_preliminary" | "publish_final")[];
+      timeline?: components["schemas"]["AuditEvent"][];
     };
     AgencyAssessment: {
       year: number;

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { showFieldErrors } from '../components/fieldErrors.ts';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 import { cycleKey, type AgencyAssessment } from './shared.tsx';
 
 interface AssignForm { assessor: string; assessorName?: string; agencies: string[] }
@@ -19,7 +19,6 @@ export default function AssignDialog({ year, assignable, opened }: {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<AssignForm>();
-  const [message, messageHolder] = useToast();
   const [modal, modalHolder] = Modal.useModal();
   const queryClient = useQueryClient();
   const label = actionLabels.assign_assessor;
@@ -46,11 +45,11 @@ export default function AssignDialog({ year, assignable, opened }: {
           content: res.refused.map((r) => name.get(r.agency) ?? r.agency).join('、'),
         });
       } else {
-        message.success(`已为${res.assigned.length}家单位指派${t.assessor}`);
+        toast.success(`已为${res.assigned.length}家单位指派${t.assessor}`);
       }
       await queryClient.invalidateQueries({ queryKey: cycleKey(year) });
     } catch (error) {
-      if (!showFieldErrors(form, error)) message.error(messageOf(error));
+      if (!showFieldErrors(form, error)) toast.error(messageOf(error));
     } finally {
       setBusy(false);
     }
@@ -58,7 +57,7 @@ export default function AssignDialog({ year, assignable, opened }: {
 
   return (
     <>
-      {messageHolder}{modalHolder}
+      {modalHolder}
       <Modal open={open} title={label} okText="提交" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)}
         onOk={() => form.submit()} destroyOnHidden width={600}>
         <Form form={form} layout="vertical" onFinish={assign} preserve={false}>

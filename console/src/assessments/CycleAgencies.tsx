@@ -16,7 +16,7 @@ import { cycleKey, GradeTag, useCycleAgencies, type AgencyAssessment, type Cycle
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 type AgencyState = keyof typeof stateLabels.assessment;
 const loadDialog = () => import('./AssignDialog.tsx');
@@ -110,7 +110,6 @@ export function AssignAssessors({ year }: { year: number }) {
 export function Ranking({ year, cycle, canExport }: { year: number; cycle: Cycle; canExport: boolean }) {
   const all = useCycleAgencies(year);
   const [busy, setBusy] = useState(false);
-  const [message, holder] = useToast();
   const ranked = (all.data ?? []).filter((a) => a.rank !== null)
     .sort((x, y) => x.rank! - y.rank! || x.agencyCode.localeCompare(y.agencyCode));
 
@@ -129,7 +128,7 @@ export function Ranking({ year, cycle, canExport }: { year: number; cycle: Cycle
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      message.error(messageOf(error));
+      toast.error(messageOf(error));
     } finally {
       setBusy(false);
     }
@@ -142,7 +141,6 @@ export function Ranking({ year, cycle, canExport }: { year: number; cycle: Cycle
         ? <Button onClick={download} loading={busy}>{t.exportCsv}</Button>
         : null}
     >
-      {holder}
       <SimpleTable<AgencyAssessment>
         caption={t.ranking} rowKey={(a) => a.agencyCode} rows={ranked}
         empty={all.isPending ? '正在加载' : cycle.publishedAt.final ? '暂无排名' : '最终结果发布后生成排名'}

@@ -13,6 +13,7 @@ import { CaseActions, type SpecsFor } from '../components/CaseActions.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
+import { CaseTimeline } from '../components/Timeline.tsx';
 import { cycleButtons } from './buttons.ts';
 import { AgenciesTable, AssignAssessors, Ranking } from './CycleAgencies.tsx';
 import { cycleKey, metricLabel, StageDate, type Cycle, type Indicator } from './shared.tsx';
@@ -73,6 +74,7 @@ export default function CyclePage() {
       </Card>
       <Ranking year={year} cycle={c} canExport={isBureau(p)} />
       <Indicators c={c} />
+      <CaseTimeline process="assessment-cycle" events={c.timeline ?? []} />
     </Space>
   );
 }

@@ -12,7 +12,7 @@ import { lastEndedYear } from './shared.tsx';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 /** A random key; crypto.randomUUID needs a secure context, getRandomValues does not. */
 const newKey = (): string =>
@@ -24,7 +24,6 @@ export function StartCycleButton() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<StartForm>();
-  const [message, holder] = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // One key per attempt: a retry of the same start is answered as the first was.
@@ -42,7 +41,7 @@ export function StartCycleButton() {
         params: { header: { 'idempotency-key': key.current } },
         body: { year: v.year, ...(v.indicatorsVersion ? { indicatorsVersion: v.indicatorsVersion } : {}) },
       }));
-      message.success(`已启动${cycle.year}年度评估`);
+      toast.success(`已启动${cycle.year}年度评估`);
       setOpen(false);
       await queryClient.invalidateQueries({ queryKey: ['assessment-cycles'] });
       navigate(`/assessments/${cycle.year}`);
@@ -50,7 +49,7 @@ export function StartCycleButton() {
       if (error instanceof ApiError && error.code === 'DUPLICATE') {
         form.setFields([{ name: 'year', errors: ['该年度已启动评估，每年只评估一次'] }]);
       } else if (!showFieldErrors(form, error)) {
-        message.error(messageOf(error));
+        toast.error(messageOf(error));
       }
     } finally {
       setBusy(false);
@@ -59,7 +58,6 @@ export function StartCycleButton() {
 
   return (
     <>
-      {holder}
       <Button type="primary" onClick={() => { key.current = newKey(); setOpen(true); }}>启动年度评估</Button>
       <Modal open={open} title="启动年度评估" okText="启动" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)}
         onOk={() => form.submit()} destroyOnHidden>

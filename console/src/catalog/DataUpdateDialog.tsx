@@ -6,11 +6,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 export default function DataUpdateDialog({ id, open, onClose }: { id: string; open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const [message, holder] = useToast();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ at?: Dayjs }>();
 
@@ -18,11 +17,11 @@ export default function DataUpdateDialog({ id, open, onClose }: { id: string; op
     setBusy(true);
     try {
       await ok(api.POST('/api/v1/catalog/resources/{id}/data-updates', { params: { path: { id } }, body: v.at ? { at: v.at.toISOString() } : {} }));
-      message.success('已登记数据更新');
+      toast.success('已登记数据更新');
       onClose();
       await queryClient.invalidateQueries({ queryKey: ['catalog'] });
     } catch (error) {
-      message.error(messageOf(error));
+      toast.error(messageOf(error));
     } finally {
       setBusy(false);
     }
@@ -30,7 +29,6 @@ export default function DataUpdateDialog({ id, open, onClose }: { id: string; op
 
   return (
     <>
-      {holder}
       <Modal open={open} title="登记数据更新" okText="登记" cancelText="取消" confirmLoading={busy} onCancel={onClose} destroyOnHidden
         onOk={() => form.submit()}>
         <Form form={form} layout="vertical" onFinish={record}>

@@ -11,7 +11,7 @@ import { ApiError, messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
 import { showFieldErrors } from '../components/fieldErrors.ts';
 import { useAgencies } from '../components/agencies.ts';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -27,7 +27,6 @@ export function NewResourceModal({ open, onClose }: { open: boolean; onClose: ()
   const p = usePrincipal();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const [message, holder] = useToast();
   const agencies = useAgencies();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -40,13 +39,13 @@ export function NewResourceModal({ open, onClose }: { open: boolean; onClose: ()
     setBusy(true);
     try {
       const created = await ok(api.POST('/api/v1/catalog/resources', { body: { ...v, fields: v.fields.map((f) => ({ name: f.name, ...(f.type ? { type: f.type } : {}), personal: !!f.personal })) } }));
-      message.success('资源已加入目录');
+      toast.success('资源已加入目录');
       await queryClient.invalidateQueries({ queryKey: ['catalog'] });
       onClose();
       navigate(`/catalog/${created.id}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'DUPLICATE') form.setFields([{ name: 'code', errors: ['该资源编码已存在'] }]);
-      else if (!showFieldErrors(form, error)) message.error(messageOf(error));
+      else if (!showFieldErrors(form, error)) toast.error(messageOf(error));
     } finally {
       setBusy(false);
     }
@@ -54,7 +53,6 @@ export function NewResourceModal({ open, onClose }: { open: boolean; onClose: ()
 
   return (
     <Modal open={open} title="新增资源" okText="提交" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} width={720} destroyOnHidden>
-      {holder}
       <Form form={form} layout="vertical" onFinish={submit} preserve={false}
         initialValues={{ providerAgency: admin ? undefined : p.agency, fields: [{ name: '' }], shareType: 'conditional', openType: 'not_open', updateCycle: 'monthly' }}>
         <Space.Compact block>

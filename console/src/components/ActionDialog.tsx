@@ -6,29 +6,31 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Form, Modal } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, messageOf } from '../api/errors.ts';
-import type { ActionButtons, ActionName, ActionSpecs } from './CaseActions.tsx';
+import type { ActionButtons, ActionLabels, ActionName, ActionSpecs } from './CaseActions.tsx';
 import { showFieldErrors } from './fieldErrors.ts';
 import type { Process } from './links.ts';
-import { useToast } from './toast.tsx';
+import { toast } from './toast.tsx';
 
 export interface ActionDialogProps {
   process: Process;
   buttons: ActionButtons;
   /** The specs for the case as it is now. */
   specs: ActionSpecs;
-  /** The action clicked last; a new `seq` starts it again. */
+  labels?: ActionLabels;
+  /** The action clicked last, until the dialog has started it (then `onStarted`). */
   request: { action: ActionName; seq: number } | null;
+  onStarted: () => void;
   queryKey: readonly unknown[];
 }
 
-export default function ActionDialog({ process, buttons, specs, request, queryKey }: ActionDialogProps) {
+export default function ActionDialog({ process, buttons, labels, specs, request, onStarted, queryKey }: ActionDialogProps) {
   const [open, setOpen] = useState<ActionName | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const [modal, modalHolder] = Modal.useModal();
-  const [message, messageHolder] = useToast();
   const queryClient = useQueryClient();
   const started = useRef(0);
+  const labelOf = (action: ActionName) => labels?.[action] ?? actionLabelIn(process, action);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: [...queryKey] }).then(() => queryClient.invalidateQueries({ queryKey: ['work-items'] }));
 
@@ -37,7 +39,7 @@ export default function ActionDialog({ process, buttons, specs, request, queryKe
     setBusy(true);
     try {
       await spec.submit(values);
-      message.success(spec.done ?? `${actionLabelIn(process, action)}成功`);
+      toast.success(spec.done ?? `${labelOf(action)}成功`);
       setOpen(null);
       form.resetFields();
       await refresh();
@@ -47,7 +49,7 @@ export default function ActionDialog({ process, buttons, specs, request, queryKe
         modal.info({ title: '该事项刚刚已由他人办理', content: '页面已刷新为最新状态，请查看后再办理。' });
         await refresh();
       } else if (!showFieldErrors(form, error)) {
-        message.error(error instanceof ApiError && error.detail && error.code === 'VALIDATION_FAILED' ? `${messageOf(error)}：${error.detail}` : messageOf(error));
+        toast.error(error instanceof ApiError && error.detail && error.code === 'VALIDATION_FAILED' ? `${messageOf(error)}：${error.detail}` : messageOf(error));
       }
     } finally {
       setBusy(false);
@@ -64,7 +66,7 @@ export default function ActionDialog({ process, buttons, specs, request, queryKe
       return;
     }
     modal.confirm({
-      title: `确认${actionLabelIn(process, action)}？`,
+      title: `确认${labelOf(action)}？`,
       content: spec.confirm,
       okText: '确认',
       cancelText: '取消',
@@ -73,21 +75,22 @@ export default function ActionDialog({ process, buttons, specs, request, queryKe
     });
   };
 
-  // Each click (a new seq) starts its action once.
+  // Each click (a new seq) starts its action once; the request is then cleared, so a dialog mounted
+  // again later (the case gave the person actions again) does not start it a second time.
   useEffect(() => {
     if (!request || request.seq === started.current) return;
     started.current = request.seq;
     start(request.action);
+    onStarted();
   }, [request]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const current = open ? specs[open] : null;
   return (
     <>
       {modalHolder}
-      {messageHolder}
       <Modal
         open={!!current}
-        title={open ? actionLabelIn(process, open) : ''}
+        title={open ? labelOf(open) : ''}
         okText="提交"
         cancelText="取消"
         confirmLoading={busy}

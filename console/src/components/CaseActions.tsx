@@ -7,12 +7,16 @@ import { Button, Space, type FormInstance } from 'antd';
 import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import type { ActionDialogProps } from './ActionDialog.tsx';
 import { prefetch } from './idle.ts';
+import { toast } from './toast.tsx';
 import type { Process } from './links.ts';
 
 export type ActionName = keyof typeof actionLabels;
 
 /** How an action's button looks. */
 export interface ActionButton { primary?: boolean; danger?: boolean }
+
+/** A case's own words for some of its actions. */
+export type ActionLabels = Partial<Record<ActionName, string>>;
 
 /** The actions a page offers a button for, and how each looks; the answer's other actions get none. */
 export type ActionButtons = Partial<Record<ActionName, ActionButton>>;
@@ -36,10 +40,12 @@ export type SpecsFor<B extends ActionButtons> = { [K in keyof B]-?: ActionSpec<a
 const loadDialog = () => import('./ActionDialog.tsx');
 let seq = 0;
 
-export function CaseActions<M = undefined>({ process, actions, buttons, load, specs, queryKey }: {
+export function CaseActions<M = undefined>({ process, actions, buttons, labels, load, specs, queryKey }: {
   process: Process;
   actions: readonly string[];
   buttons: ActionButtons;
+  /** Words for this case where the action's own would mislead (改派协调人 for the coordinator already assigned). */
+  labels?: ActionLabels;
   /** The page's actions module (its forms), loaded at the first click or when the page is idle. */
   load?: () => Promise<M>;
   /** The specs, from the loaded module, for the case as it is now (called at every render). */
@@ -61,26 +67,36 @@ export function CaseActions<M = undefined>({ process, actions, buttons, load, sp
     setModule((current) => current ?? { m });
   };
   useEffect(() => (any ? prefetch(ready) : undefined), [any]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (!any) return null;
 
   const start = async (action: ActionName) => {
-    await ready();
+    try {
+      await ready();
+    } catch {
+      // The chunk is gone: a new release replaced it while this page was open.
+      toast.error('控制台已更新，请刷新页面后再办理');
+      return;
+    }
     setRequest({ action, seq: ++seq });
   };
 
+  // The dialog stays mounted when the case leaves the person nothing to do: it still shows the
+  // outcome of what was just done (or why it could not be).
   return (
     <>
       {Dialog && module && (
-        <Dialog process={process} buttons={buttons} specs={specs(module.m)} request={request} queryKey={queryKey} />
+        <Dialog process={process} buttons={buttons} labels={labels} specs={specs(module.m)} request={request}
+          onStarted={() => setRequest(null)} queryKey={queryKey} />
       )}
-      <Space wrap>
-        {available.map((a) => (
-          <Button key={a} type={buttons[a]!.primary ? 'primary' : 'default'} danger={buttons[a]!.danger ?? false}
-            onClick={() => { void start(a); }}>
-            {actionLabelIn(process, a)}
-          </Button>
-        ))}
-      </Space>
+      {any && (
+        <Space wrap>
+          {available.map((a) => (
+            <Button key={a} type={buttons[a]!.primary ? 'primary' : 'default'} danger={buttons[a]!.danger ?? false}
+              onClick={() => { void start(a); }}>
+              {labels?.[a] ?? actionLabelIn(process, a)}
+            </Button>
+          ))}
+        </Space>
+      )}
     </>
   );
 }

@@ -1,14 +1,35 @@
 // Short notices after an action (申请已提交, a refusal's reason): antd message's look, without its
-// notification machinery, which would otherwise come with every page that acts. The region is always
-// in the page, so a screen reader announces what appears in it.
+// notification machinery, which would otherwise come with every page that acts. One host, drawn once
+// beside the router (main.tsx), shows them: a notice outlives the dialog, the form or the page that
+// raised it, so "申请已提交" is still read after the console moves on to the new case. The region is
+// always in the page, so a screen reader announces what appears in it.
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, InfoCircleFilled } from '@ant-design/icons';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useSyncExternalStore, type ReactNode } from 'react';
 
 type Kind = 'success' | 'error' | 'info' | 'warning';
+interface Shown { id: number; kind: Kind; content: ReactNode }
+
+let shown: readonly Shown[] = [];
+let last = 0;
+const listeners = new Set<() => void>();
+const publish = (next: readonly Shown[]) => {
+  shown = next;
+  for (const listen of listeners) listen();
+};
+
+/** How long a notice stays: an error longer, since it is read rather than glanced at. */
+const shownMs = (kind: Kind) => (kind === 'error' ? 5000 : 3000);
+
+const show = (kind: Kind) => (content: ReactNode): void => {
+  const id = ++last;
+  publish([...shown, { id, kind, content }]);
+  window.setTimeout(() => publish(shown.filter((t) => t.id !== id)), shownMs(kind));
+};
 
 /** The calls of antd's message API the console makes. */
-export type ToastApi = Record<Kind, (content: ReactNode) => void>;
+export const toast: Record<Kind, (content: ReactNode) => void> = {
+  success: show('success'), error: show('error'), info: show('info'), warning: show('warning'),
+};
 
 const icons: Record<Kind, ReactNode> = {
   success: <CheckCircleFilled style={{ color: '#389e0d' }} />,
@@ -16,8 +37,6 @@ const icons: Record<Kind, ReactNode> = {
   info: <InfoCircleFilled style={{ color: '#1d5fbf' }} />,
   warning: <ExclamationCircleFilled style={{ color: '#d48806' }} />,
 };
-/** How long a notice stays: an error longer, since it is read rather than glanced at. */
-const shownMs = (kind: Kind) => (kind === 'error' ? 5000 : 3000);
 
 const region = {
   position: 'fixed', top: 8, left: 0, right: 0, zIndex: 2010, pointerEvents: 'none',
@@ -29,28 +48,22 @@ const notice = {
   boxShadow: '0 6px 16px 0 rgba(0, 0, 0, 0.08), 0 3px 6px -4px rgba(0, 0, 0, 0.12), 0 9px 28px 8px rgba(0, 0, 0, 0.05)',
 } as const;
 
-/** Like antd's `message.useMessage()`: the API, and the element to render where the page is. */
-export function useToast(): [ToastApi, ReactNode] {
-  const [shown, setShown] = useState<{ id: number; kind: Kind; content: ReactNode }[]>([]);
-  const last = useRef(0);
-  const api = useMemo(() => {
-    const show = (kind: Kind) => (content: ReactNode) => {
-      const id = ++last.current;
-      setShown((all) => [...all, { id, kind, content }]);
-      window.setTimeout(() => setShown((all) => all.filter((t) => t.id !== id)), shownMs(kind));
-    };
-    return { success: show('success'), error: show('error'), info: show('info'), warning: show('warning') };
-  }, []);
-  const holder = createPortal(
+const subscribe = (listen: () => void) => {
+  listeners.add(listen);
+  return () => { listeners.delete(listen); };
+};
+
+/** The one place notices are drawn (main.tsx renders it beside the router). */
+export function ToastHost() {
+  const current = useSyncExternalStore(subscribe, () => shown);
+  return (
     <div style={region} aria-live="polite">
-      {shown.map((t) => (
+      {current.map((t) => (
         <div key={t.id} style={notice} role={t.kind === 'error' ? 'alert' : undefined}>
           <span aria-hidden="true" style={{ fontSize: 16, display: 'inline-flex' }}>{icons[t.kind]}</span>
           <span>{t.content}</span>
         </div>
       ))}
-    </div>,
-    document.body,
+    </div>
   );
-  return [api, holder];
 }

@@ -18,7 +18,7 @@ import { keyFor, Section } from '../share-applications/shared.tsx';
 import { mayOpen } from '../components/access.ts';
 import { Card } from '../components/Card.tsx';
 import { Title } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 import { Notice } from '../components/Notice.tsx';
 
 type Body = operations['reportCorrection']['requestBody']['content']['application/json'];
@@ -59,7 +59,6 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
   const agencyName = useAgencyName();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [message, holder] = useToast();
   const [busy, setBusy] = useState(false);
   const attempt = useRef<{ body: string; key: string } | null>(null);
 
@@ -75,11 +74,11 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
     try {
       const header = { 'idempotency-key': keyFor(attempt, body) };
       const created = await ok(api.POST('/api/v1/corrections', { params: { header }, body }));
-      message.success('已报告，数据提供单位将在期限内核实');
+      toast.success('已报告，数据提供单位将在期限内核实');
       navigate(`/corrections/${created.id}`, { replace: true });
     } catch (error) {
       if (!showFieldErrors(form, error)) {
-        message.error(errorText(error));
+        toast.error(errorText(error));
       }
     } finally {
       setBusy(false);
@@ -88,7 +87,6 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {holder}
       <Card>
         <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
           {processLabels.correction}：{r.name}

@@ -11,7 +11,7 @@ import { caseLink, shortId, type Process } from '../components/links.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 type Notification = Schemas['Notification'];
 
@@ -29,7 +29,6 @@ export default function InboxPage() {
   const [params, setParams] = useSearchParams();
   const unreadOnly = params.get('unread') === 'true';
   const queryClient = useQueryClient();
-  const [message, messageHolder] = useToast();
   const list = useInfiniteQuery({
     queryKey: ['notifications', 'list', unreadOnly],
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/notifications', {
@@ -50,7 +49,7 @@ export default function InboxPage() {
       await queryClient.invalidateQueries({ queryKey: ['notifications', 'unread-count'] });
       await queryClient.invalidateQueries({ queryKey: ['notifications', 'list'] });
     },
-    onError: (error) => message.error(messageOf(error)),
+    onError: (error) => toast.error(messageOf(error)),
   });
 
   // The header's badge query: the same key, so marking everything read lowers both at once.
@@ -61,16 +60,15 @@ export default function InboxPage() {
   const markAll = useMutation({
     mutationFn: () => ok(api.POST('/api/v1/notifications/read-all')),
     onSuccess: async ({ marked }) => {
-      message.success(marked ? `已将${marked}条消息标为已读` : '没有未读消息');
+      toast.success(marked ? `已将${marked}条消息标为已读` : '没有未读消息');
       queryClient.setQueryData(['notifications', 'unread-count'], { count: 0 });
       await queryClient.invalidateQueries({ queryKey: ['notifications'] });
     },
-    onError: (error) => message.error(messageOf(error)),
+    onError: (error) => toast.error(messageOf(error)),
   });
 
   return (
     <Card>
-      {messageHolder}
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
         <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.notifications}</Title>
         {(unread.data?.count ?? 0) > 0 && (

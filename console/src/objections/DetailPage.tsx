@@ -1,7 +1,7 @@
 // One objection to a refusal (不予共享异议协商): where it stands, the parties, the refusal and the
 // objection, deadlines, both parties' statements, the minutes, escalation, the ruling and the
 // 审批记录; the printable 卷宗 opens in a new window. The buttons are the caller's `actions`.
-import { terms } from '@glossary';
+import { eventLabels, terms } from '@glossary';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Col, Row, Space } from 'antd';
@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
+import { usePrincipal } from '../auth/session.ts';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
@@ -18,7 +19,7 @@ import { currentDue } from './due.ts';
 import { CaseCard, DeadlinesCard, MinutesCard, OutcomeCard, RefusalCard, StatementsCard } from './sections.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 
 type Objection = Schemas['Objection'];
 // The forms behind the buttons: loaded at the first click (or once the page is idle).
@@ -31,7 +32,6 @@ const loadActions = () => import('./actions.tsx');
  */
 function DossierButton({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
-  const [message, holder] = useToast();
   const open = async () => {
     const win = window.open('', '_blank');
     setBusy(true);
@@ -42,12 +42,12 @@ function DossierButton({ id }: { id: string }) {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (error) {
       win?.close();
-      message.error(messageOf(error));
+      toast.error(messageOf(error));
     } finally {
       setBusy(false);
     }
   };
-  return <>{holder}<Button icon={<PrinterOutlined />} loading={busy} onClick={open}>查看{terms.dossier}</Button></>;
+  return <><Button icon={<PrinterOutlined />} loading={busy} onClick={open}>查看{terms.dossier}</Button></>;
 }
 
 function StatusAlert({ o }: { o: Objection }) {
@@ -67,9 +67,14 @@ function StatusAlert({ o }: { o: Objection }) {
   }
 }
 
+/** The assigned coordinator's 受理协调 can only hand the case to another: 改派协调人. */
+const reassigns = (o: { state: string; coordinator?: { id: string } | null }, me: string) =>
+  o.state === 'coordinating' && o.coordinator?.id === me;
+
 export default function DetailPage() {
   const { id = '' } = useParams();
   const queryKey = useMemo(() => ['objection', id] as const, [id]);
+  const me = usePrincipal();
   const query = useQuery({
     queryKey,
     queryFn: () => ok(api.GET('/api/v1/objections/{id}', { params: { path: { id } } })),
@@ -94,7 +99,8 @@ export default function DetailPage() {
           </div>
           <Space wrap>
             <CaseActions process="objection" actions={o.actions} buttons={objectionButtons} queryKey={queryKey}
-              load={loadActions} specs={(m) => m.objectionActionSpecs(o)} />
+              labels={reassigns(o, me.sub) ? { assign: eventLabels.reassign } : undefined}
+              load={loadActions} specs={(m) => m.objectionActionSpecs(o, reassigns(o, me.sub))} />
             <DossierButton id={o.id} />
           </Space>
         </Space>

@@ -36,7 +36,8 @@ function OutcomeItems({ outcomes, conditionsOptional = false }: {
 const conditionsOf = (v: { outcome: Outcome; conditions?: string }) =>
   (v.outcome === 'conditional_share' ? optional('conditions', v.conditions) : {});
 
-export function objectionActionSpecs(o: Objection): SpecsFor<typeof objectionButtons> {
+/** `reassign`: the caller is the assigned coordinator, whose 受理协调 hands the case to another (改派协调人). */
+export function objectionActionSpecs(o: Objection, reassign = false): SpecsFor<typeof objectionButtons> {
   const path = { params: { path: { id: o.id } } };
   return {
     settle: {
@@ -48,8 +49,11 @@ export function objectionActionSpecs(o: Objection): SpecsFor<typeof objectionBut
     assign: {
       form: () => (
         <>
-          <Form.Item label="指定协调人（用户标识）" name="coordinator" rules={[max(200)]}
-            extra="留空则由本人受理；协调人不得来自申请单位或数据提供单位">
+          <Form.Item label="指定协调人（用户标识）" name="coordinator"
+            rules={reassign ? [required('请填写改派的协调人'), max(200)] : [max(200)]}
+            extra={reassign
+              ? '改派给其他协调人；协调人不得来自申请单位或数据提供单位'
+              : '留空则由本人受理；协调人不得来自申请单位或数据提供单位'}>
             <Input />
           </Form.Item>
           <Form.Item label="协调人姓名" name="coordinatorName" rules={[max(200)]} extra="指定他人时填写">
@@ -64,7 +68,7 @@ export function objectionActionSpecs(o: Objection): SpecsFor<typeof objectionBut
           ? { coordinator: v.coordinator.trim(), ...optional('coordinatorName', v.coordinatorName) }
           : {},
       })),
-      done: '已受理协调',
+      done: reassign ? '已改派协调人' : '已受理协调',
     },
     statement: {
       form: () => text(`${terms.statement}内容`, 'text', [required('请填写陈述内容'), max(8000)], 5, '陈述提交后不可修改'),

@@ -21,7 +21,7 @@ import { identifierRule, serverIdentifierMessage, type IdentifierKind } from './
 import { errorText, MAX_PERIOD_MONTHS, periodRules } from './shared.ts';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 import { Notice } from '../components/Notice.tsx';
 
 type Body = operations['submitOpenDataRequest']['requestBody']['content']['application/json'];
@@ -63,7 +63,6 @@ function RequestForm({ resource: r }: { resource: Schemas['Resource'] }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch(['requester', 'kind'], form) ?? 'person';
-  const [message, holder] = useToast();
   const [busy, setBusy] = useState(false);
   const attempt = useRef<{ body: string; key: string } | null>(null);
 
@@ -80,7 +79,7 @@ function RequestForm({ resource: r }: { resource: Schemas['Resource'] }) {
     try {
       const header = { 'idempotency-key': keyFor(attempt, body) };
       const created = await ok(api.POST('/api/v1/open-data-requests', { params: { header }, body }));
-      message.success('申请已提交');
+      toast.success('申请已提交');
       navigate(`/open-data-requests/${created.id}`, { replace: true });
     } catch (error) {
       const shown = showFieldErrors(form, error);
@@ -93,7 +92,7 @@ function RequestForm({ resource: r }: { resource: Schemas['Resource'] }) {
           }
         }
       }
-      if (!shown) message.error(errorText(error));
+      if (!shown) toast.error(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -102,7 +101,6 @@ function RequestForm({ resource: r }: { resource: Schemas['Resource'] }) {
   const person = kind === 'person';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {holder}
       <Card>
         <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>申请使用：{r.name}</Title>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" items={[

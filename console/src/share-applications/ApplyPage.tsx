@@ -19,7 +19,7 @@ import { CheckboxGroupField, max, required } from './form-items.tsx';
 import { keyFor, PersonalTag, Section } from './shared.tsx';
 import { Card } from '../components/Card.tsx';
 import { Title } from '../components/Typography.tsx';
-import { useToast } from '../components/toast.tsx';
+import { toast } from '../components/toast.tsx';
 import { Notice } from '../components/Notice.tsx';
 
 type Body = operations['submitShareApplication']['requestBody']['content']['application/json'];
@@ -61,7 +61,6 @@ function ApplyForm({ resource: r }: { resource: Schemas['Resource'] }) {
   const agencyName = useAgencyName();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [message, holder] = useToast();
   const [busy, setBusy] = useState(false);
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const ownAgency = p.agency === r.providerAgency;
@@ -82,12 +81,12 @@ function ApplyForm({ resource: r }: { resource: Schemas['Resource'] }) {
       const created = await ok(api.POST('/api/v1/share-applications', {
         params: { header: { 'idempotency-key': keyFor(attempt, body) } }, body,
       }));
-      message.success('申请已提交');
+      toast.success('申请已提交');
       navigate(`/share-applications/${created.id}`, { replace: true });
     } catch (error) {
       if (!showFieldErrors(form, error)) {
         const detailed = error instanceof ApiError && error.code === 'VALIDATION_FAILED' && error.detail;
-        message.error(detailed ? `${messageOf(error)}：${error.detail}` : messageOf(error));
+        toast.error(detailed ? `${messageOf(error)}：${error.detail}` : messageOf(error));
       }
     } finally {
       setBusy(false);
@@ -96,7 +95,6 @@ function ApplyForm({ resource: r }: { resource: Schemas['Resource'] }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {holder}
       <Card>
         <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>申请共享：{r.name}</Title>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" items={[
