@@ -6,6 +6,7 @@ import { buildApp } from '../../api/app.js';
 import type { Database } from '../../db/client.js';
 import { parseConfig, type Config } from '../../lib/config.js';
 import { freshDatabase } from './db.js';
+import type { Logger } from '../../lib/logger.js';
 import { testLogger } from './logger.js';
 import { devServerEnvironment, startWorker, timeSkippingEnvironment, type RunningWorker } from './temporal.js';
 
@@ -26,14 +27,17 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** `timeSkipping` runs the stack on the time-skipping server, so a test can let deadlines pass with env.sleep. */
-export async function startStack(overrides: Record<string, string> = {}, options: { timeSkipping?: boolean } = {}): Promise<Stack> {
+/**
+ * `timeSkipping` runs the stack on the time-skipping server, so a test can let deadlines pass with
+ * env.sleep; `logger` is the API's (silent by default).
+ */
+export async function startStack(overrides: Record<string, string> = {}, options: { timeSkipping?: boolean; logger?: Logger } = {}): Promise<Stack> {
   const [env, database] = await Promise.all([options.timeSkipping ? timeSkippingEnvironment() : devServerEnvironment(), freshDatabase()]);
   let worker: RunningWorker | null = null;
   try {
     worker = await startWorker(env, database.db);
     const config = parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', TEMPORAL_TASK_QUEUE: worker.taskQueue, ...overrides });
-    const app = await buildApp({ database, temporal: env.client, config, logger: testLogger });
+    const app = await buildApp({ database, temporal: env.client, config, logger: options.logger ?? testLogger });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
