@@ -22,7 +22,7 @@ export function createFreshnessActivities({ db, logger, policy }: { db: Db; logg
         for (const r of page) {
           checked += 1;
           const last = localDate((r.lastDataUpdateAt ?? r.createdAt).getTime());
-          const state = freshnessOf(r.updateCycle, last, today, calendar, policy.freshness.overdueGraceWd);
+          const state = freshnessOf(r.updateCycle, last, today, calendar, policy.freshness);
           if (state === r.freshness) continue;
           await db.transaction(async (tx) => {
             // Only if no data update arrived since the page was read: that one made it fresh.

@@ -88,7 +88,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   await app.register(sessionRoutes, { config });
   if (config.auth.mode === 'dev') await app.register(devTokenRoutes, { authenticator: createAuthenticator(config.auth), db });
   await app.register(agencyRoutes, { db });
-  await app.register(catalogRoutes, { db });
+  await app.register(catalogRoutes, { db, policy: config.policy });
   await app.register(calendarRoutes, { db, temporal, logger });
   await app.register(shareApplicationRoutes, { db, temporal, config });
   await app.register(objectionRoutes, { db, temporal, config });

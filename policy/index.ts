@@ -45,6 +45,8 @@ export const policySchema = z.object({
   }).strict().prefault({}),
   freshness: z.object({
     overdueGraceWd: wd(2),
+    // DOMAIN P6: delinquent after this many update cycles without an update (the bureau is told).
+    delinquentCycles: z.number().int().min(2).max(12).default(2),
   }).strict().prefault({}),
 }).strict();
 

@@ -7,6 +7,10 @@ import { freshnessStates, openTypes, shareTypes, updateCycles } from '../../db/s
 import { AppError } from '../../lib/errors.js';
 import { caller, requireRole } from '../plugins/auth.js';
 import { decodeCursor, encodeCursor, page, paginationQuery, problems, timeCursorSchema, uuidParam } from '../schemas.js';
+import { currentCalendar } from '../../activities/calendar.js';
+import type { Policy } from '../../policy/index.js';
+import { localDate } from '../../workflows/common/working-days.js';
+import { freshnessOf } from '../../workflows/freshness/rules.js';
 
 const fieldSchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -59,7 +63,7 @@ const toDto = (r: ResourceRow) => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = async (app, { db, policy }) => {
   app.post('/api/v1/catalog/resources', {
     schema: {
       operationId: 'createResource',
@@ -133,7 +137,9 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     if (resource.providerAgency !== principal.agency) throw new AppError('FORBIDDEN', "only the provider's reviewer records its data updates");
     const at = request.body.at ? new Date(request.body.at) : new Date();
     if (at.getTime() > Date.now() + 5 * 60_000) throw new AppError('VALIDATION_FAILED', 'a data update cannot be in the future', { errors: [{ path: 'at', message: 'in the future' }] });
-    const { update, resource: updated } = await recordDataUpdate(db, { resourceId: resource.id, at, recordedBy: principal.sub });
+    // DOMAIN P6: freshness counts from the update's own date, so a backdated one may leave it due.
+    const freshness = freshnessOf(resource.updateCycle, localDate(at.getTime()), localDate(Date.now()), await currentCalendar(db), policy.freshness);
+    const { update, resource: updated } = await recordDataUpdate(db, { resourceId: resource.id, at, recordedBy: principal.sub, freshness });
     return reply.code(201).send({ id: update.id, resourceId: resource.id, at: update.at.toISOString(), resource: toDto(updated ?? (await getResource(db, resource.id))!) });
   });
 };

@@ -59,12 +59,16 @@ export async function listResources(db: DbOrTx, filter: ResourceFilter, limit: n
   return pageOf(rows, limit, (r) => r.createdAt);
 }
 
-/** Records a data update; the resource is fresh again from that moment. */
-export async function recordDataUpdate(db: DbOrTx, input: { resourceId: string; at: Date; recordedBy: string }) {
-  const [update] = await db.insert(catalogDataUpdates).values(input).returning();
+/**
+ * Records a data update and, unless a later one is already recorded, the resource's freshness as of
+ * that update (the caller computes it: a backdated update need not make it fresh).
+ */
+export async function recordDataUpdate(db: DbOrTx, input: { resourceId: string; at: Date; recordedBy: string; freshness: Freshness }) {
+  const { freshness, ...row } = input;
+  const [update] = await db.insert(catalogDataUpdates).values(row).returning();
   const [resource] = await db
     .update(catalogResources)
-    .set({ lastDataUpdateAt: input.at, freshness: 'fresh', updatedAt: new Date() })
+    .set({ lastDataUpdateAt: input.at, freshness, updatedAt: new Date() })
     .where(and(eq(catalogResources.id, input.resourceId), or(isNull(catalogResources.lastDataUpdateAt), lt(catalogResources.lastDataUpdateAt, input.at))))
     .returning();
   return { update: update!, resource: resource ?? null };

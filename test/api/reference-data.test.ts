@@ -103,10 +103,15 @@ describe('agencies and catalog', () => {
     expectProblem(await stack.request('GET', '/api/v1/catalog/resources/00000000-0000-4000-8000-000000000000', { token: reviewer }), 404, 'NOT_FOUND');
     expectProblem(await stack.request('GET', '/api/v1/catalog/resources/not-a-uuid', { token: reviewer }), 400, 'VALIDATION_FAILED');
 
-    const at = '2026-11-20T08:00:00.000Z';
-    const update = await stack.request('POST', `/api/v1/catalog/resources/${created.body.id}/data-updates`, { token: reviewer, body: { at } });
+    // A daily resource's update recorded ten days late: two cycles have passed since, it is delinquent.
+    const at = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    const backdated = await stack.request('POST', `/api/v1/catalog/resources/${created.body.id}/data-updates`, { token: reviewer, body: { at } });
+    expect(backdated.status).toBe(201);
+    expect(backdated.body.resource).toMatchObject({ lastDataUpdateAt: at, freshness: 'delinquent' });
+    // Today's update makes it fresh.
+    const update = await stack.request('POST', `/api/v1/catalog/resources/${created.body.id}/data-updates`, { token: reviewer, body: {} });
     expect(update.status).toBe(201);
-    expect(update.body.resource).toMatchObject({ lastDataUpdateAt: at, freshness: 'fresh' });
+    expect(update.body.resource).toMatchObject({ lastDataUpdateAt: update.body.at, freshness: 'fresh' });
     const otherReviewer = await stack.token('rev2', ['agency_reviewer'], other);
     expectProblem(await stack.request('POST', `/api/v1/catalog/resources/${created.body.id}/data-updates`, { token: otherReviewer, body: {} }), 403, 'FORBIDDEN');
   });

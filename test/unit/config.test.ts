@@ -42,7 +42,7 @@ const domainPolicy = {
   open: { formalCheckWd: 5, reviewWd: 10, agreementWd: 5, reportEveryMonths: 6, reportReminderDays: 7, reportGraceWd: 10 },
   assessment: { startsOn: '01-15', startsAt: '09:00', selfWd: 10, reviewWd: 15, noticeWd: 5, rectifyPlanWd: 10, rectifyDays: 30 },
   correction: { forwardWd: 2, verifyWd: 5, verifyExtendedWd: 10 },
-  freshness: { overdueGraceWd: 2 },
+  freshness: { overdueGraceWd: 2, delinquentCycles: 2 },
 };
 
 describe('parseConfig defaults', () => {
@@ -389,7 +389,7 @@ describe('parseConfig policy (SHUZHI_POLICY)', () => {
     });
     expect(policy.objection).toEqual({ negotiateWd: 5, providerStatementWd: 3, coordinateWd: 20 });
     expect(policy.assessment).toEqual({ ...domainPolicy.assessment, startsOn: '02-01' });
-    expect(policy.freshness).toEqual({ overdueGraceWd: 3 });
+    expect(policy.freshness).toEqual({ overdueGraceWd: 3, delinquentCycles: 2 });
     expect(policy.share).toEqual(domainPolicy.share);
   });
 

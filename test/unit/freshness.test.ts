@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import { freshnessOf, nextExpected } from '../../workflows/freshness/rules.js';
 
-const grace = 2;
+import { defaultPolicy } from '../../policy/index.js';
+
+const grace = defaultPolicy.freshness;
 
 describe('nextExpected', () => {
   it.each([
@@ -44,5 +46,15 @@ describe('freshnessOf', () => {
     expect(freshnessOf('daily', '2026-11-23', '2026-11-25', BUILTIN_CALENDAR, grace)).toBe('delinquent');
     expect(freshnessOf('daily', '2026-11-23', '2026-11-24', BUILTIN_CALENDAR, grace)).toBe('due');
     expect(freshnessOf('monthly', '2026-09-01', '2026-11-01', BUILTIN_CALENDAR, grace)).toBe('delinquent');
+  });
+});
+
+describe('freshness policy', () => {
+  it('is delinquent after freshness.delinquentCycles cycles, two by default', () => {
+    expect(defaultPolicy.freshness.delinquentCycles).toBe(2);
+    // Monthly, updated 09-01: two cycles are 11-01; with three, 11-01 is overdue and 12-01 delinquent.
+    const three = { ...defaultPolicy.freshness, delinquentCycles: 3 };
+    expect(freshnessOf('monthly', '2026-09-01', '2026-11-01', BUILTIN_CALENDAR, three)).toBe('overdue');
+    expect(freshnessOf('monthly', '2026-09-01', '2026-12-01', BUILTIN_CALENDAR, three)).toBe('delinquent');
   });
 });

@@ -61,7 +61,7 @@ describe('defaultPolicy', () => {
       open: { formalCheckWd: 5, reviewWd: 10, agreementWd: 5, reportEveryMonths: 6, reportReminderDays: 7, reportGraceWd: 10 },
       assessment: { startsOn: '01-15', startsAt: '09:00', selfWd: 10, reviewWd: 15, noticeWd: 5, rectifyPlanWd: 10, rectifyDays: 30 },
       correction: { forwardWd: 2, verifyWd: 5, verifyExtendedWd: 10 },
-      freshness: { overdueGraceWd: 2 },
+      freshness: { overdueGraceWd: 2, delinquentCycles: 2 },
     });
   });
 
@@ -99,7 +99,7 @@ describe('parsePolicy overrides', () => {
     });
     expect(policy.correction).toStrictEqual({ forwardWd: 2, verifyWd: 3, verifyExtendedWd: 6 });
     expect(policy.assessment).toStrictEqual({ startsOn: '02-01', startsAt: '08:30', selfWd: 10, reviewWd: 15, noticeWd: 5, rectifyPlanWd: 10, rectifyDays: 30 });
-    expect(policy.freshness).toStrictEqual({ overdueGraceWd: 1 });
+    expect(policy.freshness).toStrictEqual({ overdueGraceWd: 1, delinquentCycles: 2 });
     expect(policy.share.reviewWd).toBe(10);
   });
 

@@ -19,14 +19,19 @@ export function nextExpected(lastUpdate: string, cycle: UpdateCycle, cycles = 1)
   }
 }
 
+/** The policy keys freshness reads (policy.freshness). */
+export interface FreshnessPolicy { overdueGraceWd: number; delinquentCycles: number }
+
 /**
  * DOMAIN P6: fresh → due (the cycle has elapsed) → overdue (cycle + freshness.overdueGraceWd working
- * days) → delinquent (two cycles). Dates are local (Asia/Shanghai) dates.
+ * days) → delinquent (freshness.delinquentCycles cycles, two by default). Dates are local
+ * (Asia/Shanghai) dates. A data update dated in the past counts from its own date, so a backdated
+ * update can leave a resource due or overdue.
  */
-export function freshnessOf(cycle: UpdateCycle, lastUpdate: string, today: string, calendar: CalendarData, graceWd: number): Freshness {
+export function freshnessOf(cycle: UpdateCycle, lastUpdate: string, today: string, calendar: CalendarData, policy: FreshnessPolicy): Freshness {
   const expected = nextExpected(lastUpdate, cycle);
-  if (today >= nextExpected(lastUpdate, cycle, 2)) return 'delinquent';
-  if (today > addWorkingDays(expected, graceWd, calendar).due) return 'overdue';
+  if (today >= nextExpected(lastUpdate, cycle, policy.delinquentCycles)) return 'delinquent';
+  if (today > addWorkingDays(expected, policy.overdueGraceWd, calendar).due) return 'overdue';
   if (today >= expected) return 'due';
   return 'fresh';
 }
