@@ -1,21 +1,11 @@
 import type { DbOrTx } from '../client.js';
-import type { Actor } from '../../workflows/common/actors.js';
-import type { NotificationSpec } from '../../workflows/share-application/types.js';
+import type { CaseEvent, NotificationSpec } from '../../workflows/common/events.js';
+
+export type { CaseEvent };
 import type { CaseWork } from '../../workflows/common/work.js';
 import { appendAuditEvent } from './audit.js';
 import { saveCaseWork } from './case.js';
 import { insertNotifications } from './notification.js';
-
-export interface CaseEvent {
-  action: string;
-  from: string | null;
-  to: string;
-  actor: Actor;
-  at: string;
-  reason: string | null;
-  legalBasis: string | null;
-  data?: Record<string, unknown>;
-}
 
 /**
  * The audit event, notifications and work-list entry of one transition of any case, keyed by case

@@ -2,7 +2,7 @@ import { and, count, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { afterCursor, pageOf } from './page.js';
 import { notificationReads, notifications } from '../schema/notification.js';
-import type { NotificationSpec } from '../../workflows/share-application/types.js';
+import type { NotificationSpec } from '../../workflows/common/events.js';
 
 /** Writes a transition's notifications once; `eventKey` makes a retried activity a no-op. */
 export async function insertNotifications(

@@ -1,15 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { freshnessStates, updateCycles, type Freshness, type UpdateCycle } from '../../workflows/freshness/types.js';
 import { agencies } from './agency.js';
 
 export const shareTypes = ['unconditional', 'conditional', 'not_shared'] as const;
 export type ShareType = (typeof shareTypes)[number];
 export const openTypes = ['unconditional', 'conditional', 'not_open'] as const;
 export type OpenType = (typeof openTypes)[number];
-export const updateCycles = ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
-export type UpdateCycle = (typeof updateCycles)[number];
-export const freshnessStates = ['fresh', 'due', 'overdue', 'delinquent'] as const;
-export type Freshness = (typeof freshnessStates)[number];
+export { freshnessStates, updateCycles, type Freshness, type UpdateCycle };
 
 export const shareType = pgEnum('share_type', shareTypes);
 export const openType = pgEnum('open_type', openTypes);

@@ -33,6 +33,17 @@ describe('workflow imports', () => {
     expect(outside).toEqual([]);
   });
 
+  // Layers point one way: db/ and api/ may use the workflows' types, never the other way round.
+  it.each(files(root).map((f) => relative(root, f)))('%s imports nothing from db/ or api/, not even a type', (file) => {
+    const path = join(root, file);
+    const specs = [...readFileSync(path, 'utf8').matchAll(/^(?:import|export)\s[\s\S]*?\sfrom\s+'([^']+)';/gm)].map((m) => m[1]!);
+    const project = resolve(root, '..');
+    const below = specs.filter((spec) => spec.startsWith('.'))
+      .map((spec) => relative(project, resolve(dirname(path), spec)))
+      .filter((target) => target.startsWith('db/') || target.startsWith('api/'));
+    expect(below).toEqual([]);
+  });
+
   it('recognises a forbidden import', () => {
     expect(valueImports("import { db } from '../../db/client.js';\nimport type { Db } from '../../db/client.js';\nimport { type A, type B } from 'x';")).toEqual(['../../db/client.js']);
   });

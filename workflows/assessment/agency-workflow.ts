@@ -7,7 +7,7 @@ import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, settle, today } from '../common/case.js';
 import { retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
-import type { NotificationSpec } from '../share-application/types.js';
+import type { NotificationSpec } from '../common/events.js';
 import {
   agencyViewQuery, answerAppealUpdate, appealUpdate, assessmentCalendarSignal, assignAssessorUpdate, cycleNudgeSignal, finalPublishedSignal,
   preliminaryPublishedSignal, rectifyUpdate, reviewAgencyUpdate, selfAssessUpdate, verifyRectificationUpdate,

@@ -11,7 +11,7 @@ import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, settle, today } from '../common/case.js';
 import { trackDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
-import type { NotificationSpec } from '../share-application/types.js';
+import type { NotificationSpec } from '../common/events.js';
 import { assessmentAgencyWorkflow } from './agency-workflow.js';
 import { agencyAssessmentWorkflowId, assessmentCalendarSignal, assessmentCycleWorkflowId, cycleNudgeSignal, cycleOpenedUpdate, cycleViewQuery, publishUpdate } from './messages.js';
 import { checkPublication, publicationWaitsFor, retrackStages, yearAssessedAt } from './rules.js';

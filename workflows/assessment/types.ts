@@ -1,10 +1,10 @@
 // JSON-safe shapes of the annual assessment (年度评估), DOMAIN.md P4: one cycle per year, one
 // per-agency process under it.
-import type { CaseEvent } from '../../db/queries/case-events.js';
+import type { CaseEvent } from '../common/events.js';
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
 import type { Deadline } from '../common/working-days.js';
-import type { NotificationSpec } from '../share-application/types.js';
+import type { NotificationSpec } from '../common/events.js';
 import type { Policy } from '../../policy/index.js';
 
 export const cycleStates = ['collecting', 'self_assessment', 'review', 'notice', 'final', 'closed'] as const;

@@ -1,7 +1,7 @@
 // JSON-safe shapes of the data correction process (数据纠错/异议核实), DOMAIN.md P5.
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
-import type { NotificationSpec } from '../share-application/types.js';
+import type { NotificationSpec } from '../common/events.js';
 import type { Policy } from '../../policy/index.js';
 
 export const correctionStates = ['forwarding', 'verifying', 'corrected', 'no_change', 'transferred'] as const;

@@ -8,7 +8,7 @@ import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, toda
 import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
 import { correctionOutcomeLabels } from '../common/glossary.js';
-import type { NotificationSpec } from '../share-application/types.js';
+import type { NotificationSpec } from '../common/events.js';
 import { correctionCalendarSignal, correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from './messages.js';
 import { checkExtension, checkVerification } from './rules.js';
 import { terminalCorrectionStates, type CorrectionInput, type CorrectionState, type CorrectionView } from './types.js';

@@ -1,6 +1,6 @@
 // Catalog freshness (更新周期), DOMAIN.md P6: pure, so the daily sweep and its tests agree.
 import { addCalendarDays, addMonths, addWorkingDays, type CalendarData } from '../common/working-days.js';
-import type { Freshness, UpdateCycle } from '../../db/schema/catalog.js';
+import type { Freshness, UpdateCycle } from './types.js';
 
 /** The date by which the next update is expected: one update cycle after the last. */
 export function nextExpected(lastUpdate: string, cycle: UpdateCycle, cycles = 1): string {

@@ -1,7 +1,7 @@
 // JSON-safe shapes of the objection coordination process (不予共享异议协商), DOMAIN.md P2.
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
-import type { NotificationSpec } from '../share-application/types.js';
+import type { NotificationSpec } from '../common/events.js';
 import type { Policy } from '../../policy/index.js';
 
 export const objectionStates = ['negotiating', 'coordinating', 'escalated', 'resolved'] as const;

@@ -16,7 +16,7 @@ import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import type { CalendarData } from '../common/working-days.js';
 import { objectionOutcomeLabels, partyLabels } from '../common/glossary.js';
 import { objectionResolvedSignal, shareApplicationWorkflowId } from '../share-application/messages.js';
-import type { NotificationSpec } from '../share-application/types.js';
+import type { NotificationSpec } from '../common/events.js';
 import {
   addMinutesUpdate, addStatementUpdate, assignUpdate, escalateUpdate, governmentDecisionUpdate, objectionCalendarSignal,
   objectionViewQuery, registeredUpdate, ruleUpdate, settleUpdate,

@@ -2,7 +2,7 @@
 // The requester's personal identifier never enters a workflow: only its mask and a keyed hash do.
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
-import type { NotificationSpec } from '../share-application/types.js';
+import type { NotificationSpec } from '../common/events.js';
 import type { Policy } from '../../policy/index.js';
 
 export const openDataStates = [

@@ -7,7 +7,7 @@ import { systemActor, type Actor } from '../common/actors.js';
 import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import { addCalendarDays, addMonths, endOfLocalDay, localDate, startOfLocalDay, type CalendarData } from '../common/working-days.js';
-import type { NotificationSpec } from '../share-application/types.js';
+import type { NotificationSpec } from '../common/events.js';
 import {
   formalCheckUpdate, openCalendarSignal, openDecideUpdate, openRegisteredUpdate, openRevokeUpdate, openViewQuery, reportUsageUpdate,
   resubmitUpdate, signUpdate,

@@ -2,6 +2,7 @@
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
 import type { Policy } from '../../policy/index.js';
+import type { NotificationSpec } from '../common/events.js';
 
 export const shareApplicationStates = [
   'pending_review',
@@ -140,14 +141,6 @@ export interface ShareApplicationView {
 }
 
 /** A notification the read model must deliver with a transition (DOMAIN.md "notify"). */
-export interface NotificationSpec {
-  audience: 'user' | 'agency' | 'bureau';
-  recipient: string | null;
-  kind: string;
-  title: string;
-  body?: string;
-}
-
 /** One transition, written atomically: read model row, grant, audit event, notifications. */
 export interface ShareApplicationChange {
   view: ShareApplicationView;

@@ -51,13 +51,8 @@ import {
   reminderAtMs,
   renewedExpiry,
 } from './rules.js';
-import type {
-  DecisionRecord,
-  NotificationSpec,
-  ShareApplicationInput,
-  ShareApplicationState,
-  ShareApplicationView,
-} from './types.js';
+import type { DecisionRecord, ShareApplicationInput, ShareApplicationState, ShareApplicationView } from './types.js';
+import type { NotificationSpec } from '../common/events.js';
 
 const acts = proxyActivities<Activities>(caseActivityOptions);
 
