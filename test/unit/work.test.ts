@@ -14,7 +14,7 @@ import { correctionActionsFor, correctionWork } from '../../workflows/correction
 import type { CorrectionView } from '../../workflows/correction/types.js';
 import { objectionActionsFor, objectionWork } from '../../workflows/objection/rules.js';
 import type { ObjectionView } from '../../workflows/objection/types.js';
-import { openDataActionsFor, openDataWork } from '../../workflows/open-data-request/rules.js';
+import { checkUsageReport, openDataActionsFor, openDataWork } from '../../workflows/open-data-request/rules.js';
 import type { OpenDataView } from '../../workflows/open-data-request/types.js';
 import { shareActions, shareActionsFor, shareApplicationWork } from '../../workflows/share-application/rules.js';
 import type { ShareApplicationView } from '../../workflows/share-application/types.js';
@@ -193,6 +193,21 @@ const open = (o: Partial<OpenDataView> = {}): OpenDataView => ({
 });
 
 describe('open-data request (P3)', () => {
+  it('keeps a usage report for every month of the longest period, then refuses', () => {
+    const report = (n: number) => ({ seq: n, period: `第${n}期`, summary: 's', outcomes: null, by: citizen, at: '2026-03-02T02:00:00.000Z' });
+    const long = (count: number) => open({
+      state: 'active', expiresAt: '2029-03-10T15:59:59.999Z',
+      request: { fields: ['name'], purpose: 'p', scenario: 's', periodMonths: 36, securityMeasures: 'm' },
+      reports: Array.from({ length: count }, (_, n) => report(n + 1)) as OpenDataView['reports'],
+    });
+    const input = { actor: citizen, period: '下一期', summary: '利用情况' };
+    expect(defaultPolicy.open.reportEveryMonths).toBeGreaterThanOrEqual(1);
+    expect(checkUsageReport(long(36), input)).toBeNull();
+    expect(checkUsageReport(long(47), input)).toBeNull();
+    expect(checkUsageReport(long(48), input)?.code).toBe('INVALID_STATE');
+    expect(openDataActionsFor(long(48), citizen, NOW)).not.toContain('report_usage');
+  });
+
   it.each([
     ['formal check', open(), [[coordinator, ['formal_check']], [citizen, []], [reviewerP, []], [admin, []]]],
     ['returned', open({ state: 'returned' }), [[citizen, ['resubmit']], [stranger, []]]],

@@ -58,14 +58,20 @@ export function nextReportDue(currentDue: string, lastReportDate: string | null,
   return lastReportDate !== null && lastReportDate > periodStart ? currentDue : addMonths(currentDue, everyMonths);
 }
 
+/**
+ * How many usage reports a request keeps: one for every month of its period (the most often policy
+ * can ask for them, open.reportEveryMonths = 1) and a year's worth of amendments beside — enough for
+ * monthly reports over the longest period, while keeping the case within Temporal's payload limits.
+ */
+export const usageReportLimit = (v: OpenDataView): number => v.request.periodMonths + 12;
+
 /** DOMAIN P3 step 4: usage reports (利用情况、成果) from the requester while access lasts. */
-export const MAX_USAGE_REPORTS = 24;
 
 export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal | null {
   if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester reports usage');
   if (v.state !== 'active' && v.state !== 'suspended') return refuse('INVALID_STATE', `the request is ${v.state}; usage is reported while access lasts`);
   // Keeps the case's history within Temporal's payload limits; a period's report can be amended through the provider.
-  if (v.reports.length >= MAX_USAGE_REPORTS) return refuse('INVALID_STATE', `at most ${MAX_USAGE_REPORTS} usage reports are kept per request`);
+  if (v.reports.length >= usageReportLimit(v)) return refuse('INVALID_STATE', `at most ${usageReportLimit(v)} usage reports are kept for a ${v.request.periodMonths}-month request`);
   const errors = [
     ...(isBlank(i.period) ? [{ path: 'period', message: 'must not be empty' }] : []),
     ...(isBlank(i.summary) ? [{ path: 'summary', message: 'must not be empty' }] : []),
