@@ -187,7 +187,7 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
     await screenshot(page, 'admin-agreement-form', shots);
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await page.getByRole('button', { name: '确认发布' }).click();
-    await expect.poll(() => page.getByText('第2版').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('第2版', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByText('公共数据开放利用协议（2027年修订）').isVisible()).toBe(true);
     const current = await stack.request('GET', '/api/v1/agreement-texts/current', { token: admin });
     expect(current.body).toMatchObject({ version: 2, title: '公共数据开放利用协议（2027年修订）' });

@@ -99,7 +99,7 @@ export default function DetailPage() {
           </div>
           <Space wrap>
             <CaseActions process="objection" actions={o.actions} buttons={objectionButtons} queryKey={queryKey}
-              labels={reassigns(o, me.sub) ? { assign: eventLabels.reassign } : undefined}
+              labels={o.state === 'coordinating' && o.coordinator ? { assign: eventLabels.reassign } : undefined}
               load={loadActions} specs={(m) => m.objectionActionSpecs(o, reassigns(o, me.sub))} />
             <DossierButton id={o.id} />
           </Space>

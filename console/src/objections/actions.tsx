@@ -68,7 +68,8 @@ export function objectionActionSpecs(o: Objection, reassign = false): SpecsFor<t
           ? { coordinator: v.coordinator.trim(), ...optional('coordinatorName', v.coordinatorName) }
           : {},
       })),
-      done: reassign ? '已改派协调人' : '已受理协调',
+      // A coordinator already on the case is replaced (改派), whoever does it.
+      done: o.state === 'coordinating' && o.coordinator ? '已改派协调人' : '已受理协调',
     },
     statement: {
       form: () => text(`${terms.statement}内容`, 'text', [required('请填写陈述内容'), max(8000)], 5, '陈述提交后不可修改'),
