@@ -12,6 +12,7 @@ import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
 import { toast } from '../components/toast.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
 
 type Agency = Schemas['Agency'];
 interface NewAgency { code: string; name: string; level: Agency['level']; region?: string }
@@ -49,11 +50,7 @@ export default function AgenciesPage() {
               { title: '登记时间', key: 'createdAt', render: (a) => dayjs(a.createdAt).format('YYYY-MM-DD HH:mm') },
             ]}
           />
-          {list.hasNextPage && (
-            <div style={{ textAlign: 'center', marginTop: 16 }}>
-              <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
-            </div>
-          )}
+          <LoadMore list={list} />
         </Col>
         <Col xs={24} xl={9}>
           <NewAgencyForm />

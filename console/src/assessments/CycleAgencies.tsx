@@ -17,6 +17,7 @@ import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { toast } from '../components/toast.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
 
 type AgencyState = keyof typeof stateLabels.assessment;
 const loadDialog = () => import('./AssignDialog.tsx');
@@ -73,11 +74,7 @@ export function AgenciesTable({ year }: { year: number }) {
           ]}
         />
       )}
-      {list.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
 
 // The admin's form loads when it is first opened.
 const NewResourceModal = lazy(() => import('./NewResourceModal.tsx').then((m) => ({ default: m.NewResourceModal })));
@@ -80,7 +81,7 @@ export default function CatalogPage() {
           { title: '更新状态', key: 'freshness', render: (r) => <Space size={4}><FreshnessTag freshness={r.freshness} />{r.disputed && <ToneTag tone="orange">{terms.disputed}</ToneTag>}</Space> },
         ]}
       />
-      {list.hasNextPage && <div style={{ textAlign: 'center', marginTop: 16 }}><Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button></div>}
+      <LoadMore list={list} />
       <Later when={adding}><NewResourceModal open={adding} onClose={() => setAdding(false)} /></Later>
     </Card>
   );

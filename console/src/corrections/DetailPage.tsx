@@ -3,21 +3,21 @@
 // are the caller's `actions` from the server.
 import { correctionOutcomeLabels, processLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, Descriptions, Row, Space } from 'antd';
+import { Alert, Button, Descriptions } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { useAgencies, useAgencyName } from '../components/agencies.ts';
+import { CaseLayout } from '../components/CaseLayout.tsx';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { DueTag } from '../components/DueTag.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
-import { CaseTimeline } from '../components/Timeline.tsx';
 import { actorText, dateTime, Section } from '../share-applications/shared.tsx';
 import { correctionButtons } from './buttons.ts';
 import { Card } from '../components/Card.tsx';
-import { Paragraph, Text, Title } from '../components/Typography.tsx';
+import { Paragraph } from '../components/Typography.tsx';
 
 type Correction = Schemas['Correction'];
 // The forms behind the buttons: loaded at the first click (or once the page is idle).
@@ -118,34 +118,16 @@ export default function DetailPage() {
   const c = query.data;
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card>
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-          <div>
-            <Space align="center" size={8} wrap>
-              <Title level={2} style={{ fontSize: 20, margin: 0 }}>
-                {processLabels.correction}：{c.resourceName}
-              </Title>
-              <span role="status" aria-label="办理状态"><StateTag process="correction" state={c.state} /></span>
-            </Space>
-            <br />
-            <Text type="secondary">事项编号 {c.id}</Text>
-          </div>
-          <CaseActions process="correction" actions={c.actions} buttons={correctionButtons} queryKey={queryKey}
-            load={loadActions} specs={(m) => m.correctionActionSpecs(c, agencies.data ?? [])} />
-        </Space>
-        <div style={{ marginTop: 16 }}><StageBar process="correction" state={c.state} /></div>
-        <StatusAlert c={c} />
-      </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}><ReportCard c={c} /></Col>
-        <Col xs={24} xl={8}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <VerificationCard c={c} />
-            <CaseTimeline process="correction" events={c.timeline ?? []} />
-          </Space>
-        </Col>
-      </Row>
-    </Space>
+    <CaseLayout
+      process="correction" state={c.state} title={`${processLabels.correction}：${c.resourceName}`} idLabel="事项编号" id={c.id}
+      actions={(
+        <CaseActions process="correction" actions={c.actions} buttons={correctionButtons} queryKey={queryKey}
+          load={loadActions} specs={(m) => m.correctionActionSpecs(c, agencies.data ?? [])} />
+      )}
+      status={<StatusAlert c={c} />}
+      main={<ReportCard c={c} />}
+      side={<VerificationCard c={c} />}
+      timeline={c.timeline}
+    />
   );
 }

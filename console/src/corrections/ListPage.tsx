@@ -16,6 +16,7 @@ import { mayOpen } from '../components/access.ts';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
 
 type Correction = Schemas['Correction'];
 const none = <Text type="secondary">—</Text>;
@@ -77,11 +78,7 @@ export default function ListPage() {
           },
         ]}
       />
-      {list.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { toast } from '../components/toast.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
 
 type Notification = Schemas['Notification'];
 
@@ -93,11 +94,7 @@ export default function InboxPage() {
           </ul>
         )}
       </Spin>
-      {list.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </Card>
   );
 }

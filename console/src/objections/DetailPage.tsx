@@ -4,21 +4,20 @@
 import { eventLabels, terms } from '@glossary';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, Row, Space } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { usePrincipal } from '../auth/session.ts';
+import { CaseLayout } from '../components/CaseLayout.tsx';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
-import { CaseTimeline } from '../components/Timeline.tsx';
 import { objectionButtons } from './buttons.ts';
 import { currentDue } from './due.ts';
 import { CaseCard, DeadlinesCard, MinutesCard, OutcomeCard, RefusalCard, StatementsCard } from './sections.tsx';
 import { Card } from '../components/Card.tsx';
-import { Text, Title } from '../components/Typography.tsx';
 import { toast } from '../components/toast.tsx';
 
 type Objection = Schemas['Objection'];
@@ -86,44 +85,28 @@ export default function DetailPage() {
   const o = query.data;
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card>
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-          <div>
-            <Space align="center" size={8} wrap>
-              <Title level={2} style={{ fontSize: 20, margin: 0 }}>异议协商：{o.resourceName}</Title>
-              <span role="status" aria-label="办理状态"><StateTag process="objection" state={o.state} /></span>
-            </Space>
-            <br />
-            <Text type="secondary">异议编号 {o.id}</Text>
-          </div>
-          <Space wrap>
-            <CaseActions process="objection" actions={o.actions} buttons={objectionButtons} queryKey={queryKey}
-              labels={o.state === 'coordinating' && o.coordinator ? { assign: eventLabels.reassign } : undefined}
-              load={loadActions} specs={(m) => m.objectionActionSpecs(o, reassigns(o, me.sub))} />
-            <DossierButton id={o.id} />
-          </Space>
+    <CaseLayout
+      process="objection" state={o.state} title={`异议协商：${o.resourceName}`} idLabel="异议编号" id={o.id}
+      actions={(
+        <Space wrap>
+          <CaseActions process="objection" actions={o.actions} buttons={objectionButtons} queryKey={queryKey}
+            labels={o.state === 'coordinating' && o.coordinator ? { assign: eventLabels.reassign } : undefined}
+            load={loadActions} specs={(m) => m.objectionActionSpecs(o, reassigns(o, me.sub))} />
+          <DossierButton id={o.id} />
         </Space>
-        <div style={{ marginTop: 16 }}><StageBar process="objection" state={o.state} /></div>
-        <StatusAlert o={o} />
-      </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <OutcomeCard o={o} />
-            <CaseCard o={o} />
-            <RefusalCard o={o} />
-            <StatementsCard o={o} />
-            <MinutesCard o={o} />
-          </Space>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <DeadlinesCard o={o} />
-            <CaseTimeline process="objection" events={o.timeline ?? []} />
-          </Space>
-        </Col>
-      </Row>
-    </Space>
+      )}
+      status={<StatusAlert o={o} />}
+      main={(
+        <>
+          <OutcomeCard o={o} />
+          <CaseCard o={o} />
+          <RefusalCard o={o} />
+          <StatementsCard o={o} />
+          <MinutesCard o={o} />
+        </>
+      )}
+      side={<DeadlinesCard o={o} />}
+      timeline={o.timeline}
+    />
   );
 }

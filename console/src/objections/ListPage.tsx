@@ -2,8 +2,8 @@
 // newest first, filtered by state, paged with 加载更多.
 import { processLabels, stateLabels, terms } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Select, Space } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Select, Space } from 'antd';
+import { Link } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { useAgencyName } from '../components/agencies.ts';
@@ -15,19 +15,15 @@ import { shortId } from '../components/links.ts';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
+import { useSearchParam } from '../components/searchParam.ts';
 
 type Objection = Schemas['Objection'];
 type State = Objection['state'];
 
 export default function ListPage() {
   const agencyName = useAgencyName();
-  const [params, setParams] = useSearchParams();
-  const state = (params.get('state') as State | null) ?? undefined;
-  const setState = (v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set('state', v); else next.delete('state');
-    setParams(next, { replace: true });
-  };
+  const [state, setState] = useSearchParam<State>('state');
   const list = useInfiniteQuery({
     queryKey: ['objections', state],
     queryFn: ({ pageParam }) => ok(api.GET('/api/v1/objections', {
@@ -85,11 +81,7 @@ export default function ListPage() {
           { title: '提出日期', key: 'filed', render: (o) => date(o.filedAt) },
         ]}
       />
-      {list.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </Card>
   );
 }

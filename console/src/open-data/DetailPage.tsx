@@ -4,17 +4,17 @@
 // caller's `actions` from the server.
 import { actionLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, Row, Space } from 'antd';
+import { Alert, Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { useAgencyName } from '../components/agencies.ts';
+import { CaseLayout } from '../components/CaseLayout.tsx';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { CredentialModal, type IssuedCredential } from '../components/CredentialModal.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
-import { CaseTimeline } from '../components/Timeline.tsx';
 import { openDataButtons } from './buttons.ts';
 import { AgreementCard, DeadlinesCard, DecisionCard, FactsCard, ReportsCard, ReturnedCard } from './sections.tsx';
 import type { OpenDataRequest } from './shared.ts';
@@ -22,7 +22,6 @@ import type { OpenDataRequest } from './shared.ts';
 // The forms behind the buttons: loaded at the first click (or once the page is idle).
 const loadActions = () => import('./actions.tsx');
 import { Card } from '../components/Card.tsx';
-import { Text, Title } from '../components/Typography.tsx';
 
 /** A line under the heading saying what the request waits for. */
 function StatusAlert({ r }: { r: OpenDataRequest }) {
@@ -90,41 +89,26 @@ export default function DetailPage() {
   const datasetFields = dataset.data?.fields.map((f) => f.name) ?? r.fields;
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card>
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-          <div>
-            <Space align="center" size={8} wrap>
-              <Title level={2} style={{ fontSize: 20, margin: 0 }}>开放申请：{r.resourceName}</Title>
-              <span role="status" aria-label="办理状态"><StateTag process="open-data-request" state={r.state} /></span>
-            </Space>
-            <br />
-            <Text type="secondary">申请编号 {r.id}</Text>
-          </div>
-          <CaseActions process="open-data-request" actions={r.actions} buttons={openDataButtons} queryKey={queryKey}
-            load={loadActions} specs={(m) => m.openDataActionSpecs(r, { datasetFields, onCredential: setCredential })} />
-        </Space>
-        <div style={{ marginTop: 16 }}><StageBar process="open-data-request" state={r.state} /></div>
-        <StatusAlert r={r} />
-      </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <AgreementCard r={r} />
-            <ReturnedCard r={r} />
-            <DecisionCard r={r} />
-            <ReportsCard r={r} />
-            <FactsCard r={r} />
-          </Space>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <DeadlinesCard r={r} />
-            <CaseTimeline process="open-data-request" events={r.timeline ?? []} />
-          </Space>
-        </Col>
-      </Row>
+    <CaseLayout
+      process="open-data-request" state={r.state} title={`开放申请：${r.resourceName}`} idLabel="申请编号" id={r.id}
+      actions={(
+        <CaseActions process="open-data-request" actions={r.actions} buttons={openDataButtons} queryKey={queryKey}
+          load={loadActions} specs={(m) => m.openDataActionSpecs(r, { datasetFields, onCredential: setCredential })} />
+      )}
+      status={<StatusAlert r={r} />}
+      main={(
+        <>
+          <AgreementCard r={r} />
+          <ReturnedCard r={r} />
+          <DecisionCard r={r} />
+          <ReportsCard r={r} />
+          <FactsCard r={r} />
+        </>
+      )}
+      side={<DeadlinesCard r={r} />}
+      timeline={r.timeline}
+    >
       <CredentialModal issued={credential} onClose={() => setCredential(null)} />
-    </Space>
+    </CaseLayout>
   );
 }

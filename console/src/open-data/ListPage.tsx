@@ -3,7 +3,7 @@
 import { actionLabelIn, processLabels, stateLabels, terms } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Select, Space } from 'antd';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
@@ -16,6 +16,8 @@ import { shortId } from '../components/links.ts';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
+import { useSearchParam } from '../components/searchParam.ts';
 
 type State = OpenDataRequest['state'];
 const small = { fontSize: 12 };
@@ -24,13 +26,7 @@ export default function ListPage() {
   const p = usePrincipal();
   const navigate = useNavigate();
   const agencyName = useAgencyName();
-  const [params, setParams] = useSearchParams();
-  const state = (params.get('state') as State | null) ?? undefined;
-  const setState = (value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set('state', value); else next.delete('state');
-    setParams(next, { replace: true });
-  };
+  const [state, setState] = useSearchParam<State>('state');
 
   const list = useInfiniteQuery({
     queryKey: ['open-data-requests', state],
@@ -108,11 +104,7 @@ export default function ListPage() {
           },
         ]}
       />
-      {list.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </Card>
   );
 }

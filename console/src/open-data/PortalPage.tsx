@@ -11,6 +11,7 @@ import { useAgencyName } from '../components/agencies.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
 
 type Resource = Schemas['Resource'];
 
@@ -87,11 +88,7 @@ export default function PortalPage() {
             </Space>
           )}
       </Spin>
-      {list.hasNextPage && (
-        <div style={{ textAlign: 'center' }}>
-          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
-        </div>
-      )}
+      <LoadMore list={list} spaced={false} />
       <DatasetDrawer r={opened} onClose={() => setOpened(null)} />
     </Space>
   );

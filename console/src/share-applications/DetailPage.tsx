@@ -3,21 +3,20 @@
 // The buttons are the caller's `actions` from the server.
 import { stateLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Col, Row, Space } from 'antd';
+import { Alert } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { useAgencyName } from '../components/agencies.ts';
+import { CaseLayout } from '../components/CaseLayout.tsx';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { CredentialModal, type IssuedCredential } from '../components/CredentialModal.tsx';
 import { StageBar } from '../components/StageBar.tsx';
 import { StateTag } from '../components/StateTag.tsx';
-import { CaseTimeline } from '../components/Timeline.tsx';
 import { shareButtons } from './buttons.ts';
 import { DeadlinesCard, DecisionCard, FactsCard, GrantCard, RenewalCard, SupplementCard } from './sections.tsx';
 import { Card } from '../components/Card.tsx';
-import { Text, Title } from '../components/Typography.tsx';
 
 type Application = Schemas['ShareApplication'];
 // The forms behind the buttons: loaded at the first click (or once the page is idle).
@@ -80,41 +79,26 @@ export default function DetailPage() {
   const objectionId = objectionOf(a);
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card>
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-          <div>
-            <Space align="center" size={8} wrap>
-              <Title level={2} style={{ fontSize: 20, margin: 0 }}>共享申请：{a.resourceName}</Title>
-              <span role="status" aria-label="办理状态"><StateTag process="share-application" state={a.state} /></span>
-            </Space>
-            <br />
-            <Text type="secondary">申请编号 {a.id}</Text>
-          </div>
-          <CaseActions process="share-application" actions={a.actions} queryKey={queryKey} buttons={shareButtons}
-            load={loadActions} specs={(m) => m.shareActionSpecs(a, navigate, objectionAttempt, setCredential)} />
-        </Space>
-        <div style={{ marginTop: 16 }}><StageBar process="share-application" state={a.state} /></div>
-        <StatusAlert a={a} objectionId={objectionId} />
-      </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <DecisionCard a={a} objectionId={objectionId} />
-            <GrantCard a={a} />
-            <SupplementCard a={a} />
-            <RenewalCard a={a} />
-            <FactsCard a={a} />
-          </Space>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <DeadlinesCard a={a} />
-            <CaseTimeline process="share-application" events={a.timeline ?? []} />
-          </Space>
-        </Col>
-      </Row>
+    <CaseLayout
+      process="share-application" state={a.state} title={`共享申请：${a.resourceName}`} idLabel="申请编号" id={a.id}
+      actions={(
+        <CaseActions process="share-application" actions={a.actions} queryKey={queryKey} buttons={shareButtons}
+          load={loadActions} specs={(m) => m.shareActionSpecs(a, navigate, objectionAttempt, setCredential)} />
+      )}
+      status={<StatusAlert a={a} objectionId={objectionId} />}
+      main={(
+        <>
+          <DecisionCard a={a} objectionId={objectionId} />
+          <GrantCard a={a} />
+          <SupplementCard a={a} />
+          <RenewalCard a={a} />
+          <FactsCard a={a} />
+        </>
+      )}
+      side={<DeadlinesCard a={a} />}
+      timeline={a.timeline}
+    >
       <CredentialModal issued={credential} onClose={() => setCredential(null)} />
-    </Space>
+    </CaseLayout>
   );
 }

@@ -3,7 +3,7 @@
 import { processLabels, stateLabels, terms } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Select, Space } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { messageOf } from '../api/errors.ts';
 import { hasRole, usePrincipal } from '../auth/session.ts';
@@ -15,6 +15,8 @@ import { shortId } from '../components/links.ts';
 import { Card } from '../components/Card.tsx';
 import { Text, Title } from '../components/Typography.tsx';
 import { SimpleTable } from '../components/SimpleTable.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
+import { useSearchParam } from '../components/searchParam.ts';
 
 type Application = Schemas['ShareApplication'];
 type State = Application['state'];
@@ -23,14 +25,9 @@ const awaitingReview = new Set<State>(['pending_review']);
 export default function ListPage() {
   const p = usePrincipal();
   const agencyName = useAgencyName();
-  const [params, setParams] = useSearchParams();
-  const state = (params.get('state') as State | null) ?? undefined;
-  const overdue = params.get('overdue') === 'true';
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const [state, setState] = useSearchParam<State>('state');
+  const [overdueParam, setOverdue] = useSearchParam('overdue');
+  const overdue = overdueParam === 'true';
 
   const list = useInfiniteQuery({
     queryKey: ['share-applications', state, overdue],
@@ -58,9 +55,9 @@ export default function ListPage() {
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: 160 }} value={state}
-          onChange={(v) => set('state', v)}
+          onChange={setState}
           options={Object.entries(stateLabels['share-application']).map(([value, label]) => ({ value, label }))} />
-        <Checkbox checked={overdue} onChange={(e) => set('overdue', e.target.checked ? 'true' : undefined)}>
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked ? 'true' : undefined)}>
           仅看{terms.overdue}
         </Checkbox>
       </Space>
@@ -97,11 +94,7 @@ export default function ListPage() {
           { title: '提交日期', key: 'submitted', render: (a) => date(a.submittedAt) },
         ]}
       />
-      {list.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </Card>
   );
 }

@@ -2,7 +2,7 @@
 // agency's other open cases (关注) — sorted by deadline, due-soon rows amber, overdue rows red.
 import { actionLabelIn, processLabels, stateLabels, terms, type actionLabels } from '@glossary';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty, Input, Select, Space, Spin } from 'antd';
+import { Empty, Input, Select, Space, Spin } from 'antd';
 import { Muted, PageTitle, Panel, TabBar } from '../components/light.tsx';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { SimpleTable, type Column } from '../components/SimpleTable.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { useAgencies, useAgencyName } from '../components/agencies.ts';
 import { caseLink, shortId, type Process } from '../components/links.ts';
+import { LoadMore } from '../components/LoadMore.tsx';
 
 type View = 'todo' | 'done' | 'watching';
 type Item = Schemas['WorkItem'];
@@ -131,11 +132,7 @@ export default function WorkPage() {
           empty={list.isError ? messageOf(list.error) : list.isPending ? '正在加载' : <Empty description={view === 'todo' ? '暂无待办事项' : '暂无事项'} />}
         />
       </Spin>
-      {list.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>加载更多</Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </Panel>
   );
 }
