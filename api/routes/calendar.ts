@@ -5,19 +5,15 @@ import type { Db } from '../../db/client.js';
 import { getUploadedCalendarYear, putCalendarYear } from '../../db/queries/calendar.js';
 import { listOpenCorrections } from '../../db/queries/correction.js';
 import { listOpenCycles } from '../../db/queries/assessment.js';
-import { assessmentCalendarSignal } from '../../workflows/assessment/messages.js';
 import { listOpenObjections } from '../../db/queries/objection.js';
-import { correctionCalendarSignal } from '../../workflows/correction/messages.js';
 import { listOpenOpenDataRequests } from '../../db/queries/open-data-request.js';
-import { openCalendarSignal } from '../../workflows/open-data-request/messages.js';
 import { listShareApplicationsWithDeadlinesFrom } from '../../db/queries/share-application.js';
-import { objectionCalendarSignal } from '../../workflows/objection/messages.js';
 import { currentCalendar } from '../../activities/calendar.js';
 import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import { AppError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { addWorkingDays, endOfLocalDay, validateCalendarYear } from '../../workflows/common/working-days.js';
-import { calendarUpdatedSignal } from '../../workflows/share-application/messages.js';
+import { calendarUpdatedSignal } from '../../workflows/common/messages.js';
 import { caller, requireRole } from '../plugins/auth.js';
 import { localDateSchema, problems } from '../schemas.js';
 
@@ -120,11 +116,11 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
     };
     const recomputed =
       (await tell((after) => listShareApplicationsWithDeadlinesFrom(db, `${year}-01-01`, after), calendarUpdatedSignal)) +
-      (await tell((after) => listOpenObjections(db, after), objectionCalendarSignal)) +
-      (await tell((after) => listOpenOpenDataRequests(db, after), openCalendarSignal)) +
-      (await tell((after) => listOpenCorrections(db, after), correctionCalendarSignal)) +
+      (await tell((after) => listOpenObjections(db, after), calendarUpdatedSignal)) +
+      (await tell((after) => listOpenOpenDataRequests(db, after), calendarUpdatedSignal)) +
+      (await tell((after) => listOpenCorrections(db, after), calendarUpdatedSignal)) +
       // Each open assessment cycle relays the calendar to its agencies itself.
-      (await tell(async (after) => (after ? [] : (await listOpenCycles(db)).map((c) => ({ id: String(c.year), workflowId: c.workflowId }))), assessmentCalendarSignal));
+      (await tell(async (after) => (after ? [] : (await listOpenCycles(db)).map((c) => ({ id: String(c.year), workflowId: c.workflowId }))), calendarUpdatedSignal));
     return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), recomputed };
   });
 };

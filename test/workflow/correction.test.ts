@@ -13,7 +13,8 @@ import { notifications } from '../../db/schema/notification.js';
 import { defaultPolicy } from '../../policy/index.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { addWorkingDays, localDate } from '../../workflows/common/working-days.js';
-import { correctionCalendarSignal, correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../../workflows/correction/messages.js';
+import { calendarUpdatedSignal } from '../../workflows/common/messages.js';
+import { correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../../workflows/correction/messages.js';
 import { getCorrection } from '../../db/queries/correction.js';
 import type { CorrectionInput, CorrectionView } from '../../workflows/correction/types.js';
 import { eventually, refusal } from '../helpers/assertions.js';
@@ -115,7 +116,7 @@ describe('correction (数据纠错) workflow', () => {
     const calendar = await currentCalendar(database.db);
     const year = due.dueDate.slice(0, 4);
     const moved = { ...calendar, [year]: { holidays: [...(calendar[year]?.holidays ?? []), due.dueDate], workdays: calendar[year]?.workdays ?? [] } };
-    await handle.signal(correctionCalendarSignal, moved);
+    await handle.signal(calendarUpdatedSignal, moved);
     const newDue = addWorkingDays(due.from, due.days, moved).due;
     expect(newDue > due.dueDate).toBe(true);
     const row = await eventually(() => getCorrection(database.db, view.id), (r) => r?.verifyDueDate === newDue);

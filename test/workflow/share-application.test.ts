@@ -17,9 +17,10 @@ import { currentCalendar } from '../../activities/calendar.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import { addCalendarDays, addMonths, addWorkingDays, endOfLocalDay, localDate, mergeCalendars } from '../../workflows/common/working-days.js';
+import { calendarUpdatedSignal } from '../../workflows/common/messages.js';
 import { assignUpdate, objectionWorkflowId, registeredUpdate, ruleUpdate, settleUpdate } from '../../workflows/objection/messages.js';
 import {
-  calendarUpdatedSignal, decideUpdate, fileObjectionUpdate, renewUpdate, revokeUpdate,
+  decideUpdate, fileObjectionUpdate, renewUpdate, revokeUpdate,
   shareApplicationWorkflowId, submittedUpdate, supplementUpdate, urgeUpdate, viewQuery, withdrawUpdate,
 } from '../../workflows/share-application/messages.js';
 import type { ShareApplicationInput, ShareApplicationView } from '../../workflows/share-application/types.js';

@@ -1,15 +1,14 @@
 // One agency's annual assessment (年度评估), DOMAIN.md P4: metrics from the system's records, the
 // self-assessment with evidence, the assigned assessor's review, the preliminary result and its
 // appeal during the notice period (公示), the final result, and rectification (整改) until verified.
-import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
-import { systemActor, type Actor } from '../common/actors.js';
-import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, settle, today } from '../common/case.js';
-import { retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import type { CalendarData } from '../common/working-days.js';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import { systemActor } from '../common/actors.js';
+import { clone, dueMs, nowIso, today } from '../common/case.js';
+import { retrack, type TrackedDeadline } from '../common/deadlines.js';
+import { openCase } from '../common/kernel.js';
 import type { NotificationSpec } from '../common/events.js';
 import {
-  agencyViewQuery, answerAppealUpdate, appealUpdate, assessmentCalendarSignal, assignAssessorUpdate, cycleNudgeSignal, finalPublishedSignal,
+  agencyViewQuery, answerAppealUpdate, appealUpdate, assignAssessorUpdate, cycleNudgeSignal, finalPublishedSignal,
   preliminaryPublishedSignal, rectifyUpdate, reviewAgencyUpdate, selfAssessUpdate, verifyRectificationUpdate,
 } from './messages.js';
 import {
@@ -18,12 +17,8 @@ import {
 } from './rules.js';
 import { gradeLabels, type AgencyAssessmentInput, type AgencyAssessmentState, type AgencyAssessmentView } from './types.js';
 
-const acts = proxyActivities<Activities>(caseActivityOptions);
-
 export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Promise<AgencyAssessmentView> {
   const { year, policy, indicators } = input;
-  let calendar: CalendarData = {};
-  let recording: Promise<unknown> = Promise.resolve();
   const v: AgencyAssessmentView = {
     year, agencyCode: input.agency.code, agencyName: input.agency.name, state: 'collecting', version: 0, overdue: false, overdueStages: [],
     metrics: null, applicable: [], deadlines: { ...input.deadlines, notice: null }, selfAssessment: null, selfAssessmentMissed: false,
@@ -34,48 +29,45 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
   const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
   const toUser = (id: string, kind: string, title: string): NotificationSpec => ({ audience: 'user', recipient: id, kind, title });
 
-  function transition(action: string, to: AgencyAssessmentState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
-    const from = v.state;
-    v.state = to;
-    v.version += 1;
-    v.updatedAt = nowIso();
-    log.info('agency assessment transition', { caseId: `${year}:${v.agencyCode}`, action, from, to, actor: actor.id });
-    const change = clone({ view: v, event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) }, notify: opts.notify ?? [] });
-    const written = recording.then(() => acts.recordAgencyAssessment(change));
-    recording = written;
-    return written;
-  }
-  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
+  const kase = openCase<AgencyAssessmentView, AgencyAssessmentState>({
+    process: 'agency assessment',
+    view: () => v,
+    logFields: () => ({ caseId: `${year}:${v.agencyCode}` }),
+    record: (acts) => acts.recordAgencyAssessment,
+    // Fanned out by its cycle, the case exists in `collecting` before its first transition.
+    firstFrom: 'state',
+    startsRegistered: true,
+  });
+  const { transition, track } = kase;
+  const calendar = kase.calendar;
   const missed = (stage: string) => v.overdueStages.includes(stage);
 
   // News from the cycle, acted on by the main loop in order.
   let noticeDue = null as TrackedDeadline | null;
   let finalPublished = false as boolean;
-  let pokes = 0;
-  let calendarSignalled = false;
 
-  setHandler(agencyViewQuery, () => v);
-  setHandler(assignAssessorUpdate, async (i) => {
+  kase.viewQuery(agencyViewQuery);
+  kase.action(assignAssessorUpdate, (i) => checkAssignment(v, i), async (i) => {
     v.assessor = { id: i.assessor.id, name: i.assessor.name, assignedBy: i.actor, at: nowIso() };
     await transition('assign_assessor', v.state, i.actor, { data: { assessor: i.assessor.id }, notify: [toUser(i.assessor.id, 'assessment_assigned', `您被指派评审：${label}`)] });
     return v;
-  }, { validator: (i) => refused(checkAssignment(v, i), v.state) });
-  setHandler(selfAssessUpdate, async (i) => {
+  });
+  kase.action(selfAssessUpdate, (i) => checkSelfAssessment(v, i, Date.now()), async (i) => {
     v.selfAssessment = { by: i.actor, at: nowIso(), value: i.items };
     await transition('self_assessment', 'review', i.actor, { notify: v.assessor ? [toUser(v.assessor.id, 'assessment_to_review', `自评已提交，请于 ${v.deadlines.review.dueDate} 前完成评审：${label}`)] : [] });
     return v;
-  }, { validator: (i) => refused(checkSelfAssessment(v, i, Date.now()), v.state) });
-  setHandler(reviewAgencyUpdate, async (i) => {
+  });
+  kase.action(reviewAgencyUpdate, (i) => checkReview(v, i), async (i) => {
     v.review = { by: i.actor, at: nowIso(), value: i.items };
     await transition('review', 'reviewed', i.actor, { notify: [toBureau('assessment_reviewed', `评审已完成：${label}`)] });
     return v;
-  }, { validator: (i) => refused(checkReview(v, i), v.state) });
-  setHandler(appealUpdate, async (i) => {
+  });
+  kase.action(appealUpdate, (i) => checkAppeal(v, i, Date.now()), async (i) => {
     v.appeal = { text: i.text, by: i.actor, at: nowIso(), answer: null };
     await transition('appeal', 'notice', i.actor, { reason: i.text, notify: [toBureau('assessment_appeal', `收到对初步结果的申诉：${label}`)] });
     return v;
-  }, { validator: (i) => refused(checkAppeal(v, i, Date.now()), v.state) });
-  setHandler(answerAppealUpdate, async (i) => {
+  });
+  kase.action(answerAppealUpdate, (i) => checkAppealAnswer(v, i), async (i) => {
     v.appeal!.answer = { by: i.actor, at: nowIso(), value: { text: i.text, revised: i.revised } };
     if (i.revised.length) v.result = scoreAgency(indicators, v.applicable, finalItems(v), 'preliminary', nowIso());
     await transition('appeal_answered', 'notice', i.actor, {
@@ -83,8 +75,8 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       notify: [toAgency('assessment_appeal_answered', `大数据局已答复您的申诉：${label}`)],
     });
     return v;
-  }, { validator: (i) => refused(checkAppealAnswer(v, i), v.state) });
-  setHandler(rectifyUpdate, async (i) => {
+  });
+  kase.action(rectifyUpdate, (i) => checkRectification(v, i), async (i) => {
     const r = v.rectification!;
     if (i.stage === 'plan') {
       r.plan = { by: i.actor, at: nowIso(), value: i.text };
@@ -97,8 +89,8 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       await transition('rectification_report', 'rectification', i.actor, { notify: [toBureau('rectification_report', `已报告整改完成，待验收：${label}`)] });
     }
     return v;
-  }, { validator: (i) => refused(checkRectification(v, i), v.state) });
-  setHandler(verifyRectificationUpdate, async (i) => {
+  });
+  kase.action(verifyRectificationUpdate, (i) => checkRectificationVerification(v, i), async (i) => {
     const r = v.rectification!;
     r.verifications.push({ by: i.actor, at: nowIso(), value: { passed: i.passed, note: i.note } });
     if (i.passed) {
@@ -112,43 +104,38 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       await transition('rectification_reopened', 'rectification', i.actor, { reason: i.note ?? 'the bureau did not accept the rectification', data: { completionDueDate: due }, notify: [toAgency('rectification_reopened', `整改验收未通过，请于 ${due} 前重新报告：${label}`)] });
     }
     return v;
-  }, { validator: (i) => refused(checkRectificationVerification(v, i), v.state) });
+  });
   setHandler(preliminaryPublishedSignal, ({ noticeDue: due }) => {
     noticeDue ??= due;
-    pokes += 1;
+    kase.poke();
   });
   setHandler(finalPublishedSignal, () => {
     finalPublished = true;
-    pokes += 1;
+    kase.poke();
   });
   /** Provisional deadlines not yet passed move with a published year; true when any moved. */
   const retrackAll = (): boolean => {
     const before = JSON.stringify([v.deadlines, v.rectification?.planDue, noticeDue]);
-    v.deadlines = retrackStages(v.deadlines, calendar, Date.now());
-    if (v.rectification) v.rectification.planDue = retrack(v.rectification.planDue, calendar, Date.now());
-    if (noticeDue) noticeDue = retrack(noticeDue, calendar, Date.now());
+    v.deadlines = retrackStages(v.deadlines, calendar(), Date.now());
+    if (v.rectification) v.rectification.planDue = retrack(v.rectification.planDue, calendar(), Date.now());
+    if (noticeDue) noticeDue = retrack(noticeDue, calendar(), Date.now());
     return JSON.stringify([v.deadlines, v.rectification?.planDue, noticeDue]) !== before;
   };
-  const recordRecompute = () => transition('deadlines_recomputed', v.state, systemActor('calendar'), {
-    reason: '工作日历已发布，按新日历重算期限',
-    data: { deadlines: clone(v.deadlines), planDue: v.rectification?.planDue ?? null },
-    notify: [toAgency('deadlines_recomputed', `工作日历已发布，办理期限已重算：${label}`)],
-  });
-  setHandler(assessmentCalendarSignal, (updated) => {
-    calendar = updated;
-    calendarSignalled = true;
-    // Recorded, so the read model shows the moved dates; the loop sets its timer anew.
-    if (retrackAll() && v.version > 0) void recordRecompute();
-    pokes += 1;
+  kase.onCalendar(() => {
+    const moved = retrackAll();
+    kase.poke();
+    if (!moved || v.version === 0) return null;
+    return {
+      data: { deadlines: clone(v.deadlines), planDue: v.rectification?.planDue ?? null },
+      notify: [toAgency('deadlines_recomputed', `工作日历已发布，办理期限已重算：${label}`)],
+    };
   });
 
   // ---- 1. metrics from the system's own records ----------------------------------------------
-  // A calendar signalled meanwhile is newer than what was read before it was published.
-  const loaded = await acts.loadCalendar();
-  if (!calendarSignalled) calendar = loaded;
+  await kase.loadCalendar();
   // The cycle computed these deadlines on its calendar; a year published since moves them here too.
   retrackAll();
-  v.metrics = await acts.computeAssessmentMetrics({ year, agency: v.agencyCode });
+  v.metrics = await kase.acts.computeAssessmentMetrics({ year, agency: v.agencyCode });
   v.applicable = applicableIndicators(indicators, v.metrics);
   await transition('metrics', 'self_assessment', systemActor('metrics'), {
     data: { applicable: v.applicable },
@@ -202,7 +189,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       continue;
     }
     const due = nextDue();
-    if (await changedBefore(() => v.version + pokes, due ? dueMs(due) : null)) continue;
+    if (await kase.changedBefore(due ? dueMs(due) : null)) continue;
     const r = v.rectification;
     if (v.state === 'self_assessment') {
       // DOMAIN P4 step 2: the window closes; the review goes ahead on the records alone.
@@ -222,7 +209,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     }
   }
   // Every recording written, also one a calendar signal started while the last step was recorded.
-  await settle(() => recording);
+  await kase.settle();
   // The cycle closes when the last rectification is verified; it waits for this word.
   if (v.rectification) await getExternalWorkflowHandle(input.cycleWorkflowId).signal(cycleNudgeSignal).catch(() => undefined);
   return v;

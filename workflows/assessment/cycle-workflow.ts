@@ -3,21 +3,19 @@
 // history holds more than a batch's events, moves the cycle through its stages (continuing as new
 // if its own history grows), and publishes results to every agency by a broadcast activity.
 import {
-  ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, ParentClosePolicy, proxyActivities, setHandler, startChild, workflowInfo,
+  ApplicationFailure, condition, continueAsNew, ParentClosePolicy, proxyActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
-import { systemActor, type Actor } from '../common/actors.js';
-import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, settle, today } from '../common/case.js';
-import { trackDeadline } from '../common/deadlines.js';
-import type { CalendarData } from '../common/working-days.js';
+import { systemActor } from '../common/actors.js';
+import { caseActivityOptions, clone, dueMs, nowIso, refused, today } from '../common/case.js';
+import { openCase } from '../common/kernel.js';
 import type { NotificationSpec } from '../common/events.js';
 import { assessmentAgencyWorkflow } from './agency-workflow.js';
-import { agencyAssessmentWorkflowId, assessmentCalendarSignal, assessmentCycleWorkflowId, cycleNudgeSignal, cycleOpenedUpdate, cycleViewQuery, publishUpdate } from './messages.js';
+import { agencyAssessmentWorkflowId, assessmentCycleWorkflowId, cycleNudgeSignal, cycleOpenedUpdate, cycleViewQuery, publishUpdate } from './messages.js';
 import { checkPublication, publicationWaitsFor, retrackStages, yearAssessedAt } from './rules.js';
 import type { AgencyAssessmentInput, CycleInput, CycleRun, CycleState, CycleView, FanOut } from './types.js';
 
-const acts = proxyActivities<Activities>(caseActivityOptions);
 const broadcast = proxyActivities<Activities>({ ...caseActivityOptions, startToCloseTimeout: '1 hour', heartbeatTimeout: '1 minute' });
 
 export const defaultFanOut: FanOut = { batchSize: 100, maxHistoryEvents: 10_000 };
@@ -25,52 +23,46 @@ export const defaultFanOut: FanOut = { batchSize: 100, maxHistoryEvents: 10_000 
 export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleView> {
   const { year, policy } = input;
   const fanOut = input.fanOut ?? defaultFanOut;
-  let calendar: CalendarData = {};
-  let recording: Promise<unknown> = Promise.resolve();
   let run = undefined as unknown as CycleRun;
   let nudges = 0;
   let publishing = false;
   let calendarToRelay = false;
-  let calendarSignalled = false;
   let relaying = false;
 
-  function transition(action: string, to: CycleState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
-    const v = run.view;
-    const from = v.state;
-    v.state = to;
-    v.version += 1;
-    v.updatedAt = nowIso();
-    log.info('assessment cycle transition', { caseId: `assessment:${year}`, action, from, to, actor: actor.id });
-    const change = clone({ view: v, indicators: run.indicators, event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) }, notify: opts.notify ?? [] });
-    const written = recording.then(() => acts.recordAssessmentCycle(change));
-    recording = written;
-    return written;
-  }
+  const kase = openCase<CycleView, CycleState>({
+    process: 'assessment cycle',
+    view: () => run.view,
+    logFields: () => ({ caseId: `assessment:${year}` }),
+    record: (acts) => acts.recordAssessmentCycle,
+    // The cycle's change carries the indicator set its agencies are scored by.
+    extend: () => ({ indicators: run.indicators }),
+    firstFrom: 'state',
+  });
+  const { transition } = kase;
+  const acts = kase.acts;
+  /** News for the waiting loops: an agency's nudge, a refused publication, a calendar to relay. */
+  const nudge = () => {
+    nudges += 1;
+    kase.poke();
+  };
   const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
 
   // ---- open: claim the year (a year runs at most once) and list its agencies ---------------------
-  let opened = false;
-  setHandler(cycleOpenedUpdate, async () => {
-    await condition(() => opened);
-    await recording;
-    return run.view;
-  });
+  kase.registeredUpdate(cycleOpenedUpdate);
+  const opened = kase.registered;
   setHandler(cycleViewQuery, () => {
     if (!run) throw new Error('the cycle is still being opened');
     return run.view;
   });
-  setHandler(cycleNudgeSignal, () => { nudges += 1; });
-  setHandler(assessmentCalendarSignal, (updated) => {
-    calendar = updated;
-    calendarSignalled = true;
-    if (!opened) return;
+  setHandler(cycleNudgeSignal, nudge);
+  kase.onCalendar((calendar) => {
+    if (!opened()) return null;
     const before = JSON.stringify(run.view.deadlines);
     run.view.deadlines = retrackStages(run.view.deadlines, calendar, Date.now());
-    // Recorded, so the read model shows the moved dates and the stage timer is set anew.
-    if (JSON.stringify(run.view.deadlines) !== before) void transition('deadlines_recomputed', run.view.state, systemActor('calendar'), { reason: '工作日历已发布，按新日历重算期限', data: { deadlines: clone(run.view.deadlines) } });
     // The agencies hear of it from the cycle, so a calendar upload costs one signal per cycle.
     calendarToRelay = true;
-    nudges += 1;
+    nudge();
+    return JSON.stringify(run.view.deadlines) === before ? null : { data: { deadlines: clone(run.view.deadlines) } };
   });
   setHandler(publishUpdate, async (i) => {
     const v = run.view;
@@ -79,7 +71,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
       const progress = await acts.cycleProgress({ year });
       refused(publicationWaitsFor(i.stage, progress, v.agencyCount), v.state);
       if (i.stage === 'preliminary') {
-        v.deadlines.notice = trackDeadline({ from: today(), days: policy.noticeWd }, calendar);
+        v.deadlines.notice = kase.track(today(), policy.noticeWd);
         v.publishedAt.preliminary = nowIso();
         await transition('publish_preliminary', 'notice', i.actor, { data: { noticeDueDate: v.deadlines.notice.dueDate }, notify: [toBureau('assessment_preliminary', `${year}年度评估初步结果已发布，公示期至 ${v.deadlines.notice.dueDate}`)] });
       } else {
@@ -90,11 +82,11 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     } finally {
       publishing = false;
       // A refused attempt still grew the history: the waiting loop reconsiders continuing as new.
-      nudges += 1;
+      nudge();
     }
   }, {
     validator: (i) => {
-      if (!opened) refused({ code: 'INVALID_STATE', message: 'the cycle is still being opened' }, 'collecting');
+      if (!opened()) refused({ code: 'INVALID_STATE', message: 'the cycle is still being opened' }, 'collecting');
       if (publishing) refused({ code: 'INVALID_STATE', message: 'a publication is being recorded' }, run.view.state);
       // Every agency must have had its preliminary result, and so its notice period, before the final one.
       if (i.stage === 'final' && run.view.state === 'notice' && !run.told.preliminary) refused({ code: 'INVALID_STATE', message: 'the preliminary results are still being delivered to the agencies' }, run.view.state);
@@ -104,16 +96,14 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
 
   if (input.resume) {
     run = input.resume;
-    opened = true;
+    kase.markRegistered();
   }
-  // A calendar signalled meanwhile is newer than what was read before it was published.
-  const loaded = await acts.loadCalendar();
-  if (!calendarSignalled) calendar = loaded;
+  await kase.loadCalendar();
   if (!input.resume) {
     const indicators = await acts.loadIndicatorSet({ version: input.indicatorsVersion });
     // DOMAIN P4: self-assessment within selfWd of the start; the review window follows it.
-    const selfAssessment = trackDeadline({ from: today(), days: policy.selfWd }, calendar);
-    const review = trackDeadline({ from: selfAssessment.dueDate, days: policy.reviewWd }, calendar);
+    const selfAssessment = kase.track(today(), policy.selfWd);
+    const review = kase.track(selfAssessment.dueDate, policy.reviewWd);
     const view: CycleView = {
       year, state: 'collecting', version: 1, indicatorsVersion: indicators.version, agencyCount: 0, startedBy: input.startedBy, startedAt: nowIso(),
       deadlines: { selfAssessment, review, notice: null }, publishedAt: { preliminary: null, final: null }, rectifying: 0, closedAt: null, updatedAt: nowIso(),
@@ -125,10 +115,10 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     view.agencyCount = claim.agencyCount;
     run = { view, indicators, afterCode: null, fannedOut: false, told: { preliminary: false, final: false }, ranked: false };
   }
-  opened = true;
+  kase.markRegistered();
   const v = run.view;
 
-  const settled = () => settle(() => recording, () => !publishing && !relaying && !calendarToRelay);
+  const settled = () => kase.settle(() => !publishing && !relaying && !calendarToRelay);
   /** Hands over to a fresh run when this one's history is long, once no handler is busy. */
   const maybeContinue = async (): Promise<void> => {
     if (!workflowInfo().continueAsNewSuggested && workflowInfo().historyLength < fanOut.maxHistoryEvents) return;
@@ -157,7 +147,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
       calendarToRelay = false;
       relaying = true;
       try {
-        await broadcast.broadcastToAgencies({ year, message: { signal: 'calendarUpdated', args: [calendar] } });
+        await broadcast.broadcastToAgencies({ year, message: { signal: 'calendarUpdated', args: [kase.calendar()] } });
       } finally {
         relaying = false;
       }
@@ -186,24 +176,24 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   }
   // ---- self-assessment window; then review, until the bureau publishes -----------------------------
   while (v.state === 'self_assessment') {
-    if (await changedBefore(() => v.version + nudges, dueMs(v.deadlines.selfAssessment))) { await maybeContinue(); continue; }
+    if (await kase.changedBefore(dueMs(v.deadlines.selfAssessment))) { await maybeContinue(); continue; }
     await transition('self_assessment_closed', 'review', systemActor('deadline'), { reason: `自评期已于 ${v.deadlines.selfAssessment.dueDate} 截止` });
   }
   while (v.state === 'review') {
-    await changedBefore(() => v.version + nudges, null);
+    await kase.changedBefore(null);
     await maybeContinue();
   }
   if (!run.told.preliminary) {
-    await recording;
+    await kase.recording();
     await broadcast.broadcastToAgencies({ year, message: { signal: 'preliminaryPublished', args: [{ noticeDue: v.deadlines.notice }] } });
     run.told.preliminary = true;
   }
   while (v.state === 'notice') {
-    await changedBefore(() => v.version + nudges, null);
+    await kase.changedBefore(null);
     await maybeContinue();
   }
   if (!run.told.final) {
-    await recording;
+    await kase.recording();
     await broadcast.broadcastToAgencies({ year, message: { signal: 'finalPublished', args: [] } });
     run.told.final = true;
   }

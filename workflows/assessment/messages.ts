@@ -2,7 +2,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
-import type { CalendarData } from '../common/working-days.js';
 import type { AgencyAssessmentView, CycleView, PublicationStage, ScoreItem } from './types.js';
 
 export interface AssignAssessorInput { actor: Actor; assessor: { id: string; name: string | null } }
@@ -36,7 +35,6 @@ export const publishUpdate = defineUpdate<CycleView, [PublicationInput]>('publis
 export const cycleNudgeSignal = defineSignal<[]>('nudge');
 export const cycleViewQuery = defineQuery<CycleView>('view');
 
-export const assessmentCalendarSignal = defineSignal<[CalendarData]>('calendarUpdated');
 
 export const assessmentCycleWorkflowId = (year: number): string => `assessment:${year}`;
 export const agencyAssessmentWorkflowId = (year: number, code: string): string => `assessment:${year}:${code}`;

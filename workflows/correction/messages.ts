@@ -1,7 +1,6 @@
 // The correction's messages. The API imports this file, never workflow.ts.
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actors.js';
-import type { CalendarData } from '../common/working-days.js';
 import type { CorrectionOutcome, CorrectionView } from './types.js';
 
 export interface ExtensionInput { actor: Actor; approvedBy: string; reason: string }
@@ -11,7 +10,6 @@ export interface VerificationInput { actor: Actor; outcome: CorrectionOutcome; n
 export const correctionRegisteredUpdate = defineUpdate<CorrectionView>('registered');
 export const extendVerificationUpdate = defineUpdate<CorrectionView, [ExtensionInput]>('extend');
 export const verifyUpdate = defineUpdate<CorrectionView, [VerificationInput]>('verify');
-export const correctionCalendarSignal = defineSignal<[CalendarData]>('calendarUpdated');
 export const correctionViewQuery = defineQuery<CorrectionView>('view');
 
 export const correctionWorkflowId = (id: string): string => `correction:${id}`;

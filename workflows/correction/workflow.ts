@@ -1,72 +1,53 @@
 // The data correction process (数据纠错/异议核实), DOMAIN.md P5: routed at once to the verifying
 // agency, verified under a working-day deadline (one approved extension), the resource marked
 // disputed meanwhile, the reporter told the result. A transfer opens a new case for the owner.
-import { ApplicationFailure, allHandlersFinished, condition, log, ParentClosePolicy, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
-import { systemActor, type Actor } from '../common/actors.js';
-import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
-import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import type { CalendarData } from '../common/working-days.js';
+import { ApplicationFailure, condition, ParentClosePolicy, startChild } from '@temporalio/workflow';
+import { systemActor } from '../common/actors.js';
+import { dueMs, nowIso, today } from '../common/case.js';
+import { openCase } from '../common/kernel.js';
 import { correctionOutcomeLabels } from '../common/glossary.js';
 import type { NotificationSpec } from '../common/events.js';
-import { correctionCalendarSignal, correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from './messages.js';
+import { correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from './messages.js';
 import { checkExtension, checkVerification } from './rules.js';
 import { terminalCorrectionStates, type CorrectionInput, type CorrectionState, type CorrectionView } from './types.js';
 
-const acts = proxyActivities<Activities>(caseActivityOptions);
-
 export async function correctionWorkflow(input: CorrectionInput): Promise<CorrectionView> {
   const policy = input.policy;
-  let calendar: CalendarData = {};
-  let initialized = false;
-  let recording: Promise<unknown> = Promise.resolve();
-
   const v: CorrectionView = {
     id: input.id, state: 'forwarding', overdue: false, version: 0, resource: input.resource, assignedAgency: input.assignedAgency,
     report: input.report, reporter: input.reporter, transferredFrom: input.transferredFrom, verifyDue: null, extension: null, outcome: null,
     submittedAt: nowIso(), updatedAt: nowIso(),
   };
+  const kase = openCase<CorrectionView, CorrectionState>({
+    process: 'correction',
+    view: () => v,
+    logFields: () => ({ caseId: v.id }),
+    record: (acts) => acts.recordCorrection,
+    registering: 'the correction is still being registered',
+    closed: () => terminalCorrectionStates.includes(v.state),
+    busy: () => (settling ? 'a verification of this correction is being recorded' : null),
+  });
+  // True while a transfer's new case is being started: other decisions wait for its outcome.
+  let settling = false;
+  const { transition, track } = kase;
   const toReporter = (kind: string, title: string): NotificationSpec => ({ audience: 'user', recipient: v.reporter.id, kind, title });
   const toAgency = (agency: string, kind: string, title: string): NotificationSpec => ({ audience: 'agency', recipient: agency, kind, title });
   const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
   const label = () => `${v.resource.name} (${v.resource.code}) 记录 ${v.report.recordRef}`;
   const named = (code: string) => input.agencyNames?.[code] ?? code;
 
-  function transition(action: string, to: CorrectionState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
-    const from = v.version === 0 ? null : v.state;
-    v.state = to;
-    v.version += 1;
-    v.updatedAt = nowIso();
-    log.info('correction transition', { caseId: v.id, action, from, to, actor: actor.id });
-    const change = clone({ view: v, event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) }, notify: opts.notify ?? [] });
-    const written = recording.then(() => acts.recordCorrection(change));
-    recording = written;
-    return written;
-  }
-  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
-  // True while a transfer's new case is being started: other decisions wait for its outcome.
-  let settling = false;
-  const ready = (): void => {
-    if (!initialized) refused({ code: 'INVALID_STATE', message: 'the correction is still being registered' }, v.state);
-    if (settling) refused({ code: 'INVALID_STATE', message: 'a verification of this correction is being recorded' }, v.state);
-  };
+  kase.viewQuery(correctionViewQuery);
+  kase.registeredUpdate(correctionRegisteredUpdate);
 
-  setHandler(correctionViewQuery, () => v);
-  setHandler(correctionRegisteredUpdate, async () => {
-    await condition(() => initialized);
-    await recording;
-    return v;
-  });
-
-  setHandler(extendVerificationUpdate, async (i) => {
+  kase.action(extendVerificationUpdate, (i) => checkExtension(v, i, Date.now()), async (i) => {
     v.extension = { approvedBy: i.approvedBy, reason: i.reason, by: i.actor, at: nowIso() };
     // DOMAIN P5: extendable to correction.verifyExtendedWd in all, counted from forwarding.
     v.verifyDue = track(v.verifyDue!.from, policy.verifyExtendedWd);
     await transition('extend', 'verifying', i.actor, { reason: i.reason, data: { approvedBy: i.approvedBy, verifyDueDate: v.verifyDue.dueDate }, notify: [toReporter('verification_extended', `数据纠错核实已延期至 ${v.verifyDue.dueDate}：${label()}`)] });
     return v;
-  }, { validator: (i) => { ready(); refused(checkExtension(v, i, Date.now()), v.state); } });
+  });
 
-  setHandler(verifyUpdate, async (i) => {
+  kase.action(verifyUpdate, (i) => checkVerification(v, i), async (i) => {
     v.outcome = { outcome: i.outcome, note: i.note, transferTo: i.transferTo ?? null, transferredCorrectionId: i.transferredCorrectionId ?? null, by: i.actor, at: nowIso() };
     if (i.outcome === 'transferred') {
       // The owning agency verifies in a case of its own, with its own clock.
@@ -88,21 +69,17 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     if (i.outcome === 'transferred') notify.push(toAgency(i.transferTo!, 'correction_transferred', `一件数据纠错已转交贵单位核实：${label()}`));
     await transition('verify', i.outcome, i.actor, { reason: i.note, data: { outcome: i.outcome, transferTo: i.transferTo ?? null, transferredCorrectionId: i.transferredCorrectionId ?? null }, notify });
     return v;
-  }, { validator: (i) => { ready(); refused(checkVerification(v, i), v.state); } });
+  });
 
-  setHandler(correctionCalendarSignal, (updated) => {
-    calendar = updated;
-    if (!v.verifyDue || terminalCorrectionStates.includes(v.state)) return;
+  kase.onCalendar(() => {
+    if (!v.verifyDue || terminalCorrectionStates.includes(v.state)) return null;
     const before = v.verifyDue.dueAt;
     v.verifyDue = track(v.verifyDue.from, v.verifyDue.days);
-    // Recorded, so the read model shows it and the deadline timer is set anew.
-    if (initialized && v.verifyDue.dueAt !== before) {
-      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: '工作日历已发布，按新日历重算期限', data: { verifyDueDate: v.verifyDue.dueDate } });
-    }
+    return v.verifyDue.dueAt === before ? null : { data: { verifyDueDate: v.verifyDue.dueDate } };
   });
 
   // ---- registration: reported, then routed at once to the verifying agency ----------------------
-  calendar = await acts.loadCalendar();
+  await kase.loadCalendar();
   void transition('report', 'forwarding', input.reporter, { reason: input.report.description, data: { recordRef: input.report.recordRef, field: input.report.field } });
   // DOMAIN P5: the verification clock starts on forwarding.
   v.verifyDue = track(today(), policy.verifyWd);
@@ -110,14 +87,13 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     data: { assignedAgency: v.assignedAgency, verifyDueDate: v.verifyDue.dueDate, transferredFrom: v.transferredFrom },
     notify: [toAgency(v.assignedAgency, 'correction_to_verify', `请于 ${v.verifyDue.dueDate} 前核实报告的数据错误：${label()}`)],
   });
-  await recording;
-  initialized = true;
+  await kase.recording();
+  kase.markRegistered();
 
-  const waitForChange = (atMs: number | null): Promise<boolean> => changedBefore(() => v.version, atMs);
   let flaggedDueAt: string | null = null;
   while (!terminalCorrectionStates.includes(v.state)) {
     const due = v.verifyDue;
-    if (await waitForChange(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) continue;
+    if (await kase.changedBefore(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) continue;
     if (settling) {
       // A transfer is being recorded; its outcome decides whether the deadline still matters.
       await condition(() => !settling);
@@ -132,7 +108,6 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       notify: [toAgency(v.assignedAgency, 'overdue', `数据纠错核实超期，请尽快办理：${label()}`), toBureau('overdue', `数据纠错核实超期（督办）：${named(v.assignedAgency)}，${label()}`)],
     });
   }
-  await recording;
-  await condition(allHandlersFinished);
+  await kase.settle();
   return v;
 }

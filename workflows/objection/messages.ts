@@ -1,7 +1,6 @@
 // The objection's messages. The API imports this file, never workflow.ts.
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actors.js';
-import type { CalendarData } from '../common/working-days.js';
 import type { ObjectionOutcome, ObjectionView } from './types.js';
 
 export interface SettlementInput { actor: Actor; outcome: 'share' | 'conditional_share'; conditions?: string | null }
@@ -21,7 +20,6 @@ export const addMinutesUpdate = defineUpdate<ObjectionView, [MinutesInput]>('add
 export const ruleUpdate = defineUpdate<ObjectionView, [RulingInput]>('rule');
 export const escalateUpdate = defineUpdate<ObjectionView, [EscalationInput]>('escalate');
 export const governmentDecisionUpdate = defineUpdate<ObjectionView, [GovernmentDecisionInput]>('governmentDecision');
-export const objectionCalendarSignal = defineSignal<[CalendarData]>('calendarUpdated');
 export const objectionViewQuery = defineQuery<ObjectionView>('view');
 
 export const objectionWorkflowId = (id: string): string => `objection:${id}`;

@@ -1,25 +1,17 @@
 // The objection coordination process (不予共享异议协商), DOMAIN.md P2: negotiation between the
 // parties, coordination by the bureau, escalation to the municipal government. Started by the
 // share application it concerns; its outcome goes back to that workflow as a signal.
-import {
-  allHandlersFinished,
-  condition,
-  getExternalWorkflowHandle,
-  log,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
-import { systemActor, type Actor } from '../common/actors.js';
-import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
-import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import type { CalendarData } from '../common/working-days.js';
+import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
+import { systemActor } from '../common/actors.js';
+import { dueMs, nowIso, today } from '../common/case.js';
+import type { TrackedDeadline } from '../common/deadlines.js';
+import { openCase } from '../common/kernel.js';
 import { objectionOutcomeLabels, partyLabels } from '../common/glossary.js';
 import { objectionResolvedSignal, shareApplicationWorkflowId } from '../share-application/messages.js';
 import type { NotificationSpec } from '../common/events.js';
 import {
-  addMinutesUpdate, addStatementUpdate, assignUpdate, escalateUpdate, governmentDecisionUpdate, objectionCalendarSignal,
-  objectionViewQuery, registeredUpdate, ruleUpdate, settleUpdate,
+  addMinutesUpdate, addStatementUpdate, assignUpdate, escalateUpdate, governmentDecisionUpdate, objectionViewQuery, registeredUpdate, ruleUpdate,
+  settleUpdate,
 } from './messages.js';
 import {
   checkAssignment, checkEscalation, checkGovernmentDecision, checkMinutes, checkRuling, checkSettlement, checkStatement,
@@ -27,15 +19,8 @@ import {
 } from './rules.js';
 import type { ObjectionInput, ObjectionState, ObjectionView, RulingRecord } from './types.js';
 
-const acts = proxyActivities<Activities>(caseActivityOptions);
-
-
-
 export async function objectionWorkflow(input: ObjectionInput): Promise<ObjectionView> {
   const policy = input.policy;
-  let calendar: CalendarData = {};
-  let initialized = false;
-  let recording: Promise<unknown> = Promise.resolve();
 
   const v: ObjectionView = {
     id: input.id,
@@ -69,24 +54,15 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   const label = () => `${v.resource.name} (${v.resource.code})`;
   const named = (code: string) => input.agencyNames?.[code] ?? code;
 
-  /** Moves the case and queues its record; records are written strictly in version order. */
-  function transition(action: string, to: ObjectionState, actor: Actor, opts: { reason?: string | null; legalBasis?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {}): Promise<unknown> {
-    const from = v.version === 0 ? null : v.state;
-    v.state = to;
-    v.version += 1;
-    v.updatedAt = nowIso();
-    log.info('objection transition', { caseId: v.id, applicationId: v.applicationId, action, from, to, actor: actor.id });
-    const change = clone({
-      view: v,
-      event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: opts.legalBasis ?? null, ...(opts.data ? { data: opts.data } : {}) },
-      notify: opts.notify ?? [],
-    });
-    const written = recording.then(() => acts.recordObjection(change));
-    recording = written;
-    return written;
-  }
-
-  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
+  const kase = openCase<ObjectionView, ObjectionState>({
+    process: 'objection',
+    view: () => v,
+    logFields: () => ({ caseId: v.id, applicationId: v.applicationId }),
+    record: (acts) => acts.recordObjection,
+    registering: 'the objection is still being registered',
+    closed: () => v.state === 'resolved',
+  });
+  const { transition, track } = kase;
 
   /** DOMAIN P2 step 2: coordination starts the provider's statement clock and the coordinator's. */
   function startCoordination(): void {
@@ -99,24 +75,16 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     v.ruling = ruling;
   }
 
-  const ready = (): void => {
-    if (!initialized) refused({ code: 'INVALID_STATE', message: 'the objection is still being registered' }, v.state);
-  };
+  kase.viewQuery(objectionViewQuery);
+  kase.registeredUpdate(registeredUpdate);
 
-  setHandler(objectionViewQuery, () => v);
-  setHandler(registeredUpdate, async () => {
-    await condition(() => initialized);
-    await recording;
-    return v;
-  });
-
-  setHandler(settleUpdate, async (i) => {
+  kase.action(settleUpdate, (i) => checkSettlement(v, i), async (i) => {
     resolve({ outcome: i.outcome, reasoning: 'settled in negotiation: the provider agrees to share', conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'negotiation', documentRef: null });
     await transition('settle', 'resolved', i.actor, { reason: v.ruling!.reasoning, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: [...toParties('objection_settled', `异议经协商一致：${label()}`), toBureau('objection_settled', `异议已协商一致：${label()}`)] });
     return v;
-  }, { validator: (i) => { ready(); refused(checkSettlement(v, i), v.state); } });
+  });
 
-  setHandler(assignUpdate, async (i) => {
+  kase.action(assignUpdate, (i) => checkAssignment(v, i), async (i) => {
     const wasNegotiating = v.state === 'negotiating';
     const firstCoordinator = v.coordinator === null;
     v.coordinator = i.coordinator;
@@ -126,57 +94,50 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
       notify: [...toParties('objection_coordinating', `大数据局受理异议协调：${label()}，协调人 ${i.coordinator.name ?? i.coordinator.id}`), toAgency(v.providerAgency, 'statement_requested', `请于 ${v.statementDue?.dueDate} 前向协调人提交陈述：${label()}`)],
     });
     return v;
-  }, { validator: (i) => { ready(); refused(checkAssignment(v, i), v.state); } });
+  });
 
-  setHandler(addStatementUpdate, async (i) => {
+  kase.action(addStatementUpdate, (i) => checkStatement(v, i), async (i) => {
     const party = partyOf(v, i.actor)!;
     v.statements = [...v.statements, { seq: v.statements.length + 1, by: i.actor, party, text: i.text, at: nowIso() }];
     await transition('statement', v.state, i.actor, { reason: i.text, data: { party, seq: v.statements.length }, notify: [toAgency(party === 'applicant' ? v.providerAgency : v.applicantAgency, 'objection_statement', `${partyLabels[party]}提交了新的陈述：${label()}`)] });
     return v;
-  }, { validator: (i) => { ready(); refused(checkStatement(v, i), v.state); } });
+  });
 
-  setHandler(addMinutesUpdate, async (i) => {
+  kase.action(addMinutesUpdate, (i) => checkMinutes(v, i, Date.now()), async (i) => {
     v.minutes = [...v.minutes, { seq: v.minutes.length + 1, by: i.actor, text: i.text, heldAt: i.heldAt, at: nowIso() }];
     await transition('minutes', 'coordinating', i.actor, { reason: i.text, data: { heldAt: i.heldAt, seq: v.minutes.length } });
     return v;
-  }, { validator: (i) => { ready(); refused(checkMinutes(v, i, Date.now()), v.state); } });
+  });
 
-  setHandler(ruleUpdate, async (i) => {
+  kase.action(ruleUpdate, (i) => checkRuling(v, i), async (i) => {
     resolve({ outcome: i.outcome, reasoning: i.reasoning, conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'coordination', documentRef: null });
     await transition('rule', 'resolved', i.actor, { reason: i.reasoning, legalBasis: i.outcome === 'uphold_refusal' ? v.refusal.legalBasis : null, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: toParties('objection_ruled', `协调意见：${objectionOutcomeLabels[i.outcome]}：${label()}`) });
     return v;
-  }, { validator: (i) => { ready(); refused(checkRuling(v, i), v.state); } });
+  });
 
-  setHandler(escalateUpdate, async (i) => {
+  kase.action(escalateUpdate, (i) => checkEscalation(v, i), async (i) => {
     v.escalation = { reason: i.reason, by: i.actor, at: nowIso(), automatic: false };
     await transition('escalate', 'escalated', i.actor, { reason: i.reason, notify: [...toParties('objection_escalated', `异议已提请市人民政府统筹协调：${label()}`), toBureau('objection_escalated', `已提请市人民政府统筹协调：${label()}`)] });
     return v;
-  }, { validator: (i) => { ready(); refused(checkEscalation(v, i), v.state); } });
+  });
 
-  setHandler(governmentDecisionUpdate, async (i) => {
+  kase.action(governmentDecisionUpdate, (i) => checkGovernmentDecision(v, i), async (i) => {
     resolve({ outcome: i.outcome, reasoning: i.reasoning, conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'government', documentRef: i.documentRef ?? null });
     await transition('government_decision', 'resolved', i.actor, { reason: i.reasoning, data: { outcome: i.outcome, documentRef: i.documentRef ?? null }, notify: toParties('objection_decided', `市人民政府决定：${objectionOutcomeLabels[i.outcome]}：${label()}`) });
     return v;
-  }, { validator: (i) => { ready(); refused(checkGovernmentDecision(v, i), v.state); } });
-
-  setHandler(objectionCalendarSignal, (updated) => {
-    calendar = updated;
-    recomputeDeadlines();
   });
 
-  function recomputeDeadlines(): void {
+  kase.onCalendar(() => {
     const re = (d: TrackedDeadline | null) => (d ? track(d.from, d.days) : d);
     const before = JSON.stringify([v.negotiationDue, v.statementDue, v.coordinationDue]);
     v.negotiationDue = re(v.negotiationDue);
     v.statementDue = re(v.statementDue);
     v.coordinationDue = re(v.coordinationDue);
-    if (initialized && v.state !== 'resolved' && JSON.stringify([v.negotiationDue, v.statementDue, v.coordinationDue]) !== before) {
-      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: '工作日历已发布，按新日历重算期限' });
-    }
-  }
+    return JSON.stringify([v.negotiationDue, v.statementDue, v.coordinationDue]) === before ? null : {};
+  });
 
   // ---- registration --------------------------------------------------------------------------
-  calendar = await acts.loadCalendar();
+  await kase.loadCalendar();
   v.negotiationDue = track(today(), policy.negotiateWd);
   void transition('file', 'negotiating', input.filedBy, {
     reason: input.statement,
@@ -184,19 +145,15 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     data: { negotiationDueDate: v.negotiationDue.dueDate, dutyBasis: input.dutyBasis },
     notify: [toAgency(v.providerAgency, 'objection_filed', `申请单位对不予共享提出异议，请于 ${v.negotiationDue.dueDate} 前协商：${label()}`), toBureau('objection_filed', `收到不予共享异议：${label()}`)],
   });
-  await recording;
-  initialized = true;
+  await kase.recording();
+  kase.markRegistered();
 
   // ---- deadlines -----------------------------------------------------------------------------
-  const waitForChange = (atMs: number | null): Promise<boolean> => changedBefore(() => v.version, atMs);
+  const waitForChange = (atMs: number | null): Promise<boolean> => kase.changedBefore(atMs);
   let statementFlagged = false;
 
   while (v.state !== 'resolved') {
-    const latest = await acts.loadCalendar();
-    if (JSON.stringify(latest) !== JSON.stringify(calendar)) {
-      calendar = latest;
-      recomputeDeadlines();
-    }
+    await kase.refreshCalendar();
     if (v.state === 'negotiating') {
       if (await waitForChange(dueMs(v.negotiationDue))) continue;
       // DOMAIN P2: negotiation's deadline passed unsettled; the bureau takes the case.
@@ -239,7 +196,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   }
 
   // The outcome goes back to the share application, which ends granted or finally rejected.
-  await recording;
+  await kase.recording();
   const ruling = v.ruling!;
   try {
     await getExternalWorkflowHandle(shareApplicationWorkflowId(v.applicationId)).signal(objectionResolvedSignal, {
@@ -254,8 +211,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     // objection's own record and the bureau is told to act on the application by hand.
     log.error('could not deliver the objection outcome to its application', { caseId: v.id, applicationId: v.applicationId, error: String(error) });
     await transition('outcome_undelivered', 'resolved', systemActor('objection'), { reason: '无法送达共享申请流程', notify: [toBureau('objection_outcome_undelivered', `异议结果未能送达共享申请，请人工处理：${label()}`)] });
-    await recording;
   }
-  await condition(allHandlersFinished);
+  await kase.settle();
   return v;
 }

@@ -1,7 +1,6 @@
 // The open-data request's messages. The API imports this file, never workflow.ts.
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actors.js';
-import type { CalendarData } from '../common/working-days.js';
 import type { OpenDataRequestBody, OpenDataView } from './types.js';
 
 export interface FormalCheckInput { actor: Actor; passed: boolean; reasons?: string[] | null }
@@ -19,7 +18,6 @@ export const openDecideUpdate = defineUpdate<OpenDataView, [OpenDecisionInput]>(
 export const signUpdate = defineUpdate<OpenDataView, [SignInput]>('sign');
 export const reportUsageUpdate = defineUpdate<OpenDataView, [UsageReportInput]>('reportUsage');
 export const openRevokeUpdate = defineUpdate<OpenDataView, [OpenRevocationInput]>('revoke');
-export const openCalendarSignal = defineSignal<[CalendarData]>('calendarUpdated');
 export const openViewQuery = defineQuery<OpenDataView>('view');
 
 export const openDataRequestWorkflowId = (id: string): string => `open-data-request:${id}`;

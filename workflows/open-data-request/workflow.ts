@@ -1,29 +1,20 @@
 // The conditional open-data request (有条件开放申请), DOMAIN.md P3: formal check by the bureau,
 // review by the provider, the signed agreement, then supervised access until it ends.
-import { allHandlersFinished, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.js';
 import { stateLabels } from '../common/glossary.js';
-import { systemActor, type Actor } from '../common/actors.js';
-import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
-import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import { addCalendarDays, addMonths, endOfLocalDay, localDate, startOfLocalDay, type CalendarData } from '../common/working-days.js';
+import { systemActor } from '../common/actors.js';
+import { dueMs, nowIso, today } from '../common/case.js';
+import type { TrackedDeadline } from '../common/deadlines.js';
+import { openCase } from '../common/kernel.js';
+import { addCalendarDays, addMonths, endOfLocalDay, localDate, startOfLocalDay } from '../common/working-days.js';
 import type { NotificationSpec } from '../common/events.js';
 import {
-  formalCheckUpdate, openCalendarSignal, openDecideUpdate, openRegisteredUpdate, openRevokeUpdate, openViewQuery, reportUsageUpdate,
-  resubmitUpdate, signUpdate,
+  formalCheckUpdate, openDecideUpdate, openRegisteredUpdate, openRevokeUpdate, openViewQuery, reportUsageUpdate, resubmitUpdate, signUpdate,
 } from './messages.js';
 import { checkFormalCheck, checkOpenDecision, checkOpenRevocation, checkResubmission, checkSignature, checkUsageReport, nextReportDue } from './rules.js';
 import { terminalOpenDataStates, type OpenDataChange, type OpenDataRequestInput, type OpenDataState, type OpenDataView } from './types.js';
 
-const acts = proxyActivities<Activities>(caseActivityOptions);
-
-
-
 export async function openDataRequestWorkflow(input: OpenDataRequestInput): Promise<OpenDataView> {
   const policy = input.policy;
-  let calendar: CalendarData = {};
-  let initialized = false;
-  let recording: Promise<unknown> = Promise.resolve();
 
   const v: OpenDataView = {
     id: input.id, state: 'formal_check', overdue: false, version: 0,
@@ -39,37 +30,25 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
   const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
   const label = () => `${v.resource.name} (${v.resource.code})`;
 
-  function transition(action: string, to: OpenDataState, actor: Actor, opts: { reason?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[]; denyList?: OpenDataChange['denyList'] } = {}): Promise<unknown> {
-    const from = v.version === 0 ? null : v.state;
-    v.state = to;
-    v.version += 1;
-    v.updatedAt = nowIso();
+  const kase = openCase<OpenDataView, OpenDataState>({
+    process: 'open-data request',
+    view: () => v,
     // The requester appears in logs by mask only.
-    log.info('open-data request transition', { caseId: v.id, action, from, to, actor: actor.id, requester: v.requester.identifierMasked });
-    const change: OpenDataChange = clone({
-      view: v,
-      event: { action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: null, ...(opts.data ? { data: opts.data } : {}) },
-      notify: opts.notify ?? [],
-      ...(opts.denyList ? { denyList: opts.denyList } : {}),
-    });
-    const written = recording.then(() => acts.recordOpenDataRequest(change));
-    recording = written;
-    return written;
-  }
-
-  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
-  const ready = (): void => {
-    if (!initialized) refused({ code: 'INVALID_STATE', message: 'the request is still being registered' }, v.state);
+    logFields: () => ({ caseId: v.id, requester: v.requester.identifierMasked }),
+    record: (acts) => acts.recordOpenDataRequest,
+    registering: 'the request is still being registered',
+    closed: () => terminalOpenDataStates.includes(v.state),
+  });
+  const { track } = kase;
+  const transition = (action: string, to: OpenDataState, actor: Parameters<typeof kase.transition>[2], opts: Parameters<typeof kase.transition>[3] & { denyList?: OpenDataChange['denyList'] } = {}) => {
+    const { denyList, ...rest } = opts;
+    return kase.transition(action, to, actor, denyList ? { ...rest, extra: { denyList } } : rest);
   };
 
-  setHandler(openViewQuery, () => v);
-  setHandler(openRegisteredUpdate, async () => {
-    await condition(() => initialized);
-    await recording;
-    return v;
-  });
+  kase.viewQuery(openViewQuery);
+  kase.registeredUpdate(openRegisteredUpdate);
 
-  setHandler(formalCheckUpdate, async (i) => {
+  kase.action(formalCheckUpdate, (i) => checkFormalCheck(v, i), async (i) => {
     if (i.passed) {
       v.formalCheckDue = null;
       v.returnedReasons = null;
@@ -81,9 +60,9 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
       await transition('return', 'returned', i.actor, { reason: v.returnedReasons.join('; '), notify: [toRequester('returned', `您的开放申请已退回：${label()}，原因：${v.returnedReasons.join('；')}`)] });
     }
     return v;
-  }, { validator: (i) => { ready(); refused(checkFormalCheck(v, i), v.state); } });
+  });
 
-  setHandler(resubmitUpdate, async (i) => {
+  kase.action(resubmitUpdate, (i) => checkResubmission(v, i), async (i) => {
     const { contact, ...changes } = i.changes;
     v.request = { ...v.request, ...changes };
     if (contact) v.requester = { ...v.requester, contact };
@@ -91,9 +70,9 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.formalCheckDue = track(today(), policy.formalCheckWd);
     await transition('resubmit', 'formal_check', i.actor, { data: { changed: Object.keys(i.changes), formalCheckDueDate: v.formalCheckDue.dueDate }, notify: [toBureau('formal_check_requested', `开放申请已重新提交，待形式审查：${label()}`)] });
     return v;
-  }, { validator: (i) => { ready(); refused(checkResubmission(v, i), v.state); } });
+  });
 
-  setHandler(openDecideUpdate, async (i) => {
+  kase.action(openDecideUpdate, (i) => checkOpenDecision(v, i), async (i) => {
     v.decision = { decision: i.decision, by: i.actor, at: nowIso(), reason: i.reason ?? null, conditions: i.conditions ?? null };
     v.reviewDue = null;
     if (i.decision === 'reject') {
@@ -105,9 +84,9 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.agreementDue = track(today(), policy.agreementWd);
     await transition('approve', 'awaiting_agreement', i.actor, { data: { conditions: i.conditions ?? null, agreementVersion: v.agreementVersion, agreementDueDate: v.agreementDue.dueDate }, notify: [toRequester('approved', `开放申请已通过：请于 ${v.agreementDue.dueDate} 前签署开放利用协议：${label()}`)] });
     return v;
-  }, { validator: (i) => { ready(); refused(checkOpenDecision(v, i), v.state); } });
+  });
 
-  setHandler(signUpdate, async (i) => {
+  kase.action(signUpdate, (i) => checkSignature(v, i, Date.now()), async (i) => {
     const activatedMs = Date.now();
     const startDate = localDate(activatedMs);
     v.signature = { version: i.agreementVersion, by: i.actor, at: new Date(activatedMs).toISOString() };
@@ -119,9 +98,9 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.nextReportDueAt = endOfLocalDay(v.nextReportDueDate);
     await transition('sign', 'active', i.actor, { data: { agreementVersion: i.agreementVersion, expiresDate: v.expiresDate, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('activated', `${v.requester.name} 已签署协议，开始使用：${label()}`)] });
     return v;
-  }, { validator: (i) => { ready(); refused(checkSignature(v, i, Date.now()), v.state); } });
+  });
 
-  setHandler(reportUsageUpdate, async (i) => {
+  kase.action(reportUsageUpdate, (i) => checkUsageReport(v, i), async (i) => {
     const resumed = v.state === 'suspended';
     const last = v.reports.at(-1);
     const lastReportDate = last ? localDate(Date.parse(last.at)) : null;
@@ -131,9 +110,9 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.nextReportDueAt = endOfLocalDay(v.nextReportDueDate);
     await transition(resumed ? 'report_resumes' : 'report', 'active', i.actor, { data: { period: i.period, seq: v.reports.length, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('usage_report', `收到利用情况报送：${label()}（${i.period}）`)] });
     return v;
-  }, { validator: (i) => { ready(); refused(checkUsageReport(v, i), v.state); } });
+  });
 
-  setHandler(openRevokeUpdate, async (i) => {
+  kase.action(openRevokeUpdate, (i) => checkOpenRevocation(v, i), async (i) => {
     v.revocation = { by: i.actor, at: nowIso(), reason: i.reason };
     // DOMAIN P3 step 4: violation → revoked, and the requester goes on the dataset's deny-list.
     await transition('revoke', 'revoked', i.actor, {
@@ -142,27 +121,21 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
       notify: [toRequester('revoked', `您的开放使用已撤销：${label()}，理由：${i.reason}`), toProvider('revoked', `开放使用已撤销：${label()}`)],
     });
     return v;
-  }, { validator: (i) => { ready(); refused(checkOpenRevocation(v, i), v.state); } });
+  });
 
-  function recomputeDeadlines(): void {
+  kase.onCalendar(() => {
     const re = (d: TrackedDeadline | null) => (d ? track(d.from, d.days) : d);
     const before = JSON.stringify([v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue]);
     v.formalCheckDue = re(v.formalCheckDue);
     v.reviewDue = re(v.reviewDue);
     v.agreementDue = re(v.agreementDue);
     v.graceDue = re(v.graceDue);
-    if (initialized && !terminalOpenDataStates.includes(v.state) && JSON.stringify([v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue]) !== before) {
-      void transition('deadlines_recomputed', v.state, systemActor('calendar'), { reason: '工作日历已发布，按新日历重算期限' });
-    }
-  }
-  setHandler(openCalendarSignal, (updated) => {
-    calendar = updated;
-    recomputeDeadlines();
+    return JSON.stringify([v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue]) === before ? null : {};
   });
 
   // ---- registration --------------------------------------------------------------------------
-  calendar = await acts.loadCalendar();
-  if (await acts.isDenyListed({ resourceId: input.resource.id, requesterKeys: [input.requester.key, `user:${input.requester.userId}`] })) {
+  await kase.loadCalendar();
+  if (await kase.steps.isDenyListed({ resourceId: input.resource.id, requesterKeys: [input.requester.key, `user:${input.requester.userId}`] })) {
     // DOMAIN P3 step 1: a requester on the dataset's deny-list is refused at the formal check.
     void transition('submit', 'formal_check', input.submittedBy);
     void transition('reject_deny_listed', 'rejected', systemActor('formal check'), { reason: '申请人已被列入该数据集的限制名单', notify: [toRequester('rejected', `您的开放申请不予受理：您已被列入该数据集的限制名单：${label()}`)] });
@@ -170,11 +143,11 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.formalCheckDue = track(today(), policy.formalCheckWd);
     void transition('submit', 'formal_check', input.submittedBy, { data: { formalCheckDueDate: v.formalCheckDue.dueDate }, notify: [toBureau('formal_check_requested', `新的开放申请待形式审查：${label()}，申请人 ${v.requester.name}`)] });
   }
-  await recording;
-  initialized = true;
+  await kase.recording();
+  kase.markRegistered();
 
   // ---- deadlines -----------------------------------------------------------------------------
-  const waitForChange = (atMs: number | null): Promise<boolean> => changedBefore(() => v.version, atMs);
+  const waitForChange = (atMs: number | null): Promise<boolean> => kase.changedBefore(atMs);
   const flagged = new Set<string>();
   let remindedFor: string | null = null;
 
@@ -219,11 +192,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
   }
 
   while (!terminalOpenDataStates.includes(v.state)) {
-    const latest = await acts.loadCalendar();
-    if (JSON.stringify(latest) !== JSON.stringify(calendar)) {
-      calendar = latest;
-      recomputeDeadlines();
-    }
+    await kase.refreshCalendar();
     if (v.state === 'formal_check') await awaitDecisionStep(v.formalCheckDue, []);
     else if (v.state === 'provider_review') await awaitDecisionStep(v.reviewDue, [toProvider('overdue', `开放申请审核已超期，请尽快办理：${label()}`)]);
     else if (v.state === 'awaiting_agreement') {
@@ -234,7 +203,6 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     else if (v.state === 'returned') await waitForChange(null);
   }
 
-  await recording;
-  await condition(allHandlersFinished);
+  await kase.settle();
   return v;
 }

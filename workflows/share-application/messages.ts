@@ -1,7 +1,6 @@
 // The share application's messages. The API imports this file, never workflow.ts.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../common/actors.js';
-import type { CalendarData } from '../common/working-days.js';
 import type { Decision, ShareApplicationView } from './types.js';
 import type { Policy } from '../../policy/index.js';
 
@@ -71,7 +70,6 @@ export const fileObjectionUpdate = defineUpdate<ShareApplicationView, [FileObjec
 /** The objection workflow's final outcome (P2 → P1); a signal, since one workflow cannot update another. */
 export const objectionResolvedSignal = defineSignal<[ObjectionResolution]>('objectionResolved');
 /** The bureau uploaded a calendar year: provisional deadlines are recomputed. */
-export const calendarUpdatedSignal = defineSignal<[CalendarData]>('calendarUpdated');
 export const viewQuery = defineQuery<ShareApplicationView>('view');
 
 export const shareApplicationWorkflowId = (id: string): string => `share-application:${id}`;

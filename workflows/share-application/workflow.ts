@@ -3,26 +3,22 @@
 // validator) and record every transition, in order, through one activity.
 import {
   ApplicationFailure,
+  setHandler,
   type ChildWorkflowHandle,
   type Workflow,
-  allHandlersFinished,
   condition,
   log,
   ParentClosePolicy,
-  proxyActivities,
-  setHandler,
   startChild,
   uuid4,
 } from '@temporalio/workflow';
 import { objectionWorkflowId } from '../objection/messages.js';
 import type { ObjectionInput } from '../objection/types.js';
-import type { Activities } from '../../activities/index.js';
-import { systemActor, type Actor } from '../common/actors.js';
-import { caseActivityOptions, changedBefore, clone, dueMs, nowIso, refused, today } from '../common/case.js';
-import { trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
-import type { CalendarData } from '../common/working-days.js';
+import { systemActor } from '../common/actors.js';
+import { dueMs, nowIso, today } from '../common/case.js';
+import type { TrackedDeadline } from '../common/deadlines.js';
+import { openCase } from '../common/kernel.js';
 import {
-  calendarUpdatedSignal,
   decideUpdate,
   fileObjectionUpdate,
   objectionResolvedSignal,
@@ -54,15 +50,11 @@ import {
 import type { DecisionRecord, ShareApplicationInput, ShareApplicationState, ShareApplicationView } from './types.js';
 import type { NotificationSpec } from '../common/events.js';
 
-const acts = proxyActivities<Activities>(caseActivityOptions);
 
 
 
 export async function shareApplicationWorkflow(input: ShareApplicationInput): Promise<ShareApplicationView> {
   const policy = input.policy;
-  let calendar: CalendarData = {};
-  let initialized = false;
-  let recording: Promise<unknown> = Promise.resolve();
 
   const v: ShareApplicationView = {
     id: input.id,
@@ -97,38 +89,15 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   const agencyNames = input.agencyNames;
   const named = (code: string) => agencyNames?.[code] ?? code;
 
-  /** Moves the case and queues its record; records are written strictly in version order. */
-  function transition(
-    action: string,
-    to: ShareApplicationState,
-    actor: Actor,
-    opts: { reason?: string | null; legalBasis?: string | null; data?: Record<string, unknown>; notify?: NotificationSpec[] } = {},
-  ): Promise<unknown> {
-    const from = v.version === 0 ? null : v.state;
-    v.state = to;
-    v.version += 1;
-    v.updatedAt = nowIso();
-    log.info('share application transition', { caseId: v.id, action, from, to, actor: actor.id });
-    const change = clone({
-      view: v,
-      event: {
-        action,
-        from,
-        to,
-        actor,
-        at: v.updatedAt,
-        reason: opts.reason ?? null,
-        legalBasis: opts.legalBasis ?? null,
-        ...(opts.data ? { data: opts.data } : {}),
-      },
-      notify: opts.notify ?? [],
-    });
-    const written = recording.then(() => acts.recordShareApplication(change));
-    recording = written;
-    return written;
-  }
+  const kase = openCase<ShareApplicationView, ShareApplicationState>({
+    process: 'share application',
+    view: () => v,
+    logFields: () => ({ caseId: v.id }),
+    record: (acts) => acts.recordShareApplication,
+    registering: 'the application is still being registered',
+  });
+  const { transition, track } = kase;
 
-  const track = (from: string, days: number): TrackedDeadline => trackDeadline({ from, days }, calendar);
   // Kept in an object: it is set inside an update handler, which narrowing cannot see.
   const objectionProcess: { handle: ChildWorkflowHandle<Workflow> | null } = { handle: null };
 
@@ -161,192 +130,155 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
 
   // ---- queries and updates -------------------------------------------------------------------
 
-  setHandler(viewQuery, () => v);
+  kase.viewQuery(viewQuery);
+  kase.registeredUpdate(submittedUpdate);
 
-  const ready = (): void => {
-    if (!initialized) refused({ code: 'INVALID_STATE', message: 'the application is still being registered' }, v.state);
-  };
+  kase.action(decideUpdate, (input) => checkDecision(v, input, policy, Date.now()), async (input) => {
+    const target = awaitingDecision(v);
+    const record = decisionRecord(input);
+    const by = input.actor;
+    if (target === 'renewal' && v.renewal && v.grant) {
+      const renewal = v.renewal;
+      if (input.decision === 'approve') {
+        const { expiresAt, expiresDate } = renewedExpiry(v.grant.expiresDate, input.periodMonths ?? renewal.periodMonths);
+        renewal.state = 'approved';
+        renewal.decision = record;
+        v.grant = { ...v.grant, expiresAt, expiresDate, reminderSent: false, conditions: input.conditions ?? v.grant.conditions, fields: input.fields ?? v.grant.fields };
+        await transition('renewal_approved', 'granted', by, { reason: input.reason ?? null, notify: [toApplicant('renewal_approved', `续期申请已通过：${label()}，有效期至 ${expiresDate}`)] });
+      } else if (input.decision === 'reject') {
+        renewal.state = 'rejected';
+        renewal.decision = record;
+        await transition('renewal_rejected', 'granted', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('renewal_rejected', `续期申请不予通过：${label()}`)] });
+      } else {
+        const due = renewal.reviewDue!;
+        renewal.extension = { by, at: nowIso(), reason: input.reason ?? '', extendWd: input.extendWd ?? 0 };
+        renewal.reviewDue = track(due.from, due.days + (input.extendWd ?? 0));
+        await transition('renewal_review_extended', 'granted', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: renewal.reviewDue.dueDate }, notify: [toApplicant('review_extended', `续期审核已延期至 ${renewal.reviewDue.dueDate}`)] });
+      }
+      return v;
+    }
+    switch (input.decision) {
+      case 'approve':
+        v.decision = record;
+        grant({ fields: input.fields ?? null, periodMonths: input.periodMonths ?? null, conditions: input.conditions ?? null });
+        await transition('approve', 'granted', by, { reason: input.reason ?? null, data: { conditions: input.conditions ?? null, fields: v.grant!.fields, expiresDate: v.grant!.expiresDate }, notify: [toApplicant('granted', `共享申请已通过：${label()}`)] });
+        break;
+      case 'reject':
+        v.decision = record;
+        v.objectionDue = track(today(), policy.objectionWindowWd);
+        await transition('reject', 'rejected', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('rejected', `共享申请不予共享：${label()}`)] });
+        break;
+      case 'request_supplement':
+        v.decision = record;
+        v.missing = (input.missing ?? []).map((m) => m.trim()).filter(Boolean);
+        v.reviewDue = null;
+        v.supplementDue = track(today(), policy.supplementWd);
+        await transition('request_supplement', 'awaiting_supplement', by, { reason: input.reason ?? null, data: { missing: v.missing, supplementDueDate: v.supplementDue.dueDate }, notify: [toApplicant('supplement_requested', `共享申请要求补正：${label()}，需补正：${v.missing.join('；')}`)] });
+        break;
+      case 'extend': {
+        const due = v.reviewDue!;
+        v.extension = { by, at: nowIso(), reason: input.reason ?? '', extendWd: input.extendWd ?? 0 };
+        v.reviewDue = track(due.from, due.days + (input.extendWd ?? 0));
+        await transition('extend', 'pending_review', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: v.reviewDue.dueDate }, notify: [toApplicant('review_extended', `共享申请审核已延期至 ${v.reviewDue.dueDate}：${label()}`)] });
+        break;
+      }
+    }
+    return v;
+  });
 
-  setHandler(submittedUpdate, async () => {
-    await condition(() => initialized);
-    await recording;
+  kase.action(supplementUpdate, (input) => checkSupplement(v, input, Date.now()), async (input) => {
+    const changes = {
+      ...(input.purpose ? { purpose: input.purpose } : {}),
+      ...(input.dutyBasis ? { dutyBasis: input.dutyBasis } : {}),
+      ...(input.usageScope ? { usageScope: input.usageScope } : {}),
+    };
+    v.supplements = [...v.supplements, { by: input.actor, at: nowIso(), note: input.note, missing: v.missing ?? [], changes }];
+    v.request = { ...v.request, ...changes };
+    v.missing = null;
+    v.supplementDue = null;
+    // DOMAIN P1: the review clock restarts in full from the supplement (the overdue mark stays: it was late).
+    v.reviewDue = track(today(), policy.reviewWd);
+    await transition('supplement', 'pending_review', input.actor, { reason: input.note, data: { changes, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('supplemented', `申请单位已补正：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
+    return v;
+  });
+
+  kase.action(withdrawUpdate, (input) => checkWithdrawal(v, input), async (input) => {
+    v.reviewDue = null;
+    v.supplementDue = null;
+    await transition('withdraw', 'withdrawn', input.actor, { reason: input.reason ?? null, notify: [toProvider('withdrawn', `共享申请已撤回：${label()}`)] });
+    return v;
+  });
+
+  kase.action(urgeUpdate, (input) => checkUrge(v, input), async (input) => {
+    v.urgedCount += 1;
+    const due = awaitingDecision(v) === 'renewal' ? v.renewal?.reviewDue : v.reviewDue;
+    await transition('urge', v.state, input.actor, { reason: input.reason ?? null, data: { urgedCount: v.urgedCount }, notify: [toProvider('urged', `大数据局督办：请尽快审核${label()}${due ? `（期限 ${due.dueDate}）` : ''}`)] });
+    return v;
+  });
+
+  kase.action(renewUpdate, (input) => checkRenewal(v, input), async (input) => {
+    v.renewal = {
+      state: 'pending_review',
+      periodMonths: input.periodMonths,
+      reason: input.reason,
+      requestedBy: input.actor,
+      requestedAt: nowIso(),
+      reviewDue: track(today(), policy.reviewWd),
+      overdue: false,
+      decision: null,
+      extension: null,
+    };
+    await transition('request_renewal', 'granted', input.actor, { reason: input.reason, data: { periodMonths: input.periodMonths, reviewDueDate: v.renewal.reviewDue!.dueDate }, notify: [toProvider('renewal_requested', `收到续期申请：${label()}`)] });
+    return v;
+  });
+
+  kase.action(revokeUpdate, (input) => checkRevocation(v, input), async (input) => {
+    const at = nowIso();
+    v.grant = { ...v.grant!, state: 'revoked', revokedAt: at, revokedReason: input.reason ?? null };
+    const renewalPending = v.renewal?.state === 'pending_review';
+    if (v.renewal && renewalPending) v.renewal = { ...v.renewal, state: 'rejected' };
+    const notify = [toApplicant('revoked', `共享授权已撤销：${label()}`)];
+    if (input.actor.agency !== v.providerAgency) notify.push(toProvider('revoked', `大数据局已撤销共享授权：${label()}`));
+    await transition('revoke', 'revoked', input.actor, { reason: input.reason ?? null, data: { renewalPendingAtRevocation: renewalPending }, notify });
+    return v;
+  });
+
+  kase.action(fileObjectionUpdate, (input) => checkObjection(v, input, Date.now()), async (input) => {
+    // Claimed at once, so a concurrent second filing is refused by its validator.
+    v.objectionId = input.objectionId;
+    const refusal = v.decision!;
+    // The objection is a workflow of its own; it answers back by signal when resolved.
+    const objection: ObjectionInput = {
+      id: input.objectionId,
+      applicationId: v.id,
+      applicantAgency: v.applicantAgency,
+      ...(agencyNames ? { agencyNames } : {}),
+      providerAgency: v.providerAgency,
+      resource: { id: v.resource.id, code: v.resource.code, name: v.resource.name },
+      refusal: { reason: refusal.reason, legalBasis: refusal.legalBasis, by: refusal.by, at: refusal.at, automatic: refusal.automatic ?? false },
+      statement: input.statement,
+      dutyBasis: input.dutyBasis ?? null,
+      filedBy: input.actor,
+      policy: input.policy,
+    };
+    try {
+      objectionProcess.handle = await startChild('objectionWorkflow', {
+        workflowId: objectionWorkflowId(input.objectionId),
+        args: [objection],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      v.objectionId = null;
+      throw ApplicationFailure.create({ type: 'UNAVAILABLE', message: `the objection could not be started; retry: ${String(error)}`, nonRetryable: true, details: [{ state: v.state, errors: [] }] });
+    }
+    await transition('file_objection', 'in_objection', input.actor, { reason: input.statement, legalBasis: refusal.legalBasis, data: { objectionId: input.objectionId } });
     return v;
   });
 
   setHandler(
-    decideUpdate,
-    async (input) => {
-      const target = awaitingDecision(v);
-      const record = decisionRecord(input);
-      const by = input.actor;
-      if (target === 'renewal' && v.renewal && v.grant) {
-        const renewal = v.renewal;
-        if (input.decision === 'approve') {
-          const { expiresAt, expiresDate } = renewedExpiry(v.grant.expiresDate, input.periodMonths ?? renewal.periodMonths);
-          renewal.state = 'approved';
-          renewal.decision = record;
-          v.grant = { ...v.grant, expiresAt, expiresDate, reminderSent: false, conditions: input.conditions ?? v.grant.conditions, fields: input.fields ?? v.grant.fields };
-          await transition('renewal_approved', 'granted', by, { reason: input.reason ?? null, notify: [toApplicant('renewal_approved', `续期申请已通过：${label()}，有效期至 ${expiresDate}`)] });
-        } else if (input.decision === 'reject') {
-          renewal.state = 'rejected';
-          renewal.decision = record;
-          await transition('renewal_rejected', 'granted', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('renewal_rejected', `续期申请不予通过：${label()}`)] });
-        } else {
-          const due = renewal.reviewDue!;
-          renewal.extension = { by, at: nowIso(), reason: input.reason ?? '', extendWd: input.extendWd ?? 0 };
-          renewal.reviewDue = track(due.from, due.days + (input.extendWd ?? 0));
-          await transition('renewal_review_extended', 'granted', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: renewal.reviewDue.dueDate }, notify: [toApplicant('review_extended', `续期审核已延期至 ${renewal.reviewDue.dueDate}`)] });
-        }
-        return v;
-      }
-      switch (input.decision) {
-        case 'approve':
-          v.decision = record;
-          grant({ fields: input.fields ?? null, periodMonths: input.periodMonths ?? null, conditions: input.conditions ?? null });
-          await transition('approve', 'granted', by, { reason: input.reason ?? null, data: { conditions: input.conditions ?? null, fields: v.grant!.fields, expiresDate: v.grant!.expiresDate }, notify: [toApplicant('granted', `共享申请已通过：${label()}`)] });
-          break;
-        case 'reject':
-          v.decision = record;
-          v.objectionDue = track(today(), policy.objectionWindowWd);
-          await transition('reject', 'rejected', by, { reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, notify: [toApplicant('rejected', `共享申请不予共享：${label()}`)] });
-          break;
-        case 'request_supplement':
-          v.decision = record;
-          v.missing = (input.missing ?? []).map((m) => m.trim()).filter(Boolean);
-          v.reviewDue = null;
-          v.supplementDue = track(today(), policy.supplementWd);
-          await transition('request_supplement', 'awaiting_supplement', by, { reason: input.reason ?? null, data: { missing: v.missing, supplementDueDate: v.supplementDue.dueDate }, notify: [toApplicant('supplement_requested', `共享申请要求补正：${label()}，需补正：${v.missing.join('；')}`)] });
-          break;
-        case 'extend': {
-          const due = v.reviewDue!;
-          v.extension = { by, at: nowIso(), reason: input.reason ?? '', extendWd: input.extendWd ?? 0 };
-          v.reviewDue = track(due.from, due.days + (input.extendWd ?? 0));
-          await transition('extend', 'pending_review', by, { reason: input.reason ?? null, data: { extendWd: input.extendWd, reviewDueDate: v.reviewDue.dueDate }, notify: [toApplicant('review_extended', `共享申请审核已延期至 ${v.reviewDue.dueDate}：${label()}`)] });
-          break;
-        }
-      }
-      return v;
-    },
-    { validator: (input) => { ready(); refused(checkDecision(v, input, policy, Date.now()), v.state); } },
-  );
-
-  setHandler(
-    supplementUpdate,
-    async (input) => {
-      const changes = {
-        ...(input.purpose ? { purpose: input.purpose } : {}),
-        ...(input.dutyBasis ? { dutyBasis: input.dutyBasis } : {}),
-        ...(input.usageScope ? { usageScope: input.usageScope } : {}),
-      };
-      v.supplements = [...v.supplements, { by: input.actor, at: nowIso(), note: input.note, missing: v.missing ?? [], changes }];
-      v.request = { ...v.request, ...changes };
-      v.missing = null;
-      v.supplementDue = null;
-      // DOMAIN P1: the review clock restarts in full from the supplement (the overdue mark stays: it was late).
-      v.reviewDue = track(today(), policy.reviewWd);
-      await transition('supplement', 'pending_review', input.actor, { reason: input.note, data: { changes, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('supplemented', `申请单位已补正：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
-      return v;
-    },
-    { validator: (input) => { ready(); refused(checkSupplement(v, input, Date.now()), v.state); } },
-  );
-
-  setHandler(
-    withdrawUpdate,
-    async (input) => {
-      v.reviewDue = null;
-      v.supplementDue = null;
-      await transition('withdraw', 'withdrawn', input.actor, { reason: input.reason ?? null, notify: [toProvider('withdrawn', `共享申请已撤回：${label()}`)] });
-      return v;
-    },
-    { validator: (input) => { ready(); refused(checkWithdrawal(v, input), v.state); } },
-  );
-
-  setHandler(
-    urgeUpdate,
-    async (input) => {
-      v.urgedCount += 1;
-      const due = awaitingDecision(v) === 'renewal' ? v.renewal?.reviewDue : v.reviewDue;
-      await transition('urge', v.state, input.actor, { reason: input.reason ?? null, data: { urgedCount: v.urgedCount }, notify: [toProvider('urged', `大数据局督办：请尽快审核${label()}${due ? `（期限 ${due.dueDate}）` : ''}`)] });
-      return v;
-    },
-    { validator: (input) => { ready(); refused(checkUrge(v, input), v.state); } },
-  );
-
-  setHandler(
-    renewUpdate,
-    async (input) => {
-      v.renewal = {
-        state: 'pending_review',
-        periodMonths: input.periodMonths,
-        reason: input.reason,
-        requestedBy: input.actor,
-        requestedAt: nowIso(),
-        reviewDue: track(today(), policy.reviewWd),
-        overdue: false,
-        decision: null,
-        extension: null,
-      };
-      await transition('request_renewal', 'granted', input.actor, { reason: input.reason, data: { periodMonths: input.periodMonths, reviewDueDate: v.renewal.reviewDue!.dueDate }, notify: [toProvider('renewal_requested', `收到续期申请：${label()}`)] });
-      return v;
-    },
-    { validator: (input) => { ready(); refused(checkRenewal(v, input), v.state); } },
-  );
-
-  setHandler(
-    revokeUpdate,
-    async (input) => {
-      const at = nowIso();
-      v.grant = { ...v.grant!, state: 'revoked', revokedAt: at, revokedReason: input.reason ?? null };
-      const renewalPending = v.renewal?.state === 'pending_review';
-      if (v.renewal && renewalPending) v.renewal = { ...v.renewal, state: 'rejected' };
-      const notify = [toApplicant('revoked', `共享授权已撤销：${label()}`)];
-      if (input.actor.agency !== v.providerAgency) notify.push(toProvider('revoked', `大数据局已撤销共享授权：${label()}`));
-      await transition('revoke', 'revoked', input.actor, { reason: input.reason ?? null, data: { renewalPendingAtRevocation: renewalPending }, notify });
-      return v;
-    },
-    { validator: (input) => { ready(); refused(checkRevocation(v, input), v.state); } },
-  );
-
-  setHandler(
-    fileObjectionUpdate,
-    async (input) => {
-      // Claimed at once, so a concurrent second filing is refused by its validator.
-      v.objectionId = input.objectionId;
-      const refusal = v.decision!;
-      // The objection is a workflow of its own; it answers back by signal when resolved.
-      const objection: ObjectionInput = {
-        id: input.objectionId,
-        applicationId: v.id,
-        applicantAgency: v.applicantAgency,
-        ...(agencyNames ? { agencyNames } : {}),
-        providerAgency: v.providerAgency,
-        resource: { id: v.resource.id, code: v.resource.code, name: v.resource.name },
-        refusal: { reason: refusal.reason, legalBasis: refusal.legalBasis, by: refusal.by, at: refusal.at, automatic: refusal.automatic ?? false },
-        statement: input.statement,
-        dutyBasis: input.dutyBasis ?? null,
-        filedBy: input.actor,
-        policy: input.policy,
-      };
-      try {
-        objectionProcess.handle = await startChild('objectionWorkflow', {
-          workflowId: objectionWorkflowId(input.objectionId),
-          args: [objection],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-        });
-      } catch (error) {
-        v.objectionId = null;
-        throw ApplicationFailure.create({ type: 'UNAVAILABLE', message: `the objection could not be started; retry: ${String(error)}`, nonRetryable: true, details: [{ state: v.state, errors: [] }] });
-      }
-      await transition('file_objection', 'in_objection', input.actor, { reason: input.statement, legalBasis: refusal.legalBasis, data: { objectionId: input.objectionId } });
-      return v;
-    },
-    { validator: (input) => { ready(); refused(checkObjection(v, input, Date.now()), v.state); } },
-  );
-
-  setHandler(
     objectionResolvedSignal,
     async (resolution: ObjectionResolution) => {
-      if (!initialized || v.state !== 'in_objection' || v.objectionId !== resolution.objectionId) {
+      if (!kase.registered() || v.state !== 'in_objection' || v.objectionId !== resolution.objectionId) {
         log.warn('ignoring an objection outcome that does not match this case', { caseId: v.id, objectionId: resolution.objectionId, state: v.state });
         return;
       }
@@ -370,33 +302,23 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     },
   );
 
-  /** Recomputes the open deadlines from their rules on the current calendar; records a change. */
-  function recomputeDeadlines(record: boolean): void {
+  // A published calendar moves every open deadline, recomputed from its rule.
+  kase.onCalendar(() => {
     const recompute = (d: TrackedDeadline | null) => (d ? track(d.from, d.days) : d);
     const before = JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]);
     v.reviewDue = recompute(v.reviewDue);
     v.supplementDue = recompute(v.supplementDue);
     v.objectionDue = recompute(v.objectionDue);
     if (v.renewal?.state === 'pending_review') v.renewal = { ...v.renewal, reviewDue: recompute(v.renewal.reviewDue) };
-    const after = JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]);
-    if (record && initialized && after !== before) {
-      void transition('deadlines_recomputed', v.state, systemActor('calendar'), {
-        reason: '工作日历已发布，按新日历重算期限',
-        data: { reviewDueDate: v.reviewDue?.dueDate ?? null, supplementDueDate: v.supplementDue?.dueDate ?? null, objectionDueDate: v.objectionDue?.dueDate ?? null },
-      });
-    }
-  }
-
-  setHandler(calendarUpdatedSignal, (updated) => {
-    calendar = updated;
-    recomputeDeadlines(true);
+    if (JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]) === before) return null;
+    return { data: { reviewDueDate: v.reviewDue?.dueDate ?? null, supplementDueDate: v.supplementDue?.dueDate ?? null, objectionDueDate: v.objectionDue?.dueDate ?? null } };
   });
 
   // ---- registration --------------------------------------------------------------------------
 
-  calendar = await acts.loadCalendar();
+  await kase.loadCalendar();
   const precheck = input.resource.shareType === 'unconditional'
-    ? await acts.precheckShareApplication({ applicantAgency: input.applicantAgency, resourceId: input.resource.id, fields: input.request.fields })
+    ? await kase.steps.precheckShareApplication({ applicantAgency: input.applicantAgency, resourceId: input.resource.id, fields: input.request.fields })
     : { passed: true, problems: [] };
   const route = initialRoute(input.resource, precheck);
   const bureau = systemActor('bureau compliance pre-check');
@@ -416,21 +338,12 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     v.reviewDue = track(today(), policy.reviewWd);
     void transition('submit', 'pending_review', input.submittedBy, { data: { route, precheckProblems: precheck.problems, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `收到 ${named(v.applicantAgency)} 的共享申请：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
   }
-  await recording;
-  initialized = true;
+  await kase.recording();
+  kase.markRegistered();
 
   // ---- deadlines -----------------------------------------------------------------------------
 
-  const waitForChange = (atMs: number | null): Promise<boolean> => changedBefore(() => v.version, atMs);
-
-  /** Deadlines are computed on the calendar in force: reloaded whenever the case settles. */
-  async function refreshCalendar(): Promise<void> {
-    const latest = await acts.loadCalendar();
-    if (JSON.stringify(latest) === JSON.stringify(calendar)) return;
-    calendar = latest;
-    recomputeDeadlines(true);
-  }
-
+  const waitForChange = (atMs: number | null): Promise<boolean> => kase.changedBefore(atMs);
 
   let flaggedDueAt: string | null = null;
   async function awaitReview(): Promise<void> {
@@ -509,7 +422,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
 
   for (;;) {
     if (isTerminal(v.state)) break;
-    await refreshCalendar();
+    await kase.refreshCalendar();
     if (v.state === 'pending_review') await awaitReview();
     else if (v.state === 'awaiting_supplement') await awaitSupplement();
     else if (v.state === 'granted') await awaitGrantEnd();
@@ -532,7 +445,6 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     }
   }
 
-  await recording;
-  await condition(allHandlersFinished);
+  await kase.settle();
   return v;
 }

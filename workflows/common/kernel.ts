@@ -1,0 +1,223 @@
+// The case kernel (办件内核): the plumbing every case workflow shares, written once. A process's
+// workflow.ts opens its case here with its view and its record activity, then reads as the process
+// reads in the rules: handlers that ask rules.ts whether an action is allowed and move the case
+// with `transition`. Deterministic: only @temporalio/workflow and pure code.
+import {
+  condition,
+  log,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import type { Activities } from '../../activities/index.js';
+import { systemActor, type Actor, type Refusal } from './actors.js';
+import { caseActivityOptions, changedBefore, clone, nowIso, refused, settle } from './case.js';
+import { trackDeadline, type TrackedDeadline } from './deadlines.js';
+import type { CaseEvent, NotificationSpec } from './events.js';
+import { calendarUpdatedSignal } from './messages.js';
+import type { CalendarData } from './working-days.js';
+
+/**
+ * Cases started since this patch run their short database steps (the calendar, the pre-check, the
+ * recordings) as local activities, inside the workflow task, and no longer reload the calendar
+ * each time they settle: the calendar publication job tells every open case until each has heard.
+ * Older cases replay as they ran, with ordinary activities.
+ */
+export const LOCAL_STEPS_PATCH = 'case-kernel-local-steps';
+
+/** Short database steps run locally: a few seconds at most, retried as the ordinary ones are. */
+const localStepOptions = {
+  startToCloseTimeout: '10 seconds',
+  retry: caseActivityOptions.retry,
+  localRetryThreshold: '10 seconds',
+} as const;
+
+const remote = proxyActivities<Activities>(caseActivityOptions);
+const local = proxyLocalActivities<Activities>(localStepOptions);
+
+/** What every case view carries. */
+export interface CaseViewBase {
+  state: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface TransitionOptions {
+  reason?: string | null;
+  legalBasis?: string | null;
+  data?: Record<string, unknown>;
+  notify?: NotificationSpec[];
+  /** What this process's record activity takes beside the view, the event and the notices. */
+  extra?: Record<string, unknown>;
+}
+
+/** One transition as the record activity receives it. */
+export interface CaseChange<V> {
+  view: V;
+  event: CaseEvent;
+  notify: NotificationSpec[];
+}
+
+/** What a calendar recompute asks the kernel to record: nothing moved, or the moved dates. */
+export type Recomputed = null | { data?: Record<string, unknown>; notify?: NotificationSpec[] };
+
+export interface CaseOptions<V extends CaseViewBase> {
+  /** The process's name in logs ("share application transition"). */
+  process: string;
+  /** The case's view; a function, because an assessment cycle's view arrives with its run. */
+  view: () => V;
+  /** Fields of the transition's log line beside action, states and actor. */
+  logFields: (v: V) => Record<string, unknown>;
+  /** The process's record activity: writes one change (read model, audit event, notices, work). */
+  record: (acts: Activities) => (change: never) => Promise<unknown>;
+  /** A new case's first event comes from no state (null); an assessment's from its first state. */
+  firstFrom?: 'none' | 'state';
+  /** True for a case that exists before its first transition (an assessment fanned out by its cycle). */
+  startsRegistered?: boolean;
+  /** What the API sees while the case is being registered. */
+  registering?: string;
+  /** Fields every change carries beside view, event and notices (the cycle's indicator set). */
+  extend?: () => Record<string, unknown>;
+  /** True once the case can no longer move: a published calendar recomputes nothing then. */
+  closed?: (v: V) => boolean;
+  /** While a step is in flight (a transfer being started), why other actions must wait; else null. */
+  busy?: () => string | null;
+}
+
+export interface Case<V extends CaseViewBase, S extends string> {
+  /** The activities for short database steps: local for cases started since LOCAL_STEPS_PATCH. */
+  readonly steps: Activities;
+  /** The activities that may take long or fan out (metrics, broadcasts): always ordinary. */
+  readonly acts: Activities;
+  /** True for cases on the local-step path. */
+  readonly localSteps: boolean;
+  calendar(): CalendarData;
+  /** A deadline of `days` working days after `from`, on the calendar in force. */
+  track(from: string, days: number): TrackedDeadline;
+  /** Moves the case and queues its record; records are written strictly in version order. */
+  transition(action: string, to: S, actor: Actor, opts?: TransitionOptions): Promise<unknown>;
+  /** The tail of the chain of recordings. */
+  recording(): Promise<unknown>;
+  registered(): boolean;
+  /** The case is registered: actions are taken from now on. */
+  markRegistered(): void;
+  /** Refuses an action while the case is being registered or busy. */
+  ready(): void;
+  /** The query answering the view. */
+  viewQuery(query: QueryDefinition<V>): void;
+  /** The update the API's start waits on: answers once the case is registered and recorded. */
+  registeredUpdate(update: UpdateDefinition<V>): void;
+  /**
+   * An action: `check` (a rule of rules.ts) refuses it in the validator, so a refused action writes
+   * no history; `handler` moves the case.
+   */
+  action<I>(update: UpdateDefinition<V, [I]>, check: (input: I) => Refusal | null, handler: (input: I) => Promise<V>): void;
+  /**
+   * The one calendar signal: `recompute` moves the open deadlines on the new calendar and says what
+   * moved; the kernel records it as `deadlines_recomputed` once the case is registered.
+   */
+  onCalendar(recompute: (calendar: CalendarData) => Recomputed): void;
+  /** Loads the calendar in force (a calendar signalled meanwhile is newer and stays). */
+  loadCalendar(): Promise<void>;
+  /** Reloads the calendar where the case still does (cases older than LOCAL_STEPS_PATCH). */
+  refreshCalendar(): Promise<void>;
+  /** Wakes the waiting loop without a transition (news from another workflow). */
+  poke(): void;
+  /** Waits until the case changes or is poked, or until `atMs`; true when it changed. */
+  changedBefore(atMs: number | null): Promise<boolean>;
+  /** Waits until every recording is written and no handler (nor `idle`) is busy. */
+  settle(idle?: () => boolean): Promise<void>;
+}
+
+export function openCase<V extends CaseViewBase, S extends string>(o: CaseOptions<V>): Case<V, S> {
+  const localSteps = patched(LOCAL_STEPS_PATCH);
+  const steps = localSteps ? local : remote;
+  let calendar: CalendarData = {};
+  let calendarSignalled = false;
+  let registered = o.startsRegistered ?? false;
+  let recording: Promise<unknown> = Promise.resolve();
+  let pokes = 0;
+  let recompute: ((calendar: CalendarData) => Recomputed) | null = null;
+
+  function transition(action: string, to: S, actor: Actor, opts: TransitionOptions = {}): Promise<unknown> {
+    const v = o.view();
+    const from = v.version === 0 && (o.firstFrom ?? 'none') === 'none' ? null : v.state;
+    v.state = to;
+    v.version += 1;
+    v.updatedAt = nowIso();
+    log.info(`${o.process} transition`, { ...o.logFields(v), action, from, to, actor: actor.id });
+    const event: CaseEvent = {
+      action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: opts.legalBasis ?? null,
+      ...(opts.data ? { data: opts.data } : {}),
+    };
+    const change = clone({ view: v, ...(o.extend?.() ?? {}), event, notify: opts.notify ?? [], ...(opts.extra ?? {}) });
+    const write = o.record(steps) as (change: unknown) => Promise<unknown>;
+    const written = recording.then(() => write(change));
+    recording = written;
+    return written;
+  }
+
+  function applyCalendar(updated: CalendarData): void {
+    calendar = updated;
+    const moved = recompute?.(updated) ?? null;
+    // Recorded, so the read model shows the moved dates and the waiting loop sets its timer anew.
+    if (moved && registered && !o.closed?.(o.view())) {
+      void transition('deadlines_recomputed', o.view().state as S, systemActor('calendar'), {
+        reason: '工作日历已发布，按新日历重算期限',
+        ...moved,
+      });
+    }
+  }
+
+  const ready = (): void => {
+    if (!registered) refused({ code: 'INVALID_STATE', message: o.registering ?? 'the case is still being registered' }, o.view().state);
+    const busy = o.busy?.() ?? null;
+    if (busy) refused({ code: 'INVALID_STATE', message: busy }, o.view().state);
+  };
+
+  return {
+    steps,
+    acts: remote,
+    localSteps,
+    calendar: () => calendar,
+    track: (from, days) => trackDeadline({ from, days }, calendar),
+    transition,
+    recording: () => recording,
+    registered: () => registered,
+    markRegistered: () => { registered = true; },
+    ready,
+    viewQuery: (query) => setHandler(query, () => o.view()),
+    registeredUpdate: (update) => setHandler(update, async () => {
+      await condition(() => registered);
+      await recording;
+      return o.view();
+    }),
+    action: (update, check, handler) => setHandler(update, handler, {
+      validator: (input) => {
+        ready();
+        refused(check(input), o.view().state);
+      },
+    }),
+    onCalendar: (fn) => {
+      recompute = fn;
+      setHandler(calendarUpdatedSignal, (updated) => {
+        calendarSignalled = true;
+        applyCalendar(updated);
+      });
+    },
+    loadCalendar: async () => {
+      const loaded = await steps.loadCalendar();
+      if (!calendarSignalled) calendar = loaded;
+    },
+    refreshCalendar: async () => {
+      if (localSteps) return;
+      const latest = await steps.loadCalendar();
+      if (JSON.stringify(latest) !== JSON.stringify(calendar)) applyCalendar(latest);
+    },
+    poke: () => { pokes += 1; },
+    changedBefore: (atMs) => changedBefore(() => o.view().version + pokes, atMs),
+    settle: (idle) => settle(() => recording, idle),
+  };
+}
