@@ -89,7 +89,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   if (config.auth.mode === 'dev') await app.register(devTokenRoutes, { authenticator: createAuthenticator(config.auth), db });
   await app.register(agencyRoutes, { db });
   await app.register(catalogRoutes, { db, policy: config.policy });
-  await app.register(calendarRoutes, { db, temporal, logger });
+  await app.register(calendarRoutes, { db, temporal, logger, taskQueue: config.temporal.taskQueue });
   await app.register(shareApplicationRoutes, { db, temporal, config });
   await app.register(objectionRoutes, { db, temporal, config });
   await app.register(openDataRoutes, { db, temporal, config });

@@ -1,23 +1,43 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { getUploadedCalendarYear, putCalendarYear } from '../../db/queries/calendar.js';
-import { listOpenCorrections } from '../../db/queries/correction.js';
-import { listOpenCycles } from '../../db/queries/assessment.js';
-import { listOpenObjections } from '../../db/queries/objection.js';
-import { listOpenOpenDataRequests } from '../../db/queries/open-data-request.js';
-import { listShareApplicationsWithDeadlinesFrom } from '../../db/queries/share-application.js';
+import {
+  createCalendarPublication, deleteCalendarPublication, getCalendarPublication, getUploadedCalendarYear, putCalendarYear,
+  type CalendarPublicationRow,
+} from '../../db/queries/calendar.js';
 import { currentCalendar } from '../../activities/calendar.js';
 import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import { AppError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { addWorkingDays, endOfLocalDay, validateCalendarYear } from '../../workflows/common/working-days.js';
-import { calendarUpdatedSignal } from '../../workflows/common/messages.js';
+import { calendarPublicationWorkflowId, type CalendarPublicationInput } from '../../workflows/calendar/workflow.js';
 import { caller, requireRole } from '../plugins/auth.js';
 import { localDateSchema, problems } from '../schemas.js';
+import { temporalCall } from '../temporal-errors.js';
 
-export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; logger: Logger }> = async (app, { db, temporal, logger }) => {
+const publicationSchema = z.object({
+  id: z.string(),
+  year: z.number(),
+  state: z.enum(['running', 'done']).describe('running: cases are being told; done: every open case with a deadline has heard'),
+  total: z.number().describe('Open cases with a deadline when the job started'),
+  pass: z.enum(['open', 'opened_since']).describe('open: telling every open case with a deadline; opened_since: telling once more the cases opened around the publication'),
+  told: z.number().describe('Cases the first pass has told'),
+  gone: z.number().describe('Cases whose process ended before they could be told'),
+  retold: z.number().describe('Cases opened around the publication that the second pass told once more'),
+  retrying: z.number().describe('Cases of the current page whose signal failed and is being retried'),
+  publishedBy: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+}).meta({ id: 'CalendarPublication' });
+
+const publicationDto = (p: CalendarPublicationRow): z.infer<typeof publicationSchema> => ({
+  id: p.id, year: p.year, state: p.state, pass: p.pass, total: p.total, told: p.told, gone: p.gone, retold: p.retold, retrying: p.retrying, publishedBy: p.publishedBy,
+  startedAt: p.startedAt.toISOString(), finishedAt: p.finishedAt?.toISOString() ?? null,
+});
+
+export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; logger: Logger; taskQueue: string }> = async (app, { db, temporal, logger, taskQueue }) => {
   app.get('/api/v1/calendar/working-days', {
     schema: {
       operationId: 'addWorkingDays',
@@ -78,8 +98,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
       params: z.object({ year: z.coerce.number().int().min(2000).max(2200) }),
       body: z.object({ holidays: z.array(localDateSchema).max(366), workdays: z.array(localDateSchema).max(366) }),
       response: {
-        200: z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()), uploadedBy: z.string(), uploadedAt: z.string(), recomputed: z.number() }),
-        ...problems(400, 401, 403),
+        200: z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()), uploadedBy: z.string(), uploadedAt: z.string(), publication: publicationSchema }),
+        ...problems(400, 401, 403, 503),
       },
     },
   }, async (request) => {
@@ -95,32 +115,35 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
       throw new AppError('VALIDATION_FAILED', problemsFound.join('; '), { errors });
     }
     const row = await putCalendarYear(db, { year, holidays, workdays, uploadedBy: principal.sub });
-    // Open cases whose deadlines the year can move recompute them now; the rest pick the calendar
-    // up the next time they compute a deadline.
-    const calendar = await currentCalendar(db);
-    const tell = async (page: (after: string | null) => Promise<{ id: string; workflowId: string }[]>, signal: typeof calendarUpdatedSignal) => {
-      let told = 0;
-      for (let after: string | null = null; ;) {
-        const batch = await page(after);
-        if (batch.length === 0) return told;
-        await Promise.all(batch.map(async ({ workflowId }) => {
-          try {
-            await temporal.workflow.getHandle(workflowId).signal(signal, calendar);
-            told += 1;
-          } catch (error) {
-            logger.warn({ err: error, workflowId }, 'could not signal a calendar update; the case recomputes when it next settles');
-          }
-        }));
-        after = batch[batch.length - 1]!.id;
-      }
-    };
-    const recomputed =
-      (await tell((after) => listShareApplicationsWithDeadlinesFrom(db, `${year}-01-01`, after), calendarUpdatedSignal)) +
-      (await tell((after) => listOpenObjections(db, after), calendarUpdatedSignal)) +
-      (await tell((after) => listOpenOpenDataRequests(db, after), calendarUpdatedSignal)) +
-      (await tell((after) => listOpenCorrections(db, after), calendarUpdatedSignal)) +
-      // Each open assessment cycle relays the calendar to its agencies itself.
-      (await tell(async (after) => (after ? [] : (await listOpenCycles(db)).map((c) => ({ id: String(c.year), workflowId: c.workflowId }))), calendarUpdatedSignal));
-    return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), recomputed };
+    // Every open case with a deadline is told by a durable job, not inside this request: the answer
+    // names the job, whose progress GET /api/v1/calendar/publications/:id reads.
+    const job = await createCalendarPublication(db, { id: randomUUID(), year, publishedBy: principal.sub });
+    const input: CalendarPublicationInput = { jobId: job.id, year, publishedAt: row.uploadedAt.toISOString() };
+    try {
+      await temporalCall(() => temporal.workflow.start('calendarPublicationWorkflow', {
+        workflowId: calendarPublicationWorkflowId(job.id), taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
+      }));
+    } catch (error) {
+      // The year is published; publishing it again (the same request, retried) starts the job.
+      await deleteCalendarPublication(db, job.id);
+      logger.warn({ err: error, year }, 'the calendar publication job could not be started');
+      throw error;
+    }
+    return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), publication: publicationDto(job) };
+  });
+
+  app.get('/api/v1/calendar/publications/:id', {
+    schema: {
+      operationId: 'getCalendarPublication',
+      tags: ['calendar'],
+      summary: 'The progress of a calendar publication job: how many open cases have heard of the published year',
+      params: z.object({ id: z.uuid() }),
+      response: { 200: publicationSchema, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    requireRole(request, ['bureau_admin', 'bureau_coordinator']);
+    const job = await getCalendarPublication(db, request.params.id);
+    if (!job) throw new AppError('NOT_FOUND', 'no such calendar publication');
+    return publicationDto(job);
   });
 };

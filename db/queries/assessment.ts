@@ -182,11 +182,6 @@ export function listAgencyAssessmentsByCode(db: DbOrTx, year: number, codes: str
   return db.select().from(assessmentAgencies).where(and(eq(assessmentAgencies.year, year), inArray(assessmentAgencies.agencyCode, codes)));
 }
 
-/** Every running cycle (for calendar broadcasts). */
-export function listOpenCycles(db: DbOrTx) {
-  return db.select({ year: assessmentCycles.year, workflowId: assessmentCycles.workflowId }).from(assessmentCycles).where(ne(assessmentCycles.state, 'closed'));
-}
-
 /**
  * DOMAIN P4 step 1: an agency's metrics for `year`, from the system's own records. Cases count by
  * the local (Asia/Shanghai) year they were submitted in; resources catalogued by the year's end.

@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { calendarYears } from '../schema/calendar.js';
+import { calendarPublications, calendarYears } from '../schema/calendar.js';
 import type { CalendarData } from '../../workflows/common/working-days.js';
 
 /** The bureau's uploaded years, keyed by year. */
@@ -20,4 +20,44 @@ export async function putCalendarYear(db: DbOrTx, input: { year: number; holiday
   const values = { ...input, uploadedAt: new Date() };
   const [row] = await db.insert(calendarYears).values(values).onConflictDoUpdate({ target: calendarYears.year, set: values }).returning();
   return row!;
+}
+
+export type CalendarPublicationRow = typeof calendarPublications.$inferSelect;
+
+/** Opens a publication job's progress row. */
+export async function createCalendarPublication(db: DbOrTx, input: { id: string; year: number; publishedBy: string }): Promise<CalendarPublicationRow> {
+  const [row] = await db.insert(calendarPublications).values({ ...input, state: 'running' }).returning();
+  return row!;
+}
+
+export async function getCalendarPublication(db: DbOrTx, id: string): Promise<CalendarPublicationRow | null> {
+  const [row] = await db.select().from(calendarPublications).where(eq(calendarPublications.id, id));
+  return row ?? null;
+}
+
+/** Moves a job's progress on: a page told (counts added, cursor moved) or a page being retried. */
+export async function advanceCalendarPublication(
+  db: DbOrTx,
+  id: string,
+  p: { total?: number; told?: number; gone?: number; retrying: number; pass: 'open' | 'opened_since'; cursor: { caseType: string; caseId: string } | null },
+): Promise<void> {
+  const told = p.pass === 'open' ? calendarPublications.told : calendarPublications.retold;
+  await db.update(calendarPublications).set({
+    ...(p.total === undefined ? {} : { total: p.total }),
+    [p.pass === 'open' ? 'told' : 'retold']: sql`${told} + ${p.told ?? 0}`,
+    ...(p.pass === 'open' ? { gone: sql`${calendarPublications.gone} + ${p.gone ?? 0}` } : {}),
+    retrying: p.retrying,
+    pass: p.pass,
+    cursor: p.cursor,
+  }).where(eq(calendarPublications.id, id));
+}
+
+export async function finishCalendarPublication(db: DbOrTx, id: string): Promise<void> {
+  await db.update(calendarPublications).set({ state: 'done', retrying: 0, cursor: null, finishedAt: new Date() })
+    .where(and(eq(calendarPublications.id, id), eq(calendarPublications.state, 'running')));
+}
+
+/** Removes a job that never started (its workflow could not be started). */
+export async function deleteCalendarPublication(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(calendarPublications).where(eq(calendarPublications.id, id));
 }

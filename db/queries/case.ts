@@ -1,6 +1,6 @@
 // The cases of every process in one table: written with each transition (saveCaseWork), read by the
 // work list (待办/已办/关注), the statistics and the `actions` of case answers.
-import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { auditEvents } from '../schema/audit.js';
 import { caseTasks, cases } from '../schema/case.js';
@@ -180,4 +180,35 @@ export async function caseStatistics(db: DbOrTx, s: StatisticsScope) {
     db.select({ process: cases.caseType, openedAt: cases.openedAt, decidedAt: cases.decidedAt }).from(cases).where(decided),
   ]);
   return { byState, overdueByAgency, openedMonthly, decidedMonthly, durations };
+}
+
+/** Where a page of cases ended: the next page starts after it. */
+export interface CaseKey {
+  caseType: string;
+  caseId: string;
+}
+
+/**
+ * The open cases a published calendar can move, a page at a time in key order: those with a
+ * working-day deadline, and every open assessment cycle (it relays the calendar to its agencies, so
+ * they are not listed themselves). `openedSince` narrows it to cases opened since an instant.
+ */
+export function listCasesForCalendar(db: DbOrTx, after: CaseKey | null, limit: number, openedSince: Date | null = null) {
+  return db.select({ caseType: cases.caseType, caseId: cases.caseId }).from(cases).where(and(
+    cases.open,
+    ne(cases.caseType, 'assessment'),
+    sql`(${cases.dueAt} is not null or ${cases.caseType} = 'assessment-cycle')`,
+    openedSince ? gte(cases.openedAt, openedSince) : undefined,
+    after ? sql`(${cases.caseType}, ${cases.caseId}) > (${after.caseType}, ${after.caseId})` : undefined,
+  )).orderBy(cases.caseType, cases.caseId).limit(limit);
+}
+
+/** How many cases the first pass of a calendar publication will tell. */
+export async function countCasesForCalendar(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(cases).where(and(
+    cases.open,
+    ne(cases.caseType, 'assessment'),
+    sql`(${cases.dueAt} is not null or ${cases.caseType} = 'assessment-cycle')`,
+  ));
+  return row?.n ?? 0;
 }

@@ -37,13 +37,6 @@ export async function saveCorrectionChange(db: Db, change: CorrectionChange, wor
   });
 }
 
-/** Open corrections, paged by id: a published calendar year may move their deadlines. */
-export function listOpenCorrections(db: DbOrTx, afterId: string | null, limit = 500) {
-  return db.select({ id: corrections.id, workflowId: corrections.workflowId }).from(corrections)
-    .where(and(inArray(corrections.state, ['forwarding', 'verifying']), afterId ? gt(corrections.id, afterId) : undefined))
-    .orderBy(corrections.id).limit(limit);
-}
-
 export async function getCorrection(db: DbOrTx, id: string): Promise<CorrectionRow | null> {
   const [row] = await db.select().from(corrections).where(eq(corrections.id, id)).limit(1);
   return row ?? null;

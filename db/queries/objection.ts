@@ -58,13 +58,6 @@ export async function saveObjectionChange(db: Db, change: ObjectionChange, work:
   });
 }
 
-/** Open objections, paged by id: a published calendar year may move their deadlines. */
-export function listOpenObjections(db: DbOrTx, afterId: string | null, limit = 500) {
-  return db.select({ id: objections.id, workflowId: objections.workflowId }).from(objections)
-    .where(and(ne(objections.state, 'resolved'), afterId ? gt(objections.id, afterId) : undefined))
-    .orderBy(objections.id).limit(limit);
-}
-
 export async function getObjection(db: DbOrTx, id: string): Promise<ObjectionRow | null> {
   const [row] = await db.select().from(objections).where(eq(objections.id, id)).limit(1);
   return row ?? null;

@@ -46,13 +46,6 @@ export async function saveOpenDataChange(db: Db, change: OpenDataChange, work: C
   });
 }
 
-/** Open requests, paged by id: a published calendar year may move their deadlines. */
-export function listOpenOpenDataRequests(db: DbOrTx, afterId: string | null, limit = 500) {
-  return db.select({ id: openDataRequests.id, workflowId: openDataRequests.workflowId }).from(openDataRequests)
-    .where(and(notInArray(openDataRequests.state, [...terminalOpenDataStates]), afterId ? gt(openDataRequests.id, afterId) : undefined))
-    .orderBy(openDataRequests.id).limit(limit);
-}
-
 export async function isDenyListed(db: DbOrTx, resourceId: string, requesterKeys: string[]): Promise<boolean> {
   const [row] = await db.select({ key: openDataDenyList.requesterKey }).from(openDataDenyList)
     .where(and(eq(openDataDenyList.resourceId, resourceId), inArray(openDataDenyList.requesterKey, requesterKeys))).limit(1);

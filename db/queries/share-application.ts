@@ -5,6 +5,7 @@ import { afterCursor, pageOf, type Cursor } from './page.js';
 import { shareApplications, shareGrants } from '../schema/share-application.js';
 import { terminalShareStates, type ShareApplicationChange, type ShareApplicationState, type ShareApplicationView } from '../../workflows/share-application/types.js';
 import { writeCaseEvent } from './case-events.js';
+import { shareFlags } from '../../workflows/share-application/rules.js';
 
 export type ShareApplicationRow = typeof shareApplications.$inferSelect;
 export type ShareGrantRow = typeof shareGrants.$inferSelect;
@@ -29,14 +30,13 @@ function rowOf(v: ShareApplicationView): typeof shareApplications.$inferInsert {
     deliveryMethod: v.request.deliveryMethod,
     securityMeasures: v.request.securityMeasures,
     state: v.state,
-    overdue: v.overdue || Boolean(v.renewal?.state === 'pending_review' && v.renewal.overdue),
+    ...shareFlags(v),
     reviewDueAt: at(v.reviewDue?.dueAt),
     reviewDueDate: v.reviewDue?.dueDate ?? null,
     supplementDueAt: at(v.supplementDue?.dueAt),
     supplementDueDate: v.supplementDue?.dueDate ?? null,
     objectionDueAt: at(v.objectionDue?.dueAt),
     objectionDueDate: v.objectionDue?.dueDate ?? null,
-    deadlineProvisional: [v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue].some((d) => d?.provisional),
     missing: v.missing,
     decision: v.decision,
     extension: v.extension,
@@ -141,23 +141,3 @@ export async function listShareApplications(db: DbOrTx, filter: ShareApplication
   return { items: page.map((application) => ({ application, grant: byApp.get(application.id) ?? null })), nextCursor };
 }
 
-/**
- * Open cases with a deadline that a newly published year can move: provisional ones, and any due
- * on or after 1 January of that year. A once-a-year operation, paged by id.
- */
-export function listShareApplicationsWithDeadlinesFrom(db: DbOrTx, fromDate: string, afterId: string | null, limit = 500) {
-  const open = notInArray(shareApplications.state, [...terminalShareStates]);
-  const reachesYear = or(
-    eq(shareApplications.deadlineProvisional, true),
-    gte(shareApplications.reviewDueDate, fromDate),
-    gte(shareApplications.supplementDueDate, fromDate),
-    gte(shareApplications.objectionDueDate, fromDate),
-    sql`${shareApplications.renewal} ->> 'state' = 'pending_review'`,
-  );
-  return db
-    .select({ id: shareApplications.id, workflowId: shareApplications.workflowId })
-    .from(shareApplications)
-    .where(and(open, reachesYear, afterId ? gt(shareApplications.id, afterId) : undefined))
-    .orderBy(shareApplications.id)
-    .limit(limit);
-}

@@ -2,17 +2,19 @@
 // the built-in State Council notice, the bureau's upload over it, or nothing (weekends alone, 暂定).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
-import { expectProblem } from '../helpers/assertions.js';
+import { eventually, expectProblem } from '../helpers/assertions.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 let stack: Stack;
-let admin: string, citizen: string;
+let admin: string, citizen: string, staff: string, coordinator: string;
 const year = (y: number | string, token = citizen) => stack.request('GET', `/api/v1/calendar/years/${y}`, { token });
 
 beforeAll(async () => {
   stack = await startStack();
   admin = await stack.token('admin', ['bureau_admin']);
   citizen = await stack.token('citizen', ['public']);
+  staff = await stack.token('staff', ['agency_staff'], 'A01');
+  coordinator = await stack.token('coordinator', ['bureau_coordinator']);
 });
 afterAll(async () => stack?.close());
 
@@ -66,5 +68,30 @@ describe('PUT /api/v1/calendar/years/:year refusals', () => {
       { path: 'workdays', message: '2028-10-02 is listed both as a holiday and as a make-up workday' },
     ]));
     expect((await year(2028)).body.source).toBe('none');
+  });
+});
+
+describe('the calendar publication job', () => {
+  it('answers the upload at once with the job, whose progress the bureau reads until every open case has heard', async () => {
+    const put = await stack.request('PUT', '/api/v1/calendar/years/2029', { token: admin, body: { holidays: ['2029-01-01'], workdays: [] } });
+    expect(put.status).toBe(200);
+    const job = put.body.publication;
+    expect(job).toMatchObject({ year: 2029, state: 'running', pass: 'open', told: 0, gone: 0, retold: 0, publishedBy: 'admin', finishedAt: null });
+    expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const read = () => stack.request('GET', `/api/v1/calendar/publications/${job.id}`, { token: coordinator });
+    const heard = await eventually(read, (r) => r.body.pass === 'opened_since');
+    expect(heard.status).toBe(200);
+    expect(heard.body.told + heard.body.gone).toBe(heard.body.total);
+    expect(heard.body.retrying).toBe(0);
+  });
+
+  it('is read by the bureau only, by a well-formed id of a job that exists', async () => {
+    const put = await stack.request('PUT', '/api/v1/calendar/years/2030', { token: admin, body: { holidays: ['2030-01-01'], workdays: [] } });
+    const path = `/api/v1/calendar/publications/${put.body.publication.id}`;
+    expectProblem(await stack.request('GET', path), 401, 'UNAUTHENTICATED');
+    expectProblem(await stack.request('GET', path, { token: staff }), 403, 'FORBIDDEN');
+    expectProblem(await stack.request('GET', '/api/v1/calendar/publications/00000000-0000-4000-8000-000000000000', { token: admin }), 404, 'NOT_FOUND');
+    expectProblem(await stack.request('GET', '/api/v1/calendar/publications/job-1', { token: admin }), 400, 'VALIDATION_FAILED');
   });
 });

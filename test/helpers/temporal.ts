@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { inject } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { createWorker } from '../../lib/worker.js';
@@ -23,13 +24,13 @@ export interface RunningWorker {
 }
 
 /** Starts a worker on a unique task queue with shuzhi's real activities over `db`. */
-export async function startWorker(env: TestWorkflowEnvironment, db: Db): Promise<RunningWorker> {
+export async function startWorker(env: TestWorkflowEnvironment, db: Db, opts: { temporal?: Client } = {}): Promise<RunningWorker> {
   const taskQueue = `test-${randomUUID()}`;
   const worker = await createWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    deps: { db, logger: testLogger, temporal: env.client },
+    deps: { db, logger: testLogger, temporal: opts.temporal ?? env.client },
     shutdownGraceSeconds: 1,
   });
   const running = worker.run();

@@ -395,6 +395,10 @@ describe('share application (共享申请) workflow', () => {
     const { view, handle } = await submit(inputFor(conditional));
     expect(view.reviewDue?.provisional).toBe(true);
     expect((await getShareApplication(database.db, view.id))?.application.deadlineProvisional).toBe(true);
+    // A second application, decided at once: its review deadline no longer runs, so it is not provisional.
+    const decided = await submit(inputFor(conditional));
+    await decided.handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'approve' }] });
+    expect((await getShareApplication(database.db, decided.view.id))?.application.deadlineProvisional).toBe(false);
 
     // Publish the year with the provisional due date as a holiday: the deadline moves a working day on.
     const provisionalDue = view.reviewDue!.dueDate;
@@ -404,6 +408,7 @@ describe('share application (共享申请) workflow', () => {
       await putCalendarYear(database.db, { year: Number(year), holidays: year === provisionalDue.slice(0, 4) ? [provisionalDue] : [], workdays: [], uploadedBy: 'test' });
     }
     await handle.signal(calendarUpdatedSignal, await calendar());
+    await decided.handle.signal(calendarUpdatedSignal, await calendar());
     const after = await eventually(() => handle.query(viewQuery), (v) => v.reviewDue?.provisional === false);
     expect(after.reviewDue?.provisional).toBe(false);
     expect(after.reviewDue?.dueDate).toBe(addWorkingDays(view.reviewDue!.from, 10, await calendar()).due);
@@ -411,5 +416,12 @@ describe('share application (共享申请) workflow', () => {
     await handle.executeUpdate(withdrawUpdate, { args: [{ actor: staff() }] });
     const row = await getShareApplication(database.db, view.id);
     expect(row?.application.deadlineProvisional).toBe(false);
+    expect((await listCaseEvents(database.db, view.id)).map((e) => e.action)).toContain('deadlines_recomputed');
+
+    // The decided application heard the same calendar and recomputed nothing: its review is over.
+    const decidedNow = await decided.handle.query(viewQuery);
+    expect(decidedNow.version).toBe(2);
+    expect(decidedNow.reviewDue).toEqual(decided.view.reviewDue);
+    expect((await listCaseEvents(database.db, decided.view.id)).map((e) => e.action)).toEqual(['submit', 'approve']);
   });
 });

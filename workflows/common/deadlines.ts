@@ -23,3 +23,11 @@ export const isPast = (dueAt: string, nowMs: number): boolean => nowMs > Date.pa
 export function retrack(d: TrackedDeadline, calendar: CalendarData, nowMs: number): TrackedDeadline {
   return d.provisional && !isPast(d.dueAt, nowMs) ? trackDeadline(d, calendar) : d;
 }
+
+/**
+ * A deadline recomputed on a newly published calendar while it is still open (not yet passed); a
+ * passed deadline stays as it was, since what happened at it (overdue, lapsed) has happened.
+ */
+export function recomputeOpen<D extends TrackedDeadline | null | undefined>(d: D, calendar: CalendarData, nowMs: number): D {
+  return d && !isPast(d.dueAt, nowMs) ? (trackDeadline(d, calendar) as D) : d;
+}

@@ -4,6 +4,7 @@
 import { ApplicationFailure, condition, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { systemActor } from '../common/actors.js';
 import { dueMs, nowIso, today } from '../common/case.js';
+import { recomputeOpen } from '../common/deadlines.js';
 import { openCase } from '../common/kernel.js';
 import { correctionOutcomeLabels } from '../common/glossary.js';
 import type { NotificationSpec } from '../common/events.js';
@@ -71,10 +72,10 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     return v;
   });
 
-  kase.onCalendar(() => {
+  kase.onCalendar((calendar) => {
     if (!v.verifyDue || terminalCorrectionStates.includes(v.state)) return null;
     const before = v.verifyDue.dueAt;
-    v.verifyDue = track(v.verifyDue.from, v.verifyDue.days);
+    v.verifyDue = recomputeOpen(v.verifyDue, calendar, Date.now());
     return v.verifyDue.dueAt === before ? null : { data: { verifyDueDate: v.verifyDue.dueDate } };
   });
 

@@ -4,7 +4,7 @@
 import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
 import { systemActor } from '../common/actors.js';
 import { dueMs, nowIso, today } from '../common/case.js';
-import type { TrackedDeadline } from '../common/deadlines.js';
+import { recomputeOpen, type TrackedDeadline } from '../common/deadlines.js';
 import { openCase } from '../common/kernel.js';
 import { objectionOutcomeLabels, partyLabels } from '../common/glossary.js';
 import { objectionResolvedSignal, shareApplicationWorkflowId } from '../share-application/messages.js';
@@ -127,8 +127,8 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     return v;
   });
 
-  kase.onCalendar(() => {
-    const re = (d: TrackedDeadline | null) => (d ? track(d.from, d.days) : d);
+  kase.onCalendar((calendar) => {
+    const re = (d: TrackedDeadline | null) => recomputeOpen(d, calendar, Date.now());
     const before = JSON.stringify([v.negotiationDue, v.statementDue, v.coordinationDue]);
     v.negotiationDue = re(v.negotiationDue);
     v.statementDue = re(v.statementDue);

@@ -3,7 +3,7 @@
 import { stateLabels } from '../common/glossary.js';
 import { systemActor } from '../common/actors.js';
 import { dueMs, nowIso, today } from '../common/case.js';
-import type { TrackedDeadline } from '../common/deadlines.js';
+import { recomputeOpen, type TrackedDeadline } from '../common/deadlines.js';
 import { openCase } from '../common/kernel.js';
 import { addCalendarDays, addMonths, endOfLocalDay, localDate, startOfLocalDay } from '../common/working-days.js';
 import type { NotificationSpec } from '../common/events.js';
@@ -123,8 +123,8 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     return v;
   });
 
-  kase.onCalendar(() => {
-    const re = (d: TrackedDeadline | null) => (d ? track(d.from, d.days) : d);
+  kase.onCalendar((calendar) => {
+    const re = (d: TrackedDeadline | null) => recomputeOpen(d, calendar, Date.now());
     const before = JSON.stringify([v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue]);
     v.formalCheckDue = re(v.formalCheckDue);
     v.reviewDue = re(v.reviewDue);

@@ -1,6 +1,6 @@
 // Pure decisions of the share application process (DOMAIN.md P1). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
-import { isPast } from '../common/deadlines.js';
+import { isPast, type TrackedDeadline } from '../common/deadlines.js';
 import { addMonths, endOfLocalDay, localDate, type Deadline } from '../common/working-days.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import type { Policy } from '../../policy/index.js';
@@ -164,6 +164,29 @@ export function reminderAtMs(expiresAt: string, policy: SharePolicy): number {
 }
 
 /** A case is open while its process runs: a refusal stays open only while it may still be objected to. */
+/**
+ * DOMAIN P1: the deadlines the application still runs against in its state — the review while it
+ * awaits a decision, the supplement or objection window while it is open, a renewal's review. A
+ * decided review's deadline stays on the case as it was, but no longer counts.
+ */
+export function openShareDeadlines(v: ShareApplicationView): TrackedDeadline[] {
+  const open: (TrackedDeadline | null | undefined)[] =
+    v.state === 'pending_review' ? [v.reviewDue]
+    : v.state === 'awaiting_supplement' ? [v.supplementDue]
+    : v.state === 'rejected' && !v.decision?.final ? [v.objectionDue]
+    : v.state === 'granted' && v.renewal?.state === 'pending_review' ? [v.renewal.reviewDue]
+    : [];
+  return open.filter((d): d is TrackedDeadline => !!d);
+}
+
+/** The application's derived flags, as the read model and the work list show them. */
+export function shareFlags(v: ShareApplicationView): { overdue: boolean; deadlineProvisional: boolean } {
+  return {
+    overdue: v.overdue || (v.renewal?.state === 'pending_review' && v.renewal.overdue),
+    deadlineProvisional: openShareDeadlines(v).some((d) => d.provisional),
+  };
+}
+
 export const isOpen = (v: ShareApplicationView): boolean => !isTerminal(v.state) && !(v.state === 'rejected' && (v.decision?.final || !v.objectionDue));
 
 export const isTerminal = (s: ShareApplicationState): boolean =>
@@ -226,7 +249,7 @@ export function shareApplicationWork(v: ShareApplicationView, policy: SharePolic
   return {
     caseType: 'share-application', caseId: v.id, version: v.version, state: v.state, open: isOpen(v),
     title: v.resource.name, resourceName: v.resource.name, agencies: [v.applicantAgency, v.providerAgency], users: [],
-    respondingAgency: v.providerAgency, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue || !!v.renewal?.overdue,
+    respondingAgency: v.providerAgency, due: earliest(tasks.map((t) => t.due)), overdue: shareFlags(v).overdue,
     openedAt: v.submittedAt, decidedAt: reviewed, tasks, view: v,
   };
 }

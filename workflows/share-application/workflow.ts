@@ -16,7 +16,7 @@ import { objectionWorkflowId } from '../objection/messages.js';
 import type { ObjectionInput } from '../objection/types.js';
 import { systemActor } from '../common/actors.js';
 import { dueMs, nowIso, today } from '../common/case.js';
-import type { TrackedDeadline } from '../common/deadlines.js';
+import { recomputeOpen, type TrackedDeadline } from '../common/deadlines.js';
 import { openCase } from '../common/kernel.js';
 import {
   decideUpdate,
@@ -44,6 +44,7 @@ import {
   grantExpiry,
   initialRoute,
   isTerminal,
+  openShareDeadlines,
   reminderAtMs,
   renewedExpiry,
 } from './rules.js';
@@ -303,8 +304,10 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   );
 
   // A published calendar moves every open deadline, recomputed from its rule.
-  kase.onCalendar(() => {
-    const recompute = (d: TrackedDeadline | null) => (d ? track(d.from, d.days) : d);
+  kase.onCalendar((calendar) => {
+    // Only the deadlines still running move: a decided review's date stays as it was.
+    const open = openShareDeadlines(v);
+    const recompute = (d: TrackedDeadline | null) => (d && open.includes(d) ? recomputeOpen(d, calendar, Date.now()) : d);
     const before = JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]);
     v.reviewDue = recompute(v.reviewDue);
     v.supplementDue = recompute(v.supplementDue);

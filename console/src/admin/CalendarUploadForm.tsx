@@ -1,8 +1,8 @@
 // Publishing a year's calendar from the State Council notice: the holidays and the make-up working
 // days typed or pasted as dates and ranges, previewed on the calendar, then published (PUT); the
-// answer says how many open cases had their deadlines recomputed.
+// publication job then tells every open case, and its progress shows until they have all heard.
 import { terms } from '@glossary';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { api, ok } from '../api/client.ts';
@@ -22,7 +22,7 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [published, setPublished] = useState<string | null>(null);
+  const [published, setPublished] = useState<{ year: number; jobId: string } | null>(null);
   const [modal, modalHolder] = Modal.useModal();
   const queryClient = useQueryClient();
 
@@ -64,8 +64,7 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
       const res = await ok(api.PUT('/api/v1/calendar/years/{year}', {
         params: { path: { year: v.year } }, body: { holidays: body.holidays, workdays: body.workdays },
       }));
-      const said = `已发布${res.year}年${terms.calendar}，${res.recomputed}件在办事项已按新日历重算办理期限`;
-      setPublished(said);
+      setPublished({ year: res.year, jobId: res.publication.id });
       onPreview(null);
       await queryClient.invalidateQueries({ queryKey: ['calendar-year', res.year] });
       onPublished(res.year);
@@ -110,7 +109,7 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
     <>
       {modalHolder}
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
-      {published && <Alert type="success" showIcon message={published} style={{ marginBottom: 16 }} role="status" />}
+      {published && <PublicationProgress {...published} />}
       <Form<Values>
         form={form} layout="vertical" onFinish={publish} style={{ maxWidth: 720 }}
         initialValues={{ year: defaultYear, holidays: '', workdays: '' }}
@@ -145,4 +144,19 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
       </Form>
     </>
   );
+}
+
+/** What the publication job has done: the open cases told so far, until every one has heard. */
+function PublicationProgress({ year, jobId }: { year: number; jobId: string }) {
+  const { data: job } = useQuery({
+    queryKey: ['calendar-publication', jobId],
+    queryFn: () => ok(api.GET('/api/v1/calendar/publications/{id}', { params: { path: { id: jobId } } })),
+    // Polled while the first pass runs: a second pass only tells again the cases opened meanwhile.
+    refetchInterval: (q) => (q.state.data && q.state.data.pass !== 'open' ? false : 1000),
+  });
+  const heard = job && job.pass !== 'open';
+  const message = !job ? `已发布${year}年${terms.calendar}，正在通知在办事项`
+    : heard ? `已发布${year}年${terms.calendar}，${job.told}件在办事项已按新日历重算办理期限`
+    : `已发布${year}年${terms.calendar}，正在通知在办事项按新日历重算办理期限（${job.told + job.gone}/${job.total}）`;
+  return <Alert type={heard ? 'success' : 'info'} showIcon message={message} style={{ marginBottom: 16 }} role="status" />;
 }

@@ -52,6 +52,10 @@ export interface paths {
     /** Publish a year's holidays and make-up working days (from the State Council notice) */
     put: operations["putCalendarYear"];
   };
+  "/api/v1/calendar/publications/{id}": {
+    /** The progress of a calendar publication job: how many open cases have heard of the published year */
+    get: operations["getCalendarPublication"];
+  };
   "/api/v1/share-applications": {
     /** Applications the caller may see, newest first (parties see their own; the bureau sees all) */
     get: operations["listShareApplications"];
@@ -848,6 +852,33 @@ export interface components {
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
       actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
       timeline?: components["schemas"]["AuditEventInput"][];
+    };
+    CalendarPublicationInput: {
+      id: string;
+      year: number;
+      /**
+       * @description running: cases are being told; done: every open case with a deadline has heard
+       * @enum {string}
+       */
+      state: "running" | "done";
+      /** @description Open cases with a deadline when the job started */
+      total: number;
+      /**
+       * @description open: telling every open case with a deadline; opened_since: telling once more the cases opened around the publication
+       * @enum {string}
+       */
+      pass: "open" | "opened_since";
+      /** @description Cases the first pass has told */
+      told: number;
+      /** @description Cases whose process ended before they could be told */
+      gone: number;
+      /** @description Cases opened around the publication that the second pass told once more */
+      retold: number;
+      /** @description Cases of the current page whose signal failed and is being retried */
+      retrying: number;
+      publishedBy: string;
+      startedAt: string;
+      finishedAt: string | null;
     };
     ResourceInput: {
       id: string;
@@ -1649,6 +1680,33 @@ export interface components {
       actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
       timeline?: components["schemas"]["AuditEvent"][];
     };
+    CalendarPublication: {
+      id: string;
+      year: number;
+      /**
+       * @description running: cases are being told; done: every open case with a deadline has heard
+       * @enum {string}
+       */
+      state: "running" | "done";
+      /** @description Open cases with a deadline when the job started */
+      total: number;
+      /**
+       * @description open: telling every open case with a deadline; opened_since: telling once more the cases opened around the publication
+       * @enum {string}
+       */
+      pass: "open" | "opened_since";
+      /** @description Cases the first pass has told */
+      told: number;
+      /** @description Cases whose process ended before they could be told */
+      gone: number;
+      /** @description Cases opened around the publication that the second pass told once more */
+      retold: number;
+      /** @description Cases of the current page whose signal failed and is being retried */
+      retrying: number;
+      publishedBy: string;
+      startedAt: string;
+      finishedAt: string | null;
+    };
     Resource: {
       id: string;
       code: string;
@@ -2367,7 +2425,7 @@ export interface operations {
             workdays: string[];
             uploadedBy: string;
             uploadedAt: string;
-            recomputed: number;
+            publication: components["schemas"]["CalendarPublication"];
           };
         };
       };
@@ -2385,6 +2443,52 @@ export interface operations {
       };
       /** @description Default Response */
       403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The progress of a calendar publication job: how many open cases have heard of the published year */
+  getCalendarPublication: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CalendarPublication"];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
