@@ -9,6 +9,7 @@ import {
   type CycleProgress,
 } from '../db/queries/assessment.js';
 import type { Logger } from '../lib/logger.js';
+import { recorder } from './record.js';
 import { agencyAssessmentWorkflowId } from '../workflows/assessment/messages.js';
 import type { AgencyAssessmentChange, CycleChange, IndicatorSet, Metrics } from '../workflows/assessment/types.js';
 import { agencyAssessmentWork, cycleWork } from '../workflows/assessment/rules.js';
@@ -34,10 +35,9 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
       return claim;
     },
 
-    async recordAssessmentCycle(change: CycleChange): Promise<void> {
-      const written = await saveCycleChange(db, change, cycleWork(change.view, Date.parse(change.event.at)));
-      logger.debug({ caseId: `assessment:${change.view.year}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'assessment cycle recorded');
-    },
+    recordAssessmentCycle: recorder<CycleChange>(db, logger, 'assessment cycle', {
+      work: (c) => cycleWork(c.view, Date.parse(c.event.at)), save: saveCycleChange, fields: (c) => ({ caseId: `assessment:${c.view.year}` }),
+    }),
 
     listCycleAgencies: ({ year, afterCode, limit }: { year: number; afterCode: string | null; limit: number }) => listCycleAgencies(db, year, afterCode, limit),
 
@@ -72,9 +72,9 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
 
     computeAssessmentMetrics: ({ year, agency }: { year: number; agency: string }): Promise<Metrics> => computeAgencyMetrics(db, year, agency),
 
-    async recordAgencyAssessment(change: AgencyAssessmentChange): Promise<void> {
-      const written = await saveAgencyAssessmentChange(db, change, agencyAssessmentWork(change.view, Date.parse(change.event.at)));
-      logger.debug({ caseId: `assessment:${change.view.year}:${change.view.agencyCode}`, action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written }, 'agency assessment recorded');
-    },
+    recordAgencyAssessment: recorder<AgencyAssessmentChange>(db, logger, 'agency assessment', {
+      work: (c) => agencyAssessmentWork(c.view, Date.parse(c.event.at)), save: saveAgencyAssessmentChange,
+      fields: (c) => ({ caseId: `assessment:${c.view.year}:${c.view.agencyCode}` }),
+    }),
   };
 }

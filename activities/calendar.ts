@@ -4,7 +4,9 @@ import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client.js';
-import { advanceCalendarPublication, finishCalendarPublication, getCalendarPublication, loadUploadedCalendar } from '../db/queries/calendar.js';
+import {
+  advanceCalendarPublication, calendarGeneration, finishCalendarPublication, getCalendarPublication, loadUploadedCalendar,
+} from '../db/queries/calendar.js';
 import { countCasesForCalendar, listCasesForCalendar, type CaseKey } from '../db/queries/case.js';
 import type { Logger } from '../lib/logger.js';
 import { BUILTIN_CALENDAR } from '../workflows/common/calendar-data.js';
@@ -24,10 +26,43 @@ export const workflowIdOfCase = (c: CaseKey): string =>
 /** Cases told at once: a page of signals in flight. */
 const PAGE = 200;
 
+/**
+ * How long a process keeps the calendar it read. A year published by another process meanwhile
+ * reaches the cases started in that time through the publication job's second pass, which tells
+ * every case opened from a minute before the publication; one published in this process (a test,
+ * a single-process deployment) is seen at once.
+ */
+const CALENDAR_TTL_MS = 5_000;
+
+/** The calendar in force, read at most every CALENDAR_TTL_MS by this reader. */
+export function cachedCalendar(db: Db): () => Promise<CalendarData> {
+  let cached: { calendar: CalendarData; generation: number; atMs: number } | null = null;
+  return async () => {
+    const generation = calendarGeneration();
+    if (cached && cached.generation === generation && Date.now() - cached.atMs < CALENDAR_TTL_MS) return cached.calendar;
+    const calendar = await currentCalendar(db);
+    cached = { calendar, generation, atMs: Date.now() };
+    return calendar;
+  };
+}
+
+const readers = new WeakMap<Db, () => Promise<CalendarData>>();
+/** The calendar in force, through one cached reader per database (the API's, a worker's). */
+export function calendarIn(db: Db): Promise<CalendarData> {
+  let read = readers.get(db);
+  if (!read) readers.set(db, (read = cachedCalendar(db)));
+  return read();
+}
+
+/** The years of a calendar a case opened now can reach: this year and the ones after it. */
+export function calendarFrom(calendar: CalendarData, year: number): CalendarData {
+  return Object.fromEntries(Object.entries(calendar).filter(([y]) => Number(y) >= year));
+}
+
 export function createCalendarActivities({ db, logger, temporal }: { db: Db; logger: Logger; temporal?: Client }) {
   return {
     /** Read once by a workflow when it starts; later uploads reach it by the calendarUpdated signal. */
-    loadCalendar: (): Promise<CalendarData> => currentCalendar(db),
+    loadCalendar: (): Promise<CalendarData> => calendarIn(db),
 
     /**
      * One pass of a publication job: tells every case of the pass the calendar in force, a page at a

@@ -46,7 +46,7 @@ export const openDataSchema = z.object({
   agreementDueAt: z.string().nullable(), agreementDueDate: z.string().nullable(),
   nextReportDueAt: z.string().nullable(), nextReportDueDate: z.string().nullable(), graceDueDate: z.string().nullable(),
   returnedReasons: z.array(z.string()).nullable(),
-  decision: z.object({ decision: z.string(), by: actorSchema, at: z.string(), reason: z.string().nullable(), conditions: z.string().nullable() }).nullable(),
+  decision: z.object({ decision: z.string(), by: actorSchema, at: z.string(), reason: z.string().nullable(), conditions: z.string().nullable(), legalBasis: z.string().nullable().optional() }).nullable(),
   agreementVersion: z.number().nullable(), agreementText: z.string().optional(),
   signature: z.object({ version: z.number(), by: actorSchema, at: z.string() }).nullable(),
   activatedAt: z.string().nullable(), expiresAt: z.string().nullable(), expiresDate: z.string().nullable(),
@@ -122,7 +122,7 @@ export async function submitOpenDataRequest(deps: ShareDeps, p: Principal, body:
   }
   const input: OpenDataRequestInput = {
     id,
-    resource: { id: resource.id, code: resource.code, name: resource.name, providerAgency: resource.providerAgency, fields: known },
+    resource: { id: resource.id, code: resource.code, name: resource.name, providerAgency: resource.providerAgency, fields: known, legalBasis: resource.legalBasis },
     requester: {
       kind: body.requester.kind, name: body.requester.name, identifierMasked: maskIdentifier(identifier),
       key: requesterKey(deps.config.identityKey, identifier), contact: body.requester.contact, userId: p.sub,

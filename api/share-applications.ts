@@ -8,16 +8,18 @@ import type { Db } from '../db/client.js';
 import { getAgency } from '../db/queries/agency.js';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getResource } from '../db/queries/catalog.js';
-import { getShareApplication, type ShareApplicationRow, type ShareGrantRow } from '../db/queries/share-application.js';
+import { applicationRowOf, getShareApplication, grantRowOf, type ShareApplicationRow, type ShareGrantRow } from '../db/queries/share-application.js';
 import { AppError } from '../lib/errors.js';
 import type { Config } from '../lib/config.js';
 import type { Role } from '../workflows/common/actors.js';
 import { shareApplicationWorkflowId, submittedUpdate } from '../workflows/share-application/messages.js';
 import { shareApplicationStates, deliveryMethods, grantStates, type ShareApplicationInput, type ShareApplicationView } from '../workflows/share-application/types.js';
-import { MAX_PERIOD_MONTHS, shareActions } from '../workflows/share-application/rules.js';
-import { actionsSchema, withActions } from './case-actions.js';
+import { MAX_PERIOD_MONTHS, precheck, shareActions } from '../workflows/share-application/rules.js';
+import { actionsOn, actionsSchema, withActions } from './case-actions.js';
 import { actorOf, isBureau, type Principal } from './plugins/auth.js';
 import { caseIdForKey } from './idempotency.js';
+import { calendarFrom, calendarIn } from '../activities/calendar.js';
+import { localDate } from '../workflows/common/working-days.js';
 import { temporalCall, updateCase } from './temporal-errors.js';
 import { text } from './schemas.js';
 
@@ -107,7 +109,7 @@ export function timelineDto(e: AuditEventRow) {
   return { ...e, at: e.at.toISOString(), data: e.data ?? null };
 }
 
-export function applicationDto(a: ShareApplicationRow, g: ShareGrantRow | null, timeline?: AuditEventRow[]): Omit<ApplicationDto, 'actions'> {
+export function applicationDto(a: ShareApplicationRow, g: Omit<ShareGrantRow, 'credentialHash'> | null, timeline?: AuditEventRow[]): Omit<ApplicationDto, 'actions'> {
   const r = a.renewal;
   return {
     id: a.id,
@@ -184,9 +186,9 @@ export function actingRole(p: Principal, a: Pick<ShareApplicationRow, 'applicant
 
 /** The case with its timeline and the caller's actions, or 404 when it does not exist or the caller may not know it does. */
 export async function loadVisible(deps: Pick<ShareDeps, 'db' | 'config'>, p: Principal, id: string): Promise<ApplicationDto> {
-  const found = await getShareApplication(deps.db, id);
+  const [found, timeline] = await Promise.all([getShareApplication(deps.db, id), listCaseEvents(deps.db, id)]);
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
-  return withApplicationActions(deps, p, applicationDto(found.application, found.grant, await listCaseEvents(deps.db, id)));
+  return withApplicationActions(deps, p, applicationDto(found.application, found.grant, timeline));
 }
 
 /** Adds the caller's actions to an application answer. */
@@ -205,12 +207,11 @@ export async function submitShareApplication(
 ): Promise<ApplicationDto> {
   const { db } = deps;
   const applicantAgency = p.agency!;
-  const resource = await getResource(db, body.resourceId);
+  const [resource, applicant, calendar] = await Promise.all([getResource(db, body.resourceId), getAgency(db, applicantAgency), calendarIn(db)]);
   if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
   if (resource.providerAgency === applicantAgency) {
     throw new AppError('VALIDATION_FAILED', "an agency does not apply for its own agency's data", { errors: [{ path: 'resourceId', message: 'provided by your own agency' }] });
   }
-  const applicant = await getAgency(db, applicantAgency);
   if (!applicant) throw new AppError('FORBIDDEN', `your agency ${applicantAgency} is not registered with the bureau`);
   const provider = await getAgency(db, resource.providerAgency);
   const known = new Set(resource.fields.map((f) => f.name));
@@ -250,6 +251,12 @@ export async function submitShareApplication(
     },
     policy: deps.config.policy.share,
     agencyNames: { [applicant.code]: applicant.name, ...(provider ? { [provider.code]: provider.name } : {}) },
+    // The calendar in force, so the case computes its deadlines without reading it again.
+    calendar: calendarFrom(calendar, Number(localDate(Date.now()).slice(0, 4))),
+    // The bureau's pre-check, on the catalog entry this request was just validated against.
+    ...(resource.shareType === 'unconditional'
+      ? { precheck: precheck({ applicantAgency, applicantRegistered: true, fields, resource: { shareType: resource.shareType, fields: [...known] } }) }
+      : {}),
   };
   const start = new WithStartWorkflowOperation('shareApplicationWorkflow', {
     workflowId: shareApplicationWorkflowId(id),
@@ -259,14 +266,25 @@ export async function submitShareApplication(
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });
+  let view: ShareApplicationView | null = null;
   try {
-    await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(submittedUpdate, { startWorkflowOperation: start }));
+    view = await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(submittedUpdate, { startWorkflowOperation: start }));
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
-  const saved = await getShareApplication(db, id);
-  if (!saved) throw new AppError('UNAVAILABLE', 'the application was accepted but is not yet recorded; retry with the same Idempotency-Key');
-  return loadVisible(deps, p, id);
+  if (view) {
+    // Registered and recorded: the answer is the workflow's own view, with the audit events written.
+    const dto = applicationDto(applicationRowOf(view), grantRowOf(view), await listCaseEvents(db, id));
+    return { ...dto, actions: actionsOn('share-application', view, p, deps.config.policy) as ApplicationDto['actions'] };
+  }
+  try {
+    return await loadVisible(deps, p, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      throw new AppError('UNAVAILABLE', 'the application was accepted but is not yet recorded; retry with the same Idempotency-Key');
+    }
+    throw error;
+  }
 }
 
 /**

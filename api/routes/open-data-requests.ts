@@ -91,7 +91,11 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
   app.post('/api/v1/open-data-requests/:id/decision', {
     schema: {
       operationId: 'decideOpenDataRequest', tags, params: uuidParam,
-      body: z.object({ decision: z.enum(['approve', 'reject']), reason: text().optional(), conditions: text(4000).optional() })
+      body: z.object({
+        decision: z.enum(['approve', 'reject']), reason: text().optional(),
+        legalBasis: text().optional().describe('For reject: the rule the refusal rests on (the catalog entry\'s when omitted)'),
+        conditions: text(4000).optional(),
+      })
         .refine((b) => b.decision !== 'reject' || !!b.reason, { path: ['reason'], message: 'a rejection gives its reasons' }),
       response: actionResponses,
     },

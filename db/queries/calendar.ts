@@ -15,10 +15,15 @@ export async function getUploadedCalendarYear(db: DbOrTx, year: number) {
   return row ?? null;
 }
 
+let generation = 0;
+/** Moves on each time this process publishes a year: a calendar cached before it is stale. */
+export const calendarGeneration = (): number => generation;
+
 /** Publishes (or replaces) a year's calendar. */
 export async function putCalendarYear(db: DbOrTx, input: { year: number; holidays: string[]; workdays: string[]; uploadedBy: string }) {
   const values = { ...input, uploadedAt: new Date() };
   const [row] = await db.insert(calendarYears).values(values).onConflictDoUpdate({ target: calendarYears.year, set: values }).returning();
+  generation += 1;
   return row!;
 }
 

@@ -11,7 +11,7 @@ import { insertNotifications } from './notification.js';
  * The audit event, notifications and work-list entry of one transition of any case, keyed by case
  * and version so a retried activity writes them once. Returns false when they were already written.
  */
-export async function writeCaseEvent(tx: DbOrTx, work: CaseWork, e: CaseEvent, notify: NotificationSpec[]): Promise<boolean> {
+export async function writeCaseEvent(tx: DbOrTx, work: CaseWork, e: CaseEvent, notify: NotificationSpec[], opts: { workList?: boolean } = {}): Promise<boolean> {
   const { caseType, caseId, version } = work;
   const eventKey = `${caseType}:${caseId}:${version}`;
   const written = await appendAuditEvent(tx, {
@@ -31,6 +31,7 @@ export async function writeCaseEvent(tx: DbOrTx, work: CaseWork, e: CaseEvent, n
     data: e.data ?? null,
   });
   await insertNotifications(tx, eventKey, caseType, caseId, notify);
-  await saveCaseWork(tx, work);
+  // A transition written with a later one of its case leaves the work list to that one.
+  if (opts.workList !== false) await saveCaseWork(tx, work);
   return written !== null;
 }

@@ -12,7 +12,8 @@ export type ShareGrantRow = typeof shareGrants.$inferSelect;
 
 const at = (iso: string | null | undefined): Date | null => (iso ? new Date(iso) : null);
 
-function rowOf(v: ShareApplicationView): typeof shareApplications.$inferInsert {
+/** The read-model row of a view, as a transition writes it. */
+export function applicationRowOf(v: ShareApplicationView): ShareApplicationRow {
   return {
     id: v.id,
     workflowId: `share-application:${v.id}`,
@@ -50,6 +51,28 @@ function rowOf(v: ShareApplicationView): typeof shareApplications.$inferInsert {
   };
 }
 
+/** The grant row of a view that has a grant. */
+export function grantRowOf(v: ShareApplicationView): Omit<ShareGrantRow, 'credentialHash'> | null {
+  const g = v.grant;
+  if (!g) return null;
+  return {
+    id: g.id,
+    applicationId: v.id,
+    applicantAgency: v.applicantAgency,
+    providerAgency: v.providerAgency,
+    resourceId: v.resource.id,
+    fields: g.fields,
+    conditions: g.conditions,
+    state: g.state,
+    grantedAt: new Date(g.grantedAt),
+    expiresAt: new Date(g.expiresAt),
+    expiresDate: g.expiresDate,
+    revokedAt: at(g.revokedAt),
+    revokedReason: g.revokedReason,
+    updatedAt: new Date(v.updatedAt),
+  };
+}
+
 /**
  * Writes one transition atomically: the read-model row (only if newer), the grant, the audit
  * event and the notifications. Safe to retry: the event key makes a repeat a no-op.
@@ -57,7 +80,7 @@ function rowOf(v: ShareApplicationView): typeof shareApplications.$inferInsert {
 export async function saveShareApplicationChange(db: Db, change: ShareApplicationChange, work: CaseWork): Promise<boolean> {
   const v = change.view;
   return db.transaction(async (tx) => {
-    const row = rowOf(v);
+    const row = applicationRowOf(v);
     await tx
       .insert(shareApplications)
       .values(row)
@@ -66,24 +89,8 @@ export async function saveShareApplicationChange(db: Db, change: ShareApplicatio
         set: { ...row, id: undefined, workflowId: undefined },
         setWhere: lt(shareApplications.version, v.version),
       });
-    if (v.grant) {
-      const g = v.grant;
-      const grantRow = {
-        id: g.id,
-        applicationId: v.id,
-        applicantAgency: v.applicantAgency,
-        providerAgency: v.providerAgency,
-        resourceId: v.resource.id,
-        fields: g.fields,
-        conditions: g.conditions,
-        state: g.state,
-        grantedAt: new Date(g.grantedAt),
-        expiresAt: new Date(g.expiresAt),
-        expiresDate: g.expiresDate,
-        revokedAt: at(g.revokedAt),
-        revokedReason: g.revokedReason,
-        updatedAt: new Date(v.updatedAt),
-      };
+    const grantRow = grantRowOf(v);
+    if (grantRow) {
       await tx.insert(shareGrants).values(grantRow).onConflictDoUpdate({
         target: shareGrants.applicationId,
         set: { ...grantRow, applicationId: undefined },
@@ -95,10 +102,9 @@ export async function saveShareApplicationChange(db: Db, change: ShareApplicatio
 }
 
 export async function getShareApplication(db: DbOrTx, id: string): Promise<{ application: ShareApplicationRow; grant: ShareGrantRow | null } | null> {
-  const [application] = await db.select().from(shareApplications).where(eq(shareApplications.id, id)).limit(1);
-  if (!application) return null;
-  const [grant] = await db.select().from(shareGrants).where(eq(shareGrants.applicationId, id)).limit(1);
-  return { application, grant: grant ?? null };
+  const [row] = await db.select({ application: shareApplications, grant: shareGrants }).from(shareApplications)
+    .leftJoin(shareGrants, eq(shareGrants.applicationId, shareApplications.id)).where(eq(shareApplications.id, id)).limit(1);
+  return row ? { application: row.application, grant: row.grant ?? null } : null;
 }
 
 export interface ShareApplicationFilter {

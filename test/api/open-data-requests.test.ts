@@ -235,3 +235,21 @@ describe('supervision', () => {
     expect(reported.body.reports).toEqual([expect.objectContaining({ seq: 1, period: '2026上半年' })]);
   });
 });
+
+describe('a refusal', () => {
+  it("cites the catalog's legal basis when the provider names none, and the provider's own when it does", async () => {
+    const refuse = async (id: string, extra: Record<string, unknown>) => {
+      const created = await stack.request('POST', '/api/v1/open-data-requests', { token: citizen, body: body(person(idNumber(id))) });
+      const url = `/api/v1/open-data-requests/${created.body.id}`;
+      await stack.request('POST', `${url}/formal-check`, { token: coordinator, body: { passed: true } });
+      const res = await stack.request('POST', `${url}/decision`, { token: reviewer, body: { decision: 'reject', reason: '涉及商业秘密', ...extra } });
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const byCatalog = await refuse('37160219900101456', {});
+    expect(byCatalog).toMatchObject({ state: 'rejected', decision: { decision: 'reject', legalBasis: '《山东省公共数据开放办法》' } });
+    expect(byCatalog.timeline.at(-1)).toMatchObject({ action: 'reject', legalBasis: '《山东省公共数据开放办法》' });
+    const named = await refuse('37160219900101789', { legalBasis: '《数据安全法》第三十八条' });
+    expect(named.timeline.at(-1)).toMatchObject({ action: 'reject', legalBasis: '《数据安全法》第三十八条' });
+  });
+});

@@ -6,7 +6,8 @@ import { openDatabase, type Database } from '../../db/client.js';
 
 export const testDatabaseUrl = (): string | undefined => process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 
-export async function freshDatabase(): Promise<Database> {
+/** `url` is set on PostgreSQL, for another process to open the same database. */
+export async function freshDatabase(): Promise<Database & { url?: string }> {
   const base = testDatabaseUrl();
   if (!base) {
     const database = await openDatabase({});
@@ -23,6 +24,7 @@ export async function freshDatabase(): Promise<Database> {
   await database.migrate();
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const cleanup = postgres(base, { max: 1, onnotice: () => {} });

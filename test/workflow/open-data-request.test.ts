@@ -126,7 +126,10 @@ describe('open-data request (有条件开放申请) workflow', () => {
     const late = await eventually(() => handle.query(openViewQuery) as Promise<OpenDataView>, (v) => v.overdue);
     expect(late).toMatchObject({ state: 'provider_review', overdue: true });
     expect((await inbox(checked.id, 'overdue')).map((n) => n.audience).sort()).toEqual(['agency', 'bureau']);
-    await handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'reject', reason: '涉及商业秘密' }] });
+    const rejected = await handle.executeUpdate(openDecideUpdate, { args: [{ actor: reviewer(), decision: 'reject', reason: '涉及商业秘密', legalBasis: '《数据安全法》第三十八条' }] }) as OpenDataView;
+    // The refusal keeps its legal basis, on the case and in the audit.
+    expect(rejected.decision).toMatchObject({ decision: 'reject', reason: '涉及商业秘密', legalBasis: '《数据安全法》第三十八条' });
+    expect((await listCaseEvents(database.db, rejected.id)).at(-1)).toMatchObject({ action: 'reject', legalBasis: '《数据安全法》第三十八条' });
   });
 
   it('reminds before a usage report is due, warns when it is missed, suspends after the grace period, and resumes on the report', async () => {

@@ -372,7 +372,10 @@ describe('share application (共享申请) workflow', () => {
     await second.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
     await second.executeUpdate(ruleUpdate, { args: [{ actor: coordinator, outcome: 'uphold_refusal', reasoning: '拒绝理由成立' }] });
     const final = await finished(upheld);
-    expect(final).toMatchObject({ state: 'rejected', decision: { final: true, reason: '拒绝理由成立' } });
+    expect(final).toMatchObject({ state: 'rejected', decision: { final: true, reason: '拒绝理由成立', legalBasis: '《反不正当竞争法》第九条' } });
+    // The final refusal is audited with the legal basis it rests on, as the first one was.
+    const upheldEvent = (await listCaseEvents(database.db, final.id)).find((e) => e.action === 'objection_upheld_refusal');
+    expect(upheldEvent).toMatchObject({ reason: '拒绝理由成立', legalBasis: '《反不正当竞争法》第九条' });
 
     const late = await rejectedCase();
     expect((await refusal(file(late, randomUUID(), { ...staff(), agency: other }))).type).toBe('FORBIDDEN');

@@ -21,8 +21,9 @@ import type { CalendarData } from './working-days.js';
 
 /**
  * Cases started since this patch run their short database steps (the calendar, the pre-check, the
- * recordings) as local activities, inside the workflow task, and no longer reload the calendar
- * each time they settle: the calendar publication job tells every open case until each has heard.
+ * recordings) as local activities, inside the workflow task; transitions queued together are
+ * written in one call; and they no longer reload the calendar each time they settle: the calendar
+ * publication job tells every open case until each has heard.
  * Older cases replay as they ran, with ordinary activities.
  */
 export const LOCAL_STEPS_PATCH = 'case-kernel-local-steps';
@@ -84,6 +85,8 @@ export interface CaseOptions<V extends CaseViewBase> {
   closed?: (v: V) => boolean;
   /** While a step is in flight (a transfer being started), why other actions must wait; else null. */
   busy?: () => string | null;
+  /** The calendar in force as the starter read it (this year on): the case then loads none itself. */
+  calendar?: CalendarData;
 }
 
 export interface Case<V extends CaseViewBase, S extends string> {
@@ -138,6 +141,7 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
   let calendarSignalled = false;
   let registered = o.startsRegistered ?? false;
   let recording: Promise<unknown> = Promise.resolve();
+  let pending: unknown[] = [];
   let pokes = 0;
   let recompute: ((calendar: CalendarData) => Recomputed) | null = null;
 
@@ -153,10 +157,21 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
       ...(opts.data ? { data: opts.data } : {}),
     };
     const change = clone({ view: v, ...(o.extend?.() ?? {}), event, notify: opts.notify ?? [], ...(opts.extra ?? {}) });
-    const write = o.record(steps) as (change: unknown) => Promise<unknown>;
-    const written = recording.then(() => write(change));
-    recording = written;
-    return written;
+    const write = o.record(steps) as (changes: unknown) => Promise<unknown>;
+    if (!localSteps) {
+      recording = recording.then(() => write(change));
+      return recording;
+    }
+    // Transitions queued before the previous write ends go in one write, one transaction.
+    pending.push(change);
+    if (pending.length === 1) {
+      recording = recording.then(() => {
+        const batch = pending;
+        pending = [];
+        return write(batch.length === 1 ? batch[0] : batch);
+      });
+    }
+    return recording;
   }
 
   function applyCalendar(updated: CalendarData): void {
@@ -208,6 +223,10 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
       });
     },
     loadCalendar: async () => {
+      if (o.calendar) {
+        if (!calendarSignalled) calendar = o.calendar;
+        return;
+      }
       const loaded = await steps.loadCalendar();
       if (!calendarSignalled) calendar = loaded;
     },

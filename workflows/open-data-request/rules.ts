@@ -51,11 +51,13 @@ export function checkSignature(v: OpenDataView, i: SignInput, nowMs: number): Re
 
 /**
  * DOMAIN P3 step 4: one report answers the period that is due; further reports in the same period
- * are kept but do not push the next due date out.
+ * are kept but do not push the next due date out. A report is never due after access ends
+ * (`expiresDate`): the last one answers the period up to the end, however early it was filed.
  */
-export function nextReportDue(currentDue: string, lastReportDate: string | null, everyMonths: number): string {
+export function nextReportDue(currentDue: string, lastReportDate: string | null, everyMonths: number, expiresDate: string | null = null): string {
   const periodStart = addMonths(currentDue, -everyMonths);
-  return lastReportDate !== null && lastReportDate > periodStart ? currentDue : addMonths(currentDue, everyMonths);
+  const next = lastReportDate !== null && lastReportDate > periodStart ? currentDue : addMonths(currentDue, everyMonths);
+  return expiresDate !== null && next > expiresDate ? expiresDate : next;
 }
 
 /**

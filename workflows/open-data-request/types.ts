@@ -33,7 +33,8 @@ export interface OpenDataRequestBody {
 
 export interface OpenDataRequestInput {
   id: string;
-  resource: { id: string; code: string; name: string; providerAgency: string; fields: string[] };
+  /** `legalBasis`: the catalog's, which a refusal cites unless the provider names another (absent in older cases). */
+  resource: { id: string; code: string; name: string; providerAgency: string; fields: string[]; legalBasis?: string | null };
   requester: Requester;
   request: OpenDataRequestBody;
   submittedBy: Actor;
@@ -62,7 +63,7 @@ export interface OpenDataView {
   agreementDue: TrackedDeadline | null;
   returnedReasons: string[] | null;
   resubmissions: number;
-  decision: { decision: 'approve' | 'reject'; by: Actor; at: string; reason: string | null; conditions: string | null } | null;
+  decision: { decision: 'approve' | 'reject'; by: Actor; at: string; reason: string | null; conditions: string | null; legalBasis?: string | null } | null;
   agreementVersion: number | null;
   signature: { version: number; by: Actor; at: string } | null;
   activatedAt: string | null;

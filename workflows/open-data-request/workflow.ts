@@ -1,5 +1,6 @@
 // The conditional open-data request (有条件开放申请), DOMAIN.md P3: formal check by the bureau,
 // review by the provider, the signed agreement, then supervised access until it ends.
+import { patched } from '@temporalio/workflow';
 import { stateLabels } from '../common/glossary.js';
 import { systemActor } from '../common/actors.js';
 import { dueMs, nowIso, today } from '../common/case.js';
@@ -73,10 +74,12 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
   });
 
   kase.action(openDecideUpdate, (i) => checkOpenDecision(v, i), async (i) => {
-    v.decision = { decision: i.decision, by: i.actor, at: nowIso(), reason: i.reason ?? null, conditions: i.conditions ?? null };
+    // A refusal cites its legal basis: the provider's, else the catalog's for the resource.
+    const legalBasis = i.decision === 'reject' ? i.legalBasis ?? v.resource.legalBasis ?? null : null;
+    v.decision = { decision: i.decision, by: i.actor, at: nowIso(), reason: i.reason ?? null, conditions: i.conditions ?? null, ...(legalBasis ? { legalBasis } : {}) };
     v.reviewDue = null;
     if (i.decision === 'reject') {
-      await transition('reject', 'rejected', i.actor, { reason: i.reason ?? null, notify: [toRequester('rejected', `您的开放申请不予开放：${label()}，理由：${i.reason}`)] });
+      await transition('reject', 'rejected', i.actor, { reason: i.reason ?? null, legalBasis, notify: [toRequester('rejected', `您的开放申请不予开放：${label()}，理由：${i.reason}`)] });
       return v;
     }
     // DOMAIN P3 step 3: the agreement in force when the request is approved is the one to sign.
@@ -106,7 +109,9 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     const lastReportDate = last ? localDate(Date.parse(last.at)) : null;
     v.reports = [...v.reports, { seq: v.reports.length + 1, period: i.period, summary: i.summary, outcomes: i.outcomes ?? null, at: nowIso(), by: i.actor }];
     v.graceDue = null;
-    v.nextReportDueDate = nextReportDue(v.nextReportDueDate!, lastReportDate, policy.reportEveryMonths);
+    // Cases since this patch never move a report's due date past the end of access.
+    const withinAccess = patched('report-due-within-access');
+    v.nextReportDueDate = nextReportDue(v.nextReportDueDate!, lastReportDate, policy.reportEveryMonths, withinAccess ? v.expiresDate : null);
     v.nextReportDueAt = endOfLocalDay(v.nextReportDueDate);
     await transition(resumed ? 'report_resumes' : 'report', 'active', i.actor, { data: { period: i.period, seq: v.reports.length, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('usage_report', `收到利用情况报送：${label()}（${i.period}）`)] });
     return v;

@@ -13,6 +13,24 @@ export const MAX_PERIOD_MONTHS = 36;
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 
 /** DOMAIN P1: the route a new application takes from its resource's share type and the pre-check. */
+/**
+ * DOMAIN P1: the bureau's automatic compliance pre-check of an unconditional request (within
+ * share.precheckWd, at once here): the applicant is registered, the resource really is
+ * unconditional, and every requested field is one of the resource's.
+ */
+export function precheck(p: { applicantAgency: string; applicantRegistered: boolean; resource: { shareType: string; fields: string[] } | null; fields: string[] }): PrecheckResult {
+  const problems: string[] = [];
+  if (!p.applicantRegistered) problems.push(`applicant agency ${p.applicantAgency} is not registered`);
+  if (!p.resource) problems.push('the resource is not in the catalog');
+  else {
+    if (p.resource.shareType !== 'unconditional') problems.push(`the resource is ${p.resource.shareType}, not unconditional`);
+    const known = new Set(p.resource.fields);
+    const unknown = p.fields.filter((f) => !known.has(f));
+    if (unknown.length) problems.push(`fields not in the resource: ${unknown.join(', ')}`);
+  }
+  return { passed: problems.length === 0, problems };
+}
+
 export function initialRoute(resource: ResourceSnapshot, precheck: PrecheckResult): 'grant' | 'review' | 'reject' {
   // not_shared is refused at submission, citing the catalog's legal basis.
   if (resource.shareType === 'not_shared') return 'reject';

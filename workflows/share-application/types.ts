@@ -3,6 +3,7 @@ import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
 import type { Policy } from '../../policy/index.js';
 import type { NotificationSpec } from '../common/events.js';
+import type { CalendarData } from '../common/working-days.js';
 
 export const shareApplicationStates = [
   'pending_review',
@@ -60,6 +61,13 @@ export interface ShareApplicationInput {
   policy: Policy['share'];
   /** The parties' names, for the texts people read (absent in cases filed before; the code stands in). */
   agencyNames?: Record<string, string>;
+  /**
+   * The bureau's automatic pre-check of an unconditional request, run by the API on the catalog it
+   * validated the request against (rules.ts `precheck`); absent in older cases, which ran it here.
+   */
+  precheck?: PrecheckResult;
+  /** The working-day calendar in force at submission, from this year on, read by the API. */
+  calendar?: CalendarData;
 }
 
 export interface DecisionRecord {

@@ -96,6 +96,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     logFields: () => ({ caseId: v.id }),
     record: (acts) => acts.recordShareApplication,
     registering: 'the application is still being registered',
+    ...(input.calendar ? { calendar: input.calendar } : {}),
   });
   const { transition, track } = kase;
 
@@ -295,7 +296,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
       v.decision = finalDecision;
       v.objectionDue = null;
       if (resolution.outcome === 'uphold_refusal') {
-        await transition('objection_upheld_refusal', 'rejected', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId }, notify: [toApplicant('objection_resolved', `异议协调结果：维持不予共享：${label()}`)] });
+        await transition('objection_upheld_refusal', 'rejected', resolution.decidedBy, { reason: resolution.reasoning, legalBasis: finalDecision.legalBasis, data: { objectionId: resolution.objectionId }, notify: [toApplicant('objection_resolved', `异议协调结果：维持不予共享：${label()}`)] });
       } else {
         grant({ conditions: resolution.conditions ?? null });
         await transition('objection_granted', 'granted', resolution.decidedBy, { reason: resolution.reasoning, data: { objectionId: resolution.objectionId, outcome: resolution.outcome, conditions: resolution.conditions ?? null }, notify: [toApplicant('granted', `异议协调结果：予以共享：${label()}`), toProvider('objection_resolved', `协调意见要求共享：${label()}`)] });
@@ -321,7 +322,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
 
   await kase.loadCalendar();
   const precheck = input.resource.shareType === 'unconditional'
-    ? await kase.steps.precheckShareApplication({ applicantAgency: input.applicantAgency, resourceId: input.resource.id, fields: input.request.fields })
+    ? input.precheck ?? await kase.steps.precheckShareApplication({ applicantAgency: input.applicantAgency, resourceId: input.resource.id, fields: input.request.fields })
     : { passed: true, problems: [] };
   const route = initialRoute(input.resource, precheck);
   const bureau = systemActor('bureau compliance pre-check');

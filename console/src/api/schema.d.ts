@@ -804,6 +804,7 @@ export interface components {
         at: string;
         reason: string | null;
         conditions: string | null;
+        legalBasis?: string | null;
       }) | null;
       agreementVersion: number | null;
       agreementText?: string;
@@ -1631,6 +1632,7 @@ export interface components {
         at: string;
         reason: string | null;
         conditions: string | null;
+        legalBasis?: string | null;
       }) | null;
       agreementVersion: number | null;
       agreementText?: string;
@@ -3871,6 +3873,8 @@ export interface operations {
           /** @enum {string} */
           decision: "approve" | "reject";
           reason?: string;
+          /** @description For reject: the rule the refusal rests on (the catalog entry's when omitted) */
+          legalBasis?: string;
           conditions?: string;
         };
       };
