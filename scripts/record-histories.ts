@@ -1,7 +1,9 @@
 // Records one workflow history per path of each process into test/histories/, for the replay test.
 // Run after a deliberate workflow change that is versioned with patched(): `npm run histories:record`
 // (every process) or `npm run histories:record -- assessment` (one group only).
-// Old files are kept: a history recorded by an older version must keep replaying.
+// Old files are kept: a history recorded by an older version must keep replaying. Give the new ones
+// a name of their own with HISTORIES_SUFFIX (e.g. `HISTORIES_SUFFIX=local-steps`), or they replace
+// the old ones of the same path.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +43,8 @@ import {
 } from '../workflows/assessment/messages.js';
 import type { AgencyAssessmentView, CycleView } from '../workflows/assessment/types.js';
 import { localDate } from '../workflows/common/working-days.js';
+import { calendarFrom, currentCalendar } from '../activities/calendar.js';
+import { precheck } from '../workflows/share-application/rules.js';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const root = projectRoot();
@@ -88,6 +92,9 @@ async function submit(shareType: ShareType, periodMonths = 1): Promise<Handle> {
     resource: { id: r.id, code: r.code, name: r.name, providerAgency: r.providerAgency, shareType: r.shareType, legalBasis: r.legalBasis, fields: ['a', 'b'] },
     request: { fields: ['a', 'b'], purpose: 'p', dutyBasis: 'd', usageScope: 'u', periodMonths, deliveryMethod: 'api', securityMeasures: null },
     policy: defaultPolicy.share,
+    // As the API submits it: with the calendar in force and, for an unconditional request, the bureau's pre-check.
+    calendar: calendarFrom(await currentCalendar(db), Number(localDate(Date.now()).slice(0, 4))),
+    ...(shareType === 'unconditional' ? { precheck: precheck({ applicantAgency: 'APPLICANT', applicantRegistered: true, fields: ['a', 'b'], resource: { shareType, fields: ['a', 'b'] } }) } : {}),
   };
   const start = new WithStartWorkflowOperation<typeof shareApplicationWorkflow>('shareApplicationWorkflow', { workflowId: shareApplicationWorkflowId(input.id), taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
   await env.client.workflow.executeUpdateWithStart(submittedUpdate, { startWorkflowOperation: start });
@@ -99,7 +106,8 @@ async function save(name: string, handle: { workflowId: string; describe(): Prom
   if ((await handle.describe()).status.name === 'RUNNING') throw new Error(`${handle.workflowId} did not complete; not recording it`);
   const history = await handle.fetchHistory();
   // The same JSON form as `temporal workflow show -o json`; the workflow id travels in the file name's sidecar field.
-  writeFileSync(join(out, `${kind}-${name}.json`), `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`);
+  const suffix = process.env.HISTORIES_SUFFIX ? `-${process.env.HISTORIES_SUFFIX}` : '';
+  writeFileSync(join(out, `${kind}-${name}${suffix}.json`), `{"workflowId":${JSON.stringify(handle.workflowId)},"history":${historyToJSON(history)}}\n`);
   console.log(`recorded ${name}: ${history.events?.length} events`);
 }
 

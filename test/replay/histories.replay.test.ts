@@ -6,9 +6,19 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { workflowBundle } from '../../lib/worker.js';
+import { LOCAL_STEPS_PATCH } from '../../workflows/common/kernel.js';
 
 const dir = fileURLToPath(new URL('../histories/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+/** The patch ids a history's markers record (each marker's payload is `{"id": …}` in base64). */
+function patchesIn(file: string): string[] {
+  const { history } = JSON.parse(readFileSync(dir + file, 'utf8'));
+  return history.events
+    .filter((e: any) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+    .flatMap((e: any) => e.markerRecordedEventAttributes.details['patch-data'].payloads)
+    .map((p: any) => JSON.parse(Buffer.from(p.data, 'base64').toString('utf8')).id as string);
+}
 
 describe('replaying committed histories', () => {
   it('has histories for every path of P1, P2, P3, P4 and P5', () => {
@@ -17,6 +27,20 @@ describe('replaying committed histories', () => {
     expect(files.filter((f) => f.startsWith('open-data-request-')).length).toBeGreaterThanOrEqual(3);
     expect(files.filter((f) => f.startsWith('correction-')).length).toBeGreaterThanOrEqual(3);
     expect(files.filter((f) => f.startsWith('assessment-')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('keeps the histories of every case path recorded before the local-steps patch and after it', () => {
+    const after = files.filter((f) => f.endsWith('-local-steps.json'));
+    const before = files.filter((f) => !f.endsWith('-local-steps.json'));
+    // Every path of the kernel's six workflows, on both sides of the patch.
+    expect(after.length).toBe(20);
+    for (const f of after) {
+      expect(before).toContain(f.replace('-local-steps', ''));
+      expect(patchesIn(f)).toContain(LOCAL_STEPS_PATCH);
+    }
+    for (const f of before.filter((x) => after.includes(x.replace('.json', '-local-steps.json')))) {
+      expect(patchesIn(f)).not.toContain(LOCAL_STEPS_PATCH);
+    }
   });
 
   it.each(files)('replays %s without nondeterminism', async (file) => {
