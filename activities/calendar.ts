@@ -74,7 +74,6 @@ export function createCalendarActivities({ db, logger, temporal }: { db: Db; log
       if (!temporal) throw ApplicationFailure.nonRetryable('this worker has no Temporal client to tell the cases', 'MISCONFIGURED');
       const job = await getCalendarPublication(db, input.jobId);
       if (!job) throw ApplicationFailure.nonRetryable(`no calendar publication ${input.jobId}`, 'NOT_FOUND');
-      const calendar = await currentCalendar(db);
       const since = input.openedSince ? new Date(input.openedSince) : null;
       // The first pass, once done, hands the job to the second; a retry after that has nothing to do.
       if (input.pass === 'open' && job.pass !== 'open') return { told: 0, gone: 0 };
@@ -87,6 +86,8 @@ export function createCalendarActivities({ db, logger, temporal }: { db: Db; log
       for (;;) {
         const page = await listCasesForCalendar(db, cursor, PAGE, since);
         if (!page.length) break;
+        // Read for each page: a year published meanwhile by another job is never overtaken by this one's older calendar.
+        const calendar = await currentCalendar(db);
         const results = await Promise.allSettled(page.map((c) => temporal.workflow.getHandle(workflowIdOfCase(c)).signal(calendarUpdatedSignal, calendar)));
         const ended = results.filter((r) => r.status === 'rejected' && r.reason instanceof WorkflowNotFoundError).length;
         const failed = results.flatMap((r, i) => (r.status === 'rejected' && !(r.reason instanceof WorkflowNotFoundError) ? [{ c: page[i]!, error: r.reason as unknown }] : []));
@@ -106,8 +107,11 @@ export function createCalendarActivities({ db, logger, temporal }: { db: Db; log
       return { told, gone };
     },
 
-    async finishCalendarPublication(input: { jobId: string }): Promise<void> {
+    /** Marks the job done; its counts, as the job's row kept them across every attempt. */
+    async finishCalendarPublication(input: { jobId: string }): Promise<{ told: number; gone: number; retold: number }> {
       await finishCalendarPublication(db, input.jobId);
+      const job = (await getCalendarPublication(db, input.jobId))!;
+      return { told: job.told, gone: job.gone, retold: job.retold };
     },
   };
 }

@@ -124,10 +124,14 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; l
         workflowId: calendarPublicationWorkflowId(job.id), taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
       }));
     } catch (error) {
-      // The year is published; publishing it again (the same request, retried) starts the job.
-      await deleteCalendarPublication(db, job.id);
-      logger.warn({ err: error, year }, 'the calendar publication job could not be started');
-      throw error;
+      // An answer lost on the way (a timeout) may hide a start that happened: then the job runs.
+      const started = await temporal.workflow.getHandle(calendarPublicationWorkflowId(job.id)).describe().then(() => true, () => false);
+      if (!started) {
+        // The year is published; publishing it again (the same request, retried) starts a job.
+        await deleteCalendarPublication(db, job.id);
+        logger.warn({ err: error, year }, 'the calendar publication job could not be started');
+        throw error;
+      }
     }
     return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), publication: publicationDto(job) };
   });

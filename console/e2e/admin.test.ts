@@ -141,7 +141,7 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
     await page.getByRole('button', { name: '确认发布' }).click();
     await expect.poll(() => page.getByText('已发布2027年工作日历，').first().isVisible()).toBe(true);
     // The publication job's first pass tells every open case; the notice follows its progress.
-    await expect.poll(() => page.getByText(/件在办事项已按新日历重算办理期限/).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/已通知\d+件在办事项按新日历重算办理期限/).first().isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => status().textContent()).toContain('已上传');
     expect(await status().textContent()).not.toContain('暂定');
     expect(await page.getByRole('cell', { name: '2027年10月7日 星期四 节假日' }).isVisible()).toBe(true);

@@ -189,26 +189,25 @@ export interface CaseKey {
 }
 
 /**
- * The open cases a published calendar can move, a page at a time in key order: those with a
- * working-day deadline, and every open assessment cycle (it relays the calendar to its agencies, so
- * they are not listed themselves). `openedSince` narrows it to cases opened since an instant.
+ * The open cases a published calendar concerns, a page at a time in key order: every open case
+ * (one without a deadline today may compute one later, on the calendar it holds), but not an
+ * assessment's agencies: their cycle relays the calendar to them. `openedSince` narrows it to cases
+ * opened since an instant.
  */
 export function listCasesForCalendar(db: DbOrTx, after: CaseKey | null, limit: number, openedSince: Date | null = null) {
   return db.select({ caseType: cases.caseType, caseId: cases.caseId }).from(cases).where(and(
     cases.open,
     ne(cases.caseType, 'assessment'),
-    sql`(${cases.dueAt} is not null or ${cases.caseType} = 'assessment-cycle')`,
     openedSince ? gte(cases.openedAt, openedSince) : undefined,
     after ? sql`(${cases.caseType}, ${cases.caseId}) > (${after.caseType}, ${after.caseId})` : undefined,
   )).orderBy(cases.caseType, cases.caseId).limit(limit);
 }
 
-/** How many cases the first pass of a calendar publication will tell. */
+/** How many cases the first pass of a calendar publication will tell, as it starts. */
 export async function countCasesForCalendar(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(cases).where(and(
     cases.open,
     ne(cases.caseType, 'assessment'),
-    sql`(${cases.dueAt} is not null or ${cases.caseType} = 'assessment-cycle')`,
   ));
   return row?.n ?? 0;
 }

@@ -94,7 +94,7 @@ describe('calendar publication job', () => {
     // First pass: a and b told (b on the retry), c gone; second pass: all three were opened around
     // the publication, so a and b are told once more.
     expect(failedOnce.has(correctionWorkflowId(b.id))).toBe(true);
-    expect(result).toEqual({ told: 4, gone: 2 });
+    expect(result).toEqual({ told: 2, gone: 1, retold: 2 });
     const progress = (await getCalendarPublication(database.db, job.id))!;
     expect(progress).toMatchObject({ state: 'done', pass: 'opened_since', total: 3, told: 2, gone: 1, retold: 2, retrying: 0, cursor: null });
     expect(progress.finishedAt).toBeInstanceOf(Date);

@@ -78,6 +78,15 @@ async function activeRequest(key?: string, periodMonths?: number, user: Actor = 
 }
 
 describe('open-data request (有条件开放申请) workflow', () => {
+  it('never sets a usage report due after access ends: a request shorter than the report interval reports at its end, and so does a report filed on day one', async () => {
+    const { handle, active } = await activeRequest('key-short', 2);
+    expect(defaultPolicy.open.reportEveryMonths).toBeGreaterThan(2);
+    expect(active.nextReportDueDate).toBe(active.expiresDate);
+    const reported = await handle.executeUpdate(reportUsageUpdate, { args: [{ actor: citizen, period: '首月', summary: '已开始使用' }] }) as OpenDataView;
+    expect(reported.nextReportDueDate).toBe(active.expiresDate);
+    await handle.executeUpdate(openRevokeUpdate, { args: [{ actor: reviewer(), reason: 'test cleanup' }] });
+  });
+
   it('returns an incomplete request with reasons, takes the resubmission, and walks it to active access on the signed agreement', async () => {
     const today = localDate(await env.currentTimeMs());
     const { handle, view } = await request();

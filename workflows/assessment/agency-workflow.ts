@@ -37,6 +37,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     // Fanned out by its cycle, the case exists in `collecting` before its first transition.
     firstFrom: 'state',
     startsRegistered: true,
+    localSteps: false,
   });
   const { transition, track } = kase;
   const calendar = kase.calendar;

@@ -37,6 +37,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     // The cycle's change carries the indicator set its agencies are scored by.
     extend: () => ({ indicators: run.indicators }),
     firstFrom: 'state',
+    localSteps: false,
   });
   const { transition } = kase;
   const acts = kase.acts;

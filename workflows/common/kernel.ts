@@ -87,6 +87,12 @@ export interface CaseOptions<V extends CaseViewBase> {
   busy?: () => string | null;
   /** The calendar in force as the starter read it (this year on): the case then loads none itself. */
   calendar?: CalendarData;
+  /**
+   * False for cases fanned out by the thousand (an assessment's agencies and its cycle): their steps
+   * stay ordinary activities, queued by the server, so a burst of recordings waiting on the audit
+   * chain does not hold the worker's workflow-task slots as local activities would.
+   */
+  localSteps?: boolean;
 }
 
 export interface Case<V extends CaseViewBase, S extends string> {
@@ -135,7 +141,7 @@ export interface Case<V extends CaseViewBase, S extends string> {
 }
 
 export function openCase<V extends CaseViewBase, S extends string>(o: CaseOptions<V>): Case<V, S> {
-  const localSteps = patched(LOCAL_STEPS_PATCH);
+  const localSteps = o.localSteps === false ? false : patched(LOCAL_STEPS_PATCH);
   const steps = localSteps ? local : remote;
   let calendar: CalendarData = {};
   let calendarSignalled = false;
@@ -228,7 +234,9 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
         return;
       }
       const loaded = await steps.loadCalendar();
-      if (!calendarSignalled) calendar = loaded;
+      // A calendar signalled meanwhile is newer and stays; older cases of P1–P3 and P5 took the
+      // loaded one regardless, and replay as they ran (an assessment always kept the signalled one).
+      if (!calendarSignalled || (!localSteps && o.localSteps !== false)) calendar = loaded;
     },
     refreshCalendar: async () => {
       if (localSteps) return;

@@ -75,7 +75,8 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   kase.onCalendar((calendar) => {
     if (!v.verifyDue || terminalCorrectionStates.includes(v.state)) return null;
     const before = v.verifyDue.dueAt;
-    v.verifyDue = recomputeOpen(v.verifyDue, calendar, Date.now());
+    // Cases older than the local-steps patch recompute a passed deadline too, as they did when they ran.
+    v.verifyDue = kase.localSteps ? recomputeOpen(v.verifyDue, calendar, Date.now()) : track(v.verifyDue.from, v.verifyDue.days);
     return v.verifyDue.dueAt === before ? null : { data: { verifyDueDate: v.verifyDue.dueDate } };
   });
 

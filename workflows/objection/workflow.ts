@@ -128,7 +128,8 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   });
 
   kase.onCalendar((calendar) => {
-    const re = (d: TrackedDeadline | null) => recomputeOpen(d, calendar, Date.now());
+    // Cases older than the local-steps patch recompute passed deadlines too, as they did when they ran.
+    const re = (d: TrackedDeadline | null) => (kase.localSteps ? recomputeOpen(d, calendar, Date.now()) : d ? track(d.from, d.days) : d);
     const before = JSON.stringify([v.negotiationDue, v.statementDue, v.coordinationDue]);
     v.negotiationDue = re(v.negotiationDue);
     v.statementDue = re(v.statementDue);

@@ -97,7 +97,9 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     v.activatedAt = v.signature.at;
     v.expiresDate = addMonths(startDate, v.request.periodMonths);
     v.expiresAt = endOfLocalDay(v.expiresDate);
-    v.nextReportDueDate = addMonths(startDate, policy.reportEveryMonths);
+    // A report is never due after access ends: a request shorter than the report interval reports at its end.
+    const firstDue = addMonths(startDate, policy.reportEveryMonths);
+    v.nextReportDueDate = patched('first-report-due-within-access') && firstDue > v.expiresDate ? v.expiresDate : firstDue;
     v.nextReportDueAt = endOfLocalDay(v.nextReportDueDate);
     await transition('sign', 'active', i.actor, { data: { agreementVersion: i.agreementVersion, expiresDate: v.expiresDate, nextReportDueDate: v.nextReportDueDate }, notify: [toProvider('activated', `${v.requester.name} 已签署协议，开始使用：${label()}`)] });
     return v;
@@ -129,7 +131,8 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
   });
 
   kase.onCalendar((calendar) => {
-    const re = (d: TrackedDeadline | null) => recomputeOpen(d, calendar, Date.now());
+    // Cases older than the local-steps patch recompute passed deadlines too, as they did when they ran.
+    const re = (d: TrackedDeadline | null) => (kase.localSteps ? recomputeOpen(d, calendar, Date.now()) : d ? track(d.from, d.days) : d);
     const before = JSON.stringify([v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue]);
     v.formalCheckDue = re(v.formalCheckDue);
     v.reviewDue = re(v.reviewDue);

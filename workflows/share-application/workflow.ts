@@ -306,9 +306,11 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
 
   // A published calendar moves every open deadline, recomputed from its rule.
   kase.onCalendar((calendar) => {
-    // Only the deadlines still running move: a decided review's date stays as it was.
+    // Only the deadlines still running move: a decided review's date stays as it was. Cases older
+    // than the local-steps patch recompute every deadline, as they did when they ran.
     const open = openShareDeadlines(v);
-    const recompute = (d: TrackedDeadline | null) => (d && open.includes(d) ? recomputeOpen(d, calendar, Date.now()) : d);
+    const recompute = (d: TrackedDeadline | null) => (!kase.localSteps ? (d ? track(d.from, d.days) : d)
+      : d && open.includes(d) ? recomputeOpen(d, calendar, Date.now()) : d);
     const before = JSON.stringify([v.reviewDue, v.supplementDue, v.objectionDue, v.renewal?.reviewDue]);
     v.reviewDue = recompute(v.reviewDue);
     v.supplementDue = recompute(v.supplementDue);

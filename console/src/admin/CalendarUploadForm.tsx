@@ -156,7 +156,7 @@ function PublicationProgress({ year, jobId }: { year: number; jobId: string }) {
   });
   const heard = job && job.pass !== 'open';
   const message = !job ? `已发布${year}年${terms.calendar}，正在通知在办事项`
-    : heard ? `已发布${year}年${terms.calendar}，${job.told}件在办事项已按新日历重算办理期限`
-    : `已发布${year}年${terms.calendar}，正在通知在办事项按新日历重算办理期限（${job.told + job.gone}/${job.total}）`;
+    : heard ? `已发布${year}年${terms.calendar}，已通知${job.told}件在办事项按新日历重算办理期限`
+    : `已发布${year}年${terms.calendar}，正在通知在办事项按新日历重算办理期限（${Math.min(job.told + job.gone, job.total)}/${job.total}）`;
   return <Alert type={heard ? 'success' : 'info'} showIcon message={message} style={{ marginBottom: 16 }} role="status" />;
 }
