@@ -13,7 +13,7 @@ export function createOpenDataActivities({ db, logger }: { db: Db; logger: Logge
       work: (c) => openDataWork(c.view, Date.parse(c.event.at)), save: saveOpenDataChange,
       fields: (c) => ({ caseId: c.view.id, requester: c.view.requester.identifierMasked }),
     }),
-    /** DOMAIN P3 step 1: is the requester on this dataset's deny-list? */
+    /** processes.md P3 step 1: is the requester on this dataset's deny-list? */
     isDenyListed: (input: { resourceId: string; requesterKeys: string[] }): Promise<boolean> => isDenyListed(db, input.resourceId, input.requesterKeys),
   };
 }

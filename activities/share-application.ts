@@ -11,7 +11,7 @@ import type { Policy } from '../policy/index.js';
 
 export function createShareApplicationActivities({ db, logger, policy }: { db: Db; logger: Logger; policy: Policy }) {
   return {
-    /** DOMAIN P1: the bureau's pre-check, for cases submitted before the API ran it (rules.ts `precheck`). */
+    /** processes.md P1: the bureau's pre-check, for cases submitted before the API ran it (rules.ts `precheck`). */
     async precheckShareApplication(input: { applicantAgency: string; resourceId: string; fields: string[] }): Promise<PrecheckResult> {
       const [applicant, resource] = await Promise.all([getAgency(db, input.applicantAgency), getResource(db, input.resourceId)]);
       return precheck({

@@ -1,4 +1,4 @@
-// Idempotency-Key for every POST that creates a case (API.md Conventions), in one place.
+// Idempotency-Key for every POST that creates a case (docs/api.md Conventions), in one place.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { canonicalJson } from '../db/queries/audit.js';

@@ -1,4 +1,4 @@
-// Key identifiers collected with data (DOMAIN.md Catalog, P3): the 身份证号 (GB 11643-1999) and the
+// Key identifiers collected with data (docs/processes.md Catalog, P3): the 身份证号 (GB 11643-1999) and the
 // 统一社会信用代码 (GB 32100-2015). Pure functions with no imports at all, so the console checks the
 // same check characters as the API (lib/identity.ts wraps these in zod schemas for the API).
 

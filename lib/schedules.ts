@@ -13,7 +13,7 @@ export function scheduleDefinitions(taskQueue: string, policy: Policy = defaultP
   const [hour, minute] = policy.assessment.startsAt.split(':').map(Number) as [number, number];
   return [
     {
-      // DOMAIN P6, at 01:00 Asia/Shanghai. Overlap SKIP: a sweep still running makes the next one
+      // processes.md P6, at 01:00 Asia/Shanghai. Overlap SKIP: a sweep still running makes the next one
       // unnecessary. Catch-up of a day: a server down overnight sweeps once when back.
       scheduleId: freshnessScheduleId,
       spec: { calendars: [{ hour: 1, minute: 0, comment: 'daily at 01:00' }], timezone: 'Asia/Shanghai' },
@@ -21,7 +21,7 @@ export function scheduleDefinitions(taskQueue: string, policy: Policy = defaultP
       policies: { overlap: 'SKIP', catchupWindow: '1 day' },
     },
     {
-      // DOMAIN P4: the cycle of the previous year, on assessment.startsOn at assessment.startsAt.
+      // processes.md P4: the cycle of the previous year, on assessment.startsOn at assessment.startsAt.
       // Overlap ALLOW_ALL: each run starts a different year's cycle and a year starts at most once,
       // so a backfill of several years starts each. Catch-up of 30 days: a cluster down on the day
       // still starts the cycle when back; later than that, starting it is the bureau's decision.

@@ -1,4 +1,4 @@
-// Every day count of DOMAIN.md in one place, with its default. A deployment overrides any of them
+// Every day count of docs/processes.md in one place, with its default. A deployment overrides any of them
 // with SHUZHI_POLICY (JSON) or SHUZHI_POLICY_FILE; code never hard-codes a day count.
 import { z } from 'zod';
 
@@ -6,7 +6,7 @@ const wd = (value: number) => z.number().int().min(1).max(365).default(value);
 const days = (value: number) => z.number().int().min(0).max(3650).default(value);
 
 export const policySchema = z.object({
-  /** DOMAIN "Reminders": a case is due soon (即将超期) with at most this many working days left. */
+  /** processes.md "Reminders": a case is due soon (即将超期) with at most this many working days left. */
   remindWd: z.number().int().min(0).max(30).default(2),
   share: z.object({
     precheckWd: wd(2),
@@ -45,7 +45,7 @@ export const policySchema = z.object({
   }).strict().prefault({}),
   freshness: z.object({
     overdueGraceWd: wd(2),
-    // DOMAIN P6: delinquent after this many update cycles without an update (the bureau is told).
+    // processes.md P6: delinquent after this many update cycles without an update (the bureau is told).
     delinquentCycles: z.number().int().min(2).max(12).default(2),
   }).strict().prefault({}),
 }).strict();

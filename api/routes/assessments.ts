@@ -1,4 +1,4 @@
-// The annual assessment (年度评估), API.md "P4 Assessments": the schedule, cycles, each agency's
+// The annual assessment (年度评估), docs/api.md "P4 Assessments": the schedule, cycles, each agency's
 // assessment, assignments, publications, appeals, rectification, the indicator framework and CSV export.
 import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';

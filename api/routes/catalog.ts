@@ -51,7 +51,7 @@ const newResourceSchema = z.object({
   openConditions: z.string().max(4000).optional(),
   updateCycle: z.enum(updateCycles),
 }).superRefine((r, ctx) => {
-  // DOMAIN catalog: restricted types must cite their legal basis (「注明相关法律、法规和规章等依据」).
+  // processes.md catalog: restricted types must cite their legal basis (「注明相关法律、法规和规章等依据」).
   const restricted = r.shareType !== 'unconditional' || r.openType !== 'unconditional';
   if (restricted && !r.legalBasis) ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'required when shareType or openType is restricted' });
 });
@@ -137,7 +137,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
     if (resource.providerAgency !== principal.agency) throw new AppError('FORBIDDEN', "only the provider's reviewer records its data updates");
     const at = request.body.at ? new Date(request.body.at) : new Date();
     if (at.getTime() > Date.now() + 5 * 60_000) throw new AppError('VALIDATION_FAILED', 'a data update cannot be in the future', { errors: [{ path: 'at', message: 'in the future' }] });
-    // DOMAIN P6: freshness counts from the update's own date, so a backdated one may leave it due.
+    // processes.md P6: freshness counts from the update's own date, so a backdated one may leave it due.
     const freshness = freshnessOf(resource.updateCycle, localDate(at.getTime()), localDate(Date.now()), await currentCalendar(db), policy.freshness);
     const { update, resource: updated } = await recordDataUpdate(db, { resourceId: resource.id, at, recordedBy: principal.sub, freshness });
     return reply.code(201).send({ id: update.id, resourceId: resource.id, at: update.at.toISOString(), resource: toDto(updated ?? (await getResource(db, resource.id))!) });

@@ -56,7 +56,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<{ temporal: Client }> = async
         note: d.state.note || null,
         nextRunAt: next[0] ?? null,
         nextRuns: next,
-        // A run assesses the year before the one it runs in (DOMAIN P4).
+        // A run assesses the year before the one it runs in (processes.md P4).
         nextYearAssessed: scheduleId === assessmentScheduleId && next[0] ? Number(localDate(next[0]).slice(0, 4)) - 1 : null,
         recentRuns: d.info.recentActions.map((a) => ({
           scheduledAt: a.scheduledAt.toISOString(), startedAt: a.takenAt.toISOString(), workflowId: a.action.workflow.workflowId,

@@ -142,7 +142,7 @@ export async function cycleProgress(db: DbOrTx, year: number): Promise<CycleProg
   return { counts, unstarted: Number(extra?.unstarted ?? 0), unreviewed: Number(extra?.unreviewed ?? 0), pendingAppeals: Number(extra?.pendingAppeals ?? 0), unfinalised: Number(extra?.unfinalised ?? 0), overdue: Number(extra?.overdue ?? 0) };
 }
 
-/** DOMAIN P4 step 5: ranks every agency of the year by its final total (equal totals share a rank). */
+/** processes.md P4 step 5: ranks every agency of the year by its final total (equal totals share a rank). */
 export async function rankCycle(db: DbOrTx, year: number): Promise<void> {
   await db.execute(sql`update assessment_agencies a set rank = r.rank
     from (select agency_code, rank() over (order by total desc) as rank from assessment_agencies where year = ${year} and total is not null) r
@@ -183,7 +183,7 @@ export function listAgencyAssessmentsByCode(db: DbOrTx, year: number, codes: str
 }
 
 /**
- * DOMAIN P4 step 1: an agency's metrics for `year`, from the system's own records. Cases count by
+ * processes.md P4 step 1: an agency's metrics for `year`, from the system's own records. Cases count by
  * the local (Asia/Shanghai) year they were submitted in; resources catalogued by the year's end.
  */
 export async function computeAgencyMetrics(db: DbOrTx, year: number, agency: string): Promise<Metrics> {

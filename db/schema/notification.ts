@@ -5,7 +5,7 @@ export const notificationAudiences = ['user', 'agency', 'bureau'] as const;
 export type NotificationAudience = (typeof notificationAudiences)[number];
 export const notificationAudience = pgEnum('notification_audience', notificationAudiences);
 
-/** The in-system inbox: every "notify" of DOMAIN.md lands here, addressed to a user, an agency or the bureau. */
+/** The in-system inbox: every "notify" of docs/processes.md lands here, addressed to a user, an agency or the bureau. */
 export const notifications = pgTable('notifications', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   eventKey: text('event_key').notNull().unique(),

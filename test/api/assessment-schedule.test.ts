@@ -1,4 +1,4 @@
-// DOMAIN P4's schedule on the dev server (the time-skipping server has no Schedules): created once
+// processes.md P4's schedule on the dev server (the time-skipping server has no Schedules): created once
 // at start-up, yearly on assessment.startsOn at startsAt Asia/Shanghai, visible through the API;
 // a trigger or a backfill starts the cycle of the year before, and a year never starts twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The HTTP contract of API.md P4 over a real stack on the time-skipping server, so the windows of
+// The HTTP contract of docs/api.md P4 over a real stack on the time-skipping server, so the windows of
 // the cycle can close: start (once a year), metrics, roles, self-assessment, assignments, reviews,
 // publications, appeals, CSV export, rectification, and the indicator framework.
 import { eq } from 'drizzle-orm';
@@ -205,7 +205,7 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     await post(`/${year}/agencies/${b}/rectification`, staffB, { stage: 'report', text: '已补录' });
     expectProblem(await post(`/${year}/agencies/${b}/rectification/verification`, staffB, { passed: true }), 403, 'FORBIDDEN');
     expectProblem(await post(`/${year}/agencies/${b}/rectification/verification`, admin, { passed: 'no' }), 400, 'VALIDATION_FAILED');
-    // API.md's body is { passed }: a failed check reopens the rectification, a note being optional.
+    // docs/api.md's body is { passed }: a failed check reopens the rectification, a note being optional.
     const reopened = await post(`/${year}/agencies/${b}/rectification/verification`, admin, { passed: false });
     expect(reopened.body.rectification).toMatchObject({ state: 'in_progress', verifications: [{ value: { passed: false, note: null } }] });
     expect(reopened.body.timeline.at(-1)).toMatchObject({ action: 'rectification_reopened', reason: 'the bureau did not accept the rectification' });
@@ -231,7 +231,7 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     expect((await stack.request('GET', '/api/v1/audit-events/verification', { token: admin })).body).toMatchObject({ ok: true });
   });
 
-  it('documents every P4 route of API.md in the OpenAPI document', async () => {
+  it('documents every P4 route of docs/api.md in the OpenAPI document', async () => {
     const paths = (await stack.request('GET', '/openapi.json')).body.paths;
     const base = '/api/v1/assessment-cycles/{year}';
     for (const [path, method] of [

@@ -1,4 +1,4 @@
-// The HTTP contract of API.md P5 corrections over a real stack.
+// The HTTP contract of docs/api.md P5 corrections over a real stack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, eventually } from '../helpers/assertions.js';
 import { uniq } from '../helpers/fixtures.js';

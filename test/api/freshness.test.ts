@@ -1,4 +1,4 @@
-// DOMAIN P6 over a real stack: the daily schedule exists and, when triggered, the sweep marks
+// processes.md P6 over a real stack: the daily schedule exists and, when triggered, the sweep marks
 // resources by their update cycle, tells the provider at overdue and the bureau at delinquent.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

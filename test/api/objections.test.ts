@@ -1,4 +1,4 @@
-// The HTTP contract of API.md P2 over a real stack, and the share application following the outcome.
+// The HTTP contract of docs/api.md P2 over a real stack, and the share application following the outcome.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniq } from '../helpers/fixtures.js';
 import { startStack, type Stack } from '../helpers/stack.js';

@@ -1,4 +1,4 @@
-// The HTTP contract of API.md P3 over a real stack on the time-skipping server (so access can expire).
+// The HTTP contract of docs/api.md P3 over a real stack on the time-skipping server (so access can expire).
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDataIdentities } from '../../db/schema/open-data-request.js';

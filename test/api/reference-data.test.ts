@@ -1,4 +1,4 @@
-// The HTTP contract of API.md for conventions, authentication, reference data, calendar and audit.
+// The HTTP contract of docs/api.md for conventions, authentication, reference data, calendar and audit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { uniq } from '../helpers/fixtures.js';

@@ -1,4 +1,4 @@
-// The HTTP contract of API.md P1 over a real stack: Temporal dev server, worker, database, API.
+// The HTTP contract of docs/api.md P1 over a real stack: Temporal dev server, worker, database, API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniq } from '../helpers/fixtures.js';
 import { startStack, type Stack } from '../helpers/stack.js';

@@ -1,4 +1,4 @@
-// DOMAIN P4 step 1 against a real database: each metric counts the assessed agency's own cases of
+// processes.md P4 step 1 against a real database: each metric counts the assessed agency's own cases of
 // the assessed (Shanghai) year, and a source with nothing to count is not applicable.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// DOMAIN P4's pure rules, table by table: applicability, score items, weighted scores and grades,
+// processes.md P4's pure rules, table by table: applicability, score items, weighted scores and grades,
 // ranking, who may act when, the schedule's year and spec.
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../policy/index.js';
@@ -146,7 +146,7 @@ describe('who may act, and when', () => {
     expect(checkRectification(rect('awaiting_plan'), { actor: staff(), stage: 'report', text: 'r' })?.code).toBe('INVALID_STATE');
     expect(checkRectification(rect('in_progress'), { actor: staff(), stage: 'plan', text: 'p' })?.code).toBe('INVALID_STATE');
     expect(checkRectification(rect('in_progress'), { actor: staff('B2'), stage: 'report', text: 'r' })?.code).toBe('FORBIDDEN');
-    // API.md's body is { passed }: a failed check needs no note (the reason recorded says it was not accepted).
+    // docs/api.md's body is { passed }: a failed check needs no note (the reason recorded says it was not accepted).
     expect(checkRectificationVerification(rect('awaiting_verification'), { actor: admin, passed: false, note: null })).toBeNull();
     expect(checkRectificationVerification(rect('awaiting_verification'), { actor: staff(), passed: true, note: null })?.code).toBe('FORBIDDEN');
     expect(checkRectificationVerification(rect('awaiting_verification'), { actor: admin, passed: true, note: null })).toBeNull();

@@ -1,4 +1,4 @@
-// The audit chain's pure parts (DOMAIN.md "Audit"): canonical JSON and the hash of one event. An
+// The audit chain's pure parts (docs/processes.md "Audit"): canonical JSON and the hash of one event. An
 // edit to any recorded field, or to the link, must change the hash; a jsonb round trip must not.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';

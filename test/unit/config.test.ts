@@ -1,5 +1,5 @@
 // parseConfig: the environment is parsed once, and a bad or missing variable stops start-up with a
-// message naming it (STYLE.md convention 10). No I/O: every case passes its own env object, and
+// message naming it. No I/O: every case passes its own env object, and
 // SHUZHI_POLICY_FILE reads from an in-memory map instead of the disk.
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, DEV_JWT_SECRET, parseConfig, type Config } from '../../lib/config.js';
@@ -34,7 +34,7 @@ function problemsOf(env: NodeJS.ProcessEnv, defaults?: Record<string, string>): 
   throw new Error('expected parseConfig to throw a ConfigError');
 }
 
-/** DOMAIN.md's numbers, written out here so this file does not trust policy/index.ts for them. */
+/** docs/processes.md's numbers, written out here so this file does not trust policy/index.ts for them. */
 const domainPolicy = {
   remindWd: 2,
   share: { precheckWd: 2, reviewWd: 10, supplementWd: 10, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 },

@@ -1,4 +1,4 @@
-// DOMAIN P6 freshness states, counted on the real 2026 calendar.
+// processes.md P6 freshness states, counted on the real 2026 calendar.
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import { freshnessOf, nextExpected } from '../../workflows/freshness/rules.js';

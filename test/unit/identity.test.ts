@@ -1,4 +1,4 @@
-// Table-driven tests of the key-identifier checks (DOMAIN.md Catalog: validate both checksums
+// Table-driven tests of the key-identifier checks (docs/processes.md Catalog: validate both checksums
 // wherever they are entered). Valid numbers are built with check characters computed here in a
 // different way from lib/identity.ts (weights as powers, check character found by search), and
 // the standard published examples are checked by hand.

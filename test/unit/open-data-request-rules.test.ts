@@ -1,4 +1,4 @@
-// DOMAIN P3 (有条件开放申请) as rules.ts states it: who may take which action in which state, what
+// processes.md P3 (有条件开放申请) as rules.ts states it: who may take which action in which state, what
 // each action needs, when usage reports fall due. Table-driven: each row is one rule.
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../workflows/common/actors.js';

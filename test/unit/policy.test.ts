@@ -1,4 +1,4 @@
-// The policy: every day count of DOMAIN.md with its default, overridable per deployment.
+// The policy: every day count of docs/processes.md with its default, overridable per deployment.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defaultPolicy, parsePolicy, type Policy } from '../../policy/index.js';
@@ -17,7 +17,7 @@ function refusedPaths(overrides: unknown): string[] {
   throw new Error('expected parsePolicy to refuse the overrides');
 }
 
-// Each number as DOMAIN.md states it, with the sentence it comes from.
+// Each number as docs/processes.md states it, with the sentence it comes from.
 const domainNumbers: [key: string, value: number | string, source: string][] = [
   ['remindWd', 2, 'Reminders: remindWd = 2 working days before a deadline, the case is due soon'],
   ['share.precheckWd', 2, 'P1: compliance pre-check within share.precheckWd = 2'],
@@ -53,7 +53,7 @@ describe('defaultPolicy', () => {
     expect(at(defaultPolicy, key)).toBe(value);
   });
 
-  it('holds exactly the keys DOMAIN.md names, and nothing else', () => {
+  it('holds exactly the keys docs/processes.md names, and nothing else', () => {
     expect(defaultPolicy).toStrictEqual({
       remindWd: 2,
       share: { precheckWd: 2, reviewWd: 10, supplementWd: 10, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 },

@@ -1,4 +1,4 @@
-// Table-driven tests of the share application's pure rules (DOMAIN.md P1). Every deadline and date
+// Table-driven tests of the share application's pure rules (docs/processes.md P1). Every deadline and date
 // below was worked out by hand from the 2026 State Council calendar.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../policy/index.js';
@@ -61,7 +61,7 @@ const providerReviewerAsStaff: Actor = { ...providerReviewer, role: 'agency_staf
 
 // ---- policy and deadlines ----------------------------------------------------------------------
 
-/** DOMAIN.md P1 numbers, written out so a changed default cannot shift what these tests mean. */
+/** docs/processes.md P1 numbers, written out so a changed default cannot shift what these tests mean. */
 const policy: SharePolicy = {
   precheckWd: 2,
   reviewWd: 10,

@@ -1,4 +1,4 @@
-// STYLE.md convention 2: workflow code is bundled into Temporal's deterministic sandbox, so it may
+// Workflow code is bundled into Temporal's deterministic sandbox, so it may
 // import values only from @temporalio/workflow, @temporalio/common and workflows/ itself; anything
 // else (db/, api/, activities/, Node built-ins) is allowed as `import type` only.
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// DOMAIN.md P4 on the time-skipping server: a cycle fans out to every agency, each window's deadline
+// docs/processes.md P4 on the time-skipping server: a cycle fans out to every agency, each window's deadline
 // passes on its own, appeals, final results with ranking, rectification reopened by a failed check.
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';

@@ -1,4 +1,4 @@
-// Every path of DOMAIN.md P5 on the time-skipping server: routed at once, verified under its
+// Every path of docs/processes.md P5 on the time-skipping server: routed at once, verified under its
 // deadline with one approved extension, disputed meanwhile, transferred to the owner with its own clock.
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';

@@ -1,4 +1,4 @@
-// Every path of DOMAIN.md P2 on the time-skipping server: negotiation, coordination, escalation,
+// Every path of docs/processes.md P2 on the time-skipping server: negotiation, coordination, escalation,
 // each deadline passing on its own, and the outcome flowing back to the share application.
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';

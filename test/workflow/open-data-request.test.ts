@@ -1,4 +1,4 @@
-// Every path of DOMAIN.md P3 on the time-skipping server: formal check, return and resubmission,
+// Every path of docs/processes.md P3 on the time-skipping server: formal check, return and resubmission,
 // provider review, the agreement and its lapse, supervised use with reports, suspension, revocation
 // onto the deny-list, and expiry.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Every path of DOMAIN.md P1 on the time-skipping server, with the real activities writing a real
+// Every path of docs/processes.md P1 on the time-skipping server, with the real activities writing a real
 // database: deadlines are computed from the working-day calendar and pass on their own.
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';

@@ -1,4 +1,4 @@
-// One agency's annual assessment (年度评估), DOMAIN.md P4: metrics from the system's records, the
+// One agency's annual assessment (年度评估), docs/processes.md P4: metrics from the system's records, the
 // self-assessment with evidence, the assigned assessor's review, the preliminary result and its
 // appeal during the notice period (公示), the final result, and rectification (整改) until verified.
 import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
@@ -98,7 +98,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
       r.state = 'verified';
       await transition('rectification_verified', 'closed', i.actor, { reason: i.note, notify: [toAgency('rectification_verified', `整改验收通过：${label}`)] });
     } else {
-      // DOMAIN P4 step 6: a failed check reopens the rectification with a fresh completion period.
+      // processes.md P4 step 6: a failed check reopens the rectification with a fresh completion period.
       r.state = 'in_progress';
       r.completionDue = completionDeadline(today(), policy.rectifyDays);
       const due = r.completionDue.dueDate;
@@ -193,7 +193,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     if (await kase.changedBefore(due ? dueMs(due) : null)) continue;
     const r = v.rectification;
     if (v.state === 'self_assessment') {
-      // DOMAIN P4 step 2: the window closes; the review goes ahead on the records alone.
+      // processes.md P4 step 2: the window closes; the review goes ahead on the records alone.
       v.selfAssessmentMissed = true;
       await overdue('self_assessment', 'review', `the self-assessment was due ${v.deadlines.selfAssessment.dueDate}`, [
         toAgency('overdue', `自评超期未提交：${label}`), toBureau('overdue', `自评超期（督办）：${label}`),

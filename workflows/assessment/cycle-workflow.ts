@@ -1,4 +1,4 @@
-// One year's assessment cycle (年度评估), DOMAIN.md P4. It claims the year, fans out in a two-level
+// One year's assessment cycle (年度评估), docs/processes.md P4. It claims the year, fans out in a two-level
 // tree — one batch child per `batchSize` agencies, each starting one child per agency — so no
 // history holds more than a batch's events, moves the cycle through its stages (continuing as new
 // if its own history grows), and publishes results to every agency by a broadcast activity.
@@ -102,7 +102,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   await kase.loadCalendar();
   if (!input.resume) {
     const indicators = await acts.loadIndicatorSet({ version: input.indicatorsVersion });
-    // DOMAIN P4: self-assessment within selfWd of the start; the review window follows it.
+    // processes.md P4: self-assessment within selfWd of the start; the review window follows it.
     const selfAssessment = kase.track(today(), policy.selfWd);
     const review = kase.track(selfAssessment.dueDate, policy.reviewWd);
     const view: CycleView = {

@@ -1,4 +1,4 @@
-// Pure decisions of the annual assessment (年度评估), DOMAIN.md P4. Each names its source.
+// Pure decisions of the annual assessment (年度评估), docs/processes.md P4. Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import { isPast, retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
@@ -17,7 +17,7 @@ const isAdmin = (a: Actor) => a.role === 'bureau_admin';
 export const yearAssessedAt = (instantMs: number): number => Number(localDate(instantMs).slice(0, 4)) - 1;
 
 /**
- * DOMAIN P4: an admin starts or backfills a year that has ended (the records of a year in progress
+ * processes.md P4: an admin starts or backfills a year that has ended (the records of a year in progress
  * are incomplete, and starting it would leave next January's scheduled run nothing to do).
  */
 export function cycleYearProblem(year: number, today: string): string | null {
@@ -27,7 +27,7 @@ export function cycleYearProblem(year: number, today: string): string | null {
 }
 
 /**
- * DOMAIN P4 / issue #5: an indicator whose source had nothing to measure is not applicable (never
+ * processes.md P4 / issue #5: an indicator whose source had nothing to measure is not applicable (never
  * zero). The catalog always applies: every agency must catalogue its data (目录编制), so an empty
  * catalog measures as incomplete. An indicator without a metric is scored on evidence and applies.
  */
@@ -70,7 +70,7 @@ export function scoreItemProblems(items: ScoreItem[], applicable: string[], need
   return problems;
 }
 
-/** DOMAIN P4 step 5: the grade of a total on the version's thresholds (优秀/良好/合格/不合格). */
+/** processes.md P4 step 5: the grade of a total on the version's thresholds (优秀/良好/合格/不合格). */
 export function gradeOf(total: number, grades: IndicatorSet['grades']): GradeCode {
   if (total >= grades.excellent) return 'excellent';
   if (total >= grades.good) return 'good';
@@ -85,7 +85,7 @@ export function finalItems(v: Pick<AgencyAssessmentView, 'review' | 'appeal'>): 
 }
 
 /**
- * DOMAIN P4 step 5: the weighted score over the applicable indicators (weights renormalised, so a
+ * processes.md P4 step 5: the weighted score over the applicable indicators (weights renormalised, so a
  * not-applicable indicator neither helps nor hurts), the grade, and what needs rectification (整改):
  * 不合格, or any indicator below its floor (step 6).
  */
@@ -111,7 +111,7 @@ export function rectificationReasons(result: AgencyResult, set: IndicatorSet): s
   ];
 }
 
-/** DOMAIN P4 step 3: the bureau assigns an independent assessor before the review is in. */
+/** processes.md P4 step 3: the bureau assigns an independent assessor before the review is in. */
 export function checkAssignment(v: AgencyAssessmentView, i: AssignAssessorInput): Refusal | null {
   if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin assigns assessors');
   if (v.review || !['collecting', 'self_assessment', 'review'].includes(v.state)) return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; its review is done`);
@@ -119,7 +119,7 @@ export function checkAssignment(v: AgencyAssessmentView, i: AssignAssessorInput)
   return null;
 }
 
-/** DOMAIN P4 step 2: the agency's own staff assess themselves, with evidence, within assessment.selfWd. */
+/** processes.md P4 step 2: the agency's own staff assess themselves, with evidence, within assessment.selfWd. */
 export function checkSelfAssessment(v: AgencyAssessmentView, i: SelfAssessmentInput, nowMs: number): Refusal | null {
   if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff submit its self-assessment");
   if (v.state === 'collecting') return refuse('INVALID_STATE', 'the metrics are still being computed');
@@ -129,7 +129,7 @@ export function checkSelfAssessment(v: AgencyAssessmentView, i: SelfAssessmentIn
   return problems.length ? refuse('VALIDATION_FAILED', 'a self-assessment scores every applicable indicator with evidence', problems) : null;
 }
 
-/** DOMAIN P4 step 3: the assigned assessor reviews, once the self-assessment is in or its window closed. */
+/** processes.md P4 step 3: the assigned assessor reviews, once the self-assessment is in or its window closed. */
 export function checkReview(v: AgencyAssessmentView, i: ReviewInput): Refusal | null {
   if (i.actor.role !== 'assessor' || v.assessor?.id !== i.actor.id) return refuse('FORBIDDEN', 'only the assessor assigned to this agency reviews it');
   if (v.state !== 'review') return refuse('INVALID_STATE', v.state === 'self_assessment' || v.state === 'collecting' ? 'the self-assessment is still open' : `the agency's assessment is ${v.state}; it awaits no review`);
@@ -137,7 +137,7 @@ export function checkReview(v: AgencyAssessmentView, i: ReviewInput): Refusal | 
   return problems.length ? refuse('VALIDATION_FAILED', 'a review scores every applicable indicator with a comment', problems) : null;
 }
 
-/** DOMAIN P4 step 4: an agency may appeal its preliminary result once, during the notice period (公示). */
+/** processes.md P4 step 4: an agency may appeal its preliminary result once, during the notice period (公示). */
 export function checkAppeal(v: AgencyAssessmentView, i: AppealInput, nowMs: number): Refusal | null {
   if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff appeal its result");
   if (v.state !== 'notice') return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; appeals are heard during the notice period`);
@@ -147,7 +147,7 @@ export function checkAppeal(v: AgencyAssessmentView, i: AppealInput, nowMs: numb
   return null;
 }
 
-/** DOMAIN P4 step 4: the bureau answers each appeal, and may revise scores. */
+/** processes.md P4 step 4: the bureau answers each appeal, and may revise scores. */
 export function checkAppealAnswer(v: AgencyAssessmentView, i: AppealAnswerInput): Refusal | null {
   if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin answers appeals');
   if (v.state !== 'notice' || !v.appeal || v.appeal.answer) return refuse('INVALID_STATE', v.appeal?.answer ? 'the appeal was already answered' : 'there is no appeal to answer');
@@ -158,7 +158,7 @@ export function checkAppealAnswer(v: AgencyAssessmentView, i: AppealAnswerInput)
   return problems.length ? refuse('VALIDATION_FAILED', 'an answer says why, and revises applicable indicators only', problems) : null;
 }
 
-/** DOMAIN P4 step 6: the agency files its rectification plan, then its completion report. */
+/** processes.md P4 step 6: the agency files its rectification plan, then its completion report. */
 export function checkRectification(v: AgencyAssessmentView, i: RectificationInput): Refusal | null {
   if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff report on its rectification");
   const r = v.rectification;
@@ -169,13 +169,13 @@ export function checkRectification(v: AgencyAssessmentView, i: RectificationInpu
   return null;
 }
 
-/** DOMAIN P4 step 6: completion within assessment.rectifyDays natural days of `from` (the plan, or a failed check). */
+/** processes.md P4 step 6: completion within assessment.rectifyDays natural days of `from` (the plan, or a failed check). */
 export function completionDeadline(from: string, rectifyDays: number): Deadline {
   const due = addCalendarDays(from, rectifyDays);
   return { dueDate: due, dueAt: endOfLocalDay(due), provisional: false };
 }
 
-/** DOMAIN P4 step 6: the bureau verifies the rectification; a failed check reopens it. */
+/** processes.md P4 step 6: the bureau verifies the rectification; a failed check reopens it. */
 export function checkRectificationVerification(v: AgencyAssessmentView, i: RectificationVerificationInput): Refusal | null {
   if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin verifies rectifications');
   if (v.state !== 'rectification' || v.rectification?.state !== 'awaiting_verification') return refuse('INVALID_STATE', 'no completion report awaits verification');
@@ -183,7 +183,7 @@ export function checkRectificationVerification(v: AgencyAssessmentView, i: Recti
 }
 
 /**
- * DOMAIN "Working days": the stage deadlines on a newer calendar. Only provisional deadlines not yet
+ * processes.md "Working days": the stage deadlines on a newer calendar. Only provisional deadlines not yet
  * passed move, and the review window follows a self-assessment deadline that moved.
  */
 export function retrackStages<D extends { selfAssessment: TrackedDeadline; review: TrackedDeadline; notice: TrackedDeadline | null }>(d: D, calendar: CalendarData, nowMs: number): D {
@@ -195,7 +195,7 @@ export function retrackStages<D extends { selfAssessment: TrackedDeadline; revie
 }
 
 /**
- * DOMAIN P4 steps 4–5: preliminary results once the self-assessment window has closed (every review
+ * processes.md P4 steps 4–5: preliminary results once the self-assessment window has closed (every review
  * in is checked against the records); final results once the notice period has ended.
  */
 export function checkPublication(c: CycleView, i: PublicationInput, nowMs: number): Refusal | null {
@@ -216,7 +216,7 @@ export interface PublicationProgress {
 }
 
 /**
- * DOMAIN P4 steps 4–5: nothing is published on time running out — the preliminary results wait for
+ * processes.md P4 steps 4–5: nothing is published on time running out — the preliminary results wait for
  * every review, the final ones for every appeal's answer.
  */
 export function publicationWaitsFor(stage: PublicationStage, progress: PublicationProgress, agencyCount: number): Refusal | null {
@@ -226,7 +226,7 @@ export function publicationWaitsFor(stage: PublicationStage, progress: Publicati
 }
 
 /**
- * DOMAIN "Catalog": a complete entry has a description, its data items, and the legal basis its
+ * processes.md "Catalog": a complete entry has a description, its data items, and the legal basis its
  * share or open type requires (conditional, not shared, not open: 「注明相关法律、法规和规章等依据」).
  */
 export function catalogEntryComplete(r: { description: string | null; fields: unknown[]; shareType: string; openType: string; legalBasis: string | null }): boolean {
@@ -262,7 +262,7 @@ export function agencyAssessmentActionsFor(v: AgencyAssessmentView, actor: Actor
 }
 
 /**
- * DOMAIN P4: what an agency's assessment waits for — its self-assessment within the window, an
+ * processes.md P4: what an agency's assessment waits for — its self-assessment within the window, an
  * assessor (until one is assigned) and the review, the answer to an appeal before the notice period
  * ends, and in rectification the plan, the completion report and the bureau's verification.
  */
@@ -312,7 +312,7 @@ export function cycleActionsFor(c: CycleView, actor: Actor, nowMs: number, progr
   });
 }
 
-/** DOMAIN P4 steps 4–5: the cycle waits for the preliminary results after the reviews, the final ones after the notice period. */
+/** processes.md P4 steps 4–5: the cycle waits for the preliminary results after the reviews, the final ones after the notice period. */
 export function cycleWork(c: CycleView, nowMs: number): CaseWork {
   const awaited: Partial<Record<CycleAction, Awaited>> = c.state === 'review'
     ? { publish_preliminary: { due: c.deadlines.review } }

@@ -1,4 +1,4 @@
-// JSON-safe shapes of the annual assessment (年度评估), DOMAIN.md P4: one cycle per year, one
+// JSON-safe shapes of the annual assessment (年度评估), docs/processes.md P4: one cycle per year, one
 // per-agency process under it.
 import type { CaseEvent } from '../common/events.js';
 import type { Actor } from '../common/actors.js';

@@ -1,4 +1,4 @@
-// Who acts (DOMAIN.md "Actors"). Pure and JSON-safe: workflows, activities and the API share it.
+// Who acts (docs/processes.md "Actors"). Pure and JSON-safe: workflows, activities and the API share it.
 
 export const roles = [
   'agency_staff',

@@ -1,5 +1,5 @@
 // Built-in holiday calendars from the State Council General Office notices on holiday arrangements
-// (国务院办公厅关于…年部分节假日安排的通知), published in the year before each year (DOMAIN.md
+// (国务院办公厅关于…年部分节假日安排的通知), published in the year before each year (docs/processes.md
 // "Working days"). Days off are listed one by one; uploaded years replace these (mergeCalendars).
 import type { CalendarData } from './working-days.js';
 

@@ -1,4 +1,4 @@
-// Working-day calendar arithmetic for deadlines of "N working days" (DOMAIN.md "Working days").
+// Working-day calendar arithmetic for deadlines of "N working days" (docs/processes.md "Working days").
 // Pure and deterministic so Temporal's workflow sandbox can run it: no imports, no clock, no
 // Intl time zones. Local dates are handled as whole days counted from 1970-01-01 (epoch days).
 

@@ -1,4 +1,4 @@
-// Pure decisions of the data correction process (DOMAIN.md P5). Each names its source.
+// Pure decisions of the data correction process (docs/processes.md P5). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
 import type { ExtensionInput, VerificationInput } from './messages.js';
@@ -8,7 +8,7 @@ import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party }
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 const isVerifier = (v: CorrectionView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.assignedAgency;
 
-/** DOMAIN P5: one extension to correction.verifyExtendedWd, approved by the provider's head and recorded. */
+/** processes.md P5: one extension to correction.verifyExtendedWd, approved by the provider's head and recorded. */
 export function checkExtension(v: CorrectionView, i: ExtensionInput, nowMs: number): Refusal | null {
   if (!isVerifier(v, i.actor)) return refuse('FORBIDDEN', "only the verifying agency's reviewer extends verification");
   if (v.state !== 'verifying') return refuse('INVALID_STATE', `the correction is ${v.state}; only verification can be extended`);
@@ -21,7 +21,7 @@ export function checkExtension(v: CorrectionView, i: ExtensionInput, nowMs: numb
   return errors.length ? refuse('VALIDATION_FAILED', 'an extension names who approved it and why', errors) : null;
 }
 
-/** DOMAIN P5: the verifying agency answers corrected, no_change (with reasons) or transferred to the owner. */
+/** processes.md P5: the verifying agency answers corrected, no_change (with reasons) or transferred to the owner. */
 export function checkVerification(v: CorrectionView, i: VerificationInput): Refusal | null {
   if (!isVerifier(v, i.actor)) return refuse('FORBIDDEN', "only the verifying agency's reviewer verifies");
   if (v.state !== 'verifying') return refuse('INVALID_STATE', `the correction is ${v.state}; it awaits no verification`);
@@ -47,7 +47,7 @@ export function correctionActionsFor(v: CorrectionView, actor: Actor, nowMs: num
   });
 }
 
-/** DOMAIN P5: a correction waits for the verifying agency's answer by the verification deadline. */
+/** processes.md P5: a correction waits for the verifying agency's answer by the verification deadline. */
 export function correctionAwaited(v: CorrectionView): Partial<Record<CorrectionAction, Awaited>> {
   return v.state === 'verifying' ? { verify: { due: v.verifyDue }, extend: { due: v.verifyDue, lapses: true } } : {};
 }

@@ -1,4 +1,4 @@
-// JSON-safe shapes of the data correction process (数据纠错/异议核实), DOMAIN.md P5.
+// JSON-safe shapes of the data correction process (数据纠错/异议核实), docs/processes.md P5.
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
 import type { NotificationSpec } from '../common/events.js';

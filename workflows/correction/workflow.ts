@@ -1,4 +1,4 @@
-// The data correction process (数据纠错/异议核实), DOMAIN.md P5: routed at once to the verifying
+// The data correction process (数据纠错/异议核实), docs/processes.md P5: routed at once to the verifying
 // agency, verified under a working-day deadline (one approved extension), the resource marked
 // disputed meanwhile, the reporter told the result. A transfer opens a new case for the owner.
 import { ApplicationFailure, condition, ParentClosePolicy, startChild } from '@temporalio/workflow';
@@ -42,7 +42,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
 
   kase.action(extendVerificationUpdate, (i) => checkExtension(v, i, Date.now()), async (i) => {
     v.extension = { approvedBy: i.approvedBy, reason: i.reason, by: i.actor, at: nowIso() };
-    // DOMAIN P5: extendable to correction.verifyExtendedWd in all, counted from forwarding.
+    // processes.md P5: extendable to correction.verifyExtendedWd in all, counted from forwarding.
     v.verifyDue = track(v.verifyDue!.from, policy.verifyExtendedWd);
     await transition('extend', 'verifying', i.actor, { reason: i.reason, data: { approvedBy: i.approvedBy, verifyDueDate: v.verifyDue.dueDate }, notify: [toReporter('verification_extended', `数据纠错核实已延期至 ${v.verifyDue.dueDate}：${label()}`)] });
     return v;
@@ -83,7 +83,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   // ---- registration: reported, then routed at once to the verifying agency ----------------------
   await kase.loadCalendar();
   void transition('report', 'forwarding', input.reporter, { reason: input.report.description, data: { recordRef: input.report.recordRef, field: input.report.field } });
-  // DOMAIN P5: the verification clock starts on forwarding.
+  // processes.md P5: the verification clock starts on forwarding.
   v.verifyDue = track(today(), policy.verifyWd);
   void transition('route', 'verifying', systemActor('routing'), {
     data: { assignedAgency: v.assignedAgency, verifyDueDate: v.verifyDue.dueDate, transferredFrom: v.transferredFrom },
@@ -102,7 +102,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       continue;
     }
     if (v.state !== 'verifying') continue;
-    // DOMAIN P5, as P1: a missed verification deadline flags the case overdue and tells provider and bureau.
+    // processes.md P5, as P1: a missed verification deadline flags the case overdue and tells provider and bureau.
     flaggedDueAt = due!.dueAt;
     v.overdue = true;
     await transition('overdue', 'verifying', systemActor('deadline'), {

@@ -1,4 +1,4 @@
-// Catalog freshness (更新周期), DOMAIN.md P6: pure, so the daily sweep and its tests agree.
+// Catalog freshness (更新周期), docs/processes.md P6: pure, so the daily sweep and its tests agree.
 import { addCalendarDays, addMonths, addWorkingDays, type CalendarData } from '../common/working-days.js';
 import type { Freshness, UpdateCycle } from './types.js';
 
@@ -23,7 +23,7 @@ export function nextExpected(lastUpdate: string, cycle: UpdateCycle, cycles = 1)
 export interface FreshnessPolicy { overdueGraceWd: number; delinquentCycles: number }
 
 /**
- * DOMAIN P6: fresh → due (the cycle has elapsed) → overdue (cycle + freshness.overdueGraceWd working
+ * processes.md P6: fresh → due (the cycle has elapsed) → overdue (cycle + freshness.overdueGraceWd working
  * days) → delinquent (freshness.delinquentCycles cycles, two by default). Dates are local
  * (Asia/Shanghai) dates. A data update dated in the past counts from its own date, so a backdated
  * update can leave a resource due or overdue.

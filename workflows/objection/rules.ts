@@ -1,4 +1,4 @@
-// Pure decisions of the objection coordination process (DOMAIN.md P2). Each names its source.
+// Pure decisions of the objection coordination process (docs/processes.md P2). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import type { AssignmentInput, EscalationInput, GovernmentDecisionInput, MinutesInput, RulingInput, SettlementInput, StatementInput } from './messages.js';
@@ -23,14 +23,14 @@ const needsConditions = (outcome: string, conditions: string | null | undefined)
     ? refuse('VALIDATION_FAILED', 'a conditional share states its conditions', [{ path: 'conditions', message: 'required for conditional_share' }])
     : null;
 
-/** DOMAIN P2 step 1: the provider may settle in negotiation by agreeing to share. */
+/** processes.md P2 step 1: the provider may settle in negotiation by agreeing to share. */
 export function checkSettlement(v: ObjectionView, input: SettlementInput): Refusal | null {
   if (!(input.actor.role === 'agency_reviewer' && input.actor.agency === v.providerAgency)) return refuse('FORBIDDEN', "only the provider's reviewer settles an objection");
   if (v.state !== 'negotiating') return refuse('INVALID_STATE', `the objection is ${v.state}; settlement belongs to negotiation`);
   return badOutcome(input.outcome, settlementOutcomes) ?? needsConditions(input.outcome, input.conditions);
 }
 
-/** DOMAIN P2 step 2: a bureau coordinator takes the case, never one from either agency. */
+/** processes.md P2 step 2: a bureau coordinator takes the case, never one from either agency. */
 export function checkAssignment(v: ObjectionView, input: AssignmentInput): Refusal | null {
   if (input.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', 'only a bureau coordinator assigns a coordinator');
   const conflicted = [input.actor, input.coordinator].some((a) => fromParty(v, a));
@@ -40,7 +40,7 @@ export function checkAssignment(v: ObjectionView, input: AssignmentInput): Refus
   return null;
 }
 
-/** DOMAIN P2: either party may make statements while the case is open; they are immutable. */
+/** processes.md P2: either party may make statements while the case is open; they are immutable. */
 export function checkStatement(v: ObjectionView, input: StatementInput): Refusal | null {
   if (!partyOf(v, input.actor)) return refuse('FORBIDDEN', 'only the applicant or the provider makes statements');
   if (v.state === 'resolved') return refuse('INVALID_STATE', 'the objection is resolved');
@@ -51,7 +51,7 @@ export function checkStatement(v: ObjectionView, input: StatementInput): Refusal
 // The acting person is checked again: an assignment by id cannot know the assignee's agency.
 const isAssignedCoordinator = (v: ObjectionView, a: Actor) => a.role === 'bureau_coordinator' && v.coordinator?.id === a.id && !fromParty(v, a);
 
-/** DOMAIN P2 step 2: only the assigned coordinator records consultation minutes. */
+/** processes.md P2 step 2: only the assigned coordinator records consultation minutes. */
 export function checkMinutes(v: ObjectionView, input: MinutesInput, nowMs: number): Refusal | null {
   if (!isAssignedCoordinator(v, input.actor)) return refuse('FORBIDDEN', 'only the assigned coordinator records minutes');
   if (v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; minutes belong to coordination`);
@@ -62,7 +62,7 @@ export function checkMinutes(v: ObjectionView, input: MinutesInput, nowMs: numbe
   return null;
 }
 
-/** DOMAIN P2 step 2: only the assigned coordinator rules, with reasoning. */
+/** processes.md P2 step 2: only the assigned coordinator rules, with reasoning. */
 export function checkRuling(v: ObjectionView, input: RulingInput): Refusal | null {
   if (!isAssignedCoordinator(v, input.actor)) return refuse('FORBIDDEN', 'only the assigned coordinator rules');
   if (v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; a ruling belongs to coordination`);
@@ -70,7 +70,7 @@ export function checkRuling(v: ObjectionView, input: RulingInput): Refusal | nul
   return badOutcome(input.outcome, objectionOutcomes) ?? needsConditions(input.outcome, input.conditions);
 }
 
-/** DOMAIN P2 step 3: when coordination fails the bureau escalates to the municipal government. */
+/** processes.md P2 step 3: when coordination fails the bureau escalates to the municipal government. */
 export function checkEscalation(v: ObjectionView, input: EscalationInput): Refusal | null {
   if ((input.actor.role !== 'bureau_coordinator' && input.actor.role !== 'bureau_admin') || fromParty(v, input.actor)) return refuse('FORBIDDEN', 'only the bureau escalates an objection');
   if (v.state !== 'coordinating') return refuse('INVALID_STATE', `the objection is ${v.state}; only coordination is escalated`);
@@ -78,7 +78,7 @@ export function checkEscalation(v: ObjectionView, input: EscalationInput): Refus
   return null;
 }
 
-/** DOMAIN P2 step 3: a bureau admin records the municipal government's decision (市人民政府统筹协调). */
+/** processes.md P2 step 3: a bureau admin records the municipal government's decision (市人民政府统筹协调). */
 export function checkGovernmentDecision(v: ObjectionView, input: GovernmentDecisionInput): Refusal | null {
   if (input.actor.role !== 'bureau_admin' || fromParty(v, input.actor)) return refuse('FORBIDDEN', "only a bureau admin records the government's decision");
   if (v.state !== 'escalated') return refuse('INVALID_STATE', `the objection is ${v.state}; the government decides escalated cases`);
@@ -87,7 +87,7 @@ export function checkGovernmentDecision(v: ObjectionView, input: GovernmentDecis
   return badOutcome(input.outcome, objectionOutcomes);
 }
 
-/** DOMAIN P2 step 2: the provider owes the coordinator a statement made after coordination began. */
+/** processes.md P2 step 2: the provider owes the coordinator a statement made after coordination began. */
 export function providerHasAnswered(v: ObjectionView): boolean {
   return !!v.coordinationStartedAt && v.statements.some((s) => s.party === 'provider' && s.at >= v.coordinationStartedAt!);
 }
@@ -111,7 +111,7 @@ export function objectionActionsFor(v: ObjectionView, actor: Actor, nowMs: numbe
 }
 
 /**
- * DOMAIN P2: what the objection waits for — the provider's settlement while negotiation lasts; in
+ * processes.md P2: what the objection waits for — the provider's settlement while negotiation lasts; in
  * coordination a coordinator (until one takes it), the provider's statement to the coordinator, and
  * the coordinator's minutes and ruling; once escalated, the government's decision as recorded by an admin.
  */

@@ -1,4 +1,4 @@
-// JSON-safe shapes of the objection coordination process (不予共享异议协商), DOMAIN.md P2.
+// JSON-safe shapes of the objection coordination process (不予共享异议协商), docs/processes.md P2.
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
 import type { NotificationSpec } from '../common/events.js';

@@ -1,4 +1,4 @@
-// The objection coordination process (不予共享异议协商), DOMAIN.md P2: negotiation between the
+// The objection coordination process (不予共享异议协商), docs/processes.md P2: negotiation between the
 // parties, coordination by the bureau, escalation to the municipal government. Started by the
 // share application it concerns; its outcome goes back to that workflow as a signal.
 import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
@@ -64,7 +64,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   });
   const { transition, track } = kase;
 
-  /** DOMAIN P2 step 2: coordination starts the provider's statement clock and the coordinator's. */
+  /** processes.md P2 step 2: coordination starts the provider's statement clock and the coordinator's. */
   function startCoordination(): void {
     v.coordinationStartedAt = nowIso();
     v.statementDue = track(today(), policy.providerStatementWd);
@@ -157,7 +157,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     await kase.refreshCalendar();
     if (v.state === 'negotiating') {
       if (await waitForChange(dueMs(v.negotiationDue))) continue;
-      // DOMAIN P2: negotiation's deadline passed unsettled; the bureau takes the case.
+      // processes.md P2: negotiation's deadline passed unsettled; the bureau takes the case.
       startCoordination();
       await transition('negotiation_lapsed', 'coordinating', systemActor('deadline'), {
         reason: `协商期 ${v.negotiationDue?.dueDate} 届满未达成一致`,
@@ -173,7 +173,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
       const next = timers[0] ?? null;
       if (await waitForChange(next?.at ?? null)) continue;
       if (next?.kind === 'statement') {
-        // DOMAIN P2: the provider owes the coordinator a statement within objection.providerStatementWd.
+        // processes.md P2: the provider owes the coordinator a statement within objection.providerStatementWd.
         statementFlagged = true;
         v.overdue = true;
         await transition('statement_overdue', 'coordinating', systemActor('deadline'), {
@@ -181,7 +181,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
           notify: [toAgency(v.providerAgency, 'overdue', `陈述超期：请尽快向协调人提交陈述（期限 ${v.statementDue?.dueDate}）：${label()}`), toBureau('overdue', `数据提供单位陈述超期（督办）：${named(v.providerAgency)}，${label()}`)],
         });
       } else {
-        // DOMAIN P2 step 3: coordination's deadline passed without a ruling: escalate.
+        // processes.md P2 step 3: coordination's deadline passed without a ruling: escalate.
         v.overdue = true;
         v.escalation = { reason: `协调期 ${v.coordinationDue?.dueDate} 届满未作出协调意见`, by: systemActor('deadline'), at: nowIso(), automatic: true };
         await transition('escalate', 'escalated', systemActor('deadline'), {
@@ -190,7 +190,7 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
         });
       }
     } else if (v.state === 'escalated') {
-      // DOMAIN P2 step 3: the government's decision has no deadline.
+      // processes.md P2 step 3: the government's decision has no deadline.
       await waitForChange(null);
     }
     // A case resolved while the calendar was reloading leaves the loop on its next test.

@@ -1,4 +1,4 @@
-// Pure decisions of the conditional open-data request process (DOMAIN.md P3). Each names its source.
+// Pure decisions of the conditional open-data request process (docs/processes.md P3). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
 import { addMonths, type Deadline } from '../common/working-days.js';
@@ -10,7 +10,7 @@ const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === ''
 const isRequester = (v: OpenDataView, a: Actor) => a.role === 'public' && a.id === v.requester.userId;
 const isProviderReviewer = (v: OpenDataView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.resource.providerAgency;
 
-/** DOMAIN P3 step 1: the bureau's formal check; an incomplete request is returned with its reasons. */
+/** processes.md P3 step 1: the bureau's formal check; an incomplete request is returned with its reasons. */
 export function checkFormalCheck(v: OpenDataView, i: FormalCheckInput): Refusal | null {
   if (i.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', 'only a bureau coordinator makes the formal check');
   if (v.state !== 'formal_check') return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no formal check`);
@@ -18,7 +18,7 @@ export function checkFormalCheck(v: OpenDataView, i: FormalCheckInput): Refusal 
   return null;
 }
 
-/** DOMAIN P3 step 1: the requester corrects a returned request and it is checked again. */
+/** processes.md P3 step 1: the requester corrects a returned request and it is checked again. */
 export function checkResubmission(v: OpenDataView, i: ResubmissionInput): Refusal | null {
   if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester resubmits');
   if (v.state !== 'returned') return refuse('INVALID_STATE', `the request is ${v.state}; only a returned request is resubmitted`);
@@ -27,7 +27,7 @@ export function checkResubmission(v: OpenDataView, i: ResubmissionInput): Refusa
   return null;
 }
 
-/** DOMAIN P3 step 2: the provider approves (with conditions) or rejects with reasons. */
+/** processes.md P3 step 2: the provider approves (with conditions) or rejects with reasons. */
 export function checkOpenDecision(v: OpenDataView, i: OpenDecisionInput): Refusal | null {
   if (!isProviderReviewer(v, i.actor)) return refuse('FORBIDDEN', "only the provider's reviewer decides on an open-data request");
   if (v.state !== 'provider_review') return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no decision`);
@@ -38,7 +38,7 @@ export function checkOpenDecision(v: OpenDataView, i: OpenDecisionInput): Refusa
   return null;
 }
 
-/** DOMAIN P3 step 3: the requester signs the current agreement version within open.agreementWd. */
+/** processes.md P3 step 3: the requester signs the current agreement version within open.agreementWd. */
 export function checkSignature(v: OpenDataView, i: SignInput, nowMs: number): Refusal | null {
   if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester signs the agreement');
   if (v.state !== 'awaiting_agreement') return refuse('INVALID_STATE', `the request is ${v.state}; no agreement awaits signature`);
@@ -50,7 +50,7 @@ export function checkSignature(v: OpenDataView, i: SignInput, nowMs: number): Re
 }
 
 /**
- * DOMAIN P3 step 4: one report answers the period that is due; further reports in the same period
+ * processes.md P3 step 4: one report answers the period that is due; further reports in the same period
  * are kept but do not push the next due date out. A report is never due after access ends
  * (`expiresDate`): the last one answers the period up to the end, however early it was filed.
  */
@@ -67,7 +67,7 @@ export function nextReportDue(currentDue: string, lastReportDate: string | null,
  */
 export const usageReportLimit = (v: OpenDataView): number => v.request.periodMonths + 12;
 
-/** DOMAIN P3 step 4: usage reports (利用情况、成果) from the requester while access lasts. */
+/** processes.md P3 step 4: usage reports (利用情况、成果) from the requester while access lasts. */
 
 export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal | null {
   if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester reports usage');
@@ -81,14 +81,14 @@ export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal 
   return errors.length ? refuse('VALIDATION_FAILED', 'a usage report needs its period and a summary', errors) : null;
 }
 
-/** DOMAIN P3 step 4: the requester may have a new credential while access lasts (the old one stops working). */
+/** processes.md P3 step 4: the requester may have a new credential while access lasts (the old one stops working). */
 export function checkCredentialRotation(v: OpenDataView, actor: Actor): Refusal | null {
   if (!isRequester(v, actor)) return refuse('FORBIDDEN', 'only the requester holds the credential');
   if (v.state !== 'active' || !v.expiresAt) return refuse('INVALID_STATE', `the request is ${v.state}; only active access has a credential`);
   return null;
 }
 
-/** DOMAIN P3 step 4: a violation revokes access; the provider or the bureau decides, with a reason. */
+/** processes.md P3 step 4: a violation revokes access; the provider or the bureau decides, with a reason. */
 export function checkOpenRevocation(v: OpenDataView, i: OpenRevocationInput): Refusal | null {
   const bureau = i.actor.role === 'bureau_admin' || i.actor.role === 'bureau_coordinator';
   if (!(bureau || isProviderReviewer(v, i.actor))) return refuse('FORBIDDEN', "only the provider's reviewer or the bureau revokes access");
@@ -118,7 +118,7 @@ export function openDataActionsFor(v: OpenDataView, actor: Actor, nowMs: number)
 const dueOn = (dueAt: string | null, dueDate: string | null): Deadline | null => (dueAt && dueDate ? { dueAt, dueDate, provisional: false } : null);
 
 /**
- * DOMAIN P3: what the request waits for — the bureau's formal check, the requester's correction of
+ * processes.md P3: what the request waits for — the bureau's formal check, the requester's correction of
  * a returned request (no deadline is set for it), the provider's review, the signature within its
  * window, and a usage report by its due date while access lasts (by the grace deadline once missed).
  */

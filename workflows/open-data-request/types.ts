@@ -1,4 +1,4 @@
-// JSON-safe shapes of the conditional open-data request (有条件开放申请), DOMAIN.md P3.
+// JSON-safe shapes of the conditional open-data request (有条件开放申请), docs/processes.md P3.
 // The requester's personal identifier never enters a workflow: only its mask and a keyed hash do.
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';

@@ -1,4 +1,4 @@
-// The conditional open-data request (有条件开放申请), DOMAIN.md P3: formal check by the bureau,
+// The conditional open-data request (有条件开放申请), docs/processes.md P3: formal check by the bureau,
 // review by the provider, the signed agreement, then supervised access until it ends.
 import { patched } from '@temporalio/workflow';
 import { stateLabels } from '../common/glossary.js';
@@ -82,7 +82,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
       await transition('reject', 'rejected', i.actor, { reason: i.reason ?? null, legalBasis, notify: [toRequester('rejected', `您的开放申请不予开放：${label()}，理由：${i.reason}`)] });
       return v;
     }
-    // DOMAIN P3 step 3: the agreement in force when the request is approved is the one to sign.
+    // processes.md P3 step 3: the agreement in force when the request is approved is the one to sign.
     v.agreementVersion = i.agreementVersion!;
     v.agreementDue = track(today(), policy.agreementWd);
     await transition('approve', 'awaiting_agreement', i.actor, { data: { conditions: i.conditions ?? null, agreementVersion: v.agreementVersion, agreementDueDate: v.agreementDue.dueDate }, notify: [toRequester('approved', `开放申请已通过：请于 ${v.agreementDue.dueDate} 前签署开放利用协议：${label()}`)] });
@@ -121,7 +121,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
 
   kase.action(openRevokeUpdate, (i) => checkOpenRevocation(v, i), async (i) => {
     v.revocation = { by: i.actor, at: nowIso(), reason: i.reason };
-    // DOMAIN P3 step 4: violation → revoked, and the requester goes on the dataset's deny-list.
+    // processes.md P3 step 4: violation → revoked, and the requester goes on the dataset's deny-list.
     await transition('revoke', 'revoked', i.actor, {
       reason: i.reason,
       denyList: { resourceId: v.resource.id, requesterKeys: [v.requester.key, `user:${v.requester.userId}`], reason: i.reason },
@@ -144,7 +144,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
   // ---- registration --------------------------------------------------------------------------
   await kase.loadCalendar();
   if (await kase.steps.isDenyListed({ resourceId: input.resource.id, requesterKeys: [input.requester.key, `user:${input.requester.userId}`] })) {
-    // DOMAIN P3 step 1: a requester on the dataset's deny-list is refused at the formal check.
+    // processes.md P3 step 1: a requester on the dataset's deny-list is refused at the formal check.
     void transition('submit', 'formal_check', input.submittedBy);
     void transition('reject_deny_listed', 'rejected', systemActor('formal check'), { reason: '申请人已被列入该数据集的限制名单', notify: [toRequester('rejected', `您的开放申请不予受理：您已被列入该数据集的限制名单：${label()}`)] });
   } else {
@@ -159,7 +159,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
   const flagged = new Set<string>();
   let remindedFor: string | null = null;
 
-  /** DOMAIN P3: a missed review or check deadline flags the request overdue and escalates, as in P1. */
+  /** processes.md P3: a missed review or check deadline flags the request overdue and escalates, as in P1. */
   async function awaitDecisionStep(due: TrackedDeadline | null, who: NotificationSpec[]): Promise<void> {
     const waitingIn = v.state;
     const key = due ? `${v.state}:${due.dueAt}` : null;
@@ -183,7 +183,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
       timers.push({
         at: Date.parse(dueAt) + 1,
         fire: () => {
-          // DOMAIN P3 step 4: a missed report earns a warning, then suspension after open.reportGraceWd.
+          // processes.md P3 step 4: a missed report earns a warning, then suspension after open.reportGraceWd.
           v.warnings += 1;
           v.graceDue = track(v.nextReportDueDate!, policy.reportGraceWd);
           return transition('report_missed', 'active', systemActor('deadline'), { reason: `未于 ${v.nextReportDueDate} 前报送利用情况`, data: { graceDueDate: v.graceDue.dueDate }, notify: [toRequester('warning', `警告：请于 ${v.graceDue.dueDate} 前报送利用情况，逾期将暂停使用：${label()}`), toProvider('report_missed', `未按期报送利用情况：${label()}`)] });
@@ -205,7 +205,7 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     else if (v.state === 'provider_review') await awaitDecisionStep(v.reviewDue, [toProvider('overdue', `开放申请审核已超期，请尽快办理：${label()}`)]);
     else if (v.state === 'awaiting_agreement') {
       if (await waitForChange(dueMs(v.agreementDue))) continue;
-      // DOMAIN P3 step 3: unsigned within open.agreementWd → lapsed.
+      // processes.md P3 step 3: unsigned within open.agreementWd → lapsed.
       await transition('lapse', 'lapsed', systemActor('deadline'), { reason: `未于 ${v.agreementDue?.dueDate} 前签署开放利用协议`, notify: [toRequester('lapsed', `因未按期签署协议，开放申请已失效：${label()}`)] });
     } else if (v.state === 'active' || v.state === 'suspended') await awaitAccessEnd();
     else if (v.state === 'returned') await waitForChange(null);

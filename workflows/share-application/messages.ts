@@ -44,7 +44,7 @@ export interface FileObjectionInput {
   objectionId: string;
   statement: string;
   dutyBasis?: string | null;
-  /** The objection policy in force when it is filed (DOMAIN P2 day counts). */
+  /** The objection policy in force when it is filed (processes.md P2 day counts). */
   policy: Policy['objection'];
 }
 

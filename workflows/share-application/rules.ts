@@ -1,4 +1,4 @@
-// Pure decisions of the share application process (DOMAIN.md P1). Each names its source.
+// Pure decisions of the share application process (docs/processes.md P1). Each names its source.
 import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { isPast, type TrackedDeadline } from '../common/deadlines.js';
 import { addMonths, endOfLocalDay, localDate, type Deadline } from '../common/working-days.js';
@@ -12,9 +12,9 @@ export const MAX_PERIOD_MONTHS = 36;
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 
-/** DOMAIN P1: the route a new application takes from its resource's share type and the pre-check. */
+/** processes.md P1: the route a new application takes from its resource's share type and the pre-check. */
 /**
- * DOMAIN P1: the bureau's automatic compliance pre-check of an unconditional request (within
+ * processes.md P1: the bureau's automatic compliance pre-check of an unconditional request (within
  * share.precheckWd, at once here): the applicant is registered, the resource really is
  * unconditional, and every requested field is one of the resource's.
  */
@@ -40,7 +40,7 @@ export function initialRoute(resource: ResourceSnapshot, precheck: PrecheckResul
   return 'review';
 }
 
-/** DOMAIN P1: the case awaits a provider decision (a first review, or a renewal review). */
+/** processes.md P1: the case awaits a provider decision (a first review, or a renewal review). */
 export function awaitingDecision(view: ShareApplicationView): 'review' | 'renewal' | null {
   if (view.state === 'pending_review') return 'review';
   if (view.state === 'granted' && view.renewal?.state === 'pending_review') return 'renewal';
@@ -50,7 +50,7 @@ export function awaitingDecision(view: ShareApplicationView): 'review' | 'renewa
 const isApplicantStaff = (v: ShareApplicationView, a: Actor) => a.role === 'agency_staff' && a.agency === v.applicantAgency;
 const isProviderReviewer = (v: ShareApplicationView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.providerAgency;
 
-/** DOMAIN P1: who may decide, on what, and what each decision needs. */
+/** processes.md P1: who may decide, on what, and what each decision needs. */
 export function checkDecision(v: ShareApplicationView, input: DecisionInput, policy: SharePolicy, nowMs: number): Refusal | null {
   if (!isProviderReviewer(v, input.actor)) return refuse('FORBIDDEN', "only the provider agency's reviewer decides on a share application");
   const target = awaitingDecision(v);
@@ -68,7 +68,7 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
       return null;
     }
     case 'reject': {
-      // DOMAIN P1: a rejection needs a reason and a legal basis.
+      // processes.md P1: a rejection needs a reason and a legal basis.
       const errors = [
         ...(isBlank(input.reason) ? [{ path: 'reason', message: 'a rejection needs a reason' }] : []),
         ...(isBlank(input.legalBasis) ? [{ path: 'legalBasis', message: 'a rejection needs its legal basis' }] : []),
@@ -77,7 +77,7 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
     }
     case 'request_supplement': {
       if (target === 'renewal') return refuse('INVALID_STATE', 'a renewal is approved or rejected; it takes no supplement');
-      // DOMAIN P1: everything missing is listed at once (一次性告知), so a supplement is asked for once.
+      // processes.md P1: everything missing is listed at once (一次性告知), so a supplement is asked for once.
       if (v.supplements.length > 0) return refuse('INVALID_STATE', 'a supplement was already requested once; everything missing must be listed at once (一次性告知)');
       if (!input.missing || input.missing.filter((m) => !isBlank(m)).length === 0) {
         return refuse('VALIDATION_FAILED', 'list everything missing at once', [{ path: 'missing', message: 'must list at least one item' }]);
@@ -88,7 +88,7 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
       const current = target === 'renewal' ? v.renewal!.extension : v.extension;
       const due = target === 'renewal' ? v.renewal!.reviewDue : v.reviewDue;
       const overdue = target === 'renewal' ? v.renewal!.overdue : v.overdue;
-      // DOMAIN P1: one extension, with a reason, of at most share.extensionWd, asked before the deadline.
+      // processes.md P1: one extension, with a reason, of at most share.extensionWd, asked before the deadline.
       if (current) return refuse('INVALID_STATE', 'the review deadline was already extended once');
       if (overdue || (due && isPast(due.dueAt, nowMs))) return refuse('INVALID_STATE', 'the review deadline has passed; it can no longer be extended');
       const errors = [
@@ -102,7 +102,7 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
   }
 }
 
-/** DOMAIN P1: only the applicant supplements, only when asked to, and before share.supplementWd runs out. */
+/** processes.md P1: only the applicant supplements, only when asked to, and before share.supplementWd runs out. */
 export function checkSupplement(v: ShareApplicationView, input: SupplementInput, nowMs: number): Refusal | null {
   if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff supplements its application");
   if (v.state !== 'awaiting_supplement') return refuse('INVALID_STATE', `the application is ${v.state}; no supplement was requested`);
@@ -111,21 +111,21 @@ export function checkSupplement(v: ShareApplicationView, input: SupplementInput,
   return null;
 }
 
-/** DOMAIN P1: the applicant may withdraw any time before a decision. */
+/** processes.md P1: the applicant may withdraw any time before a decision. */
 export function checkWithdrawal(v: ShareApplicationView, input: ReasonInput): Refusal | null {
   if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff withdraws its application");
   if (v.state !== 'pending_review' && v.state !== 'awaiting_supplement') return refuse('INVALID_STATE', `the application is ${v.state}; only an undecided application can be withdrawn`);
   return null;
 }
 
-/** DOMAIN P1: a bureau coordinator may urge (催办) the provider while a decision is awaited. */
+/** processes.md P1: a bureau coordinator may urge (催办) the provider while a decision is awaited. */
 export function checkUrge(v: ShareApplicationView, input: ReasonInput): Refusal | null {
   if (input.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', 'only a bureau coordinator urges a provider');
   if (!awaitingDecision(v)) return refuse('INVALID_STATE', `the application is ${v.state} and awaits no decision`);
   return null;
 }
 
-/** DOMAIN P1: the applicant may ask for a renewal of a live grant; the provider reviews it like a conditional request. */
+/** processes.md P1: the applicant may ask for a renewal of a live grant; the provider reviews it like a conditional request. */
 export function checkRenewal(v: ShareApplicationView, input: RenewalInput): Refusal | null {
   if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff asks for a renewal");
   if (v.state !== 'granted') return refuse('INVALID_STATE', `the application is ${v.state}; only a granted application can be renewed`);
@@ -138,7 +138,7 @@ export function checkRenewal(v: ShareApplicationView, input: RenewalInput): Refu
   return errors.length ? refuse('VALIDATION_FAILED', 'renewal needs periodMonths and reason', errors) : null;
 }
 
-/** DOMAIN P1: the provider or the bureau may revoke a grant, with a reason. */
+/** processes.md P1: the provider or the bureau may revoke a grant, with a reason. */
 export function checkRevocation(v: ShareApplicationView, input: ReasonInput): Refusal | null {
   const a = input.actor;
   if (!(isProviderReviewer(v, a) || a.role === 'bureau_admin')) return refuse('FORBIDDEN', "only the provider's reviewer or a bureau admin revokes a grant");
@@ -147,7 +147,7 @@ export function checkRevocation(v: ShareApplicationView, input: ReasonInput): Re
   return null;
 }
 
-/** DOMAIN P1: after a rejection the applicant may object within share.objectionWindowWd, once. */
+/** processes.md P1: after a rejection the applicant may object within share.objectionWindowWd, once. */
 export function checkObjection(v: ShareApplicationView, input: FileObjectionInput, nowMs: number): Refusal | null {
   if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff objects to a refusal");
   if (v.state !== 'rejected') return refuse('INVALID_STATE', `the application is ${v.state}; only a rejection can be objected to`);
@@ -157,33 +157,33 @@ export function checkObjection(v: ShareApplicationView, input: FileObjectionInpu
   return null;
 }
 
-/** DOMAIN P1 / P3 (gateway): the applicant's staff fetch (or rotate) the access credential of a live grant. */
+/** processes.md P1 / P3 (gateway): the applicant's staff fetch (or rotate) the access credential of a live grant. */
 export function checkCredential(v: ShareApplicationView, actor: Actor): Refusal | null {
   if (!isApplicantStaff(v, actor)) return refuse('FORBIDDEN', "only the applicant agency's staff hold the grant's credential");
   if (v.state !== 'granted' || v.grant?.state !== 'active') return refuse('INVALID_STATE', `the application is ${v.state}; only a live grant has a credential`);
   return null;
 }
 
-/** DOMAIN P1: a grant is time-bound; a period in months ends on the corresponding day of its last month (民法典 Art. 201-203). */
+/** processes.md P1: a grant is time-bound; a period in months ends on the corresponding day of its last month (民法典 Art. 201-203). */
 export function grantExpiry(grantedAtMs: number, periodMonths: number): { expiresDate: string; expiresAt: string } {
   const expiresDate = addMonths(localDate(grantedAtMs), periodMonths);
   return { expiresDate, expiresAt: endOfLocalDay(expiresDate) };
 }
 
-/** DOMAIN P1: a renewal continues the grant from its current end. */
+/** processes.md P1: a renewal continues the grant from its current end. */
 export function renewedExpiry(currentExpiresDate: string, periodMonths: number): { expiresDate: string; expiresAt: string } {
   const expiresDate = addMonths(currentExpiresDate, periodMonths);
   return { expiresDate, expiresAt: endOfLocalDay(expiresDate) };
 }
 
-/** DOMAIN P1: the applicant is reminded share.expiryReminderDays natural days before the grant ends. */
+/** processes.md P1: the applicant is reminded share.expiryReminderDays natural days before the grant ends. */
 export function reminderAtMs(expiresAt: string, policy: SharePolicy): number {
   return Date.parse(expiresAt) - policy.expiryReminderDays * 24 * 60 * 60 * 1000;
 }
 
 /** A case is open while its process runs: a refusal stays open only while it may still be objected to. */
 /**
- * DOMAIN P1: the deadlines the application still runs against in its state — the review while it
+ * processes.md P1: the deadlines the application still runs against in its state — the review while it
  * awaits a decision, the supplement or objection window while it is open, a renewal's review. A
  * decided review's deadline stays on the case as it was, but no longer counts.
  */
@@ -235,7 +235,7 @@ export function shareActionsFor(v: ShareApplicationView, actor: Actor, policy: S
 const grantEnd = (g: NonNullable<ShareApplicationView['grant']>): Deadline => ({ dueDate: g.expiresDate, dueAt: g.expiresAt, provisional: false });
 
 /**
- * DOMAIN P1: what the application waits for — the provider's decision by the review deadline (and
+ * processes.md P1: what the application waits for — the provider's decision by the review deadline (and
  * the bureau's 督办 once it is overdue), a supplement or an objection within its window, and a
  * renewal once the applicant has been reminded that the grant ends.
  */

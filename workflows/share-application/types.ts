@@ -148,7 +148,7 @@ export interface ShareApplicationView {
   updatedAt: string;
 }
 
-/** A notification the read model must deliver with a transition (DOMAIN.md "notify"). */
+/** A notification the read model must deliver with a transition (docs/processes.md "notify"). */
 /** One transition, written atomically: read model row, grant, audit event, notifications. */
 export interface ShareApplicationChange {
   view: ShareApplicationView;

@@ -1,4 +1,4 @@
-// The share application (共享申请) process, DOMAIN.md P1, as one durable workflow per application.
+// The share application (共享申请) process, docs/processes.md P1, as one durable workflow per application.
 // Handlers change the case synchronously (so a concurrent second decision is refused by its
 // validator) and record every transition, in order, through one activity.
 import {
@@ -198,7 +198,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     v.request = { ...v.request, ...changes };
     v.missing = null;
     v.supplementDue = null;
-    // DOMAIN P1: the review clock restarts in full from the supplement (the overdue mark stays: it was late).
+    // processes.md P1: the review clock restarts in full from the supplement (the overdue mark stays: it was late).
     v.reviewDue = track(today(), policy.reviewWd);
     await transition('supplement', 'pending_review', input.actor, { reason: input.note, data: { changes, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('supplemented', `申请单位已补正：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
     return v;
@@ -355,7 +355,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   async function awaitReview(): Promise<void> {
     const due = v.reviewDue;
     if (await waitForChange(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) return;
-    // DOMAIN P1: nothing is approved because time ran out; the case is flagged overdue and stays open.
+    // processes.md P1: nothing is approved because time ran out; the case is flagged overdue and stays open.
     flaggedDueAt = due!.dueAt;
     v.overdue = true;
     await transition('overdue', v.state, systemActor('deadline'), {
@@ -366,7 +366,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
 
   async function awaitSupplement(): Promise<void> {
     if (await waitForChange(dueMs(v.supplementDue))) return;
-    // DOMAIN P1: no supplement within share.supplementWd closes the case.
+    // processes.md P1: no supplement within share.supplementWd closes the case.
     const dueDate = v.supplementDue?.dueDate;
     v.supplementDue = null;
     await transition('close', 'closed', systemActor('deadline'), {

@@ -1,4 +1,4 @@
-// Where a case stands in its process: the steps of DOMAIN's process, the current one highlighted.
+// Where a case stands in its process: the steps of processes.md's process, the current one highlighted.
 import { terms } from '@glossary';
 import { Steps } from 'antd';
 import type { Process } from './links.ts';
