@@ -116,6 +116,25 @@ export function validateCreditCode(value: string): { ok: true; normalized: strin
   return { ok: true, normalized };
 }
 
+// ---- identifier fields of a resource ------------------------------------------------------------
+
+/**
+ * Which identifier a catalog field holds, from its declared type (`id_number`, `credit_code`, or
+ * their Chinese names) or, failing that, its name (身份证号…, 统一社会信用代码…); null for any other field.
+ * A value entered for such a field is checked like one entered on a form.
+ */
+export function identifierKindOf(field: { name: string; type?: string | undefined }): 'id_number' | 'credit_code' | null {
+  const said = `${field.type ?? ''} ${field.name}`.toLowerCase();
+  if (/id_number|idnumber|身份证/.test(said)) return 'id_number';
+  if (/credit_code|creditcode|uscc|信用代码/.test(said)) return 'credit_code';
+  return null;
+}
+
+/** Checks a value for an identifier field: the 身份证号's check digit, the 统一社会信用代码's check character. */
+export function validateIdentifierValue(kind: 'id_number' | 'credit_code', value: string): IdentifierResult {
+  return kind === 'id_number' ? validateIdNumber(value) : validateCreditCode(value);
+}
+
 // ---- display -------------------------------------------------------------------------------------
 
 /** Masks for display and logs: keep the first 4 and last 4 characters, stars in between: '371602199001011234' -> '3716**********1234'; credit codes likewise. Anything shorter than 9 characters becomes all stars of the same length. */

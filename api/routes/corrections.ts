@@ -8,6 +8,7 @@ import { listCaseEvents, type AuditEventRow } from '../../db/queries/audit.js';
 import { getResource } from '../../db/queries/catalog.js';
 import { getCorrection, listCorrections, type CorrectionRow } from '../../db/queries/correction.js';
 import { AppError } from '../../lib/errors.js';
+import { identifierKindOf, validateIdentifierValue } from '../../lib/identifiers.js';
 import {
   correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, verifyUpdate,
 } from '../../workflows/correction/messages.js';
@@ -80,12 +81,24 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     if (existing) return reply.code(201).send(await answer(p, existing));
     const resource = await getResource(deps.db, b.resourceId);
     if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
-    if (b.field && !resource.fields.some((f) => f.name === b.field)) throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, { errors: [{ path: 'field', message: 'not a field of the resource' }] });
+    const field = b.field ? resource.fields.find((f) => f.name === b.field) : undefined;
+    if (b.field && !field) throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, { errors: [{ path: 'field', message: 'not a field of the resource' }] });
+    // The value claimed for an identifier field is checked as it would be on a form (the current one may be the error).
+    const kind = field ? identifierKindOf(field) : null;
+    let claimedValue = b.claimedValue ?? null;
+    if (kind && claimedValue !== null) {
+      const checked = validateIdentifierValue(kind, claimedValue);
+      if (!checked.ok) {
+        const what = kind === 'id_number' ? '身份证号' : '统一社会信用代码';
+        throw new AppError('VALIDATION_FAILED', `the claimed value is not a valid ${what}: ${checked.reason}`, { errors: [{ path: 'claimedValue', message: checked.reason }] });
+      }
+      claimedValue = checked.normalized;
+    }
     const input: CorrectionInput = {
       id,
       resource: { id: resource.id, code: resource.code, name: resource.name, providerAgency: resource.providerAgency },
       assignedAgency: resource.providerAgency,
-      report: { recordRef: b.recordRef, field: b.field ?? null, currentValue: b.currentValue ?? null, claimedValue: b.claimedValue ?? null, description: b.description, evidence: b.evidence ?? null },
+      report: { recordRef: b.recordRef, field: b.field ?? null, currentValue: b.currentValue ?? null, claimedValue, description: b.description, evidence: b.evidence ?? null },
       reporter: actorOf(p, p.roles[0]!),
       transferredFrom: null,
       policy: deps.config.policy.correction,

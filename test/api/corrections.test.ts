@@ -47,6 +47,23 @@ describe('corrections', () => {
     expectProblem(await stack.request('POST', '/api/v1/corrections', { body: { resourceId, recordRef: 'R', description: 'x' } }), 401, 'UNAUTHENTICATED');
   });
 
+  it('checks the claimed value of an identifier field as a form would: the check digit, the check character', async () => {
+    const withIds = (await stack.request('POST', '/api/v1/catalog/resources', {
+      token: admin, body: { code: uniq('R'), name: '企业法人', providerAgency: provider, fields: [{ name: '统一社会信用代码' }, { name: 'holder', type: 'id_number' }], shareType: 'unconditional', openType: 'unconditional', updateCycle: 'daily' },
+    })).body.id as string;
+    const report = (field: string, claimedValue: string) => stack.request('POST', '/api/v1/corrections', { token: citizen, body: { resourceId: withIds, recordRef: 'REC-1', field, currentValue: 'x', claimedValue, description: '号码有误' } });
+    const badId = await report('holder', '110105194912310021');
+    expectProblem(badId, 400, 'VALIDATION_FAILED');
+    expect(badId.body.errors).toEqual([{ path: 'claimedValue', message: expect.stringContaining('check') }]);
+    const badCode = await report('统一社会信用代码', '91350100M000100Y44');
+    expectProblem(badCode, 400, 'VALIDATION_FAILED');
+    expect(badCode.body.errors.map((e: any) => e.path)).toEqual(['claimedValue']);
+    // A valid one is taken, normalised (a lower-case x becomes X).
+    const ok = await report('holder', '11010519491231002x');
+    expect(ok.status).toBe(201);
+    expect(ok.body.claimedValue).toBe('11010519491231002X');
+  });
+
   it('shows a correction to its reporter, the provider and the bureau only', async () => {
     const c = (await reportError()).body;
     for (const token of [citizen, reviewerP, staffP, admin]) expect((await stack.request('GET', `/api/v1/corrections/${c.id}`, { token })).status).toBe(200);

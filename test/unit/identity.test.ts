@@ -11,6 +11,7 @@ import {
   validateCreditCode,
   validateIdNumber,
 } from '../../lib/identity.js';
+import { identifierKindOf } from '../../lib/identifiers.js';
 
 // ---- independent check characters ---------------------------------------------------------------
 
@@ -201,5 +202,18 @@ describe('idNumberSchema and creditCodeSchema', () => {
     const result = idNumberSchema.safeParse(11010519491231002);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.code).toBe('invalid_type');
+  });
+});
+
+describe('identifierKindOf: which catalog fields hold an identifier', () => {
+  it.each<[string, { name: string; type?: string }, 'id_number' | 'credit_code' | null]>([
+    ['a field typed id_number', { name: 'holder', type: 'id_number' }, 'id_number'],
+    ['a field named 身份证号', { name: '法定代表人身份证号' }, 'id_number'],
+    ['a field typed credit_code', { name: 'org', type: 'credit_code' }, 'credit_code'],
+    ['a field named 统一社会信用代码', { name: '统一社会信用代码' }, 'credit_code'],
+    ['a field named idNumber', { name: 'idNumber' }, 'id_number'],
+    ['an address', { name: 'address', type: 'string' }, null],
+  ])('%s', (_, field, kind) => {
+    expect(identifierKindOf(field)).toBe(kind);
   });
 });

@@ -79,10 +79,12 @@ async function activeRequest(key?: string, periodMonths?: number, user: Actor = 
 
 describe('open-data request (有条件开放申请) workflow', () => {
   it('never sets a usage report due after access ends: a request shorter than the report interval reports at its end, and so does a report filed on day one', async () => {
-    const { handle, active } = await activeRequest('key-short', 2);
+    // A requester of its own: the revocation that ends the case puts them on the dataset's deny-list.
+    const shortTerm: Actor = { id: 'citizen-short', name: '短期', role: 'public', agency: null };
+    const { handle, active } = await activeRequest('key-short', 2, shortTerm);
     expect(defaultPolicy.open.reportEveryMonths).toBeGreaterThan(2);
     expect(active.nextReportDueDate).toBe(active.expiresDate);
-    const reported = await handle.executeUpdate(reportUsageUpdate, { args: [{ actor: citizen, period: '首月', summary: '已开始使用' }] }) as OpenDataView;
+    const reported = await handle.executeUpdate(reportUsageUpdate, { args: [{ actor: shortTerm, period: '首月', summary: '已开始使用' }] }) as OpenDataView;
     expect(reported.nextReportDueDate).toBe(active.expiresDate);
     await handle.executeUpdate(openRevokeUpdate, { args: [{ actor: reviewer(), reason: 'test cleanup' }] });
   });
