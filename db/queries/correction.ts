@@ -1,5 +1,5 @@
 import type { CaseWork } from '../../workflows/common/work.js';
-import { and, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { afterCursor, pageOf, type Cursor } from './page.js';
 import { catalogResources } from '../schema/catalog.js';

@@ -1,9 +1,9 @@
 import type { CaseWork } from '../../workflows/common/work.js';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { afterCursor, pageOf, type Cursor } from './page.js';
 import { agreementTexts, credentials, openDataDenyList, openDataIdentities, openDataRequests } from '../schema/open-data-request.js';
-import { terminalOpenDataStates, type OpenDataChange, type OpenDataState, type OpenDataView } from '../../workflows/open-data-request/types.js';
+import { type OpenDataChange, type OpenDataState, type OpenDataView } from '../../workflows/open-data-request/types.js';
 import { writeCaseEvent } from './case-events.js';
 
 export type OpenDataRow = typeof openDataRequests.$inferSelect;

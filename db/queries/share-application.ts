@@ -1,9 +1,9 @@
 import type { CaseWork } from '../../workflows/common/work.js';
-import { and, desc, eq, gt, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { afterCursor, pageOf, type Cursor } from './page.js';
 import { shareApplications, shareGrants } from '../schema/share-application.js';
-import { terminalShareStates, type ShareApplicationChange, type ShareApplicationState, type ShareApplicationView } from '../../workflows/share-application/types.js';
+import { type ShareApplicationChange, type ShareApplicationState, type ShareApplicationView } from '../../workflows/share-application/types.js';
 import { writeCaseEvent } from './case-events.js';
 import { shareFlags } from '../../workflows/share-application/rules.js';
 
