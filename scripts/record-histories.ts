@@ -34,7 +34,9 @@ import {
   resubmitUpdate, signUpdate,
 } from '../workflows/open-data-request/messages.js';
 import type { OpenDataRequestInput, OpenDataView } from '../workflows/open-data-request/types.js';
-import { correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../workflows/correction/messages.js';
+import {
+  correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, forwardCorrectionUpdate, returnCorrectionUpdate, verifyUpdate,
+} from '../workflows/correction/messages.js';
 import type { CorrectionInput } from '../workflows/correction/types.js';
 import { listCycleAgencies } from '../db/queries/assessment.js';
 import {
@@ -280,6 +282,14 @@ try {
     await child.executeUpdate(correctionRegisteredUpdate);
     await child.executeUpdate(verifyUpdate, { args: [{ actor: { ...reviewer, agency: 'OWNER' }, outcome: 'corrected', note: 'n' }] });
     await save('transferred-corrected', child, 'correction');
+    // returned to the bureau, past its forwarding deadline, forwarded by hand and corrected.
+    const third = await fileReport();
+    await third.executeUpdate(returnCorrectionUpdate, { args: [{ actor: reviewer, reason: 'not ours' }] });
+    await sleepPast(((await third.query('view')) as { forwardDue: { dueAt: string } }).forwardDue.dueAt);
+    for (let i = 0; i < 200 && !((await third.query('view')) as { overdue: boolean }).overdue; i++) await new Promise((res) => setTimeout(res, 100));
+    await third.executeUpdate(forwardCorrectionUpdate, { args: [{ actor: { id: 'coordinator', name: 'Coordinator', role: 'bureau_coordinator', agency: null }, agency: 'OWNER' }] });
+    await third.executeUpdate(verifyUpdate, { args: [{ actor: { ...reviewer, agency: 'OWNER' }, outcome: 'corrected', note: 'n' }] });
+    await save('returned-forwarded', third, 'correction');
   }
   // the daily freshness sweep
   {

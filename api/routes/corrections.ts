@@ -7,14 +7,16 @@ import { getAgency } from '../../db/queries/agency.js';
 import { listCaseEvents, type AuditEventRow } from '../../db/queries/audit.js';
 import { getResource } from '../../db/queries/catalog.js';
 import { getCorrection, listCorrections, type CorrectionRow } from '../../db/queries/correction.js';
+import { holdsActiveAgreement } from '../../db/queries/open-data-request.js';
+import { holdsActiveGrant } from '../../db/queries/share-application.js';
 import { AppError } from '../../lib/errors.js';
 import { identifierKindOf, validateIdentifierValue } from '../../lib/identifiers.js';
 import {
-  correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, verifyUpdate,
+  correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, forwardCorrectionUpdate, returnCorrectionUpdate, verifyUpdate,
 } from '../../workflows/correction/messages.js';
 import { correctionOutcomes, correctionStates, type CorrectionInput, type CorrectionView } from '../../workflows/correction/types.js';
 import type { UpdateDefinition } from '@temporalio/common';
-import { correctionActions } from '../../workflows/correction/rules.js';
+import { checkReporterAccess, correctionActions } from '../../workflows/correction/rules.js';
 import { actionsSchema, withActions } from '../case-actions.js';
 import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
@@ -29,6 +31,10 @@ const correctionSchema = z.object({
   providerAgency: z.string(), assignedAgency: z.string(), recordRef: z.string(), field: z.string().nullable(), currentValue: z.string().nullable(),
   claimedValue: z.string().nullable(), description: z.string(), evidence: z.string().nullable(), reporterId: z.string(), reporterAgency: z.string().nullable(),
   verifyDueAt: z.string().nullable(), verifyDueDate: z.string().nullable(),
+  forwardDueAt: z.string().nullable().describe("the bureau's deadline to route a returned report by hand (correction.forwardWd)"),
+  forwardDueDate: z.string().nullable(),
+  returned: z.object({ agency: z.string(), reason: z.string(), by: actorSchema, at: z.string() }).nullable()
+    .describe('the last return to the bureau by a verifying agency that found the data not its own'),
   extension: z.object({ approvedBy: z.string(), reason: z.string(), by: actorSchema, at: z.string() }).nullable(),
   outcome: z.object({ outcome: z.enum(correctionOutcomes), note: z.string(), transferTo: z.string().nullable(), transferredCorrectionId: z.string().nullable(), by: actorSchema, at: z.string() }).nullable(),
   transferredFrom: z.string().nullable(), submittedAt: z.string(), updatedAt: z.string(), version: z.number(),
@@ -37,7 +43,7 @@ const correctionSchema = z.object({
 }).meta({ id: 'Correction' });
 
 const dto = (r: CorrectionRow, timeline?: AuditEventRow[]) => ({
-  ...r, verifyDueAt: r.verifyDueAt?.toISOString() ?? null, extension: r.extension ?? null, outcome: r.outcome ?? null,
+  ...r, verifyDueAt: r.verifyDueAt?.toISOString() ?? null, forwardDueAt: r.forwardDueAt?.toISOString() ?? null, returned: r.returned ?? null, extension: r.extension ?? null, outcome: r.outcome ?? null,
   submittedAt: r.submittedAt.toISOString(), updatedAt: r.updatedAt.toISOString(), ...(timeline ? { timeline: timeline.map(timelineDto) } : {}),
 });
 
@@ -71,7 +77,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         currentValue: text(2000).optional(), claimedValue: text(2000).optional(), description: text(4000), evidence: text(8000).optional(),
       }),
       headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
-      response: { 201: correctionSchema, ...problems(400, 401, 409, 503) },
+      response: { 201: correctionSchema, ...problems(400, 401, 403, 409, 503) },
     },
   }, async (request, reply) => {
     const p = caller(request);
@@ -81,6 +87,13 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     if (existing) return reply.code(201).send(await answer(p, existing));
     const resource = await getResource(deps.db, b.resourceId);
     if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
+    const reporterAgency = agencyOf(p);
+    const [agencyGrant, openAgreement] = await Promise.all([
+      reporterAgency ? holdsActiveGrant(deps.db, reporterAgency, resource.id) : false,
+      holdsActiveAgreement(deps.db, p.sub, resource.id),
+    ]);
+    const refusal = checkReporterAccess({ roles: p.roles, agency: reporterAgency }, resource, { agencyGrant, openAgreement });
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     const field = b.field ? resource.fields.find((f) => f.name === b.field) : undefined;
     if (b.field && !field) throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, { errors: [{ path: 'field', message: 'not a field of the resource' }] });
     // The value claimed for an identifier field is checked as it would be on a form (the current one may be the error).
@@ -129,9 +142,37 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
   async function act<A>(p: Principal, id: string, update: UpdateDefinition<CorrectionView, [A]>, args: (actor: ReturnType<typeof actorOf>) => A) {
     const row = await loadVisible(deps, p, id);
     if (!(p.roles.includes('agency_reviewer') && p.agency === row.assignedAgency)) throw new AppError('FORBIDDEN', "only the verifying agency's reviewer does this");
-    await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [args(actorOf(p, 'agency_reviewer'))], { noun: 'correction', state: row.state });
-    return answer(p, (await getCorrection(deps.db, id))!);
+    return send(p, row, update, [args(actorOf(p, 'agency_reviewer'))]);
   }
+  async function send<A>(p: Principal, row: CorrectionRow, update: UpdateDefinition<CorrectionView, [A]>, args: [A]) {
+    await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, args, { noun: 'correction', state: row.state });
+    return answer(p, (await getCorrection(deps.db, row.id))!);
+  }
+
+  app.post('/api/v1/corrections/:id/return', {
+    schema: {
+      operationId: 'returnCorrection', tags, params: uuidParam,
+      summary: 'Return a report that is not your data, owner unknown, to the bureau to route by hand (退回大数据局)',
+      body: z.object({ reason: text(2000) }),
+      response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => act(caller(request), request.params.id, returnCorrectionUpdate, (actor) => ({ actor, reason: request.body.reason })));
+
+  app.post('/api/v1/corrections/:id/forwarding', {
+    schema: {
+      operationId: 'forwardCorrection', tags, params: uuidParam,
+      summary: "Route a returned report by hand to the agency that verifies it, within correction.forwardWd (bureau coordinator)",
+      body: z.object({ agency: z.string().trim().min(1).max(64), note: text(2000).optional() }),
+      response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    const p = caller(request);
+    const row = await loadVisible(deps, p, request.params.id);
+    if (!p.roles.includes('bureau_coordinator')) throw new AppError('FORBIDDEN', "only the bureau's coordinator routes a report by hand");
+    const { agency, note } = request.body;
+    if (!(await getAgency(deps.db, agency))) throw new AppError('VALIDATION_FAILED', `agency ${agency} is not registered`, { errors: [{ path: 'agency', message: 'unknown agency' }] });
+    return send(p, row, forwardCorrectionUpdate, [{ actor: actorOf(p, 'bureau_coordinator'), agency, note: note ?? null }]);
+  });
 
   app.post('/api/v1/corrections/:id/extension', {
     schema: { operationId: 'extendCorrection', tags, params: uuidParam, body: z.object({ approvedBy: text(200), reason: text() }), response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) } },

@@ -1,5 +1,5 @@
 // The data correction journey (数据纠错), in real Chromium against the real stack: a clerk of one
-// agency reports an error in another agency's resource, which is marked 数据存疑; the provider's
+// agency reports an error in another agency's resource its agency holds a grant on, which is marked 数据存疑; the provider's
 // reviewer finds it in 待办, extends the verification once (approved by the head, by name) and
 // verifies it 已更正; the reporter sees the result and the mark is gone.
 import type { Browser, Page } from 'playwright-core';
@@ -52,6 +52,15 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
     });
     expect(created.status).toBe(201);
     resourceId = created.body.id;
+    // Errors are reported by those who hold the data: the reporter's agency holds a share grant.
+    const staff = await stack.token(`agency_staff:${reporterAgency}:李强`, ['agency_staff'], reporterAgency);
+    const applied = await stack.request('POST', '/api/v1/share-applications', {
+      token: staff,
+      body: { resourceId, purpose: '企业登记核验', dutyBasis: '《市场主体登记管理条例》', usageScope: '本局', periodMonths: 12, deliveryMethod: 'api' },
+    });
+    const providerReviewer = await stack.token(`agency_reviewer:${provider}:王芳`, ['agency_reviewer'], provider);
+    const approved = await stack.request('POST', `/api/v1/share-applications/${applied.body.id}/decision`, { token: providerReviewer, body: { decision: 'approve' } });
+    expect(approved.body.state).toBe('granted');
     const [c, r] = await Promise.all([newContext(browser, stack.baseUrl), newContext(browser, stack.baseUrl)]);
     [clerk, reviewer] = await Promise.all([c.newPage(), r.newPage()]);
   });
@@ -156,5 +165,45 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
     await expectAccessible(clerk, 'the verified correction');
     await screenshot(clerk, 'correction-done', shots);
     await poll(() => disputed()).toBe(false);
+  });
+
+  it('a report that is not the provider\'s data goes back to the bureau, whose coordinator forwards it by hand', async () => {
+    const reported = await stack.request('POST', '/api/v1/corrections', {
+      token: await stack.token(`agency_staff:${reporterAgency}:张敏`, ['agency_staff'], reporterAgency),
+      body: { resourceId, recordRef: '户号 370102000002', description: '迁入记录登记的迁出地有误' },
+    });
+    const id = reported.body.id as string;
+    await reviewer.goto(`/console/corrections/${id}`);
+    await reviewer.getByRole('button', { name: '退回大数据局' }).click();
+    const back = reviewer.getByRole('dialog', { name: '退回大数据局' });
+    await back.getByRole('button', { name: '提交' }).click();
+    await poll(() => describedBy(reviewer, back, '退回理由')).toContain('请填写退回理由');
+    await back.getByLabel('退回理由').fill('迁出地信息由原户籍地公安机关登记，非本单位数据');
+    await back.getByRole('button', { name: '提交' }).click();
+    await poll(() => stateOf(reviewer).textContent()).toBe('转办中');
+    expect(await reviewer.getByRole('button', { name: '核实处理' }).count()).toBe(0);
+
+    const coordinator = await (await newContext(browser, stack.baseUrl)).newPage();
+    await signIn(coordinator, { role: '大数据局协调人', name: '李娜' });
+    await coordinator.goto('/console/work');
+    const row = coordinator.getByRole('row').filter({ hasText: resourceName });
+    await poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('转办中');
+    await row.getByRole('link', { name: resourceName }).click();
+    await poll(() => new URL(coordinator.url()).pathname).toBe(`/console/corrections/${id}`);
+    const dueDate = (await stack.request('GET', `/api/v1/corrections/${id}`, { token: admin })).body.forwardDueDate as string;
+    await poll(() => coordinator.getByText('等待协调人转交核实单位', { exact: false }).first().isVisible()).toBe(true);
+    expect(await coordinator.getByText(dueDate, { exact: true }).first().isVisible()).toBe(true);
+    await expectAccessible(coordinator, 'a returned correction');
+    await screenshot(coordinator, 'correction-returned', shots);
+    await coordinator.getByRole('button', { name: '转交核实单位' }).click();
+    const dialog = coordinator.getByRole('dialog', { name: '转交核实单位' });
+    await choose(coordinator, '核实单位', '市市场监督管理局');
+    await dialog.getByLabel('转交说明').fill('迁出地登记信息请先由贵局核对');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await poll(() => stateOf(coordinator).textContent()).toBe('核实中');
+    const after = (await stack.request('GET', `/api/v1/corrections/${id}`, { token: admin })).body;
+    expect(after).toMatchObject({ state: 'verifying', assignedAgency: reporterAgency, returned: { agency: provider } });
+    await coordinator.context().close();
   });
 });

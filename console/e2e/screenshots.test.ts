@@ -204,14 +204,15 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
       dutyBasis: '《不动产登记暂行条例》', usageScope: '滨州市不动产登记中心登记窗口', periodMonths: 24,
       deliveryMethod: 'api', securityMeasures: '按件核验，核验结果随登记档案归档；经办人员实名登录，操作留痕。',
     });
-    // ...and an error reported in the population data, to be verified within five working days.
-    const reported = await api.post<{ id: string }>('/api/v1/corrections', await as(people.bcStaff), {
-      resourceId: (await resource('BZ-PSB-001')).id, recordRef: '户号 371602018765', field: '户籍地址',
-      currentValue: '滨城区市中街道黄河二路12号', claimedValue: '滨城区市中街道黄河二路126号',
-      description: '老旧小区改造意见征询中发现该户户籍地址门牌号有误，征询通知无法送达。',
-      evidence: '社区居民委员会出具的门牌号证明及该户不动产权证书',
+    // ...and an error reported in the identity check the social-insurance centre holds a grant on, to be
+    // verified within five working days (errors are reported by those who hold the data).
+    const reported = await api.post<{ id: string }>('/api/v1/corrections', await as(people.hrssStaff), {
+      resourceId: (await resource('BZ-PSB-002')).id, recordRef: '核验请求 HRSS-2026-0318-0042', field: '姓名',
+      currentValue: '王晓明', claimedValue: '王小明',
+      description: '待遇资格认证时核验结果为“不一致”，经核对户口簿，该居民的姓名录入有误。',
+      evidence: '该居民户口簿首页及本人页复印件',
     });
-    await waitFor(async () => (await api.get(`/api/v1/corrections/${reported.id}`, await as(people.bcStaff))).body,
+    await waitFor(async () => (await api.get(`/api/v1/corrections/${reported.id}`, await as(people.hrssStaff))).body,
       (c) => c.state === 'verifying', 'the correction is being verified');
     // Five more working days: the first application is past its review deadline, the seed's are due in
     // two, the correction today.

@@ -14,6 +14,7 @@ function rowOf(v: CorrectionView): typeof corrections.$inferInsert {
     id: v.id, workflowId: `correction:${v.id}`, resourceId: v.resource.id, resourceCode: v.resource.code, resourceName: v.resource.name,
     providerAgency: v.resource.providerAgency, assignedAgency: v.assignedAgency, ...v.report, reporterId: v.reporter.id, reporterAgency: v.reporter.agency ?? null,
     state: v.state, overdue: v.overdue, verifyDueAt: v.verifyDue ? new Date(v.verifyDue.dueAt) : null, verifyDueDate: v.verifyDue?.dueDate ?? null,
+    forwardDueAt: v.forwardDue ? new Date(v.forwardDue.dueAt) : null, forwardDueDate: v.forwardDue?.dueDate ?? null, returned: v.returned ?? null,
     extension: v.extension, outcome: v.outcome, transferredFrom: v.transferredFrom?.correctionId ?? null,
     submittedAt: new Date(v.submittedAt), updatedAt: new Date(v.updatedAt), version: v.version,
   };

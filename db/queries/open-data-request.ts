@@ -125,3 +125,11 @@ export async function findCredential(db: DbOrTx, hash: string): Promise<Credenti
   const [row] = await db.select().from(credentials).where(eq(credentials.hash, hash)).limit(1);
   return row ?? null;
 }
+
+/** Whether the user holds an active conditional-open agreement on the resource (P5: who may report an error in it). */
+export async function holdsActiveAgreement(db: DbOrTx, user: string, resourceId: string): Promise<boolean> {
+  const [row] = await db.select({ id: openDataRequests.id }).from(openDataRequests)
+    .where(and(eq(openDataRequests.requesterUser, user), eq(openDataRequests.resourceId, resourceId), eq(openDataRequests.state, 'active')))
+    .limit(1);
+  return !!row;
+}

@@ -1,5 +1,5 @@
 import type { CaseWork } from '../../workflows/common/work.js';
-import { and, desc, eq, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { afterCursor, pageOf, type Cursor } from './page.js';
 import { shareApplications, shareGrants } from '../schema/share-application.js';
@@ -147,3 +147,11 @@ export async function listShareApplications(db: DbOrTx, filter: ShareApplication
   return { items: page.map((application) => ({ application, grant: byApp.get(application.id) ?? null })), nextCursor };
 }
 
+
+/** Whether `agency` holds an active, unexpired share grant on the resource (P5: who may report an error in it). */
+export async function holdsActiveGrant(db: DbOrTx, agency: string, resourceId: string, now = new Date()): Promise<boolean> {
+  const [row] = await db.select({ id: shareGrants.id }).from(shareGrants)
+    .where(and(eq(shareGrants.applicantAgency, agency), eq(shareGrants.resourceId, resourceId), eq(shareGrants.state, 'active'), gt(shareGrants.expiresAt, now)))
+    .limit(1);
+  return !!row;
+}

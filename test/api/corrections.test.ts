@@ -64,6 +64,32 @@ describe('corrections', () => {
     expect(ok.body.claimedValue).toBe('11010519491231002X');
   });
 
+  it('takes reports only from those with access: the provider, the bureau, a grant holder; 403 for anyone else', async () => {
+    const other = uniq('OTH');
+    await stack.request('POST', '/api/v1/agencies', { token: admin, body: { code: other, name: other, level: 'municipal' } });
+    const staffOther = await stack.token('staff-other', ['agency_staff'], other);
+    const coordinator = await stack.token('coord', ['bureau_coordinator']);
+    // Shared without conditions between agencies, opened to the public only on conditions.
+    const created = await stack.request('POST', '/api/v1/catalog/resources', {
+      token: admin, body: { code: uniq('R'), name: '社保缴纳', providerAgency: provider, fields: [{ name: 'months' }], shareType: 'unconditional', openType: 'conditional', legalBasis: '《社会保险法》', updateCycle: 'monthly' },
+    });
+    expect(created.body).toMatchObject({ id: expect.any(String) });
+    const held = created.body.id as string;
+    const report = (token: string) => stack.request('POST', '/api/v1/corrections', { token, body: { resourceId: held, recordRef: 'REC-3', description: '缴费月数有误' } });
+    const refused = await report(citizen);
+    expectProblem(refused, 403, 'FORBIDDEN');
+    expect(refused.body.detail).toContain('no access');
+    expectProblem(await report(staffOther), 403, 'FORBIDDEN');
+    expect((await report(staffP)).status).toBe(201);
+    expect((await report(coordinator)).status).toBe(201);
+    // Once the agency holds a grant on it, its staff may report.
+    const applied = await stack.request('POST', '/api/v1/share-applications', {
+      token: staffOther, body: { resourceId: held, purpose: '社保核验', dutyBasis: '《社会保险法》', usageScope: '本单位', periodMonths: 12, deliveryMethod: 'api' },
+    });
+    expect(applied.body.state).toBe('granted');
+    expect((await report(staffOther)).status).toBe(201);
+  });
+
   it('shows a correction to its reporter, the provider and the bureau only', async () => {
     const c = (await reportError()).body;
     for (const token of [citizen, reviewerP, staffP, admin]) expect((await stack.request('GET', `/api/v1/corrections/${c.id}`, { token })).status).toBe(200);
@@ -105,6 +131,29 @@ describe('corrections', () => {
       await stack.request('POST', `/api/v1/corrections/${o.id}/verification`, { token, body: { outcome: 'corrected', note: '已更正' } });
     }
     expect(await eventually(disputed, (d) => !d)).toBe(false);
+  });
+
+  it('returns a report to the bureau, whose coordinator routes it by hand to a registered agency', async () => {
+    const coordinator = await stack.token('coord-f', ['bureau_coordinator']);
+    const c = (await reportError()).body;
+    const url = `/api/v1/corrections/${c.id}`;
+    expect(c.actions).toEqual([]);
+    expect((await stack.request('GET', url, { token: reviewerP })).body.actions).toEqual(['extend', 'verify', 'return']);
+    expectProblem(await stack.request('POST', `${url}/return`, { token: staffP, body: { reason: '非本单位数据' } }), 403, 'FORBIDDEN');
+    expectProblem(await stack.request('POST', `${url}/return`, { token: reviewerP, body: { reason: '' } }), 400, 'VALIDATION_FAILED');
+    const returned = await stack.request('POST', `${url}/return`, { token: reviewerP, body: { reason: '该记录不属于本单位' } });
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({ state: 'forwarding', returned: { agency: provider, reason: '该记录不属于本单位' }, forwardDueDate: expect.any(String) });
+    expect((await stack.request('GET', url, { token: coordinator })).body.actions).toEqual(['forward']);
+    const todo = (await stack.request('GET', '/api/v1/work-items?limit=200', { token: coordinator })).body.items.find((i: any) => i.caseId === c.id);
+    expect(todo).toMatchObject({ state: 'forwarding', actions: ['forward'], dueDate: returned.body.forwardDueDate });
+    expectProblem(await stack.request('POST', `${url}/forwarding`, { token: reviewerP, body: { agency: owner } }), 403, 'FORBIDDEN');
+    expectProblem(await stack.request('POST', `${url}/forwarding`, { token: coordinator, body: { agency: 'NOBODY' } }), 400, 'VALIDATION_FAILED');
+    const forwarded = await stack.request('POST', `${url}/forwarding`, { token: coordinator, body: { agency: owner, note: '经查为该单位数据' } });
+    expect(forwarded.body).toMatchObject({ state: 'verifying', assignedAgency: owner, verifyDueDate: expect.any(String) });
+    expectProblem(await stack.request('POST', `${url}/forwarding`, { token: coordinator, body: { agency: owner } }), 409, 'INVALID_STATE');
+    expect((await stack.request('GET', url, { token: reviewerO })).body.actions).toEqual(['extend', 'verify', 'return']);
+    await stack.request('POST', `${url}/verification`, { token: reviewerO, body: { outcome: 'corrected', note: '已更正' } });
   });
 
   it('returns the same correction for a retried Idempotency-Key and 409 for the key with another body', async () => {

@@ -141,6 +141,14 @@ describe('agreement and credentials', () => {
     expect((await stack.request('POST', '/api/v1/credentials/introspection', { token: gateway, body: { credential: 'sdc_forged' } })).body).toEqual({ active: false });
   });
 
+  it('lets the holder of an active agreement report an error in the dataset (P5), and no one without one', async () => {
+    const report = (token: string) => stack.request('POST', '/api/v1/corrections', { token, body: { resourceId: datasetId, recordRef: 'P-1', description: '处罚日期有误' } });
+    expectProblem(await report(neighbour), 403, 'FORBIDDEN');
+    await activeRequest();
+    expect((await report(citizen)).status).toBe(201);
+    expectProblem(await report(neighbour), 403, 'FORBIDDEN');
+  });
+
   it('signs only the version published at approval, even after a new version is published', async () => {
     const created = (await stack.request('POST', '/api/v1/open-data-requests', { token: citizen, body: body(person(idNumber('37160219850505123'))) })).body;
     const url = `/api/v1/open-data-requests/${created.id}`;

@@ -178,6 +178,8 @@ describe('GET /api/v1/work-items', () => {
       expect(watching.body.items.map((i: any) => i.caseId)).not.toContain(pending);
       expect((await stack.request('GET', `/api/v1/share-applications/${pending}`, { token })).status).toBe(404);
     }
+    // Errors are reported by those who hold the data: the applicant's agency once granted.
+    expect((await stack.request('POST', `/api/v1/share-applications/${pending}/decision`, { token: reviewerB, body: { decision: 'approve' } })).body.state).toBe('granted');
     const reported = await stack.request('POST', '/api/v1/corrections', { token: staffA, body: { resourceId: conditionalId, recordRef: 'r-1', description: '地址有误' } });
     expect(reported.status).toBe(201);
     const colleague = await stack.token('staff-a2', ['agency_staff'], applicant);

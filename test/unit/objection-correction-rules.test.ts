@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Refusal } from '../../workflows/common/actors.js';
 import { trackDeadline } from '../../workflows/common/deadlines.js';
-import { checkExtension, checkVerification, correctionActionsFor } from '../../workflows/correction/rules.js';
+import { checkExtension, checkForwarding, checkReporterAccess, checkReturn, checkVerification, correctionActionsFor } from '../../workflows/correction/rules.js';
 import type { CorrectionState, CorrectionView } from '../../workflows/correction/types.js';
 import {
   checkAssignment, checkEscalation, checkGovernmentDecision, checkMinutes, checkRuling, checkSettlement, checkStatement, objectionActionsFor,
@@ -81,12 +81,19 @@ const correction = (state: CorrectionState, o: Partial<CorrectionView> = {}): Co
   verifyDue: trackDeadline({ from: '2026-03-02', days: 5 }, {}), extension: null, outcome: null,
   submittedAt: '2026-03-02T02:00:00Z', updatedAt: '2026-03-02T02:00:00Z', ...o,
 });
+const returnedCorrection = () => correction('forwarding', {
+  returned: { agency: P, reason: '非本单位数据', by: reviewerP, at: '2026-03-03T01:00:00Z' }, forwardDue: trackDeadline({ from: '2026-03-03', days: 2 }, {}),
+});
 
 describe('P5 rules', () => {
   it.each<[string, CorrectionView, Actor, string[]]>([
-    ["the verifying agency's reviewer extends or verifies", correction('verifying'), reviewerP, ['extend', 'verify']],
-    ['once extended, it only verifies', correction('verifying', { extension: { approvedBy: '主任', reason: 'r', by: reviewerP, at: '2026-03-03T01:00:00Z' } }), reviewerP, ['verify']],
+    ["the verifying agency's reviewer extends, verifies or returns", correction('verifying'), reviewerP, ['extend', 'verify', 'return']],
+    ['once extended, it verifies or returns', correction('verifying', { extension: { approvedBy: '主任', reason: 'r', by: reviewerP, at: '2026-03-03T01:00:00Z' } }), reviewerP, ['verify', 'return']],
     ['another agency does nothing', correction('verifying'), reviewerO, []],
+    ['a coordinator does nothing while an agency verifies', correction('verifying'), coordinator, []],
+    ['returned, a coordinator forwards it', returnedCorrection(), coordinator, ['forward']],
+    ['returned, the agency that returned it does nothing', returnedCorrection(), reviewerP, []],
+    ['returned, an admin does not route it', returnedCorrection(), admin, []],
     ['nothing is left once verified', correction('corrected'), reviewerP, []],
   ])('%s', (_, view, actor, actions) => {
     expect(correctionActionsFor(view, actor, NOW)).toEqual(actions);
@@ -100,7 +107,34 @@ describe('P5 rules', () => {
     ['a transfer goes to another agency', () => checkVerification(correction('verifying'), { actor: reviewerP, outcome: 'transferred', note: 'n', transferTo: P, transferredCorrectionId: 'x' }), 'VALIDATION_FAILED'],
     ['a transfer to the owner stands', () => checkVerification(correction('verifying'), { actor: reviewerP, outcome: 'transferred', note: 'n', transferTo: 'OWN', transferredCorrectionId: 'x' }), 'ok'],
     ['a corrected case is not verified again', () => checkVerification(correction('corrected'), { actor: reviewerP, outcome: 'corrected', note: 'n' }), 'INVALID_STATE'],
+    ['a return says why', () => checkReturn(correction('verifying'), { actor: reviewerP, reason: ' ' }), 'VALIDATION_FAILED'],
+    ['a return with its reasons stands', () => checkReturn(correction('verifying'), { actor: reviewerP, reason: '非本单位数据' }), 'ok'],
+    ['another agency does not return it', () => checkReturn(correction('verifying'), { actor: reviewerO, reason: 'r' }), 'FORBIDDEN'],
+    ['a report routed at once awaits no forwarding', () => checkForwarding(correction('forwarding'), { actor: coordinator, agency: 'OWN' }), 'INVALID_STATE'],
+    ['forwarding names the agency', () => checkForwarding(returnedCorrection(), { actor: coordinator, agency: '' }), 'VALIDATION_FAILED'],
+    ['forwarding a returned report stands', () => checkForwarding(returnedCorrection(), { actor: coordinator, agency: 'OWN' }), 'ok'],
   ])('%s', (_, check, expected) => {
     expect(code(check())).toBe(expected);
+  });
+});
+
+describe('P5 rules: who may report an error in a resource', () => {
+  const none = { agencyGrant: false, openAgreement: false };
+  const conditionalOpen = { providerAgency: P, openType: 'conditional' };
+  const openToAll = { providerAgency: P, openType: 'unconditional' };
+  it.each([
+    ['a citizen, data opened to all', { roles: ['public'], agency: null }, openToAll, none, 'ok'],
+    ['a citizen without an agreement', { roles: ['public'], agency: null }, conditionalOpen, none, 'FORBIDDEN'],
+    ['a citizen with an active agreement', { roles: ['public'], agency: null }, conditionalOpen, { ...none, openAgreement: true }, 'ok'],
+    ["the provider's staff", { roles: ['agency_staff'], agency: P }, conditionalOpen, none, 'ok'],
+    ["the provider's reviewer", { roles: ['agency_reviewer'], agency: P }, conditionalOpen, none, 'ok'],
+    ['staff of another agency without a grant', { roles: ['agency_staff'], agency: A }, conditionalOpen, none, 'FORBIDDEN'],
+    ['staff of an agency holding a grant', { roles: ['agency_staff'], agency: A }, conditionalOpen, { ...none, agencyGrant: true }, 'ok'],
+    // A grant is an agency's: it counts only for someone acting for an agency.
+    ['an assessor, a grant found for no agency', { roles: ['assessor'], agency: A }, conditionalOpen, { ...none, agencyGrant: true }, 'FORBIDDEN'],
+    ['a bureau coordinator', { roles: ['bureau_coordinator'], agency: null }, conditionalOpen, none, 'ok'],
+    ['a bureau admin', { roles: ['bureau_admin'], agency: null }, conditionalOpen, none, 'ok'],
+  ] as const)('%s → %s', (_who, reporter, resource, access, expected) => {
+    expect(code(checkReporterAccess({ roles: [...reporter.roles], agency: reporter.agency }, resource, access))).toBe(expected);
   });
 });

@@ -236,16 +236,24 @@ const correction = (o: Partial<CorrectionView> = {}): CorrectionView => ({
 });
 
 describe('correction (P5)', () => {
-  it('lets the verifying agency\'s reviewer extend once and verify; the reporter only watches', () => {
-    expect(correctionActionsFor(correction(), reviewerP, NOW)).toEqual(['extend', 'verify']);
-    expect(correctionActionsFor(correction({ extension: { approvedBy: '局长', reason: 'r', by: reviewerP, at: '2026-03-09T02:00:00.000Z' } }), reviewerP, NOW)).toEqual(['verify']);
-    expect(correctionActionsFor(correction(), reviewerP, AFTER)).toEqual(['verify']);
+  it('lets the verifying agency\'s reviewer extend once, verify or return; the reporter only watches', () => {
+    expect(correctionActionsFor(correction(), reviewerP, NOW)).toEqual(['extend', 'verify', 'return']);
+    expect(correctionActionsFor(correction({ extension: { approvedBy: '局长', reason: 'r', by: reviewerP, at: '2026-03-09T02:00:00.000Z' } }), reviewerP, NOW)).toEqual(['verify', 'return']);
+    expect(correctionActionsFor(correction(), reviewerP, AFTER)).toEqual(['verify', 'return']);
     expect(correctionActionsFor(correction(), staffA, NOW)).toEqual([]);
     expect(correctionActionsFor(correction({ state: 'corrected' }), reviewerP, NOW)).toEqual([]);
     const w = correctionWork(correction(), NOW);
-    expect(w.tasks).toEqual([{ role: 'agency_reviewer', agency: P, userId: null, actions: ['extend', 'verify'], due: due('2026-03-13', '2026-03-06', 5), lapsesAt: null }]);
+    expect(w.tasks).toEqual([{ role: 'agency_reviewer', agency: P, userId: null, actions: ['extend', 'verify', 'return'], due: due('2026-03-13', '2026-03-06', 5), lapsesAt: null }]);
     expect(w.agencies).toEqual([P]);
     expect(w.users).toEqual([staffA.id]);
+  });
+
+  it('puts a returned report in the bureau coordinators\' 待办, due by the forwarding deadline, with no agency\'s clock running', () => {
+    const forwardDue = due('2026-03-10', '2026-03-06', 2);
+    const returned = correction({ state: 'forwarding', returned: { agency: P, reason: '非本单位数据', by: reviewerP, at: '2026-03-06T02:00:00.000Z' }, forwardDue });
+    const w = correctionWork(returned, NOW);
+    expect(w.tasks).toEqual([{ role: 'bureau_coordinator', agency: null, userId: null, actions: ['forward'], due: forwardDue, lapsesAt: null }]);
+    expect(w).toMatchObject({ respondingAgency: null, due: forwardDue, open: true });
   });
 });
 

@@ -14,7 +14,9 @@ import { defaultPolicy } from '../../policy/index.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { addWorkingDays, localDate } from '../../workflows/common/working-days.js';
 import { calendarUpdatedSignal } from '../../workflows/common/messages.js';
-import { correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from '../../workflows/correction/messages.js';
+import {
+  correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, forwardCorrectionUpdate, returnCorrectionUpdate, verifyUpdate,
+} from '../../workflows/correction/messages.js';
 import { getCorrection } from '../../db/queries/correction.js';
 import type { CorrectionInput, CorrectionView } from '../../workflows/correction/types.js';
 import { eventually, refusal } from '../helpers/assertions.js';
@@ -91,6 +93,37 @@ describe('correction (数据纠错) workflow', () => {
     expect((await eventually(() => handle.query(correctionViewQuery) as Promise<CorrectionView>, (v) => v.overdue)).state).toBe('verifying');
     expect((await inbox(view.id, 'overdue')).map((n) => n.audience).sort()).toEqual(['agency', 'bureau']);
     await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'corrected', note: '已更正' }] });
+  });
+
+  it('returns a report to the bureau, which must route it by hand within correction.forwardWd; the verification clock then starts again', async () => {
+    const coordinator: Actor = { id: 'coord-1', name: '协调人', role: 'bureau_coordinator', agency: null };
+    const { handle, view } = await report();
+    expect(await refusal(handle.executeUpdate(returnCorrectionUpdate, { args: [{ actor: reviewer(owner), reason: '非本单位数据' }] }))).toBe('FORBIDDEN');
+    expect(await refusal(handle.executeUpdate(returnCorrectionUpdate, { args: [{ actor: reviewer(), reason: ' ' }] }))).toBe('VALIDATION_FAILED');
+    expect(await refusal(handle.executeUpdate(forwardCorrectionUpdate, { args: [{ actor: coordinator, agency: owner }] }))).toBe('INVALID_STATE');
+    const returned = await handle.executeUpdate(returnCorrectionUpdate, { args: [{ actor: reviewer(), reason: '该记录不属于本单位采集范围' }] }) as CorrectionView;
+    const calendar = await currentCalendar(database.db);
+    const today = localDate(await env.currentTimeMs());
+    expect(returned).toMatchObject({ state: 'forwarding', returned: { agency: provider, reason: '该记录不属于本单位采集范围' } });
+    expect(returned.forwardDue?.dueDate).toBe(addWorkingDays(today, defaultPolicy.correction.forwardWd, calendar).due);
+    expect((await inbox(view.id, 'correction_to_forward')).map((n) => n.audience)).toEqual(['bureau']);
+    expect(await disputed()).toBe(true);
+    // The verifier may no longer act; the bureau's own deadline runs and is flagged when missed.
+    expect(await refusal(handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'corrected', note: 'x' }] }))).toBe('INVALID_STATE');
+    await sleepUntil(env, returned.forwardDue!.dueAt, 60_000);
+    expect((await eventually(() => handle.query(correctionViewQuery) as Promise<CorrectionView>, (v) => v.overdue)).state).toBe('forwarding');
+    expect((await inbox(view.id, 'overdue')).map((n) => n.audience)).toEqual(['bureau']);
+    expect(await refusal(handle.executeUpdate(forwardCorrectionUpdate, { args: [{ actor: reviewer(), agency: owner }] }))).toBe('FORBIDDEN');
+    const forwarded = await handle.executeUpdate(forwardCorrectionUpdate, { args: [{ actor: coordinator, agency: owner, note: '经查为该单位数据' }] }) as CorrectionView;
+    const forwardedOn = localDate(await env.currentTimeMs());
+    expect(forwarded).toMatchObject({ state: 'verifying', assignedAgency: owner, overdue: false, extension: null });
+    expect(forwarded.verifyDue?.dueDate).toBe(addWorkingDays(forwardedOn, defaultPolicy.correction.verifyWd, calendar).due);
+    expect((await listCaseEvents(database.db, view.id)).map((e) => [e.action, e.toState])).toEqual([
+      ['report', 'forwarding'], ['route', 'verifying'], ['return', 'forwarding'], ['overdue', 'forwarding'], ['forward', 'verifying'],
+    ]);
+    expect((await inbox(view.id, 'correction_to_verify')).map((n) => n.recipient)).toEqual([provider, owner]);
+    await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(owner), outcome: 'corrected', note: '已更正' }] });
+    expect((await getCorrection(database.db, view.id))).toMatchObject({ state: 'corrected', assignedAgency: owner, forwardDueDate: returned.forwardDue!.dueDate });
   });
 
   it('transfers a report to the agency that owns the data, which verifies it with its own clock', async () => {

@@ -103,6 +103,8 @@ export const actionLabels = {
   sign: '签署协议',
   report_usage: '报送利用情况',
   verify: '核实处理',
+  return: '退回大数据局',
+  forward: '转交核实单位',
   assign_assessor: '指派评估机构',
   self_assessment: '提交自评',
   review: '评审打分',
@@ -148,7 +150,7 @@ export const eventLabelsIn = {
   'share-application': { reject: '不予共享' },
   'open-data-request': { reject: '不予开放' },
   objection: { file: '提出异议' },
-  correction: { file: '报告数据错误', report: '报告数据错误' },
+  correction: { file: '报告数据错误', report: '报告数据错误', return: '退回大数据局', forward: '人工转交核实单位' },
 } as const satisfies Partial<Record<keyof typeof processLabels, Record<string, string>>>;
 
 /** Who "the system" was when a transition had no person behind it (the audit log's system actor names). */
@@ -260,6 +262,8 @@ export const terms = {
   approvedBy: '批准人（单位负责人）',
   verifyNote: '核实说明',
   transferTo: '转办单位',
+  forwardDue: '转交期限',
+  returnReason: '退回理由',
   outcome: '处理结果',
   weekend: '周末',
   unread: '未读',

@@ -43,6 +43,13 @@ export interface CorrectionView {
   reporter: Actor;
   transferredFrom: CorrectionInput['transferredFrom'];
   verifyDue: TrackedDeadline | null;
+  /**
+   * processes.md P5: the bureau's deadline (correction.forwardWd) to route by hand a report the
+   * verifying agency returned as not its data, owner unknown; absent on cases recorded before.
+   */
+  forwardDue?: TrackedDeadline | null;
+  /** The last return to the bureau, while it awaits routing by hand (and after, for the record). */
+  returned?: { agency: string; reason: string; by: Actor; at: string } | null;
   extension: { approvedBy: string; reason: string; by: Actor; at: string } | null;
   outcome: { outcome: CorrectionOutcome; note: string; transferTo: string | null; transferredCorrectionId: string | null; by: Actor; at: string } | null;
   submittedAt: string;

@@ -8,8 +8,8 @@ import { recomputeOpen } from '../common/deadlines.js';
 import { openCase } from '../common/kernel.js';
 import { correctionOutcomeLabels } from '../common/glossary.js';
 import type { NotificationSpec } from '../common/events.js';
-import { correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, verifyUpdate } from './messages.js';
-import { checkExtension, checkVerification } from './rules.js';
+import { correctionRegisteredUpdate, correctionViewQuery, correctionWorkflowId, extendVerificationUpdate, forwardCorrectionUpdate, returnCorrectionUpdate, verifyUpdate } from './messages.js';
+import { checkExtension, checkForwarding, checkReturn, checkVerification } from './rules.js';
 import { terminalCorrectionStates, type CorrectionInput, type CorrectionState, type CorrectionView } from './types.js';
 
 export async function correctionWorkflow(input: CorrectionInput): Promise<CorrectionView> {
@@ -72,8 +72,39 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     return v;
   });
 
+  kase.action(returnCorrectionUpdate, (i) => checkReturn(v, i), async (i) => {
+    // processes.md P5: not this agency's data, owner unknown — the bureau routes it by hand within correction.forwardWd.
+    v.returned = { agency: v.assignedAgency, reason: i.reason, by: i.actor, at: nowIso() };
+    v.forwardDue = track(today(), policy.forwardWd);
+    v.overdue = false;
+    await transition('return', 'forwarding', i.actor, {
+      reason: i.reason, data: { returnedBy: v.assignedAgency, forwardDueDate: v.forwardDue.dueDate },
+      notify: [toBureau('correction_to_forward', `请于 ${v.forwardDue.dueDate} 前转交核实单位：${named(v.assignedAgency)}退回的数据纠错，${label()}`)],
+    });
+    return v;
+  });
+
+  kase.action(forwardCorrectionUpdate, (i) => checkForwarding(v, i), async (i) => {
+    // processes.md P5: the verification clock starts again on forwarding, with an extension of its own.
+    v.assignedAgency = i.agency;
+    v.verifyDue = track(today(), policy.verifyWd);
+    v.extension = null;
+    v.overdue = false;
+    await transition('forward', 'verifying', i.actor, {
+      reason: i.note ?? null, data: { assignedAgency: v.assignedAgency, verifyDueDate: v.verifyDue.dueDate },
+      notify: [toAgency(v.assignedAgency, 'correction_to_verify', `请于 ${v.verifyDue.dueDate} 前核实报告的数据错误：${label()}`)],
+    });
+    return v;
+  });
+
   kase.onCalendar((calendar) => {
-    if (!v.verifyDue || terminalCorrectionStates.includes(v.state)) return null;
+    if (terminalCorrectionStates.includes(v.state)) return null;
+    if (v.state === 'forwarding' && v.forwardDue) {
+      const before = v.forwardDue.dueAt;
+      v.forwardDue = recomputeOpen(v.forwardDue, calendar, Date.now());
+      return v.forwardDue.dueAt === before ? null : { data: { forwardDueDate: v.forwardDue.dueDate } };
+    }
+    if (!v.verifyDue) return null;
     const before = v.verifyDue.dueAt;
     // Cases older than the local-steps patch recompute a passed deadline too, as they did when they ran.
     v.verifyDue = kase.localSteps ? recomputeOpen(v.verifyDue, calendar, Date.now()) : track(v.verifyDue.from, v.verifyDue.days);
@@ -94,11 +125,22 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
 
   let flaggedDueAt: string | null = null;
   while (!terminalCorrectionStates.includes(v.state)) {
-    const due = v.verifyDue;
+    // Verifying: the agency's verification deadline; returned to the bureau: its forwarding deadline.
+    const due = v.state === 'forwarding' ? v.forwardDue ?? null : v.verifyDue;
     if (await kase.changedBefore(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) continue;
     if (settling) {
       // A transfer is being recorded; its outcome decides whether the deadline still matters.
       await condition(() => !settling);
+      continue;
+    }
+    if (v.state === 'forwarding') {
+      // processes.md P5: the bureau missed its own forwarding deadline; its coordinators are told.
+      flaggedDueAt = due!.dueAt;
+      v.overdue = true;
+      await transition('overdue', 'forwarding', systemActor('deadline'), {
+        reason: `转交期限 ${due!.dueDate} 已过`,
+        notify: [toBureau('overdue', `数据纠错转交超期，请尽快转交核实单位：${label()}`)],
+      });
       continue;
     }
     if (v.state !== 'verifying') continue;

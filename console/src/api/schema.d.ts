@@ -201,6 +201,14 @@ export interface paths {
   "/api/v1/corrections/{id}": {
     get: operations["getCorrection"];
   };
+  "/api/v1/corrections/{id}/return": {
+    /** Return a report that is not your data, owner unknown, to the bureau to route by hand (退回大数据局) */
+    post: operations["returnCorrection"];
+  };
+  "/api/v1/corrections/{id}/forwarding": {
+    /** Route a returned report by hand to the agency that verifies it, within correction.forwardWd (bureau coordinator) */
+    post: operations["forwardCorrection"];
+  };
   "/api/v1/corrections/{id}/extension": {
     post: operations["extendCorrection"];
   };
@@ -729,6 +737,21 @@ export interface components {
       reporterAgency: string | null;
       verifyDueAt: string | null;
       verifyDueDate: string | null;
+      /** @description the bureau's deadline to route a returned report by hand (correction.forwardWd) */
+      forwardDueAt: string | null;
+      forwardDueDate: string | null;
+      /** @description the last return to the bureau by a verifying agency that found the data not its own */
+      returned: ({
+        agency: string;
+        reason: string;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+      }) | null;
       extension: ({
         approvedBy: string;
         reason: string;
@@ -759,7 +782,7 @@ export interface components {
       updatedAt: string;
       version: number;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("extend" | "verify")[];
+      actions: ("extend" | "verify" | "return" | "forward")[];
       timeline?: components["schemas"]["AuditEventInput"][];
     };
     OpenDataRequestInput: {
@@ -1557,6 +1580,21 @@ export interface components {
       reporterAgency: string | null;
       verifyDueAt: string | null;
       verifyDueDate: string | null;
+      /** @description the bureau's deadline to route a returned report by hand (correction.forwardWd) */
+      forwardDueAt: string | null;
+      forwardDueDate: string | null;
+      /** @description the last return to the bureau by a verifying agency that found the data not its own */
+      returned: ({
+        agency: string;
+        reason: string;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+      }) | null;
       extension: ({
         approvedBy: string;
         reason: string;
@@ -1587,7 +1625,7 @@ export interface components {
       updatedAt: string;
       version: number;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("extend" | "verify")[];
+      actions: ("extend" | "verify" | "return" | "forward")[];
       timeline?: components["schemas"]["AuditEvent"][];
     };
     OpenDataRequest: {
@@ -4493,6 +4531,12 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       409: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4533,6 +4577,113 @@ export interface operations {
       };
       /** @description Default Response */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Return a report that is not your data, owner unknown, to the bureau to route by hand (退回大数据局) */
+  returnCorrection: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Correction"];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Route a returned report by hand to the agency that verifies it, within correction.forwardWd (bureau coordinator) */
+  forwardCorrection: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          agency: string;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Correction"];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };

@@ -1,5 +1,6 @@
 // One correction: where it stands, the report, the verification deadline and its one extension
-// (approved by the provider's head, recorded by name), the outcome, and the 审批记录. The buttons
+// (approved by the provider's head, recorded by name), a return to the bureau and its forwarding
+// deadline, the outcome, and the 审批记录. The buttons
 // are the caller's `actions` from the server.
 import { correctionOutcomeLabels, processLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
@@ -29,6 +30,13 @@ const paragraph = (s: string | null | undefined) => (
 function StatusAlert({ c }: { c: Correction }) {
   const agencyName = useAgencyName();
   const late = c.overdue ? `（已${terms.overdue}）` : '';
+  if (c.state === 'forwarding' && c.returned) {
+    return (
+      <Alert type={c.overdue ? 'error' : 'warning'} showIcon
+        title={`${agencyName(c.returned.agency)}已退回大数据局，等待协调人转交核实单位，${terms.forwardDue}${c.forwardDueDate ?? '—'}${late}`}
+        description={`${terms.returnReason}：${c.returned.reason}`} />
+    );
+  }
   if (c.state === 'verifying' || c.state === 'forwarding') {
     return (
       <Alert type={c.overdue ? 'error' : 'info'} showIcon
@@ -75,12 +83,26 @@ function VerificationCard({ c }: { c: Correction }) {
   return (
     <Card title={<Section>核实</Section>}>
       <Descriptions column={1} size="small" items={[
-        {
+        // A returned report awaits the bureau: the verification deadline it was returned under no longer runs.
+        ...(c.state === 'forwarding' ? [] : [{
           key: 'due', label: terms.verifyDue,
           children: c.state === 'verifying'
             ? <DueTag dueDate={c.verifyDueDate} overdue={c.overdue} />
             : (c.verifyDueDate ?? '—'),
-        },
+        }]),
+        ...(c.returned ? [
+          {
+            key: 'returned', label: '退回',
+            children: `${agencyName(c.returned.agency)}退回大数据局 · ${actorText(c.returned.by, agencyName)} · ${dateTime(c.returned.at)}`,
+          },
+          { key: 'returnReason', label: terms.returnReason, children: paragraph(c.returned.reason) },
+          {
+            key: 'forwardDue', label: terms.forwardDue,
+            children: c.state === 'forwarding'
+              ? <DueTag dueDate={c.forwardDueDate} overdue={c.overdue} />
+              : (c.forwardDueDate ?? '—'),
+          },
+        ] : []),
         ...(c.extension ? [
           {
             key: 'ext', label: '延期',

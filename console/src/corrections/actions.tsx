@@ -1,5 +1,6 @@
 // The forms behind the buttons of a correction (CaseActions specs): the verifying agency's 延期
-// (once, approved by its head, recorded by name) and 核实处理 (已更正 / 维持原数据 / 转办).
+// (once, approved by its head, recorded by name), 核实处理 (已更正 / 维持原数据 / 转办) and 退回大数据局
+// (not its data, owner unknown); the bureau coordinator's 转交核实单位 of a returned report.
 // Form item names are the endpoints' body fields.
 import { correctionOutcomeLabels, terms } from '@glossary';
 import { Alert, Form, Input, Radio, Select } from 'antd';
@@ -66,6 +67,37 @@ export function correctionActionSpecs(c: Correction, agencies: { code: string; n
         return ok(api.POST('/api/v1/corrections/{id}/verification', { ...path, body }));
       },
       done: '核实结果已提交',
+    },
+    return: {
+      form: () => (
+        <>
+          <Alert type="info" showIcon style={{ marginBottom: 16 }}
+            title="确非本单位数据、又不清楚数据所有单位的，退回大数据局，由协调人转交；知道所有单位的，请用“核实处理”转办" />
+          <Form.Item label={terms.returnReason} name="reason" rules={[required(`请填写${terms.returnReason}`), max(2000)]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </>
+      ),
+      submit: (v: { reason: string }) => ok(api.POST('/api/v1/corrections/{id}/return', { ...path, body: { reason: v.reason.trim() } })),
+      done: '已退回大数据局',
+    },
+    forward: {
+      form: () => (
+        <>
+          <Form.Item label={terms.verifyingAgency} name="agency" rules={[{ required: true, message: '请选择核实单位' }]}>
+            <Select showSearch optionFilterProp="label" placeholder="请选择核实单位"
+              options={agencies.map((a) => ({ value: a.code, label: a.name }))} />
+          </Form.Item>
+          <Form.Item label="转交说明" name="note" rules={[max(2000)]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </>
+      ),
+      submit: (v: { agency: string; note?: string }) => {
+        const note = v.note?.trim() ? { note: v.note.trim() } : {};
+        return ok(api.POST('/api/v1/corrections/{id}/forwarding', { ...path, body: { agency: v.agency, ...note } }));
+      },
+      done: '已转交核实单位',
     },
   };
 }

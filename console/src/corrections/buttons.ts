@@ -5,4 +5,6 @@ import type { ActionButtons } from '../components/CaseActions.tsx';
 export const correctionButtons = {
   extend: {},
   verify: { primary: true },
+  return: {},
+  forward: { primary: true },
 } satisfies ActionButtons;
