@@ -135,6 +135,9 @@ describe('share application (共享申请) workflow', () => {
       ['submit', null, 'pending_review', 'u-staff'],
       ['auto_grant', 'pending_review', 'granted', 'system'],
     ]);
+    // The bureau's pre-check deadline (share.precheckWd) is kept beside the day it was met.
+    const today = localDate(started);
+    expect(events[1]!.data).toMatchObject({ precheckedOn: today, precheckDueDate: addWorkingDays(today, defaultPolicy.share.precheckWd, await calendar()).due });
   });
 
   it('refuses a not_shared resource at submission citing the catalog legal basis, then closes the objection window after 15 working days', async () => {

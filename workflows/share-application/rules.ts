@@ -12,11 +12,11 @@ export const MAX_PERIOD_MONTHS = 36;
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 
-/** processes.md P1: the route a new application takes from its resource's share type and the pre-check. */
 /**
  * processes.md P1: the bureau's automatic compliance pre-check of an unconditional request (within
- * share.precheckWd, at once here): the applicant is registered, the resource really is
- * unconditional, and every requested field is one of the resource's.
+ * share.precheckWd; done at once, and the audit event records that deadline beside the day): the
+ * applicant is registered, the resource really is unconditional, and every requested field is one
+ * of the resource's.
  */
 export function precheck(p: { applicantAgency: string; applicantRegistered: boolean; resource: { shareType: string; fields: string[] } | null; fields: string[] }): PrecheckResult {
   const problems: string[] = [];
@@ -31,6 +31,7 @@ export function precheck(p: { applicantAgency: string; applicantRegistered: bool
   return { passed: problems.length === 0, problems };
 }
 
+/** processes.md P1: the route a new application takes from its resource's share type and the pre-check. */
 export function initialRoute(resource: ResourceSnapshot, precheck: PrecheckResult): 'grant' | 'review' | 'reject' {
   // not_shared is refused at submission, citing the catalog's legal basis.
   if (resource.shareType === 'not_shared') return 'reject';

@@ -328,12 +328,17 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     : { passed: true, problems: [] };
   const route = initialRoute(input.resource, precheck);
   const bureau = systemActor('bureau compliance pre-check');
+  // processes.md P1: the bureau pre-checks within share.precheckWd; it does so at once, and the audit
+  // keeps the deadline beside the day it was done.
+  const prechecked = input.resource.shareType === 'unconditional'
+    ? { precheckedOn: today(), precheckDueDate: track(today(), policy.precheckWd).dueDate }
+    : {};
   if (route === 'grant') {
     // The applicant submits; the bureau's automatic pre-check decides, and the audit says so.
     void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
     v.decision = { decision: 'approve', by: bureau, at: nowIso(), reason: '无条件共享：合规预审通过', legalBasis: null, conditions: null, automatic: true };
     grant({});
-    void transition('auto_grant', 'granted', bureau, { reason: v.decision.reason, data: { fields: v.request.fields, expiresDate: v.grant!.expiresDate }, notify: [toProvider('granted', `无条件共享已授权给 ${named(v.applicantAgency)}：${label()}`)] });
+    void transition('auto_grant', 'granted', bureau, { reason: v.decision.reason, data: { fields: v.request.fields, expiresDate: v.grant!.expiresDate, ...prechecked }, notify: [toProvider('granted', `无条件共享已授权给 ${named(v.applicantAgency)}：${label()}`)] });
   } else if (route === 'reject') {
     const catalog = systemActor('catalog');
     void transition('submit', 'pending_review', input.submittedBy, { data: { route } });
@@ -342,7 +347,7 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     void transition('auto_reject', 'rejected', catalog, { reason: v.decision.reason, legalBasis: input.resource.legalBasis, notify: [toApplicant('rejected', `目录注明不予共享：${label()}`)] });
   } else {
     v.reviewDue = track(today(), policy.reviewWd);
-    void transition('submit', 'pending_review', input.submittedBy, { data: { route, precheckProblems: precheck.problems, reviewDueDate: v.reviewDue.dueDate }, notify: [toProvider('review_requested', `收到 ${named(v.applicantAgency)} 的共享申请：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
+    void transition('submit', 'pending_review', input.submittedBy, { data: { route, precheckProblems: precheck.problems, reviewDueDate: v.reviewDue.dueDate, ...prechecked }, notify: [toProvider('review_requested', `收到 ${named(v.applicantAgency)} 的共享申请：${label()}，审核期限 ${v.reviewDue.dueDate}`)] });
   }
   await kase.recording();
   kase.markRegistered();
