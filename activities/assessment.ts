@@ -5,7 +5,15 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client.js';
 import {
-  claimCycle, computeAgencyMetrics, cycleProgress, ensureDefaultIndicatorSet, getIndicatorSet, listCycleAgencies, rankCycle, saveAgencyAssessmentChange, saveCycleChange,
+  claimCycle,
+  computeAgencyMetrics,
+  cycleProgress,
+  ensureDefaultIndicatorSet,
+  getIndicatorSet,
+  listCycleAgencies,
+  rankCycle,
+  saveAgencyAssessmentChange,
+  saveCycleChange,
   type CycleProgress,
 } from '../db/queries/assessment.js';
 import type { Logger } from '../lib/logger.js';
@@ -15,7 +23,10 @@ import type { AgencyAssessmentChange, CycleChange, IndicatorSet, Metrics } from 
 import { agencyAssessmentWork, cycleWork } from '../workflows/assessment/rules.js';
 
 /** Signals the cycle sends to every agency's process. */
-export type AgencyBroadcast = { signal: 'preliminaryPublished'; args: [unknown] } | { signal: 'finalPublished'; args: [] } | { signal: 'calendarUpdated'; args: [unknown] };
+export type AgencyBroadcast =
+  | { signal: 'preliminaryPublished'; args: [unknown] }
+  | { signal: 'finalPublished'; args: [] }
+  | { signal: 'calendarUpdated'; args: [unknown] };
 
 export function createAssessmentActivities({ db, logger, temporal }: { db: Db; logger: Logger; temporal?: Client }) {
   return {
@@ -28,41 +39,65 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
     },
 
     /** Claims the year for this run and lists its agencies; 'taken' when another run has it. */
-    async claimAssessmentCycle({ change }: { change: CycleChange }): Promise<{ outcome: 'claimed' | 'taken'; agencyCount: number }> {
+    async claimAssessmentCycle({
+      change,
+    }: {
+      change: CycleChange;
+    }): Promise<{ outcome: 'claimed' | 'taken'; agencyCount: number }> {
       const run = Context.current().info.workflowExecution;
-      const claim = await claimCycle(db, change, cycleWork(change.view, Date.parse(change.event.at)), run?.workflowId ?? '', run?.runId ?? '');
+      const claim = await claimCycle(
+        db,
+        change,
+        cycleWork(change.view, Date.parse(change.event.at)),
+        run?.workflowId ?? '',
+        run?.runId ?? '',
+      );
       logger.info({ caseId: `assessment:${change.view.year}`, ...claim }, 'assessment cycle claimed');
       return claim;
     },
 
     recordAssessmentCycle: recorder<CycleChange>(db, logger, 'assessment cycle', {
-      work: (c) => cycleWork(c.view, Date.parse(c.event.at)), save: saveCycleChange, fields: (c) => ({ caseId: `assessment:${c.view.year}` }),
+      work: (c) => cycleWork(c.view, Date.parse(c.event.at)),
+      save: saveCycleChange,
+      fields: (c) => ({ caseId: `assessment:${c.view.year}` }),
     }),
 
-    listCycleAgencies: ({ year, afterCode, limit }: { year: number; afterCode: string | null; limit: number }) => listCycleAgencies(db, year, afterCode, limit),
+    listCycleAgencies: ({ year, afterCode, limit }: { year: number; afterCode: string | null; limit: number }) =>
+      listCycleAgencies(db, year, afterCode, limit),
 
     cycleProgress: ({ year }: { year: number }): Promise<CycleProgress> => cycleProgress(db, year),
 
     rankCycle: ({ year }: { year: number }): Promise<void> => rankCycle(db, year),
 
     /** Signals every agency of the year, a page at a time, heartbeating the last code done. */
-    async broadcastToAgencies({ year, message }: { year: number; message: AgencyBroadcast }): Promise<{ signalled: number }> {
-      if (!temporal) throw ApplicationFailure.nonRetryable('this worker has no Temporal client for broadcasts', 'MISCONFIGURED');
+    async broadcastToAgencies({
+      year,
+      message,
+    }: {
+      year: number;
+      message: AgencyBroadcast;
+    }): Promise<{ signalled: number }> {
+      if (!temporal)
+        throw ApplicationFailure.nonRetryable('this worker has no Temporal client for broadcasts', 'MISCONFIGURED');
       const ctx = Context.current();
       let after = (ctx.info.heartbeatDetails as string | undefined) ?? null;
       let signalled = 0;
       for (;;) {
         const page = await listCycleAgencies(db, year, after, 200);
         if (!page.length) break;
-        await Promise.all(page.map(async ({ code }) => {
-          try {
-            await temporal.workflow.getHandle(agencyAssessmentWorkflowId(year, code)).signal(message.signal, ...message.args);
-            signalled += 1;
-          } catch (error) {
-            // A process that has ended needs no news.
-            if (!(error instanceof WorkflowNotFoundError)) throw error;
-          }
-        }));
+        await Promise.all(
+          page.map(async ({ code }) => {
+            try {
+              await temporal.workflow
+                .getHandle(agencyAssessmentWorkflowId(year, code))
+                .signal(message.signal, ...message.args);
+              signalled += 1;
+            } catch (error) {
+              // A process that has ended needs no news.
+              if (!(error instanceof WorkflowNotFoundError)) throw error;
+            }
+          }),
+        );
         after = page[page.length - 1]!.code;
         ctx.heartbeat(after);
       }
@@ -70,10 +105,12 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
       return { signalled };
     },
 
-    computeAssessmentMetrics: ({ year, agency }: { year: number; agency: string }): Promise<Metrics> => computeAgencyMetrics(db, year, agency),
+    computeAssessmentMetrics: ({ year, agency }: { year: number; agency: string }): Promise<Metrics> =>
+      computeAgencyMetrics(db, year, agency),
 
     recordAgencyAssessment: recorder<AgencyAssessmentChange>(db, logger, 'agency assessment', {
-      work: (c) => agencyAssessmentWork(c.view, Date.parse(c.event.at)), save: saveAgencyAssessmentChange,
+      work: (c) => agencyAssessmentWork(c.view, Date.parse(c.event.at)),
+      save: saveAgencyAssessmentChange,
       fields: (c) => ({ caseId: `assessment:${c.view.year}:${c.view.agencyCode}` }),
     }),
   };

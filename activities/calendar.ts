@@ -5,7 +5,11 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client.js';
 import {
-  advanceCalendarPublication, calendarGeneration, finishCalendarPublication, getCalendarPublication, loadUploadedCalendar,
+  advanceCalendarPublication,
+  calendarGeneration,
+  finishCalendarPublication,
+  getCalendarPublication,
+  loadUploadedCalendar,
 } from '../db/queries/calendar.js';
 import { countCasesForCalendar, listCasesForCalendar, type CaseKey } from '../db/queries/case.js';
 import type { Logger } from '../lib/logger.js';
@@ -39,7 +43,8 @@ export function cachedCalendar(db: Db): () => Promise<CalendarData> {
   let cached: { calendar: CalendarData; generation: number; atMs: number } | null = null;
   return async () => {
     const generation = calendarGeneration();
-    if (cached && cached.generation === generation && Date.now() - cached.atMs < CALENDAR_TTL_MS) return cached.calendar;
+    if (cached && cached.generation === generation && Date.now() - cached.atMs < CALENDAR_TTL_MS)
+      return cached.calendar;
     const calendar = await currentCalendar(db);
     cached = { calendar, generation, atMs: Date.now() };
     return calendar;
@@ -70,8 +75,13 @@ export function createCalendarActivities({ db, logger, temporal }: { db: Db; log
      * counted as retrying and the activity fails, so Temporal retries it; a case whose workflow has
      * ended meanwhile is counted as gone.
      */
-    async tellCasesOfCalendar(input: { jobId: string; pass: PublicationPass; openedSince: string | null }): Promise<{ told: number; gone: number }> {
-      if (!temporal) throw ApplicationFailure.nonRetryable('this worker has no Temporal client to tell the cases', 'MISCONFIGURED');
+    async tellCasesOfCalendar(input: {
+      jobId: string;
+      pass: PublicationPass;
+      openedSince: string | null;
+    }): Promise<{ told: number; gone: number }> {
+      if (!temporal)
+        throw ApplicationFailure.nonRetryable('this worker has no Temporal client to tell the cases', 'MISCONFIGURED');
       const job = await getCalendarPublication(db, input.jobId);
       if (!job) throw ApplicationFailure.nonRetryable(`no calendar publication ${input.jobId}`, 'NOT_FOUND');
       const since = input.openedSince ? new Date(input.openedSince) : null;
@@ -79,31 +89,58 @@ export function createCalendarActivities({ db, logger, temporal }: { db: Db; log
       if (input.pass === 'open' && job.pass !== 'open') return { told: 0, gone: 0 };
       let cursor: CaseKey | null = job.pass === input.pass ? job.cursor : null;
       if (input.pass === 'open' && cursor === null) {
-        await advanceCalendarPublication(db, input.jobId, { total: await countCasesForCalendar(db), retrying: 0, pass: input.pass, cursor: null });
+        await advanceCalendarPublication(db, input.jobId, {
+          total: await countCasesForCalendar(db),
+          retrying: 0,
+          pass: input.pass,
+          cursor: null,
+        });
       }
       let told = 0;
       let gone = 0;
       for (;;) {
         const page = await listCasesForCalendar(db, cursor, PAGE, since);
         if (!page.length) break;
-        // Read for each page: a year published meanwhile by another job is never overtaken by this one's older calendar.
+        // Read for each page: a year published meanwhile by another job is never overtaken by this one's
+        // older calendar.
         const calendar = await currentCalendar(db);
-        const results = await Promise.allSettled(page.map((c) => temporal.workflow.getHandle(workflowIdOfCase(c)).signal(calendarUpdatedSignal, calendar)));
-        const ended = results.filter((r) => r.status === 'rejected' && r.reason instanceof WorkflowNotFoundError).length;
-        const failed = results.flatMap((r, i) => (r.status === 'rejected' && !(r.reason instanceof WorkflowNotFoundError) ? [{ c: page[i]!, error: r.reason as unknown }] : []));
+        const results = await Promise.allSettled(
+          page.map((c) => temporal.workflow.getHandle(workflowIdOfCase(c)).signal(calendarUpdatedSignal, calendar)),
+        );
+        const ended = results.filter(
+          (r) => r.status === 'rejected' && r.reason instanceof WorkflowNotFoundError,
+        ).length;
+        const failed = results.flatMap((r, i) =>
+          r.status === 'rejected' && !(r.reason instanceof WorkflowNotFoundError)
+            ? [{ c: page[i]!, error: r.reason as unknown }]
+            : [],
+        );
         if (failed.length) {
           await advanceCalendarPublication(db, input.jobId, { retrying: failed.length, pass: input.pass, cursor });
-          logger.warn({ jobId: input.jobId, failed: failed.length, first: workflowIdOfCase(failed[0]!.c), err: failed[0]!.error }, 'calendar publication: cases not told yet; retrying');
+          logger.warn(
+            { jobId: input.jobId, failed: failed.length, first: workflowIdOfCase(failed[0]!.c), err: failed[0]!.error },
+            'calendar publication: cases not told yet; retrying',
+          );
           throw new Error(`${failed.length} cases could not be told the calendar yet`);
         }
         cursor = { caseType: page.at(-1)!.caseType, caseId: page.at(-1)!.caseId };
-        await advanceCalendarPublication(db, input.jobId, { told: page.length - ended, gone: ended, retrying: 0, pass: input.pass, cursor });
+        await advanceCalendarPublication(db, input.jobId, {
+          told: page.length - ended,
+          gone: ended,
+          retrying: 0,
+          pass: input.pass,
+          cursor,
+        });
         told += page.length - ended;
         gone += ended;
         Context.current().heartbeat({ pass: input.pass, cursor });
       }
-      if (input.pass === 'open') await advanceCalendarPublication(db, input.jobId, { retrying: 0, pass: 'opened_since', cursor: null });
-      logger.info({ jobId: input.jobId, year: job.year, pass: input.pass, told, gone }, 'calendar publication: pass done');
+      if (input.pass === 'open')
+        await advanceCalendarPublication(db, input.jobId, { retrying: 0, pass: 'opened_since', cursor: null });
+      logger.info(
+        { jobId: input.jobId, year: job.year, pass: input.pass, told, gone },
+        'calendar publication: pass done',
+      );
       return { told, gone };
     },
 

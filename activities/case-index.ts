@@ -19,29 +19,72 @@ import type { OpenDataView } from '../workflows/open-data-request/types.js';
 import { shareApplicationWork } from '../workflows/share-application/rules.js';
 import type { ShareApplicationView } from '../workflows/share-application/types.js';
 
-interface Source { caseType: string; missing: ReturnType<typeof sql>; work: (view: unknown, nowMs: number) => CaseWork }
+interface Source {
+  caseType: string;
+  missing: ReturnType<typeof sql>;
+  work: (view: unknown, nowMs: number) => CaseWork;
+}
 
-export async function backfillCases({ db, temporal, policy, logger }: { db: Db; temporal: Client; policy: Policy; logger: Logger }): Promise<{ written: number; unreachable: number }> {
+export async function backfillCases({
+  db,
+  temporal,
+  policy,
+  logger,
+}: {
+  db: Db;
+  temporal: Client;
+  policy: Policy;
+  logger: Logger;
+}): Promise<{ written: number; unreachable: number }> {
   // Literal identifiers only, never input: each table's id and workflow id as SQL expressions.
   const missing = (table: string, caseType: string, id: string, workflowId: string, also = 'true') =>
-    sql.raw(`select ${workflowId} as workflow_id from ${table} t where ${also} and not exists (select 1 from cases c where c.case_type = '${caseType}' and c.case_id = ${id})`);
+    sql.raw(
+      `select ${workflowId} as workflow_id from ${table} t where ${also} and not exists (select 1 from cases c where c.case_type = '${caseType}' and c.case_id = ${id})`,
+    );
   const sources: Source[] = [
-    { caseType: 'share-application', missing: missing('share_applications', 'share-application', 't.id::text', 't.workflow_id'), work: (v, now) => shareApplicationWork(v as ShareApplicationView, policy.share, now) },
-    { caseType: 'objection', missing: missing('objections', 'objection', 't.id::text', 't.workflow_id'), work: (v, now) => objectionWork(v as ObjectionView, now) },
-    { caseType: 'open-data-request', missing: missing('open_data_requests', 'open-data-request', 't.id::text', 't.workflow_id'), work: (v, now) => openDataWork(v as OpenDataView, now) },
-    { caseType: 'correction', missing: missing('corrections', 'correction', 't.id::text', 't.workflow_id'), work: (v, now) => correctionWork(v as CorrectionView, now) },
-    { caseType: 'assessment-cycle', missing: missing('assessment_cycles', 'assessment-cycle', 't.year::text', 't.workflow_id'), work: (v, now) => cycleWork(v as CycleView, now) },
+    {
+      caseType: 'share-application',
+      missing: missing('share_applications', 'share-application', 't.id::text', 't.workflow_id'),
+      work: (v, now) => shareApplicationWork(v as ShareApplicationView, policy.share, now),
+    },
+    {
+      caseType: 'objection',
+      missing: missing('objections', 'objection', 't.id::text', 't.workflow_id'),
+      work: (v, now) => objectionWork(v as ObjectionView, now),
+    },
+    {
+      caseType: 'open-data-request',
+      missing: missing('open_data_requests', 'open-data-request', 't.id::text', 't.workflow_id'),
+      work: (v, now) => openDataWork(v as OpenDataView, now),
+    },
+    {
+      caseType: 'correction',
+      missing: missing('corrections', 'correction', 't.id::text', 't.workflow_id'),
+      work: (v, now) => correctionWork(v as CorrectionView, now),
+    },
+    {
+      caseType: 'assessment-cycle',
+      missing: missing('assessment_cycles', 'assessment-cycle', 't.year::text', 't.workflow_id'),
+      work: (v, now) => cycleWork(v as CycleView, now),
+    },
     {
       caseType: 'assessment',
-      missing: missing('assessment_agencies', 'assessment', "t.year::text || ':' || t.agency_code", "'assessment:' || t.year || ':' || t.agency_code", 't.version > 0'),
+      missing: missing(
+        'assessment_agencies',
+        'assessment',
+        "t.year::text || ':' || t.agency_code",
+        "'assessment:' || t.year || ':' || t.agency_code",
+        't.version > 0',
+      ),
       work: (v, now) => agencyAssessmentWork(v as AgencyAssessmentView, now),
     },
   ];
   let written = 0;
   let unreachable = 0;
   for (const source of sources) {
-    const result = (await db.execute(source.missing)) as unknown as { rows?: { workflow_id: string }[] } | { workflow_id: string }[];
-    const rows = Array.isArray(result) ? result : result.rows ?? [];
+    const result = (await db.execute(source.missing)) as unknown as
+      { rows?: { workflow_id: string }[] } | { workflow_id: string }[];
+    const rows = Array.isArray(result) ? result : (result.rows ?? []);
     for (const { workflow_id: workflowId } of rows) {
       try {
         const view = await temporal.workflow.getHandle(workflowId).query<unknown>('view');

@@ -10,7 +10,9 @@ export function createCorrectionActivities({ db, logger }: { db: Db; logger: Log
   return {
     /** Writes one transition (read model, disputed mark, audit event, notifications) in one transaction. */
     recordCorrection: recorder<CorrectionChange>(db, logger, 'correction', {
-      work: (c) => correctionWork(c.view, Date.parse(c.event.at)), save: saveCorrectionChange, fields: (c) => ({ caseId: c.view.id }),
+      work: (c) => correctionWork(c.view, Date.parse(c.event.at)),
+      save: saveCorrectionChange,
+      fields: (c) => ({ caseId: c.view.id }),
     }),
   };
 }

@@ -17,8 +17,12 @@ export function createFreshnessActivities({ db, logger, policy }: { db: Db; logg
       let checked = 0;
       let changed = 0;
       for (let after = ''; ;) {
-        const page = await db.select().from(catalogResources).where(gt(catalogResources.id, after || '00000000-0000-0000-0000-000000000000'))
-          .orderBy(asc(catalogResources.id)).limit(500);
+        const page = await db
+          .select()
+          .from(catalogResources)
+          .where(gt(catalogResources.id, after || '00000000-0000-0000-0000-000000000000'))
+          .orderBy(asc(catalogResources.id))
+          .limit(500);
         for (const r of page) {
           checked += 1;
           const last = localDate((r.lastDataUpdateAt ?? r.createdAt).getTime());
@@ -26,19 +30,38 @@ export function createFreshnessActivities({ db, logger, policy }: { db: Db; logg
           if (state === r.freshness) continue;
           await db.transaction(async (tx) => {
             // Only if no data update arrived since the page was read: that one made it fresh.
-            const sameUpdate = r.lastDataUpdateAt ? eq(catalogResources.lastDataUpdateAt, r.lastDataUpdateAt) : isNull(catalogResources.lastDataUpdateAt);
-            const updated = await tx.update(catalogResources).set({ freshness: state, updatedAt: new Date() })
-              .where(and(eq(catalogResources.id, r.id), sameUpdate)).returning({ id: catalogResources.id });
+            const sameUpdate = r.lastDataUpdateAt
+              ? eq(catalogResources.lastDataUpdateAt, r.lastDataUpdateAt)
+              : isNull(catalogResources.lastDataUpdateAt);
+            const updated = await tx
+              .update(catalogResources)
+              .set({ freshness: state, updatedAt: new Date() })
+              .where(and(eq(catalogResources.id, r.id), sameUpdate))
+              .returning({ id: catalogResources.id });
             if (!updated.length) return;
             changed += 1;
             const expected = nextExpected(last, r.updateCycle);
             const label = `${r.name} (${r.code})`;
             // The provider is told at overdue, also when a resource passes straight to delinquent (short cycles).
             if (state === 'overdue' || state === 'delinquent') {
-              await insertNotifications(tx, `freshness:${r.id}:overdue:${expected}`, 'freshness', r.id, [{ audience: 'agency', recipient: r.providerAgency, kind: 'freshness_overdue', title: `数据更新超期：${label}，应于 ${expected} 前更新` }]);
+              await insertNotifications(tx, `freshness:${r.id}:overdue:${expected}`, 'freshness', r.id, [
+                {
+                  audience: 'agency',
+                  recipient: r.providerAgency,
+                  kind: 'freshness_overdue',
+                  title: `数据更新超期：${label}，应于 ${expected} 前更新`,
+                },
+              ]);
             }
             if (state === 'delinquent') {
-              await insertNotifications(tx, `freshness:${r.id}:delinquent:${expected}`, 'freshness', r.id, [{ audience: 'bureau', recipient: null, kind: 'freshness_delinquent', title: `连续两个更新周期未更新（督办）：${r.providerAgency}，${label}` }]);
+              await insertNotifications(tx, `freshness:${r.id}:delinquent:${expected}`, 'freshness', r.id, [
+                {
+                  audience: 'bureau',
+                  recipient: null,
+                  kind: 'freshness_delinquent',
+                  title: `连续两个更新周期未更新（督办）：${r.providerAgency}，${label}`,
+                },
+              ]);
             }
           });
         }

@@ -10,7 +10,8 @@ export function createObjectionActivities({ db, logger }: { db: Db; logger: Logg
   return {
     /** Writes one transition (read model, audit event, notifications) in one transaction. */
     recordObjection: recorder<ObjectionChange>(db, logger, 'objection', {
-      work: (c) => objectionWork(c.view, Date.parse(c.event.at)), save: saveObjectionChange,
+      work: (c) => objectionWork(c.view, Date.parse(c.event.at)),
+      save: saveObjectionChange,
       fields: (c) => ({ caseId: c.view.id, applicationId: c.view.applicationId, version: c.view.version }),
     }),
   };

@@ -10,10 +10,12 @@ export function createOpenDataActivities({ db, logger }: { db: Db; logger: Logge
   return {
     /** Writes one transition (read model, deny-list, audit event, notifications) in one transaction. */
     recordOpenDataRequest: recorder<OpenDataChange>(db, logger, 'open-data request', {
-      work: (c) => openDataWork(c.view, Date.parse(c.event.at)), save: saveOpenDataChange,
+      work: (c) => openDataWork(c.view, Date.parse(c.event.at)),
+      save: saveOpenDataChange,
       fields: (c) => ({ caseId: c.view.id, requester: c.view.requester.identifierMasked }),
     }),
     /** processes.md P3 step 1: is the requester on this dataset's deny-list? */
-    isDenyListed: (input: { resourceId: string; requesterKeys: string[] }): Promise<boolean> => isDenyListed(db, input.resourceId, input.requesterKeys),
+    isDenyListed: (input: { resourceId: string; requesterKeys: string[] }): Promise<boolean> =>
+      isDenyListed(db, input.resourceId, input.requesterKeys),
   };
 }

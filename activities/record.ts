@@ -20,27 +20,42 @@ export function recorder<C extends { view: unknown; event: CaseEvent; notify: No
   db: Db,
   logger: Logger,
   what: string,
-  p: { work: (change: C) => CaseWork; save: (db: Db, change: C, work: CaseWork) => Promise<boolean>; fields: (change: C) => Record<string, unknown> },
+  p: {
+    work: (change: C) => CaseWork;
+    save: (db: Db, change: C, work: CaseWork) => Promise<boolean>;
+    fields: (change: C) => Record<string, unknown>;
+  },
 ): (changes: C | C[]) => Promise<void> {
   const fields = p.fields;
   return async (changes) => {
     const list = Array.isArray(changes) ? changes : [changes];
-    const written = list.length === 1
-      ? [await p.save(db, list[0]!, p.work(list[0]!))]
-      : await db.transaction(async (tx) => {
-        const out: boolean[] = [];
-        for (const [i, change] of list.entries()) {
-          const last = i === list.length - 1;
-          const moveOnly = Object.keys(change).every((k) => plain.has(k));
-          out.push(last || !moveOnly
-            ? await p.save(tx as unknown as Db, change, p.work(change))
-            : await writeCaseEvent(tx, p.work(change), change.event, change.notify, { workList: false }));
-        }
-        return out;
-      });
-    list.forEach((change, i) => logger.debug(
-      { ...fields(change), action: change.event.action, from: change.event.from, to: change.event.to, replayed: !written[i] },
-      `${what} recorded`,
-    ));
+    const written =
+      list.length === 1
+        ? [await p.save(db, list[0]!, p.work(list[0]!))]
+        : await db.transaction(async (tx) => {
+            const out: boolean[] = [];
+            for (const [i, change] of list.entries()) {
+              const last = i === list.length - 1;
+              const moveOnly = Object.keys(change).every((k) => plain.has(k));
+              out.push(
+                last || !moveOnly
+                  ? await p.save(tx as unknown as Db, change, p.work(change))
+                  : await writeCaseEvent(tx, p.work(change), change.event, change.notify, { workList: false }),
+              );
+            }
+            return out;
+          });
+    list.forEach((change, i) =>
+      logger.debug(
+        {
+          ...fields(change),
+          action: change.event.action,
+          from: change.event.from,
+          to: change.event.to,
+          replayed: !written[i],
+        },
+        `${what} recorded`,
+      ),
+    );
   };
 }

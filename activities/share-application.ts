@@ -12,17 +12,27 @@ import type { Policy } from '../policy/index.js';
 export function createShareApplicationActivities({ db, logger, policy }: { db: Db; logger: Logger; policy: Policy }) {
   return {
     /** processes.md P1: the bureau's pre-check, for cases submitted before the API ran it (rules.ts `precheck`). */
-    async precheckShareApplication(input: { applicantAgency: string; resourceId: string; fields: string[] }): Promise<PrecheckResult> {
-      const [applicant, resource] = await Promise.all([getAgency(db, input.applicantAgency), getResource(db, input.resourceId)]);
+    async precheckShareApplication(input: {
+      applicantAgency: string;
+      resourceId: string;
+      fields: string[];
+    }): Promise<PrecheckResult> {
+      const [applicant, resource] = await Promise.all([
+        getAgency(db, input.applicantAgency),
+        getResource(db, input.resourceId),
+      ]);
       return precheck({
-        applicantAgency: input.applicantAgency, applicantRegistered: !!applicant, fields: input.fields,
+        applicantAgency: input.applicantAgency,
+        applicantRegistered: !!applicant,
+        fields: input.fields,
         resource: resource ? { shareType: resource.shareType, fields: resource.fields.map((f) => f.name) } : null,
       });
     },
 
     // The work list is computed at the transition's own time, so a retried activity writes the same tasks.
     recordShareApplication: recorder<ShareApplicationChange>(db, logger, 'share application', {
-      work: (c) => shareApplicationWork(c.view, policy.share, Date.parse(c.event.at)), save: saveShareApplicationChange,
+      work: (c) => shareApplicationWork(c.view, policy.share, Date.parse(c.event.at)),
+      save: saveShareApplicationChange,
       fields: (c) => ({ caseId: c.view.id, version: c.view.version }),
     }),
   };

@@ -5,7 +5,13 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import type { Config } from '../lib/config.js';
 import { AppError } from '../lib/errors.js';
@@ -47,7 +53,9 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     // Every request is logged except the probes, which a load balancer calls every few seconds.
-    logController: new LogController({ disableRequestLogging: (request) => ['/health', '/ready', '/metrics'].includes(request.url) }),
+    logController: new LogController({
+      disableRequestLogging: (request) => ['/health', '/ready', '/metrics'].includes(request.url),
+    }),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -60,7 +68,11 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
       max: config.rateLimitPerMinute,
       timeWindow: '1 minute',
       // By client address: a token is not verified yet when the limit is checked.
-      errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `more than ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`),
+      errorResponseBuilder: (_request, context) =>
+        new AppError(
+          'RATE_LIMITED',
+          `more than ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`,
+        ),
     });
   }
   await app.register(swagger, {
@@ -69,7 +81,8 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
       info: {
         title: 'shuzhi (数治) public-data governance API',
         version: '1.0.0',
-        description: 'Share applications, objections, open-data requests, assessments and corrections as durable workflows. Conventions and the map of endpoints: docs/api.md in the repository.',
+        description:
+          'Share applications, objections, open-data requests, assessments and corrections as durable workflows. Conventions and the map of endpoints: docs/api.md in the repository.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ bearer: [] }],
@@ -86,7 +99,8 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   const db = database.db;
   await app.register(healthRoutes, { database, temporal });
   await app.register(sessionRoutes, { config });
-  if (config.auth.mode === 'dev') await app.register(devTokenRoutes, { authenticator: createAuthenticator(config.auth), db });
+  if (config.auth.mode === 'dev')
+    await app.register(devTokenRoutes, { authenticator: createAuthenticator(config.auth), db });
   await app.register(agencyRoutes, { db });
   await app.register(catalogRoutes, { db, policy: config.policy });
   await app.register(calendarRoutes, { db, temporal, logger, taskQueue: config.temporal.taskQueue });

@@ -2,11 +2,21 @@
 // attaches when escalating. Every value is escaped; the page loads nothing from elsewhere.
 import type { AuditEventRow } from '../db/queries/audit.js';
 import type { ShareApplicationRow } from '../db/queries/share-application.js';
-import { eventLabelIn, objectionOutcomeLabels, roleLabels, rulingStageLabels, stateLabels, systemActorLabels } from '../workflows/common/glossary.js';
+import {
+  eventLabelIn,
+  objectionOutcomeLabels,
+  roleLabels,
+  rulingStageLabels,
+  stateLabels,
+  systemActorLabels,
+} from '../workflows/common/glossary.js';
 import type { ObjectionDto } from './objections.js';
 
 const escape = (value: unknown): string =>
-  String(value ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(value ?? '—').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 const local = (iso: string | Date | null | undefined): string => {
   if (!iso) return '—';
@@ -17,7 +27,12 @@ const local = (iso: string | Date | null | undefined): string => {
 const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
 /** The dossier, in the glossary's words, with agencies by name (`agencyName` knows every code in it). */
-export function renderDossier(o: ObjectionDto, application: ShareApplicationRow, timeline: AuditEventRow[], agencyName: (code: string) => string): string {
+export function renderDossier(
+  o: ObjectionDto,
+  application: ShareApplicationRow,
+  timeline: AuditEventRow[],
+  agencyName: (code: string) => string,
+): string {
   const agency = (code: string | null | undefined) => escape(code ? agencyName(code) : null);
   const who = (a: { name?: string | null; id: string; role?: string; agency?: string | null } | null | undefined) => {
     if (!a) return '—';
@@ -28,7 +43,8 @@ export function renderDossier(o: ObjectionDto, application: ShareApplicationRow,
   };
   const state = (s: string | null) => escape(s ? label(stateLabels.objection, s) : null);
   const rows = (pairs: [string, string][]) => pairs.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('');
-  const list = <T>(items: T[], render: (item: T) => string, empty: string) => (items.length ? `<ol>${items.map((i) => `<li>${render(i)}</li>`).join('')}</ol>` : `<p class="empty">${empty}</p>`);
+  const list = <T>(items: T[], render: (item: T) => string, empty: string) =>
+    items.length ? `<ol>${items.map((i) => `<li>${render(i)}</li>`).join('')}</ol>` : `<p class="empty">${empty}</p>`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>不予共享异议协商卷宗 ${escape(o.id)}</title>
 <style>
@@ -79,17 +95,29 @@ ${list(o.statements, (s) => `${escape(s.party === 'applicant' ? '申请单位' :
 <h2>六、协调会议纪要</h2>
 ${list(o.minutes, (m) => `会议时间 ${escape(local(m.heldAt))}，记录人 ${who(m.by)}：${escape(m.text)}`, '暂无会议纪要。')}
 <h2>七、提请市人民政府统筹协调</h2>
-${o.escalation ? `<table>${rows([['提请人', o.escalation.automatic ? '系统（协调期限届满）' : who(o.escalation.by)], ['时间', escape(local(o.escalation.at))], ['理由', escape(o.escalation.reason)]])}</table>` : '<p class="empty">未提请。</p>'}
+${
+  o.escalation
+    ? `<table>${rows([
+        ['提请人', o.escalation.automatic ? '系统（协调期限届满）' : who(o.escalation.by)],
+        ['时间', escape(local(o.escalation.at))],
+        ['理由', escape(o.escalation.reason)],
+      ])}</table>`
+    : '<p class="empty">未提请。</p>'
+}
 <h2>八、处理结果</h2>
-${o.ruling ? `<table>${rows([
-    ['结果', escape(label(objectionOutcomeLabels, o.ruling.outcome))],
-    ['决定方式', escape(label(rulingStageLabels, o.ruling.stage))],
-    ['决定人', who(o.ruling.by)],
-    ['时间', escape(local(o.ruling.at))],
-    ['理由', escape(o.ruling.reasoning)],
-    ['共享条件', escape(o.ruling.conditions)],
-    ['文件编号', escape(o.ruling.documentRef)],
-  ])}</table>` : '<p class="empty">尚未作出处理结果。</p>'}
+${
+  o.ruling
+    ? `<table>${rows([
+        ['结果', escape(label(objectionOutcomeLabels, o.ruling.outcome))],
+        ['决定方式', escape(label(rulingStageLabels, o.ruling.stage))],
+        ['决定人', who(o.ruling.by)],
+        ['时间', escape(local(o.ruling.at))],
+        ['理由', escape(o.ruling.reasoning)],
+        ['共享条件', escape(o.ruling.conditions)],
+        ['文件编号', escape(o.ruling.documentRef)],
+      ])}</table>`
+    : '<p class="empty">尚未作出处理结果。</p>'
+}
 <h2>九、办理过程</h2>
 <table><tr><th>时间</th><th>事项</th></tr>${timeline.map((e) => `<tr><td>${escape(local(e.at))}</td><td>${escape(eventLabelIn('objection', e.action))}：${state(e.fromState)} → ${state(e.toState)}；${who({ id: e.actorId, name: e.actorName, role: e.actorRole, agency: e.actorAgency })}${e.reason ? `；${escape(e.reason)}` : ''}</td></tr>`).join('')}</table>
 <p class="meta">本卷宗由系统根据不可篡改的审计记录生成（审计哈希 ${escape(timeline.at(-1)?.hash.slice(0, 16) ?? '—')}…）。</p>

@@ -12,12 +12,18 @@ import { AppError } from '../lib/errors.js';
 /** The hash a request body is remembered by. */
 export const bodyHash = (body: unknown): string => createHash('sha256').update(canonicalJson(body)).digest('hex');
 
-export async function caseIdForKey(db: Db, scope: string, key: string | undefined, body: unknown): Promise<{ id: string; earlier: boolean }> {
+export async function caseIdForKey(
+  db: Db,
+  scope: string,
+  key: string | undefined,
+  body: unknown,
+): Promise<{ id: string; earlier: boolean }> {
   const id = randomUUID();
   if (!key) return { id, earlier: false };
   const requestHash = bodyHash(body);
   const claim = await claimIdempotencyKey(db, { scope, key, requestHash, caseId: id, statusCode: 201 });
   if (claim.claimed) return { id, earlier: false };
-  if (claim.row.requestHash !== requestHash) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
+  if (claim.row.requestHash !== requestHash)
+    throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
   return { id: claim.row.caseId, earlier: true };
 }

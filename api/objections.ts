@@ -17,42 +17,72 @@ import { actingRole, canSee, timelineDto, timelineEventSchema, type ShareDeps } 
 import { caseIdForKey } from './idempotency.js';
 import { temporalCall, updateCase } from './temporal-errors.js';
 
-const actorSchema = z.object({ id: z.string(), name: z.string().nullable().optional(), role: z.string(), agency: z.string().nullable().optional() });
-
-export const objectionSchema = z.object({
+const actorSchema = z.object({
   id: z.string(),
-  applicationId: z.string(),
-  state: z.enum(objectionStates),
-  overdue: z.boolean(),
-  applicantAgency: z.string(),
-  providerAgency: z.string(),
-  resourceCode: z.string(),
-  resourceName: z.string(),
-  refusal: z.object({ reason: z.string().nullable(), legalBasis: z.string().nullable(), by: actorSchema, at: z.string(), automatic: z.boolean() }),
-  statement: z.string(),
-  dutyBasis: z.string().nullable(),
-  filedBy: actorSchema,
-  filedAt: z.string(),
-  coordinator: actorSchema.nullable(),
-  negotiationDueAt: z.string().nullable(),
-  negotiationDueDate: z.string().nullable(),
-  statementDueAt: z.string().nullable(),
-  statementDueDate: z.string().nullable(),
-  coordinationDueAt: z.string().nullable(),
-  coordinationDueDate: z.string().nullable(),
-  deadlineProvisional: z.boolean(),
-  statements: z.array(z.object({ seq: z.number(), by: actorSchema, party: z.enum(['applicant', 'provider']), text: z.string(), at: z.string() })),
-  minutes: z.array(z.object({ seq: z.number(), by: actorSchema, text: z.string(), heldAt: z.string(), at: z.string() })),
-  escalation: z.object({ reason: z.string(), by: actorSchema, at: z.string(), automatic: z.boolean() }).nullable(),
-  ruling: z.object({
-    outcome: z.enum(objectionOutcomes), reasoning: z.string(), conditions: z.string().nullable(), by: actorSchema, at: z.string(),
-    stage: z.enum(['negotiation', 'coordination', 'government']), documentRef: z.string().nullable(),
-  }).nullable(),
-  updatedAt: z.string(),
-  version: z.number(),
-  actions: actionsSchema(objectionActions),
-  timeline: z.array(timelineEventSchema).optional(),
-}).meta({ id: 'Objection' });
+  name: z.string().nullable().optional(),
+  role: z.string(),
+  agency: z.string().nullable().optional(),
+});
+
+export const objectionSchema = z
+  .object({
+    id: z.string(),
+    applicationId: z.string(),
+    state: z.enum(objectionStates),
+    overdue: z.boolean(),
+    applicantAgency: z.string(),
+    providerAgency: z.string(),
+    resourceCode: z.string(),
+    resourceName: z.string(),
+    refusal: z.object({
+      reason: z.string().nullable(),
+      legalBasis: z.string().nullable(),
+      by: actorSchema,
+      at: z.string(),
+      automatic: z.boolean(),
+    }),
+    statement: z.string(),
+    dutyBasis: z.string().nullable(),
+    filedBy: actorSchema,
+    filedAt: z.string(),
+    coordinator: actorSchema.nullable(),
+    negotiationDueAt: z.string().nullable(),
+    negotiationDueDate: z.string().nullable(),
+    statementDueAt: z.string().nullable(),
+    statementDueDate: z.string().nullable(),
+    coordinationDueAt: z.string().nullable(),
+    coordinationDueDate: z.string().nullable(),
+    deadlineProvisional: z.boolean(),
+    statements: z.array(
+      z.object({
+        seq: z.number(),
+        by: actorSchema,
+        party: z.enum(['applicant', 'provider']),
+        text: z.string(),
+        at: z.string(),
+      }),
+    ),
+    minutes: z.array(
+      z.object({ seq: z.number(), by: actorSchema, text: z.string(), heldAt: z.string(), at: z.string() }),
+    ),
+    escalation: z.object({ reason: z.string(), by: actorSchema, at: z.string(), automatic: z.boolean() }).nullable(),
+    ruling: z
+      .object({
+        outcome: z.enum(objectionOutcomes),
+        reasoning: z.string(),
+        conditions: z.string().nullable(),
+        by: actorSchema,
+        at: z.string(),
+        stage: z.enum(['negotiation', 'coordination', 'government']),
+        documentRef: z.string().nullable(),
+      })
+      .nullable(),
+    updatedAt: z.string(),
+    version: z.number(),
+    actions: actionsSchema(objectionActions),
+    timeline: z.array(timelineEventSchema).optional(),
+  })
+  .meta({ id: 'Objection' });
 export type ObjectionDto = z.infer<typeof objectionSchema>;
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
@@ -91,15 +121,33 @@ export function objectionDto(o: ObjectionRow, timeline?: AuditEventRow[]): Omit<
 }
 
 /** Parties and the bureau see an objection; to anyone else it does not exist. */
-export async function loadVisibleObjection(deps: ShareDeps, p: Principal, id: string): Promise<{ row: ObjectionRow; dto: ObjectionDto }> {
+export async function loadVisibleObjection(
+  deps: ShareDeps,
+  p: Principal,
+  id: string,
+): Promise<{ row: ObjectionRow; dto: ObjectionDto }> {
   const row = await getObjection(deps.db, id);
   if (!row || !canSee(p, row)) throw new AppError('NOT_FOUND', 'no such objection');
-  return { row, dto: (await objectionsWithActions(deps, p, [objectionDto(row, await listCaseEvents(deps.db, id))]))[0]! };
+  return {
+    row,
+    dto: (await objectionsWithActions(deps, p, [objectionDto(row, await listCaseEvents(deps.db, id))]))[0]!,
+  };
 }
 
 /** Adds the caller's actions to objection answers. */
-export function objectionsWithActions(deps: ShareDeps, p: Principal, dtos: Omit<ObjectionDto, 'actions'>[]): Promise<ObjectionDto[]> {
-  return withActions<Omit<ObjectionDto, 'actions'>, ObjectionDto['actions'][number]>(deps.db, 'objection', p, deps.config.policy, dtos, (o) => o.id);
+export function objectionsWithActions(
+  deps: ShareDeps,
+  p: Principal,
+  dtos: Omit<ObjectionDto, 'actions'>[],
+): Promise<ObjectionDto[]> {
+  return withActions<Omit<ObjectionDto, 'actions'>, ObjectionDto['actions'][number]>(
+    deps.db,
+    'objection',
+    p,
+    deps.config.policy,
+    dtos,
+    (o) => o.id,
+  );
 }
 
 /** Files an objection: the application's workflow checks the window and starts the objection. */
@@ -113,18 +161,37 @@ export async function fileObjection(
   const found = await getShareApplication(deps.db, applicationId);
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
   const role = actingRole(p, found.application, ['agency_staff']);
-  const { id: objectionId, earlier } = await caseIdForKey(deps.db, `objection:${p.sub}`, idempotencyKey, { applicationId, ...body });
+  const { id: objectionId, earlier } = await caseIdForKey(deps.db, `objection:${p.sub}`, idempotencyKey, {
+    applicationId,
+    ...body,
+  });
   if (earlier) {
     const existing = await getObjection(deps.db, objectionId);
     if (existing) return (await loadVisibleObjection(deps, p, objectionId)).dto;
   }
-  if (found.application.state === 'in_objection' || (found.application.state === 'rejected' && found.application.decision?.final)) {
+  if (
+    found.application.state === 'in_objection' ||
+    (found.application.state === 'rejected' && found.application.decision?.final)
+  ) {
     throw new AppError('INVALID_STATE', 'this refusal was already objected to', { state: found.application.state });
   }
-  await updateCase(deps.temporal.workflow.getHandle(found.application.workflowId), fileObjectionUpdate,
-    [{ actor: actorOf(p, role), objectionId, statement: body.statement, dutyBasis: body.dutyBasis ?? null, policy: deps.config.policy.objection }],
-    { noun: 'application', state: found.application.state });
-  await temporalCall(() => deps.temporal.workflow.getHandle(objectionWorkflowId(objectionId)).executeUpdate(registeredUpdate));
+  await updateCase(
+    deps.temporal.workflow.getHandle(found.application.workflowId),
+    fileObjectionUpdate,
+    [
+      {
+        actor: actorOf(p, role),
+        objectionId,
+        statement: body.statement,
+        dutyBasis: body.dutyBasis ?? null,
+        policy: deps.config.policy.objection,
+      },
+    ],
+    { noun: 'application', state: found.application.state },
+  );
+  await temporalCall(() =>
+    deps.temporal.workflow.getHandle(objectionWorkflowId(objectionId)).executeUpdate(registeredUpdate),
+  );
   return (await loadVisibleObjection(deps, p, objectionId)).dto;
 }
 
@@ -143,9 +210,15 @@ export async function actOnObjection<A>(
   const { row } = await loadVisibleObjection(deps, p, id);
   const held = allowed.filter((r) => p.roles.includes(r));
   // Either party may speak; a reviewer acts for the provider, staff for the applicant or provider.
-  const role = held.find((r) => (r === 'agency_staff' || r === 'agency_reviewer' ? p.agency === row.applicantAgency || p.agency === row.providerAgency : true));
+  const role = held.find((r) =>
+    r === 'agency_staff' || r === 'agency_reviewer'
+      ? p.agency === row.applicantAgency || p.agency === row.providerAgency
+      : true,
+  );
   if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
-  await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [makeArgs(actorOf(p, role))], { noun: 'objection', state: row.state });
+  await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [makeArgs(actorOf(p, role))], {
+    noun: 'objection',
+    state: row.state,
+  });
   return (await loadVisibleObjection(deps, p, id)).dto;
 }
-

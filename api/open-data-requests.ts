@@ -6,7 +6,14 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getResource } from '../db/queries/catalog.js';
-import { deleteIdentity, getAgreement, getOpenDataRequest, issueCredential, saveIdentity, type OpenDataRow } from '../db/queries/open-data-request.js';
+import {
+  deleteIdentity,
+  getAgreement,
+  getOpenDataRequest,
+  issueCredential,
+  saveIdentity,
+  type OpenDataRow,
+} from '../db/queries/open-data-request.js';
 import { AppError } from '../lib/errors.js';
 import { creditCodeSchema, idNumberSchema, maskIdentifier } from '../lib/identity.js';
 import type { Role } from '../workflows/common/actors.js';
@@ -22,7 +29,12 @@ import { temporalCall, updateCase } from './temporal-errors.js';
 
 export const newOpenDataRequestSchema = z.object({
   resourceId: z.uuid('must be the id of a catalog resource'),
-  fields: z.array(z.string().trim().min(1).max(100)).min(1).max(500).refine((fs) => new Set(fs).size === fs.length, 'fields must not repeat').optional(),
+  fields: z
+    .array(z.string().trim().min(1).max(100))
+    .min(1)
+    .max(500)
+    .refine((fs) => new Set(fs).size === fs.length, 'fields must not repeat')
+    .optional(),
   requester: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('person'), name: text(100), idNumber: idNumberSchema, contact: text(200) }),
     z.object({ kind: z.literal('organization'), name: text(200), creditCode: creditCodeSchema, contact: text(200) }),
@@ -35,44 +47,127 @@ export const newOpenDataRequestSchema = z.object({
 });
 export type NewOpenDataRequest = z.infer<typeof newOpenDataRequestSchema>;
 
-const actorSchema = z.object({ id: z.string(), name: z.string().nullable().optional(), role: z.string(), agency: z.string().nullable().optional() });
-export const openDataSchema = z.object({
-  id: z.string(), state: z.enum(openDataStates), overdue: z.boolean(),
-  resourceId: z.string(), resourceCode: z.string(), resourceName: z.string(), providerAgency: z.string(), fields: z.array(z.string()),
-  requester: z.object({ kind: z.string(), name: z.string(), identifier: z.string().describe('masked'), contact: z.string() }),
-  purpose: z.string(), scenario: z.string(), periodMonths: z.number(), securityMeasures: z.string(),
-  formalCheckDueAt: z.string().nullable(), formalCheckDueDate: z.string().nullable(),
-  reviewDueAt: z.string().nullable(), reviewDueDate: z.string().nullable(),
-  agreementDueAt: z.string().nullable(), agreementDueDate: z.string().nullable(),
-  nextReportDueAt: z.string().nullable(), nextReportDueDate: z.string().nullable(), graceDueDate: z.string().nullable(),
-  returnedReasons: z.array(z.string()).nullable(),
-  decision: z.object({ decision: z.string(), by: actorSchema, at: z.string(), reason: z.string().nullable(), conditions: z.string().nullable(), legalBasis: z.string().nullable().optional() }).nullable(),
-  agreementVersion: z.number().nullable(), agreementText: z.string().optional(),
-  signature: z.object({ version: z.number(), by: actorSchema, at: z.string() }).nullable(),
-  activatedAt: z.string().nullable(), expiresAt: z.string().nullable(), expiresDate: z.string().nullable(),
-  reports: z.array(z.object({ seq: z.number(), period: z.string(), summary: z.string(), outcomes: z.string().nullable(), at: z.string(), by: actorSchema })),
-  warnings: z.number(),
-  revocation: z.object({ by: actorSchema, at: z.string(), reason: z.string() }).nullable(),
-  submittedAt: z.string(), updatedAt: z.string(), version: z.number(),
-  credential: z.string().optional().describe('shown once, in the answer to the signed agreement'),
-  actions: actionsSchema(openDataActions),
-  timeline: z.array(timelineEventSchema).optional(),
-}).meta({ id: 'OpenDataRequest' });
+const actorSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable().optional(),
+  role: z.string(),
+  agency: z.string().nullable().optional(),
+});
+export const openDataSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(openDataStates),
+    overdue: z.boolean(),
+    resourceId: z.string(),
+    resourceCode: z.string(),
+    resourceName: z.string(),
+    providerAgency: z.string(),
+    fields: z.array(z.string()),
+    requester: z.object({
+      kind: z.string(),
+      name: z.string(),
+      identifier: z.string().describe('masked'),
+      contact: z.string(),
+    }),
+    purpose: z.string(),
+    scenario: z.string(),
+    periodMonths: z.number(),
+    securityMeasures: z.string(),
+    formalCheckDueAt: z.string().nullable(),
+    formalCheckDueDate: z.string().nullable(),
+    reviewDueAt: z.string().nullable(),
+    reviewDueDate: z.string().nullable(),
+    agreementDueAt: z.string().nullable(),
+    agreementDueDate: z.string().nullable(),
+    nextReportDueAt: z.string().nullable(),
+    nextReportDueDate: z.string().nullable(),
+    graceDueDate: z.string().nullable(),
+    returnedReasons: z.array(z.string()).nullable(),
+    decision: z
+      .object({
+        decision: z.string(),
+        by: actorSchema,
+        at: z.string(),
+        reason: z.string().nullable(),
+        conditions: z.string().nullable(),
+        legalBasis: z.string().nullable().optional(),
+      })
+      .nullable(),
+    agreementVersion: z.number().nullable(),
+    agreementText: z.string().optional(),
+    signature: z.object({ version: z.number(), by: actorSchema, at: z.string() }).nullable(),
+    activatedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    expiresDate: z.string().nullable(),
+    reports: z.array(
+      z.object({
+        seq: z.number(),
+        period: z.string(),
+        summary: z.string(),
+        outcomes: z.string().nullable(),
+        at: z.string(),
+        by: actorSchema,
+      }),
+    ),
+    warnings: z.number(),
+    revocation: z.object({ by: actorSchema, at: z.string(), reason: z.string() }).nullable(),
+    submittedAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+    credential: z.string().optional().describe('shown once, in the answer to the signed agreement'),
+    actions: actionsSchema(openDataActions),
+    timeline: z.array(timelineEventSchema).optional(),
+  })
+  .meta({ id: 'OpenDataRequest' });
 export type OpenDataDto = z.infer<typeof openDataSchema>;
 
 const iso = (x: Date | null): string | null => x?.toISOString() ?? null;
 
-export function openDataDto(r: OpenDataRow, extra: { timeline?: AuditEventRow[]; agreementText?: string; credential?: string } = {}): Omit<OpenDataDto, 'actions'> {
+export function openDataDto(
+  r: OpenDataRow,
+  extra: { timeline?: AuditEventRow[]; agreementText?: string; credential?: string } = {},
+): Omit<OpenDataDto, 'actions'> {
   return {
-    id: r.id, state: r.state, overdue: r.overdue, resourceId: r.resourceId, resourceCode: r.resourceCode, resourceName: r.resourceName,
-    providerAgency: r.providerAgency, fields: r.fields,
-    requester: { kind: r.requesterKind, name: r.requesterName, identifier: r.requesterMasked, contact: r.requesterContact },
-    purpose: r.purpose, scenario: r.scenario, periodMonths: r.periodMonths, securityMeasures: r.securityMeasures,
-    formalCheckDueAt: iso(r.formalCheckDueAt), formalCheckDueDate: r.formalCheckDueDate, reviewDueAt: iso(r.reviewDueAt), reviewDueDate: r.reviewDueDate,
-    agreementDueAt: iso(r.agreementDueAt), agreementDueDate: r.agreementDueDate, nextReportDueAt: iso(r.nextReportDueAt), nextReportDueDate: r.nextReportDueDate,
-    graceDueDate: r.graceDueDate, returnedReasons: r.returnedReasons ?? null, decision: r.decision ?? null, agreementVersion: r.agreementVersion,
-    signature: r.signature ?? null, activatedAt: iso(r.activatedAt), expiresAt: iso(r.expiresAt), expiresDate: r.expiresDate, reports: r.reports,
-    warnings: r.warnings, revocation: r.revocation ?? null, submittedAt: r.submittedAt.toISOString(), updatedAt: r.updatedAt.toISOString(), version: r.version,
+    id: r.id,
+    state: r.state,
+    overdue: r.overdue,
+    resourceId: r.resourceId,
+    resourceCode: r.resourceCode,
+    resourceName: r.resourceName,
+    providerAgency: r.providerAgency,
+    fields: r.fields,
+    requester: {
+      kind: r.requesterKind,
+      name: r.requesterName,
+      identifier: r.requesterMasked,
+      contact: r.requesterContact,
+    },
+    purpose: r.purpose,
+    scenario: r.scenario,
+    periodMonths: r.periodMonths,
+    securityMeasures: r.securityMeasures,
+    formalCheckDueAt: iso(r.formalCheckDueAt),
+    formalCheckDueDate: r.formalCheckDueDate,
+    reviewDueAt: iso(r.reviewDueAt),
+    reviewDueDate: r.reviewDueDate,
+    agreementDueAt: iso(r.agreementDueAt),
+    agreementDueDate: r.agreementDueDate,
+    nextReportDueAt: iso(r.nextReportDueAt),
+    nextReportDueDate: r.nextReportDueDate,
+    graceDueDate: r.graceDueDate,
+    returnedReasons: r.returnedReasons ?? null,
+    decision: r.decision ?? null,
+    agreementVersion: r.agreementVersion,
+    signature: r.signature ?? null,
+    activatedAt: iso(r.activatedAt),
+    expiresAt: iso(r.expiresAt),
+    expiresDate: r.expiresDate,
+    reports: r.reports,
+    warnings: r.warnings,
+    revocation: r.revocation ?? null,
+    submittedAt: r.submittedAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
     ...(extra.agreementText ? { agreementText: extra.agreementText } : {}),
     ...(extra.credential ? { credential: extra.credential } : {}),
     ...(extra.timeline ? { timeline: extra.timeline.map(timelineDto) } : {}),
@@ -86,31 +181,74 @@ export function canSeeOpenData(p: Principal, r: Pick<OpenDataRow, 'requesterUser
   return p.roles.some((x) => x === 'agency_staff' || x === 'agency_reviewer') && p.agency === r.providerAgency;
 }
 
-export async function loadVisibleOpenData(deps: ShareDeps, p: Principal, id: string, credential?: string): Promise<OpenDataDto> {
+export async function loadVisibleOpenData(
+  deps: ShareDeps,
+  p: Principal,
+  id: string,
+  credential?: string,
+): Promise<OpenDataDto> {
   const row = await getOpenDataRequest(deps.db, id);
   if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
-  const agreement = row.state === 'awaiting_agreement' && row.agreementVersion ? await getAgreement(deps.db, row.agreementVersion) : null;
-  return (await openDataWithActions(deps, p, [openDataDto(row, { timeline: await listCaseEvents(deps.db, id), ...(agreement ? { agreementText: `${agreement.title}\n\n${agreement.body}` } : {}), ...(credential ? { credential } : {}) })]))[0]!;
+  const agreement =
+    row.state === 'awaiting_agreement' && row.agreementVersion
+      ? await getAgreement(deps.db, row.agreementVersion)
+      : null;
+  return (
+    await openDataWithActions(deps, p, [
+      openDataDto(row, {
+        timeline: await listCaseEvents(deps.db, id),
+        ...(agreement ? { agreementText: `${agreement.title}\n\n${agreement.body}` } : {}),
+        ...(credential ? { credential } : {}),
+      }),
+    ])
+  )[0]!;
 }
 
 /** Adds the caller's actions to open-data request answers. */
-export function openDataWithActions(deps: ShareDeps, p: Principal, dtos: Omit<OpenDataDto, 'actions'>[]): Promise<OpenDataDto[]> {
-  return withActions<Omit<OpenDataDto, 'actions'>, OpenDataDto['actions'][number]>(deps.db, 'open-data-request', p, deps.config.policy, dtos, (r) => r.id);
+export function openDataWithActions(
+  deps: ShareDeps,
+  p: Principal,
+  dtos: Omit<OpenDataDto, 'actions'>[],
+): Promise<OpenDataDto[]> {
+  return withActions<Omit<OpenDataDto, 'actions'>, OpenDataDto['actions'][number]>(
+    deps.db,
+    'open-data-request',
+    p,
+    deps.config.policy,
+    dtos,
+    (r) => r.id,
+  );
 }
 
 /** A keyed hash of the identifier: matches deny-lists, reveals nothing. */
-export const requesterKey = (identityKey: string, identifier: string): string => createHmac('sha256', identityKey).update(identifier).digest('hex');
+export const requesterKey = (identityKey: string, identifier: string): string =>
+  createHmac('sha256', identityKey).update(identifier).digest('hex');
 
-export async function submitOpenDataRequest(deps: ShareDeps, p: Principal, body: NewOpenDataRequest, idempotencyKey?: string): Promise<OpenDataDto> {
+export async function submitOpenDataRequest(
+  deps: ShareDeps,
+  p: Principal,
+  body: NewOpenDataRequest,
+  idempotencyKey?: string,
+): Promise<OpenDataDto> {
   const resource = await getResource(deps.db, body.resourceId);
-  if (!resource) throw new AppError('VALIDATION_FAILED', 'the dataset is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
+  if (!resource)
+    throw new AppError('VALIDATION_FAILED', 'the dataset is not in the catalog', {
+      errors: [{ path: 'resourceId', message: 'no such resource' }],
+    });
   if (resource.openType !== 'conditional') {
-    throw new AppError('VALIDATION_FAILED', `the dataset is ${resource.openType}; only conditionally-open data is requested here`, { errors: [{ path: 'resourceId', message: `open type is ${resource.openType}` }] });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `the dataset is ${resource.openType}; only conditionally-open data is requested here`,
+      { errors: [{ path: 'resourceId', message: `open type is ${resource.openType}` }] },
+    );
   }
   const known = resource.fields.map((f) => f.name);
   const fields = body.fields ?? known;
   const unknown = fields.filter((f) => !known.includes(f));
-  if (unknown.length) throw new AppError('VALIDATION_FAILED', `fields not in the dataset: ${unknown.join(', ')}`, { errors: [{ path: 'fields', message: 'not in the dataset' }] });
+  if (unknown.length)
+    throw new AppError('VALIDATION_FAILED', `fields not in the dataset: ${unknown.join(', ')}`, {
+      errors: [{ path: 'fields', message: 'not in the dataset' }],
+    });
   const identifier = body.requester.kind === 'person' ? body.requester.idNumber : body.requester.creditCode;
   const { id, earlier } = await caseIdForKey(deps.db, `open-data-request:${p.sub}`, idempotencyKey, body);
   if (earlier && (await getOpenDataRequest(deps.db, id))) return loadVisibleOpenData(deps, p, id);
@@ -122,21 +260,43 @@ export async function submitOpenDataRequest(deps: ShareDeps, p: Principal, body:
   }
   const input: OpenDataRequestInput = {
     id,
-    resource: { id: resource.id, code: resource.code, name: resource.name, providerAgency: resource.providerAgency, fields: known, legalBasis: resource.legalBasis },
-    requester: {
-      kind: body.requester.kind, name: body.requester.name, identifierMasked: maskIdentifier(identifier),
-      key: requesterKey(deps.config.identityKey, identifier), contact: body.requester.contact, userId: p.sub,
+    resource: {
+      id: resource.id,
+      code: resource.code,
+      name: resource.name,
+      providerAgency: resource.providerAgency,
+      fields: known,
+      legalBasis: resource.legalBasis,
     },
-    request: { fields, purpose: body.purpose, scenario: body.scenario, periodMonths: body.periodMonths, securityMeasures: body.securityMeasures },
+    requester: {
+      kind: body.requester.kind,
+      name: body.requester.name,
+      identifierMasked: maskIdentifier(identifier),
+      key: requesterKey(deps.config.identityKey, identifier),
+      contact: body.requester.contact,
+      userId: p.sub,
+    },
+    request: {
+      fields,
+      purpose: body.purpose,
+      scenario: body.scenario,
+      periodMonths: body.periodMonths,
+      securityMeasures: body.securityMeasures,
+    },
     submittedBy: actorOf(p, 'public'),
     policy: deps.config.policy.open,
   };
   const start = new WithStartWorkflowOperation('openDataRequestWorkflow', {
-    workflowId: openDataRequestWorkflowId(id), taskQueue: deps.config.temporal.taskQueue, args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    workflowId: openDataRequestWorkflowId(id),
+    taskQueue: deps.config.temporal.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });
   try {
-    await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(openRegisteredUpdate, { startWorkflowOperation: start }));
+    await temporalCall(() =>
+      deps.temporal.workflow.executeUpdateWithStart(openRegisteredUpdate, { startWorkflowOperation: start }),
+    );
   } catch (error) {
     // No case, no identifier: a failed start leaves nothing personal behind.
     if (!(await getOpenDataRequest(deps.db, id))) await deleteIdentity(deps.db, id).catch(() => {});
@@ -146,21 +306,38 @@ export async function submitOpenDataRequest(deps: ShareDeps, p: Principal, body:
 }
 
 export async function actOnOpenData<A>(
-  deps: ShareDeps, p: Principal, id: string, allowed: readonly Role[], update: UpdateDefinition<OpenDataView, [A]>,
+  deps: ShareDeps,
+  p: Principal,
+  id: string,
+  allowed: readonly Role[],
+  update: UpdateDefinition<OpenDataView, [A]>,
   makeArgs: (actor: ReturnType<typeof actorOf>) => A,
 ): Promise<OpenDataRow> {
   const row = await getOpenDataRequest(deps.db, id);
   if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
-  const role = allowed.find((r) => p.roles.includes(r) && (r !== 'agency_reviewer' || p.agency === row.providerAgency) && (r !== 'public' || p.sub === row.requesterUser));
+  const role = allowed.find(
+    (r) =>
+      p.roles.includes(r) &&
+      (r !== 'agency_reviewer' || p.agency === row.providerAgency) &&
+      (r !== 'public' || p.sub === row.requesterUser),
+  );
   if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
-  await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [makeArgs(actorOf(p, role))], { noun: 'request', state: row.state });
+  await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [makeArgs(actorOf(p, role))], {
+    noun: 'request',
+    state: row.state,
+  });
   return (await getOpenDataRequest(deps.db, id))!;
 }
 
 const credentialHash = (credential: string): string => createHash('sha256').update(credential).digest('hex');
 
 /** A new random credential for a case, shown once; only its hash is stored, and earlier ones stop working. */
-export async function newCredential(deps: ShareDeps, kind: 'open_data' | 'share', caseId: string, holder: string): Promise<string> {
+export async function newCredential(
+  deps: ShareDeps,
+  kind: 'open_data' | 'share',
+  caseId: string,
+  holder: string,
+): Promise<string> {
   const credential = `sdc_${randomBytes(32).toString('base64url')}`;
   await issueCredential(deps.db, { id: randomUUID(), hash: credentialHash(credential), kind, caseId, holder });
   return credential;

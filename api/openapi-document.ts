@@ -8,11 +8,24 @@ import { createLogger } from '../lib/logger.js';
 import { buildApp } from './app.js';
 
 /** Registering routes touches neither the database nor Temporal; nothing here is ever called. */
-const inert = new Proxy({}, { get: () => { throw new Error('the OpenAPI document is built without a database'); } });
+const inert = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('the OpenAPI document is built without a database');
+    },
+  },
+);
 
 /** The document of a development deployment, so the dev-only sign-in paths are in it too. */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
-  const database = { db: inert, kind: 'pglite', migrate: async () => {}, ping: async () => {}, close: async () => {} } as unknown as Database;
+  const database = {
+    db: inert,
+    kind: 'pglite',
+    migrate: async () => {},
+    ping: async () => {},
+    close: async () => {},
+  } as unknown as Database;
   const app = await buildApp({
     database,
     temporal: new Client({ connection: Connection.lazy() }),
@@ -30,7 +43,8 @@ export async function generatedApiFiles(): Promise<{ openapiJson: string; schema
   const document = await openApiDocument();
   const openapiJson = `${JSON.stringify(document, null, 2)}\n`;
   const schemaTs = await openapiTS(document as never, {
-    commentHeader: '// Generated from the API\'s OpenAPI document by `npm run api:types`; a test fails when it drifts.\n\n',
+    commentHeader:
+      "// Generated from the API's OpenAPI document by `npm run api:types`; a test fails when it drifts.\n\n",
     silent: true,
   });
   return { openapiJson, schemaTs };

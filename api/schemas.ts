@@ -2,16 +2,18 @@
 import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  code: z.string(),
-  instance: z.string().optional(),
-  state: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-}).meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    instance: z.string().optional(),
+    state: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 /** The error responses a route can give, by status, for the OpenAPI document. */
 export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 429 | 501 | 503)[]) =>
@@ -22,10 +24,16 @@ export const paginationQuery = {
   cursor: z.string().max(500).optional(),
 };
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date')
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'must be a real calendar date',
+  )
   .refine((s) => s >= '1900-01-01' && s <= '2199-12-31', 'must be between 1900 and 2199');
 
 export const uuidParam = z.object({ id: z.uuid('must be a UUID') });
@@ -39,7 +47,9 @@ export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>
   try {
     return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'cursor is not valid; use nextCursor from the previous page', { errors: [{ path: 'querystring.cursor', message: 'invalid cursor' }] });
+    throw new AppError('VALIDATION_FAILED', 'cursor is not valid; use nextCursor from the previous page', {
+      errors: [{ path: 'querystring.cursor', message: 'invalid cursor' }],
+    });
   }
 }
 

@@ -8,12 +8,24 @@ import type { Db } from '../db/client.js';
 import { getAgency } from '../db/queries/agency.js';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getResource } from '../db/queries/catalog.js';
-import { applicationRowOf, getShareApplication, grantRowOf, type ShareApplicationRow, type ShareGrantRow } from '../db/queries/share-application.js';
+import {
+  applicationRowOf,
+  getShareApplication,
+  grantRowOf,
+  type ShareApplicationRow,
+  type ShareGrantRow,
+} from '../db/queries/share-application.js';
 import { AppError } from '../lib/errors.js';
 import type { Config } from '../lib/config.js';
 import type { Role } from '../workflows/common/actors.js';
 import { shareApplicationWorkflowId, submittedUpdate } from '../workflows/share-application/messages.js';
-import { shareApplicationStates, deliveryMethods, grantStates, type ShareApplicationInput, type ShareApplicationView } from '../workflows/share-application/types.js';
+import {
+  shareApplicationStates,
+  deliveryMethods,
+  grantStates,
+  type ShareApplicationInput,
+  type ShareApplicationView,
+} from '../workflows/share-application/types.js';
 import { MAX_PERIOD_MONTHS, precheck, shareActions } from '../workflows/share-application/rules.js';
 import { actionsOn, actionsSchema, withActions } from './case-actions.js';
 import { actorOf, isBureau, type Principal } from './plugins/auth.js';
@@ -31,8 +43,12 @@ export interface ShareDeps {
 
 export const newShareApplicationSchema = z.object({
   resourceId: z.uuid('must be the id of a catalog resource'),
-  fields: z.array(z.string().trim().min(1).max(100)).min(1).max(500)
-    .refine((fs) => new Set(fs).size === fs.length, 'fields must not repeat').optional(),
+  fields: z
+    .array(z.string().trim().min(1).max(100))
+    .min(1)
+    .max(500)
+    .refine((fs) => new Set(fs).size === fs.length, 'fields must not repeat')
+    .optional(),
   purpose: text(),
   dutyBasis: text(),
   usageScope: text(),
@@ -42,65 +58,116 @@ export const newShareApplicationSchema = z.object({
 });
 export type NewShareApplication = z.infer<typeof newShareApplicationSchema>;
 
-const actorSchema = z.object({ id: z.string(), name: z.string().nullable().optional(), role: z.string(), agency: z.string().nullable().optional() });
+const actorSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable().optional(),
+  role: z.string(),
+  agency: z.string().nullable().optional(),
+});
 const decisionSchema = z.object({
-  decision: z.string(), by: actorSchema, at: z.string(), reason: z.string().nullable(), legalBasis: z.string().nullable(),
-  conditions: z.string().nullable(), automatic: z.boolean().optional(), final: z.boolean().optional(),
+  decision: z.string(),
+  by: actorSchema,
+  at: z.string(),
+  reason: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  conditions: z.string().nullable(),
+  automatic: z.boolean().optional(),
+  final: z.boolean().optional(),
 });
 const extensionSchema = z.object({ by: actorSchema, at: z.string(), reason: z.string(), extendWd: z.number() });
 
-export const timelineEventSchema = z.object({
-  id: z.number(), action: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(),
-  actorId: z.string(), actorName: z.string().nullable(), actorRole: z.string(), actorAgency: z.string().nullable(),
-  at: z.string(), reason: z.string().nullable(), legalBasis: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable(),
-  hash: z.string(), prevHash: z.string(),
-}).meta({ id: 'AuditEvent' });
+export const timelineEventSchema = z
+  .object({
+    id: z.number(),
+    action: z.string(),
+    fromState: z.string().nullable(),
+    toState: z.string().nullable(),
+    actorId: z.string(),
+    actorName: z.string().nullable(),
+    actorRole: z.string(),
+    actorAgency: z.string().nullable(),
+    at: z.string(),
+    reason: z.string().nullable(),
+    legalBasis: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+    hash: z.string(),
+    prevHash: z.string(),
+  })
+  .meta({ id: 'AuditEvent' });
 
-export const applicationSchema = z.object({
-  id: z.string(),
-  state: z.enum(shareApplicationStates),
-  overdue: z.boolean(),
-  applicantAgency: z.string(),
-  providerAgency: z.string(),
-  resourceId: z.string(),
-  resourceCode: z.string(),
-  resourceName: z.string(),
-  shareType: z.string(),
-  fields: z.array(z.string()),
-  purpose: z.string(),
-  dutyBasis: z.string(),
-  usageScope: z.string(),
-  periodMonths: z.number(),
-  deliveryMethod: z.enum(deliveryMethods),
-  securityMeasures: z.string().nullable(),
-  reviewDueAt: z.string().nullable(),
-  reviewDueDate: z.string().nullable(),
-  supplementDueAt: z.string().nullable(),
-  supplementDueDate: z.string().nullable(),
-  objectionDueAt: z.string().nullable(),
-  objectionDueDate: z.string().nullable(),
-  deadlineProvisional: z.boolean(),
-  missing: z.array(z.string()).nullable(),
-  decision: decisionSchema.nullable(),
-  extension: extensionSchema.nullable(),
-  supplements: z.array(z.object({ by: actorSchema, at: z.string(), note: z.string(), missing: z.array(z.string()), changes: z.record(z.string(), z.string()) })),
-  renewal: z.object({
-    state: z.string(), periodMonths: z.number(), reason: z.string(), requestedBy: actorSchema, requestedAt: z.string(),
-    reviewDueAt: z.string().nullable(), reviewDueDate: z.string().nullable(), overdue: z.boolean(),
-    decision: decisionSchema.nullable(), extension: extensionSchema.nullable(),
-  }).nullable(),
-  urgedCount: z.number(),
-  grant: z.object({
-    id: z.string(), state: z.enum(grantStates), fields: z.array(z.string()), conditions: z.string().nullable(),
-    grantedAt: z.string(), expiresAt: z.string(), expiresDate: z.string(), revokedAt: z.string().nullable(), revokedReason: z.string().nullable(),
-  }).nullable(),
-  submittedBy: z.string(),
-  submittedAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
-  actions: actionsSchema(shareActions),
-  timeline: z.array(timelineEventSchema).optional(),
-}).meta({ id: 'ShareApplication' });
+export const applicationSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(shareApplicationStates),
+    overdue: z.boolean(),
+    applicantAgency: z.string(),
+    providerAgency: z.string(),
+    resourceId: z.string(),
+    resourceCode: z.string(),
+    resourceName: z.string(),
+    shareType: z.string(),
+    fields: z.array(z.string()),
+    purpose: z.string(),
+    dutyBasis: z.string(),
+    usageScope: z.string(),
+    periodMonths: z.number(),
+    deliveryMethod: z.enum(deliveryMethods),
+    securityMeasures: z.string().nullable(),
+    reviewDueAt: z.string().nullable(),
+    reviewDueDate: z.string().nullable(),
+    supplementDueAt: z.string().nullable(),
+    supplementDueDate: z.string().nullable(),
+    objectionDueAt: z.string().nullable(),
+    objectionDueDate: z.string().nullable(),
+    deadlineProvisional: z.boolean(),
+    missing: z.array(z.string()).nullable(),
+    decision: decisionSchema.nullable(),
+    extension: extensionSchema.nullable(),
+    supplements: z.array(
+      z.object({
+        by: actorSchema,
+        at: z.string(),
+        note: z.string(),
+        missing: z.array(z.string()),
+        changes: z.record(z.string(), z.string()),
+      }),
+    ),
+    renewal: z
+      .object({
+        state: z.string(),
+        periodMonths: z.number(),
+        reason: z.string(),
+        requestedBy: actorSchema,
+        requestedAt: z.string(),
+        reviewDueAt: z.string().nullable(),
+        reviewDueDate: z.string().nullable(),
+        overdue: z.boolean(),
+        decision: decisionSchema.nullable(),
+        extension: extensionSchema.nullable(),
+      })
+      .nullable(),
+    urgedCount: z.number(),
+    grant: z
+      .object({
+        id: z.string(),
+        state: z.enum(grantStates),
+        fields: z.array(z.string()),
+        conditions: z.string().nullable(),
+        grantedAt: z.string(),
+        expiresAt: z.string(),
+        expiresDate: z.string(),
+        revokedAt: z.string().nullable(),
+        revokedReason: z.string().nullable(),
+      })
+      .nullable(),
+    submittedBy: z.string(),
+    submittedAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+    actions: actionsSchema(shareActions),
+    timeline: z.array(timelineEventSchema).optional(),
+  })
+  .meta({ id: 'ShareApplication' });
 export type ApplicationDto = z.infer<typeof applicationSchema>;
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
@@ -109,7 +176,11 @@ export function timelineDto(e: AuditEventRow) {
   return { ...e, at: e.at.toISOString(), data: e.data ?? null };
 }
 
-export function applicationDto(a: ShareApplicationRow, g: Omit<ShareGrantRow, 'credentialHash'> | null, timeline?: AuditEventRow[]): Omit<ApplicationDto, 'actions'> {
+export function applicationDto(
+  a: ShareApplicationRow,
+  g: Omit<ShareGrantRow, 'credentialHash'> | null,
+  timeline?: AuditEventRow[],
+): Omit<ApplicationDto, 'actions'> {
   const r = a.renewal;
   return {
     id: a.id,
@@ -141,16 +212,30 @@ export function applicationDto(a: ShareApplicationRow, g: Omit<ShareGrantRow, 'c
     supplements: a.supplements.map((s) => ({ ...s, changes: s.changes as Record<string, string> })),
     renewal: r
       ? {
-          state: r.state, periodMonths: r.periodMonths, reason: r.reason, requestedBy: r.requestedBy, requestedAt: r.requestedAt,
-          reviewDueAt: r.reviewDue?.dueAt ?? null, reviewDueDate: r.reviewDue?.dueDate ?? null, overdue: r.overdue,
-          decision: r.decision, extension: r.extension,
+          state: r.state,
+          periodMonths: r.periodMonths,
+          reason: r.reason,
+          requestedBy: r.requestedBy,
+          requestedAt: r.requestedAt,
+          reviewDueAt: r.reviewDue?.dueAt ?? null,
+          reviewDueDate: r.reviewDue?.dueDate ?? null,
+          overdue: r.overdue,
+          decision: r.decision,
+          extension: r.extension,
         }
       : null,
     urgedCount: a.urgedCount,
     grant: g
       ? {
-          id: g.id, state: g.state, fields: g.fields, conditions: g.conditions, grantedAt: g.grantedAt.toISOString(),
-          expiresAt: g.expiresAt.toISOString(), expiresDate: g.expiresDate, revokedAt: iso(g.revokedAt), revokedReason: g.revokedReason,
+          id: g.id,
+          state: g.state,
+          fields: g.fields,
+          conditions: g.conditions,
+          grantedAt: g.grantedAt.toISOString(),
+          expiresAt: g.expiresAt.toISOString(),
+          expiresDate: g.expiresDate,
+          revokedAt: iso(g.revokedAt),
+          revokedReason: g.revokedReason,
         }
       : null,
     submittedBy: a.submittedBy,
@@ -163,7 +248,10 @@ export function applicationDto(a: ShareApplicationRow, g: Omit<ShareGrantRow, 'c
 
 const agencyRoles: readonly Role[] = ['agency_staff', 'agency_reviewer'];
 
-/** Parties (staff and reviewers of the applicant or provider) and the bureau see a case; to anyone else it does not exist. */
+/**
+ * Parties (staff and reviewers of the applicant or provider) and the bureau see a case; to anyone else it
+ * does not exist.
+ */
 export function canSee(p: Principal, a: Pick<ShareApplicationRow, 'applicantAgency' | 'providerAgency'>): boolean {
   if (isBureau(p)) return true;
   const actsForAgency = p.roles.some((r) => agencyRoles.includes(r));
@@ -174,29 +262,58 @@ export function canSee(p: Principal, a: Pick<ShareApplicationRow, 'applicantAgen
  * The role the caller acts in: one of `allowed` that they hold and that fits this case (a reviewer
  * of the provider, staff of the applicant, or a bureau role); 403 when none does.
  */
-export function actingRole(p: Principal, a: Pick<ShareApplicationRow, 'applicantAgency' | 'providerAgency'>, allowed: readonly Role[]): Role {
+export function actingRole(
+  p: Principal,
+  a: Pick<ShareApplicationRow, 'applicantAgency' | 'providerAgency'>,
+  allowed: readonly Role[],
+): Role {
   const fits = (r: Role): boolean =>
-    r === 'agency_reviewer' ? p.agency === a.providerAgency : r === 'agency_staff' ? p.agency === a.applicantAgency : true;
+    r === 'agency_reviewer'
+      ? p.agency === a.providerAgency
+      : r === 'agency_staff'
+        ? p.agency === a.applicantAgency
+        : true;
   const held = allowed.filter((r) => p.roles.includes(r));
   const role = held.find(fits);
   if (role) return role;
-  if (held.length) throw new AppError('FORBIDDEN', `only the ${held.map((r) => (r === 'agency_reviewer' ? "provider's reviewer" : r === 'agency_staff' ? "applicant's staff" : r)).join(' or ')} may do this`);
+  if (held.length)
+    throw new AppError(
+      'FORBIDDEN',
+      `only the ${held.map((r) => (r === 'agency_reviewer' ? "provider's reviewer" : r === 'agency_staff' ? "applicant's staff" : r)).join(' or ')} may do this`,
+    );
   throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
 }
 
-/** The case with its timeline and the caller's actions, or 404 when it does not exist or the caller may not know it does. */
-export async function loadVisible(deps: Pick<ShareDeps, 'db' | 'config'>, p: Principal, id: string): Promise<ApplicationDto> {
+/**
+ * The case with its timeline and the caller's actions, or 404 when it does not exist or the caller may not
+ * know it does.
+ */
+export async function loadVisible(
+  deps: Pick<ShareDeps, 'db' | 'config'>,
+  p: Principal,
+  id: string,
+): Promise<ApplicationDto> {
   const [found, timeline] = await Promise.all([getShareApplication(deps.db, id), listCaseEvents(deps.db, id)]);
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
   return withApplicationActions(deps, p, applicationDto(found.application, found.grant, timeline));
 }
 
 /** Adds the caller's actions to an application answer. */
-export async function withApplicationActions(deps: Pick<ShareDeps, 'db' | 'config'>, p: Principal, dto: Omit<ApplicationDto, 'actions'>): Promise<ApplicationDto> {
-  const [withIt] = await withActions<Omit<ApplicationDto, 'actions'>, ApplicationDto['actions'][number]>(deps.db, 'share-application', p, deps.config.policy, [dto], (a) => a.id);
+export async function withApplicationActions(
+  deps: Pick<ShareDeps, 'db' | 'config'>,
+  p: Principal,
+  dto: Omit<ApplicationDto, 'actions'>,
+): Promise<ApplicationDto> {
+  const [withIt] = await withActions<Omit<ApplicationDto, 'actions'>, ApplicationDto['actions'][number]>(
+    deps.db,
+    'share-application',
+    p,
+    deps.config.policy,
+    [dto],
+    (a) => a.id,
+  );
   return withIt!;
 }
-
 
 /** Submits an application: validates it against the catalog, then starts its workflow exactly once. */
 export async function submitShareApplication(
@@ -207,10 +324,19 @@ export async function submitShareApplication(
 ): Promise<ApplicationDto> {
   const { db } = deps;
   const applicantAgency = p.agency!;
-  const [resource, applicant, calendar] = await Promise.all([getResource(db, body.resourceId), getAgency(db, applicantAgency), calendarIn(db)]);
-  if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
+  const [resource, applicant, calendar] = await Promise.all([
+    getResource(db, body.resourceId),
+    getAgency(db, applicantAgency),
+    calendarIn(db),
+  ]);
+  if (!resource)
+    throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', {
+      errors: [{ path: 'resourceId', message: 'no such resource' }],
+    });
   if (resource.providerAgency === applicantAgency) {
-    throw new AppError('VALIDATION_FAILED', "an agency does not apply for its own agency's data", { errors: [{ path: 'resourceId', message: 'provided by your own agency' }] });
+    throw new AppError('VALIDATION_FAILED', "an agency does not apply for its own agency's data", {
+      errors: [{ path: 'resourceId', message: 'provided by your own agency' }],
+    });
   }
   if (!applicant) throw new AppError('FORBIDDEN', `your agency ${applicantAgency} is not registered with the bureau`);
   const provider = await getAgency(db, resource.providerAgency);
@@ -218,7 +344,9 @@ export async function submitShareApplication(
   const fields = body.fields ?? resource.fields.map((f) => f.name);
   const unknown = fields.filter((f) => !known.has(f));
   if (unknown.length) {
-    throw new AppError('VALIDATION_FAILED', `fields not in the resource: ${unknown.join(', ')}`, { errors: [{ path: 'fields', message: `not in the resource: ${unknown.join(', ')}` }] });
+    throw new AppError('VALIDATION_FAILED', `fields not in the resource: ${unknown.join(', ')}`, {
+      errors: [{ path: 'fields', message: `not in the resource: ${unknown.join(', ')}` }],
+    });
   }
 
   const { id, earlier } = await caseIdForKey(db, `share-application:${p.sub}`, idempotencyKey, body);
@@ -255,7 +383,14 @@ export async function submitShareApplication(
     calendar: calendarFrom(calendar, Number(localDate(Date.now()).slice(0, 4))),
     // The bureau's pre-check, on the catalog entry this request was just validated against.
     ...(resource.shareType === 'unconditional'
-      ? { precheck: precheck({ applicantAgency, applicantRegistered: true, fields, resource: { shareType: resource.shareType, fields: [...known] } }) }
+      ? {
+          precheck: precheck({
+            applicantAgency,
+            applicantRegistered: true,
+            fields,
+            resource: { shareType: resource.shareType, fields: [...known] },
+          }),
+        }
       : {}),
   };
   const start = new WithStartWorkflowOperation('shareApplicationWorkflow', {
@@ -268,20 +403,28 @@ export async function submitShareApplication(
   });
   let view: ShareApplicationView | null = null;
   try {
-    view = await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(submittedUpdate, { startWorkflowOperation: start }));
+    view = await temporalCall(() =>
+      deps.temporal.workflow.executeUpdateWithStart(submittedUpdate, { startWorkflowOperation: start }),
+    );
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
   if (view) {
     // Registered and recorded: the answer is the workflow's own view, with the audit events written.
     const dto = applicationDto(applicationRowOf(view), grantRowOf(view), await listCaseEvents(db, id));
-    return { ...dto, actions: actionsOn('share-application', view, p, deps.config.policy) as ApplicationDto['actions'] };
+    return {
+      ...dto,
+      actions: actionsOn('share-application', view, p, deps.config.policy) as ApplicationDto['actions'],
+    };
   }
   try {
     return await loadVisible(deps, p, id);
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') {
-      throw new AppError('UNAVAILABLE', 'the application was accepted but is not yet recorded; retry with the same Idempotency-Key');
+      throw new AppError(
+        'UNAVAILABLE',
+        'the application was accepted but is not yet recorded; retry with the same Idempotency-Key',
+      );
     }
     throw error;
   }
@@ -302,6 +445,11 @@ export async function actOnShareApplication<A>(
   const found = await getShareApplication(deps.db, id);
   if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
   const role = actingRole(p, found.application, allowed);
-  await updateCase(deps.temporal.workflow.getHandle(found.application.workflowId), update, [makeArgs(actorOf(p, role))], { noun: 'application', state: found.application.state });
+  await updateCase(
+    deps.temporal.workflow.getHandle(found.application.workflowId),
+    update,
+    [makeArgs(actorOf(p, role))],
+    { noun: 'application', state: found.application.state },
+  );
   return loadVisible(deps, p, id);
 }

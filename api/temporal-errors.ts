@@ -18,7 +18,8 @@ export function toAppError(error: unknown): AppError | null {
     return new AppError('INTERNAL', `the update failed: ${cause?.message ?? error.message}`);
   }
   if (error instanceof WorkflowNotFoundError) return new AppError('NOT_FOUND', 'the case has no running process');
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return new AppError('UNAVAILABLE', 'the workflow did not answer in time; retry');
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
+    return new AppError('UNAVAILABLE', 'the workflow did not answer in time; retry');
   if (error instanceof ServiceError) return new AppError('UNAVAILABLE', `Temporal is unavailable: ${error.message}`);
   return null;
 }
@@ -46,7 +47,9 @@ export async function updateCase<Ret, Args extends unknown[]>(
     return await temporalCall(() => handle.executeUpdate(update, { args }));
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') {
-      throw new AppError('INVALID_STATE', `the ${recorded.noun} is ${recorded.state}; its process has ended`, { state: recorded.state });
+      throw new AppError('INVALID_STATE', `the ${recorded.noun} is ${recorded.state}; its process has ended`, {
+        state: recorded.state,
+      });
     }
     throw error;
   }

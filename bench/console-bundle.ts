@@ -12,7 +12,13 @@ if (!existsSync(manifestPath)) {
   console.error('build the console first: npm run build:console');
   process.exit(2);
 }
-interface Chunk { file: string; src?: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+interface Chunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, Chunk>;
 const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 
@@ -34,20 +40,36 @@ const frame = Object.keys(manifest).find((k) => k.endsWith('components/AppLayout
 // The controls a page draws at once but loads after its first render (LazySelect, LazyDatePicker):
 // fetched straight away, so they are shown beside the first load.
 const deferredControl = (key: string) => /(^|\/)(select|date-picker)-[^/]*\.js$/.test(manifest[key]!.file);
-const rows = pages.map((page) => {
-  const keys = new Set([...entry, ...closure(page), ...(page.endsWith('SignInPage.tsx') ? [] : closure(frame))]);
-  const soon = new Set(keys);
-  for (const key of keys) {
-    for (const dynamic of manifest[key]?.dynamicImports ?? []) if (deferredControl(dynamic)) closure(dynamic, soon);
-  }
-  return { page: page.replace(/^src\//, ''), bytes: weigh(keys), soon: weigh(soon) };
-}).sort((a, b) => b.bytes - a.bytes);
+const rows = pages
+  .map((page) => {
+    const keys = new Set([...entry, ...closure(page), ...(page.endsWith('SignInPage.tsx') ? [] : closure(frame))]);
+    const soon = new Set(keys);
+    for (const key of keys) {
+      for (const dynamic of manifest[key]?.dynamicImports ?? []) if (deferredControl(dynamic)) closure(dynamic, soon);
+    }
+    return { page: page.replace(/^src\//, ''), bytes: weigh(keys), soon: weigh(soon) };
+  })
+  .sort((a, b) => b.bytes - a.bytes);
 
 const budget = 300 * 1024;
-console.log(`baseline: the entry and its imports ${kb(weigh(entry))}; with the signed-in frame ${kb(weigh(new Set([...entry, ...closure(frame)])))}`);
-console.log('page'.padEnd(44), 'initial JS (gzip)'.padStart(18), '  budget 300 KB', '  + controls right after'.padStart(26));
+console.log(
+  `baseline: the entry and its imports ${kb(weigh(entry))}; with the signed-in frame ${kb(weigh(new Set([...entry, ...closure(frame)])))}`,
+);
+console.log(
+  'page'.padEnd(44),
+  'initial JS (gzip)'.padStart(18),
+  '  budget 300 KB',
+  '  + controls right after'.padStart(26),
+);
 for (const r of rows) {
-  console.log(r.page.padEnd(44), kb(r.bytes).padStart(18), (r.bytes <= budget ? '  within' : '  OVER').padEnd(16), kb(r.soon).padStart(24));
+  console.log(
+    r.page.padEnd(44),
+    kb(r.bytes).padStart(18),
+    (r.bytes <= budget ? '  within' : '  OVER').padEnd(16),
+    kb(r.soon).padStart(24),
+  );
 }
 const worst = rows[0]!;
-console.log(`\nheaviest first load: ${worst.page} ${kb(worst.bytes)} (${((worst.bytes / budget) * 100).toFixed(0)}% of the budget)`);
+console.log(
+  `\nheaviest first load: ${worst.page} ${kb(worst.bytes)} (${((worst.bytes / budget) * 100).toFixed(0)}% of the budget)`,
+);

@@ -38,7 +38,10 @@ const server = await startDevServer({ cli: binaries.cli, uiPort: null, dbFile: j
 const connection = await Connection.connect({ address: server.address });
 const client = new Client({ connection });
 const database = await freshDatabase();
-if (!database.url) throw new Error('bench:share needs PostgreSQL (TEST_DATABASE_URL or DATABASE_URL): its worker runs in a process of its own');
+if (!database.url)
+  throw new Error(
+    'bench:share needs PostgreSQL (TEST_DATABASE_URL or DATABASE_URL): its worker runs in a process of its own',
+  );
 const silent = createLogger({ level: 'silent' });
 
 const p50 = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
@@ -56,7 +59,9 @@ function cpuSeconds(match: (pid: number, comm: string) => boolean): number {
       if (!match(pid, comm)) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       ticks += Number(fields[11]) + Number(fields[12]);
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return ticks / 100;
 }
@@ -71,45 +76,77 @@ async function cpuPerOp<T>(n: number, run: () => Promise<T>): Promise<T & { cpu:
   const before = cpuNow();
   const result = await run();
   const after = cpuNow();
-  const cpu = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, ((v - before[k as keyof typeof before]) * 1000) / n]));
+  const cpu = Object.fromEntries(
+    Object.entries(after).map(([k, v]) => [k, ((v - before[k as keyof typeof before]) * 1000) / n]),
+  );
   return { ...result, cpu };
 }
 
 /** Runs `op` n times, `concurrency` at a time; the latency of each and the rate of the whole. */
-async function measure(n: number, concurrency: number, op: (i: number) => Promise<void>): Promise<{ perSecond: number; ms: number[]; errors: number }> {
+async function measure(
+  n: number,
+  concurrency: number,
+  op: (i: number) => Promise<void>,
+): Promise<{ perSecond: number; ms: number[]; errors: number }> {
   const ms: number[] = [];
   let errors = 0;
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = next++; i < n; i = next++) {
-      const t = performance.now();
-      try {
-        await op(i);
-        ms.push(performance.now() - t);
-      } catch (error) {
-        errors += 1;
-        if (errors <= 3) console.error(error);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t = performance.now();
+        try {
+          await op(i);
+          ms.push(performance.now() - t);
+        } catch (error) {
+          errors += 1;
+          if (errors <= 3) console.error(error);
+        }
       }
-    }
-  }));
+    }),
+  );
   return { perSecond: ms.length / ((performance.now() - t0) / 1000), ms, errors };
 }
 
 const baselineQueue = `bench-baseline-${randomUUID()}`;
 const caseQueue = `bench-cases-${randomUUID()}`;
 // The workers run in a process of their own, as a deployment runs them apart from the API.
-const workerProcess = spawn(process.execPath, [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : []), '--import', 'tsx', fileURLToPath(new URL('./share-worker.ts', import.meta.url))], {
-  env: { ...process.env, BENCH_TEMPORAL_ADDRESS: server.address, BENCH_DATABASE_URL: database.url, BENCH_CASE_QUEUE: caseQueue, BENCH_BASELINE_QUEUE: baselineQueue },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const workerProcess = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : []),
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('./share-worker.ts', import.meta.url)),
+  ],
+  {
+    env: {
+      ...process.env,
+      BENCH_TEMPORAL_ADDRESS: server.address,
+      BENCH_DATABASE_URL: database.url,
+      BENCH_CASE_QUEUE: caseQueue,
+      BENCH_BASELINE_QUEUE: baselineQueue,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 await new Promise<void>((resolve, reject) => {
-  workerProcess.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('ready')) resolve(); });
+  workerProcess.stdout.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes('ready')) resolve();
+  });
   workerProcess.on('exit', (code) => reject(new Error(`the bench worker exited (${code})`)));
 });
 const app = await buildApp({
-  database, temporal: client, logger: silent,
-  config: parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', TEMPORAL_TASK_QUEUE: caseQueue }),
+  database,
+  temporal: client,
+  logger: silent,
+  config: parseConfig({
+    AUTH_MODE: 'dev',
+    NODE_ENV: 'test',
+    RATE_LIMIT_PER_MINUTE: '0',
+    TEMPORAL_TASK_QUEUE: caseQueue,
+  }),
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
@@ -117,30 +154,64 @@ const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? add
 
 try {
   // One provider with an unconditional resource, one applicant agency whose staff apply.
-  await database.db.insert(agencies).values([{ code: 'BA', name: '申请单位', level: 'municipal' }, { code: 'BP', name: '提供单位', level: 'municipal' }]);
-  const [resource] = await database.db.insert(catalogResources).values({
-    code: 'RBENCH', name: '基准数据', providerAgency: 'BP', description: 'benchmark', fields: [{ name: 'a' }, { name: 'b' }],
-    shareType: 'unconditional', openType: 'unconditional', updateCycle: 'monthly', createdBy: 'bench',
-  }).returning();
+  await database.db.insert(agencies).values([
+    { code: 'BA', name: '申请单位', level: 'municipal' },
+    { code: 'BP', name: '提供单位', level: 'municipal' },
+  ]);
+  const [resource] = await database.db
+    .insert(catalogResources)
+    .values({
+      code: 'RBENCH',
+      name: '基准数据',
+      providerAgency: 'BP',
+      description: 'benchmark',
+      fields: [{ name: 'a' }, { name: 'b' }],
+      shareType: 'unconditional',
+      openType: 'unconditional',
+      updateCycle: 'monthly',
+      createdBy: 'bench',
+    })
+    .returning();
   const tokenRes = await fetch(`${baseUrl}/api/v1/dev/tokens`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: 'bench-staff', roles: ['agency_staff'], agency: 'BA', name: '申请人' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sub: 'bench-staff', roles: ['agency_staff'], agency: 'BA', name: '申请人' }),
   });
-  const { token } = await tokenRes.json() as { token: string };
-  const body = JSON.stringify({ resourceId: resource!.id, purpose: '基准测试', dutyBasis: '履职依据', usageScope: '内部', periodMonths: 12, deliveryMethod: 'api' });
+  const { token } = (await tokenRes.json()) as { token: string };
+  const body = JSON.stringify({
+    resourceId: resource!.id,
+    purpose: '基准测试',
+    dutyBasis: '履职依据',
+    usageScope: '内部',
+    periodMonths: 12,
+    deliveryMethod: 'api',
+  });
 
   const bareUpdateWithStart = async () => {
     const start = new WithStartWorkflowOperation('bareUpdateWorkflow', {
-      workflowId: `bench-bare-${randomUUID()}`, taskQueue: baselineQueue, args: [], workflowIdConflictPolicy: 'FAIL',
+      workflowId: `bench-bare-${randomUUID()}`,
+      taskQueue: baselineQueue,
+      args: [],
+      workflowIdConflictPolicy: 'FAIL',
     });
     await client.workflow.executeUpdateWithStart(bareUpdate, { startWorkflowOperation: start });
   };
   const oneActivity = async () => {
-    await client.workflow.execute('oneActivityWorkflow', { workflowId: `bench-one-${randomUUID()}`, taskQueue: baselineQueue, args: [] });
+    await client.workflow.execute('oneActivityWorkflow', {
+      workflowId: `bench-one-${randomUUID()}`,
+      taskQueue: baselineQueue,
+      args: [],
+    });
   };
   const apply = async () => {
-    const res = await fetch(`${baseUrl}/api/v1/share-applications`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
-    const answer = await res.json() as { state?: string };
-    if (res.status !== 201 || answer.state !== 'granted') throw new Error(`POST answered ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
+    const res = await fetch(`${baseUrl}/api/v1/share-applications`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    });
+    const answer = (await res.json()) as { state?: string };
+    if (res.status !== 201 || answer.state !== 'granted')
+      throw new Error(`POST answered ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
   };
 
   for (const op of [bareUpdateWithStart, oneActivity, apply]) await measure(WARMUP, 4, op);
@@ -154,23 +225,44 @@ try {
   const latencyRatio = p50(serial.ms) / p50(bare.ms);
   const errors = bare.errors + bareSaturated.errors + one.errors + saturated.errors + serial.errors;
   const db = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-  console.log(`\nshare-application hot path — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${db}, Temporal dev server on a file with WAL`);
+  console.log(
+    `\nshare-application hot path — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${db}, Temporal dev server on a file with WAL`,
+  );
   console.log(`${N} saturated at ${CONCURRENCY} concurrent, ${SERIAL} one at a time\n`);
   const rows: [string, string, string][] = [
     ['bare update-with-start, one at a time', `p50 ${p50(bare.ms).toFixed(1)} ms`, `p99 ${p99(bare.ms).toFixed(1)} ms`],
-    ['bare update-with-start, saturated', `${bareSaturated.perSecond.toFixed(1)} /s`, `p50 ${p50(bareSaturated.ms).toFixed(1)} ms`],
+    [
+      'bare update-with-start, saturated',
+      `${bareSaturated.perSecond.toFixed(1)} /s`,
+      `p50 ${p50(bareSaturated.ms).toFixed(1)} ms`,
+    ],
     ['one-activity workflow, saturated', `${one.perSecond.toFixed(1)} /s`, `p50 ${p50(one.ms).toFixed(1)} ms`],
-    ['API share applications, saturated', `${saturated.perSecond.toFixed(1)} /s`, `p50 ${p50(saturated.ms).toFixed(1)} ms`],
-    ['API share applications, one at a time', `p50 ${p50(serial.ms).toFixed(1)} ms`, `p99 ${p99(serial.ms).toFixed(1)} ms`],
+    [
+      'API share applications, saturated',
+      `${saturated.perSecond.toFixed(1)} /s`,
+      `p50 ${p50(saturated.ms).toFixed(1)} ms`,
+    ],
+    [
+      'API share applications, one at a time',
+      `p50 ${p50(serial.ms).toFixed(1)} ms`,
+      `p99 ${p99(serial.ms).toFixed(1)} ms`,
+    ],
   ];
   for (const [what, a, b] of rows) console.log(`${what.padEnd(40)} ${a.padStart(14)} ${b.padStart(16)}`);
-  const cpu = (r: { cpu: Record<string, number> }) => Object.entries(r.cpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  const cpu = (r: { cpu: Record<string, number> }) =>
+    Object.entries(r.cpu)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ');
   console.log('\nCPU ms per operation, saturated (client and API in one process, workers in another):');
   console.log(`  bare update-with-start  ${cpu(bareSaturated)}`);
   console.log(`  one-activity workflow   ${cpu(one)}`);
   console.log(`  API share application   ${cpu(saturated)}`);
-  console.log(`\napplications/s ÷ one-activity workflows/s  ${rateRatio.toFixed(2)}   (goal ≥ 0.70) ${rateRatio >= 0.7 ? 'met' : 'NOT met'}`);
-  console.log(`POST p50 ÷ bare update-with-start p50      ${latencyRatio.toFixed(2)}   (goal ≤ 1.50) ${latencyRatio <= 1.5 ? 'met' : 'NOT met'}`);
+  console.log(
+    `\napplications/s ÷ one-activity workflows/s  ${rateRatio.toFixed(2)}   (goal ≥ 0.70) ${rateRatio >= 0.7 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `POST p50 ÷ bare update-with-start p50      ${latencyRatio.toFixed(2)}   (goal ≤ 1.50) ${latencyRatio <= 1.5 ? 'met' : 'NOT met'}`,
+  );
   console.log(`errors                                     ${errors}`);
 } finally {
   await app.close();

@@ -21,13 +21,19 @@ const database = await openDatabase({ url: env('BENCH_DATABASE_URL'), poolMax: 1
 const connection = await Connection.connect({ address });
 const nativeConnection = await NativeConnection.connect({ address });
 const baseline = await Worker.create({
-  connection: nativeConnection, taskQueue: env('BENCH_BASELINE_QUEUE'), activities: { touch: async () => {} },
-  workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)), maxCachedWorkflows: 2000,
+  connection: nativeConnection,
+  taskQueue: env('BENCH_BASELINE_QUEUE'),
+  activities: { touch: async () => {} },
+  workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)),
+  maxCachedWorkflows: 2000,
 });
 const cases = await createWorker({
-  connection: nativeConnection, namespace: 'default', taskQueue: env('BENCH_CASE_QUEUE'),
+  connection: nativeConnection,
+  namespace: 'default',
+  taskQueue: env('BENCH_CASE_QUEUE'),
   deps: { db: database.db, logger: createLogger({ level: 'silent' }), temporal: new Client({ connection }) },
-  maxCachedWorkflows: 2000, maxConcurrentActivities: 50,
+  maxCachedWorkflows: 2000,
+  maxConcurrentActivities: 50,
 });
 const running = Promise.all([baseline.run(), cases.run()]);
 process.on('SIGTERM', () => {

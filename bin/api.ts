@@ -9,7 +9,9 @@ import { exitOnConfigError } from './shared.js';
 
 const config = exitOnConfigError(() => parseConfig(process.env, {}, { requireIdentityKey: true }));
 if (!config.databaseUrl) {
-  console.error('DATABASE_URL is required when the API runs as its own process (`npm start` runs everything with an embedded database).');
+  console.error(
+    'DATABASE_URL is required when the API runs as its own process (`npm start` runs everything with an embedded database).',
+  );
   process.exit(2);
 }
 const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, name: 'shuzhi-api' });

@@ -13,14 +13,23 @@ const [command] = process.argv.slice(2);
 const config = exitOnConfigError(() => parseConfig(process.env, {}, { servesHttp: false }));
 
 if (command === 'migrate') {
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: join(resolve(config.dataDir), 'pglite') });
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: join(resolve(config.dataDir), 'pglite') },
+  );
   await database.migrate();
   await database.close();
   console.log(`migrated ${database.kind === 'postgres' ? 'DATABASE_URL' : 'the embedded database'}`);
 } else if (command === 'backfill-cases') {
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: join(resolve(config.dataDir), 'pglite') });
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: join(resolve(config.dataDir), 'pglite') },
+  );
   const temporal = await connectClient(config.temporal);
-  const result = await backfillCases({ db: database.db, temporal, policy: config.policy, logger: createLogger({ level: config.logLevel }) });
+  const result = await backfillCases({
+    db: database.db,
+    temporal,
+    policy: config.policy,
+    logger: createLogger({ level: config.logLevel }),
+  });
   await temporal.connection.close();
   await database.close();
   console.log(`indexed ${result.written} cases; ${result.unreachable} did not answer`);

@@ -15,7 +15,9 @@ import { exitOnConfigError, installTemporalRuntime } from './shared.js';
 import { ensureConsoleBuilt } from '../lib/console-build.js';
 import { backfillCases } from '../activities/case-index.js';
 
-const config = exitOnConfigError(() => parseConfig(process.env, { AUTH_MODE: 'dev', NODE_ENV: 'development', LOG_PRETTY: 'true', HOST: '127.0.0.1' }));
+const config = exitOnConfigError(() =>
+  parseConfig(process.env, { AUTH_MODE: 'dev', NODE_ENV: 'development', LOG_PRETTY: 'true', HOST: '127.0.0.1' }),
+);
 const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, name: 'shuzhi' });
 installTemporalRuntime(logger);
 
@@ -42,7 +44,11 @@ if (!process.env.TEMPORAL_ADDRESS) {
   });
 }
 
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, poolMax: config.databasePoolMax } : { pgliteDir: join(dataDir, 'pglite') });
+const database = await openDatabase(
+  config.databaseUrl
+    ? { url: config.databaseUrl, poolMax: config.databasePoolMax }
+    : { pgliteDir: join(dataDir, 'pglite') },
+);
 await database.migrate();
 logger.info({ database: database.kind }, 'database migrated');
 
@@ -58,7 +64,10 @@ const worker = await createWorker({
   shutdownGraceSeconds: 5,
 });
 const workerDone = worker.run();
-logger.info({ created: await ensureSchedules(temporal, config.temporal.taskQueue, config.policy) }, 'schedules ensured');
+logger.info(
+  { created: await ensureSchedules(temporal, config.temporal.taskQueue, config.policy) },
+  'schedules ensured',
+);
 // Cases recorded before the work list existed are indexed once; afterwards this finds nothing to do.
 await backfillCases({ db: database.db, temporal, policy: config.policy, logger });
 
@@ -67,18 +76,24 @@ const app = await buildApp({ database, temporal, config, logger });
 await app.listen({ port: config.port, host: config.host });
 
 const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
-console.log([
-  '',
-  '  shuzhi (数治) is running',
-  `  Console      ${base}/console/`,
-  `  API          ${base}/api/v1`,
-  `  API docs     ${base}/docs`,
-  `  Temporal UI  ${temporalServer?.uiUrl ?? '(external server)'}`,
-  `  Database     ${database.kind === 'pglite' ? `embedded PGlite in ${join(dataDir, 'pglite')}` : 'PostgreSQL at DATABASE_URL'}`,
-  ...(config.auth.mode === 'dev' ? [`  Dev tokens   POST ${base}/api/v1/dev/tokens {"sub","roles":[...],"agency"} (or sign in to the console as any role)`] : []),
-  '  Ctrl-C stops everything.',
-  '',
-].join('\n'));
+console.log(
+  [
+    '',
+    '  shuzhi (数治) is running',
+    `  Console      ${base}/console/`,
+    `  API          ${base}/api/v1`,
+    `  API docs     ${base}/docs`,
+    `  Temporal UI  ${temporalServer?.uiUrl ?? '(external server)'}`,
+    `  Database     ${database.kind === 'pglite' ? `embedded PGlite in ${join(dataDir, 'pglite')}` : 'PostgreSQL at DATABASE_URL'}`,
+    ...(config.auth.mode === 'dev'
+      ? [
+          `  Dev tokens   POST ${base}/api/v1/dev/tokens {"sub","roles":[...],"agency"} (or sign in to the console as any role)`,
+        ]
+      : []),
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n'),
+);
 
 let stopping = false;
 async function stop(signal: string) {

@@ -1,5 +1,4 @@
 import { ConfigError } from '../lib/config.js';
-import type { Logger } from '../lib/logger.js';
 
 /** Parses configuration or stops the process with a message naming each bad variable. */
 export function exitOnConfigError<T>(parse: () => T): T {

@@ -9,7 +9,9 @@ import { installTemporalRuntime, exitOnConfigError } from './shared.js';
 
 const config = exitOnConfigError(() => parseConfig(process.env, {}, { servesHttp: false }));
 if (!config.databaseUrl) {
-  console.error('DATABASE_URL is required when the worker runs as its own process (`npm start` runs everything with an embedded database).');
+  console.error(
+    'DATABASE_URL is required when the worker runs as its own process (`npm start` runs everything with an embedded database).',
+  );
   process.exit(2);
 }
 const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, name: 'shuzhi-worker' });
@@ -30,7 +32,10 @@ const worker = await createWorker({
 });
 // Schedules are created once; every worker may try, the second attempt is a no-op.
 logger.info({ created: await ensureSchedules(client, config.temporal.taskQueue, config.policy) }, 'schedules ensured');
-logger.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address, namespace: config.temporal.namespace }, 'worker started');
+logger.info(
+  { taskQueue: config.temporal.taskQueue, address: config.temporal.address, namespace: config.temporal.namespace },
+  'worker started',
+);
 // Temporal's worker shuts down gracefully on SIGINT/SIGTERM by itself; run() resolves when it has.
 await worker.run();
 await connection.close();

@@ -26,7 +26,11 @@ export interface Database {
 /** db/migrations, found from this file in source (db/) and in the build (dist/db/). */
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export async function openDatabase(options: { url?: string; pgliteDir?: string | null; poolMax?: number }): Promise<Database> {
+export async function openDatabase(options: {
+  url?: string;
+  pgliteDir?: string | null;
+  poolMax?: number;
+}): Promise<Database> {
   if (options.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -37,7 +41,9 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string |
       db: db as unknown as Db,
       kind: 'postgres',
       migrate: () => migrate(db, { migrationsFolder }),
-      ping: async () => { await db.execute(sql`select 1`); },
+      ping: async () => {
+        await db.execute(sql`select 1`);
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -51,7 +57,9 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string |
     db: db as unknown as Db,
     kind: 'pglite',
     migrate: () => migrate(db, { migrationsFolder }),
-    ping: async () => { await db.execute(sql`select 1`); },
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
     close: () => client.close(),
   };
 }

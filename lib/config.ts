@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parsePolicy, type Policy } from '../policy/index.js';
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalString = z.string().trim().min(1).optional();
 /** A whole number in an environment variable; blank or fractional text is refused rather than read as 0. */
 const int = (min: number, max: number) =>
@@ -17,9 +19,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
   SHUZHI_DATA_DIR: z.string().default('.data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATABASE_POOL_MAX: int(1, 200).default(10),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port')
+    .default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('shuzhi'),
   TEMPORAL_API_KEY: optionalString,
@@ -39,7 +47,14 @@ const envSchema = z.object({
   JWT_ISSUER: optionalString,
   JWT_AUDIENCE: optionalString,
   RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
-  TRUST_PROXY: z.string().trim().regex(/^(true|false|[\s,]*[0-9a-fA-F.:/]+([\s,]+[0-9a-fA-F.:/]+)*[\s,]*)$/, 'true, false, or a comma-separated list of proxy addresses/CIDRs').optional(),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|[\s,]*[0-9a-fA-F.:/]+([\s,]+[0-9a-fA-F.:/]+)*[\s,]*)$/,
+      'true, false, or a comma-separated list of proxy addresses/CIDRs',
+    )
+    .optional(),
   SHUZHI_POLICY: optionalString,
   SHUZHI_IDENTITY_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUZHI_POLICY_FILE: optionalString,
@@ -85,7 +100,10 @@ export class ConfigError extends Error {
   }
 }
 
-/** A dev-mode signing key: only ever used with AUTH_MODE=dev, which production refuses to pair with NODE_ENV=production. */
+/**
+ * A dev-mode signing key: only ever used with AUTH_MODE=dev, which production refuses to pair with
+ * NODE_ENV=production.
+ */
 export const DEV_JWT_SECRET = 'shuzhi-dev-only-secret-never-use-in-production';
 
 /**
@@ -112,9 +130,10 @@ export function parseConfig(
     const fromEnv = e.SHUZHI_POLICY ? JSON.parse(e.SHUZHI_POLICY) : {};
     policy = parsePolicy(deepMerge(fromFile, fromEnv));
   } catch (error) {
-    const detail = error instanceof z.ZodError
-      ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-      : (error as Error).message;
+    const detail =
+      error instanceof z.ZodError
+        ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+        : (error as Error).message;
     problems.push(`SHUZHI_POLICY / SHUZHI_POLICY_FILE: ${detail}`);
     policy = parsePolicy({});
   }
@@ -174,7 +193,14 @@ export function parseConfig(
       ...(e.JWT_AUDIENCE ? { audience: e.JWT_AUDIENCE } : {}),
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean),
+    trustProxy:
+      e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false'
+        ? false
+        : e.TRUST_PROXY === 'true'
+          ? true
+          : e.TRUST_PROXY.split(',')
+              .map((a) => a.trim())
+              .filter(Boolean),
     identityKey: e.SHUZHI_IDENTITY_KEY ?? 'shuzhi-identity-key-for-development',
     policy,
     ...(e.CONSOLE_DIR ? { consoleDir: e.CONSOLE_DIR } : {}),
@@ -190,4 +216,5 @@ function deepMerge(a: unknown, b: unknown): unknown {
   return b === undefined ? a : b;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

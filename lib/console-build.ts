@@ -14,10 +14,15 @@ const newest = (path: string): number => {
 export function consoleIsStale(root: string): boolean {
   const built = join(root, 'console', 'dist', 'index.html');
   if (!existsSync(built)) return true;
-  const sources = [join(root, 'console', 'src'), join(root, 'console', 'index.html'), join(root, 'console', 'vite.config.ts'), join(root, 'workflows', 'common', 'glossary.ts'),
+  const sources = [
+    join(root, 'console', 'src'),
+    join(root, 'console', 'index.html'),
+    join(root, 'console', 'vite.config.ts'),
+    join(root, 'workflows', 'common', 'glossary.ts'),
     join(root, 'lib', 'identifiers.ts'),
     // An upgraded dependency (antd, React) changes the build too.
-    join(root, 'package-lock.json')];
+    join(root, 'package-lock.json'),
+  ];
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 
@@ -34,7 +39,12 @@ export async function ensureConsoleBuilt(root: string, log: (m: string) => void 
   const fresh = `${dist}.build-${process.pid}`;
   const old = `${dist}.old-${process.pid}`;
   try {
-    await build({ configFile: join(root, 'console', 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: fresh, emptyOutDir: true } });
+    await build({
+      configFile: join(root, 'console', 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: fresh, emptyOutDir: true },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

@@ -51,25 +51,38 @@ function idCheckChar(body: string): string {
   return ID_CHECK_CHARS.charAt(sum % 11);
 }
 
-/** GB 11643-1999 居民身份证号码: 17 digits + check character (0-9 or X; accept lower-case x, normalise to upper-case). Validates length, digits, a real birth date (YYYYMMDD in positions 7-14, not in the future relative to an optional `today` 'YYYY-MM-DD' argument, year >= 1900), and the ISO 7064 MOD 11-2 check character (weights 7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2; map sum%11 -> '10X98765432'). */
-export function validateIdNumber(value: string, today?: string): { ok: true; normalized: string } | { ok: false; reason: string } {
+/**
+ * GB 11643-1999 居民身份证号码: 17 digits + check character (0-9 or X; accept lower-case x, normalise to
+ * upper-case). Validates length, digits, a real birth date (YYYYMMDD in positions 7-14, not in the future
+ * relative to an optional `today` 'YYYY-MM-DD' argument, year >= 1900), and the ISO 7064 MOD 11-2 check
+ * character (weights 7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2; map sum%11 -> '10X98765432').
+ */
+export function validateIdNumber(
+  value: string,
+  today?: string,
+): { ok: true; normalized: string } | { ok: false; reason: string } {
   // Checked first so a bad argument throws whatever the identifier looks like.
   const todayCompact = today === undefined ? undefined : compactToday(today);
   const chars = Array.from(value);
   if (chars.length !== LENGTH) return { ok: false, reason: `must be 18 characters (got ${chars.length})` };
   const badDigit = chars.slice(0, 17).findIndex((c) => !/^[0-9]$/.test(c));
   if (badDigit !== -1) {
-    return { ok: false, reason: `only digits before the check character (position ${badDigit + 1} is '${chars[badDigit]}')` };
+    return {
+      ok: false,
+      reason: `only digits before the check character (position ${badDigit + 1} is '${chars[badDigit]}')`,
+    };
   }
   // The first 17 are ASCII digits, so string index 17 is the 18th character.
   const normalized = asciiUpper(value);
   const body = normalized.slice(0, 17);
   const check = normalized.charAt(17);
-  if (!/^[0-9X]$/.test(check)) return { ok: false, reason: `check character must be a digit or X (got '${chars[17]}')` };
+  if (!/^[0-9X]$/.test(check))
+    return { ok: false, reason: `check character must be a digit or X (got '${chars[17]}')` };
 
   const birth = body.slice(6, 14);
   if (!isRealDate(birth)) return { ok: false, reason: `birth date ${birth} is not a real date` };
-  if (Number(birth.slice(0, 4)) < MIN_BIRTH_YEAR) return { ok: false, reason: `birth date ${birth} is before ${MIN_BIRTH_YEAR}` };
+  if (Number(birth.slice(0, 4)) < MIN_BIRTH_YEAR)
+    return { ok: false, reason: `birth date ${birth} is before ${MIN_BIRTH_YEAR}` };
   // Without `today` there is no clock to compare with; callers that have one pass it.
   if (todayCompact !== undefined && birth > todayCompact) {
     return { ok: false, reason: `birth date ${birth} is in the future (today is ${today})` };
@@ -96,7 +109,12 @@ function creditCheckChar(body: string): string {
   return CREDIT_ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 
-/** GB 32100-2015 统一社会信用代码: 18 characters from the alphabet '0123456789ABCDEFGHJKLMNPQRTUWXY' (no I, O, Z, S, V); accept lower case and normalise to upper; check character = alphabet[(31 - sum(value(c_i) * w_i) % 31) % 31] with weights 1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28; position 1 (登记管理部门代码) one of 1,5,9,Y… keep it to the alphabet check only; positions 3-8 (行政区划码) six digits. */
+/**
+ * GB 32100-2015 统一社会信用代码: 18 characters from the alphabet '0123456789ABCDEFGHJKLMNPQRTUWXY' (no I, O, Z, S,
+ * V); accept lower case and normalise to upper; check character = alphabet[(31 - sum(value(c_i) * w_i) % 31)
+ * % 31] with weights 1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28; position 1 (登记管理部门代码) one of 1,5,9,Y…
+ * keep it to the alphabet check only; positions 3-8 (行政区划码) six digits.
+ */
 export function validateCreditCode(value: string): { ok: true; normalized: string } | { ok: false; reason: string } {
   const chars = Array.from(value);
   if (chars.length !== LENGTH) return { ok: false, reason: `must be 18 characters (got ${chars.length})` };
@@ -123,7 +141,10 @@ export function validateCreditCode(value: string): { ok: true; normalized: strin
  * their Chinese names) or, failing that, its name (身份证号…, 统一社会信用代码…); null for any other field.
  * A value entered for such a field is checked like one entered on a form.
  */
-export function identifierKindOf(field: { name: string; type?: string | undefined }): 'id_number' | 'credit_code' | null {
+export function identifierKindOf(field: {
+  name: string;
+  type?: string | undefined;
+}): 'id_number' | 'credit_code' | null {
   const said = `${field.type ?? ''} ${field.name}`.toLowerCase();
   if (/id_number|idnumber|身份证/.test(said)) return 'id_number';
   if (/credit_code|creditcode|uscc|信用代码/.test(said)) return 'credit_code';
@@ -137,7 +158,11 @@ export function validateIdentifierValue(kind: 'id_number' | 'credit_code', value
 
 // ---- display -------------------------------------------------------------------------------------
 
-/** Masks for display and logs: keep the first 4 and last 4 characters, stars in between: '371602199001011234' -> '3716**********1234'; credit codes likewise. Anything shorter than 9 characters becomes all stars of the same length. */
+/**
+ * Masks for display and logs: keep the first 4 and last 4 characters, stars in between: '371602199001011234'
+ * -> '3716**********1234'; credit codes likewise. Anything shorter than 9 characters becomes all stars of the
+ * same length.
+ */
 export function maskIdentifier(value: string): string {
   const chars = Array.from(value);
   if (chars.length < 9) return '*'.repeat(chars.length);

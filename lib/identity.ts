@@ -9,7 +9,11 @@ export { maskIdentifier, validateCreditCode, validateIdNumber, type IdentifierRe
 // ---- zod -----------------------------------------------------------------------------------------
 
 // Stays a ZodString (overwrite, not transform) so the same schema renders in OpenAPI for input and output.
-function identifierSchema(label: string, validate: (value: string) => IdentifierResult, description: string): z.ZodString {
+function identifierSchema(
+  label: string,
+  validate: (value: string) => IdentifierResult,
+  description: string,
+): z.ZodString {
   return z
     .string()
     .overwrite(asciiUpper)

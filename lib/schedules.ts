@@ -5,10 +5,26 @@ import { assessmentScheduledWorkflowType, assessmentScheduleId } from '../workfl
 import { freshnessScheduleId, freshnessWorkflowType } from '../workflows/freshness/messages.js';
 import { defaultPolicy, type Policy } from '../policy/index.js';
 
-const months: Month[] = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
+const months: Month[] = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+];
 
 /** Every schedule of this release, by id. */
-export function scheduleDefinitions(taskQueue: string, policy: Policy = defaultPolicy): Pick<ScheduleOptions, 'scheduleId' | 'spec' | 'action' | 'policies'>[] {
+export function scheduleDefinitions(
+  taskQueue: string,
+  policy: Policy = defaultPolicy,
+): Pick<ScheduleOptions, 'scheduleId' | 'spec' | 'action' | 'policies'>[] {
   const [month, day] = policy.assessment.startsOn.split('-').map(Number) as [number, number];
   const [hour, minute] = policy.assessment.startsAt.split(':').map(Number) as [number, number];
   return [
@@ -26,15 +42,36 @@ export function scheduleDefinitions(taskQueue: string, policy: Policy = defaultP
       // so a backfill of several years starts each. Catch-up of 30 days: a cluster down on the day
       // still starts the cycle when back; later than that, starting it is the bureau's decision.
       scheduleId: assessmentScheduleId,
-      spec: { calendars: [{ month: months[month - 1]!, dayOfMonth: day, hour, minute, comment: `yearly on ${policy.assessment.startsOn} at ${policy.assessment.startsAt}` }], timezone: 'Asia/Shanghai' },
-      action: { type: 'startWorkflow', workflowType: assessmentScheduledWorkflowType, taskQueue, workflowId: 'assessment-schedule', args: [{ policy: policy.assessment }] },
+      spec: {
+        calendars: [
+          {
+            month: months[month - 1]!,
+            dayOfMonth: day,
+            hour,
+            minute,
+            comment: `yearly on ${policy.assessment.startsOn} at ${policy.assessment.startsAt}`,
+          },
+        ],
+        timezone: 'Asia/Shanghai',
+      },
+      action: {
+        type: 'startWorkflow',
+        workflowType: assessmentScheduledWorkflowType,
+        taskQueue,
+        workflowId: 'assessment-schedule',
+        args: [{ policy: policy.assessment }],
+      },
       policies: { overlap: 'ALLOW_ALL', catchupWindow: '30 days' },
     },
   ];
 }
 
 /** Creates each schedule that is missing; an existing one takes this release's spec, action and policies. */
-export async function ensureSchedules(client: Client, taskQueue: string, policy: Policy = defaultPolicy): Promise<string[]> {
+export async function ensureSchedules(
+  client: Client,
+  taskQueue: string,
+  policy: Policy = defaultPolicy,
+): Promise<string[]> {
   const created: string[] = [];
   for (const definition of scheduleDefinitions(taskQueue, policy)) {
     try {
@@ -42,7 +79,12 @@ export async function ensureSchedules(client: Client, taskQueue: string, policy:
       created.push(definition.scheduleId);
     } catch (error) {
       if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-      await client.schedule.getHandle(definition.scheduleId).update((previous) => ({ ...previous, spec: definition.spec, action: definition.action, policies: definition.policies }));
+      await client.schedule.getHandle(definition.scheduleId).update((previous) => ({
+        ...previous,
+        spec: definition.spec,
+        action: definition.action,
+        policies: definition.policies,
+      }));
     }
   }
   return created;

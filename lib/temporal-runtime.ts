@@ -16,7 +16,7 @@ const levels = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 export function temporalRuntimeOptions(logger: Logger): RuntimeOptions {
   const configured = logger.level.toUpperCase();
   // pino's 'silent' and 'fatal' have no Temporal level: the nearest that still lets errors through.
-  const level: LogLevel = (levels as readonly string[]).includes(configured) ? configured as LogLevel : 'ERROR';
+  const level: LogLevel = (levels as readonly string[]).includes(configured) ? (configured as LogLevel) : 'ERROR';
   const core: LogLevel = levels.indexOf(level) > levels.indexOf('WARN') ? level : 'WARN';
   return {
     logger: new DefaultLogger(level, (entry) => {

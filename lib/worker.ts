@@ -18,8 +18,12 @@ export function workflowBundle(): Promise<WorkflowBundleOption> {
 }
 
 const quietBundlerLogger = {
-  log: () => {}, trace: () => {}, debug: () => {}, info: () => {},
-  warn: (m: string) => console.warn(m), error: (m: string) => console.error(m),
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (m: string) => console.warn(m),
+  error: (m: string) => console.error(m),
 };
 
 export interface WorkerOptions {
@@ -40,7 +44,9 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     workflowBundle: await workflowBundle(),
     activities: createActivities(options.deps),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
-    ...(options.maxConcurrentActivities !== undefined ? { maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities } : {}),
+    ...(options.maxConcurrentActivities !== undefined
+      ? { maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities }
+      : {}),
     shutdownGraceTime: `${options.shutdownGraceSeconds ?? 20} seconds`,
   });
 }

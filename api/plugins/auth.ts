@@ -28,17 +28,26 @@ export interface Authenticator {
 export function createAuthenticator(auth: Config['auth']): Authenticator {
   const secret = auth.secret ? new TextEncoder().encode(auth.secret) : null;
   const jwks: JWTVerifyGetKey | null = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : null;
-  const verifyOptions = { ...(auth.issuer ? { issuer: auth.issuer } : {}), ...(auth.audience ? { audience: auth.audience } : {}) };
+  const verifyOptions = {
+    ...(auth.issuer ? { issuer: auth.issuer } : {}),
+    ...(auth.audience ? { audience: auth.audience } : {}),
+  };
   return {
     async verify(token) {
       let payload: unknown;
       try {
-        payload = jwks ? (await jwtVerify(token, jwks, verifyOptions)).payload : (await jwtVerify(token, secret!, { ...verifyOptions, algorithms: ['HS256'] })).payload;
+        payload = jwks
+          ? (await jwtVerify(token, jwks, verifyOptions)).payload
+          : (await jwtVerify(token, secret!, { ...verifyOptions, algorithms: ['HS256'] })).payload;
       } catch (error) {
         throw new AppError('UNAUTHENTICATED', `invalid token: ${(error as Error).message}`);
       }
       const parsed = principalSchema.safeParse(payload);
-      if (!parsed.success) throw new AppError('UNAUTHENTICATED', `token claims are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new AppError(
+          'UNAUTHENTICATED',
+          `token claims are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       const p = parsed.data;
       const needsAgency = p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer');
       if (needsAgency && !p.agency) throw new AppError('UNAUTHENTICATED', 'agency roles need the agency claim');
@@ -47,8 +56,15 @@ export function createAuthenticator(auth: Config['auth']): Authenticator {
     ...(auth.mode === 'dev' && secret
       ? {
           sign: (p: Principal) => {
-            let jwt = new SignJWT({ roles: p.roles, ...(p.agency ? { agency: p.agency } : {}), ...(p.name ? { name: p.name } : {}) })
-              .setProtectedHeader({ alg: 'HS256' }).setSubject(p.sub).setIssuedAt().setExpirationTime('12h');
+            let jwt = new SignJWT({
+              roles: p.roles,
+              ...(p.agency ? { agency: p.agency } : {}),
+              ...(p.name ? { name: p.name } : {}),
+            })
+              .setProtectedHeader({ alg: 'HS256' })
+              .setSubject(p.sub)
+              .setIssuedAt()
+              .setExpirationTime('12h');
             if (auth.issuer) jwt = jwt.setIssuer(auth.issuer);
             if (auth.audience) jwt = jwt.setAudience(auth.audience);
             return jwt.sign(secret);
@@ -85,4 +101,9 @@ export function requireRole(request: FastifyRequest, allowed: readonly Role[]): 
 
 export const isBureau = (p: Principal): boolean => p.roles.some((r) => bureauRoles.includes(r));
 
-export const actorOf = (p: Principal, role: Role): Actor => ({ id: p.sub, name: p.name ?? null, role, agency: p.agency ?? null });
+export const actorOf = (p: Principal, role: Role): Actor => ({
+  id: p.sub,
+  name: p.name ?? null,
+  role,
+  agency: p.agency ?? null,
+});

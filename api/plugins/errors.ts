@@ -58,8 +58,15 @@ function nulPaths(value: unknown, path: string[] = []): string[] {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     // The path and query string too: a %00 in a URL reaches the database just the same.
-    const bad = [...nulPaths(request.params, ['params']), ...nulPaths(request.query, ['querystring']), ...nulPaths(request.body)];
-    if (bad.length) throw new AppError('VALIDATION_FAILED', 'text must not contain NUL characters', { errors: bad.map((path) => ({ path, message: 'contains a NUL character' })) });
+    const bad = [
+      ...nulPaths(request.params, ['params']),
+      ...nulPaths(request.query, ['querystring']),
+      ...nulPaths(request.body),
+    ];
+    if (bad.length)
+      throw new AppError('VALIDATION_FAILED', 'text must not contain NUL characters', {
+        errors: bad.map((path) => ({ path, message: 'contains a NUL character' })),
+      });
   });
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendProblem(reply, err);
@@ -67,9 +74,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const where = err.validationContext;
       const errors: FieldProblem[] = err.validation.map((v) => {
         const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        return { path: where && where !== 'body' && path ? `${where}.${path}` : path || (where ?? ''), message: v.message ?? 'invalid' };
+        return {
+          path: where && where !== 'body' && path ? `${where}.${path}` : path || (where ?? ''),
+          message: v.message ?? 'invalid',
+        };
       });
-      return sendProblem(reply, new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path || 'body'}: ${e.message}`).join('; '), { errors }));
+      return sendProblem(
+        reply,
+        new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path || 'body'}: ${e.message}`).join('; '), {
+          errors,
+        }),
+      );
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
@@ -80,6 +95,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, new AppError('INTERNAL', 'Something went wrong on our side; it has been logged'));
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`)),
+  );
 }
-

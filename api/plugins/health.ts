@@ -4,28 +4,54 @@ import { z } from 'zod';
 import type { Database } from '../../db/client.js';
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref()),
+  ]);
 
 /** /health: the process lives. /ready: Temporal and the database answer. */
-export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; temporal: Client }> = async (app, { database, temporal }) => {
-  app.get('/health', { schema: { operationId: 'health', tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; temporal: Client }> = async (
+  app,
+  { database, temporal },
+) => {
+  app.get(
+    '/health',
+    {
+      schema: { operationId: 'health', tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
 
   const check = z.object({ ok: z.boolean(), error: z.string().optional() });
-  app.get('/ready', {
-    schema: {
-      operationId: 'ready',
-      tags: ['operations'],
-      response: { 200: z.object({ status: z.string(), database: check, temporal: check }), 503: z.object({ status: z.string(), database: check, temporal: check }) },
+  app.get(
+    '/ready',
+    {
+      schema: {
+        operationId: 'ready',
+        tags: ['operations'],
+        response: {
+          200: z.object({ status: z.string(), database: check, temporal: check }),
+          503: z.object({ status: z.string(), database: check, temporal: check }),
+        },
+      },
     },
-  }, async (_request, reply) => {
-    const probe = async (fn: () => Promise<unknown>) => {
-      try { await withTimeout(fn(), 3000); return { ok: true }; } catch (e) { return { ok: false, error: (e as Error).message }; }
-    };
-    const [db, tmp] = await Promise.all([
-      probe(() => database.ping()),
-      probe(() => temporal.workflowService.getSystemInfo({})),
-    ]);
-    const ready = db.ok && tmp.ok;
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', database: db, temporal: tmp });
-  });
+    async (_request, reply) => {
+      const probe = async (fn: () => Promise<unknown>) => {
+        try {
+          await withTimeout(fn(), 3000);
+          return { ok: true };
+        } catch (e) {
+          return { ok: false, error: (e as Error).message };
+        }
+      };
+      const [db, tmp] = await Promise.all([
+        probe(() => database.ping()),
+        probe(() => temporal.workflowService.getSystemInfo({})),
+      ]);
+      const ready = db.ok && tmp.ok;
+      return reply
+        .code(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'unavailable', database: db, temporal: tmp });
+    },
+  );
 };

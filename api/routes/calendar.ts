@@ -4,7 +4,11 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import {
-  createCalendarPublication, deleteCalendarPublication, getCalendarPublication, getUploadedCalendarYear, putCalendarYear,
+  createCalendarPublication,
+  deleteCalendarPublication,
+  getCalendarPublication,
+  getUploadedCalendarYear,
+  putCalendarYear,
   type CalendarPublicationRow,
 } from '../../db/queries/calendar.js';
 import { currentCalendar } from '../../activities/calendar.js';
@@ -17,137 +21,208 @@ import { caller, requireRole } from '../plugins/auth.js';
 import { localDateSchema, problems } from '../schemas.js';
 import { temporalCall } from '../temporal-errors.js';
 
-const publicationSchema = z.object({
-  id: z.string(),
-  year: z.number(),
-  state: z.enum(['running', 'done']).describe('running: cases are being told; done: every open case with a deadline has heard'),
-  total: z.number().describe('Open cases with a deadline when the job started'),
-  pass: z.enum(['open', 'opened_since']).describe('open: telling every open case with a deadline; opened_since: telling once more the cases opened around the publication'),
-  told: z.number().describe('Cases the first pass has told'),
-  gone: z.number().describe('Cases whose process ended before they could be told'),
-  retold: z.number().describe('Cases opened around the publication that the second pass told once more'),
-  retrying: z.number().describe('Cases of the current page whose signal failed and is being retried'),
-  publishedBy: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-}).meta({ id: 'CalendarPublication' });
+const publicationSchema = z
+  .object({
+    id: z.string(),
+    year: z.number(),
+    state: z
+      .enum(['running', 'done'])
+      .describe('running: cases are being told; done: every open case with a deadline has heard'),
+    total: z.number().describe('Open cases with a deadline when the job started'),
+    pass: z
+      .enum(['open', 'opened_since'])
+      .describe(
+        'open: telling every open case with a deadline; opened_since: telling once more the cases opened around the publication',
+      ),
+    told: z.number().describe('Cases the first pass has told'),
+    gone: z.number().describe('Cases whose process ended before they could be told'),
+    retold: z.number().describe('Cases opened around the publication that the second pass told once more'),
+    retrying: z.number().describe('Cases of the current page whose signal failed and is being retried'),
+    publishedBy: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'CalendarPublication' });
 
 const publicationDto = (p: CalendarPublicationRow): z.infer<typeof publicationSchema> => ({
-  id: p.id, year: p.year, state: p.state, pass: p.pass, total: p.total, told: p.told, gone: p.gone, retold: p.retold, retrying: p.retrying, publishedBy: p.publishedBy,
-  startedAt: p.startedAt.toISOString(), finishedAt: p.finishedAt?.toISOString() ?? null,
+  id: p.id,
+  year: p.year,
+  state: p.state,
+  pass: p.pass,
+  total: p.total,
+  told: p.told,
+  gone: p.gone,
+  retold: p.retold,
+  retrying: p.retrying,
+  publishedBy: p.publishedBy,
+  startedAt: p.startedAt.toISOString(),
+  finishedAt: p.finishedAt?.toISOString() ?? null,
 });
 
-export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; temporal: Client; logger: Logger; taskQueue: string }> = async (app, { db, temporal, logger, taskQueue }) => {
-  app.get('/api/v1/calendar/working-days', {
-    schema: {
-      operationId: 'addWorkingDays',
-      tags: ['calendar'],
-      summary: 'The date N working days (工作日) after a date; the date itself is not counted',
-      querystring: z.object({ from: localDateSchema, days: z.coerce.number().int().min(1).max(3650) }),
-      response: {
-        200: z.object({ from: z.string(), days: z.number(), due: z.string(), dueAt: z.string(), provisional: z.boolean() }),
-        ...problems(400, 401),
+export const calendarRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  temporal: Client;
+  logger: Logger;
+  taskQueue: string;
+}> = async (app, { db, temporal, logger, taskQueue }) => {
+  app.get(
+    '/api/v1/calendar/working-days',
+    {
+      schema: {
+        operationId: 'addWorkingDays',
+        tags: ['calendar'],
+        summary: 'The date N working days (工作日) after a date; the date itself is not counted',
+        querystring: z.object({ from: localDateSchema, days: z.coerce.number().int().min(1).max(3650) }),
+        response: {
+          200: z.object({
+            from: z.string(),
+            days: z.number(),
+            due: z.string(),
+            dueAt: z.string(),
+            provisional: z.boolean(),
+          }),
+          ...problems(400, 401),
+        },
       },
     },
-  }, async (request) => {
-    caller(request);
-    const { from, days } = request.query;
-    const { due, provisional } = addWorkingDays(from, days, await currentCalendar(db));
-    return { from, days, due, dueAt: endOfLocalDay(due), provisional };
-  });
+    async (request) => {
+      caller(request);
+      const { from, days } = request.query;
+      const { due, provisional } = addWorkingDays(from, days, await currentCalendar(db));
+      return { from, days, due, dueAt: endOfLocalDay(due), provisional };
+    },
+  );
 
-  app.get('/api/v1/calendar/years/:year', {
-    schema: {
-      operationId: 'getCalendarYear',
-      tags: ['calendar'],
-      summary: "A year's holidays and make-up days in force, and their source (none: weekends alone, provisional)",
-      params: z.object({ year: z.coerce.number().int().min(2000).max(2200) }),
-      response: {
-        200: z.object({
-          year: z.number(),
-          holidays: z.array(z.string()),
-          workdays: z.array(z.string()),
-          source: z.enum(['builtin', 'uploaded', 'none']),
-          uploadedBy: z.string().optional(),
-          uploadedAt: z.string().optional(),
-        }),
-        ...problems(400, 401),
+  app.get(
+    '/api/v1/calendar/years/:year',
+    {
+      schema: {
+        operationId: 'getCalendarYear',
+        tags: ['calendar'],
+        summary: "A year's holidays and make-up days in force, and their source (none: weekends alone, provisional)",
+        params: z.object({ year: z.coerce.number().int().min(2000).max(2200) }),
+        response: {
+          200: z.object({
+            year: z.number(),
+            holidays: z.array(z.string()),
+            workdays: z.array(z.string()),
+            source: z.enum(['builtin', 'uploaded', 'none']),
+            uploadedBy: z.string().optional(),
+            uploadedAt: z.string().optional(),
+          }),
+          ...problems(400, 401),
+        },
       },
     },
-  }, async (request) => {
-    caller(request);
-    const { year } = request.params;
-    const [calendar, uploaded] = await Promise.all([currentCalendar(db), getUploadedCalendarYear(db, year)]);
-    const inForce = Object.prototype.hasOwnProperty.call(calendar, String(year)) ? calendar[String(year)] : undefined;
-    const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_CALENDAR, String(year));
-    const source = uploaded ? 'uploaded' : builtin ? 'builtin' : 'none';
-    return {
-      year,
-      holidays: [...(inForce?.holidays ?? [])].sort(),
-      workdays: [...(inForce?.workdays ?? [])].sort(),
-      source,
-      ...(uploaded ? { uploadedBy: uploaded.uploadedBy, uploadedAt: uploaded.uploadedAt.toISOString() } : {}),
-    } as const;
-  });
+    async (request) => {
+      caller(request);
+      const { year } = request.params;
+      const [calendar, uploaded] = await Promise.all([currentCalendar(db), getUploadedCalendarYear(db, year)]);
+      const inForce = Object.prototype.hasOwnProperty.call(calendar, String(year)) ? calendar[String(year)] : undefined;
+      const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_CALENDAR, String(year));
+      const source = uploaded ? 'uploaded' : builtin ? 'builtin' : 'none';
+      return {
+        year,
+        holidays: [...(inForce?.holidays ?? [])].sort(),
+        workdays: [...(inForce?.workdays ?? [])].sort(),
+        source,
+        ...(uploaded ? { uploadedBy: uploaded.uploadedBy, uploadedAt: uploaded.uploadedAt.toISOString() } : {}),
+      } as const;
+    },
+  );
 
-  app.put('/api/v1/calendar/years/:year', {
-    schema: {
-      operationId: 'putCalendarYear',
-      tags: ['calendar'],
-      summary: "Publish a year's holidays and make-up working days (from the State Council notice)",
-      params: z.object({ year: z.coerce.number().int().min(2000).max(2200) }),
-      body: z.object({ holidays: z.array(localDateSchema).max(366), workdays: z.array(localDateSchema).max(366) }),
-      response: {
-        200: z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()), uploadedBy: z.string(), uploadedAt: z.string(), publication: publicationSchema }),
-        ...problems(400, 401, 403, 503),
+  app.put(
+    '/api/v1/calendar/years/:year',
+    {
+      schema: {
+        operationId: 'putCalendarYear',
+        tags: ['calendar'],
+        summary: "Publish a year's holidays and make-up working days (from the State Council notice)",
+        params: z.object({ year: z.coerce.number().int().min(2000).max(2200) }),
+        body: z.object({ holidays: z.array(localDateSchema).max(366), workdays: z.array(localDateSchema).max(366) }),
+        response: {
+          200: z.object({
+            year: z.number(),
+            holidays: z.array(z.string()),
+            workdays: z.array(z.string()),
+            uploadedBy: z.string(),
+            uploadedAt: z.string(),
+            publication: publicationSchema,
+          }),
+          ...problems(400, 401, 403, 503),
+        },
       },
     },
-  }, async (request) => {
-    const { principal } = requireRole(request, ['bureau_admin']);
-    const { year } = request.params;
-    const holidays = [...new Set(request.body.holidays)].sort();
-    const workdays = [...new Set(request.body.workdays)].sort();
-    const problemsFound = validateCalendarYear(year, { holidays, workdays });
-    if (problemsFound.length) {
-      // Each problem beside its list: a form shows it by the field it came from.
-      const pathOf = (m: string) => (/make-up workday/.test(m) ? 'workdays' : /^holiday /.test(m) ? 'holidays' : 'body');
-      const errors = problemsFound.map((message) => ({ path: pathOf(message), message }));
-      throw new AppError('VALIDATION_FAILED', problemsFound.join('; '), { errors });
-    }
-    const row = await putCalendarYear(db, { year, holidays, workdays, uploadedBy: principal.sub });
-    // Every open case with a deadline is told by a durable job, not inside this request: the answer
-    // names the job, whose progress GET /api/v1/calendar/publications/:id reads.
-    const job = await createCalendarPublication(db, { id: randomUUID(), year, publishedBy: principal.sub });
-    const input: CalendarPublicationInput = { jobId: job.id, year, publishedAt: row.uploadedAt.toISOString() };
-    try {
-      await temporalCall(() => temporal.workflow.start('calendarPublicationWorkflow', {
-        workflowId: calendarPublicationWorkflowId(job.id), taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL',
-      }));
-    } catch (error) {
-      // An answer lost on the way (a timeout) may hide a start that happened: then the job runs.
-      const started = await temporal.workflow.getHandle(calendarPublicationWorkflowId(job.id)).describe().then(() => true, () => false);
-      if (!started) {
-        // The year is published; publishing it again (the same request, retried) starts a job.
-        await deleteCalendarPublication(db, job.id);
-        logger.warn({ err: error, year }, 'the calendar publication job could not be started');
-        throw error;
+    async (request) => {
+      const { principal } = requireRole(request, ['bureau_admin']);
+      const { year } = request.params;
+      const holidays = [...new Set(request.body.holidays)].sort();
+      const workdays = [...new Set(request.body.workdays)].sort();
+      const problemsFound = validateCalendarYear(year, { holidays, workdays });
+      if (problemsFound.length) {
+        // Each problem beside its list: a form shows it by the field it came from.
+        const pathOf = (m: string) =>
+          /make-up workday/.test(m) ? 'workdays' : /^holiday /.test(m) ? 'holidays' : 'body';
+        const errors = problemsFound.map((message) => ({ path: pathOf(message), message }));
+        throw new AppError('VALIDATION_FAILED', problemsFound.join('; '), { errors });
       }
-    }
-    return { year: row.year, holidays: row.holidays, workdays: row.workdays, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString(), publication: publicationDto(job) };
-  });
-
-  app.get('/api/v1/calendar/publications/:id', {
-    schema: {
-      operationId: 'getCalendarPublication',
-      tags: ['calendar'],
-      summary: 'The progress of a calendar publication job: how many open cases have heard of the published year',
-      params: z.object({ id: z.uuid() }),
-      response: { 200: publicationSchema, ...problems(400, 401, 403, 404) },
+      const row = await putCalendarYear(db, { year, holidays, workdays, uploadedBy: principal.sub });
+      // Every open case with a deadline is told by a durable job, not inside this request: the answer
+      // names the job, whose progress GET /api/v1/calendar/publications/:id reads.
+      const job = await createCalendarPublication(db, { id: randomUUID(), year, publishedBy: principal.sub });
+      const input: CalendarPublicationInput = { jobId: job.id, year, publishedAt: row.uploadedAt.toISOString() };
+      try {
+        await temporalCall(() =>
+          temporal.workflow.start('calendarPublicationWorkflow', {
+            workflowId: calendarPublicationWorkflowId(job.id),
+            taskQueue,
+            args: [input],
+            workflowIdConflictPolicy: 'FAIL',
+          }),
+        );
+      } catch (error) {
+        // An answer lost on the way (a timeout) may hide a start that happened: then the job runs.
+        const started = await temporal.workflow
+          .getHandle(calendarPublicationWorkflowId(job.id))
+          .describe()
+          .then(
+            () => true,
+            () => false,
+          );
+        if (!started) {
+          // The year is published; publishing it again (the same request, retried) starts a job.
+          await deleteCalendarPublication(db, job.id);
+          logger.warn({ err: error, year }, 'the calendar publication job could not be started');
+          throw error;
+        }
+      }
+      return {
+        year: row.year,
+        holidays: row.holidays,
+        workdays: row.workdays,
+        uploadedBy: row.uploadedBy,
+        uploadedAt: row.uploadedAt.toISOString(),
+        publication: publicationDto(job),
+      };
     },
-  }, async (request) => {
-    requireRole(request, ['bureau_admin', 'bureau_coordinator']);
-    const job = await getCalendarPublication(db, request.params.id);
-    if (!job) throw new AppError('NOT_FOUND', 'no such calendar publication');
-    return publicationDto(job);
-  });
+  );
+
+  app.get(
+    '/api/v1/calendar/publications/:id',
+    {
+      schema: {
+        operationId: 'getCalendarPublication',
+        tags: ['calendar'],
+        summary: 'The progress of a calendar publication job: how many open cases have heard of the published year',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: publicationSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      requireRole(request, ['bureau_admin', 'bureau_coordinator']);
+      const job = await getCalendarPublication(db, request.params.id);
+      if (!job) throw new AppError('NOT_FOUND', 'no such calendar publication');
+      return publicationDto(job);
+    },
+  );
 };

@@ -2,11 +2,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { getAgency } from '../../db/queries/agency.js';
-import { createResource, getResource, listResources, recordDataUpdate, type ResourceRow } from '../../db/queries/catalog.js';
+import {
+  createResource,
+  getResource,
+  listResources,
+  recordDataUpdate,
+  type ResourceRow,
+} from '../../db/queries/catalog.js';
 import { freshnessStates, openTypes, shareTypes, updateCycles } from '../../db/schema/catalog.js';
 import { AppError } from '../../lib/errors.js';
 import { caller, requireRole } from '../plugins/auth.js';
-import { decodeCursor, encodeCursor, page, paginationQuery, problems, timeCursorSchema, uuidParam } from '../schemas.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  page,
+  paginationQuery,
+  problems,
+  timeCursorSchema,
+  uuidParam,
+} from '../schemas.js';
 import { currentCalendar } from '../../activities/calendar.js';
 import type { Policy } from '../../policy/index.js';
 import { localDate } from '../../workflows/common/working-days.js';
@@ -18,43 +32,59 @@ const fieldSchema = z.object({
   personal: z.boolean().optional(),
 });
 
-const resourceSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  providerAgency: z.string(),
-  description: z.string().nullable(),
-  fields: z.array(fieldSchema),
-  shareType: z.enum(shareTypes),
-  openType: z.enum(openTypes),
-  legalBasis: z.string().nullable(),
-  shareConditions: z.string().nullable(),
-  openConditions: z.string().nullable(),
-  updateCycle: z.enum(updateCycles),
-  lastDataUpdateAt: z.string().nullable(),
-  freshness: z.enum(freshnessStates),
-  disputed: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'Resource' });
+const resourceSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    providerAgency: z.string(),
+    description: z.string().nullable(),
+    fields: z.array(fieldSchema),
+    shareType: z.enum(shareTypes),
+    openType: z.enum(openTypes),
+    legalBasis: z.string().nullable(),
+    shareConditions: z.string().nullable(),
+    openConditions: z.string().nullable(),
+    updateCycle: z.enum(updateCycles),
+    lastDataUpdateAt: z.string().nullable(),
+    freshness: z.enum(freshnessStates),
+    disputed: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Resource' });
 
-const newResourceSchema = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . and -, at most 64'),
-  name: z.string().trim().min(1).max(200),
-  providerAgency: z.string().trim().min(1).max(64),
-  description: z.string().max(4000).optional(),
-  fields: z.array(fieldSchema).min(1).max(500).refine((fs) => new Set(fs.map((f) => f.name)).size === fs.length, 'field names must be unique'),
-  shareType: z.enum(shareTypes),
-  openType: z.enum(openTypes),
-  legalBasis: z.string().trim().max(2000).optional(),
-  shareConditions: z.string().max(4000).optional(),
-  openConditions: z.string().max(4000).optional(),
-  updateCycle: z.enum(updateCycles),
-}).superRefine((r, ctx) => {
-  // processes.md catalog: restricted types must cite their legal basis (「注明相关法律、法规和规章等依据」).
-  const restricted = r.shareType !== 'unconditional' || r.openType !== 'unconditional';
-  if (restricted && !r.legalBasis) ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'required when shareType or openType is restricted' });
-});
+const newResourceSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . and -, at most 64'),
+    name: z.string().trim().min(1).max(200),
+    providerAgency: z.string().trim().min(1).max(64),
+    description: z.string().max(4000).optional(),
+    fields: z
+      .array(fieldSchema)
+      .min(1)
+      .max(500)
+      .refine((fs) => new Set(fs.map((f) => f.name)).size === fs.length, 'field names must be unique'),
+    shareType: z.enum(shareTypes),
+    openType: z.enum(openTypes),
+    legalBasis: z.string().trim().max(2000).optional(),
+    shareConditions: z.string().max(4000).optional(),
+    openConditions: z.string().max(4000).optional(),
+    updateCycle: z.enum(updateCycles),
+  })
+  .superRefine((r, ctx) => {
+    // processes.md catalog: restricted types must cite their legal basis (「注明相关法律、法规和规章等依据」).
+    const restricted = r.shareType !== 'unconditional' || r.openType !== 'unconditional';
+    if (restricted && !r.legalBasis)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['legalBasis'],
+        message: 'required when shareType or openType is restricted',
+      });
+  });
 
 const toDto = (r: ResourceRow) => ({
   ...r,
@@ -64,82 +94,127 @@ const toDto = (r: ResourceRow) => ({
 });
 
 export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = async (app, { db, policy }) => {
-  app.post('/api/v1/catalog/resources', {
-    schema: {
-      operationId: 'createResource',
-      tags: ['reference data'],
-      summary: 'Add a resource to the public-data catalog (公共数据资源目录)',
-      body: newResourceSchema,
-      response: { 201: resourceSchema, ...problems(400, 401, 403, 409) },
+  app.post(
+    '/api/v1/catalog/resources',
+    {
+      schema: {
+        operationId: 'createResource',
+        tags: ['reference data'],
+        summary: 'Add a resource to the public-data catalog (公共数据资源目录)',
+        body: newResourceSchema,
+        response: { 201: resourceSchema, ...problems(400, 401, 403, 409) },
+      },
     },
-  }, async (request, reply) => {
-    const { principal, role } = requireRole(request, ['bureau_admin', 'agency_reviewer']);
-    const body = request.body;
-    if (role === 'agency_reviewer' && !principal.roles.includes('bureau_admin') && body.providerAgency !== principal.agency) {
-      throw new AppError('FORBIDDEN', 'a reviewer catalogs only its own agency\'s resources');
-    }
-    if (!(await getAgency(db, body.providerAgency))) {
-      throw new AppError('VALIDATION_FAILED', `provider agency ${body.providerAgency} is not registered`, { errors: [{ path: 'providerAgency', message: 'unknown agency' }] });
-    }
-    const row = await createResource(db, { ...body, createdBy: principal.sub });
-    if (!row) throw new AppError('DUPLICATE', `resource ${body.code} already exists`);
-    return reply.code(201).send(toDto(row));
-  });
+    async (request, reply) => {
+      const { principal, role } = requireRole(request, ['bureau_admin', 'agency_reviewer']);
+      const body = request.body;
+      if (
+        role === 'agency_reviewer' &&
+        !principal.roles.includes('bureau_admin') &&
+        body.providerAgency !== principal.agency
+      ) {
+        throw new AppError('FORBIDDEN', "a reviewer catalogs only its own agency's resources");
+      }
+      if (!(await getAgency(db, body.providerAgency))) {
+        throw new AppError('VALIDATION_FAILED', `provider agency ${body.providerAgency} is not registered`, {
+          errors: [{ path: 'providerAgency', message: 'unknown agency' }],
+        });
+      }
+      const row = await createResource(db, { ...body, createdBy: principal.sub });
+      if (!row) throw new AppError('DUPLICATE', `resource ${body.code} already exists`);
+      return reply.code(201).send(toDto(row));
+    },
+  );
 
-  app.get('/api/v1/catalog/resources', {
-    schema: {
-      operationId: 'listResources',
-      tags: ['reference data'],
-      querystring: z.object({
-        ...paginationQuery,
-        provider: z.string().max(64).optional(),
-        shareType: z.enum(shareTypes).optional(),
-        openType: z.enum(openTypes).optional(),
-        freshness: z.enum(freshnessStates).optional(),
-        q: z.string().trim().min(1).max(200).optional().describe('part of the name, code or description'),
-      }),
-      response: { 200: page(resourceSchema), ...problems(400, 401) },
+  app.get(
+    '/api/v1/catalog/resources',
+    {
+      schema: {
+        operationId: 'listResources',
+        tags: ['reference data'],
+        querystring: z.object({
+          ...paginationQuery,
+          provider: z.string().max(64).optional(),
+          shareType: z.enum(shareTypes).optional(),
+          openType: z.enum(openTypes).optional(),
+          freshness: z.enum(freshnessStates).optional(),
+          q: z.string().trim().min(1).max(200).optional().describe('part of the name, code or description'),
+        }),
+        response: { 200: page(resourceSchema), ...problems(400, 401) },
+      },
     },
-  }, async (request) => {
-    caller(request);
-    const { limit, cursor, ...filter } = request.query;
-    const result = await listResources(db, filter, limit, decodeCursor(cursor, timeCursorSchema));
-    return { items: result.items.map(toDto), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
-  });
+    async (request) => {
+      caller(request);
+      const { limit, cursor, ...filter } = request.query;
+      const result = await listResources(db, filter, limit, decodeCursor(cursor, timeCursorSchema));
+      return { items: result.items.map(toDto), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
+    },
+  );
 
-  app.get('/api/v1/catalog/resources/:id', {
-    schema: {
-      operationId: 'getResource',
-      tags: ['reference data'],
-      params: uuidParam,
-      response: { 200: resourceSchema, ...problems(400, 401, 404) },
+  app.get(
+    '/api/v1/catalog/resources/:id',
+    {
+      schema: {
+        operationId: 'getResource',
+        tags: ['reference data'],
+        params: uuidParam,
+        response: { 200: resourceSchema, ...problems(400, 401, 404) },
+      },
     },
-  }, async (request) => {
-    caller(request);
-    const row = await getResource(db, request.params.id);
-    if (!row) throw new AppError('NOT_FOUND', 'no such resource');
-    return toDto(row);
-  });
+    async (request) => {
+      caller(request);
+      const row = await getResource(db, request.params.id);
+      if (!row) throw new AppError('NOT_FOUND', 'no such resource');
+      return toDto(row);
+    },
+  );
 
-  app.post('/api/v1/catalog/resources/:id/data-updates', {
-    schema: {
-      operationId: 'recordDataUpdate',
-      tags: ['reference data'],
-      summary: 'Record that the provider updated the data (feeds freshness, P6)',
-      params: uuidParam,
-      body: z.object({ at: z.iso.datetime({ offset: true }).optional() }).default({}),
-      response: { 201: z.object({ id: z.string(), resourceId: z.string(), at: z.string(), resource: resourceSchema }), ...problems(400, 401, 403, 404) },
+  app.post(
+    '/api/v1/catalog/resources/:id/data-updates',
+    {
+      schema: {
+        operationId: 'recordDataUpdate',
+        tags: ['reference data'],
+        summary: 'Record that the provider updated the data (feeds freshness, P6)',
+        params: uuidParam,
+        body: z.object({ at: z.iso.datetime({ offset: true }).optional() }).default({}),
+        response: {
+          201: z.object({ id: z.string(), resourceId: z.string(), at: z.string(), resource: resourceSchema }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
     },
-  }, async (request, reply) => {
-    const { principal } = requireRole(request, ['agency_reviewer']);
-    const resource = await getResource(db, request.params.id);
-    if (!resource) throw new AppError('NOT_FOUND', 'no such resource');
-    if (resource.providerAgency !== principal.agency) throw new AppError('FORBIDDEN', "only the provider's reviewer records its data updates");
-    const at = request.body.at ? new Date(request.body.at) : new Date();
-    if (at.getTime() > Date.now() + 5 * 60_000) throw new AppError('VALIDATION_FAILED', 'a data update cannot be in the future', { errors: [{ path: 'at', message: 'in the future' }] });
-    // processes.md P6: freshness counts from the update's own date, so a backdated one may leave it due.
-    const freshness = freshnessOf(resource.updateCycle, localDate(at.getTime()), localDate(Date.now()), await currentCalendar(db), policy.freshness);
-    const { update, resource: updated } = await recordDataUpdate(db, { resourceId: resource.id, at, recordedBy: principal.sub, freshness });
-    return reply.code(201).send({ id: update.id, resourceId: resource.id, at: update.at.toISOString(), resource: toDto(updated ?? (await getResource(db, resource.id))!) });
-  });
+    async (request, reply) => {
+      const { principal } = requireRole(request, ['agency_reviewer']);
+      const resource = await getResource(db, request.params.id);
+      if (!resource) throw new AppError('NOT_FOUND', 'no such resource');
+      if (resource.providerAgency !== principal.agency)
+        throw new AppError('FORBIDDEN', "only the provider's reviewer records its data updates");
+      const at = request.body.at ? new Date(request.body.at) : new Date();
+      if (at.getTime() > Date.now() + 5 * 60_000)
+        throw new AppError('VALIDATION_FAILED', 'a data update cannot be in the future', {
+          errors: [{ path: 'at', message: 'in the future' }],
+        });
+      // processes.md P6: freshness counts from the update's own date, so a backdated one may leave it due.
+      const freshness = freshnessOf(
+        resource.updateCycle,
+        localDate(at.getTime()),
+        localDate(Date.now()),
+        await currentCalendar(db),
+        policy.freshness,
+      );
+      const { update, resource: updated } = await recordDataUpdate(db, {
+        resourceId: resource.id,
+        at,
+        recordedBy: principal.sub,
+        freshness,
+      });
+      return reply.code(201).send({
+        id: update.id,
+        resourceId: resource.id,
+        at: update.at.toISOString(),
+        resource: toDto(updated ?? (await getResource(db, resource.id))!),
+      });
+    },
+  );
 };

@@ -12,9 +12,19 @@ import { holdsActiveGrant } from '../../db/queries/share-application.js';
 import { AppError } from '../../lib/errors.js';
 import { identifierKindOf, validateIdentifierValue } from '../../lib/identifiers.js';
 import {
-  correctionRegisteredUpdate, correctionWorkflowId, extendVerificationUpdate, forwardCorrectionUpdate, returnCorrectionUpdate, verifyUpdate,
+  correctionRegisteredUpdate,
+  correctionWorkflowId,
+  extendVerificationUpdate,
+  forwardCorrectionUpdate,
+  returnCorrectionUpdate,
+  verifyUpdate,
 } from '../../workflows/correction/messages.js';
-import { correctionOutcomes, correctionStates, type CorrectionInput, type CorrectionView } from '../../workflows/correction/types.js';
+import {
+  correctionOutcomes,
+  correctionStates,
+  type CorrectionInput,
+  type CorrectionView,
+} from '../../workflows/correction/types.js';
 import type { UpdateDefinition } from '@temporalio/common';
 import { checkReporterAccess, correctionActions } from '../../workflows/correction/rules.js';
 import { actionsSchema, withActions } from '../case-actions.js';
@@ -22,35 +32,92 @@ import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
 import { caseIdForKey } from '../idempotency.js';
 import { temporalCall, updateCase } from '../temporal-errors.js';
-import { decodeCursor, encodeCursor, page, paginationQuery, problems, text, timeCursorSchema, uuidParam } from '../schemas.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  page,
+  paginationQuery,
+  problems,
+  text,
+  timeCursorSchema,
+  uuidParam,
+} from '../schemas.js';
 
 const tags = ['corrections (P5)'];
-const actorSchema = z.object({ id: z.string(), name: z.string().nullable().optional(), role: z.string(), agency: z.string().nullable().optional() });
-const correctionSchema = z.object({
-  id: z.string(), state: z.enum(correctionStates), overdue: z.boolean(), resourceId: z.string(), resourceCode: z.string(), resourceName: z.string(),
-  providerAgency: z.string(), assignedAgency: z.string(), recordRef: z.string(), field: z.string().nullable(), currentValue: z.string().nullable(),
-  claimedValue: z.string().nullable(), description: z.string(), evidence: z.string().nullable(), reporterId: z.string(), reporterAgency: z.string().nullable(),
-  verifyDueAt: z.string().nullable(), verifyDueDate: z.string().nullable(),
-  forwardDueAt: z.string().nullable().describe("the bureau's deadline to route a returned report by hand (correction.forwardWd)"),
-  forwardDueDate: z.string().nullable(),
-  returned: z.object({ agency: z.string(), reason: z.string(), by: actorSchema, at: z.string() }).nullable()
-    .describe('the last return to the bureau by a verifying agency that found the data not its own'),
-  extension: z.object({ approvedBy: z.string(), reason: z.string(), by: actorSchema, at: z.string() }).nullable(),
-  outcome: z.object({ outcome: z.enum(correctionOutcomes), note: z.string(), transferTo: z.string().nullable(), transferredCorrectionId: z.string().nullable(), by: actorSchema, at: z.string() }).nullable(),
-  transferredFrom: z.string().nullable(), submittedAt: z.string(), updatedAt: z.string(), version: z.number(),
-  actions: actionsSchema(correctionActions),
-  timeline: z.array(timelineEventSchema).optional(),
-}).meta({ id: 'Correction' });
+const actorSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable().optional(),
+  role: z.string(),
+  agency: z.string().nullable().optional(),
+});
+const correctionSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(correctionStates),
+    overdue: z.boolean(),
+    resourceId: z.string(),
+    resourceCode: z.string(),
+    resourceName: z.string(),
+    providerAgency: z.string(),
+    assignedAgency: z.string(),
+    recordRef: z.string(),
+    field: z.string().nullable(),
+    currentValue: z.string().nullable(),
+    claimedValue: z.string().nullable(),
+    description: z.string(),
+    evidence: z.string().nullable(),
+    reporterId: z.string(),
+    reporterAgency: z.string().nullable(),
+    verifyDueAt: z.string().nullable(),
+    verifyDueDate: z.string().nullable(),
+    forwardDueAt: z
+      .string()
+      .nullable()
+      .describe("the bureau's deadline to route a returned report by hand (correction.forwardWd)"),
+    forwardDueDate: z.string().nullable(),
+    returned: z
+      .object({ agency: z.string(), reason: z.string(), by: actorSchema, at: z.string() })
+      .nullable()
+      .describe('the last return to the bureau by a verifying agency that found the data not its own'),
+    extension: z.object({ approvedBy: z.string(), reason: z.string(), by: actorSchema, at: z.string() }).nullable(),
+    outcome: z
+      .object({
+        outcome: z.enum(correctionOutcomes),
+        note: z.string(),
+        transferTo: z.string().nullable(),
+        transferredCorrectionId: z.string().nullable(),
+        by: actorSchema,
+        at: z.string(),
+      })
+      .nullable(),
+    transferredFrom: z.string().nullable(),
+    submittedAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+    actions: actionsSchema(correctionActions),
+    timeline: z.array(timelineEventSchema).optional(),
+  })
+  .meta({ id: 'Correction' });
 
 const dto = (r: CorrectionRow, timeline?: AuditEventRow[]) => ({
-  ...r, verifyDueAt: r.verifyDueAt?.toISOString() ?? null, forwardDueAt: r.forwardDueAt?.toISOString() ?? null, returned: r.returned ?? null, extension: r.extension ?? null, outcome: r.outcome ?? null,
-  submittedAt: r.submittedAt.toISOString(), updatedAt: r.updatedAt.toISOString(), ...(timeline ? { timeline: timeline.map(timelineDto) } : {}),
+  ...r,
+  verifyDueAt: r.verifyDueAt?.toISOString() ?? null,
+  forwardDueAt: r.forwardDueAt?.toISOString() ?? null,
+  returned: r.returned ?? null,
+  extension: r.extension ?? null,
+  outcome: r.outcome ?? null,
+  submittedAt: r.submittedAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  ...(timeline ? { timeline: timeline.map(timelineDto) } : {}),
 });
 
-const agencyOf = (p: Principal): string | null => (p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null);
+const agencyOf = (p: Principal): string | null =>
+  p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null;
 /** The reporter, the provider and the verifying agency, and the bureau see a correction. */
 export const canSeeCorrection = (p: Principal, r: CorrectionRow): boolean =>
-  isBureau(p) || p.sub === r.reporterId || (!!agencyOf(p) && (agencyOf(p) === r.assignedAgency || agencyOf(p) === r.providerAgency));
+  isBureau(p) ||
+  p.sub === r.reporterId ||
+  (!!agencyOf(p) && (agencyOf(p) === r.assignedAgency || agencyOf(p) === r.providerAgency));
 
 async function loadVisible(deps: ShareDeps, p: Principal, id: string) {
   const row = await getCorrection(deps.db, id);
@@ -66,132 +133,275 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
   };
   /** Correction answers with the caller's actions. */
   const answers = (p: Principal, rows: CorrectionRow[], timeline?: AuditEventRow[]) =>
-    withActions<ReturnType<typeof dto>, (typeof correctionActions)[number]>(deps.db, 'correction', p, deps.config.policy, rows.map((r) => dto(r, timeline)), (r) => r.id);
-  const answer = async (p: Principal, row: CorrectionRow) => (await answers(p, [row], await listCaseEvents(deps.db, row.id)))[0]!;
+    withActions<ReturnType<typeof dto>, (typeof correctionActions)[number]>(
+      deps.db,
+      'correction',
+      p,
+      deps.config.policy,
+      rows.map((r) => dto(r, timeline)),
+      (r) => r.id,
+    );
+  const answer = async (p: Principal, row: CorrectionRow) =>
+    (await answers(p, [row], await listCaseEvents(deps.db, row.id)))[0]!;
 
-  app.post('/api/v1/corrections', {
-    schema: {
-      operationId: 'reportCorrection', tags, summary: 'Report an error in published data (数据纠错)',
-      body: z.object({
-        resourceId: z.uuid('must be the id of a catalog resource'), recordRef: text(200), field: text(100).optional(),
-        currentValue: text(2000).optional(), claimedValue: text(2000).optional(), description: text(4000), evidence: text(8000).optional(),
-      }),
-      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
-      response: { 201: correctionSchema, ...problems(400, 401, 403, 409, 503) },
+  app.post(
+    '/api/v1/corrections',
+    {
+      schema: {
+        operationId: 'reportCorrection',
+        tags,
+        summary: 'Report an error in published data (数据纠错)',
+        body: z.object({
+          resourceId: z.uuid('must be the id of a catalog resource'),
+          recordRef: text(200),
+          field: text(100).optional(),
+          currentValue: text(2000).optional(),
+          claimedValue: text(2000).optional(),
+          description: text(4000),
+          evidence: text(8000).optional(),
+        }),
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+        response: { 201: correctionSchema, ...problems(400, 401, 403, 409, 503) },
+      },
     },
-  }, async (request, reply) => {
-    const p = caller(request);
-    const b = request.body;
-    const { id, earlier } = await caseIdForKey(deps.db, `correction:${p.sub}`, request.headers['idempotency-key'], b);
-    const existing = earlier ? await getCorrection(deps.db, id) : null;
-    if (existing) return reply.code(201).send(await answer(p, existing));
-    const resource = await getResource(deps.db, b.resourceId);
-    if (!resource) throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', { errors: [{ path: 'resourceId', message: 'no such resource' }] });
-    const reporterAgency = agencyOf(p);
-    const [agencyGrant, openAgreement] = await Promise.all([
-      reporterAgency ? holdsActiveGrant(deps.db, reporterAgency, resource.id) : false,
-      holdsActiveAgreement(deps.db, p.sub, resource.id),
-    ]);
-    const refusal = checkReporterAccess({ roles: p.roles, agency: reporterAgency }, resource, { agencyGrant, openAgreement });
-    if (refusal) throw new AppError(refusal.code, refusal.message);
-    const field = b.field ? resource.fields.find((f) => f.name === b.field) : undefined;
-    if (b.field && !field) throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, { errors: [{ path: 'field', message: 'not a field of the resource' }] });
-    // The value claimed for an identifier field is checked as it would be on a form (the current one may be the error).
-    const kind = field ? identifierKindOf(field) : null;
-    let claimedValue = b.claimedValue ?? null;
-    if (kind && claimedValue !== null) {
-      const checked = validateIdentifierValue(kind, claimedValue);
-      if (!checked.ok) {
-        const what = kind === 'id_number' ? '身份证号' : '统一社会信用代码';
-        throw new AppError('VALIDATION_FAILED', `the claimed value is not a valid ${what}: ${checked.reason}`, { errors: [{ path: 'claimedValue', message: checked.reason }] });
+    async (request, reply) => {
+      const p = caller(request);
+      const b = request.body;
+      const { id, earlier } = await caseIdForKey(deps.db, `correction:${p.sub}`, request.headers['idempotency-key'], b);
+      const existing = earlier ? await getCorrection(deps.db, id) : null;
+      if (existing) return reply.code(201).send(await answer(p, existing));
+      const resource = await getResource(deps.db, b.resourceId);
+      if (!resource)
+        throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', {
+          errors: [{ path: 'resourceId', message: 'no such resource' }],
+        });
+      const reporterAgency = agencyOf(p);
+      const [agencyGrant, openAgreement] = await Promise.all([
+        reporterAgency ? holdsActiveGrant(deps.db, reporterAgency, resource.id) : false,
+        holdsActiveAgreement(deps.db, p.sub, resource.id),
+      ]);
+      const refusal = checkReporterAccess({ roles: p.roles, agency: reporterAgency }, resource, {
+        agencyGrant,
+        openAgreement,
+      });
+      if (refusal) throw new AppError(refusal.code, refusal.message);
+      const field = b.field ? resource.fields.find((f) => f.name === b.field) : undefined;
+      if (b.field && !field)
+        throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, {
+          errors: [{ path: 'field', message: 'not a field of the resource' }],
+        });
+      // The value claimed for an identifier field is checked as it would be on a form (the current one may be
+      // the error).
+      const kind = field ? identifierKindOf(field) : null;
+      let claimedValue = b.claimedValue ?? null;
+      if (kind && claimedValue !== null) {
+        const checked = validateIdentifierValue(kind, claimedValue);
+        if (!checked.ok) {
+          const what = kind === 'id_number' ? '身份证号' : '统一社会信用代码';
+          throw new AppError('VALIDATION_FAILED', `the claimed value is not a valid ${what}: ${checked.reason}`, {
+            errors: [{ path: 'claimedValue', message: checked.reason }],
+          });
+        }
+        claimedValue = checked.normalized;
       }
-      claimedValue = checked.normalized;
-    }
-    const input: CorrectionInput = {
-      id,
-      resource: { id: resource.id, code: resource.code, name: resource.name, providerAgency: resource.providerAgency },
-      assignedAgency: resource.providerAgency,
-      report: { recordRef: b.recordRef, field: b.field ?? null, currentValue: b.currentValue ?? null, claimedValue, description: b.description, evidence: b.evidence ?? null },
-      reporter: actorOf(p, p.roles[0]!),
-      transferredFrom: null,
-      policy: deps.config.policy.correction,
-      ...(await agencyNamed(resource.providerAgency)),
-    };
-    const start = new WithStartWorkflowOperation('correctionWorkflow', { workflowId: correctionWorkflowId(id), taskQueue: deps.config.temporal.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' });
-    await temporalCall(() => deps.temporal.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start }));
-    return reply.code(201).send(await answer(p, (await getCorrection(deps.db, id))!));
-  });
+      const input: CorrectionInput = {
+        id,
+        resource: {
+          id: resource.id,
+          code: resource.code,
+          name: resource.name,
+          providerAgency: resource.providerAgency,
+        },
+        assignedAgency: resource.providerAgency,
+        report: {
+          recordRef: b.recordRef,
+          field: b.field ?? null,
+          currentValue: b.currentValue ?? null,
+          claimedValue,
+          description: b.description,
+          evidence: b.evidence ?? null,
+        },
+        reporter: actorOf(p, p.roles[0]!),
+        transferredFrom: null,
+        policy: deps.config.policy.correction,
+        ...(await agencyNamed(resource.providerAgency)),
+      };
+      const start = new WithStartWorkflowOperation('correctionWorkflow', {
+        workflowId: correctionWorkflowId(id),
+        taskQueue: deps.config.temporal.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      await temporalCall(() =>
+        deps.temporal.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start }),
+      );
+      return reply.code(201).send(await answer(p, (await getCorrection(deps.db, id))!));
+    },
+  );
 
-  app.get('/api/v1/corrections', {
-    schema: { operationId: 'listCorrections', tags, querystring: z.object(paginationQuery), response: { 200: page(correctionSchema), ...problems(400, 401) } },
-  }, async (request) => {
-    const p = caller(request);
-    const scope = isBureau(p) ? {} : { reporterId: p.sub, ...(agencyOf(p) ? { agency: agencyOf(p)! } : {}) };
-    const result = await listCorrections(deps.db, scope, request.query.limit, decodeCursor(request.query.cursor, timeCursorSchema));
-    return { items: await answers(p, result.items), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
-  });
+  app.get(
+    '/api/v1/corrections',
+    {
+      schema: {
+        operationId: 'listCorrections',
+        tags,
+        querystring: z.object(paginationQuery),
+        response: { 200: page(correctionSchema), ...problems(400, 401) },
+      },
+    },
+    async (request) => {
+      const p = caller(request);
+      const scope = isBureau(p) ? {} : { reporterId: p.sub, ...(agencyOf(p) ? { agency: agencyOf(p)! } : {}) };
+      const result = await listCorrections(
+        deps.db,
+        scope,
+        request.query.limit,
+        decodeCursor(request.query.cursor, timeCursorSchema),
+      );
+      return {
+        items: await answers(p, result.items),
+        nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null,
+      };
+    },
+  );
 
-  app.get('/api/v1/corrections/:id', {
-    schema: { operationId: 'getCorrection', tags, params: uuidParam, response: { 200: correctionSchema, ...problems(400, 401, 404) } },
-  }, async (request) => {
-    const p = caller(request);
-    return answer(p, await loadVisible(deps, p, request.params.id));
-  });
+  app.get(
+    '/api/v1/corrections/:id',
+    {
+      schema: {
+        operationId: 'getCorrection',
+        tags,
+        params: uuidParam,
+        response: { 200: correctionSchema, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const p = caller(request);
+      return answer(p, await loadVisible(deps, p, request.params.id));
+    },
+  );
 
   /** 404 unless visible, 403 unless the verifying agency's reviewer; then the workflow's validator decides. */
-  async function act<A>(p: Principal, id: string, update: UpdateDefinition<CorrectionView, [A]>, args: (actor: ReturnType<typeof actorOf>) => A) {
+  async function act<A>(
+    p: Principal,
+    id: string,
+    update: UpdateDefinition<CorrectionView, [A]>,
+    args: (actor: ReturnType<typeof actorOf>) => A,
+  ) {
     const row = await loadVisible(deps, p, id);
-    if (!(p.roles.includes('agency_reviewer') && p.agency === row.assignedAgency)) throw new AppError('FORBIDDEN', "only the verifying agency's reviewer does this");
+    if (!(p.roles.includes('agency_reviewer') && p.agency === row.assignedAgency))
+      throw new AppError('FORBIDDEN', "only the verifying agency's reviewer does this");
     return send(p, row, update, [args(actorOf(p, 'agency_reviewer'))]);
   }
   async function send<A>(p: Principal, row: CorrectionRow, update: UpdateDefinition<CorrectionView, [A]>, args: [A]) {
-    await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, args, { noun: 'correction', state: row.state });
+    await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, args, {
+      noun: 'correction',
+      state: row.state,
+    });
     return answer(p, (await getCorrection(deps.db, row.id))!);
   }
 
-  app.post('/api/v1/corrections/:id/return', {
-    schema: {
-      operationId: 'returnCorrection', tags, params: uuidParam,
-      summary: 'Return a report that is not your data, owner unknown, to the bureau to route by hand (退回大数据局)',
-      body: z.object({ reason: text(2000) }),
-      response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+  app.post(
+    '/api/v1/corrections/:id/return',
+    {
+      schema: {
+        operationId: 'returnCorrection',
+        tags,
+        params: uuidParam,
+        summary: 'Return a report that is not your data, owner unknown, to the bureau to route by hand (退回大数据局)',
+        body: z.object({ reason: text(2000) }),
+        response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+      },
     },
-  }, async (request) => act(caller(request), request.params.id, returnCorrectionUpdate, (actor) => ({ actor, reason: request.body.reason })));
+    async (request) =>
+      act(caller(request), request.params.id, returnCorrectionUpdate, (actor) => ({
+        actor,
+        reason: request.body.reason,
+      })),
+  );
 
-  app.post('/api/v1/corrections/:id/forwarding', {
-    schema: {
-      operationId: 'forwardCorrection', tags, params: uuidParam,
-      summary: "Route a returned report by hand to the agency that verifies it, within correction.forwardWd (bureau coordinator)",
-      body: z.object({ agency: z.string().trim().min(1).max(64), note: text(2000).optional() }),
-      response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+  app.post(
+    '/api/v1/corrections/:id/forwarding',
+    {
+      schema: {
+        operationId: 'forwardCorrection',
+        tags,
+        params: uuidParam,
+        summary:
+          'Route a returned report by hand to the agency that verifies it, within correction.forwardWd (bureau coordinator)',
+        body: z.object({ agency: z.string().trim().min(1).max(64), note: text(2000).optional() }),
+        response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+      },
     },
-  }, async (request) => {
-    const p = caller(request);
-    const row = await loadVisible(deps, p, request.params.id);
-    if (!p.roles.includes('bureau_coordinator')) throw new AppError('FORBIDDEN', "only the bureau's coordinator routes a report by hand");
-    const { agency, note } = request.body;
-    if (!(await getAgency(deps.db, agency))) throw new AppError('VALIDATION_FAILED', `agency ${agency} is not registered`, { errors: [{ path: 'agency', message: 'unknown agency' }] });
-    return send(p, row, forwardCorrectionUpdate, [{ actor: actorOf(p, 'bureau_coordinator'), agency, note: note ?? null }]);
-  });
-
-  app.post('/api/v1/corrections/:id/extension', {
-    schema: { operationId: 'extendCorrection', tags, params: uuidParam, body: z.object({ approvedBy: text(200), reason: text() }), response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) } },
-  }, async (request) => act(caller(request), request.params.id, extendVerificationUpdate, (actor) => ({ actor, ...request.body })));
-
-  app.post('/api/v1/corrections/:id/verification', {
-    schema: {
-      operationId: 'verifyCorrection', tags, params: uuidParam,
-      body: z.object({ outcome: z.enum(correctionOutcomes), note: text(4000), transferTo: z.string().trim().min(1).max(64).optional() })
-        .refine((b) => b.outcome !== 'transferred' || !!b.transferTo, { path: ['transferTo'], message: 'a transfer names the agency that owns the data' }),
-      response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+    async (request) => {
+      const p = caller(request);
+      const row = await loadVisible(deps, p, request.params.id);
+      if (!p.roles.includes('bureau_coordinator'))
+        throw new AppError('FORBIDDEN', "only the bureau's coordinator routes a report by hand");
+      const { agency, note } = request.body;
+      if (!(await getAgency(deps.db, agency)))
+        throw new AppError('VALIDATION_FAILED', `agency ${agency} is not registered`, {
+          errors: [{ path: 'agency', message: 'unknown agency' }],
+        });
+      return send(p, row, forwardCorrectionUpdate, [
+        { actor: actorOf(p, 'bureau_coordinator'), agency, note: note ?? null },
+      ]);
     },
-  }, async (request) => {
-    const p = caller(request);
-    await loadVisible(deps, p, request.params.id);
-    const { outcome, note } = request.body;
-    const transferTo = outcome === 'transferred' ? request.body.transferTo! : null;
-    if (transferTo && !(await getAgency(deps.db, transferTo))) throw new AppError('VALIDATION_FAILED', `agency ${transferTo} is not registered`, { errors: [{ path: 'transferTo', message: 'unknown agency' }] });
-    const transferredCorrectionId = transferTo ? randomUUID() : null;
-    return act(p, request.params.id, verifyUpdate, (actor) => ({ actor, outcome, note, transferTo, transferredCorrectionId }));
-  });
+  );
+
+  app.post(
+    '/api/v1/corrections/:id/extension',
+    {
+      schema: {
+        operationId: 'extendCorrection',
+        tags,
+        params: uuidParam,
+        body: z.object({ approvedBy: text(200), reason: text() }),
+        response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      act(caller(request), request.params.id, extendVerificationUpdate, (actor) => ({ actor, ...request.body })),
+  );
+
+  app.post(
+    '/api/v1/corrections/:id/verification',
+    {
+      schema: {
+        operationId: 'verifyCorrection',
+        tags,
+        params: uuidParam,
+        body: z
+          .object({
+            outcome: z.enum(correctionOutcomes),
+            note: text(4000),
+            transferTo: z.string().trim().min(1).max(64).optional(),
+          })
+          .refine((b) => b.outcome !== 'transferred' || !!b.transferTo, {
+            path: ['transferTo'],
+            message: 'a transfer names the agency that owns the data',
+          }),
+        response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const p = caller(request);
+      await loadVisible(deps, p, request.params.id);
+      const { outcome, note } = request.body;
+      const transferTo = outcome === 'transferred' ? request.body.transferTo! : null;
+      if (transferTo && !(await getAgency(deps.db, transferTo)))
+        throw new AppError('VALIDATION_FAILED', `agency ${transferTo} is not registered`, {
+          errors: [{ path: 'transferTo', message: 'unknown agency' }],
+        });
+      const transferredCorrectionId = transferTo ? randomUUID() : null;
+      return act(p, request.params.id, verifyUpdate, (actor) => ({
+        actor,
+        outcome,
+        note,
+        transferTo,
+        transferredCorrectionId,
+      }));
+    },
+  );
 };

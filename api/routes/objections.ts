@@ -4,100 +4,274 @@ import { listCaseEvents } from '../../db/queries/audit.js';
 import { listObjections } from '../../db/queries/objection.js';
 import { getShareApplication } from '../../db/queries/share-application.js';
 import {
-  addMinutesUpdate, addStatementUpdate, assignUpdate, escalateUpdate, governmentDecisionUpdate, ruleUpdate, settleUpdate,
+  addMinutesUpdate,
+  addStatementUpdate,
+  assignUpdate,
+  escalateUpdate,
+  governmentDecisionUpdate,
+  ruleUpdate,
+  settleUpdate,
 } from '../../workflows/objection/messages.js';
 import { objectionOutcomes, objectionStates, settlementOutcomes } from '../../workflows/objection/types.js';
 import { renderDossier } from '../dossier.js';
 import { agencyNames } from '../../db/queries/agency.js';
-import { actOnObjection, loadVisibleObjection, objectionDto, objectionSchema, objectionsWithActions } from '../objections.js';
+import {
+  actOnObjection,
+  loadVisibleObjection,
+  objectionDto,
+  objectionSchema,
+  objectionsWithActions,
+} from '../objections.js';
 import { caller, isBureau } from '../plugins/auth.js';
 import type { ShareDeps } from '../share-applications.js';
-import { decodeCursor, encodeCursor, page, paginationQuery, problems, text, timeCursorSchema, uuidParam } from '../schemas.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  page,
+  paginationQuery,
+  problems,
+  text,
+  timeCursorSchema,
+  uuidParam,
+} from '../schemas.js';
 
 const tags = ['objections (P2)'];
 const actionResponses = { 200: objectionSchema, ...problems(400, 401, 403, 404, 409, 503) };
 const conditionsRequired = (b: { outcome: string; conditions?: string | undefined }, ctx: z.RefinementCtx) => {
-  if (b.outcome === 'conditional_share' && !b.conditions) ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'required for conditional_share' });
+  if (b.outcome === 'conditional_share' && !b.conditions)
+    ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'required for conditional_share' });
 };
 
 export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps) => {
-  app.get('/api/v1/objections', {
-    schema: {
-      operationId: 'listObjections',
-      tags,
-      summary: 'Objections: the bureau sees all, parties their own',
-      querystring: z.object({ ...paginationQuery, state: z.enum(objectionStates).optional() }),
-      response: { 200: page(objectionSchema), ...problems(400, 401) },
+  app.get(
+    '/api/v1/objections',
+    {
+      schema: {
+        operationId: 'listObjections',
+        tags,
+        summary: 'Objections: the bureau sees all, parties their own',
+        querystring: z.object({ ...paginationQuery, state: z.enum(objectionStates).optional() }),
+        response: { 200: page(objectionSchema), ...problems(400, 401) },
+      },
     },
-  }, async (request) => {
-    const p = caller(request);
-    const { limit, cursor, state } = request.query;
-    const party = p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer');
-    if (!isBureau(p) && !party) return { items: [], nextCursor: null };
-    const result = await listObjections(deps.db, { ...(state ? { state } : {}), ...(isBureau(p) ? {} : { visibleToAgency: p.agency! }) }, limit, decodeCursor(cursor, timeCursorSchema));
-    return { items: await objectionsWithActions(deps, p, result.items.map((o) => objectionDto(o))), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
-  });
-
-  app.get('/api/v1/objections/:id', {
-    schema: { operationId: 'getObjection', tags, params: uuidParam, response: { 200: objectionSchema, ...problems(400, 401, 404) } },
-  }, async (request) => (await loadVisibleObjection(deps, caller(request), request.params.id)).dto);
-
-  app.get('/api/v1/objections/:id/dossier', {
-    schema: { operationId: 'getObjectionDossier', tags, summary: 'The case dossier (卷宗) as a printable zh-CN HTML page', params: uuidParam, produces: ['text/html'] },
-  }, async (request, reply) => {
-    const { row, dto } = await loadVisibleObjection(deps, caller(request), request.params.id);
-    const application = (await getShareApplication(deps.db, row.applicationId))!.application;
-    const timeline = await listCaseEvents(deps.db, row.id);
-    const names = await agencyNames(deps.db, [dto.applicantAgency, dto.providerAgency, ...timeline.map((e) => e.actorAgency ?? ''), ...[dto.filedBy, dto.coordinator, dto.refusal.by].map((a) => a?.agency ?? '')]);
-    return reply.type('text/html; charset=utf-8').send(renderDossier(dto, application, timeline, (code) => names.get(code) ?? code));
-  });
-
-  app.post('/api/v1/objections/:id/settlement', {
-    schema: {
-      operationId: 'settleObjection', tags, summary: 'The provider agrees to share during negotiation', params: uuidParam,
-      body: z.object({ outcome: z.enum(settlementOutcomes), conditions: text(4000).optional() }).superRefine(conditionsRequired),
-      response: actionResponses,
+    async (request) => {
+      const p = caller(request);
+      const { limit, cursor, state } = request.query;
+      const party = p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer');
+      if (!isBureau(p) && !party) return { items: [], nextCursor: null };
+      const result = await listObjections(
+        deps.db,
+        { ...(state ? { state } : {}), ...(isBureau(p) ? {} : { visibleToAgency: p.agency! }) },
+        limit,
+        decodeCursor(cursor, timeCursorSchema),
+      );
+      return {
+        items: await objectionsWithActions(
+          deps,
+          p,
+          result.items.map((o) => objectionDto(o)),
+        ),
+        nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null,
+      };
     },
-  }, async (request) => actOnObjection(deps, caller(request), request.params.id, ['agency_reviewer'], settleUpdate, (actor) => ({ actor, ...request.body })));
+  );
 
-  app.post('/api/v1/objections/:id/assignment', {
-    schema: {
-      operationId: 'assignObjection', tags, summary: 'The bureau takes the case (coordination); default coordinator: the caller', params: uuidParam,
-      body: z.object({ coordinator: z.string().trim().min(1).max(200).optional(), coordinatorName: z.string().trim().max(200).optional() }).default({}),
-      response: actionResponses,
+  app.get(
+    '/api/v1/objections/:id',
+    {
+      schema: {
+        operationId: 'getObjection',
+        tags,
+        params: uuidParam,
+        response: { 200: objectionSchema, ...problems(400, 401, 404) },
+      },
     },
-  }, async (request) => actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator'], assignUpdate, (actor) => ({
-    actor,
-    coordinator: request.body.coordinator && request.body.coordinator !== actor.id
-      ? { id: request.body.coordinator, name: request.body.coordinatorName ?? null, role: 'bureau_coordinator' as const, agency: null }
-      : actor,
-  })));
+    async (request) => (await loadVisibleObjection(deps, caller(request), request.params.id)).dto,
+  );
 
-  app.post('/api/v1/objections/:id/statements', {
-    schema: { operationId: 'addObjectionStatement', tags, params: uuidParam, body: z.object({ text: text(8000) }), response: actionResponses },
-  }, async (request) => actOnObjection(deps, caller(request), request.params.id, ['agency_staff', 'agency_reviewer'], addStatementUpdate, (actor) => ({ actor, text: request.body.text })));
-
-  app.post('/api/v1/objections/:id/minutes', {
-    schema: { operationId: 'addObjectionMinutes', tags, params: uuidParam, body: z.object({ text: text(20000), heldAt: z.iso.datetime({ offset: true }) }), response: actionResponses },
-  }, async (request) => actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator'], addMinutesUpdate, (actor) => ({ actor, ...request.body })));
-
-  app.post('/api/v1/objections/:id/ruling', {
-    schema: {
-      operationId: 'ruleObjection', tags, params: uuidParam,
-      body: z.object({ outcome: z.enum(objectionOutcomes), reasoning: text(8000), conditions: text(4000).optional() }).superRefine(conditionsRequired),
-      response: actionResponses,
+  app.get(
+    '/api/v1/objections/:id/dossier',
+    {
+      schema: {
+        operationId: 'getObjectionDossier',
+        tags,
+        summary: 'The case dossier (卷宗) as a printable zh-CN HTML page',
+        params: uuidParam,
+        produces: ['text/html'],
+      },
     },
-  }, async (request) => actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator'], ruleUpdate, (actor) => ({ actor, ...request.body })));
-
-  app.post('/api/v1/objections/:id/escalation', {
-    schema: { operationId: 'escalateObjection', tags, summary: 'Refer to the municipal government (市人民政府统筹协调)', params: uuidParam, body: z.object({ reason: text() }), response: actionResponses },
-  }, async (request) => actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator', 'bureau_admin'], escalateUpdate, (actor) => ({ actor, reason: request.body.reason })));
-
-  app.post('/api/v1/objections/:id/government-decision', {
-    schema: {
-      operationId: 'recordGovernmentDecision', tags, params: uuidParam,
-      body: z.object({ outcome: z.enum(objectionOutcomes), reasoning: text(8000), conditions: text(4000).optional(), documentRef: text(200).optional() }),
-      response: actionResponses,
+    async (request, reply) => {
+      const { row, dto } = await loadVisibleObjection(deps, caller(request), request.params.id);
+      const application = (await getShareApplication(deps.db, row.applicationId))!.application;
+      const timeline = await listCaseEvents(deps.db, row.id);
+      const names = await agencyNames(deps.db, [
+        dto.applicantAgency,
+        dto.providerAgency,
+        ...timeline.map((e) => e.actorAgency ?? ''),
+        ...[dto.filedBy, dto.coordinator, dto.refusal.by].map((a) => a?.agency ?? ''),
+      ]);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderDossier(dto, application, timeline, (code) => names.get(code) ?? code));
     },
-  }, async (request) => actOnObjection(deps, caller(request), request.params.id, ['bureau_admin'], governmentDecisionUpdate, (actor) => ({ actor, ...request.body })));
+  );
+
+  app.post(
+    '/api/v1/objections/:id/settlement',
+    {
+      schema: {
+        operationId: 'settleObjection',
+        tags,
+        summary: 'The provider agrees to share during negotiation',
+        params: uuidParam,
+        body: z
+          .object({ outcome: z.enum(settlementOutcomes), conditions: text(4000).optional() })
+          .superRefine(conditionsRequired),
+        response: actionResponses,
+      },
+    },
+    async (request) =>
+      actOnObjection(deps, caller(request), request.params.id, ['agency_reviewer'], settleUpdate, (actor) => ({
+        actor,
+        ...request.body,
+      })),
+  );
+
+  app.post(
+    '/api/v1/objections/:id/assignment',
+    {
+      schema: {
+        operationId: 'assignObjection',
+        tags,
+        summary: 'The bureau takes the case (coordination); default coordinator: the caller',
+        params: uuidParam,
+        body: z
+          .object({
+            coordinator: z.string().trim().min(1).max(200).optional(),
+            coordinatorName: z.string().trim().max(200).optional(),
+          })
+          .default({}),
+        response: actionResponses,
+      },
+    },
+    async (request) =>
+      actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator'], assignUpdate, (actor) => ({
+        actor,
+        coordinator:
+          request.body.coordinator && request.body.coordinator !== actor.id
+            ? {
+                id: request.body.coordinator,
+                name: request.body.coordinatorName ?? null,
+                role: 'bureau_coordinator' as const,
+                agency: null,
+              }
+            : actor,
+      })),
+  );
+
+  app.post(
+    '/api/v1/objections/:id/statements',
+    {
+      schema: {
+        operationId: 'addObjectionStatement',
+        tags,
+        params: uuidParam,
+        body: z.object({ text: text(8000) }),
+        response: actionResponses,
+      },
+    },
+    async (request) =>
+      actOnObjection(
+        deps,
+        caller(request),
+        request.params.id,
+        ['agency_staff', 'agency_reviewer'],
+        addStatementUpdate,
+        (actor) => ({ actor, text: request.body.text }),
+      ),
+  );
+
+  app.post(
+    '/api/v1/objections/:id/minutes',
+    {
+      schema: {
+        operationId: 'addObjectionMinutes',
+        tags,
+        params: uuidParam,
+        body: z.object({ text: text(20000), heldAt: z.iso.datetime({ offset: true }) }),
+        response: actionResponses,
+      },
+    },
+    async (request) =>
+      actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator'], addMinutesUpdate, (actor) => ({
+        actor,
+        ...request.body,
+      })),
+  );
+
+  app.post(
+    '/api/v1/objections/:id/ruling',
+    {
+      schema: {
+        operationId: 'ruleObjection',
+        tags,
+        params: uuidParam,
+        body: z
+          .object({ outcome: z.enum(objectionOutcomes), reasoning: text(8000), conditions: text(4000).optional() })
+          .superRefine(conditionsRequired),
+        response: actionResponses,
+      },
+    },
+    async (request) =>
+      actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator'], ruleUpdate, (actor) => ({
+        actor,
+        ...request.body,
+      })),
+  );
+
+  app.post(
+    '/api/v1/objections/:id/escalation',
+    {
+      schema: {
+        operationId: 'escalateObjection',
+        tags,
+        summary: 'Refer to the municipal government (市人民政府统筹协调)',
+        params: uuidParam,
+        body: z.object({ reason: text() }),
+        response: actionResponses,
+      },
+    },
+    async (request) =>
+      actOnObjection(
+        deps,
+        caller(request),
+        request.params.id,
+        ['bureau_coordinator', 'bureau_admin'],
+        escalateUpdate,
+        (actor) => ({ actor, reason: request.body.reason }),
+      ),
+  );
+
+  app.post(
+    '/api/v1/objections/:id/government-decision',
+    {
+      schema: {
+        operationId: 'recordGovernmentDecision',
+        tags,
+        params: uuidParam,
+        body: z.object({
+          outcome: z.enum(objectionOutcomes),
+          reasoning: text(8000),
+          conditions: text(4000).optional(),
+          documentRef: text(200).optional(),
+        }),
+        response: actionResponses,
+      },
+    },
+    async (request) =>
+      actOnObjection(deps, caller(request), request.params.id, ['bureau_admin'], governmentDecisionUpdate, (actor) => ({
+        actor,
+        ...request.body,
+      })),
+  );
 };

@@ -1,14 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentAgreement, findCredential, getOpenDataRequest, listOpenDataRequests, publishAgreement } from '../../db/queries/open-data-request.js';
+import {
+  currentAgreement,
+  findCredential,
+  getOpenDataRequest,
+  listOpenDataRequests,
+  publishAgreement,
+} from '../../db/queries/open-data-request.js';
 import { getShareApplication } from '../../db/queries/share-application.js';
 import { AppError } from '../../lib/errors.js';
 import {
-  formalCheckUpdate, openDecideUpdate, openRevokeUpdate, reportUsageUpdate, resubmitUpdate, signUpdate,
+  formalCheckUpdate,
+  openDecideUpdate,
+  openRevokeUpdate,
+  reportUsageUpdate,
+  resubmitUpdate,
+  signUpdate,
 } from '../../workflows/open-data-request/messages.js';
 import { openDataStates } from '../../workflows/open-data-request/types.js';
 import {
-  actOnOpenData, canSeeOpenData, credentialHash, loadVisibleOpenData, newCredential, newOpenDataRequestSchema, openDataDto, openDataSchema, openDataWithActions, submitOpenDataRequest,
+  actOnOpenData,
+  canSeeOpenData,
+  credentialHash,
+  loadVisibleOpenData,
+  newCredential,
+  newOpenDataRequestSchema,
+  openDataDto,
+  openDataSchema,
+  openDataWithActions,
+  submitOpenDataRequest,
 } from '../open-data-requests.js';
 import { actorOf, caller, isBureau, requireRole } from '../plugins/auth.js';
 import { refuseUnless } from '../case-actions.js';
@@ -17,177 +37,402 @@ import { checkCredential } from '../../workflows/share-application/rules.js';
 import type { OpenDataView } from '../../workflows/open-data-request/types.js';
 import type { ShareApplicationView } from '../../workflows/share-application/types.js';
 import { actingRole, canSee, type ShareDeps } from '../share-applications.js';
-import { decodeCursor, encodeCursor, page, paginationQuery, problems, text, timeCursorSchema, uuidParam } from '../schemas.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  page,
+  paginationQuery,
+  problems,
+  text,
+  timeCursorSchema,
+  uuidParam,
+} from '../schemas.js';
 
 const tags = ['open-data requests (P3)'];
 const actionResponses = { 200: openDataSchema, ...problems(400, 401, 403, 404, 409, 503) };
 
 export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps) => {
-  app.post('/api/v1/open-data-requests', {
-    schema: {
-      operationId: 'submitOpenDataRequest', tags, summary: 'Ask for a conditionally-open dataset (有条件开放申请)',
-      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
-      body: newOpenDataRequestSchema, response: { 201: openDataSchema, ...problems(400, 401, 403, 409, 503) },
+  app.post(
+    '/api/v1/open-data-requests',
+    {
+      schema: {
+        operationId: 'submitOpenDataRequest',
+        tags,
+        summary: 'Ask for a conditionally-open dataset (有条件开放申请)',
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+        body: newOpenDataRequestSchema,
+        response: { 201: openDataSchema, ...problems(400, 401, 403, 409, 503) },
+      },
     },
-  }, async (request, reply) => {
-    const { principal } = requireRole(request, ['public']);
-    return reply.code(201).send(await submitOpenDataRequest(deps, principal, request.body, request.headers['idempotency-key']));
-  });
-
-  app.post('/api/v1/open-data-requests/:id/credential', {
-    schema: {
-      operationId: 'rotateOpenDataCredential', tags, summary: 'Issue a new access credential for active access (the old one stops working); shown only in this answer', params: uuidParam,
-      response: { 201: z.object({ credential: z.string(), expiresAt: z.string() }), ...problems(401, 403, 404, 409) },
+    async (request, reply) => {
+      const { principal } = requireRole(request, ['public']);
+      return reply
+        .code(201)
+        .send(await submitOpenDataRequest(deps, principal, request.body, request.headers['idempotency-key']));
     },
-  }, async (request, reply) => {
-    const p = caller(request);
-    const row = await getOpenDataRequest(deps.db, request.params.id);
-    if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
-    await refuseUnless(deps.db, 'open-data-request', row.id, row.state, (v: OpenDataView) => checkCredentialRotation(v, actorOf(p, 'public')));
-    const credential = await newCredential(deps, 'open_data', row.id, row.requesterName);
-    return reply.code(201).send({ credential, expiresAt: row.expiresAt!.toISOString() });
-  });
+  );
 
-  app.get('/api/v1/open-data-requests', {
-    schema: { operationId: 'listOpenDataRequests', tags, querystring: z.object({ ...paginationQuery, state: z.enum(openDataStates).optional() }), response: { 200: page(openDataSchema), ...problems(400, 401) } },
-  }, async (request) => {
-    const p = caller(request);
-    const { limit, cursor, state } = request.query;
-    const scope = isBureau(p) ? {} : p.roles.includes('public') ? { requesterUser: p.sub }
-      : p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? { providerAgency: p.agency } : null;
-    if (!scope) return { items: [], nextCursor: null };
-    const result = await listOpenDataRequests(deps.db, { ...scope, ...(state ? { state } : {}) }, limit, decodeCursor(cursor, timeCursorSchema));
-    return { items: await openDataWithActions(deps, p, result.items.map((r) => openDataDto(r))), nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null };
-  });
-
-  app.get('/api/v1/open-data-requests/:id', {
-    schema: { operationId: 'getOpenDataRequest', tags, params: uuidParam, response: { 200: openDataSchema, ...problems(400, 401, 404) } },
-  }, async (request) => loadVisibleOpenData(deps, caller(request), request.params.id));
-
-  app.post('/api/v1/open-data-requests/:id/formal-check', {
-    schema: {
-      operationId: 'formalCheckOpenDataRequest', tags, params: uuidParam,
-      body: z.object({ passed: z.boolean(), reasons: z.array(text(500)).max(50).optional() }).refine((b) => b.passed || (b.reasons?.length ?? 0) > 0, { path: ['reasons'], message: 'a returned request lists its reasons' }),
-      response: actionResponses,
+  app.post(
+    '/api/v1/open-data-requests/:id/credential',
+    {
+      schema: {
+        operationId: 'rotateOpenDataCredential',
+        tags,
+        summary:
+          'Issue a new access credential for active access (the old one stops working); shown only in this answer',
+        params: uuidParam,
+        response: { 201: z.object({ credential: z.string(), expiresAt: z.string() }), ...problems(401, 403, 404, 409) },
+      },
     },
-  }, async (request) => {
-    const p = caller(request);
-    await actOnOpenData(deps, p, request.params.id, ['bureau_coordinator'], formalCheckUpdate, (actor) => ({ actor, passed: request.body.passed, reasons: request.body.reasons ?? null }));
-    return loadVisibleOpenData(deps, p, request.params.id);
-  });
-
-  app.post('/api/v1/open-data-requests/:id/resubmission', {
-    schema: {
-      operationId: 'resubmitOpenDataRequest', tags, params: uuidParam,
-      body: z.object({ fields: z.array(z.string().trim().min(1)).min(1).max(500).optional(), purpose: text().optional(), scenario: text().optional(), periodMonths: z.number().int().min(1).max(36).optional(), securityMeasures: text(4000).optional(), contact: text(200).optional() }),
-      response: actionResponses,
+    async (request, reply) => {
+      const p = caller(request);
+      const row = await getOpenDataRequest(deps.db, request.params.id);
+      if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
+      await refuseUnless(deps.db, 'open-data-request', row.id, row.state, (v: OpenDataView) =>
+        checkCredentialRotation(v, actorOf(p, 'public')),
+      );
+      const credential = await newCredential(deps, 'open_data', row.id, row.requesterName);
+      return reply.code(201).send({ credential, expiresAt: row.expiresAt!.toISOString() });
     },
-  }, async (request) => {
-    const p = caller(request);
-    await actOnOpenData(deps, p, request.params.id, ['public'], resubmitUpdate, (actor) => ({ actor, changes: request.body }));
-    return loadVisibleOpenData(deps, p, request.params.id);
-  });
+  );
 
-  app.post('/api/v1/open-data-requests/:id/decision', {
-    schema: {
-      operationId: 'decideOpenDataRequest', tags, params: uuidParam,
-      body: z.object({
-        decision: z.enum(['approve', 'reject']), reason: text().optional(),
-        legalBasis: text().optional().describe('For reject: the rule the refusal rests on (the catalog entry\'s when omitted)'),
-        conditions: text(4000).optional(),
-      })
-        .refine((b) => b.decision !== 'reject' || !!b.reason, { path: ['reason'], message: 'a rejection gives its reasons' }),
-      response: actionResponses,
+  app.get(
+    '/api/v1/open-data-requests',
+    {
+      schema: {
+        operationId: 'listOpenDataRequests',
+        tags,
+        querystring: z.object({ ...paginationQuery, state: z.enum(openDataStates).optional() }),
+        response: { 200: page(openDataSchema), ...problems(400, 401) },
+      },
     },
-  }, async (request) => {
-    const p = caller(request);
-    const agreementVersion = request.body.decision === 'approve' ? (await currentAgreement(deps.db)).version : null;
-    await actOnOpenData(deps, p, request.params.id, ['agency_reviewer'], openDecideUpdate, (actor) => ({ actor, ...request.body, agreementVersion }));
-    return loadVisibleOpenData(deps, p, request.params.id);
-  });
-
-  app.post('/api/v1/open-data-requests/:id/agreement', {
-    schema: {
-      operationId: 'signOpenDataAgreement', tags, summary: 'Sign the data-use agreement; the answer carries the access credential, shown only here', params: uuidParam,
-      body: z.object({ agreementVersion: z.number().int().min(1), accepted: z.literal(true, 'the agreement must be accepted') }),
-      response: actionResponses,
+    async (request) => {
+      const p = caller(request);
+      const { limit, cursor, state } = request.query;
+      const scope = isBureau(p)
+        ? {}
+        : p.roles.includes('public')
+          ? { requesterUser: p.sub }
+          : p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer')
+            ? { providerAgency: p.agency }
+            : null;
+      if (!scope) return { items: [], nextCursor: null };
+      const result = await listOpenDataRequests(
+        deps.db,
+        { ...scope, ...(state ? { state } : {}) },
+        limit,
+        decodeCursor(cursor, timeCursorSchema),
+      );
+      return {
+        items: await openDataWithActions(
+          deps,
+          p,
+          result.items.map((r) => openDataDto(r)),
+        ),
+        nextCursor: result.nextCursor ? encodeCursor(result.nextCursor) : null,
+      };
     },
-  }, async (request) => {
-    const p = caller(request);
-    const row = await actOnOpenData(deps, p, request.params.id, ['public'], signUpdate, (actor) => ({ actor, agreementVersion: request.body.agreementVersion }));
-    const credential = await newCredential(deps, 'open_data', row.id, row.requesterName);
-    return loadVisibleOpenData(deps, p, request.params.id, credential);
-  });
+  );
 
-  app.post('/api/v1/open-data-requests/:id/usage-reports', {
-    schema: { operationId: 'reportOpenDataUsage', tags, params: uuidParam, body: z.object({ period: text(100), summary: text(8000), outcomes: text(8000).optional() }), response: actionResponses },
-  }, async (request) => {
-    const p = caller(request);
-    await actOnOpenData(deps, p, request.params.id, ['public'], reportUsageUpdate, (actor) => ({ actor, ...request.body }));
-    return loadVisibleOpenData(deps, p, request.params.id);
-  });
-
-  app.post('/api/v1/open-data-requests/:id/revocation', {
-    schema: { operationId: 'revokeOpenDataAccess', tags, params: uuidParam, body: z.object({ reason: text() }), response: actionResponses },
-  }, async (request) => {
-    const p = caller(request);
-    await actOnOpenData(deps, p, request.params.id, ['agency_reviewer', 'bureau_admin', 'bureau_coordinator'], openRevokeUpdate, (actor) => ({ actor, reason: request.body.reason }));
-    return loadVisibleOpenData(deps, p, request.params.id);
-  });
-
-  app.get('/api/v1/agreement-texts/current', {
-    schema: { operationId: 'getCurrentAgreement', tags, response: { 200: z.object({ version: z.number(), title: z.string(), body: z.string(), publishedAt: z.string() }), ...problems(401) } },
-  }, async (request) => {
-    caller(request);
-    const a = await currentAgreement(deps.db);
-    return { version: a.version, title: a.title, body: a.body, publishedAt: a.publishedAt.toISOString() };
-  });
-
-  app.post('/api/v1/agreement-texts', {
-    schema: {
-      operationId: 'publishAgreement', tags, summary: 'Publish a new version of the open-data use agreement (公共数据开放利用协议)',
-      body: z.object({ title: text(200), body: text(50_000) }),
-      response: { 201: z.object({ version: z.number(), title: z.string(), body: z.string(), publishedAt: z.string() }), ...problems(400, 401, 403) },
+  app.get(
+    '/api/v1/open-data-requests/:id',
+    {
+      schema: {
+        operationId: 'getOpenDataRequest',
+        tags,
+        params: uuidParam,
+        response: { 200: openDataSchema, ...problems(400, 401, 404) },
+      },
     },
-  }, async (request, reply) => {
-    const { principal } = requireRole(request, ['bureau_admin']);
-    const a = await publishAgreement(deps.db, { ...request.body, publishedBy: principal.sub });
-    return reply.code(201).send({ version: a.version, title: a.title, body: a.body, publishedAt: a.publishedAt.toISOString() });
-  });
+    async (request) => loadVisibleOpenData(deps, caller(request), request.params.id),
+  );
 
-  app.post('/api/v1/share-applications/:id/credential', {
-    schema: {
-      operationId: 'issueShareCredential', tags: ['share applications (P1)'], summary: 'Issue (or rotate) the access credential of a live grant; shown only in this answer', params: uuidParam,
-      response: { 201: z.object({ credential: z.string(), expiresAt: z.string() }), ...problems(401, 403, 404, 409) },
+  app.post(
+    '/api/v1/open-data-requests/:id/formal-check',
+    {
+      schema: {
+        operationId: 'formalCheckOpenDataRequest',
+        tags,
+        params: uuidParam,
+        body: z
+          .object({ passed: z.boolean(), reasons: z.array(text(500)).max(50).optional() })
+          .refine((b) => b.passed || (b.reasons?.length ?? 0) > 0, {
+            path: ['reasons'],
+            message: 'a returned request lists its reasons',
+          }),
+        response: actionResponses,
+      },
     },
-  }, async (request, reply) => {
-    const p = caller(request);
-    const found = await getShareApplication(deps.db, request.params.id);
-    if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
-    const role = actingRole(p, found.application, ['agency_staff']);
-    await refuseUnless(deps.db, 'share-application', found.application.id, found.application.state, (v: ShareApplicationView) => checkCredential(v, actorOf(p, role)));
-    const credential = await newCredential(deps, 'share', found.application.id, found.application.applicantAgency);
-    return reply.code(201).send({ credential, expiresAt: found.grant!.expiresAt.toISOString() });
-  });
+    async (request) => {
+      const p = caller(request);
+      await actOnOpenData(deps, p, request.params.id, ['bureau_coordinator'], formalCheckUpdate, (actor) => ({
+        actor,
+        passed: request.body.passed,
+        reasons: request.body.reasons ?? null,
+      }));
+      return loadVisibleOpenData(deps, p, request.params.id);
+    },
+  );
 
-  app.post('/api/v1/credentials/introspection', {
-    schema: {
-      operationId: 'introspectCredential', tags: ['credentials'], summary: 'Is this credential live, and for what? (RFC 7662 style; role gateway)',
-      body: z.object({ credential: z.string().min(1).max(200) }),
-      response: { 200: z.object({ active: z.boolean(), resourceId: z.string().optional(), fields: z.array(z.string()).optional(), expiresAt: z.string().optional(), holder: z.string().optional(), kind: z.string().optional() }), ...problems(400, 401, 403) },
+  app.post(
+    '/api/v1/open-data-requests/:id/resubmission',
+    {
+      schema: {
+        operationId: 'resubmitOpenDataRequest',
+        tags,
+        params: uuidParam,
+        body: z.object({
+          fields: z.array(z.string().trim().min(1)).min(1).max(500).optional(),
+          purpose: text().optional(),
+          scenario: text().optional(),
+          periodMonths: z.number().int().min(1).max(36).optional(),
+          securityMeasures: text(4000).optional(),
+          contact: text(200).optional(),
+        }),
+        response: actionResponses,
+      },
     },
-  }, async (request) => {
-    requireRole(request, ['gateway']);
-    const row = await findCredential(deps.db, credentialHash(request.body.credential));
-    if (!row || row.revokedAt) return { active: false };
-    const now = Date.now();
-    if (row.kind === 'open_data') {
-      const r = await getOpenDataRequest(deps.db, row.caseId);
-      if (!r || r.state !== 'active' || !r.expiresAt || r.expiresAt.getTime() < now) return { active: false };
-      return { active: true, kind: 'open_data', resourceId: r.resourceId, fields: r.fields, expiresAt: r.expiresAt.toISOString(), holder: r.requesterName };
-    }
-    const s = await getShareApplication(deps.db, row.caseId);
-    if (!s?.grant || s.application.state !== 'granted' || s.grant.state !== 'active' || s.grant.expiresAt.getTime() < now) return { active: false };
-    return { active: true, kind: 'share', resourceId: s.grant.resourceId, fields: s.grant.fields, expiresAt: s.grant.expiresAt.toISOString(), holder: s.grant.applicantAgency };
-  });
+    async (request) => {
+      const p = caller(request);
+      await actOnOpenData(deps, p, request.params.id, ['public'], resubmitUpdate, (actor) => ({
+        actor,
+        changes: request.body,
+      }));
+      return loadVisibleOpenData(deps, p, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/open-data-requests/:id/decision',
+    {
+      schema: {
+        operationId: 'decideOpenDataRequest',
+        tags,
+        params: uuidParam,
+        body: z
+          .object({
+            decision: z.enum(['approve', 'reject']),
+            reason: text().optional(),
+            legalBasis: text()
+              .optional()
+              .describe("For reject: the rule the refusal rests on (the catalog entry's when omitted)"),
+            conditions: text(4000).optional(),
+          })
+          .refine((b) => b.decision !== 'reject' || !!b.reason, {
+            path: ['reason'],
+            message: 'a rejection gives its reasons',
+          }),
+        response: actionResponses,
+      },
+    },
+    async (request) => {
+      const p = caller(request);
+      const agreementVersion = request.body.decision === 'approve' ? (await currentAgreement(deps.db)).version : null;
+      await actOnOpenData(deps, p, request.params.id, ['agency_reviewer'], openDecideUpdate, (actor) => ({
+        actor,
+        ...request.body,
+        agreementVersion,
+      }));
+      return loadVisibleOpenData(deps, p, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/open-data-requests/:id/agreement',
+    {
+      schema: {
+        operationId: 'signOpenDataAgreement',
+        tags,
+        summary: 'Sign the data-use agreement; the answer carries the access credential, shown only here',
+        params: uuidParam,
+        body: z.object({
+          agreementVersion: z.number().int().min(1),
+          accepted: z.literal(true, 'the agreement must be accepted'),
+        }),
+        response: actionResponses,
+      },
+    },
+    async (request) => {
+      const p = caller(request);
+      const row = await actOnOpenData(deps, p, request.params.id, ['public'], signUpdate, (actor) => ({
+        actor,
+        agreementVersion: request.body.agreementVersion,
+      }));
+      const credential = await newCredential(deps, 'open_data', row.id, row.requesterName);
+      return loadVisibleOpenData(deps, p, request.params.id, credential);
+    },
+  );
+
+  app.post(
+    '/api/v1/open-data-requests/:id/usage-reports',
+    {
+      schema: {
+        operationId: 'reportOpenDataUsage',
+        tags,
+        params: uuidParam,
+        body: z.object({ period: text(100), summary: text(8000), outcomes: text(8000).optional() }),
+        response: actionResponses,
+      },
+    },
+    async (request) => {
+      const p = caller(request);
+      await actOnOpenData(deps, p, request.params.id, ['public'], reportUsageUpdate, (actor) => ({
+        actor,
+        ...request.body,
+      }));
+      return loadVisibleOpenData(deps, p, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/open-data-requests/:id/revocation',
+    {
+      schema: {
+        operationId: 'revokeOpenDataAccess',
+        tags,
+        params: uuidParam,
+        body: z.object({ reason: text() }),
+        response: actionResponses,
+      },
+    },
+    async (request) => {
+      const p = caller(request);
+      await actOnOpenData(
+        deps,
+        p,
+        request.params.id,
+        ['agency_reviewer', 'bureau_admin', 'bureau_coordinator'],
+        openRevokeUpdate,
+        (actor) => ({ actor, reason: request.body.reason }),
+      );
+      return loadVisibleOpenData(deps, p, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/agreement-texts/current',
+    {
+      schema: {
+        operationId: 'getCurrentAgreement',
+        tags,
+        response: {
+          200: z.object({ version: z.number(), title: z.string(), body: z.string(), publishedAt: z.string() }),
+          ...problems(401),
+        },
+      },
+    },
+    async (request) => {
+      caller(request);
+      const a = await currentAgreement(deps.db);
+      return { version: a.version, title: a.title, body: a.body, publishedAt: a.publishedAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/api/v1/agreement-texts',
+    {
+      schema: {
+        operationId: 'publishAgreement',
+        tags,
+        summary: 'Publish a new version of the open-data use agreement (公共数据开放利用协议)',
+        body: z.object({ title: text(200), body: text(50_000) }),
+        response: {
+          201: z.object({ version: z.number(), title: z.string(), body: z.string(), publishedAt: z.string() }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { principal } = requireRole(request, ['bureau_admin']);
+      const a = await publishAgreement(deps.db, { ...request.body, publishedBy: principal.sub });
+      return reply
+        .code(201)
+        .send({ version: a.version, title: a.title, body: a.body, publishedAt: a.publishedAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/api/v1/share-applications/:id/credential',
+    {
+      schema: {
+        operationId: 'issueShareCredential',
+        tags: ['share applications (P1)'],
+        summary: 'Issue (or rotate) the access credential of a live grant; shown only in this answer',
+        params: uuidParam,
+        response: { 201: z.object({ credential: z.string(), expiresAt: z.string() }), ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const p = caller(request);
+      const found = await getShareApplication(deps.db, request.params.id);
+      if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
+      const role = actingRole(p, found.application, ['agency_staff']);
+      await refuseUnless(
+        deps.db,
+        'share-application',
+        found.application.id,
+        found.application.state,
+        (v: ShareApplicationView) => checkCredential(v, actorOf(p, role)),
+      );
+      const credential = await newCredential(deps, 'share', found.application.id, found.application.applicantAgency);
+      return reply.code(201).send({ credential, expiresAt: found.grant!.expiresAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/api/v1/credentials/introspection',
+    {
+      schema: {
+        operationId: 'introspectCredential',
+        tags: ['credentials'],
+        summary: 'Is this credential live, and for what? (RFC 7662 style; role gateway)',
+        body: z.object({ credential: z.string().min(1).max(200) }),
+        response: {
+          200: z.object({
+            active: z.boolean(),
+            resourceId: z.string().optional(),
+            fields: z.array(z.string()).optional(),
+            expiresAt: z.string().optional(),
+            holder: z.string().optional(),
+            kind: z.string().optional(),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      requireRole(request, ['gateway']);
+      const row = await findCredential(deps.db, credentialHash(request.body.credential));
+      if (!row || row.revokedAt) return { active: false };
+      const now = Date.now();
+      if (row.kind === 'open_data') {
+        const r = await getOpenDataRequest(deps.db, row.caseId);
+        if (!r || r.state !== 'active' || !r.expiresAt || r.expiresAt.getTime() < now) return { active: false };
+        return {
+          active: true,
+          kind: 'open_data',
+          resourceId: r.resourceId,
+          fields: r.fields,
+          expiresAt: r.expiresAt.toISOString(),
+          holder: r.requesterName,
+        };
+      }
+      const s = await getShareApplication(deps.db, row.caseId);
+      if (
+        !s?.grant ||
+        s.application.state !== 'granted' ||
+        s.grant.state !== 'active' ||
+        s.grant.expiresAt.getTime() < now
+      )
+        return { active: false };
+      return {
+        active: true,
+        kind: 'share',
+        resourceId: s.grant.resourceId,
+        fields: s.grant.fields,
+        expiresAt: s.grant.expiresAt.toISOString(),
+        holder: s.grant.applicantAgency,
+      };
+    },
+  );
 };

@@ -9,7 +9,13 @@ import { ensureSchedules } from '../../lib/schedules.js';
 import { assessmentScheduleId } from '../../workflows/assessment/messages.js';
 import { freshnessScheduleId } from '../../workflows/freshness/messages.js';
 import {
-  chromiumPath, choose, expectAccessible as axe, launchBrowser, newContext, screenshot, signIn,
+  chromiumPath,
+  choose,
+  expectAccessible as axe,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
 } from '../../test/helpers/browser.js';
 import { uniq } from '../../test/helpers/fixtures.js';
 import { startStack, type Stack } from '../../test/helpers/stack.js';
@@ -19,7 +25,12 @@ const shots = process.env.SHOTS_DIR;
 /** The texts that describe a form field: antd links its error help by aria-describedby. */
 async function describedBy(page: Page, scope: Page | Locator, label: string): Promise<string> {
   const ids = (await scope.getByLabel(label, { exact: true }).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
   return texts.join(' ');
 }
 
@@ -37,8 +48,15 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
   let caseId = '';
   const code = uniq('STAT');
   const status = () => page.getByRole('region', { name: '日历状态' });
-  const schedules = () => Promise.all([freshnessScheduleId, assessmentScheduleId]
-    .map((id) => stack.env.client.schedule.getHandle(id).delete().catch(() => {})));
+  const schedules = () =>
+    Promise.all(
+      [freshnessScheduleId, assessmentScheduleId].map((id) =>
+        stack.env.client.schedule
+          .getHandle(id)
+          .delete()
+          .catch(() => {}),
+      ),
+    );
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
@@ -46,21 +64,34 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
     // A case with an audit trail to look up.
     const [applicant, provider] = [uniq('APP'), uniq('PRV')];
     for (const c of [applicant, provider]) {
-      await stack.request('POST', '/api/v1/agencies', { token: admin, body: { code: c, name: `单位${c}`, level: 'municipal' } });
+      await stack.request('POST', '/api/v1/agencies', {
+        token: admin,
+        body: { code: c, name: `单位${c}`, level: 'municipal' },
+      });
     }
     const resource = await stack.request('POST', '/api/v1/catalog/resources', {
       token: admin,
       body: {
-        code: uniq('R'), name: '企业登记信息', providerAgency: provider, fields: [{ name: '企业名称' }],
-        shareType: 'conditional', openType: 'not_open', legalBasis: '《数据安全法》', updateCycle: 'monthly',
+        code: uniq('R'),
+        name: '企业登记信息',
+        providerAgency: provider,
+        fields: [{ name: '企业名称' }],
+        shareType: 'conditional',
+        openType: 'not_open',
+        legalBasis: '《数据安全法》',
+        updateCycle: 'monthly',
       },
     });
     const staff = await stack.token('clerk', ['agency_staff'], applicant);
     const filed = await stack.request('POST', '/api/v1/share-applications', {
       token: staff,
       body: {
-        resourceId: resource.body.id, purpose: '企业开办核验', dutyBasis: '《市场主体登记管理条例》', usageScope: '本部门',
-        periodMonths: 6, deliveryMethod: 'api',
+        resourceId: resource.body.id,
+        purpose: '企业开办核验',
+        dutyBasis: '《市场主体登记管理条例》',
+        usageScope: '本部门',
+        periodMonths: 6,
+        deliveryMethod: 'api',
       },
     });
     expect(filed.status).toBe(201);
@@ -82,7 +113,10 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
     const register = async () => {
       await page.getByLabel('机构代码', { exact: true }).fill(code);
       await page.getByLabel('机构名称', { exact: true }).fill('市统计局');
-      await page.locator('label').filter({ hasText: /^县级$/ }).click();
+      await page
+        .locator('label')
+        .filter({ hasText: /^县级$/ })
+        .click();
       await page.getByLabel('所属区域', { exact: true }).fill('滨城区');
       await page.getByRole('button', { name: '登记', exact: true }).click();
     };
@@ -123,7 +157,8 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
     expect(await page.getByRole('cell', { name: '2027年10月1日 星期五 工作日' }).isVisible()).toBe(true);
 
     await page.getByLabel('发布年份', { exact: true }).fill('2027');
-    await page.getByLabel('节假日（放假日期）', { exact: true })
+    await page
+      .getByLabel('节假日（放假日期）', { exact: true })
       .fill('元旦 2027-01-01\n春节 2027-02-06..2027-02-12\n国庆节 2027-10-01 至 2027-10-07');
     // A make-up day on a Monday is refused beside the field before anything is sent.
     await page.getByLabel('调休上班日', { exact: true }).fill('2027-02-20, 2027-02-22');
@@ -141,7 +176,16 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
     await page.getByRole('button', { name: '确认发布' }).click();
     await expect.poll(() => page.getByText('已发布2027年工作日历，').first().isVisible()).toBe(true);
     // The publication job's first pass tells every open case; the notice follows its progress.
-    await expect.poll(() => page.getByText(/已通知\d+件在办事项按新日历重算办理期限/).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByText(/已通知\d+件在办事项按新日历重算办理期限/)
+            .first()
+            .isVisible(),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await expect.poll(() => status().textContent()).toContain('已上传');
     expect(await status().textContent()).not.toContain('暂定');
     expect(await page.getByRole('cell', { name: '2027年10月7日 星期四 节假日' }).isVisible()).toBe(true);
@@ -156,7 +200,9 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
 
   it('publishes a new indicator framework version; a version number is never reused', async () => {
     await page.goto('/console/admin/indicators');
-    await expect.poll(() => page.getByRole('heading', { level: 3, name: '公共数据管理年度评估指标（默认）' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 3, name: '公共数据管理年度评估指标（默认）' }).isVisible())
+      .toBe(true);
     expect(await page.getByText('默认版本').isVisible()).toBe(true);
     await page.getByRole('button', { name: '新增指标版本' }).click();
     await page.getByLabel('版本号', { exact: true }).fill('default-v1');
@@ -170,7 +216,9 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
 
     await page.getByLabel('版本号', { exact: true }).fill('city-2027');
     await page.getByRole('button', { name: '发布版本' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 3, name: '2027年度公共数据管理评估指标' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 3, name: '2027年度公共数据管理评估指标' }).isVisible())
+      .toBe(true);
     const sets = (await stack.request('GET', '/api/v1/assessment-indicators', { token: admin })).body.items;
     const created = sets.find((s: { version: string }) => s.version === 'city-2027');
     expect(created).toMatchObject({ isDefault: false, grades: { excellent: 90, good: 80, pass: 60 } });

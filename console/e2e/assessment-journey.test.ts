@@ -8,14 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogResources } from '../../db/schema/catalog.js';
 import { eventually } from '../../test/helpers/assertions.js';
 import {
-  chromiumPath, choose, expectAccessible, launchBrowser, newContext, screenshot, signIn,
+  chromiumPath,
+  choose,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
 } from '../../test/helpers/browser.js';
 import { uniq } from '../../test/helpers/fixtures.js';
 import { startStack, type Stack } from '../../test/helpers/stack.js';
 
 const shots = process.env.SHOTS_DIR;
 // The machine may be busy: the stack and the page get longer than expect.poll's second.
-const until = <T,>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+const until = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 describe.skipIf(!chromiumPath())('the annual assessment (年度评估)', () => {
   let stack: Stack;
@@ -37,22 +43,35 @@ describe.skipIf(!chromiumPath())('the annual assessment (年度评估)', () => {
     // Its own (time-skipping) server: a year's cycle runs once per Temporal server, and other files start years too.
     [stack, browser] = await Promise.all([startStack({}, { timeSkipping: true }), launchBrowser()]);
     admin = await stack.token('admin', ['bureau_admin']);
-    for (const [code, name] of [[stats, '市统计局'], [other, '市教育局']]) {
+    for (const [code, name] of [
+      [stats, '市统计局'],
+      [other, '市教育局'],
+    ]) {
       await stack.request('POST', '/api/v1/agencies', { token: admin, body: { code, name, level: 'municipal' } });
     }
     // A resource catalogued last year: the catalogue and freshness metrics apply, the case metrics do not.
     const res = await stack.request('POST', '/api/v1/catalog/resources', {
       token: admin,
       body: {
-        code: uniq('R'), name: '统计年鉴', providerAgency: stats, description: '全市统计年鉴数据', fields: [{ name: '指标' }],
-        shareType: 'unconditional', openType: 'unconditional', updateCycle: 'yearly',
+        code: uniq('R'),
+        name: '统计年鉴',
+        providerAgency: stats,
+        description: '全市统计年鉴数据',
+        fields: [{ name: '指标' }],
+        shareType: 'unconditional',
+        openType: 'unconditional',
+        updateCycle: 'yearly',
       },
     });
     year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) - 1;
-    await stack.database.db.update(catalogResources).set({ createdAt: new Date(`${year}-06-01T00:00:00Z`) })
+    await stack.database.db
+      .update(catalogResources)
+      .set({ createdAt: new Date(`${year}-06-01T00:00:00Z`) })
       .where(eq(catalogResources.id, res.body.id));
     const started = await stack.request('POST', '/api/v1/assessment-cycles', {
-      token: admin, body: { year }, headers: { 'idempotency-key': uniq('k') },
+      token: admin,
+      body: { year },
+      headers: { 'idempotency-key': uniq('k') },
     });
     expect(started.status).toBe(201);
     selfDue = started.body.stages.selfAssessment.dueDate;
@@ -111,7 +130,9 @@ describe.skipIf(!chromiumPath())('the annual assessment (年度评估)', () => {
     await screenshot(page, 'cycle', shots);
 
     await page.goto(agencyPath());
-    await until(() => page.getByRole('heading', { level: 2, name: `${year}年度评估 · 市统计局` }).isVisible()).toBe(true);
+    await until(() => page.getByRole('heading', { level: 2, name: `${year}年度评估 · 市统计局` }).isVisible()).toBe(
+      true,
+    );
     await expectAccessible(page, 'the agency page (bureau)');
   });
 
@@ -155,7 +176,12 @@ describe.skipIf(!chromiumPath())('the annual assessment (年度评估)', () => {
     await until(() => page.getByText('全部资源已按规范编目，附目录清单').isVisible()).toBe(true);
     await until(() => page.getByRole('button', { name: '提交自评' }).count()).toBe(0);
     await until(async () => (await agencyState()).state).toBe('review');
-    await until(() => page.locator('.ant-tag', { hasText: /^评审$/ }).first().isVisible()).toBe(true);
+    await until(() =>
+      page
+        .locator('.ant-tag', { hasText: /^评审$/ })
+        .first()
+        .isVisible(),
+    ).toBe(true);
   });
 
   it('gives the assigned assessor the review in 待办, who scores it with comments; the agency sees it', async () => {

@@ -1,10 +1,19 @@
 // The data correction journey (数据纠错), in real Chromium against the real stack: a clerk of one
-// agency reports an error in another agency's resource its agency holds a grant on, which is marked 数据存疑; the provider's
+// agency reports an error in another agency's resource its agency holds a grant on, which is marked 数据存疑; the
+// provider's
 // reviewer finds it in 待办, extends the verification once (approved by the head, by name) and
 // verifies it 已更正; the reporter sees the result and the mark is gone.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, chromiumPath, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../../test/helpers/browser.js';
+import {
+  choose,
+  chromiumPath,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from '../../test/helpers/browser.js';
 import { uniq } from '../../test/helpers/fixtures.js';
 import { startStack, type Stack } from '../../test/helpers/stack.js';
 
@@ -16,7 +25,12 @@ const stateOf = (page: Page) => page.getByRole('status', { name: '办理状态' 
 /** The texts that describe a form field (antd links its error help by aria-describedby). */
 async function describedBy(page: Page, scope: ReturnType<Page['getByRole']>, label: string): Promise<string> {
   const ids = (await scope.getByLabel(label, { exact: true }).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
   return texts.join(' ');
 }
 
@@ -30,24 +44,32 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
   let admin = '';
   let resourceId = '';
   let correctionId = '';
-  const disputed = async () => (
-    await stack.request('GET', `/api/v1/catalog/resources/${resourceId}`, { token: admin })
-  ).body.disputed as boolean;
-  const correction = async () => (await stack.request('GET', `/api/v1/corrections/${correctionId}`, { token: admin })).body;
+  const disputed = async () =>
+    (await stack.request('GET', `/api/v1/catalog/resources/${resourceId}`, { token: admin })).body.disputed as boolean;
+  const correction = async () =>
+    (await stack.request('GET', `/api/v1/corrections/${correctionId}`, { token: admin })).body;
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
     admin = await stack.token('admin', ['bureau_admin']);
-    for (const [code, name] of [[reporterAgency, '市市场监督管理局'], [provider, '市公安局']] as const) {
+    for (const [code, name] of [
+      [reporterAgency, '市市场监督管理局'],
+      [provider, '市公安局'],
+    ] as const) {
       const agency = { code, name, level: 'municipal' };
       expect((await stack.request('POST', '/api/v1/agencies', { token: admin, body: agency })).status).toBe(201);
     }
     const created = await stack.request('POST', '/api/v1/catalog/resources', {
       token: admin,
       body: {
-        code: uniq('R'), name: resourceName, providerAgency: provider,
-        shareType: 'conditional', openType: 'not_open', updateCycle: 'daily',
-        fields: [{ name: '姓名' }, { name: '户籍地址', personal: true }], legalBasis: '《中华人民共和国户口登记条例》',
+        code: uniq('R'),
+        name: resourceName,
+        providerAgency: provider,
+        shareType: 'conditional',
+        openType: 'not_open',
+        updateCycle: 'daily',
+        fields: [{ name: '姓名' }, { name: '户籍地址', personal: true }],
+        legalBasis: '《中华人民共和国户口登记条例》',
       },
     });
     expect(created.status).toBe(201);
@@ -56,10 +78,20 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
     const staff = await stack.token(`agency_staff:${reporterAgency}:李强`, ['agency_staff'], reporterAgency);
     const applied = await stack.request('POST', '/api/v1/share-applications', {
       token: staff,
-      body: { resourceId, purpose: '企业登记核验', dutyBasis: '《市场主体登记管理条例》', usageScope: '本局', periodMonths: 12, deliveryMethod: 'api' },
+      body: {
+        resourceId,
+        purpose: '企业登记核验',
+        dutyBasis: '《市场主体登记管理条例》',
+        usageScope: '本局',
+        periodMonths: 12,
+        deliveryMethod: 'api',
+      },
     });
     const providerReviewer = await stack.token(`agency_reviewer:${provider}:王芳`, ['agency_reviewer'], provider);
-    const approved = await stack.request('POST', `/api/v1/share-applications/${applied.body.id}/decision`, { token: providerReviewer, body: { decision: 'approve' } });
+    const approved = await stack.request('POST', `/api/v1/share-applications/${applied.body.id}/decision`, {
+      token: providerReviewer,
+      body: { decision: 'approve' },
+    });
     expect(approved.body.state).toBe('granted');
     const [c, r] = await Promise.all([newContext(browser, stack.baseUrl), newContext(browser, stack.baseUrl)]);
     [clerk, reviewer] = await Promise.all([c.newPage(), r.newPage()]);
@@ -79,7 +111,9 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
   it("a clerk reports an error in another agency's resource, which is then marked 数据存疑", async () => {
     expect(await disputed()).toBe(false);
     await clerk.goto(`/console/corrections/new?resourceId=${resourceId}`);
-    await poll(() => clerk.getByRole('heading', { level: 2, name: `数据纠错：${resourceName}` }).isVisible()).toBe(true);
+    await poll(() => clerk.getByRole('heading', { level: 2, name: `数据纠错：${resourceName}` }).isVisible()).toBe(
+      true,
+    );
     expect(await clerk.getByText('市公安局').first().isVisible()).toBe(true);
     await clerk.getByRole('button', { name: '提交报告' }).click();
     await poll(() => clerk.getByText('请填写记录标识').isVisible()).toBe(true);
@@ -98,7 +132,12 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
     await poll(() => stateOf(clerk).textContent()).toBe('核实中');
     expect(await clerk.getByRole('button', { name: '核实处理' }).count()).toBe(0);
     const c = await correction();
-    expect(c).toMatchObject({ state: 'verifying', assignedAgency: provider, field: '户籍地址', claimedValue: '历下区泉城路11号' });
+    expect(c).toMatchObject({
+      state: 'verifying',
+      assignedAgency: provider,
+      field: '户籍地址',
+      claimedValue: '历下区泉城路11号',
+    });
     expect(await clerk.getByText(c.verifyDueDate, { exact: true }).first().isVisible()).toBe(true);
     expect(await disputed()).toBe(true);
     const token = await stack.token(`agency_staff:${reporterAgency}:张敏`, ['agency_staff'], reporterAgency);
@@ -148,7 +187,10 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
     await dialog.getByRole('button', { name: '提交' }).click();
     await poll(() => stateOf(reviewer).textContent()).toBe('已更正');
     expect(await reviewer.getByRole('button', { name: '核实处理' }).count()).toBe(0);
-    expect((await correction()).outcome).toMatchObject({ outcome: 'corrected', note: '经核对档案，门牌号已更正为11号' });
+    expect((await correction()).outcome).toMatchObject({
+      outcome: 'corrected',
+      note: '经核对档案，门牌号已更正为11号',
+    });
   });
 
   it('the reporter sees the result, and the disputed mark is gone', async () => {
@@ -167,7 +209,7 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
     await poll(() => disputed()).toBe(false);
   });
 
-  it('a report that is not the provider\'s data goes back to the bureau, whose coordinator forwards it by hand', async () => {
+  it("a report that is not the provider's data goes back to the bureau, whose coordinator forwards it by hand", async () => {
     const reported = await stack.request('POST', '/api/v1/corrections', {
       token: await stack.token(`agency_staff:${reporterAgency}:张敏`, ['agency_staff'], reporterAgency),
       body: { resourceId, recordRef: '户号 370102000002', description: '迁入记录登记的迁出地有误' },
@@ -191,7 +233,8 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
     expect(await row.textContent()).toContain('转办中');
     await row.getByRole('link', { name: resourceName }).click();
     await poll(() => new URL(coordinator.url()).pathname).toBe(`/console/corrections/${id}`);
-    const dueDate = (await stack.request('GET', `/api/v1/corrections/${id}`, { token: admin })).body.forwardDueDate as string;
+    const dueDate = (await stack.request('GET', `/api/v1/corrections/${id}`, { token: admin })).body
+      .forwardDueDate as string;
     await poll(() => coordinator.getByText('等待协调人转交核实单位', { exact: false }).first().isVisible()).toBe(true);
     expect(await coordinator.getByText(dueDate, { exact: true }).first().isVisible()).toBe(true);
     await expectAccessible(coordinator, 'a returned correction');

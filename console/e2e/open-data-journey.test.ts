@@ -5,7 +5,14 @@
 // stops working).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, expectAccessible, launchBrowser, newContext, screenshot, signIn } from '../../test/helpers/browser.js';
+import {
+  chromiumPath,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+} from '../../test/helpers/browser.js';
 import { uniq } from '../../test/helpers/fixtures.js';
 import { startStack, type Stack } from '../../test/helpers/stack.js';
 
@@ -19,7 +26,12 @@ const stateOf = (page: Page) => page.getByRole('status', { name: '办理状态' 
 /** The texts that describe a form field (antd links its error help by aria-describedby). */
 async function describedBy(page: Page, label: string): Promise<string> {
   const ids = (await page.getByLabel(label, { exact: true }).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
   return texts.join(' ');
 }
 
@@ -44,15 +56,25 @@ describe.skipIf(!chromiumPath())('the open-data request journey (有条件开放
     const created = await stack.request('POST', '/api/v1/catalog/resources', {
       token: admin,
       body: {
-        code: uniq('R'), name: datasetName, providerAgency: provider,
-        shareType: 'conditional', openType: 'conditional', updateCycle: 'monthly',
-        description: '本市市场监管部门作出的行政处罚决定', fields: [{ name: '企业名称' }, { name: '处罚事由' }, { name: '处罚金额' }],
-        legalBasis: '《公共数据开放办法》', openConditions: '仅限科学研究，不得再识别',
+        code: uniq('R'),
+        name: datasetName,
+        providerAgency: provider,
+        shareType: 'conditional',
+        openType: 'conditional',
+        updateCycle: 'monthly',
+        description: '本市市场监管部门作出的行政处罚决定',
+        fields: [{ name: '企业名称' }, { name: '处罚事由' }, { name: '处罚金额' }],
+        legalBasis: '《公共数据开放办法》',
+        openConditions: '仅限科学研究，不得再识别',
       },
     });
     expect(created.status).toBe(201);
     const agreement = await stack.request('POST', '/api/v1/agreement-texts', {
-      token: admin, body: { title: agreementTitle, body: `第一条 本协议约束开放数据的利用。\n${agreementClause}。\n第四条 按期报送利用情况。` },
+      token: admin,
+      body: {
+        title: agreementTitle,
+        body: `第一条 本协议约束开放数据的利用。\n${agreementClause}。\n第四条 按期报送利用情况。`,
+      },
     });
     expect(agreement.status).toBe(201);
     const page = async () => (await newContext(browser, stack.baseUrl)).newPage();
@@ -91,11 +113,15 @@ describe.skipIf(!chromiumPath())('the open-data request journey (有条件开放
   });
 
   it('files a request: a wrong check digit is named beside the field as it is typed', async () => {
-    await poll(() => citizen.getByRole('heading', { level: 2, name: `申请使用：${datasetName}` }).isVisible()).toBe(true);
+    await poll(() => citizen.getByRole('heading', { level: 2, name: `申请使用：${datasetName}` }).isVisible()).toBe(
+      true,
+    );
     for (const item of ['企业名称', '处罚事由', '处罚金额']) {
       expect(await citizen.getByRole('checkbox', { name: item }).isChecked()).toBe(true);
     }
-    expect(await citizen.getByRole('region', { name: '公共数据安全承诺书' }).textContent()).toContain('不以任何方式对数据进行再识别');
+    expect(await citizen.getByRole('region', { name: '公共数据安全承诺书' }).textContent()).toContain(
+      '不以任何方式对数据进行再识别',
+    );
     await citizen.getByLabel('姓名').fill('王五');
     const id = citizen.getByLabel('身份证号', { exact: true });
     await id.pressSequentially('11010519491231002');
@@ -130,7 +156,9 @@ describe.skipIf(!chromiumPath())('the open-data request journey (有条件开放
     const list = await stack.request('GET', '/api/v1/open-data-requests', { token });
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]).toMatchObject({ id: requestId, fields: ['企业名称', '处罚事由'], periodMonths: 6 });
-    expect(await citizen.getByText(list.body.items[0].formalCheckDueDate, { exact: true }).first().isVisible()).toBe(true);
+    expect(await citizen.getByText(list.body.items[0].formalCheckDueDate, { exact: true }).first().isVisible()).toBe(
+      true,
+    );
     await expectAccessible(citizen, 'the request page');
   });
 
@@ -201,7 +229,10 @@ describe.skipIf(!chromiumPath())('the open-data request journey (有条件开放
     await poll(() => citizen.getByRole('dialog').count()).toBe(1);
     await expectAccessible(citizen, 'the credential dialog');
     await screenshot(citizen, 'credential', shots);
-    const live = await stack.request('POST', '/api/v1/credentials/introspection', { token: gateway, body: { credential } });
+    const live = await stack.request('POST', '/api/v1/credentials/introspection', {
+      token: gateway,
+      body: { credential },
+    });
     expect(live.body).toMatchObject({ active: true, kind: 'open_data', fields: ['企业名称', '处罚事由'] });
     // Nowhere but on the screen: not in the URL, not in the browser's storage.
     expect(citizen.url()).not.toContain(credential);

@@ -5,7 +5,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumPath, choose, expectAccessible, launchBrowser, newContext, screenshot, signIn,
+  chromiumPath,
+  choose,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
 } from '../../test/helpers/browser.js';
 import { uniq } from '../../test/helpers/fixtures.js';
 import { startStack, type Stack } from '../../test/helpers/stack.js';
@@ -14,7 +20,9 @@ const shots = process.env.SHOTS_DIR;
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const openName = '公共信用信息';
 /** The page's window, as far as these checks read it. */
-interface Window { getComputedStyle(element: unknown): { whiteSpace: string } }
+interface Window {
+  getComputedStyle(element: unknown): { whiteSpace: string };
+}
 const sharedName = '企业登记信息';
 
 /** Waits for antd's opening animations to end: axe would read a fading dialog's colours half-way. */
@@ -49,7 +57,10 @@ describe.skipIf(!chromiumPath())('the catalog, 待办, the inbox and the frame',
     const policy = JSON.stringify({ remindWd: 10 });
     [stack, browser] = await Promise.all([startStack({ SHUZHI_POLICY: policy }), launchBrowser()]);
     const bureau = await stack.token('admin', ['bureau_admin']);
-    for (const [code, name] of [[applicant, '市市场监督管理局'], [provider, '市公安局']] as const) {
+    for (const [code, name] of [
+      [applicant, '市市场监督管理局'],
+      [provider, '市公安局'],
+    ] as const) {
       const body = { code, name, level: 'municipal' };
       const res = await stack.request('POST', '/api/v1/agencies', { token: bureau, body });
       expect(res.status).toBe(201);
@@ -58,22 +69,32 @@ describe.skipIf(!chromiumPath())('the catalog, 待办, the inbox and the frame',
       const res = await stack.request('POST', '/api/v1/catalog/resources', {
         token: bureau,
         body: {
-          code: uniq('R'), name, providerAgency: provider, updateCycle: 'monthly',
-          fields: [{ name: '统一社会信用代码' }, { name: '法定代表人', personal: true }], ...body,
+          code: uniq('R'),
+          name,
+          providerAgency: provider,
+          updateCycle: 'monthly',
+          fields: [{ name: '统一社会信用代码' }, { name: '法定代表人', personal: true }],
+          ...body,
         },
       });
       expect(res.status).toBe(201);
       return res.body.id as string;
     };
     openId = await resource(openName, {
-      shareType: 'unconditional', openType: 'conditional', legalBasis: '《公共数据开放办法》', openConditions: '仅限科学研究',
+      shareType: 'unconditional',
+      openType: 'conditional',
+      legalBasis: '《公共数据开放办法》',
+      openConditions: '仅限科学研究',
     });
     sharedId = await resource(sharedName, {
-      shareType: 'conditional', openType: 'unconditional', legalBasis: '《中华人民共和国数据安全法》第三十八条',
+      shareType: 'conditional',
+      openType: 'unconditional',
+      legalBasis: '《中华人民共和国数据安全法》第三十八条',
     });
     reviewerToken = await stack.token(`agency_reviewer:${provider}:王芳`, ['agency_reviewer'], provider);
     const update = await stack.request('POST', `/api/v1/catalog/resources/${sharedId}/data-updates`, {
-      token: reviewerToken, body: {},
+      token: reviewerToken,
+      body: {},
     });
     expect(update.status).toBe(201);
     const clerk = await stack.token(`agency_staff:${applicant}:张敏`, ['agency_staff'], applicant);
@@ -81,8 +102,12 @@ describe.skipIf(!chromiumPath())('the catalog, 待办, the inbox and the frame',
       const res = await stack.request('POST', '/api/v1/share-applications', {
         token: clerk,
         body: {
-          resourceId: sharedId, purpose, dutyBasis: '《市场主体登记管理条例》', usageScope: '本局登记注册处',
-          periodMonths: 6, deliveryMethod: 'api',
+          resourceId: sharedId,
+          purpose,
+          dutyBasis: '《市场主体登记管理条例》',
+          usageScope: '本局登记注册处',
+          periodMonths: 6,
+          deliveryMethod: 'api',
         },
       });
       expect(res.status).toBe(201);

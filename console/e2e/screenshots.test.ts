@@ -20,14 +20,16 @@ import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import { addWorkingDays, localDate } from '../../workflows/common/working-days.js';
 
 const dir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const until = <T,>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+const until = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
 // People the demo city has no one for: the staff who submit the other agencies' self-assessments and
 // two more applications, and the two assessors (the development sign-in names them assessor:none:<name>).
 const staff = (agency: string, name: string): Person => ({ role: 'agency_staff', agency, name });
 const extraStaff: Record<string, Person> = {
-  'BZ-BDB': staff('BZ-BDB', '林晓'), 'BZ-PSB': staff('BZ-PSB', '赵磊'),
-  'BZ-NRP': staff('BZ-NRP', '钱坤'), 'BZ-HSA': staff('BZ-HSA', '韩梅'),
+  'BZ-BDB': staff('BZ-BDB', '林晓'),
+  'BZ-PSB': staff('BZ-PSB', '赵磊'),
+  'BZ-NRP': staff('BZ-NRP', '钱坤'),
+  'BZ-HSA': staff('BZ-HSA', '韩梅'),
 };
 const assessors = [
   { person: { role: 'assessor', agency: null, name: '宋涛' } as Person, name: '山东德衡数据评估有限公司' },
@@ -38,22 +40,37 @@ const staffOf = (agency: string): Person =>
 
 /** Each agency's reviewed total for last year: every grade, one 不合格 that appeals. */
 const targets: Record<string, number> = {
-  'BZ-AMR': 95, 'BZ-PSB': 93, 'BZ-BDB': 91, 'BZ-HSA': 88, 'BZ-HRSS': 86, 'BZ-HC': 84,
-  'BZ-TB': 81, 'BZ-BC': 78, 'BZ-NRP': 74, 'BZ-CA': 70, 'BZ-EDU': 65, 'BZ-ZH': 48,
+  'BZ-AMR': 95,
+  'BZ-PSB': 93,
+  'BZ-BDB': 91,
+  'BZ-HSA': 88,
+  'BZ-HRSS': 86,
+  'BZ-HC': 84,
+  'BZ-TB': 81,
+  'BZ-BC': 78,
+  'BZ-NRP': 74,
+  'BZ-CA': 70,
+  'BZ-EDU': 65,
+  'BZ-ZH': 48,
 };
 const evidence: Record<string, string> = {
-  catalog_completeness: '已按《滨州市公共数据资源目录编制规范》编目，各资源均载明数据项、更新周期和共享开放属性，附目录清单。',
+  catalog_completeness:
+    '已按《滨州市公共数据资源目录编制规范》编目，各资源均载明数据项、更新周期和共享开放属性，附目录清单。',
   data_freshness: '各资源按声明的更新周期更新，附年度数据更新记录和接口调用日志。',
 };
 const band = (score: number) => (score >= 90 ? 0 : score >= 80 ? 1 : score >= 60 ? 2 : 3);
 const comments: Record<string, string[]> = {
   catalog_completeness: [
-    '目录规范完整，抽查的资源数据项、共享依据填写齐全。', '目录总体规范，个别资源的数据项说明不够具体。',
-    '部分资源未注明共享开放依据，数据项说明过于简略。', '目录编制不完整，多项资源缺少数据项和共享开放依据。',
+    '目录规范完整，抽查的资源数据项、共享依据填写齐全。',
+    '目录总体规范，个别资源的数据项说明不够具体。',
+    '部分资源未注明共享开放依据，数据项说明过于简略。',
+    '目录编制不完整，多项资源缺少数据项和共享开放依据。',
   ],
   data_freshness: [
-    '抽查的资源均按声明的周期更新。', '个别资源更新略有滞后，已说明原因。',
-    '部分资源未按声明的更新周期更新。', '多项资源全年未更新，更新记录缺失。',
+    '抽查的资源均按声明的周期更新。',
+    '个别资源更新略有滞后，已说明原因。',
+    '部分资源未按声明的更新周期更新。',
+    '多项资源全年未更新，更新记录缺失。',
   ],
 };
 const fallbackText = ['评审材料齐全。', '总体符合要求。', '部分材料不完整。', '材料缺失较多。'];
@@ -83,16 +100,19 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
   const admin = () => as(people.admin);
   const cycle = async () => (await api.get(cyclePath(), await admin())).body;
   const cycleAgencies = async (): Promise<any[]> => api.all(`${cyclePath()}/agencies`, await admin());
-  const settled = (what: string, ok: (agencies: any[]) => boolean) =>
-    waitFor(cycleAgencies, ok, what, 60_000);
+  const settled = (what: string, ok: (agencies: any[]) => boolean) => waitFor(cycleAgencies, ok, what, 60_000);
   const resource = async (code: string) =>
-    (await api.all<{ id: string; code: string }>('/api/v1/catalog/resources', await admin()))
-      .find((r) => r.code === code)!;
+    (await api.all<{ id: string; code: string }>('/api/v1/catalog/resources', await admin())).find(
+      (r) => r.code === code,
+    )!;
   const apply = async (by: Person, body: Record<string, unknown>) => {
     const resourceId = (await resource('BZ-PSB-001')).id;
     const created = await api.post<{ id: string }>('/api/v1/share-applications', await as(by), { resourceId, ...body });
-    await waitFor(async () => (await api.get(`/api/v1/share-applications/${created.id}`, await as(by))).body,
-      (c) => c.state === 'pending_review', 'the application awaits review');
+    await waitFor(
+      async () => (await api.get(`/api/v1/share-applications/${created.id}`, await as(by))).body,
+      (c) => c.state === 'pending_review',
+      'the application awaits review',
+    );
   };
 
   /** A page of its own, its clock the server's, signed in as `who`. */
@@ -143,7 +163,9 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
       Math.min(100, targets[code]! + offset + (tilt[indicator] ?? 0));
     for (const a of all) {
       const items = (a.applicable as string[]).map((i) => ({
-        indicator: i, score: score(a.agencyCode, i, 4), evidence: evidence[i] ?? '附相关工作材料。',
+        indicator: i,
+        score: score(a.agencyCode, i, 4),
+        evidence: evidence[i] ?? '附相关工作材料。',
       }));
       const by = await as(staffOf(a.agencyCode));
       await api.post(`${cyclePath()}/agencies/${a.agencyCode}/self-assessment`, by, { items });
@@ -176,7 +198,9 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
       fields: ['姓名', '公民身份号码', '户籍地址'],
       purpose: '城乡居民基本医疗保险参保登记时核验参保人的户籍所在地，确定参保地和财政补助标准。',
       dutyBasis: '《中华人民共和国社会保险法》；《医疗保障基金使用监督管理条例》',
-      usageScope: '滨州市医疗保障局参保登记系统', periodMonths: 12, deliveryMethod: 'api',
+      usageScope: '滨州市医疗保障局参保登记系统',
+      periodMonths: 12,
+      deliveryMethod: 'api',
       securityMeasures: '按件核验，不留存户籍地址；查询日志留存三年。',
     });
     // ...an appeal against the preliminary result, answered in part...
@@ -201,19 +225,28 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
     await apply(extraStaff['BZ-NRP']!, {
       fields: ['姓名', '公民身份号码', '户籍地址'],
       purpose: '不动产登记时核验权利人的身份和户籍信息，群众免于提交户口簿。',
-      dutyBasis: '《不动产登记暂行条例》', usageScope: '滨州市不动产登记中心登记窗口', periodMonths: 24,
-      deliveryMethod: 'api', securityMeasures: '按件核验，核验结果随登记档案归档；经办人员实名登录，操作留痕。',
+      dutyBasis: '《不动产登记暂行条例》',
+      usageScope: '滨州市不动产登记中心登记窗口',
+      periodMonths: 24,
+      deliveryMethod: 'api',
+      securityMeasures: '按件核验，核验结果随登记档案归档；经办人员实名登录，操作留痕。',
     });
     // ...and an error reported in the identity check the social-insurance centre holds a grant on, to be
     // verified within five working days (errors are reported by those who hold the data).
     const reported = await api.post<{ id: string }>('/api/v1/corrections', await as(people.hrssStaff), {
-      resourceId: (await resource('BZ-PSB-002')).id, recordRef: '核验请求 HRSS-2026-0318-0042', field: '姓名',
-      currentValue: '王晓明', claimedValue: '王小明',
+      resourceId: (await resource('BZ-PSB-002')).id,
+      recordRef: '核验请求 HRSS-2026-0318-0042',
+      field: '姓名',
+      currentValue: '王晓明',
+      claimedValue: '王小明',
       description: '待遇资格认证时核验结果为“不一致”，经核对户口簿，该居民的姓名录入有误。',
       evidence: '该居民户口簿首页及本人页复印件',
     });
-    await waitFor(async () => (await api.get(`/api/v1/corrections/${reported.id}`, await as(people.hrssStaff))).body,
-      (c) => c.state === 'verifying', 'the correction is being verified');
+    await waitFor(
+      async () => (await api.get(`/api/v1/corrections/${reported.id}`, await as(people.hrssStaff))).body,
+      (c) => c.state === 'verifying',
+      'the correction is being verified',
+    );
     // Five more working days: the first application is past its review deadline, the seed's are due in
     // two, the correction today.
     await skipWorkingDays(5);
@@ -231,7 +264,12 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
     await shoot(page, 'sign-in', { fullPage: false });
     await page.getByRole('button', { name: '登录' }).click();
     await until(() => new URL(page.url()).pathname).toBe('/console/work');
-    await until(() => page.getByText(/超期\d+个工作日/).first().isVisible()).toBe(true);
+    await until(() =>
+      page
+        .getByText(/超期\d+个工作日/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await until(() => page.getByText('剩余2个工作日').first().isVisible()).toBe(true);
     await until(() => page.getByText('今日到期').first().isVisible()).toBe(true);
     await shoot(page, 'work-list');
@@ -242,7 +280,12 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
     const page = await pageAs({ role: '大数据局协调人', name: '李娜' });
     await page.goto(`/console/objections/${renewal.objectionId}`);
     await until(() => page.getByText('审批记录').first().isVisible()).toBe(true);
-    await until(() => page.getByText(/市大数据局组织滨城区人民政府/).first().isVisible()).toBe(true);
+    await until(() =>
+      page
+        .getByText(/市大数据局组织滨城区人民政府/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await shoot(page, 'case-timeline');
   });
 
@@ -250,14 +293,22 @@ describe.skipIf(!chromiumPath() || !wanted)('screenshots of the console (docs/sc
     const credit = await resource('BZ-AMR-002');
     const page = await pageAs({ role: '公众用户', name: '赵雨' });
     await page.goto(`/console/open-data-requests/new?resourceId=${credit.id}`);
-    await until(() => page.getByRole('heading', { level: 2, name: /申请使用：企业信用监管信息/ }).isVisible()).toBe(true);
+    await until(() => page.getByRole('heading', { level: 2, name: /申请使用：企业信用监管信息/ }).isVisible()).toBe(
+      true,
+    );
     await page.getByLabel('姓名', { exact: true }).fill('赵雨');
     await page.getByLabel('身份证号', { exact: true }).fill(idNumber('371602', '19950917', '024'));
     await page.getByLabel('联系方式', { exact: true }).fill('zhaoyu@bzu.edu.cn');
     for (const item of ['行政处罚决定书文号', '处罚内容']) await page.getByRole('checkbox', { name: item }).uncheck();
-    await page.getByLabel('用途', { exact: true }).fill('开展“滨州市小微企业信用状况与营商环境”课题研究，分析行政处罚和经营异常对企业存续的影响。');
-    await page.getByLabel('应用场景', { exact: true }).fill('按行业和区县汇总统计，形成研究报告和学术论文，不公开企业级明细。');
-    await page.getByLabel(/处理环境/).fill('数据存放于滨州学院数据实验室的内网服务器，按课题组成员分配账号，访问日志保存一年，分析前删除企业名称。');
+    await page
+      .getByLabel('用途', { exact: true })
+      .fill('开展“滨州市小微企业信用状况与营商环境”课题研究，分析行政处罚和经营异常对企业存续的影响。');
+    await page
+      .getByLabel('应用场景', { exact: true })
+      .fill('按行业和区县汇总统计，形成研究报告和学术论文，不公开企业级明细。');
+    await page
+      .getByLabel(/处理环境/)
+      .fill('数据存放于滨州学院数据实验室的内网服务器，按课题组成员分配账号，访问日志保存一年，分析前删除企业名称。');
     await page.getByRole('checkbox', { name: /我已阅读并接受/ }).check();
     await page.getByLabel('姓名', { exact: true }).blur();
     await shoot(page, 'open-data-request');

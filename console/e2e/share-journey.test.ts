@@ -6,7 +6,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumPath, expectAccessible, launchBrowser, newContext, screenshot, signIn,
+  chromiumPath,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
 } from '../../test/helpers/browser.js';
 import { uniq } from '../../test/helpers/fixtures.js';
 import { startStack, type Stack } from '../../test/helpers/stack.js';
@@ -20,7 +25,12 @@ const uuidPath = (prefix: string) => new RegExp(`^/console/${prefix}/[0-9a-f-]{3
 /** The texts that describe a form field (antd links its error help by aria-describedby). */
 async function describedBy(page: Page, scope: ReturnType<Page['getByRole']>, label: string): Promise<string> {
   const ids = (await scope.getByLabel(label, { exact: true }).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
   return texts.join(' ');
 }
 
@@ -47,17 +57,28 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
     const admin = await stack.token('admin', ['bureau_admin']);
-    for (const [code, name] of [[applicant, '市市场监督管理局'], [provider, '市公安局']] as const) {
-      const res = await stack.request('POST', '/api/v1/agencies', { token: admin, body: { code, name, level: 'municipal' } });
+    for (const [code, name] of [
+      [applicant, '市市场监督管理局'],
+      [provider, '市公安局'],
+    ] as const) {
+      const res = await stack.request('POST', '/api/v1/agencies', {
+        token: admin,
+        body: { code, name, level: 'municipal' },
+      });
       expect(res.status).toBe(201);
     }
     const created = await stack.request('POST', '/api/v1/catalog/resources', {
       token: admin,
       body: {
-        code: uniq('R'), name: resourceName, providerAgency: provider,
-        shareType: 'conditional', openType: 'not_open', updateCycle: 'daily',
+        code: uniq('R'),
+        name: resourceName,
+        providerAgency: provider,
+        shareType: 'conditional',
+        openType: 'not_open',
+        updateCycle: 'daily',
         fields: [{ name: '姓名' }, { name: '公民身份号码', personal: true }, { name: '户籍地址', personal: true }],
-        legalBasis: '《中华人民共和国数据安全法》第三十八条', shareConditions: '仅限身份核验，不得留存',
+        legalBasis: '《中华人民共和国数据安全法》第三十八条',
+        shareConditions: '仅限身份核验，不得留存',
       },
     });
     expect(created.status).toBe(201);
@@ -83,7 +104,9 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
 
   it('a clerk applies from the resource, and a double click files one application', async () => {
     await clerk.goto(`/console/share-applications/new?resourceId=${resourceId}`);
-    await poll(() => clerk.getByRole('heading', { level: 2, name: `申请共享：${resourceName}` }).isVisible()).toBe(true);
+    await poll(() => clerk.getByRole('heading', { level: 2, name: `申请共享：${resourceName}` }).isVisible()).toBe(
+      true,
+    );
     expect(await clerk.getByText('有条件共享', { exact: true }).isVisible()).toBe(true);
     expect(await clerk.getByText('仅限身份核验，不得留存').isVisible()).toBe(true);
     // The items without personal information are ticked by default; personal ones are marked and left to choose.
@@ -108,11 +131,17 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     applicationId = new URL(clerk.url()).pathname.split('/').pop()!;
     await poll(() => stateOf(clerk).textContent()).toBe('待审核');
 
-    const list = await stack.request('GET', `/api/v1/share-applications?resourceId=${resourceId}`, { token: clerkToken });
+    const list = await stack.request('GET', `/api/v1/share-applications?resourceId=${resourceId}`, {
+      token: clerkToken,
+    });
     expect(list.body.items).toHaveLength(1);
     const a = list.body.items[0];
     expect(a).toMatchObject({
-      id: applicationId, state: 'pending_review', fields: ['姓名', '公民身份号码'], periodMonths: 6, deliveryMethod: 'verification',
+      id: applicationId,
+      state: 'pending_review',
+      fields: ['姓名', '公民身份号码'],
+      periodMonths: 6,
+      deliveryMethod: 'verification',
     });
     expect(await clerk.getByText(a.reviewDueDate, { exact: true }).first().isVisible()).toBe(true);
     await expectAccessible(clerk, 'the application page');
@@ -133,7 +162,9 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     await reviewer.goto('/console/work');
     const row = reviewer.getByRole('row').filter({ hasText: resourceName });
     await poll(() => row.count()).toBe(1);
-    const application = await stack.request('GET', `/api/v1/share-applications/${applicationId}`, { token: clerkToken });
+    const application = await stack.request('GET', `/api/v1/share-applications/${applicationId}`, {
+      token: clerkToken,
+    });
     const { reviewDueDate } = application.body;
     expect(await row.textContent()).toContain(reviewDueDate);
     expect(await row.textContent()).toContain(`剩余${reviewWd}个工作日`);
@@ -220,7 +251,11 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     objectionId = new URL(clerk.url()).pathname.split('/').pop()!;
     await poll(() => stateOf(clerk).textContent()).toBe('协商中');
     const o = (await stack.request('GET', `/api/v1/objections/${objectionId}`, { token: clerkToken })).body;
-    expect(o).toMatchObject({ applicationId, state: 'negotiating', statement: '企业开办须核验法定代表人身份，属法定职责' });
+    expect(o).toMatchObject({
+      applicationId,
+      state: 'negotiating',
+      statement: '企业开办须核验法定代表人身份，属法定职责',
+    });
     expect(await clerk.getByText(o.negotiationDueDate, { exact: true }).first().isVisible()).toBe(true);
     expect(await clerk.getByText('申请用途可通过核验接口实现，无需共享户籍数据').first().isVisible()).toBe(true);
     await expectAccessible(clerk, 'the objection page');
@@ -283,7 +318,7 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     await screenshot(clerk, 'granted', shots);
   });
 
-  it('the clerk gets the grant\'s access credential, shown once, which the gateway finds live', async () => {
+  it("the clerk gets the grant's access credential, shown once, which the gateway finds live", async () => {
     await clerk.getByRole('button', { name: '获取访问凭证' }).click();
     const confirm = clerk.getByRole('dialog', { name: '确认获取访问凭证？' });
     await poll(() => confirm.getByText('此前签发的访问凭证随即停止使用', { exact: false }).isVisible()).toBe(true);
@@ -300,7 +335,8 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     await screenshot(clerk, 'share-credential', shots);
     const gateway = await stack.token('gateway', ['gateway']);
     const live = await stack.request('POST', '/api/v1/credentials/introspection', {
-      token: gateway, body: { credential },
+      token: gateway,
+      body: { credential },
     });
     expect(live.body).toMatchObject({ active: true, kind: 'share', resourceId, fields: ['姓名', '公民身份号码'] });
     // Nowhere but on the screen: not in the URL, not in the browser's storage.
@@ -316,14 +352,22 @@ describe.skipIf(!chromiumPath())('the share application journey (共享申请 �
     const created = await stack.request('POST', '/api/v1/share-applications', {
       token: clerkToken,
       body: {
-        resourceId, purpose: '行政许可审查', dutyBasis: '《行政许可法》第三十一条', usageScope: '本局许可处', periodMonths: 12, deliveryMethod: 'api',
+        resourceId,
+        purpose: '行政许可审查',
+        dutyBasis: '《行政许可法》第三十一条',
+        usageScope: '本局许可处',
+        periodMonths: 12,
+        deliveryMethod: 'api',
       },
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const other = await (await newContext(browser, stack.baseUrl)).newPage();
     await signIn(other, { role: '数据审核人', agency: provider, name: '刘洋' });
-    await Promise.all([reviewer.goto(`/console/share-applications/${id}`), other.goto(`/console/share-applications/${id}`)]);
+    await Promise.all([
+      reviewer.goto(`/console/share-applications/${id}`),
+      other.goto(`/console/share-applications/${id}`),
+    ]);
     for (const p of [reviewer, other]) {
       await poll(() => p.getByRole('button', { name: '通过', exact: true }).isVisible()).toBe(true);
     }

@@ -15,7 +15,10 @@ describe.skipIf(!chromiumPath())('signing in (登录)', () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
     const admin = await stack.token('admin', ['bureau_admin']);
-    await stack.request('POST', '/api/v1/agencies', { token: admin, body: { code: agency, name: '市公安局', level: 'municipal' } });
+    await stack.request('POST', '/api/v1/agencies', {
+      token: admin,
+      body: { code: agency, name: '市公安局', level: 'municipal' },
+    });
     page = await (await newContext(browser, stack.baseUrl)).newPage();
   });
   afterAll(async () => {
@@ -79,8 +82,13 @@ describe.skipIf(!chromiumPath())('signing in with a pasted token (AUTH_MODE=jwt)
   let stack: Stack;
   let browser: Browser;
   let page: Page;
-  const jwt = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' })
-    .setSubject('staff-1').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+  const jwt = (claims: Record<string, unknown>) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('staff-1')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack({ AUTH_MODE: 'jwt', JWT_SECRET: secret }), launchBrowser()]);
@@ -91,7 +99,7 @@ describe.skipIf(!chromiumPath())('signing in with a pasted token (AUTH_MODE=jwt)
     await stack?.close();
   });
 
-  it('says what is wrong with an agency role\'s token that names no agency, and what with a bad one', async () => {
+  it("says what is wrong with an agency role's token that names no agency, and what with a bad one", async () => {
     await page.goto('/console/sign-in');
     const field = page.getByLabel('访问令牌');
     await expect.poll(() => field.isVisible()).toBe(true);

@@ -65,14 +65,27 @@ export function hashAuditEvent(event: NewAuditEvent & { id: number }, prevHash: 
  */
 export async function appendAuditEvent(tx: DbOrTx, event: NewAuditEvent): Promise<AuditEventRow | null> {
   await tx.execute(sql`select pg_advisory_xact_lock(727274)`);
-  const existing = await tx.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.eventKey, event.eventKey)).limit(1);
+  const existing = await tx
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(eq(auditEvents.eventKey, event.eventKey))
+    .limit(1);
   if (existing.length) return null;
-  const [last] = await tx.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const [last] = await tx
+    .select({ id: auditEvents.id, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
   const id = (last?.id ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = hashAuditEvent({ ...event, id }, prevHash);
-  const [row] = await tx.insert(auditEvents).values({ ...event, id, prevHash, hash }).returning();
-  await tx.insert(auditChainHead).values({ singleton: 1, lastId: id, lastHash: hash })
+  const [row] = await tx
+    .insert(auditEvents)
+    .values({ ...event, id, prevHash, hash })
+    .returning();
+  await tx
+    .insert(auditChainHead)
+    .values({ singleton: 1, lastId: id, lastHash: hash })
     .onConflictDoUpdate({ target: auditChainHead.singleton, set: { lastId: id, lastHash: hash } });
   return row ?? null;
 }
@@ -96,7 +109,12 @@ export async function verifyAuditChain(db: Db, pageSize = 1000): Promise<ChainVe
   let checked = 0;
   let after = 0;
   for (;;) {
-    const page = await db.select().from(auditEvents).where(gt(auditEvents.id, after)).orderBy(asc(auditEvents.id)).limit(pageSize);
+    const page = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.id, after))
+      .orderBy(asc(auditEvents.id))
+      .limit(pageSize);
     for (const row of page) {
       // A gap in ids is a deleted row; a bad link or hash is an edited one.
       const intact = row.id === expectedId && row.prevHash === prevHash && hashAuditEvent(row, prevHash) === row.hash;

@@ -20,9 +20,16 @@ let generation = 0;
 export const calendarGeneration = (): number => generation;
 
 /** Publishes (or replaces) a year's calendar. */
-export async function putCalendarYear(db: DbOrTx, input: { year: number; holidays: string[]; workdays: string[]; uploadedBy: string }) {
+export async function putCalendarYear(
+  db: DbOrTx,
+  input: { year: number; holidays: string[]; workdays: string[]; uploadedBy: string },
+) {
   const values = { ...input, uploadedAt: new Date() };
-  const [row] = await db.insert(calendarYears).values(values).onConflictDoUpdate({ target: calendarYears.year, set: values }).returning();
+  const [row] = await db
+    .insert(calendarYears)
+    .values(values)
+    .onConflictDoUpdate({ target: calendarYears.year, set: values })
+    .returning();
   generation += 1;
   return row!;
 }
@@ -30,8 +37,14 @@ export async function putCalendarYear(db: DbOrTx, input: { year: number; holiday
 export type CalendarPublicationRow = typeof calendarPublications.$inferSelect;
 
 /** Opens a publication job's progress row. */
-export async function createCalendarPublication(db: DbOrTx, input: { id: string; year: number; publishedBy: string }): Promise<CalendarPublicationRow> {
-  const [row] = await db.insert(calendarPublications).values({ ...input, state: 'running' }).returning();
+export async function createCalendarPublication(
+  db: DbOrTx,
+  input: { id: string; year: number; publishedBy: string },
+): Promise<CalendarPublicationRow> {
+  const [row] = await db
+    .insert(calendarPublications)
+    .values({ ...input, state: 'running' })
+    .returning();
   return row!;
 }
 
@@ -44,21 +57,33 @@ export async function getCalendarPublication(db: DbOrTx, id: string): Promise<Ca
 export async function advanceCalendarPublication(
   db: DbOrTx,
   id: string,
-  p: { total?: number; told?: number; gone?: number; retrying: number; pass: 'open' | 'opened_since'; cursor: { caseType: string; caseId: string } | null },
+  p: {
+    total?: number;
+    told?: number;
+    gone?: number;
+    retrying: number;
+    pass: 'open' | 'opened_since';
+    cursor: { caseType: string; caseId: string } | null;
+  },
 ): Promise<void> {
   const told = p.pass === 'open' ? calendarPublications.told : calendarPublications.retold;
-  await db.update(calendarPublications).set({
-    ...(p.total === undefined ? {} : { total: p.total }),
-    [p.pass === 'open' ? 'told' : 'retold']: sql`${told} + ${p.told ?? 0}`,
-    ...(p.pass === 'open' ? { gone: sql`${calendarPublications.gone} + ${p.gone ?? 0}` } : {}),
-    retrying: p.retrying,
-    pass: p.pass,
-    cursor: p.cursor,
-  }).where(eq(calendarPublications.id, id));
+  await db
+    .update(calendarPublications)
+    .set({
+      ...(p.total === undefined ? {} : { total: p.total }),
+      [p.pass === 'open' ? 'told' : 'retold']: sql`${told} + ${p.told ?? 0}`,
+      ...(p.pass === 'open' ? { gone: sql`${calendarPublications.gone} + ${p.gone ?? 0}` } : {}),
+      retrying: p.retrying,
+      pass: p.pass,
+      cursor: p.cursor,
+    })
+    .where(eq(calendarPublications.id, id));
 }
 
 export async function finishCalendarPublication(db: DbOrTx, id: string): Promise<void> {
-  await db.update(calendarPublications).set({ state: 'done', retrying: 0, cursor: null, finishedAt: new Date() })
+  await db
+    .update(calendarPublications)
+    .set({ state: 'done', retrying: 0, cursor: null, finishedAt: new Date() })
     .where(and(eq(calendarPublications.id, id), eq(calendarPublications.state, 'running')));
 }
 

@@ -11,7 +11,13 @@ import { insertNotifications } from './notification.js';
  * The audit event, notifications and work-list entry of one transition of any case, keyed by case
  * and version so a retried activity writes them once. Returns false when they were already written.
  */
-export async function writeCaseEvent(tx: DbOrTx, work: CaseWork, e: CaseEvent, notify: NotificationSpec[], opts: { workList?: boolean } = {}): Promise<boolean> {
+export async function writeCaseEvent(
+  tx: DbOrTx,
+  work: CaseWork,
+  e: CaseEvent,
+  notify: NotificationSpec[],
+  opts: { workList?: boolean } = {},
+): Promise<boolean> {
   const { caseType, caseId, version } = work;
   const eventKey = `${caseType}:${caseId}:${version}`;
   const written = await appendAuditEvent(tx, {

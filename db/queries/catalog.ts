@@ -1,7 +1,15 @@
 import { and, desc, eq, ilike, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { afterCursor, containing, pageOf, type Cursor } from './page.js';
-import { catalogDataUpdates, catalogResources, type Freshness, type OpenType, type ResourceField, type ShareType, type UpdateCycle } from '../schema/catalog.js';
+import {
+  catalogDataUpdates,
+  catalogResources,
+  type Freshness,
+  type OpenType,
+  type ResourceField,
+  type ShareType,
+  type UpdateCycle,
+} from '../schema/catalog.js';
 
 export type ResourceRow = typeof catalogResources.$inferSelect;
 
@@ -22,7 +30,11 @@ export interface NewResource {
 
 /** Adds a resource to the catalog; null when the code is taken. */
 export async function createResource(db: DbOrTx, input: NewResource): Promise<ResourceRow | null> {
-  const [row] = await db.insert(catalogResources).values(input).onConflictDoNothing({ target: catalogResources.code }).returning();
+  const [row] = await db
+    .insert(catalogResources)
+    .values(input)
+    .onConflictDoNothing({ target: catalogResources.code })
+    .returning();
   return row ?? null;
 }
 
@@ -49,13 +61,23 @@ export async function listResources(db: DbOrTx, filter: ResourceFilter, limit: n
   if (filter.freshness) where.push(eq(catalogResources.freshness, filter.freshness));
   if (filter.q) {
     const like = containing(filter.q);
-    where.push(or(ilike(catalogResources.name, like), ilike(catalogResources.code, like), ilike(catalogResources.description, like))!);
+    where.push(
+      or(
+        ilike(catalogResources.name, like),
+        ilike(catalogResources.code, like),
+        ilike(catalogResources.description, like),
+      )!,
+    );
   }
   if (cursor) {
     where.push(afterCursor(catalogResources.createdAt, catalogResources.id, cursor));
   }
-  const rows = await db.select().from(catalogResources).where(where.length ? and(...where) : undefined)
-    .orderBy(desc(catalogResources.createdAt), desc(catalogResources.id)).limit(limit + 1);
+  const rows = await db
+    .select()
+    .from(catalogResources)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(catalogResources.createdAt), desc(catalogResources.id))
+    .limit(limit + 1);
   return pageOf(rows, limit, (r) => r.createdAt);
 }
 
@@ -63,13 +85,21 @@ export async function listResources(db: DbOrTx, filter: ResourceFilter, limit: n
  * Records a data update and, unless a later one is already recorded, the resource's freshness as of
  * that update (the caller computes it: a backdated update need not make it fresh).
  */
-export async function recordDataUpdate(db: DbOrTx, input: { resourceId: string; at: Date; recordedBy: string; freshness: Freshness }) {
+export async function recordDataUpdate(
+  db: DbOrTx,
+  input: { resourceId: string; at: Date; recordedBy: string; freshness: Freshness },
+) {
   const { freshness, ...row } = input;
   const [update] = await db.insert(catalogDataUpdates).values(row).returning();
   const [resource] = await db
     .update(catalogResources)
     .set({ lastDataUpdateAt: input.at, freshness, updatedAt: new Date() })
-    .where(and(eq(catalogResources.id, input.resourceId), or(isNull(catalogResources.lastDataUpdateAt), lt(catalogResources.lastDataUpdateAt, input.at))))
+    .where(
+      and(
+        eq(catalogResources.id, input.resourceId),
+        or(isNull(catalogResources.lastDataUpdateAt), lt(catalogResources.lastDataUpdateAt, input.at)),
+      ),
+    )
     .returning();
   return { update: update!, resource: resource ?? null };
 }

@@ -15,16 +15,18 @@ export async function insertNotifications(
   if (!specs.length) return;
   await tx
     .insert(notifications)
-    .values(specs.map((n, i) => ({
-      eventKey: `${eventKey}#${i}`,
-      audience: n.audience,
-      recipient: n.recipient,
-      caseType,
-      caseId,
-      kind: n.kind,
-      title: n.title,
-      body: n.body ?? null,
-    })))
+    .values(
+      specs.map((n, i) => ({
+        eventKey: `${eventKey}#${i}`,
+        audience: n.audience,
+        recipient: n.recipient,
+        caseType,
+        caseId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? null,
+      })),
+    )
     .onConflictDoNothing({ target: notifications.eventKey });
 }
 
@@ -45,25 +47,44 @@ const addressedTo = (inbox: Inbox): SQL => {
 };
 
 const withReadAt = (db: DbOrTx, inbox: Inbox) =>
-  db.select({ n: notifications, readAt: notificationReads.readAt }).from(notifications)
-    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, inbox.userId)));
+  db
+    .select({ n: notifications, readAt: notificationReads.readAt })
+    .from(notifications)
+    .leftJoin(
+      notificationReads,
+      and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, inbox.userId)),
+    );
 
 /** Newest first, keyset-paginated on (created_at, id); read state is the caller's own. */
-export async function listInbox(db: DbOrTx, inbox: Inbox, unreadOnly: boolean, limit: number, cursor: { at: string; id: string } | null) {
+export async function listInbox(
+  db: DbOrTx,
+  inbox: Inbox,
+  unreadOnly: boolean,
+  limit: number,
+  cursor: { at: string; id: string } | null,
+) {
   const where: SQL[] = [addressedTo(inbox)];
   if (unreadOnly) where.push(isNull(notificationReads.readAt));
   if (cursor) {
     where.push(afterCursor(notifications.createdAt, notifications.id, cursor));
   }
-  const rows = await withReadAt(db, inbox).where(and(...where)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit + 1);
+  const rows = await withReadAt(db, inbox)
+    .where(and(...where))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit + 1);
   const flat: NotificationRow[] = rows.map((r) => ({ ...r.n, readAt: r.readAt }));
   return pageOf(flat, limit, (r) => r.createdAt);
 }
 
 /** How many notifications in the inbox this person has not read (the console's badge). */
 export async function countUnread(db: DbOrTx, inbox: Inbox): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications)
-    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, inbox.userId)))
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .leftJoin(
+      notificationReads,
+      and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, inbox.userId)),
+    )
     .where(and(addressedTo(inbox), isNull(notificationReads.readAt)));
   return Number(row?.n ?? 0);
 }
@@ -72,13 +93,18 @@ export async function countUnread(db: DbOrTx, inbox: Inbox): Promise<number> {
 export async function markAllRead(db: DbOrTx, inbox: Inbox): Promise<number> {
   const unread = await withReadAt(db, inbox).where(and(addressedTo(inbox), isNull(notificationReads.readAt)));
   if (!unread.length) return 0;
-  await db.insert(notificationReads).values(unread.map((r) => ({ notificationId: r.n.id, userId: inbox.userId }))).onConflictDoNothing();
+  await db
+    .insert(notificationReads)
+    .values(unread.map((r) => ({ notificationId: r.n.id, userId: inbox.userId })))
+    .onConflictDoNothing();
   return unread.length;
 }
 
 /** Marks a notification read by this person, only if it is in their inbox; null when it is not. */
 export async function markRead(db: DbOrTx, inbox: Inbox, id: string): Promise<NotificationRow | null> {
-  const [found] = await withReadAt(db, inbox).where(and(eq(notifications.id, id), addressedTo(inbox))).limit(1);
+  const [found] = await withReadAt(db, inbox)
+    .where(and(eq(notifications.id, id), addressedTo(inbox)))
+    .limit(1);
   if (!found) return null;
   if (found.readAt) return { ...found.n, readAt: found.readAt };
   await db.insert(notificationReads).values({ notificationId: id, userId: inbox.userId }).onConflictDoNothing();

@@ -32,7 +32,8 @@ function rowOf(v: ObjectionView): typeof objections.$inferInsert {
     statementDueDate: v.statementDue?.dueDate ?? null,
     coordinationDueAt: at(v.coordinationDue?.dueAt),
     coordinationDueDate: v.coordinationDue?.dueDate ?? null,
-    deadlineProvisional: [v.negotiationDue, v.statementDue, v.coordinationDue].some((d) => d?.provisional) && v.state !== 'resolved',
+    deadlineProvisional:
+      [v.negotiationDue, v.statementDue, v.coordinationDue].some((d) => d?.provisional) && v.state !== 'resolved',
     statements: v.statements,
     minutes: v.minutes,
     escalation: v.escalation,
@@ -49,11 +50,14 @@ export async function saveObjectionChange(db: Db, change: ObjectionChange, work:
   const v = change.view;
   return db.transaction(async (tx) => {
     const row = rowOf(v);
-    await tx.insert(objections).values(row).onConflictDoUpdate({
-      target: objections.id,
-      set: { ...row, id: undefined, workflowId: undefined },
-      setWhere: lt(objections.version, v.version),
-    });
+    await tx
+      .insert(objections)
+      .values(row)
+      .onConflictDoUpdate({
+        target: objections.id,
+        set: { ...row, id: undefined, workflowId: undefined },
+        setWhere: lt(objections.version, v.version),
+      });
     return writeCaseEvent(tx, work, change.event, change.notify);
   });
 }
@@ -71,12 +75,22 @@ export interface ObjectionFilter {
 /** Newest first, keyset-paginated on (filed_at, id). */
 export async function listObjections(db: DbOrTx, filter: ObjectionFilter, limit: number, cursor: Cursor | null) {
   const where: SQL[] = [];
-  if (filter.visibleToAgency) where.push(or(eq(objections.applicantAgency, filter.visibleToAgency), eq(objections.providerAgency, filter.visibleToAgency))!);
+  if (filter.visibleToAgency)
+    where.push(
+      or(
+        eq(objections.applicantAgency, filter.visibleToAgency),
+        eq(objections.providerAgency, filter.visibleToAgency),
+      )!,
+    );
   if (filter.state) where.push(eq(objections.state, filter.state));
   if (cursor) {
     where.push(afterCursor(objections.filedAt, objections.id, cursor));
   }
-  const rows = await db.select().from(objections).where(where.length ? and(...where) : undefined)
-    .orderBy(desc(objections.filedAt), desc(objections.id)).limit(limit + 1);
+  const rows = await db
+    .select()
+    .from(objections)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(objections.filedAt), desc(objections.id))
+    .limit(limit + 1);
   return pageOf(rows, limit, (r) => r.filedAt);
 }

@@ -13,7 +13,11 @@ export function afterCursor(at: AnyColumn, id: AnyColumn, cursor: Cursor): SQL {
 }
 
 /** Cuts `limit` rows from a query that asked for limit + 1, with the cursor of the next page if any. */
-export function pageOf<T extends { id: string }>(rows: T[], limit: number, at: (row: T) => Date): { items: T[]; nextCursor: Cursor | null } {
+export function pageOf<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  at: (row: T) => Date,
+): { items: T[]; nextCursor: Cursor | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? { at: at(last).toISOString(), id: last.id } : null };

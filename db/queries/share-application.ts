@@ -3,7 +3,11 @@ import { and, desc, eq, gt, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { afterCursor, pageOf, type Cursor } from './page.js';
 import { shareApplications, shareGrants } from '../schema/share-application.js';
-import { type ShareApplicationChange, type ShareApplicationState, type ShareApplicationView } from '../../workflows/share-application/types.js';
+import {
+  type ShareApplicationChange,
+  type ShareApplicationState,
+  type ShareApplicationView,
+} from '../../workflows/share-application/types.js';
 import { writeCaseEvent } from './case-events.js';
 import { shareFlags } from '../../workflows/share-application/rules.js';
 
@@ -77,7 +81,11 @@ export function grantRowOf(v: ShareApplicationView): Omit<ShareGrantRow, 'creden
  * Writes one transition atomically: the read-model row (only if newer), the grant, the audit
  * event and the notifications. Safe to retry: the event key makes a repeat a no-op.
  */
-export async function saveShareApplicationChange(db: Db, change: ShareApplicationChange, work: CaseWork): Promise<boolean> {
+export async function saveShareApplicationChange(
+  db: Db,
+  change: ShareApplicationChange,
+  work: CaseWork,
+): Promise<boolean> {
   const v = change.view;
   return db.transaction(async (tx) => {
     const row = applicationRowOf(v);
@@ -91,19 +99,29 @@ export async function saveShareApplicationChange(db: Db, change: ShareApplicatio
       });
     const grantRow = grantRowOf(v);
     if (grantRow) {
-      await tx.insert(shareGrants).values(grantRow).onConflictDoUpdate({
-        target: shareGrants.applicationId,
-        set: { ...grantRow, applicationId: undefined },
-        setWhere: lte(shareGrants.updatedAt, grantRow.updatedAt),
-      });
+      await tx
+        .insert(shareGrants)
+        .values(grantRow)
+        .onConflictDoUpdate({
+          target: shareGrants.applicationId,
+          set: { ...grantRow, applicationId: undefined },
+          setWhere: lte(shareGrants.updatedAt, grantRow.updatedAt),
+        });
     }
     return writeCaseEvent(tx, work, change.event, change.notify);
   });
 }
 
-export async function getShareApplication(db: DbOrTx, id: string): Promise<{ application: ShareApplicationRow; grant: ShareGrantRow | null } | null> {
-  const [row] = await db.select({ application: shareApplications, grant: shareGrants }).from(shareApplications)
-    .leftJoin(shareGrants, eq(shareGrants.applicationId, shareApplications.id)).where(eq(shareApplications.id, id)).limit(1);
+export async function getShareApplication(
+  db: DbOrTx,
+  id: string,
+): Promise<{ application: ShareApplicationRow; grant: ShareGrantRow | null } | null> {
+  const [row] = await db
+    .select({ application: shareApplications, grant: shareGrants })
+    .from(shareApplications)
+    .leftJoin(shareGrants, eq(shareGrants.applicationId, shareApplications.id))
+    .where(eq(shareApplications.id, id))
+    .limit(1);
   return row ? { application: row.application, grant: row.grant ?? null } : null;
 }
 
@@ -120,10 +138,20 @@ export interface ShareApplicationFilter {
 export type { Cursor } from './page.js';
 
 /** Newest first, keyset-paginated on (submitted_at, id), served from the indexes. */
-export async function listShareApplications(db: DbOrTx, filter: ShareApplicationFilter, limit: number, cursor: Cursor | null) {
+export async function listShareApplications(
+  db: DbOrTx,
+  filter: ShareApplicationFilter,
+  limit: number,
+  cursor: Cursor | null,
+) {
   const where: SQL[] = [];
   if (filter.visibleToAgency) {
-    where.push(or(eq(shareApplications.applicantAgency, filter.visibleToAgency), eq(shareApplications.providerAgency, filter.visibleToAgency))!);
+    where.push(
+      or(
+        eq(shareApplications.applicantAgency, filter.visibleToAgency),
+        eq(shareApplications.providerAgency, filter.visibleToAgency),
+      )!,
+    );
   }
   if (filter.state) where.push(eq(shareApplications.state, filter.state));
   if (filter.applicant) where.push(eq(shareApplications.applicantAgency, filter.applicant));
@@ -141,17 +169,38 @@ export async function listShareApplications(db: DbOrTx, filter: ShareApplication
     .limit(limit + 1);
   const { items: page, nextCursor } = pageOf(rows, limit, (r) => r.submittedAt);
   const grants = page.length
-    ? await db.select().from(shareGrants).where(inArray(shareGrants.applicationId, page.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(shareGrants)
+        .where(
+          inArray(
+            shareGrants.applicationId,
+            page.map((r) => r.id),
+          ),
+        )
     : [];
   const byApp = new Map(grants.map((g) => [g.applicationId, g]));
   return { items: page.map((application) => ({ application, grant: byApp.get(application.id) ?? null })), nextCursor };
 }
 
-
 /** Whether `agency` holds an active, unexpired share grant on the resource (P5: who may report an error in it). */
-export async function holdsActiveGrant(db: DbOrTx, agency: string, resourceId: string, now = new Date()): Promise<boolean> {
-  const [row] = await db.select({ id: shareGrants.id }).from(shareGrants)
-    .where(and(eq(shareGrants.applicantAgency, agency), eq(shareGrants.resourceId, resourceId), eq(shareGrants.state, 'active'), gt(shareGrants.expiresAt, now)))
+export async function holdsActiveGrant(
+  db: DbOrTx,
+  agency: string,
+  resourceId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: shareGrants.id })
+    .from(shareGrants)
+    .where(
+      and(
+        eq(shareGrants.applicantAgency, agency),
+        eq(shareGrants.resourceId, resourceId),
+        eq(shareGrants.state, 'active'),
+        gt(shareGrants.expiresAt, now),
+      ),
+    )
     .limit(1);
   return !!row;
 }

@@ -4,29 +4,33 @@ import { bigint, index, jsonb, pgTable, smallint, text, timestamp } from 'drizzl
  * The append-only audit log. Every row carries the hash of the row before it, so an edit or a
  * deletion anywhere breaks the chain (see db/queries/audit.ts verifyAuditChain).
  */
-export const auditEvents = pgTable('audit_events', {
-  id: bigint('id', { mode: 'number' }).primaryKey(),
-  eventKey: text('event_key').notNull().unique(),
-  caseType: text('case_type').notNull(),
-  caseId: text('case_id').notNull(),
-  action: text('action').notNull(),
-  fromState: text('from_state'),
-  toState: text('to_state'),
-  actorId: text('actor_id').notNull(),
-  actorName: text('actor_name'),
-  actorRole: text('actor_role').notNull(),
-  actorAgency: text('actor_agency'),
-  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
-  reason: text('reason'),
-  legalBasis: text('legal_basis'),
-  data: jsonb('data').$type<Record<string, unknown>>(),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-}, (t) => [
-  index('audit_events_case_idx').on(t.caseId, t.id),
-  // 已办: the cases a person acted on, latest first.
-  index('audit_events_actor_idx').on(t.actorId, t.id),
-]);
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey(),
+    eventKey: text('event_key').notNull().unique(),
+    caseType: text('case_type').notNull(),
+    caseId: text('case_id').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name'),
+    actorRole: text('actor_role').notNull(),
+    actorAgency: text('actor_agency'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    reason: text('reason'),
+    legalBasis: text('legal_basis'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_events_case_idx').on(t.caseId, t.id),
+    // 已办: the cases a person acted on, latest first.
+    index('audit_events_actor_idx').on(t.actorId, t.id),
+  ],
+);
 
 /** The chain's head, written with every event: a deleted tail no longer verifies. */
 export const auditChainHead = pgTable('audit_chain_head', {

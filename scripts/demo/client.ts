@@ -14,17 +14,27 @@ const agencyRoles: Role[] = ['agency_staff', 'agency_reviewer'];
 
 /** console/src/auth/SignInPage.tsx: `${role}:${agency ?? 'none'}:${name}`. */
 /** The id the console's development sign-in gives this person: the agency counts for agency roles only. */
-export const subOf = (p: Person): string => `${p.role}:${(p.role === 'agency_staff' || p.role === 'agency_reviewer') && p.agency ? p.agency : 'none'}:${p.name}`;
+export const subOf = (p: Person): string =>
+  `${p.role}:${(p.role === 'agency_staff' || p.role === 'agency_reviewer') && p.agency ? p.agency : 'none'}:${p.name}`;
 
 /** A failure the seed cannot go on from; the message is meant for the person running it. */
 export class SeedError extends Error {
-  constructor(message: string, readonly status?: number, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'SeedError';
   }
 }
 
-interface Problem { status?: number; code?: string; detail?: string; errors?: { path: string; message: string }[] }
+interface Problem {
+  status?: number;
+  code?: string;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+}
 
 export interface CallOptions {
   token?: string | undefined;
@@ -50,12 +60,18 @@ export class Api {
         res = await fetch(this.baseUrl + path, { method, headers, ...body });
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        throw new SeedError(`无法连接 ${this.baseUrl}（${cause?.code ?? cause?.message ?? (error as Error).message}）。`
-          + '请先在另一个终端运行 npm start，或用 SHUZHI_URL / 第一个参数指定地址。');
+        throw new SeedError(
+          `无法连接 ${this.baseUrl}（${cause?.code ?? cause?.message ?? (error as Error).message}）。` +
+            '请先在另一个终端运行 npm start，或用 SHUZHI_URL / 第一个参数指定地址。',
+        );
       }
       const text = await res.text();
       let body: unknown = text;
-      try { body = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        /* not JSON */
+      }
       // The API limits requests per minute per address: wait as it says, then try again.
       if (res.status === 429 && attempt < 5) {
         const seconds = Number(res.headers.get('retry-after')) || 10;
@@ -82,7 +98,8 @@ export class Api {
     let cursor: string | null = null;
     do {
       const more: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const page: { items: T[]; nextCursor: string | null } = (await this.get(`${path}${sep}limit=200${more}`, token)).body;
+      const page: { items: T[]; nextCursor: string | null } = (await this.get(`${path}${sep}limit=200${more}`, token))
+        .body;
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -106,8 +123,10 @@ export class Api {
     const body = { sub: subOf(p), roles: [p.role], name: p.name, ...agency };
     const res = await this.call<{ token: string }>('POST', '/api/v1/dev/tokens', { body, allow: [404] });
     if (res.status === 404) {
-      throw new SeedError(`${this.baseUrl} 没有开发令牌接口（POST /api/v1/dev/tokens 返回 404）：演示数据只能写入开发环境（AUTH_MODE=dev），`
-        + '请用 npm start 启动的开发栈运行本脚本。');
+      throw new SeedError(
+        `${this.baseUrl} 没有开发令牌接口（POST /api/v1/dev/tokens 返回 404）：演示数据只能写入开发环境（AUTH_MODE=dev），` +
+          '请用 npm start 启动的开发栈运行本脚本。',
+      );
     }
     return res.body.token;
   }
@@ -117,14 +136,21 @@ function problemError(method: string, path: string, status: number, body: unknow
   const p = (typeof body === 'object' && body ? body : {}) as Problem;
   const detail = p.detail ?? (typeof body === 'string' ? body.slice(0, 300) : JSON.stringify(body));
   const fields = p.errors?.length ? `（${p.errors.map((e) => `${e.path}: ${e.message}`).join('；')}）` : '';
-  return new SeedError(`${method} ${path} → ${status}${p.code ? ` ${p.code}` : ''}: ${detail}${fields}`, status, p.code);
+  return new SeedError(
+    `${method} ${path} → ${status}${p.code ? ` ${p.code}` : ''}: ${detail}${fields}`,
+    status,
+    p.code,
+  );
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reads until `ok` holds; an asynchronous step (a workflow moving on) is awaited, not slept over. */
 export async function waitFor<T>(
-  read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 30_000,
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let delay = 100;

@@ -1,7 +1,7 @@
 // Runs one scenario: submits the case with a stable Idempotency-Key (a later run gets the same case
 // back, nothing new is started), then takes each step the case's audit trail does not show yet.
 import { SeedError, subOf, waitFor, type Api } from './client.js';
-import type { CaseAnswer, Process, Scenario, Step } from './cases.js';
+import type { CaseAnswer, Process, Scenario } from './cases.js';
 
 const basePath: Record<Process | 'objection', string> = {
   'share-application': '/api/v1/share-applications',
@@ -31,7 +31,10 @@ const recorded = (c: CaseAnswer, sub: string, event: string): number =>
   (c.timeline ?? []).filter((e) => e.actorId === sub && e.action === event).length;
 
 export async function runScenario(
-  api: Api, s: Scenario, resourceId: string, existing: ReadonlySet<string>,
+  api: Api,
+  s: Scenario,
+  resourceId: string,
+  existing: ReadonlySet<string>,
 ): Promise<ScenarioResult> {
   const base = basePath[s.process];
   const submitter = await api.token(s.by);
@@ -39,14 +42,28 @@ export async function runScenario(
   let application: CaseAnswer = await api.post(base, submitter, { ...s.body, resourceId }, key);
   const created = !existing.has(application.id);
   const result: ScenarioResult = {
-    key: s.key, process: s.process, label: s.label, id: application.id, state: application.state,
-    objectionId: null, objectionState: null, created, objectionCreated: false, steps: 0, skipped: null,
+    key: s.key,
+    process: s.process,
+    label: s.label,
+    id: application.id,
+    state: application.state,
+    objectionId: null,
+    objectionState: null,
+    created,
+    objectionCreated: false,
+    steps: 0,
+    skipped: null,
   };
-  const read = async (path: string, token: string): Promise<CaseAnswer> => (await api.get<CaseAnswer>(path, token)).body;
+  const read = async (path: string, token: string): Promise<CaseAnswer> =>
+    (await api.get<CaseAnswer>(path, token)).body;
   const reach = (path: string, token: string, from: CaseAnswer, state: string): Promise<CaseAnswer> =>
     from.state === state
       ? Promise.resolve(from)
-      : waitFor(() => read(path, token), (c) => c.state === state, `${s.key}: ${path} 到达 ${state}`);
+      : waitFor(
+          () => read(path, token),
+          (c) => c.state === state,
+          `${s.key}: ${path} 到达 ${state}`,
+        );
   const casePath = `${base}/${application.id}`;
   if (created) application = await reach(casePath, submitter, application, s.created);
 

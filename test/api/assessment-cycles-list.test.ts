@@ -34,13 +34,23 @@ describe('the list of assessment cycles', () => {
 
   it('lists the years, the latest first, with state and agency count, to the bureau and assessors only', async () => {
     for (const y of [year - 2, year]) {
-      expect((await stack.request('POST', '/api/v1/assessment-cycles', { token: admin, body: { year: y } })).status).toBe(201);
+      expect(
+        (await stack.request('POST', '/api/v1/assessment-cycles', { token: admin, body: { year: y } })).status,
+      ).toBe(201);
     }
-    const res = await eventually(() => list(admin), (r) => r.body.items.every((c: any) => c.state !== 'collecting'));
+    const res = await eventually(
+      () => list(admin),
+      (r) => r.body.items.every((c: any) => c.state !== 'collecting'),
+    );
     expect(res.body.items.map((c: any) => c.year)).toEqual([year, year - 2]);
     expect(res.body.items[0]).toMatchObject({
-      year, state: 'self_assessment', agencyCount: 1, indicatorsVersion: 'default-v1', startedAt: expect.any(String),
-      publishedAt: { preliminary: null, final: null }, closedAt: null,
+      year,
+      state: 'self_assessment',
+      agencyCount: 1,
+      indicatorsVersion: 'default-v1',
+      startedAt: expect.any(String),
+      publishedAt: { preliminary: null, final: null },
+      closedAt: null,
     });
     expect((await list(coordinator)).body.items).toHaveLength(2);
     expect((await list(assessor)).body.items).toHaveLength(2);

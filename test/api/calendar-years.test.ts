@@ -23,7 +23,12 @@ describe('GET /api/v1/calendar/years/:year', () => {
     const res = await year(2026);
     expect(res.status).toBe(200);
     const builtin = BUILTIN_CALENDAR['2026']!;
-    expect(res.body).toEqual({ year: 2026, holidays: [...builtin.holidays].sort(), workdays: [...builtin.workdays].sort(), source: 'builtin' });
+    expect(res.body).toEqual({
+      year: 2026,
+      holidays: [...builtin.holidays].sort(),
+      workdays: [...builtin.workdays].sort(),
+      source: 'builtin',
+    });
     expect(res.body.holidays).toContain('2026-10-01');
     expect(res.body.workdays).toContain('2026-10-10');
   });
@@ -34,19 +39,32 @@ describe('GET /api/v1/calendar/years/:year', () => {
 
   it('answers an uploaded year with who uploaded it and when, over a built-in year too', async () => {
     const put = await stack.request('PUT', '/api/v1/calendar/years/2027', {
-      token: admin, body: { holidays: ['2027-10-01', '2027-01-01'], workdays: ['2027-10-09'] },
+      token: admin,
+      body: { holidays: ['2027-10-01', '2027-01-01'], workdays: ['2027-10-09'] },
     });
     expect(put.status).toBe(200);
     const res = await year(2027);
     expect(res.body).toEqual({
-      year: 2027, holidays: ['2027-01-01', '2027-10-01'], workdays: ['2027-10-09'], source: 'uploaded', uploadedBy: 'admin',
+      year: 2027,
+      holidays: ['2027-01-01', '2027-10-01'],
+      workdays: ['2027-10-09'],
+      source: 'uploaded',
+      uploadedBy: 'admin',
       uploadedAt: put.body.uploadedAt,
     });
 
     // An upload replaces the built-in year of the same number.
-    const over = await stack.request('PUT', '/api/v1/calendar/years/2025', { token: admin, body: { holidays: ['2025-01-01'], workdays: [] } });
+    const over = await stack.request('PUT', '/api/v1/calendar/years/2025', {
+      token: admin,
+      body: { holidays: ['2025-01-01'], workdays: [] },
+    });
     expect(over.status).toBe(200);
-    expect((await year(2025)).body).toMatchObject({ source: 'uploaded', holidays: ['2025-01-01'], workdays: [], uploadedBy: 'admin' });
+    expect((await year(2025)).body).toMatchObject({
+      source: 'uploaded',
+      holidays: ['2025-01-01'],
+      workdays: [],
+      uploadedBy: 'admin',
+    });
   });
 
   it('needs a signed-in caller and a year in range', async () => {
@@ -59,24 +77,39 @@ describe('GET /api/v1/calendar/years/:year', () => {
 describe('PUT /api/v1/calendar/years/:year refusals', () => {
   it('names the list each problem is in, so a form can show it beside the field', async () => {
     const res = await stack.request('PUT', '/api/v1/calendar/years/2028', {
-      token: admin, body: { holidays: ['2027-12-31', '2028-10-02'], workdays: ['2028-10-04', '2028-10-02'] },
+      token: admin,
+      body: { holidays: ['2027-12-31', '2028-10-02'], workdays: ['2028-10-04', '2028-10-02'] },
     });
     expectProblem(res, 400, 'VALIDATION_FAILED');
-    expect(res.body.errors).toEqual(expect.arrayContaining([
-      { path: 'holidays', message: 'holiday 2027-12-31 is not in 2028' },
-      { path: 'workdays', message: 'make-up workday 2028-10-04 is not a Saturday or Sunday' },
-      { path: 'workdays', message: '2028-10-02 is listed both as a holiday and as a make-up workday' },
-    ]));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'holidays', message: 'holiday 2027-12-31 is not in 2028' },
+        { path: 'workdays', message: 'make-up workday 2028-10-04 is not a Saturday or Sunday' },
+        { path: 'workdays', message: '2028-10-02 is listed both as a holiday and as a make-up workday' },
+      ]),
+    );
     expect((await year(2028)).body.source).toBe('none');
   });
 });
 
 describe('the calendar publication job', () => {
   it('answers the upload at once with the job, whose progress the bureau reads until every open case has heard', async () => {
-    const put = await stack.request('PUT', '/api/v1/calendar/years/2029', { token: admin, body: { holidays: ['2029-01-01'], workdays: [] } });
+    const put = await stack.request('PUT', '/api/v1/calendar/years/2029', {
+      token: admin,
+      body: { holidays: ['2029-01-01'], workdays: [] },
+    });
     expect(put.status).toBe(200);
     const job = put.body.publication;
-    expect(job).toMatchObject({ year: 2029, state: 'running', pass: 'open', told: 0, gone: 0, retold: 0, publishedBy: 'admin', finishedAt: null });
+    expect(job).toMatchObject({
+      year: 2029,
+      state: 'running',
+      pass: 'open',
+      told: 0,
+      gone: 0,
+      retold: 0,
+      publishedBy: 'admin',
+      finishedAt: null,
+    });
     expect(job.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const read = () => stack.request('GET', `/api/v1/calendar/publications/${job.id}`, { token: coordinator });
@@ -87,11 +120,24 @@ describe('the calendar publication job', () => {
   });
 
   it('is read by the bureau only, by a well-formed id of a job that exists', async () => {
-    const put = await stack.request('PUT', '/api/v1/calendar/years/2030', { token: admin, body: { holidays: ['2030-01-01'], workdays: [] } });
+    const put = await stack.request('PUT', '/api/v1/calendar/years/2030', {
+      token: admin,
+      body: { holidays: ['2030-01-01'], workdays: [] },
+    });
     const path = `/api/v1/calendar/publications/${put.body.publication.id}`;
     expectProblem(await stack.request('GET', path), 401, 'UNAUTHENTICATED');
     expectProblem(await stack.request('GET', path, { token: staff }), 403, 'FORBIDDEN');
-    expectProblem(await stack.request('GET', '/api/v1/calendar/publications/00000000-0000-4000-8000-000000000000', { token: admin }), 404, 'NOT_FOUND');
-    expectProblem(await stack.request('GET', '/api/v1/calendar/publications/job-1', { token: admin }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await stack.request('GET', '/api/v1/calendar/publications/00000000-0000-4000-8000-000000000000', {
+        token: admin,
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await stack.request('GET', '/api/v1/calendar/publications/job-1', { token: admin }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });

@@ -12,7 +12,13 @@ let stack: Stack;
 let admin: string, coordinator: string;
 const handle = (id: string) => stack.env.client.schedule.getHandle(id);
 const removeBoth = () =>
-  Promise.all([freshnessScheduleId, assessmentScheduleId].map((id) => handle(id).delete().catch(() => {})));
+  Promise.all(
+    [freshnessScheduleId, assessmentScheduleId].map((id) =>
+      handle(id)
+        .delete()
+        .catch(() => {}),
+    ),
+  );
 const list = (token: string) => stack.request('GET', '/api/v1/schedules', { token });
 
 beforeAll(async () => {
@@ -31,8 +37,19 @@ describe('GET /api/v1/schedules', () => {
     const res = await list(admin);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      expect.objectContaining({ scheduleId: freshnessScheduleId, exists: false, nextRunAt: null, nextRuns: [], paused: false }),
-      expect.objectContaining({ scheduleId: assessmentScheduleId, exists: false, nextRunAt: null, nextYearAssessed: null }),
+      expect.objectContaining({
+        scheduleId: freshnessScheduleId,
+        exists: false,
+        nextRunAt: null,
+        nextRuns: [],
+        paused: false,
+      }),
+      expect.objectContaining({
+        scheduleId: assessmentScheduleId,
+        exists: false,
+        nextRunAt: null,
+        nextYearAssessed: null,
+      }),
     ]);
   });
 
@@ -42,7 +59,12 @@ describe('GET /api/v1/schedules', () => {
     expect(res.status).toBe(200);
     const [freshness, assessment] = res.body.items;
     expect(freshness).toMatchObject({
-      scheduleId: freshnessScheduleId, exists: true, timezone: 'Asia/Shanghai', paused: false, description: 'daily at 01:00', recentRuns: [],
+      scheduleId: freshnessScheduleId,
+      exists: true,
+      timezone: 'Asia/Shanghai',
+      paused: false,
+      description: 'daily at 01:00',
+      recentRuns: [],
     });
     // 01:00 in Shanghai is 17:00 UTC the day before; the next sweep is within a day.
     const nextSweep = new Date(freshness.nextRunAt);
@@ -55,7 +77,10 @@ describe('GET /api/v1/schedules', () => {
     // 09:00 on 01-15 in Shanghai is 01:00 UTC; it assesses the year before the run.
     expect([nextCycle.getUTCMonth(), nextCycle.getUTCDate(), nextCycle.getUTCHours()]).toEqual([0, 15, 1]);
     expect(assessment).toMatchObject({
-      scheduleId: assessmentScheduleId, exists: true, timezone: 'Asia/Shanghai', paused: false,
+      scheduleId: assessmentScheduleId,
+      exists: true,
+      timezone: 'Asia/Shanghai',
+      paused: false,
       nextYearAssessed: nextCycle.getUTCFullYear() - 1,
     });
   });

@@ -27,10 +27,17 @@ const tokenOf = (p: { role: string; agency: string | null; name: string }) =>
   stack.token(subOf(p as any), [p.role], ['agency_staff', 'agency_reviewer'].includes(p.role) ? p.agency! : undefined);
 /** How many of a process's cases the scenarios leave in each state. */
 /** The ids (codes for agencies) of everything the seed could create, list by list. */
-const everything = async (): Promise<string[][]> => Promise.all([
-  '/api/v1/share-applications', '/api/v1/objections', '/api/v1/open-data-requests', '/api/v1/corrections',
-  '/api/v1/catalog/resources', '/api/v1/agencies',
-].map(async (path) => (await list(path)).map((i) => i.id ?? i.code).sort()));
+const everything = async (): Promise<string[][]> =>
+  Promise.all(
+    [
+      '/api/v1/share-applications',
+      '/api/v1/objections',
+      '/api/v1/open-data-requests',
+      '/api/v1/corrections',
+      '/api/v1/catalog/resources',
+      '/api/v1/agencies',
+    ].map(async (path) => (await list(path)).map((i) => i.id ?? i.code).sort()),
+  );
 const planned = (process: string): Record<string, number> => {
   const counts: Record<string, number> = {};
   for (const s of scenarios.filter((x) => x.process === process)) {
@@ -76,10 +83,18 @@ describe('npm run seed:demo', () => {
     const apps = await list('/api/v1/share-applications');
     expect(counted(apps)).toEqual(planned('share-application'));
     expect(counted(apps)).toEqual({
-      granted: 6, pending_review: 3, awaiting_supplement: 2, rejected: 1, withdrawn: 1, in_objection: 2,
+      granted: 6,
+      pending_review: 3,
+      awaiting_supplement: 2,
+      rejected: 1,
+      withdrawn: 1,
+      in_objection: 2,
     });
     const rejected = apps.find((a) => a.state === 'rejected');
-    expect(rejected.decision).toMatchObject({ decision: 'reject', legalBasis: expect.stringContaining('个人信息保护法') });
+    expect(rejected.decision).toMatchObject({
+      decision: 'reject',
+      legalBasis: expect.stringContaining('个人信息保护法'),
+    });
     // The unconditional ones were granted by the automatic pre-check, with nobody deciding.
     const auto = first.cases.find((c) => c.key === 'share-bc-enterprise-registration')!;
     const detail = await stack.request('GET', `/api/v1/share-applications/${auto.id}`, { token: admin });
@@ -110,15 +125,19 @@ describe('npm run seed:demo', () => {
     }
   });
 
-  it('starts last year\'s assessment for every agency', async () => {
+  it("starts last year's assessment for every agency", async () => {
     expect(first.assessment).toMatchObject({ state: 'self_assessment', agencyCount: agencies.length });
     const cycle = await stack.request('GET', `/api/v1/assessment-cycles/${first.assessment!.year}`, { token: admin });
     expect(cycle.body.state).toBe('self_assessment');
   });
 
-  it("gives the reviewer named in the summary her own 待办 and 已办", async () => {
+  it('gives the reviewer named in the summary her own 待办 and 已办', async () => {
     const wang = first.signIns.find((s) => s.name === '王芳')!;
-    expect(wang).toMatchObject({ roleLabel: '数据审核人', agencyName: '滨州市公安局', sub: 'agency_reviewer:BZ-PSB:王芳' });
+    expect(wang).toMatchObject({
+      roleLabel: '数据审核人',
+      agencyName: '滨州市公安局',
+      sub: 'agency_reviewer:BZ-PSB:王芳',
+    });
     expect(lines.join('\n')).toContain(`以 数据审核人 · 滨州市公安局 · 王芳 登录，待办中有 ${wang.todo} 件`);
     // Signing in as the console does (the same sub) shows the same work.
     const token = await tokenOf(people.psbReviewer);
@@ -136,17 +155,22 @@ describe('npm run seed:demo', () => {
     // A newcomer signed in as 杨帆 supplements the application 王芳 asked a supplement for.
     const asked = first.cases.find((c) => c.key === 'share-hc-family-doctor')!;
     const supplemented = await stack.request('POST', `/api/v1/share-applications/${asked.id}/supplement`, {
-      token: await tokenOf(people.hcStaff), body: { note: '已补充数据安全管理制度，并改用居民身份信息核验服务。' },
+      token: await tokenOf(people.hcStaff),
+      body: { note: '已补充数据安全管理制度，并改用居民身份信息核验服务。' },
     });
     expect(supplemented.body.state).toBe('pending_review');
     const before = await everything();
     const again: string[] = [];
     const second = await seedDemo({ baseUrl: stack.baseUrl, log: (l) => again.push(l) });
     expect(second.alreadySeeded).toBe(true);
-    expect(Object.values(second.created).every((n) => n === 0), JSON.stringify(second.created)).toBe(true);
+    expect(
+      Object.values(second.created).every((n) => n === 0),
+      JSON.stringify(second.created),
+    ).toBe(true);
     expect(second.notes).toEqual([]);
-    expect(second.cases.map((c) => [c.id, c.state]))
-      .toEqual(first.cases.map((c) => [c.id, c.id === asked.id ? 'pending_review' : c.state]));
+    expect(second.cases.map((c) => [c.id, c.state])).toEqual(
+      first.cases.map((c) => [c.id, c.id === asked.id ? 'pending_review' : c.state]),
+    );
     expect(again.join('\n')).toContain('演示数据已齐全');
     expect(await everything()).toEqual(before);
   });

@@ -7,10 +7,20 @@ const lines: string[] = [];
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({}, {
-    // The API's own logger (lib/logger.ts), at its most talkative level.
-    logger: createLogger({ level: 'trace', destination: { write: (line: string) => { lines.push(line); } } }),
-  });
+  stack = await startStack(
+    {},
+    {
+      // The API's own logger (lib/logger.ts), at its most talkative level.
+      logger: createLogger({
+        level: 'trace',
+        destination: {
+          write: (line: string) => {
+            lines.push(line);
+          },
+        },
+      }),
+    },
+  );
 });
 afterAll(async () => {
   await stack?.close();

@@ -3,18 +3,37 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { appendAuditEvent, GENESIS_HASH, listCaseEvents, verifyAuditChain, type NewAuditEvent } from '../../db/queries/audit.js';
+import {
+  appendAuditEvent,
+  GENESIS_HASH,
+  listCaseEvents,
+  verifyAuditChain,
+  type NewAuditEvent,
+} from '../../db/queries/audit.js';
 import { auditEvents } from '../../db/schema/audit.js';
 import { freshDatabase } from '../helpers/db.js';
 
 let database: Database;
-beforeEach(async () => { database = await freshDatabase(); });
+beforeEach(async () => {
+  database = await freshDatabase();
+});
 afterEach(async () => database.close());
 
 const event = (n: number, caseId = 'case-1'): NewAuditEvent => ({
-  eventKey: `${caseId}:${n}`, caseType: 'share-application', caseId, action: `step-${n}`, fromState: 'a', toState: 'b',
-  actorId: 'u1', actorName: '张三', actorRole: 'agency_staff', actorAgency: 'A1', at: new Date(Date.UTC(2026, 10, 23, 8, 0, n)),
-  reason: n % 2 ? '理由' : null, legalBasis: null, data: { n, nested: { z: 1, a: [1, 2] } },
+  eventKey: `${caseId}:${n}`,
+  caseType: 'share-application',
+  caseId,
+  action: `step-${n}`,
+  fromState: 'a',
+  toState: 'b',
+  actorId: 'u1',
+  actorName: '张三',
+  actorRole: 'agency_staff',
+  actorAgency: 'A1',
+  at: new Date(Date.UTC(2026, 10, 23, 8, 0, n)),
+  reason: n % 2 ? '理由' : null,
+  legalBasis: null,
+  data: { n, nested: { z: 1, a: [1, 2] } },
 });
 
 async function appendMany(count: number, caseId?: string) {
@@ -39,7 +58,11 @@ describe('audit chain', () => {
   });
 
   it('serialises concurrent writers into one unbroken chain', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => database.db.transaction((tx) => appendAuditEvent(tx, event(i + 1, `case-${i % 4}`)))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        database.db.transaction((tx) => appendAuditEvent(tx, event(i + 1, `case-${i % 4}`))),
+      ),
+    );
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 20 });
   });
 

@@ -4,9 +4,19 @@ import { ApplicationFailure } from '@temporalio/common';
 import { expect } from 'vitest';
 
 /** An RFC 9457 problem document with this status and stable code. */
-export function expectProblem(res: { status: number; body: any; contentType: string }, status: number, code: string): void {
+export function expectProblem(
+  res: { status: number; body: any; contentType: string },
+  status: number,
+  code: string,
+): void {
   expect(res.contentType).toContain('application/problem+json');
-  expect(res.body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  expect(res.body).toMatchObject({
+    status,
+    code,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   expect(res.status).toBe(status);
 }
 
@@ -22,7 +32,10 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
 
 /** The error code of an update that a workflow's validator (or handler) refused. */
 export async function refusal(p: Promise<unknown>): Promise<string | undefined> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
   const cause = (error as WorkflowUpdateFailedError).cause;
   expect(cause).toBeInstanceOf(ApplicationFailure);

@@ -17,12 +17,26 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath()!,
     headless: true,
     // This machine's network is closed: no background traffic, no first-run work.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
   });
 }
 
 export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  return browser.newContext({
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
 }
 
 /**
@@ -33,18 +47,33 @@ export async function choose(page: Page, label: string, option: string | RegExp)
   const field = page.getByLabel(label, { exact: true });
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, (c) => `\\${c}`)}$`);
-  const wanted = open.locator('.ant-select-item-option').filter({ hasText: typeof option === 'string' ? exactly(option) : option }).first();
+  const wanted = open
+    .locator('.ant-select-item-option')
+    .filter({ hasText: typeof option === 'string' ? exactly(option) : option })
+    .first();
   // A click that lands while the list is still moving in is lost: a single select then stays open
   // and a multiple one leaves the option unmarked. Try again until the choice has taken.
-  const taken = async () => (await open.count()) === 0
-    || /ant-select-item-option-selected/.test((await wanted.getAttribute('class', { timeout: 500 }).catch(() => null)) ?? '');
+  const taken = async () =>
+    (await open.count()) === 0 ||
+    /ant-select-item-option-selected/.test(
+      (await wanted.getAttribute('class', { timeout: 500 }).catch(() => null)) ?? '',
+    );
   // Another select's list may still be closing: wait for it, so that the options are this select's.
-  await expect.poll(() => open.count(), { timeout: 2000 }).toBe(0).catch(() => undefined);
+  await expect
+    .poll(() => open.count(), { timeout: 2000 })
+    .toBe(0)
+    .catch(() => undefined);
   await field.click();
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1 && (await open.count()) === 0) await field.click();
     await wanted.click();
-    const ok = await expect.poll(taken, { timeout: 2000 }).toBe(true).then(() => true, () => false);
+    const ok = await expect
+      .poll(taken, { timeout: 2000 })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
     if (ok) break;
     if (attempt === 3) throw new Error(`choosing ${String(option)} in ${label} did not take`);
   }
@@ -71,11 +100,11 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     .map((a) => a.finished.catch(() => undefined)))`);
   await page.evaluate(axeSource);
   // Runs in the page; written as a string so this Node-side file needs no DOM types.
-  const violations = await page.evaluate(`(async () => {
+  const violations = (await page.evaluate(`(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' — ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
-  })()`) as string[];
+  })()`)) as string[];
   expect(violations, `accessibility of ${label}`).toEqual([]);
 }
 

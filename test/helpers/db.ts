@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../db/client.js';
 
-export const testDatabaseUrl = (): string | undefined => process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+export const testDatabaseUrl = (): string | undefined =>
+  process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 
 /** `url` is set on PostgreSQL, for another process to open the same database. */
 export async function freshDatabase(): Promise<Database & { url?: string }> {

@@ -3,7 +3,12 @@ import { createLogger } from '../../lib/logger.js';
 export const testLogger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** A line Temporal's runtime logged (pino's JSON: level 30 is info, 40 warn). */
-export interface TemporalLogLine { level: number; msg: string; sdkComponent?: string; [field: string]: unknown }
+export interface TemporalLogLine {
+  level: number;
+  msg: string;
+  sdkComponent?: string;
+  [field: string]: unknown;
+}
 
 // On globalThis: a test process keeps its Runtime (and this sink) across files, whose modules are fresh.
 const shared = globalThis as { temporalLogListeners?: Set<(line: TemporalLogLine) => void> };
@@ -21,7 +26,14 @@ export const temporalLogSink = {
 /** Collects what the runtime logs from now until the returned stop is called. */
 export function listenToTemporalLogs(): { lines: TemporalLogLine[]; stop(): void } {
   const lines: TemporalLogLine[] = [];
-  const listen = (line: TemporalLogLine) => { lines.push(line); };
+  const listen = (line: TemporalLogLine) => {
+    lines.push(line);
+  };
   listeners.add(listen);
-  return { lines, stop: () => { listeners.delete(listen); } };
+  return {
+    lines,
+    stop: () => {
+      listeners.delete(listen);
+    },
+  };
 }

@@ -22,7 +22,11 @@ export interface Stack {
   env: TestWorkflowEnvironment;
   config: Config;
   app: FastifyInstance;
-  request<T = any>(method: string, path: string, options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
   token(sub: string, roles: string[], agency?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -31,12 +35,24 @@ export interface Stack {
  * `timeSkipping` runs the stack on the time-skipping server, so a test can let deadlines pass with
  * env.sleep; `logger` is the API's (silent by default).
  */
-export async function startStack(overrides: Record<string, string> = {}, options: { timeSkipping?: boolean; logger?: Logger } = {}): Promise<Stack> {
-  const [env, database] = await Promise.all([options.timeSkipping ? timeSkippingEnvironment() : devServerEnvironment(), freshDatabase()]);
+export async function startStack(
+  overrides: Record<string, string> = {},
+  options: { timeSkipping?: boolean; logger?: Logger } = {},
+): Promise<Stack> {
+  const [env, database] = await Promise.all([
+    options.timeSkipping ? timeSkippingEnvironment() : devServerEnvironment(),
+    freshDatabase(),
+  ]);
   let worker: RunningWorker | null = null;
   try {
     worker = await startWorker(env, database.db);
-    const config = parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', TEMPORAL_TASK_QUEUE: worker.taskQueue, ...overrides });
+    const config = parseConfig({
+      AUTH_MODE: 'dev',
+      NODE_ENV: 'test',
+      RATE_LIMIT_PER_MINUTE: '0',
+      TEMPORAL_TASK_QUEUE: worker.taskQueue,
+      ...overrides,
+    });
     const app = await buildApp({ database, temporal: env.client, config, logger: options.logger ?? testLogger });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
@@ -45,17 +61,32 @@ export async function startStack(overrides: Record<string, string> = {}, options
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(baseUrl + path, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+      const res = await fetch(baseUrl + path, {
+        method,
+        headers,
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      });
       const text = await res.text();
       let body: unknown = text;
-      try { body = JSON.parse(text); } catch { /* not JSON */ }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
       return { status: res.status, body: body as any, contentType: res.headers.get('content-type') ?? '' };
     };
     const running = worker;
     return {
-      baseUrl, database, env, config, app, request,
+      baseUrl,
+      database,
+      env,
+      config,
+      app,
+      request,
       token: async (sub, roles, agency) => {
-        const res = await request('POST', '/api/v1/dev/tokens', { body: { sub, roles, ...(agency ? { agency } : {}), name: sub } });
+        const res = await request('POST', '/api/v1/dev/tokens', {
+          body: { sub, roles, ...(agency ? { agency } : {}), name: sub },
+        });
         if (res.status !== 201) throw new Error(`dev token: ${res.status} ${JSON.stringify(res.body)}`);
         return res.body.token as string;
       },

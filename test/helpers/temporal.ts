@@ -10,7 +10,9 @@ import { createWorker } from '../../lib/worker.js';
 import { testLogger } from './logger.js';
 
 export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
+  });
 }
 
 export function devServerEnvironment(): Promise<TestWorkflowEnvironment> {
@@ -24,7 +26,11 @@ export interface RunningWorker {
 }
 
 /** Starts a worker on a unique task queue with shuzhi's real activities over `db`. */
-export async function startWorker(env: TestWorkflowEnvironment, db: Db, opts: { temporal?: Client } = {}): Promise<RunningWorker> {
+export async function startWorker(
+  env: TestWorkflowEnvironment,
+  db: Db,
+  opts: { temporal?: Client } = {},
+): Promise<RunningWorker> {
   const taskQueue = `test-${randomUUID()}`;
   const worker = await createWorker({
     connection: env.nativeConnection,

@@ -9,7 +9,9 @@ import { workflowBundle } from '../../lib/worker.js';
 import { LOCAL_STEPS_PATCH } from '../../workflows/common/kernel.js';
 
 const dir = fileURLToPath(new URL('../histories/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** The patch ids a history's markers record (each marker's payload is `{"id": …}` in base64). */
 function patchesIn(file: string): string[] {

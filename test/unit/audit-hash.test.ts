@@ -60,15 +60,27 @@ describe('canonicalJson', () => {
   });
 
   it('is the same whatever order the keys were inserted in, at every depth', () => {
-    const one = { case: { id: 'app-1', state: 'granted' }, fields: ['name', 'licence_no'], at: { date: '2026-03-10', zone: 'Asia/Shanghai' } };
-    const other = { at: { zone: 'Asia/Shanghai', date: '2026-03-10' }, fields: ['name', 'licence_no'], case: { state: 'granted', id: 'app-1' } };
+    const one = {
+      case: { id: 'app-1', state: 'granted' },
+      fields: ['name', 'licence_no'],
+      at: { date: '2026-03-10', zone: 'Asia/Shanghai' },
+    };
+    const other = {
+      at: { zone: 'Asia/Shanghai', date: '2026-03-10' },
+      fields: ['name', 'licence_no'],
+      case: { state: 'granted', id: 'app-1' },
+    };
     expect(JSON.stringify(one)).not.toBe(JSON.stringify(other));
     expect(canonicalJson(one)).toBe(canonicalJson(other));
-    expect(canonicalJson(one)).toBe('{"at":{"date":"2026-03-10","zone":"Asia/Shanghai"},"case":{"id":"app-1","state":"granted"},"fields":["name","licence_no"]}');
+    expect(canonicalJson(one)).toBe(
+      '{"at":{"date":"2026-03-10","zone":"Asia/Shanghai"},"case":{"id":"app-1","state":"granted"},"fields":["name","licence_no"]}',
+    );
   });
 
   it('still tells different arrays apart: order inside an array matters', () => {
-    expect(canonicalJson({ fields: ['name', 'licence_no'] })).not.toBe(canonicalJson({ fields: ['licence_no', 'name'] }));
+    expect(canonicalJson({ fields: ['name', 'licence_no'] })).not.toBe(
+      canonicalJson({ fields: ['licence_no', 'name'] }),
+    );
   });
 
   it('drops keys whose value is undefined, as JSON and jsonb do', () => {
@@ -142,7 +154,9 @@ describe('hashAuditEvent', () => {
   });
 
   it('tells a null state from the string "null"', () => {
-    expect(hashAuditEvent({ ...submitted(), fromState: 'null' }, GENESIS_HASH)).not.toBe(hashAuditEvent(submitted(), GENESIS_HASH));
+    expect(hashAuditEvent({ ...submitted(), fromState: 'null' }, GENESIS_HASH)).not.toBe(
+      hashAuditEvent(submitted(), GENESIS_HASH),
+    );
   });
 
   it('depends on the previous hash', () => {
@@ -172,8 +186,22 @@ describe('hashAuditEvent', () => {
   });
 
   it('is the same when data comes back from jsonb with its keys in another order', () => {
-    const written = { ...submitted(), data: { reviewDueDate: '2026-03-16', fields: ['name', 'licence_no'], notify: { kind: 'submitted', audience: 'agency' } } };
-    const readBack = { ...submitted(), data: { notify: { audience: 'agency', kind: 'submitted' }, fields: ['name', 'licence_no'], reviewDueDate: '2026-03-16' } };
+    const written = {
+      ...submitted(),
+      data: {
+        reviewDueDate: '2026-03-16',
+        fields: ['name', 'licence_no'],
+        notify: { kind: 'submitted', audience: 'agency' },
+      },
+    };
+    const readBack = {
+      ...submitted(),
+      data: {
+        notify: { audience: 'agency', kind: 'submitted' },
+        fields: ['name', 'licence_no'],
+        reviewDueDate: '2026-03-16',
+      },
+    };
     expect(hashAuditEvent(readBack, GENESIS_HASH)).toBe(hashAuditEvent(written, GENESIS_HASH));
   });
 

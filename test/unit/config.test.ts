@@ -10,7 +10,8 @@ vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
   const readFileSync = (path: unknown): string => {
     const text = policyFiles.get(String(path));
-    if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${String(path)}'`), { code: 'ENOENT' });
+    if (text === undefined)
+      throw Object.assign(new Error(`ENOENT: no such file or directory, open '${String(path)}'`), { code: 'ENOENT' });
     return text;
   };
   return { ...actual, readFileSync, default: { ...actual, readFileSync } };
@@ -37,10 +38,32 @@ function problemsOf(env: NodeJS.ProcessEnv, defaults?: Record<string, string>): 
 /** docs/processes.md's numbers, written out here so this file does not trust policy/index.ts for them. */
 const domainPolicy = {
   remindWd: 2,
-  share: { precheckWd: 2, reviewWd: 10, supplementWd: 10, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 },
+  share: {
+    precheckWd: 2,
+    reviewWd: 10,
+    supplementWd: 10,
+    extensionWd: 10,
+    expiryReminderDays: 10,
+    objectionWindowWd: 15,
+  },
   objection: { negotiateWd: 5, providerStatementWd: 3, coordinateWd: 10 },
-  open: { formalCheckWd: 5, reviewWd: 10, agreementWd: 5, reportEveryMonths: 6, reportReminderDays: 7, reportGraceWd: 10 },
-  assessment: { startsOn: '01-15', startsAt: '09:00', selfWd: 10, reviewWd: 15, noticeWd: 5, rectifyPlanWd: 10, rectifyDays: 30 },
+  open: {
+    formalCheckWd: 5,
+    reviewWd: 10,
+    agreementWd: 5,
+    reportEveryMonths: 6,
+    reportReminderDays: 7,
+    reportGraceWd: 10,
+  },
+  assessment: {
+    startsOn: '01-15',
+    startsAt: '09:00',
+    selfWd: 10,
+    reviewWd: 15,
+    noticeWd: 5,
+    rectifyPlanWd: 10,
+    rectifyDays: 30,
+  },
   correction: { forwardWd: 2, verifyWd: 5, verifyExtendedWd: 10 },
   freshness: { overdueGraceWd: 2, delinquentCycles: 2 },
 };
@@ -164,7 +187,9 @@ describe('parseConfig authentication', () => {
     }
     expect(thrown).toBeInstanceOf(Error);
     expect((thrown as Error).name).toBe('ConfigError');
-    expect((thrown as Error).message).toBe('Invalid configuration:\n  - JWT_SECRET or JWT_JWKS_URL: one is required when AUTH_MODE=jwt');
+    expect((thrown as Error).message).toBe(
+      'Invalid configuration:\n  - JWT_SECRET or JWT_JWKS_URL: one is required when AUTH_MODE=jwt',
+    );
   });
 
   it('accepts a JWKS URL instead of a secret', () => {
@@ -202,7 +227,9 @@ describe('parseConfig authentication', () => {
   });
 
   it('refuses AUTH_MODE=dev in production even with a real JWT secret', () => {
-    expect(problemsOf({ AUTH_MODE: 'dev', NODE_ENV: 'production', JWT_SECRET: SECRET })).toEqual(['AUTH_MODE: dev tokens are refused with NODE_ENV=production']);
+    expect(problemsOf({ AUTH_MODE: 'dev', NODE_ENV: 'production', JWT_SECRET: SECRET })).toEqual([
+      'AUTH_MODE: dev tokens are refused with NODE_ENV=production',
+    ]);
   });
 
   it.each(['development', 'test'])('accepts AUTH_MODE=dev with NODE_ENV=%s and signs with the dev secret', (env) => {
@@ -222,11 +249,16 @@ describe('parseConfig authentication', () => {
   });
 
   it('refuses a caller default of AUTH_MODE=dev alone, since NODE_ENV then defaults to production', () => {
-    expect(problemsOf({}, { AUTH_MODE: 'dev' })).toEqual(['AUTH_MODE: dev tokens are refused with NODE_ENV=production']);
+    expect(problemsOf({}, { AUTH_MODE: 'dev' })).toEqual([
+      'AUTH_MODE: dev tokens are refused with NODE_ENV=production',
+    ]);
   });
 
   it('prefers an explicit JWT_SECRET over the dev secret in dev mode', () => {
-    expect(parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'development', JWT_SECRET: SECRET }).auth).toEqual({ mode: 'dev', secret: SECRET });
+    expect(parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'development', JWT_SECRET: SECRET }).auth).toEqual({
+      mode: 'dev',
+      secret: SECRET,
+    });
   });
 
   it('refuses an unknown AUTH_MODE, naming it', () => {
@@ -247,7 +279,9 @@ describe('parseConfig for processes that serve no HTTP (worker, cli)', () => {
   });
 
   it('still refuses the other problems', () => {
-    expect(() => parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'production' }, {}, { servesHttp: false })).toThrow(/AUTH_MODE/);
+    expect(() => parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'production' }, {}, { servesHttp: false })).toThrow(
+      /AUTH_MODE/,
+    );
     expect(() => parseConfig({ PORT: 'abc' }, {}, { servesHttp: false })).toThrow(/PORT/);
   });
 });
@@ -321,7 +355,9 @@ describe('parseConfig Temporal connection', () => {
   });
 
   it('accepts host:port', () => {
-    expect(parseConfig({ ...base, TEMPORAL_ADDRESS: 'temporal.internal:7233' }).temporal.address).toBe('temporal.internal:7233');
+    expect(parseConfig({ ...base, TEMPORAL_ADDRESS: 'temporal.internal:7233' }).temporal.address).toBe(
+      'temporal.internal:7233',
+    );
   });
 
   it.each([
@@ -335,7 +371,11 @@ describe('parseConfig Temporal connection', () => {
   });
 
   it('turns TLS on with a cert and its key', () => {
-    const config = parseConfig({ ...base, TEMPORAL_TLS_CERT_PATH: '/etc/shuzhi/client.pem', TEMPORAL_TLS_KEY_PATH: '/etc/shuzhi/client.key' });
+    const config = parseConfig({
+      ...base,
+      TEMPORAL_TLS_CERT_PATH: '/etc/shuzhi/client.pem',
+      TEMPORAL_TLS_KEY_PATH: '/etc/shuzhi/client.key',
+    });
     expect(config.temporal.tls).toEqual({ certPath: '/etc/shuzhi/client.pem', keyPath: '/etc/shuzhi/client.key' });
   });
 
@@ -352,11 +392,15 @@ describe('parseConfig Temporal connection', () => {
   });
 
   it('turns TLS on when a CA is given', () => {
-    expect(parseConfig({ ...base, TEMPORAL_TLS_CA_PATH: '/etc/shuzhi/ca.pem' }).temporal.tls).toEqual({ caPath: '/etc/shuzhi/ca.pem' });
+    expect(parseConfig({ ...base, TEMPORAL_TLS_CA_PATH: '/etc/shuzhi/ca.pem' }).temporal.tls).toEqual({
+      caPath: '/etc/shuzhi/ca.pem',
+    });
   });
 
   it('turns TLS on with TEMPORAL_TLS=true alone, and carries the server name', () => {
-    expect(parseConfig({ ...base, TEMPORAL_TLS: 'true', TEMPORAL_TLS_SERVER_NAME: 'temporal.example.gov.cn' }).temporal.tls).toEqual({
+    expect(
+      parseConfig({ ...base, TEMPORAL_TLS: 'true', TEMPORAL_TLS_SERVER_NAME: 'temporal.example.gov.cn' }).temporal.tls,
+    ).toEqual({
       serverName: 'temporal.example.gov.cn',
     });
   });
@@ -379,13 +423,24 @@ describe('parseConfig policy (SHUZHI_POLICY)', () => {
   it('deep-merges an override over the defaults, keeping every other number', () => {
     const { policy } = parseConfig({ ...base, SHUZHI_POLICY: '{"share":{"reviewWd":15}}' });
     expect(policy).toEqual({ ...domainPolicy, share: { ...domainPolicy.share, reviewWd: 15 } });
-    expect(policy.share).toEqual({ precheckWd: 2, reviewWd: 15, supplementWd: 10, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 });
+    expect(policy.share).toEqual({
+      precheckWd: 2,
+      reviewWd: 15,
+      supplementWd: 10,
+      extensionWd: 10,
+      expiryReminderDays: 10,
+      objectionWindowWd: 15,
+    });
   });
 
   it('overrides keys in several sections at once', () => {
     const { policy } = parseConfig({
       ...base,
-      SHUZHI_POLICY: JSON.stringify({ objection: { coordinateWd: 20 }, assessment: { startsOn: '02-01' }, freshness: { overdueGraceWd: 3 } }),
+      SHUZHI_POLICY: JSON.stringify({
+        objection: { coordinateWd: 20 },
+        assessment: { startsOn: '02-01' },
+        freshness: { overdueGraceWd: 3 },
+      }),
     });
     expect(policy.objection).toEqual({ negotiateWd: 5, providerStatementWd: 3, coordinateWd: 20 });
     expect(policy.assessment).toEqual({ ...domainPolicy.assessment, startsOn: '02-01' });
@@ -421,19 +476,40 @@ describe('parseConfig policy (SHUZHI_POLICY)', () => {
 });
 
 describe('parseConfig policy file (SHUZHI_POLICY_FILE)', () => {
-  policyFiles.set('/etc/shuzhi/policy.json', JSON.stringify({ share: { reviewWd: 15, supplementWd: 12 }, open: { agreementWd: 7 } }));
+  policyFiles.set(
+    '/etc/shuzhi/policy.json',
+    JSON.stringify({ share: { reviewWd: 15, supplementWd: 12 }, open: { agreementWd: 7 } }),
+  );
   policyFiles.set('/etc/shuzhi/broken.json', '{"share":');
   policyFiles.set('/etc/shuzhi/zero.json', '{"correction":{"verifyWd":0}}');
 
   it('reads the policy from the file over the defaults', () => {
     const { policy } = parseConfig({ ...base, SHUZHI_POLICY_FILE: '/etc/shuzhi/policy.json' });
-    expect(policy.share).toEqual({ precheckWd: 2, reviewWd: 15, supplementWd: 12, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 });
+    expect(policy.share).toEqual({
+      precheckWd: 2,
+      reviewWd: 15,
+      supplementWd: 12,
+      extensionWd: 10,
+      expiryReminderDays: 10,
+      objectionWindowWd: 15,
+    });
     expect(policy.open).toEqual({ ...domainPolicy.open, agreementWd: 7 });
   });
 
   it('deep-merges SHUZHI_POLICY over the file: the variable wins key by key, the file keeps the rest', () => {
-    const { policy } = parseConfig({ ...base, SHUZHI_POLICY_FILE: '/etc/shuzhi/policy.json', SHUZHI_POLICY: '{"share":{"reviewWd":20}}' });
-    expect(policy.share).toEqual({ precheckWd: 2, reviewWd: 20, supplementWd: 12, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 });
+    const { policy } = parseConfig({
+      ...base,
+      SHUZHI_POLICY_FILE: '/etc/shuzhi/policy.json',
+      SHUZHI_POLICY: '{"share":{"reviewWd":20}}',
+    });
+    expect(policy.share).toEqual({
+      precheckWd: 2,
+      reviewWd: 20,
+      supplementWd: 12,
+      extensionWd: 10,
+      expiryReminderDays: 10,
+      objectionWindowWd: 15,
+    });
     expect(policy.open.agreementWd).toBe(7);
   });
 
@@ -452,7 +528,10 @@ describe('parseConfig policy file (SHUZHI_POLICY_FILE)', () => {
 describe('values that must not be misread', () => {
   it('reads TRUST_PROXY=false as false and refuses a value that is no address, naming it', () => {
     expect(parseConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
-    expect(parseConfig({ ...base, TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.1', '10.0.0.0/8']);
+    expect(parseConfig({ ...base, TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.0.0.0/8',
+    ]);
     expect(() => parseConfig({ ...base, TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 
@@ -467,9 +546,19 @@ describe('values that must not be misread', () => {
 
 describe('the identity key', () => {
   it('is required of the production API, and not of the worker or a development stack', () => {
-    expect(() => parseConfig({ ...base, NODE_ENV: 'production' }, {}, { requireIdentityKey: true })).toThrow(/SHUZHI_IDENTITY_KEY/);
-    expect(parseConfig({ ...base, NODE_ENV: 'production', SHUZHI_IDENTITY_KEY: 'k'.repeat(16) }, {}, { requireIdentityKey: true }).identityKey).toBe('k'.repeat(16));
+    expect(() => parseConfig({ ...base, NODE_ENV: 'production' }, {}, { requireIdentityKey: true })).toThrow(
+      /SHUZHI_IDENTITY_KEY/,
+    );
+    expect(
+      parseConfig(
+        { ...base, NODE_ENV: 'production', SHUZHI_IDENTITY_KEY: 'k'.repeat(16) },
+        {},
+        { requireIdentityKey: true },
+      ).identityKey,
+    ).toBe('k'.repeat(16));
     expect(parseConfig({ ...base, NODE_ENV: 'production' }, {}, { servesHttp: false }).identityKey).toBeTruthy();
-    expect(parseConfig({ ...base, NODE_ENV: 'development' }, {}, { requireIdentityKey: true }).identityKey).toBe('shuzhi-identity-key-for-development');
+    expect(parseConfig({ ...base, NODE_ENV: 'development' }, {}, { requireIdentityKey: true }).identityKey).toBe(
+      'shuzhi-identity-key-for-development',
+    );
   });
 });

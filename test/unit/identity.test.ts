@@ -15,7 +15,10 @@ import { identifierKindOf } from '../../lib/identifiers.js';
 
 // ---- independent check characters ---------------------------------------------------------------
 
-/** GB 11643: weight of position k (1-based, left to right) is 2^(18-k) mod 11; the full sum incl. the check value is ≡ 1 (mod 11). */
+/**
+ * GB 11643: weight of position k (1-based, left to right) is 2^(18-k) mod 11; the full sum incl. the check
+ * value is ≡ 1 (mod 11).
+ */
 function idCheck(body17: string): string {
   let sum = 0;
   for (let k = 1; k <= 17; k += 1) sum += Number(body17.charAt(k - 1)) * (2 ** (18 - k) % 11);
@@ -89,16 +92,36 @@ describe('validateIdNumber (GB 11643-1999)', () => {
     ['17 characters', '11010519491231002', 'must be 18 characters (got 17)'],
     ['19 characters', '11010519491231002X1', 'must be 18 characters (got 19)'],
     ['an empty string', '', 'must be 18 characters (got 0)'],
-    ['a letter among the 17 digits', '1101051949123100AX', "only digits before the check character (position 17 is 'A')"],
-    ['an x before the last position', '11010519491231x02X', "only digits before the check character (position 15 is 'x')"],
+    [
+      'a letter among the 17 digits',
+      '1101051949123100AX',
+      "only digits before the check character (position 17 is 'A')",
+    ],
+    [
+      'an x before the last position',
+      '11010519491231x02X',
+      "only digits before the check character (position 15 is 'x')",
+    ],
     ['a full-width digit', '１10105194912310021', "only digits before the check character (position 1 is '１')"],
-    ['a check character that is not a digit or X', '11010519491231002Y', "check character must be a digit or X (got 'Y')"],
+    [
+      'a check character that is not a digit or X',
+      '11010519491231002Y',
+      "check character must be a digit or X (got 'Y')",
+    ],
     ['30 February', withIdCheck('11010519900230001'), 'birth date 19900230 is not a real date'],
-    ['29 February in a non-leap century year', withIdCheck('11010519000229001'), 'birth date 19000229 is not a real date'],
+    [
+      '29 February in a non-leap century year',
+      withIdCheck('11010519000229001'),
+      'birth date 19000229 is not a real date',
+    ],
     ['month 13', withIdCheck('11010519901301001'), 'birth date 19901301 is not a real date'],
     ['day 00', withIdCheck('11010519900100001'), 'birth date 19900100 is not a real date'],
     ['a birth year before 1900', withIdCheck('11010518991231001'), 'birth date 18991231 is before 1900'],
-    ['a birth date after today', withIdCheck('11010520260521001'), 'birth date 20260521 is in the future (today is 2026-05-20)'],
+    [
+      'a birth date after today',
+      withIdCheck('11010520260521001'),
+      'birth date 20260521 is in the future (today is 2026-05-20)',
+    ],
   ];
   it.each(invalid)('rejects %s', (_label, input, reason) => {
     expect(validateIdNumber(input, TODAY)).toEqual({ ok: false, reason });
@@ -120,8 +143,16 @@ describe('validateCreditCode (GB 32100-2015)', () => {
   const valid: Array<[label: string, input: string, normalized: string]> = [
     ['the commonly cited example', '91350100M000100Y43', '91350100M000100Y43'],
     ['the same example in lower case', '91350100m000100y43', '91350100M000100Y43'],
-    ['a generated code with letters in the body', withCreditCheck('12440300MB2C3D4E5'), withCreditCheck('12440300MB2C3D4E5')],
-    ['a generated code with registration department Y', withCreditCheck('Y1110105MA01ABCDE'), withCreditCheck('Y1110105MA01ABCDE')],
+    [
+      'a generated code with letters in the body',
+      withCreditCheck('12440300MB2C3D4E5'),
+      withCreditCheck('12440300MB2C3D4E5'),
+    ],
+    [
+      'a generated code with registration department Y',
+      withCreditCheck('Y1110105MA01ABCDE'),
+      withCreditCheck('Y1110105MA01ABCDE'),
+    ],
   ];
   it.each(valid)('accepts %s', (_label, input, normalized) => {
     expect(validateCreditCode(input)).toEqual({ ok: true, normalized });
@@ -152,7 +183,11 @@ describe('validateCreditCode (GB 32100-2015)', () => {
     ['the letter S', 'S1350100M000100Y43', 'character S is not allowed (position 1)'],
     ['a lower-case v', '91350100M000100Y4v', 'character V is not allowed (position 18)'],
     ['a hyphen', '91350100-000100Y43', "character '-' at position 9 is not in the GB 32100 alphabet"],
-    ['a letter in the 行政区划码', withCreditCheck('9135A100M000100Y4'), 'positions 3-8 (行政区划码) must be six digits'],
+    [
+      'a letter in the 行政区划码',
+      withCreditCheck('9135A100M000100Y4'),
+      'positions 3-8 (行政区划码) must be six digits',
+    ],
   ];
   it.each(invalid)('rejects %s', (_label, input, reason) => {
     expect(validateCreditCode(input)).toEqual({ ok: false, reason });
@@ -181,16 +216,44 @@ describe('maskIdentifier', () => {
 describe('idNumberSchema and creditCodeSchema', () => {
   it('parse to the normalised value', () => {
     const body = z.object({ idNumber: idNumberSchema, creditCode: creditCodeSchema });
-    const parsed: z.infer<typeof body> = body.parse({ idNumber: '11010519491231002x', creditCode: '91350100m000100y43' });
+    const parsed: z.infer<typeof body> = body.parse({
+      idNumber: '11010519491231002x',
+      creditCode: '91350100m000100y43',
+    });
     expect(parsed).toEqual({ idNumber: '11010519491231002X', creditCode: '91350100M000100Y43' });
   });
 
   const failures: Array<[label: string, schema: z.ZodType<string>, input: unknown, message: string]> = [
-    ['a 身份证号 with a wrong check character', idNumberSchema, '110105194912310021', 'not a valid 身份证号 (GB 11643): wrong check character (expected X)'],
-    ['a 身份证号 of 17 characters', idNumberSchema, '11010519491231002', 'not a valid 身份证号 (GB 11643): must be 18 characters (got 17)'],
-    ['a 身份证号 born on 30 February', idNumberSchema, withIdCheck('11010519900230001'), 'not a valid 身份证号 (GB 11643): birth date 19900230 is not a real date'],
-    ['a credit code with the letter O', creditCodeSchema, '91350100M0001O0Y43', 'not a valid 统一社会信用代码 (GB 32100): character O is not allowed (position 14)'],
-    ['a credit code with a wrong check character', creditCodeSchema, '91350100M000100Y44', 'not a valid 统一社会信用代码 (GB 32100): wrong check character (expected 3)'],
+    [
+      'a 身份证号 with a wrong check character',
+      idNumberSchema,
+      '110105194912310021',
+      'not a valid 身份证号 (GB 11643): wrong check character (expected X)',
+    ],
+    [
+      'a 身份证号 of 17 characters',
+      idNumberSchema,
+      '11010519491231002',
+      'not a valid 身份证号 (GB 11643): must be 18 characters (got 17)',
+    ],
+    [
+      'a 身份证号 born on 30 February',
+      idNumberSchema,
+      withIdCheck('11010519900230001'),
+      'not a valid 身份证号 (GB 11643): birth date 19900230 is not a real date',
+    ],
+    [
+      'a credit code with the letter O',
+      creditCodeSchema,
+      '91350100M0001O0Y43',
+      'not a valid 统一社会信用代码 (GB 32100): character O is not allowed (position 14)',
+    ],
+    [
+      'a credit code with a wrong check character',
+      creditCodeSchema,
+      '91350100M000100Y44',
+      'not a valid 统一社会信用代码 (GB 32100): wrong check character (expected 3)',
+    ],
   ];
   it.each(failures)('reject %s with a message naming the rule', (_label, schema, input, message) => {
     const result = schema.safeParse(input);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { defaultPolicy, parsePolicy, type Policy } from '../../policy/index.js';
 
 /** Reads a dotted key such as 'share.reviewWd' from a policy. */
-const at = (policy: Policy, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], policy);
+const at = (policy: Policy, key: string): unknown =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], policy);
 
 /** The ZodError paths a refused override reports, e.g. ['share.reviewWd']. */
 function refusedPaths(overrides: unknown): string[] {
@@ -56,10 +57,32 @@ describe('defaultPolicy', () => {
   it('holds exactly the keys docs/processes.md names, and nothing else', () => {
     expect(defaultPolicy).toStrictEqual({
       remindWd: 2,
-      share: { precheckWd: 2, reviewWd: 10, supplementWd: 10, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 },
+      share: {
+        precheckWd: 2,
+        reviewWd: 10,
+        supplementWd: 10,
+        extensionWd: 10,
+        expiryReminderDays: 10,
+        objectionWindowWd: 15,
+      },
       objection: { negotiateWd: 5, providerStatementWd: 3, coordinateWd: 10 },
-      open: { formalCheckWd: 5, reviewWd: 10, agreementWd: 5, reportEveryMonths: 6, reportReminderDays: 7, reportGraceWd: 10 },
-      assessment: { startsOn: '01-15', startsAt: '09:00', selfWd: 10, reviewWd: 15, noticeWd: 5, rectifyPlanWd: 10, rectifyDays: 30 },
+      open: {
+        formalCheckWd: 5,
+        reviewWd: 10,
+        agreementWd: 5,
+        reportEveryMonths: 6,
+        reportReminderDays: 7,
+        reportGraceWd: 10,
+      },
+      assessment: {
+        startsOn: '01-15',
+        startsAt: '09:00',
+        selfWd: 10,
+        reviewWd: 15,
+        noticeWd: 5,
+        rectifyPlanWd: 10,
+        rectifyDays: 30,
+      },
       correction: { forwardWd: 2, verifyWd: 5, verifyExtendedWd: 10 },
       freshness: { overdueGraceWd: 2, delinquentCycles: 2 },
     });
@@ -80,7 +103,14 @@ describe('defaultPolicy', () => {
 describe('parsePolicy overrides', () => {
   it('changes only the key it names and keeps the rest of that section', () => {
     const policy = parsePolicy({ share: { reviewWd: 15 } });
-    expect(policy.share).toStrictEqual({ precheckWd: 2, reviewWd: 15, supplementWd: 10, extensionWd: 10, expiryReminderDays: 10, objectionWindowWd: 15 });
+    expect(policy.share).toStrictEqual({
+      precheckWd: 2,
+      reviewWd: 15,
+      supplementWd: 10,
+      extensionWd: 10,
+      expiryReminderDays: 10,
+      objectionWindowWd: 15,
+    });
     expect(policy.objection).toStrictEqual({ negotiateWd: 5, providerStatementWd: 3, coordinateWd: 10 });
   });
 
@@ -98,7 +128,15 @@ describe('parsePolicy overrides', () => {
       freshness: { overdueGraceWd: 1 },
     });
     expect(policy.correction).toStrictEqual({ forwardWd: 2, verifyWd: 3, verifyExtendedWd: 6 });
-    expect(policy.assessment).toStrictEqual({ startsOn: '02-01', startsAt: '08:30', selfWd: 10, reviewWd: 15, noticeWd: 5, rectifyPlanWd: 10, rectifyDays: 30 });
+    expect(policy.assessment).toStrictEqual({
+      startsOn: '02-01',
+      startsAt: '08:30',
+      selfWd: 10,
+      reviewWd: 15,
+      noticeWd: 5,
+      rectifyPlanWd: 10,
+      rectifyDays: 30,
+    });
     expect(policy.freshness).toStrictEqual({ overdueGraceWd: 1, delinquentCycles: 2 });
     expect(policy.share.reviewWd).toBe(10);
   });
@@ -154,7 +192,11 @@ describe('parsePolicy refusals', () => {
     ]);
   });
 
-  it.each([['a string', 'reviewWd=15'], ['a number', 15], ['an array', [{ share: { reviewWd: 15 } }]]])('refuses overrides that are %s', (_, overrides) => {
+  it.each([
+    ['a string', 'reviewWd=15'],
+    ['a number', 15],
+    ['an array', [{ share: { reviewWd: 15 } }]],
+  ])('refuses overrides that are %s', (_, overrides) => {
     expect(() => parsePolicy(overrides)).toThrow(z.ZodError);
   });
 });

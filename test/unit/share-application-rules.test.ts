@@ -244,14 +244,20 @@ function scenario(kind: Kind): { view: ShareApplicationView; nowMs: number } {
       return { view: makeView({ ...grantedOverrides(), renewal: renewal() }), nowMs: NOW_RENEWAL };
     case 'granted_renewal_approved':
       return {
-        view: makeView({ ...grantedOverrides(), renewal: renewal({ state: 'approved', decision: decisionRecord('approve') }) }),
+        view: makeView({
+          ...grantedOverrides(),
+          renewal: renewal({ state: 'approved', decision: decisionRecord('approve') }),
+        }),
         nowMs: NOW_RENEWAL,
       };
     case 'granted_renewal_rejected':
       return {
         view: makeView({
           ...grantedOverrides(),
-          renewal: renewal({ state: 'rejected', decision: decisionRecord('reject', { reason: 'no longer needed', legalBasis: 'Art. 38' }) }),
+          renewal: renewal({
+            state: 'rejected',
+            decision: decisionRecord('reject', { reason: 'no longer needed', legalBasis: 'Art. 38' }),
+          }),
         }),
         nowMs: NOW_RENEWAL,
       };
@@ -278,11 +284,19 @@ function scenario(kind: Kind): { view: ShareApplicationView; nowMs: number } {
       return { view: makeView({ state: 'withdrawn', reviewDue: null }), nowMs: NOW_REVIEW };
     case 'closed':
       return {
-        view: makeView({ state: 'closed', reviewDue: null, missing: ['signed security commitment'], decision: decisionRecord('request_supplement') }),
+        view: makeView({
+          state: 'closed',
+          reviewDue: null,
+          missing: ['signed security commitment'],
+          decision: decisionRecord('request_supplement'),
+        }),
         nowMs: Date.parse('2026-03-25T02:00:00.000Z'),
       };
     case 'expired':
-      return { view: makeView({ ...grantedOverrides(), state: 'expired', grant: activeGrant({ state: 'expired' }) }), nowMs: Date.parse('2026-09-11T02:00:00.000Z') };
+      return {
+        view: makeView({ ...grantedOverrides(), state: 'expired', grant: activeGrant({ state: 'expired' }) }),
+        nowMs: Date.parse('2026-09-11T02:00:00.000Z'),
+      };
     case 'revoked':
       return {
         view: makeView({
@@ -316,17 +330,20 @@ const allKinds: Kind[] = [
 type Outcome = { code: Refusal['code']; paths: string[] } | null;
 
 /** The parts of a refusal a caller acts on: its code and which inputs were wrong. */
-const outcome = (r: Refusal | null): Outcome => (r ? { code: r.code, paths: (r.errors ?? []).map((e) => e.path) } : null);
+const outcome = (r: Refusal | null): Outcome =>
+  r ? { code: r.code, paths: (r.errors ?? []).map((e) => e.path) } : null;
 const ok: Outcome = null;
 const forbidden: Outcome = { code: 'FORBIDDEN', paths: [] };
 const invalidState: Outcome = { code: 'INVALID_STATE', paths: [] };
 const invalid = (...paths: string[]): Outcome => ({ code: 'VALIDATION_FAILED', paths });
 
 /** How a test title states an outcome. */
-const verdict = (o: Outcome): string => (o ? `is refused with ${o.code}${o.paths.length ? ` on ${o.paths.join(' and ')}` : ''}` : 'is accepted');
+const verdict = (o: Outcome): string =>
+  o ? `is refused with ${o.code}${o.paths.length ? ` on ${o.paths.join(' and ')}` : ''}` : 'is accepted';
 
 /** Rows with their title first, for it.each(...)('%s', ...): vitest shortens `$field` titles to 40 characters. */
-const titled = <T>(rows: readonly T[], title: (row: T) => string): [string, T][] => rows.map((row) => [title(row), row]);
+const titled = <T>(rows: readonly T[], title: (row: T) => string): [string, T][] =>
+  rows.map((row) => [title(row), row]);
 
 /** One row per stage of a case with the outcome expected there. */
 const byKind = (expected: [Kind, Outcome][]) => expected.map(([kind, outcome]) => ({ kind, expected: outcome }));
@@ -349,7 +366,6 @@ const validDecision = (decision: (typeof decisionKinds)[number], actor: Actor = 
   }
 };
 
-
 // ================================================================================================
 
 describe('initialRoute', () => {
@@ -364,12 +380,14 @@ describe('initialRoute', () => {
     { shareType: 'not_shared', precheck: failed, route: 'reject' },
   ] as const;
 
-  it.each(titled(rows, (r) => `sends a ${r.shareType} resource whose pre-check ${r.precheck.passed ? 'passed' : 'failed'} to ${r.route}`))(
-    '%s',
-    (_, { shareType, precheck, route }) => {
-      expect(initialRoute(resource(shareType), precheck)).toBe(route);
-    },
-  );
+  it.each(
+    titled(
+      rows,
+      (r) => `sends a ${r.shareType} resource whose pre-check ${r.precheck.passed ? 'passed' : 'failed'} to ${r.route}`,
+    ),
+  )('%s', (_, { shareType, precheck, route }) => {
+    expect(initialRoute(resource(shareType), precheck)).toBe(route);
+  });
 });
 
 describe('awaitingDecision', () => {
@@ -420,13 +438,17 @@ describe('checkDecision', () => {
       });
 
       it.each(wrongActors)('is forbidden to %s', (_, actor) => {
-        expect(outcome(checkDecision(makeView(), validDecision(decision, actor), policy, NOW_REVIEW))).toEqual(forbidden);
+        expect(outcome(checkDecision(makeView(), validDecision(decision, actor), policy, NOW_REVIEW))).toEqual(
+          forbidden,
+        );
       });
     });
 
     it('answers FORBIDDEN before looking at the state', () => {
       const { view } = scenario('withdrawn');
-      expect(outcome(checkDecision(view, validDecision('approve', otherReviewer), policy, NOW_REVIEW))).toEqual(forbidden);
+      expect(outcome(checkDecision(view, validDecision('approve', otherReviewer), policy, NOW_REVIEW))).toEqual(
+        forbidden,
+      );
     });
   });
 
@@ -447,12 +469,17 @@ describe('checkDecision', () => {
       ['expired', invalidState, invalidState, invalidState, invalidState],
       ['revoked', invalidState, invalidState, invalidState, invalidState],
     ];
-    const rows = matrix.flatMap(([kind, ...expected]) => decisionKinds.map((decision, i) => ({ kind, decision, expected: expected[i]! })));
+    const rows = matrix.flatMap(([kind, ...expected]) =>
+      decisionKinds.map((decision, i) => ({ kind, decision, expected: expected[i]! })),
+    );
 
-    it.each(titled(rows, (r) => `${r.decision} on a case that is ${r.kind} ${verdict(r.expected)}`))('%s', (_, { kind, decision, expected }) => {
-      const { view, nowMs } = scenario(kind);
-      expect(outcome(checkDecision(view, validDecision(decision), policy, nowMs))).toEqual(expected);
-    });
+    it.each(titled(rows, (r) => `${r.decision} on a case that is ${r.kind} ${verdict(r.expected)}`))(
+      '%s',
+      (_, { kind, decision, expected }) => {
+        const { view, nowMs } = scenario(kind);
+        expect(outcome(checkDecision(view, validDecision(decision), policy, nowMs))).toEqual(expected);
+      },
+    );
   });
 
   describe('approve', () => {
@@ -460,27 +487,55 @@ describe('checkDecision', () => {
     const firstReview = [
       { name: 'as requested', fields: undefined, periodMonths: undefined, expected: ok },
       { name: 'with null fields and period', fields: null, periodMonths: null, expected: ok },
-      { name: 'with exactly the requested fields', fields: ['name', 'licence_no', 'legal_person_id'], periodMonths: undefined, expected: ok },
+      {
+        name: 'with exactly the requested fields',
+        fields: ['name', 'licence_no', 'legal_person_id'],
+        periodMonths: undefined,
+        expected: ok,
+      },
       { name: 'with narrower fields', fields: ['name'], periodMonths: undefined, expected: ok },
-      { name: 'with a field the resource has but was not requested', fields: ['name', 'address'], periodMonths: undefined, expected: invalid('fields') },
-      { name: 'with a field the resource does not have', fields: ['phone'], periodMonths: undefined, expected: invalid('fields') },
+      {
+        name: 'with a field the resource has but was not requested',
+        fields: ['name', 'address'],
+        periodMonths: undefined,
+        expected: invalid('fields'),
+      },
+      {
+        name: 'with a field the resource does not have',
+        fields: ['phone'],
+        periodMonths: undefined,
+        expected: invalid('fields'),
+      },
       { name: 'with no fields at all', fields: [], periodMonths: undefined, expected: invalid('fields') },
       { name: 'with a shorter period', fields: undefined, periodMonths: 6, expected: ok },
       { name: 'with the requested period', fields: undefined, periodMonths: 12, expected: ok },
       { name: 'with a one-month period', fields: undefined, periodMonths: 1, expected: ok },
-      { name: 'with a longer period than requested', fields: undefined, periodMonths: 13, expected: invalid('periodMonths') },
+      {
+        name: 'with a longer period than requested',
+        fields: undefined,
+        periodMonths: 13,
+        expected: invalid('periodMonths'),
+      },
       { name: 'with a zero period', fields: undefined, periodMonths: 0, expected: invalid('periodMonths') },
       { name: 'with a negative period', fields: undefined, periodMonths: -1, expected: invalid('periodMonths') },
       { name: 'with narrower fields and a shorter period', fields: ['licence_no'], periodMonths: 3, expected: ok },
     ];
 
-    it.each(titled(firstReview, (r) => `of a first review ${r.name} ${verdict(r.expected)}`))('%s', (_, { fields, periodMonths, expected }) => {
-      const input: DecisionInput = { actor: providerReviewer, decision: 'approve', fields, periodMonths };
-      expect(outcome(checkDecision(makeView(), input, policy, NOW_REVIEW))).toEqual(expected);
-    });
+    it.each(titled(firstReview, (r) => `of a first review ${r.name} ${verdict(r.expected)}`))(
+      '%s',
+      (_, { fields, periodMonths, expected }) => {
+        const input: DecisionInput = { actor: providerReviewer, decision: 'approve', fields, periodMonths };
+        expect(outcome(checkDecision(makeView(), input, policy, NOW_REVIEW))).toEqual(expected);
+      },
+    );
 
     it('names every field that was not requested', () => {
-      const refusal = checkDecision(makeView(), { actor: providerReviewer, decision: 'approve', fields: ['name', 'address', 'phone'] }, policy, NOW_REVIEW);
+      const refusal = checkDecision(
+        makeView(),
+        { actor: providerReviewer, decision: 'approve', fields: ['name', 'address', 'phone'] },
+        policy,
+        NOW_REVIEW,
+      );
       expect(refusal?.errors?.[0]?.message).toBe('not requested: address, phone');
     });
 
@@ -489,20 +544,33 @@ describe('checkDecision', () => {
       { name: 'as asked', fields: undefined, periodMonths: undefined, expected: ok },
       { name: 'with the granted fields', fields: ['name', 'licence_no'], periodMonths: undefined, expected: ok },
       { name: 'with narrower fields', fields: ['licence_no'], periodMonths: undefined, expected: ok },
-      { name: 'with a field first requested but never granted', fields: ['name', 'legal_person_id'], periodMonths: undefined, expected: invalid('fields') },
+      {
+        name: 'with a field first requested but never granted',
+        fields: ['name', 'legal_person_id'],
+        periodMonths: undefined,
+        expected: invalid('fields'),
+      },
       { name: 'with no fields at all', fields: [], periodMonths: undefined, expected: invalid('fields') },
       { name: 'with the renewal period', fields: undefined, periodMonths: 6, expected: ok },
       { name: 'with a shorter period', fields: undefined, periodMonths: 2, expected: ok },
-      { name: 'with the first request period, longer than the renewal asked', fields: undefined, periodMonths: 12, expected: invalid('periodMonths') },
+      {
+        name: 'with the first request period, longer than the renewal asked',
+        fields: undefined,
+        periodMonths: 12,
+        expected: invalid('periodMonths'),
+      },
       { name: 'with one month more than asked', fields: undefined, periodMonths: 7, expected: invalid('periodMonths') },
       { name: 'with a zero period', fields: undefined, periodMonths: 0, expected: invalid('periodMonths') },
     ];
 
-    it.each(titled(renewalReview, (r) => `of a renewal ${r.name} ${verdict(r.expected)}`))('%s', (_, { fields, periodMonths, expected }) => {
-      const { view, nowMs } = scenario('granted_renewal_pending');
-      const input: DecisionInput = { actor: providerReviewer, decision: 'approve', fields, periodMonths };
-      expect(outcome(checkDecision(view, input, policy, nowMs))).toEqual(expected);
-    });
+    it.each(titled(renewalReview, (r) => `of a renewal ${r.name} ${verdict(r.expected)}`))(
+      '%s',
+      (_, { fields, periodMonths, expected }) => {
+        const { view, nowMs } = scenario('granted_renewal_pending');
+        const input: DecisionInput = { actor: providerReviewer, decision: 'approve', fields, periodMonths };
+        expect(outcome(checkDecision(view, input, policy, nowMs))).toEqual(expected);
+      },
+    );
 
     it('is still accepted after the review deadline has passed (nothing is decided by time running out)', () => {
       const { view, nowMs } = scenario('pending_review_overdue');
@@ -512,26 +580,58 @@ describe('checkDecision', () => {
 
   describe('reject', () => {
     const rows = [
-      { name: 'a reason and a legal basis', reason: 'personal data beyond the duty', legalBasis: 'PIPL Art. 34', expected: ok },
+      {
+        name: 'a reason and a legal basis',
+        reason: 'personal data beyond the duty',
+        legalBasis: 'PIPL Art. 34',
+        expected: ok,
+      },
       { name: 'no reason', reason: undefined, legalBasis: 'PIPL Art. 34', expected: invalid('reason') },
       { name: 'a null reason', reason: null, legalBasis: 'PIPL Art. 34', expected: invalid('reason') },
       { name: 'an empty reason', reason: '', legalBasis: 'PIPL Art. 34', expected: invalid('reason') },
       { name: 'a blank reason', reason: '   ', legalBasis: 'PIPL Art. 34', expected: invalid('reason') },
-      { name: 'no legal basis', reason: 'personal data beyond the duty', legalBasis: undefined, expected: invalid('legalBasis') },
-      { name: 'a null legal basis', reason: 'personal data beyond the duty', legalBasis: null, expected: invalid('legalBasis') },
-      { name: 'a blank legal basis', reason: 'personal data beyond the duty', legalBasis: '\t\n ', expected: invalid('legalBasis') },
+      {
+        name: 'no legal basis',
+        reason: 'personal data beyond the duty',
+        legalBasis: undefined,
+        expected: invalid('legalBasis'),
+      },
+      {
+        name: 'a null legal basis',
+        reason: 'personal data beyond the duty',
+        legalBasis: null,
+        expected: invalid('legalBasis'),
+      },
+      {
+        name: 'a blank legal basis',
+        reason: 'personal data beyond the duty',
+        legalBasis: '\t\n ',
+        expected: invalid('legalBasis'),
+      },
       { name: 'neither', reason: undefined, legalBasis: undefined, expected: invalid('reason', 'legalBasis') },
       { name: 'both blank', reason: ' ', legalBasis: '  ', expected: invalid('reason', 'legalBasis') },
     ];
 
-    it.each(titled(rows, (r) => `with ${r.name} ${verdict(r.expected)}`))('%s', (_, { reason, legalBasis, expected }) => {
-      const input: DecisionInput = { actor: providerReviewer, decision: 'reject', reason, legalBasis };
-      expect(outcome(checkDecision(makeView(), input, policy, NOW_REVIEW))).toEqual(expected);
-    });
+    it.each(titled(rows, (r) => `with ${r.name} ${verdict(r.expected)}`))(
+      '%s',
+      (_, { reason, legalBasis, expected }) => {
+        const input: DecisionInput = { actor: providerReviewer, decision: 'reject', reason, legalBasis };
+        expect(outcome(checkDecision(makeView(), input, policy, NOW_REVIEW))).toEqual(expected);
+      },
+    );
 
     it('of a renewal also needs both a reason and a legal basis', () => {
       const { view, nowMs } = scenario('granted_renewal_pending');
-      expect(outcome(checkDecision(view, { actor: providerReviewer, decision: 'reject', reason: 'no longer needed' }, policy, nowMs))).toEqual(invalid('legalBasis'));
+      expect(
+        outcome(
+          checkDecision(
+            view,
+            { actor: providerReviewer, decision: 'reject', reason: 'no longer needed' },
+            policy,
+            nowMs,
+          ),
+        ),
+      ).toEqual(invalid('legalBasis'));
     });
   });
 
@@ -554,15 +654,31 @@ describe('checkDecision', () => {
     describe('after the applicant has supplemented once', () => {
       // Supplemented on 2026-03-12: the review restarts in full, 10 working days to 2026-03-26.
       const supplemented = makeView({
-        reviewDue: { from: '2026-03-12', days: 10, dueDate: '2026-03-26', dueAt: '2026-03-26T15:59:59.999Z', provisional: false },
+        reviewDue: {
+          from: '2026-03-12',
+          days: 10,
+          dueDate: '2026-03-26',
+          dueAt: '2026-03-26T15:59:59.999Z',
+          provisional: false,
+        },
         missing: null,
         decision: decisionRecord('request_supplement'),
-        supplements: [{ by: applicantStaff, at: '2026-03-12T02:00:00.000Z', note: 'commitment attached', missing: ['signed security commitment'], changes: {} }],
+        supplements: [
+          {
+            by: applicantStaff,
+            at: '2026-03-12T02:00:00.000Z',
+            note: 'commitment attached',
+            missing: ['signed security commitment'],
+            changes: {},
+          },
+        ],
       });
       const now = Date.parse('2026-03-13T02:00:00.000Z');
 
       it('refuses a second request for a supplement (everything missing is told at once)', () => {
-        expect(outcome(checkDecision(supplemented, validDecision('request_supplement'), policy, now))).toEqual(invalidState);
+        expect(outcome(checkDecision(supplemented, validDecision('request_supplement'), policy, now))).toEqual(
+          invalidState,
+        );
       });
 
       it.each(['approve', 'reject', 'extend'] as const)('still accepts %s', (decision) => {
@@ -577,7 +693,11 @@ describe('checkDecision', () => {
 
     it('on a renewal is refused as a state problem even when nothing is listed', () => {
       const { view, nowMs } = scenario('granted_renewal_pending');
-      expect(outcome(checkDecision(view, { actor: providerReviewer, decision: 'request_supplement', missing: [] }, policy, nowMs))).toEqual(invalidState);
+      expect(
+        outcome(
+          checkDecision(view, { actor: providerReviewer, decision: 'request_supplement', missing: [] }, policy, nowMs),
+        ),
+      ).toEqual(invalidState);
     });
   });
 
@@ -604,7 +724,9 @@ describe('checkDecision', () => {
       { extendWd: undefined, expected: invalid('extendWd') },
     ];
 
-    it.each(titled(byDays, (r) => `by ${r.extendWd} working days under the default maximum of 10 ${verdict(r.expected)}`))('%s', (_, { extendWd, expected }) => {
+    it.each(
+      titled(byDays, (r) => `by ${r.extendWd} working days under the default maximum of 10 ${verdict(r.expected)}`),
+    )('%s', (_, { extendWd, expected }) => {
       expect(outcome(checkDecision(makeView(), extend(extendWd), policy, NOW_REVIEW))).toEqual(expected);
     });
 
@@ -615,7 +737,9 @@ describe('checkDecision', () => {
       { reason: null, extendWd: 0, expected: invalid('reason', 'extendWd') },
     ];
 
-    it.each(titled(byReason, (r) => `with reason ${JSON.stringify(r.reason)} by ${r.extendWd} days ${verdict(r.expected)}`))('%s', (_, { reason, extendWd, expected }) => {
+    it.each(
+      titled(byReason, (r) => `with reason ${JSON.stringify(r.reason)} by ${r.extendWd} days ${verdict(r.expected)}`),
+    )('%s', (_, { reason, extendWd, expected }) => {
       expect(outcome(checkDecision(makeView(), extendWith(extendWd, reason), policy, NOW_REVIEW))).toEqual(expected);
     });
 
@@ -626,8 +750,15 @@ describe('checkDecision', () => {
       { extensionWd: 20, extendWd: 21, expected: invalid('extendWd') },
     ];
 
-    it.each(titled(byPolicy, (r) => `by ${r.extendWd} days under a policy maximum of ${r.extensionWd} ${verdict(r.expected)}`))('%s', (_, { extensionWd, extendWd, expected }) => {
-      expect(outcome(checkDecision(makeView(), extend(extendWd), { ...policy, extensionWd }, NOW_REVIEW))).toEqual(expected);
+    it.each(
+      titled(
+        byPolicy,
+        (r) => `by ${r.extendWd} days under a policy maximum of ${r.extensionWd} ${verdict(r.expected)}`,
+      ),
+    )('%s', (_, { extensionWd, extendWd, expected }) => {
+      expect(outcome(checkDecision(makeView(), extend(extendWd), { ...policy, extensionWd }, NOW_REVIEW))).toEqual(
+        expected,
+      );
     });
 
     it('names the policy maximum in its message', () => {
@@ -635,38 +766,107 @@ describe('checkDecision', () => {
       expect(refusal?.errors?.[0]?.message).toBe('must be a whole number of working days between 1 and 7');
     });
 
-    const extension = { by: providerReviewer, at: '2026-03-05T02:00:00.000Z', reason: 'field-level check', extendWd: 3 };
+    const extension = {
+      by: providerReviewer,
+      at: '2026-03-05T02:00:00.000Z',
+      reason: 'field-level check',
+      extendWd: 3,
+    };
 
     const firstReview = [
       { name: 'once already extended', overrides: { extension }, nowMs: NOW_REVIEW, expected: invalidState },
       { name: 'once marked overdue', overrides: { overdue: true }, nowMs: NOW_REVIEW, expected: invalidState },
-      { name: 'one millisecond after the deadline, before the overdue flag is set', overrides: {}, nowMs: Date.parse('2026-03-16T16:00:00.000Z'), expected: invalidState },
-      { name: 'a week after the deadline', overrides: {}, nowMs: Date.parse('2026-03-23T02:00:00.000Z'), expected: invalidState },
-      { name: 'in the last millisecond of the deadline', overrides: {}, nowMs: Date.parse('2026-03-16T15:59:59.999Z'), expected: ok },
-      { name: 'on the morning of the last day', overrides: {}, nowMs: Date.parse('2026-03-16T00:30:00.000Z'), expected: ok },
+      {
+        name: 'one millisecond after the deadline, before the overdue flag is set',
+        overrides: {},
+        nowMs: Date.parse('2026-03-16T16:00:00.000Z'),
+        expected: invalidState,
+      },
+      {
+        name: 'a week after the deadline',
+        overrides: {},
+        nowMs: Date.parse('2026-03-23T02:00:00.000Z'),
+        expected: invalidState,
+      },
+      {
+        name: 'in the last millisecond of the deadline',
+        overrides: {},
+        nowMs: Date.parse('2026-03-16T15:59:59.999Z'),
+        expected: ok,
+      },
+      {
+        name: 'on the morning of the last day',
+        overrides: {},
+        nowMs: Date.parse('2026-03-16T00:30:00.000Z'),
+        expected: ok,
+      },
     ];
 
-    it.each(titled(firstReview, (r) => `of a first review ${r.name} ${verdict(r.expected)}`))('%s', (_, { overrides, nowMs, expected }) => {
-      expect(outcome(checkDecision(makeView(overrides), extend(5), policy, nowMs))).toEqual(expected);
-    });
+    it.each(titled(firstReview, (r) => `of a first review ${r.name} ${verdict(r.expected)}`))(
+      '%s',
+      (_, { overrides, nowMs, expected }) => {
+        expect(outcome(checkDecision(makeView(overrides), extend(5), policy, nowMs))).toEqual(expected);
+      },
+    );
 
     it('is refused as already extended even with an invalid extendWd', () => {
-      expect(outcome(checkDecision(makeView({ extension }), extendWith(99, ''), policy, NOW_REVIEW))).toEqual(invalidState);
+      expect(outcome(checkDecision(makeView({ extension }), extendWith(99, ''), policy, NOW_REVIEW))).toEqual(
+        invalidState,
+      );
     });
 
     const renewalReview = [
-      { name: 'when only the first review was extended', renewalOverrides: {}, viewOverrides: { extension }, nowMs: NOW_RENEWAL, expected: ok },
-      { name: 'when only the first review was overdue', renewalOverrides: {}, viewOverrides: { overdue: true }, nowMs: NOW_RENEWAL, expected: ok },
-      { name: 'once the renewal was already extended', renewalOverrides: { extension }, viewOverrides: {}, nowMs: NOW_RENEWAL, expected: invalidState },
-      { name: 'once the renewal is overdue', renewalOverrides: { overdue: true }, viewOverrides: {}, nowMs: NOW_RENEWAL, expected: invalidState },
-      { name: 'one millisecond after the renewal deadline', renewalOverrides: {}, viewOverrides: {}, nowMs: Date.parse('2026-09-11T16:00:00.000Z'), expected: invalidState },
-      { name: 'in the last millisecond of the renewal deadline', renewalOverrides: {}, viewOverrides: {}, nowMs: Date.parse('2026-09-11T15:59:59.999Z'), expected: ok },
+      {
+        name: 'when only the first review was extended',
+        renewalOverrides: {},
+        viewOverrides: { extension },
+        nowMs: NOW_RENEWAL,
+        expected: ok,
+      },
+      {
+        name: 'when only the first review was overdue',
+        renewalOverrides: {},
+        viewOverrides: { overdue: true },
+        nowMs: NOW_RENEWAL,
+        expected: ok,
+      },
+      {
+        name: 'once the renewal was already extended',
+        renewalOverrides: { extension },
+        viewOverrides: {},
+        nowMs: NOW_RENEWAL,
+        expected: invalidState,
+      },
+      {
+        name: 'once the renewal is overdue',
+        renewalOverrides: { overdue: true },
+        viewOverrides: {},
+        nowMs: NOW_RENEWAL,
+        expected: invalidState,
+      },
+      {
+        name: 'one millisecond after the renewal deadline',
+        renewalOverrides: {},
+        viewOverrides: {},
+        nowMs: Date.parse('2026-09-11T16:00:00.000Z'),
+        expected: invalidState,
+      },
+      {
+        name: 'in the last millisecond of the renewal deadline',
+        renewalOverrides: {},
+        viewOverrides: {},
+        nowMs: Date.parse('2026-09-11T15:59:59.999Z'),
+        expected: ok,
+      },
     ];
 
-    it.each(titled(renewalReview, (r) => `of a renewal ${r.name} ${verdict(r.expected)}`))('%s', (_, { renewalOverrides, viewOverrides, nowMs, expected }) => {
-      const view = makeView({ ...grantedOverrides(), ...viewOverrides, renewal: renewal(renewalOverrides) });
-      expect(outcome(checkDecision(view, extend(5), policy, nowMs))).toEqual(expected);
-    });
+    it.each(titled(renewalReview, (r) => `of a renewal ${r.name} ${verdict(r.expected)}`))(
+      '%s',
+      (_, { renewalOverrides, viewOverrides, nowMs, expected }) => {
+        const view = makeView({ ...grantedOverrides(), ...viewOverrides, renewal: renewal(renewalOverrides) });
+        expect(outcome(checkDecision(view, extend(5), policy, nowMs))).toEqual(expected);
+      },
+    );
 
     it('of a renewal is judged against the renewal deadline, not the first review deadline (long past)', () => {
       const view = makeView({ ...grantedOverrides(), renewal: renewal() });
@@ -694,24 +894,37 @@ describe('checkSupplement', () => {
     expect(outcome(checkSupplement(waiting, { actor, note: 'commitment attached' }, nowMs))).toEqual(expected);
   });
 
-  it.each(allKinds.filter((k) => k !== 'awaiting_supplement'))('is refused on a case that is %s (no supplement was asked for)', (kind) => {
-    const s = scenario(kind);
-    expect(outcome(checkSupplement(s.view, { actor: applicantStaff, note: 'commitment attached' }, s.nowMs))).toEqual(invalidState);
-  });
+  it.each(allKinds.filter((k) => k !== 'awaiting_supplement'))(
+    'is refused on a case that is %s (no supplement was asked for)',
+    (kind) => {
+      const s = scenario(kind);
+      expect(outcome(checkSupplement(s.view, { actor: applicantStaff, note: 'commitment attached' }, s.nowMs))).toEqual(
+        invalidState,
+      );
+    },
+  );
 
   const byTime = [
     { name: 'on the day it was asked for', at: '2026-03-10T02:00:00.000Z', expected: ok },
-    { name: 'in the last millisecond of the 10 working days (24:00 local on 03-24)', at: '2026-03-24T15:59:59.999Z', expected: ok },
+    {
+      name: 'in the last millisecond of the 10 working days (24:00 local on 03-24)',
+      at: '2026-03-24T15:59:59.999Z',
+      expected: ok,
+    },
     { name: 'one millisecond after the 10 working days', at: '2026-03-24T16:00:00.000Z', expected: invalidState },
     { name: 'a week late', at: '2026-03-31T02:00:00.000Z', expected: invalidState },
   ];
 
   it.each(titled(byTime, (r) => `made ${r.name} ${verdict(r.expected)}`))('%s', (_, { at, expected }) => {
-    expect(outcome(checkSupplement(waiting, { actor: applicantStaff, note: 'commitment attached' }, Date.parse(at)))).toEqual(expected);
+    expect(
+      outcome(checkSupplement(waiting, { actor: applicantStaff, note: 'commitment attached' }, Date.parse(at))),
+    ).toEqual(expected);
   });
 
   it('reports a closed supplement window before a blank note', () => {
-    expect(outcome(checkSupplement(waiting, { actor: applicantStaff, note: '' }, Date.parse('2026-03-25T02:00:00.000Z')))).toEqual(invalidState);
+    expect(
+      outcome(checkSupplement(waiting, { actor: applicantStaff, note: '' }, Date.parse('2026-03-25T02:00:00.000Z'))),
+    ).toEqual(invalidState);
   });
 
   const byNote = [
@@ -720,9 +933,14 @@ describe('checkSupplement', () => {
     { note: 'commitment attached', expected: ok },
   ];
 
-  it.each(titled(byNote, (r) => `with note ${JSON.stringify(r.note)} ${verdict(r.expected)}`))('%s', (_, { note, expected }) => {
-    expect(outcome(checkSupplement(waiting, { actor: applicantStaff, note, purpose: 'narrowed purpose' }, nowMs))).toEqual(expected);
-  });
+  it.each(titled(byNote, (r) => `with note ${JSON.stringify(r.note)} ${verdict(r.expected)}`))(
+    '%s',
+    (_, { note, expected }) => {
+      expect(
+        outcome(checkSupplement(waiting, { actor: applicantStaff, note, purpose: 'narrowed purpose' }, nowMs)),
+      ).toEqual(expected);
+    },
+  );
 });
 
 describe('checkWithdrawal', () => {
@@ -742,9 +960,14 @@ describe('checkWithdrawal', () => {
     ['revoked', invalidState],
   ]);
 
-  it.each(titled(rows, (r) => `by the applicant of a case that is ${r.kind} ${verdict(r.expected)}`))('%s', (_, { kind, expected }) => {
-    expect(outcome(checkWithdrawal(scenario(kind).view, { actor: applicantStaff, reason: 'no longer needed' }))).toEqual(expected);
-  });
+  it.each(titled(rows, (r) => `by the applicant of a case that is ${r.kind} ${verdict(r.expected)}`))(
+    '%s',
+    (_, { kind, expected }) => {
+      expect(
+        outcome(checkWithdrawal(scenario(kind).view, { actor: applicantStaff, reason: 'no longer needed' })),
+      ).toEqual(expected);
+    },
+  );
 
   it('needs no reason', () => {
     expect(outcome(checkWithdrawal(makeView(), { actor: applicantStaff }))).toEqual(ok);
@@ -780,9 +1003,12 @@ describe('checkUrge', () => {
     ['revoked', invalidState],
   ]);
 
-  it.each(titled(rows, (r) => `by a coordinator on a case that is ${r.kind} ${verdict(r.expected)}`))('%s', (_, { kind, expected }) => {
-    expect(outcome(checkUrge(scenario(kind).view, { actor: coordinator, reason: 'past due' }))).toEqual(expected);
-  });
+  it.each(titled(rows, (r) => `by a coordinator on a case that is ${r.kind} ${verdict(r.expected)}`))(
+    '%s',
+    (_, { kind, expected }) => {
+      expect(outcome(checkUrge(scenario(kind).view, { actor: coordinator, reason: 'past due' }))).toEqual(expected);
+    },
+  );
 
   it.each([
     ['a bureau admin', admin],
@@ -797,7 +1023,11 @@ describe('checkUrge', () => {
 
 describe('checkRenewal', () => {
   const { view: granted } = scenario('granted');
-  const ask = (periodMonths: number, reason = 'the licence check continues', actor: Actor = applicantStaff) => ({ actor, periodMonths, reason });
+  const ask = (periodMonths: number, reason = 'the licence check continues', actor: Actor = applicantStaff) => ({
+    actor,
+    periodMonths,
+    reason,
+  });
 
   const rows = byKind([
     ['granted', ok],
@@ -814,9 +1044,12 @@ describe('checkRenewal', () => {
     ['revoked', invalidState],
   ]);
 
-  it.each(titled(rows, (r) => `by the applicant of a case that is ${r.kind} ${verdict(r.expected)}`))('%s', (_, { kind, expected }) => {
-    expect(outcome(checkRenewal(scenario(kind).view, ask(6)))).toEqual(expected);
-  });
+  it.each(titled(rows, (r) => `by the applicant of a case that is ${r.kind} ${verdict(r.expected)}`))(
+    '%s',
+    (_, { kind, expected }) => {
+      expect(outcome(checkRenewal(scenario(kind).view, ask(6)))).toEqual(expected);
+    },
+  );
 
   it.each([
     ['the provider reviewer', providerReviewer],
@@ -841,7 +1074,12 @@ describe('checkRenewal', () => {
     { periodMonths: 0, reason: ' ', expected: invalid('periodMonths', 'reason') },
   ];
 
-  it.each(titled(byInput, (r) => `for ${r.periodMonths} months with reason ${JSON.stringify(r.reason)} ${verdict(r.expected)}`))('%s', (_, { periodMonths, reason, expected }) => {
+  it.each(
+    titled(
+      byInput,
+      (r) => `for ${r.periodMonths} months with reason ${JSON.stringify(r.reason)} ${verdict(r.expected)}`,
+    ),
+  )('%s', (_, { periodMonths, reason, expected }) => {
     expect(outcome(checkRenewal(granted, ask(periodMonths, reason)))).toEqual(expected);
   });
 
@@ -867,7 +1105,9 @@ describe('checkRevocation', () => {
   ];
 
   it.each(titled(byActor, (r) => `by ${r.name} ${verdict(r.expected)}`))('%s', (_, { actor, expected }) => {
-    expect(outcome(checkRevocation(granted, { actor, reason: 'data used beyond the stated purpose' }))).toEqual(expected);
+    expect(outcome(checkRevocation(granted, { actor, reason: 'data used beyond the stated purpose' }))).toEqual(
+      expected,
+    );
   });
 
   const rows = byKind([
@@ -885,7 +1125,9 @@ describe('checkRevocation', () => {
   ]);
 
   it.each(titled(rows, (r) => `of a case that is ${r.kind} ${verdict(r.expected)}`))('%s', (_, { kind, expected }) => {
-    expect(outcome(checkRevocation(scenario(kind).view, { actor: providerReviewer, reason: 'misuse' }))).toEqual(expected);
+    expect(outcome(checkRevocation(scenario(kind).view, { actor: providerReviewer, reason: 'misuse' }))).toEqual(
+      expected,
+    );
   });
 
   const byReason = [
@@ -895,9 +1137,12 @@ describe('checkRevocation', () => {
     { reason: ' \t', expected: invalid('reason') },
   ];
 
-  it.each(titled(byReason, (r) => `with reason ${JSON.stringify(r.reason) ?? 'undefined'} ${verdict(r.expected)}`))('%s', (_, { reason, expected }) => {
-    expect(outcome(checkRevocation(granted, { actor: admin, reason }))).toEqual(expected);
-  });
+  it.each(titled(byReason, (r) => `with reason ${JSON.stringify(r.reason) ?? 'undefined'} ${verdict(r.expected)}`))(
+    '%s',
+    (_, { reason, expected }) => {
+      expect(outcome(checkRevocation(granted, { actor: admin, reason }))).toEqual(expected);
+    },
+  );
 });
 
 describe('checkObjection', () => {
@@ -927,8 +1172,16 @@ describe('checkObjection', () => {
 
   const byTime = [
     { name: 'on the day of the rejection', nowMs: NOW_REVIEW, expected: ok },
-    { name: 'in the last millisecond of the window (24:00 local on 03-31)', nowMs: Date.parse('2026-03-31T15:59:59.999Z'), expected: ok },
-    { name: 'one millisecond after the window (00:00 local on 04-01)', nowMs: Date.parse('2026-03-31T16:00:00.000Z'), expected: invalidState },
+    {
+      name: 'in the last millisecond of the window (24:00 local on 03-31)',
+      nowMs: Date.parse('2026-03-31T15:59:59.999Z'),
+      expected: ok,
+    },
+    {
+      name: 'one millisecond after the window (00:00 local on 04-01)',
+      nowMs: Date.parse('2026-03-31T16:00:00.000Z'),
+      expected: invalidState,
+    },
     { name: 'a month after the window', nowMs: Date.parse('2026-04-30T02:00:00.000Z'), expected: invalidState },
   ];
 
@@ -938,7 +1191,10 @@ describe('checkObjection', () => {
 
   const closed = [
     { name: 'that was already objected to', overrides: { objectionId: 'obj-0' } },
-    { name: 'made final by the objection ruling', overrides: { decision: decisionRecord('reject', { reason: 'upheld', legalBasis: 'Art. 38', final: true }) } },
+    {
+      name: 'made final by the objection ruling',
+      overrides: { decision: decisionRecord('reject', { reason: 'upheld', legalBasis: 'Art. 38', final: true }) },
+    },
     { name: 'without an objection window', overrides: { objectionDue: null } },
   ];
 
@@ -951,39 +1207,116 @@ describe('checkObjection', () => {
       state: 'rejected',
       resource: resource('not_shared'),
       reviewDue: null,
-      decision: { ...decisionRecord('reject', { reason: 'not shared', legalBasis: 'Data Security Law, Art. 38' }), by: system, automatic: true },
+      decision: {
+        ...decisionRecord('reject', { reason: 'not shared', legalBasis: 'Data Security Law, Art. 38' }),
+        by: system,
+        automatic: true,
+      },
       objectionDue: OBJECTION_DUE,
     });
     expect(outcome(checkObjection(view, object(), NOW_REVIEW))).toEqual(ok);
   });
 
   it.each(['', '   '])('is refused with VALIDATION_FAILED on statement when the statement is %j', (statement) => {
-    expect(outcome(checkObjection(rejected, object(applicantStaff, statement), NOW_REVIEW))).toEqual(invalid('statement'));
+    expect(outcome(checkObjection(rejected, object(applicantStaff, statement), NOW_REVIEW))).toEqual(
+      invalid('statement'),
+    );
   });
 
   it('reports a closed window before a blank statement', () => {
-    expect(outcome(checkObjection(rejected, object(applicantStaff, ''), Date.parse('2026-04-01T02:00:00.000Z')))).toEqual(invalidState);
+    expect(
+      outcome(checkObjection(rejected, object(applicantStaff, ''), Date.parse('2026-04-01T02:00:00.000Z'))),
+    ).toEqual(invalidState);
   });
 });
 
 describe('grantExpiry', () => {
   const rows = [
-    { name: 'clamps Jan 31 + 1 month to the end of February', grantedAt: '2026-01-31T02:00:00.000Z', months: 1, expiresDate: '2026-02-28', expiresAt: '2026-02-28T15:59:59.999Z' },
-    { name: 'uses the local date: 17:00Z on Nov 22 is already Nov 23 in Shanghai', grantedAt: '2026-11-22T17:00:00.000Z', months: 1, expiresDate: '2026-12-23', expiresAt: '2026-12-23T15:59:59.999Z' },
-    { name: 'uses the local date: 15:59:59.999Z on Nov 22 is still Nov 22 in Shanghai', grantedAt: '2026-11-22T15:59:59.999Z', months: 1, expiresDate: '2026-12-22', expiresAt: '2026-12-22T15:59:59.999Z' },
-    { name: 'turns the local day at exactly 16:00Z', grantedAt: '2026-11-22T16:00:00.000Z', months: 1, expiresDate: '2026-12-23', expiresAt: '2026-12-23T15:59:59.999Z' },
-    { name: 'clamps a grant at 20:00Z on Jan 30 (local Jan 31) to Feb 28', grantedAt: '2026-01-30T20:00:00.000Z', months: 1, expiresDate: '2026-02-28', expiresAt: '2026-02-28T15:59:59.999Z' },
-    { name: 'clamps to Feb 29 in a leap year', grantedAt: '2024-01-31T02:00:00.000Z', months: 1, expiresDate: '2024-02-29', expiresAt: '2024-02-29T15:59:59.999Z' },
-    { name: 'clamps Feb 29 + 12 months to Feb 28', grantedAt: '2024-02-29T01:00:00.000Z', months: 12, expiresDate: '2025-02-28', expiresAt: '2025-02-28T15:59:59.999Z' },
-    { name: 'clamps Aug 31 + 1 month to Sep 30', grantedAt: '2026-08-31T02:00:00.000Z', months: 1, expiresDate: '2026-09-30', expiresAt: '2026-09-30T15:59:59.999Z' },
-    { name: 'crosses the year end (Nov 30 + 3 months -> Feb 28)', grantedAt: '2026-11-30T02:00:00.000Z', months: 3, expiresDate: '2027-02-28', expiresAt: '2027-02-28T15:59:59.999Z' },
-    { name: 'keeps the corresponding day for 6 months', grantedAt: '2026-03-10T02:00:00.000Z', months: 6, expiresDate: '2026-09-10', expiresAt: '2026-09-10T15:59:59.999Z' },
-    { name: 'reaches the 36-month maximum', grantedAt: '2026-03-15T02:00:00.000Z', months: 36, expiresDate: '2029-03-15', expiresAt: '2029-03-15T15:59:59.999Z' },
+    {
+      name: 'clamps Jan 31 + 1 month to the end of February',
+      grantedAt: '2026-01-31T02:00:00.000Z',
+      months: 1,
+      expiresDate: '2026-02-28',
+      expiresAt: '2026-02-28T15:59:59.999Z',
+    },
+    {
+      name: 'uses the local date: 17:00Z on Nov 22 is already Nov 23 in Shanghai',
+      grantedAt: '2026-11-22T17:00:00.000Z',
+      months: 1,
+      expiresDate: '2026-12-23',
+      expiresAt: '2026-12-23T15:59:59.999Z',
+    },
+    {
+      name: 'uses the local date: 15:59:59.999Z on Nov 22 is still Nov 22 in Shanghai',
+      grantedAt: '2026-11-22T15:59:59.999Z',
+      months: 1,
+      expiresDate: '2026-12-22',
+      expiresAt: '2026-12-22T15:59:59.999Z',
+    },
+    {
+      name: 'turns the local day at exactly 16:00Z',
+      grantedAt: '2026-11-22T16:00:00.000Z',
+      months: 1,
+      expiresDate: '2026-12-23',
+      expiresAt: '2026-12-23T15:59:59.999Z',
+    },
+    {
+      name: 'clamps a grant at 20:00Z on Jan 30 (local Jan 31) to Feb 28',
+      grantedAt: '2026-01-30T20:00:00.000Z',
+      months: 1,
+      expiresDate: '2026-02-28',
+      expiresAt: '2026-02-28T15:59:59.999Z',
+    },
+    {
+      name: 'clamps to Feb 29 in a leap year',
+      grantedAt: '2024-01-31T02:00:00.000Z',
+      months: 1,
+      expiresDate: '2024-02-29',
+      expiresAt: '2024-02-29T15:59:59.999Z',
+    },
+    {
+      name: 'clamps Feb 29 + 12 months to Feb 28',
+      grantedAt: '2024-02-29T01:00:00.000Z',
+      months: 12,
+      expiresDate: '2025-02-28',
+      expiresAt: '2025-02-28T15:59:59.999Z',
+    },
+    {
+      name: 'clamps Aug 31 + 1 month to Sep 30',
+      grantedAt: '2026-08-31T02:00:00.000Z',
+      months: 1,
+      expiresDate: '2026-09-30',
+      expiresAt: '2026-09-30T15:59:59.999Z',
+    },
+    {
+      name: 'crosses the year end (Nov 30 + 3 months -> Feb 28)',
+      grantedAt: '2026-11-30T02:00:00.000Z',
+      months: 3,
+      expiresDate: '2027-02-28',
+      expiresAt: '2027-02-28T15:59:59.999Z',
+    },
+    {
+      name: 'keeps the corresponding day for 6 months',
+      grantedAt: '2026-03-10T02:00:00.000Z',
+      months: 6,
+      expiresDate: '2026-09-10',
+      expiresAt: '2026-09-10T15:59:59.999Z',
+    },
+    {
+      name: 'reaches the 36-month maximum',
+      grantedAt: '2026-03-15T02:00:00.000Z',
+      months: 36,
+      expiresDate: '2029-03-15',
+      expiresAt: '2029-03-15T15:59:59.999Z',
+    },
   ];
 
-  it.each(titled(rows, (r) => `${r.name}: granted ${r.grantedAt} for ${r.months} months ends ${r.expiresAt}`))('%s', (_, { grantedAt, months, expiresDate, expiresAt }) => {
-    expect(grantExpiry(Date.parse(grantedAt), months)).toEqual({ expiresDate, expiresAt });
-  });
+  it.each(titled(rows, (r) => `${r.name}: granted ${r.grantedAt} for ${r.months} months ends ${r.expiresAt}`))(
+    '%s',
+    (_, { grantedAt, months, expiresDate, expiresAt }) => {
+      expect(grantExpiry(Date.parse(grantedAt), months)).toEqual({ expiresDate, expiresAt });
+    },
+  );
 });
 
 describe('renewedExpiry', () => {
@@ -994,9 +1327,12 @@ describe('renewedExpiry', () => {
     { current: '2027-03-31', months: 1, expiresDate: '2027-04-30', expiresAt: '2027-04-30T15:59:59.999Z' },
     { current: '2027-08-31', months: 6, expiresDate: '2028-02-29', expiresAt: '2028-02-29T15:59:59.999Z' },
     { current: '2026-06-30', months: 12, expiresDate: '2027-06-30', expiresAt: '2027-06-30T15:59:59.999Z' },
-  ])('continues a grant ending $current by $months months to $expiresDate', ({ current, months, expiresDate, expiresAt }) => {
-    expect(renewedExpiry(current, months)).toEqual({ expiresDate, expiresAt });
-  });
+  ])(
+    'continues a grant ending $current by $months months to $expiresDate',
+    ({ current, months, expiresDate, expiresAt }) => {
+      expect(renewedExpiry(current, months)).toEqual({ expiresDate, expiresAt });
+    },
+  );
 });
 
 describe('reminderAtMs', () => {
@@ -1033,7 +1369,12 @@ describe('isTerminal', () => {
 
 describe('checkDecision with a period that is not a whole number of months', () => {
   it.each([1.5, Number.NaN])('refuses approving a period of %s months', (periodMonths) => {
-    const r = checkDecision(makeView(), { actor: providerReviewer, decision: 'approve', periodMonths }, policy, NOW_REVIEW);
+    const r = checkDecision(
+      makeView(),
+      { actor: providerReviewer, decision: 'approve', periodMonths },
+      policy,
+      NOW_REVIEW,
+    );
     expect(outcome(r)).toEqual(invalid('periodMonths'));
   });
 });

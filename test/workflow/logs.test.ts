@@ -39,20 +39,40 @@ describe('worker logs', () => {
     const data = await resource(database.db, provider, 'unconditional');
     const reporter: Actor = { id: 'citizen-1', name: '举报人', role: 'public', agency: null };
     const input: CorrectionInput = {
-      id: randomUUID(), resource: { id: data.id, code: data.code, name: data.name, providerAgency: provider }, assignedAgency: provider,
-      report: { recordRef: 'REC-1', field: 'name', currentValue: '张三', claimedValue: '张叁', description: '姓名录入错误', evidence: '' },
-      reporter, transferredFrom: null, policy: defaultPolicy.correction,
+      id: randomUUID(),
+      resource: { id: data.id, code: data.code, name: data.name, providerAgency: provider },
+      assignedAgency: provider,
+      report: {
+        recordRef: 'REC-1',
+        field: 'name',
+        currentValue: '张三',
+        claimedValue: '张叁',
+        description: '姓名录入错误',
+        evidence: '',
+      },
+      reporter,
+      transferredFrom: null,
+      policy: defaultPolicy.correction,
     };
     const start = new WithStartWorkflowOperation('correctionWorkflow', {
-      workflowId: correctionWorkflowId(input.id), taskQueue: worker.taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowId: correctionWorkflowId(input.id),
+      taskQueue: worker.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
     });
-    const view = await env.client.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start }) as CorrectionView;
+    const view = (await env.client.workflow.executeUpdateWithStart(correctionRegisteredUpdate, {
+      startWorkflowOperation: start,
+    })) as CorrectionView;
     expect(view.state).toBe('verifying');
 
     // Workflow logs leave the sandbox through a sink after the activation: they may trail the answer.
     const transitions = () => lines.filter((l) => l.msg === 'correction transition' && l.caseId === input.id);
-    await expect.poll(() => transitions().map((l) => [l.from ?? null, l.to, l.level]))
-      .toEqual([[null, 'forwarding', 30], ['forwarding', 'verifying', 30]]);
+    await expect
+      .poll(() => transitions().map((l) => [l.from ?? null, l.to, l.level]))
+      .toEqual([
+        [null, 'forwarding', 30],
+        ['forwarding', 'verifying', 30],
+      ]);
     expect(transitions().every((l) => l.sdkComponent === 'workflow')).toBe(true);
     expect(lines.filter((l) => l.level < 30)).toEqual([]);
   });

@@ -16,12 +16,33 @@ import { defaultPolicy } from '../../policy/index.js';
 import { currentCalendar } from '../../activities/calendar.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
-import { addCalendarDays, addMonths, addWorkingDays, endOfLocalDay, localDate, mergeCalendars } from '../../workflows/common/working-days.js';
-import { calendarUpdatedSignal } from '../../workflows/common/messages.js';
-import { assignUpdate, objectionWorkflowId, registeredUpdate, ruleUpdate, settleUpdate } from '../../workflows/objection/messages.js';
 import {
-  decideUpdate, fileObjectionUpdate, renewUpdate, revokeUpdate,
-  shareApplicationWorkflowId, submittedUpdate, supplementUpdate, urgeUpdate, viewQuery, withdrawUpdate,
+  addCalendarDays,
+  addMonths,
+  addWorkingDays,
+  endOfLocalDay,
+  localDate,
+  mergeCalendars,
+} from '../../workflows/common/working-days.js';
+import { calendarUpdatedSignal } from '../../workflows/common/messages.js';
+import {
+  assignUpdate,
+  objectionWorkflowId,
+  registeredUpdate,
+  ruleUpdate,
+  settleUpdate,
+} from '../../workflows/objection/messages.js';
+import {
+  decideUpdate,
+  fileObjectionUpdate,
+  renewUpdate,
+  revokeUpdate,
+  shareApplicationWorkflowId,
+  submittedUpdate,
+  supplementUpdate,
+  urgeUpdate,
+  viewQuery,
+  withdrawUpdate,
 } from '../../workflows/share-application/messages.js';
 import type { ShareApplicationInput, ShareApplicationView } from '../../workflows/share-application/types.js';
 import { shareApplicationWorkflow } from '../../workflows/share-application/workflow.js';
@@ -68,8 +89,25 @@ function inputFor(r: ResourceRow, overrides: Partial<ShareApplicationInput['requ
     id: randomUUID(),
     applicantAgency: applicant,
     submittedBy: staff(),
-    resource: { id: r.id, code: r.code, name: r.name, providerAgency: r.providerAgency, shareType: r.shareType, legalBasis: r.legalBasis, fields: r.fields.map((f) => f.name) },
-    request: { fields: ['name', 'licence_no'], purpose: '企业开办审批核验', dutyBasis: '《市场主体登记管理条例》', usageScope: '本部门审批', periodMonths: 12, deliveryMethod: 'api', securityMeasures: null, ...overrides },
+    resource: {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      providerAgency: r.providerAgency,
+      shareType: r.shareType,
+      legalBasis: r.legalBasis,
+      fields: r.fields.map((f) => f.name),
+    },
+    request: {
+      fields: ['name', 'licence_no'],
+      purpose: '企业开办审批核验',
+      dutyBasis: '《市场主体登记管理条例》',
+      usageScope: '本部门审批',
+      periodMonths: 12,
+      deliveryMethod: 'api',
+      securityMeasures: null,
+      ...overrides,
+    },
     policy: defaultPolicy.share,
   };
 }
@@ -86,7 +124,10 @@ async function submit(input: ShareApplicationInput) {
 }
 
 async function refusal(p: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
   const cause = (error as WorkflowUpdateFailedError).cause;
   expect(cause).toBeInstanceOf(ApplicationFailure);
@@ -97,16 +138,25 @@ const nowMs = () => env.currentTimeMs();
 const calendar = () => currentCalendar(database.db);
 
 async function inbox(caseId: string, kind: string) {
-  return database.db.select().from(notifications).where(and(eq(notifications.caseId, caseId), eq(notifications.kind, kind)));
+  return database.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.caseId, caseId), eq(notifications.kind, kind)));
 }
-
 
 /**
  * The workflow's final state once it has completed, read by query. result() would unlock time
  * skipping, and the server would leap to other workflows' timers, months or years ahead.
  */
-async function finished(handle: { describe(): Promise<{ status: { name: string } }>; query(q: typeof viewQuery): Promise<ShareApplicationView> }): Promise<ShareApplicationView> {
-  const closed = await eventually(() => handle.describe(), (d) => d.status.name !== 'RUNNING', 200);
+async function finished(handle: {
+  describe(): Promise<{ status: { name: string } }>;
+  query(q: typeof viewQuery): Promise<ShareApplicationView>;
+}): Promise<ShareApplicationView> {
+  const closed = await eventually(
+    () => handle.describe(),
+    (d) => d.status.name !== 'RUNNING',
+    200,
+  );
   expect(closed.status.name).toBe('COMPLETED');
   return handle.query(viewQuery);
 }
@@ -137,7 +187,10 @@ describe('share application (共享申请) workflow', () => {
     ]);
     // The bureau's pre-check deadline (share.precheckWd) is kept beside the day it was met.
     const today = localDate(started);
-    expect(events[1]!.data).toMatchObject({ precheckedOn: today, precheckDueDate: addWorkingDays(today, defaultPolicy.share.precheckWd, await calendar()).due });
+    expect(events[1]!.data).toMatchObject({
+      precheckedOn: today,
+      precheckDueDate: addWorkingDays(today, defaultPolicy.share.precheckWd, await calendar()).due,
+    });
   });
 
   it('refuses a not_shared resource at submission citing the catalog legal basis, then closes the objection window after 15 working days', async () => {
@@ -176,7 +229,9 @@ describe('share application (共享申请) workflow', () => {
     expect(urged.urgedCount).toBe(1);
     expect(await inbox(input.id, 'urged')).toHaveLength(1);
 
-    const granted = await handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'approve', conditions: '仅用于审批核验', fields: ['name'] }] });
+    const granted = await handle.executeUpdate(decideUpdate, {
+      args: [{ actor: reviewer(), decision: 'approve', conditions: '仅用于审批核验', fields: ['name'] }],
+    });
     expect(granted.state).toBe('granted');
     expect(granted.grant).toMatchObject({ fields: ['name'], conditions: '仅用于审批核验' });
   });
@@ -186,7 +241,7 @@ describe('share application (共享申请) workflow', () => {
     const now = await nowMs();
     const today = localDate(now);
     const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
-    const monday = addCalendarDays(today, ((8 - weekday) % 7) || 7);
+    const monday = addCalendarDays(today, (8 - weekday) % 7 || 7);
     const holidays = Array.from({ length: 7 }, (_, i) => addCalendarDays(monday, i));
     const makeUp = addCalendarDays(monday, 12);
     const years = new Set([...holidays, makeUp].map((d) => d.slice(0, 4)));
@@ -222,21 +277,39 @@ describe('share application (共享申请) workflow', () => {
   it('stops the clock for a supplement and restarts it in full from the day the applicant supplements', async () => {
     const input = inputFor(conditional);
     const { handle } = await submit(input);
-    const asked = await handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['履职依据文件', '安全保障措施'] }] });
-    expect(asked).toMatchObject({ state: 'awaiting_supplement', missing: ['履职依据文件', '安全保障措施'], reviewDue: null });
+    const asked = await handle.executeUpdate(decideUpdate, {
+      args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['履职依据文件', '安全保障措施'] }],
+    });
+    expect(asked).toMatchObject({
+      state: 'awaiting_supplement',
+      missing: ['履职依据文件', '安全保障措施'],
+      reviewDue: null,
+    });
     const askedOn = localDate(await nowMs());
-    expect(asked.supplementDue?.dueDate).toBe(addWorkingDays(askedOn, defaultPolicy.share.supplementWd, await calendar()).due);
+    expect(asked.supplementDue?.dueDate).toBe(
+      addWorkingDays(askedOn, defaultPolicy.share.supplementWd, await calendar()).due,
+    );
 
     await env.sleep(6 * DAY);
     const suppliedOn = localDate(await nowMs());
-    const resumed = await handle.executeUpdate(supplementUpdate, { args: [{ actor: staff(), note: '已补充履职依据', dutyBasis: '《政务数据共享条例》第十条' }] });
+    const resumed = await handle.executeUpdate(supplementUpdate, {
+      args: [{ actor: staff(), note: '已补充履职依据', dutyBasis: '《政务数据共享条例》第十条' }],
+    });
     expect(resumed.state).toBe('pending_review');
     expect(resumed.request.dutyBasis).toBe('《政务数据共享条例》第十条');
     expect(resumed.reviewDue?.from).toBe(suppliedOn);
     expect(resumed.reviewDue?.dueDate).toBe(addWorkingDays(suppliedOn, 10, await calendar()).due);
     expect(await inbox(input.id, 'supplemented')).toHaveLength(1);
     // 一次性告知: everything missing was to be listed the first time.
-    expect((await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['又一项'] }] }))).type).toBe('INVALID_STATE');
+    expect(
+      (
+        await refusal(
+          handle.executeUpdate(decideUpdate, {
+            args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['又一项'] }],
+          }),
+        )
+      ).type,
+    ).toBe('INVALID_STATE');
     await handle.executeUpdate(withdrawUpdate, { args: [{ actor: staff() }] });
     expect((await finished(handle)).state).toBe('withdrawn');
   });
@@ -244,7 +317,9 @@ describe('share application (共享申请) workflow', () => {
   it('closes the application when no supplement arrives in time', async () => {
     const input = inputFor(conditional);
     const { handle } = await submit(input);
-    const asked = await handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['用途说明'] }] });
+    const asked = await handle.executeUpdate(decideUpdate, {
+      args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['用途说明'] }],
+    });
     await sleepUntil(asked.supplementDue!.dueAt, -60_000);
     expect((await handle.query(viewQuery)).state).toBe('awaiting_supplement');
     await sleepUntil(asked.supplementDue!.dueAt, 60_000);
@@ -255,12 +330,24 @@ describe('share application (共享申请) workflow', () => {
 
   it('extends the review once, by at most the policy, before the deadline', async () => {
     const { view, handle } = await submit(inputFor(conditional));
-    const tooLong = await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'extend', reason: '需会商', extendWd: defaultPolicy.share.extensionWd + 1 }] }));
+    const tooLong = await refusal(
+      handle.executeUpdate(decideUpdate, {
+        args: [
+          { actor: reviewer(), decision: 'extend', reason: '需会商', extendWd: defaultPolicy.share.extensionWd + 1 },
+        ],
+      }),
+    );
     expect(tooLong.type).toBe('VALIDATION_FAILED');
-    const extended = await handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'extend', reason: '需会商', extendWd: 5 }] });
+    const extended = await handle.executeUpdate(decideUpdate, {
+      args: [{ actor: reviewer(), decision: 'extend', reason: '需会商', extendWd: 5 }],
+    });
     expect(extended.reviewDue?.from).toBe(view.reviewDue?.from);
     expect(extended.reviewDue?.dueDate).toBe(addWorkingDays(view.reviewDue!.from, 15, await calendar()).due);
-    const again = await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'extend', reason: '再次', extendWd: 1 }] }));
+    const again = await refusal(
+      handle.executeUpdate(decideUpdate, {
+        args: [{ actor: reviewer(), decision: 'extend', reason: '再次', extendWd: 1 }],
+      }),
+    );
     expect(again.type).toBe('INVALID_STATE');
     await handle.executeUpdate(withdrawUpdate, { args: [{ actor: staff() }] });
   });
@@ -268,12 +355,44 @@ describe('share application (共享申请) workflow', () => {
   it('refuses decisions that break the rules, leaving the case untouched', async () => {
     const { handle } = await submit(inputFor(conditional));
     const before = await handle.query(viewQuery);
-    expect((await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'reject', reason: '无依据' }] }))).type).toBe('VALIDATION_FAILED');
-    expect((await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: { ...reviewer(), agency: other }, decision: 'approve' }] }))).type).toBe('FORBIDDEN');
-    expect((await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: staff(), decision: 'approve' }] }))).type).toBe('FORBIDDEN');
-    expect((await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'approve', fields: ['salary'] }] }))).type).toBe('VALIDATION_FAILED');
-    expect((await refusal(handle.executeUpdate(supplementUpdate, { args: [{ actor: staff(), note: 'unasked' }] }))).type).toBe('INVALID_STATE');
-    expect((await refusal(handle.executeUpdate(renewUpdate, { args: [{ actor: staff(), periodMonths: 6, reason: 'early' }] }))).type).toBe('INVALID_STATE');
+    expect(
+      (
+        await refusal(
+          handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'reject', reason: '无依据' }] }),
+        )
+      ).type,
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await refusal(
+          handle.executeUpdate(decideUpdate, {
+            args: [{ actor: { ...reviewer(), agency: other }, decision: 'approve' }],
+          }),
+        )
+      ).type,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: staff(), decision: 'approve' }] }))).type,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await refusal(
+          handle.executeUpdate(decideUpdate, {
+            args: [{ actor: reviewer(), decision: 'approve', fields: ['salary'] }],
+          }),
+        )
+      ).type,
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      (await refusal(handle.executeUpdate(supplementUpdate, { args: [{ actor: staff(), note: 'unasked' }] }))).type,
+    ).toBe('INVALID_STATE');
+    expect(
+      (
+        await refusal(
+          handle.executeUpdate(renewUpdate, { args: [{ actor: staff(), periodMonths: 6, reason: 'early' }] }),
+        )
+      ).type,
+    ).toBe('INVALID_STATE');
     expect((await refusal(handle.executeUpdate(urgeUpdate, { args: [{ actor: admin }] }))).type).toBe('FORBIDDEN');
     expect(await handle.query(viewQuery)).toEqual(before);
     await handle.executeUpdate(withdrawUpdate, { args: [{ actor: staff() }] });
@@ -283,7 +402,9 @@ describe('share application (共享申请) workflow', () => {
     const { handle } = await submit(inputFor(conditional));
     const results = await Promise.allSettled([
       handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'approve' }] }),
-      handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'reject', reason: '涉及国家秘密', legalBasis: '《保守国家秘密法》' }] }),
+      handle.executeUpdate(decideUpdate, {
+        args: [{ actor: reviewer(), decision: 'reject', reason: '涉及国家秘密', legalBasis: '《保守国家秘密法》' }],
+      }),
     ]);
     const ok = results.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<ShareApplicationView>[];
     const failed = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
@@ -292,36 +413,55 @@ describe('share application (共享申请) workflow', () => {
     expect((failed[0]!.reason as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'INVALID_STATE' });
     const view = await handle.query(viewQuery);
     expect(view.state).toBe(ok[0]!.value.state);
-    const decisions = (await listCaseEvents(database.db, view.id)).filter((e) => e.action === 'approve' || e.action === 'reject');
+    const decisions = (await listCaseEvents(database.db, view.id)).filter(
+      (e) => e.action === 'approve' || e.action === 'reject',
+    );
     expect(decisions).toHaveLength(1);
-    if (view.state === 'granted') await handle.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: 'test cleanup' }] });
+    if (view.state === 'granted')
+      await handle.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: 'test cleanup' }] });
   });
 
   it('withdraws before a decision and refuses withdrawal after one', async () => {
     const first = await submit(inputFor(conditional));
-    const withdrawn = await first.handle.executeUpdate(withdrawUpdate, { args: [{ actor: staff(), reason: '需求变更' }] });
+    const withdrawn = await first.handle.executeUpdate(withdrawUpdate, {
+      args: [{ actor: staff(), reason: '需求变更' }],
+    });
     expect(withdrawn.state).toBe('withdrawn');
     expect((await finished(first.handle)).state).toBe('withdrawn');
     expect(await inbox(withdrawn.id, 'withdrawn')).toHaveLength(1);
 
     const second = await submit(inputFor(unconditional));
-    expect((await refusal(second.handle.executeUpdate(withdrawUpdate, { args: [{ actor: staff() }] }))).type).toBe('INVALID_STATE');
+    expect((await refusal(second.handle.executeUpdate(withdrawUpdate, { args: [{ actor: staff() }] }))).type).toBe(
+      'INVALID_STATE',
+    );
     await second.handle.executeUpdate(revokeUpdate, { args: [{ actor: reviewer(), reason: 'test cleanup' }] });
   });
 
   it('reminds the applicant 10 days before the grant ends, renews it on approval, and expires it at the end', async () => {
     const input = inputFor(unconditional, { periodMonths: 1 });
     const { view, handle } = await submit(input);
-    const reminderAt = new Date(Date.parse(view.grant!.expiresAt) - defaultPolicy.share.expiryReminderDays * DAY).toISOString();
+    const reminderAt = new Date(
+      Date.parse(view.grant!.expiresAt) - defaultPolicy.share.expiryReminderDays * DAY,
+    ).toISOString();
     await sleepUntil(reminderAt, -60_000);
     expect(await inbox(input.id, 'expiry_reminder')).toHaveLength(0);
     await sleepUntil(reminderAt, 60_000);
     await handle.query(viewQuery);
     expect(await inbox(input.id, 'expiry_reminder')).toHaveLength(1);
 
-    const asked = await handle.executeUpdate(renewUpdate, { args: [{ actor: staff(), periodMonths: 2, reason: '项目延期' }] });
+    const asked = await handle.executeUpdate(renewUpdate, {
+      args: [{ actor: staff(), periodMonths: 2, reason: '项目延期' }],
+    });
     expect(asked.renewal).toMatchObject({ state: 'pending_review', periodMonths: 2 });
-    expect((await refusal(handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['x'] }] }))).type).toBe('INVALID_STATE');
+    expect(
+      (
+        await refusal(
+          handle.executeUpdate(decideUpdate, {
+            args: [{ actor: reviewer(), decision: 'request_supplement', missing: ['x'] }],
+          }),
+        )
+      ).type,
+    ).toBe('INVALID_STATE');
     const renewed = await handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'approve' }] });
     expect(renewed.state).toBe('granted');
     expect(renewed.grant?.expiresDate).toBe(addMonths(view.grant!.expiresDate, 2));
@@ -337,8 +477,12 @@ describe('share application (共享申请) workflow', () => {
 
   it('revokes a grant with a reason, by the provider or the bureau only', async () => {
     const { handle } = await submit(inputFor(unconditional));
-    expect((await refusal(handle.executeUpdate(revokeUpdate, { args: [{ actor: staff(), reason: 'x' }] }))).type).toBe('FORBIDDEN');
-    expect((await refusal(handle.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: ' ' }] }))).type).toBe('VALIDATION_FAILED');
+    expect((await refusal(handle.executeUpdate(revokeUpdate, { args: [{ actor: staff(), reason: 'x' }] }))).type).toBe(
+      'FORBIDDEN',
+    );
+    expect((await refusal(handle.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: ' ' }] }))).type).toBe(
+      'VALIDATION_FAILED',
+    );
     const revoked = await handle.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: '超范围使用' }] });
     expect(revoked.state).toBe('revoked');
     expect(revoked.grant).toMatchObject({ state: 'revoked', revokedReason: '超范围使用' });
@@ -349,11 +493,17 @@ describe('share application (共享申请) workflow', () => {
   it('hands a rejection over to its objection workflow and follows the outcome', async () => {
     const rejectedCase = async () => {
       const { handle } = await submit(inputFor(conditional));
-      await handle.executeUpdate(decideUpdate, { args: [{ actor: reviewer(), decision: 'reject', reason: '涉及商业秘密', legalBasis: '《反不正当竞争法》第九条' }] });
+      await handle.executeUpdate(decideUpdate, {
+        args: [
+          { actor: reviewer(), decision: 'reject', reason: '涉及商业秘密', legalBasis: '《反不正当竞争法》第九条' },
+        ],
+      });
       return handle;
     };
     const file = (handle: Awaited<ReturnType<typeof rejectedCase>>, objectionId: string, actor = staff()) =>
-      handle.executeUpdate(fileObjectionUpdate, { args: [{ actor, objectionId, statement: '履职必需', policy: defaultPolicy.objection }] });
+      handle.executeUpdate(fileObjectionUpdate, {
+        args: [{ actor, objectionId, statement: '履职必需', policy: defaultPolicy.objection }],
+      });
 
     const shared = await rejectedCase();
     const objectionId = randomUUID();
@@ -361,9 +511,17 @@ describe('share application (共享申请) workflow', () => {
     expect(inObjection).toMatchObject({ state: 'in_objection', objectionId });
     expect((await refusal(file(shared, randomUUID()))).type).toBe('INVALID_STATE');
     const objection = env.client.workflow.getHandle(objectionWorkflowId(objectionId));
-    expect((await objection.executeUpdate(registeredUpdate)).refusal).toMatchObject({ reason: '涉及商业秘密', legalBasis: '《反不正当竞争法》第九条' });
-    await objection.executeUpdate(settleUpdate, { args: [{ actor: reviewer(), outcome: 'conditional_share', conditions: '脱敏后共享' }] });
-    const granted = await eventually(() => shared.query(viewQuery), (v) => v.state === 'granted');
+    expect((await objection.executeUpdate(registeredUpdate)).refusal).toMatchObject({
+      reason: '涉及商业秘密',
+      legalBasis: '《反不正当竞争法》第九条',
+    });
+    await objection.executeUpdate(settleUpdate, {
+      args: [{ actor: reviewer(), outcome: 'conditional_share', conditions: '脱敏后共享' }],
+    });
+    const granted = await eventually(
+      () => shared.query(viewQuery),
+      (v) => v.state === 'granted',
+    );
     expect(granted).toMatchObject({ state: 'granted', grant: { conditions: '脱敏后共享' }, decision: { final: true } });
     await shared.executeUpdate(revokeUpdate, { args: [{ actor: admin, reason: 'test cleanup' }] });
 
@@ -373,11 +531,18 @@ describe('share application (共享申请) workflow', () => {
     const second = env.client.workflow.getHandle(objectionWorkflowId(id2));
     await second.executeUpdate(registeredUpdate);
     await second.executeUpdate(assignUpdate, { args: [{ actor: coordinator, coordinator }] });
-    await second.executeUpdate(ruleUpdate, { args: [{ actor: coordinator, outcome: 'uphold_refusal', reasoning: '拒绝理由成立' }] });
+    await second.executeUpdate(ruleUpdate, {
+      args: [{ actor: coordinator, outcome: 'uphold_refusal', reasoning: '拒绝理由成立' }],
+    });
     const final = await finished(upheld);
-    expect(final).toMatchObject({ state: 'rejected', decision: { final: true, reason: '拒绝理由成立', legalBasis: '《反不正当竞争法》第九条' } });
+    expect(final).toMatchObject({
+      state: 'rejected',
+      decision: { final: true, reason: '拒绝理由成立', legalBasis: '《反不正当竞争法》第九条' },
+    });
     // The final refusal is audited with the legal basis it rests on, as the first one was.
-    const upheldEvent = (await listCaseEvents(database.db, final.id)).find((e) => e.action === 'objection_upheld_refusal');
+    const upheldEvent = (await listCaseEvents(database.db, final.id)).find(
+      (e) => e.action === 'objection_upheld_refusal',
+    );
     expect(upheldEvent).toMatchObject({ reason: '拒绝理由成立', legalBasis: '《反不正当竞争法》第九条' });
 
     const late = await rejectedCase();
@@ -394,7 +559,10 @@ describe('share application (共享申请) workflow', () => {
 
   it('computes deadlines that reach an unpublished year as provisional and recomputes them when the year is published', async () => {
     // Jump to late December before the first year without a published calendar.
-    const firstMissing = Object.keys(mergeCalendars(BUILTIN_CALENDAR, await calendar())).map(Number).reduce((a, b) => Math.max(a, b)) + 1;
+    const firstMissing =
+      Object.keys(mergeCalendars(BUILTIN_CALENDAR, await calendar()))
+        .map(Number)
+        .reduce((a, b) => Math.max(a, b)) + 1;
     const target = Date.parse(`${firstMissing - 1}-12-24T02:00:00Z`);
     const gap = target - (await nowMs());
     if (gap > 0) await env.sleep(gap);
@@ -411,11 +579,19 @@ describe('share application (共享申请) workflow', () => {
     const known = await calendar();
     for (const year of new Set([view.reviewDue!.from.slice(0, 4), provisionalDue.slice(0, 4)])) {
       if (known[year]) continue;
-      await putCalendarYear(database.db, { year: Number(year), holidays: year === provisionalDue.slice(0, 4) ? [provisionalDue] : [], workdays: [], uploadedBy: 'test' });
+      await putCalendarYear(database.db, {
+        year: Number(year),
+        holidays: year === provisionalDue.slice(0, 4) ? [provisionalDue] : [],
+        workdays: [],
+        uploadedBy: 'test',
+      });
     }
     await handle.signal(calendarUpdatedSignal, await calendar());
     await decided.handle.signal(calendarUpdatedSignal, await calendar());
-    const after = await eventually(() => handle.query(viewQuery), (v) => v.reviewDue?.provisional === false);
+    const after = await eventually(
+      () => handle.query(viewQuery),
+      (v) => v.reviewDue?.provisional === false,
+    );
     expect(after.reviewDue?.provisional).toBe(false);
     expect(after.reviewDue?.dueDate).toBe(addWorkingDays(view.reviewDue!.from, 10, await calendar()).due);
     expect(after.reviewDue!.dueDate > provisionalDue).toBe(true);

@@ -3,20 +3,42 @@
 // history holds more than a batch's events, moves the cycle through its stages (continuing as new
 // if its own history grows), and publishes results to every agency by a broadcast activity.
 import {
-  ApplicationFailure, condition, continueAsNew, ParentClosePolicy, proxyActivities, setHandler, startChild, workflowInfo,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
 } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  WorkflowExecutionAlreadyStartedError,
+} from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import { systemActor } from '../common/actors.js';
 import { caseActivityOptions, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { openCase } from '../common/kernel.js';
 import type { NotificationSpec } from '../common/events.js';
 import { assessmentAgencyWorkflow } from './agency-workflow.js';
-import { agencyAssessmentWorkflowId, assessmentCycleWorkflowId, cycleNudgeSignal, cycleOpenedUpdate, cycleViewQuery, publishUpdate } from './messages.js';
+import {
+  agencyAssessmentWorkflowId,
+  assessmentCycleWorkflowId,
+  cycleNudgeSignal,
+  cycleOpenedUpdate,
+  cycleViewQuery,
+  publishUpdate,
+} from './messages.js';
 import { checkPublication, publicationWaitsFor, retrackStages, yearAssessedAt } from './rules.js';
 import type { AgencyAssessmentInput, CycleInput, CycleRun, CycleState, CycleView, FanOut } from './types.js';
 
-const broadcast = proxyActivities<Activities>({ ...caseActivityOptions, startToCloseTimeout: '1 hour', heartbeatTimeout: '1 minute' });
+const broadcast = proxyActivities<Activities>({
+  ...caseActivityOptions,
+  startToCloseTimeout: '1 hour',
+  heartbeatTimeout: '1 minute',
+});
 
 export const defaultFanOut: FanOut = { batchSize: 100, maxHistoryEvents: 10_000 };
 
@@ -46,7 +68,12 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     nudges += 1;
     kase.poke();
   };
-  const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
+  const toBureau = (kind: string, title: string): NotificationSpec => ({
+    audience: 'bureau',
+    recipient: null,
+    kind,
+    title,
+  });
 
   // ---- open: claim the year (a year runs at most once) and list its agencies ---------------------
   kase.registeredUpdate(cycleOpenedUpdate);
@@ -65,35 +92,53 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     nudge();
     return JSON.stringify(run.view.deadlines) === before ? null : { data: { deadlines: clone(run.view.deadlines) } };
   });
-  setHandler(publishUpdate, async (i) => {
-    const v = run.view;
-    publishing = true;
-    try {
-      const progress = await acts.cycleProgress({ year });
-      refused(publicationWaitsFor(i.stage, progress, v.agencyCount), v.state);
-      if (i.stage === 'preliminary') {
-        v.deadlines.notice = kase.track(today(), policy.noticeWd);
-        v.publishedAt.preliminary = nowIso();
-        await transition('publish_preliminary', 'notice', i.actor, { data: { noticeDueDate: v.deadlines.notice.dueDate }, notify: [toBureau('assessment_preliminary', `${year}年度评估初步结果已发布，公示期至 ${v.deadlines.notice.dueDate}`)] });
-      } else {
-        v.publishedAt.final = nowIso();
-        await transition('publish_final', 'final', i.actor, { notify: [toBureau('assessment_final', `${year}年度评估最终结果已发布，并报市人民政府`)] });
+  setHandler(
+    publishUpdate,
+    async (i) => {
+      const v = run.view;
+      publishing = true;
+      try {
+        const progress = await acts.cycleProgress({ year });
+        refused(publicationWaitsFor(i.stage, progress, v.agencyCount), v.state);
+        if (i.stage === 'preliminary') {
+          v.deadlines.notice = kase.track(today(), policy.noticeWd);
+          v.publishedAt.preliminary = nowIso();
+          await transition('publish_preliminary', 'notice', i.actor, {
+            data: { noticeDueDate: v.deadlines.notice.dueDate },
+            notify: [
+              toBureau(
+                'assessment_preliminary',
+                `${year}年度评估初步结果已发布，公示期至 ${v.deadlines.notice.dueDate}`,
+              ),
+            ],
+          });
+        } else {
+          v.publishedAt.final = nowIso();
+          await transition('publish_final', 'final', i.actor, {
+            notify: [toBureau('assessment_final', `${year}年度评估最终结果已发布，并报市人民政府`)],
+          });
+        }
+        return v;
+      } finally {
+        publishing = false;
+        // A refused attempt still grew the history: the waiting loop reconsiders continuing as new.
+        nudge();
       }
-      return v;
-    } finally {
-      publishing = false;
-      // A refused attempt still grew the history: the waiting loop reconsiders continuing as new.
-      nudge();
-    }
-  }, {
-    validator: (i) => {
-      if (!opened()) refused({ code: 'INVALID_STATE', message: 'the cycle is still being opened' }, 'collecting');
-      if (publishing) refused({ code: 'INVALID_STATE', message: 'a publication is being recorded' }, run.view.state);
-      // Every agency must have had its preliminary result, and so its notice period, before the final one.
-      if (i.stage === 'final' && run.view.state === 'notice' && !run.told.preliminary) refused({ code: 'INVALID_STATE', message: 'the preliminary results are still being delivered to the agencies' }, run.view.state);
-      refused(checkPublication(run.view, i, Date.now()), run.view.state);
     },
-  });
+    {
+      validator: (i) => {
+        if (!opened()) refused({ code: 'INVALID_STATE', message: 'the cycle is still being opened' }, 'collecting');
+        if (publishing) refused({ code: 'INVALID_STATE', message: 'a publication is being recorded' }, run.view.state);
+        // Every agency must have had its preliminary result, and so its notice period, before the final one.
+        if (i.stage === 'final' && run.view.state === 'notice' && !run.told.preliminary)
+          refused(
+            { code: 'INVALID_STATE', message: 'the preliminary results are still being delivered to the agencies' },
+            run.view.state,
+          );
+        refused(checkPublication(run.view, i, Date.now()), run.view.state);
+      },
+    },
+  );
 
   if (input.resume) {
     run = input.resume;
@@ -106,15 +151,51 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     const selfAssessment = kase.track(today(), policy.selfWd);
     const review = kase.track(selfAssessment.dueDate, policy.reviewWd);
     const view: CycleView = {
-      year, state: 'collecting', version: 1, indicatorsVersion: indicators.version, agencyCount: 0, startedBy: input.startedBy, startedAt: nowIso(),
-      deadlines: { selfAssessment, review, notice: null }, publishedAt: { preliminary: null, final: null }, rectifying: 0, closedAt: null, updatedAt: nowIso(),
+      year,
+      state: 'collecting',
+      version: 1,
+      indicatorsVersion: indicators.version,
+      agencyCount: 0,
+      startedBy: input.startedBy,
+      startedAt: nowIso(),
+      deadlines: { selfAssessment, review, notice: null },
+      publishedAt: { preliminary: null, final: null },
+      rectifying: 0,
+      closedAt: null,
+      updatedAt: nowIso(),
     };
     const claim = await acts.claimAssessmentCycle({
-      change: { view, indicators, event: { action: 'open', from: null, to: 'collecting', actor: input.startedBy, at: view.startedAt, reason: null, legalBasis: null, data: { indicatorsVersion: indicators.version } }, notify: [] },
+      change: {
+        view,
+        indicators,
+        event: {
+          action: 'open',
+          from: null,
+          to: 'collecting',
+          actor: input.startedBy,
+          at: view.startedAt,
+          reason: null,
+          legalBasis: null,
+          data: { indicatorsVersion: indicators.version },
+        },
+        notify: [],
+      },
     });
-    if (claim.outcome === 'taken') throw ApplicationFailure.create({ type: 'DUPLICATE', message: `the assessment of ${year} has already run`, nonRetryable: true });
+    if (claim.outcome === 'taken')
+      throw ApplicationFailure.create({
+        type: 'DUPLICATE',
+        message: `the assessment of ${year} has already run`,
+        nonRetryable: true,
+      });
     view.agencyCount = claim.agencyCount;
-    run = { view, indicators, afterCode: null, fannedOut: false, told: { preliminary: false, final: false }, ranked: false };
+    run = {
+      view,
+      indicators,
+      afterCode: null,
+      fannedOut: false,
+      told: { preliminary: false, final: false },
+      ranked: false,
+    };
   }
   kase.markRegistered();
   const v = run.view;
@@ -131,7 +212,10 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
    * nudge cuts a wait short. A nudge that comes while progress is being read is not lost: what was
    * seen is taken before the read.
    */
-  const until = async (done: (p: Awaited<ReturnType<Activities['cycleProgress']>>) => boolean, maxMs: number): Promise<Awaited<ReturnType<Activities['cycleProgress']>>> => {
+  const until = async (
+    done: (p: Awaited<ReturnType<Activities['cycleProgress']>>) => boolean,
+    maxMs: number,
+  ): Promise<Awaited<ReturnType<Activities['cycleProgress']>>> => {
     for (let waitMs = 1000; ; waitMs = Math.min(waitMs * 2, maxMs)) {
       const seen = nudges;
       const p = await acts.cycleProgress({ year });
@@ -159,9 +243,20 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   while (!run.fannedOut) {
     const page = await acts.listCycleAgencies({ year, afterCode: run.afterCode, limit: fanOut.batchSize });
     if (page.length) {
-      const template = { year, indicators: run.indicators, deadlines: { selfAssessment: v.deadlines.selfAssessment, review: v.deadlines.review }, policy, cycleWorkflowId: assessmentCycleWorkflowId(year) };
+      const template = {
+        year,
+        indicators: run.indicators,
+        deadlines: { selfAssessment: v.deadlines.selfAssessment, review: v.deadlines.review },
+        policy,
+        cycleWorkflowId: assessmentCycleWorkflowId(year),
+      };
       try {
-        await startChild(assessmentBatchWorkflow, { workflowId: `${assessmentCycleWorkflowId(year)}:batch:${page[0]!.code}`, args: [{ agencies: page, template }], parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+        await startChild(assessmentBatchWorkflow, {
+          workflowId: `${assessmentCycleWorkflowId(year)}:batch:${page[0]!.code}`,
+          args: [{ agencies: page, template }],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
@@ -173,12 +268,25 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
 
   if (v.state === 'collecting') {
     const p = await until((x) => x.unstarted === 0 && x.counts.collecting === 0, 5_000);
-    await transition('metrics_collected', 'self_assessment', systemActor('metrics'), { data: { agencies: v.agencyCount, counts: p.counts }, notify: [toBureau('assessment_collected', `${year}年度评估：已为 ${v.agencyCount} 家单位采集指标，自评截至 ${v.deadlines.selfAssessment.dueDate}`)] });
+    await transition('metrics_collected', 'self_assessment', systemActor('metrics'), {
+      data: { agencies: v.agencyCount, counts: p.counts },
+      notify: [
+        toBureau(
+          'assessment_collected',
+          `${year}年度评估：已为 ${v.agencyCount} 家单位采集指标，自评截至 ${v.deadlines.selfAssessment.dueDate}`,
+        ),
+      ],
+    });
   }
   // ---- self-assessment window; then review, until the bureau publishes -----------------------------
   while (v.state === 'self_assessment') {
-    if (await kase.changedBefore(dueMs(v.deadlines.selfAssessment))) { await maybeContinue(); continue; }
-    await transition('self_assessment_closed', 'review', systemActor('deadline'), { reason: `自评期已于 ${v.deadlines.selfAssessment.dueDate} 截止` });
+    if (await kase.changedBefore(dueMs(v.deadlines.selfAssessment))) {
+      await maybeContinue();
+      continue;
+    }
+    await transition('self_assessment_closed', 'review', systemActor('deadline'), {
+      reason: `自评期已于 ${v.deadlines.selfAssessment.dueDate} 截止`,
+    });
   }
   while (v.state === 'review') {
     await kase.changedBefore(null);
@@ -186,7 +294,10 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
   }
   if (!run.told.preliminary) {
     await kase.recording();
-    await broadcast.broadcastToAgencies({ year, message: { signal: 'preliminaryPublished', args: [{ noticeDue: v.deadlines.notice }] } });
+    await broadcast.broadcastToAgencies({
+      year,
+      message: { signal: 'preliminaryPublished', args: [{ noticeDue: v.deadlines.notice }] },
+    });
     run.told.preliminary = true;
   }
   while (v.state === 'notice') {
@@ -204,7 +315,9 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     await acts.rankCycle({ year });
     run.ranked = true;
     v.rectifying = p.counts.rectification;
-    await transition('ranked', 'final', systemActor('publication'), { data: { rectifying: v.rectifying, counts: p.counts } });
+    await transition('ranked', 'final', systemActor('publication'), {
+      data: { rectifying: v.rectifying, counts: p.counts },
+    });
   }
   // ---- rectification: the cycle closes when every agency's assessment has closed ------------------
   // Rectifications take months: each one verified nudges the cycle; a daily read is the fallback.
@@ -219,17 +332,27 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
  * One batch of the fan-out: starts a child per agency and stays open until they end, so each
  * child's start and end land in this small history and never in the cycle's.
  */
-export async function assessmentBatchWorkflow(input: { agencies: { code: string; name: string }[]; template: Omit<AgencyAssessmentInput, 'agency'> }): Promise<{ agencies: number }> {
+export async function assessmentBatchWorkflow(input: {
+  agencies: { code: string; name: string }[];
+  template: Omit<AgencyAssessmentInput, 'agency'>;
+}): Promise<{ agencies: number }> {
   const { year } = input.template;
-  await Promise.all(input.agencies.map(async (agency) => {
-    try {
-      const child = await startChild(assessmentAgencyWorkflow, { workflowId: agencyAssessmentWorkflowId(year, agency.code), args: [{ ...input.template, agency }], parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: 'REJECT_DUPLICATE' });
-      await child.result();
-    } catch (error) {
-      // Already running (a retried batch): that process goes on without this one watching it.
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-  }));
+  await Promise.all(
+    input.agencies.map(async (agency) => {
+      try {
+        const child = await startChild(assessmentAgencyWorkflow, {
+          workflowId: agencyAssessmentWorkflowId(year, agency.code),
+          args: [{ ...input.template, agency }],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+        await child.result();
+      } catch (error) {
+        // Already running (a retried batch): that process goes on without this one watching it.
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+    }),
+  );
   return { agencies: input.agencies.length };
 }
 
@@ -237,7 +360,9 @@ export async function assessmentBatchWorkflow(input: { agencies: { code: string;
 const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
 /** Started by the annual Schedule: the cycle of the year before the scheduled time (a backfill's too). */
-export async function assessmentScheduledWorkflow(args: { policy: CycleInput['policy'] }): Promise<{ year: number; started: boolean }> {
+export async function assessmentScheduledWorkflow(args: {
+  policy: CycleInput['policy'];
+}): Promise<{ year: number; started: boolean }> {
   const info = workflowInfo();
   const scheduled = info.typedSearchAttributes.get(scheduledStartTime);
   const year = yearAssessedAt((scheduled ?? info.startTime).getTime());

@@ -4,9 +4,25 @@ import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party }
 import { isPast, retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import { addCalendarDays, endOfLocalDay, localDate, type CalendarData, type Deadline } from '../common/working-days.js';
 import type {
-  AppealAnswerInput, AppealInput, AssignAssessorInput, PublicationInput, RectificationInput, RectificationVerificationInput, ReviewInput, SelfAssessmentInput,
+  AppealAnswerInput,
+  AppealInput,
+  AssignAssessorInput,
+  PublicationInput,
+  RectificationInput,
+  RectificationVerificationInput,
+  ReviewInput,
+  SelfAssessmentInput,
 } from './messages.js';
-import type { AgencyAssessmentView, AgencyResult, CycleView, GradeCode, IndicatorSet, Metrics, PublicationStage, ScoreItem } from './types.js';
+import type {
+  AgencyAssessmentView,
+  AgencyResult,
+  CycleView,
+  GradeCode,
+  IndicatorSet,
+  Metrics,
+  PublicationStage,
+  ScoreItem,
+} from './types.js';
 
 type FieldProblem = { path: string; message: string };
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
@@ -32,21 +48,33 @@ export function cycleYearProblem(year: number, today: string): string | null {
  * catalog measures as incomplete. An indicator without a metric is scored on evidence and applies.
  */
 export function applicableIndicators(set: IndicatorSet, metrics: Metrics): string[] {
-  return set.indicators.filter((i) => i.metric === null || i.metric === 'catalog' || metrics[i.metric].applicable).map((i) => i.code);
+  return set.indicators
+    .filter((i) => i.metric === null || i.metric === 'catalog' || metrics[i.metric].applicable)
+    .map((i) => i.code);
 }
 
-/** A framework version is usable: unique codes, positive weights, grades in order, one indicator that always applies. */
+/**
+ * A framework version is usable: unique codes, positive weights, grades in order, one indicator that always
+ * applies.
+ */
 export function indicatorSetProblems(set: IndicatorSet): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const codes = set.indicators.map((i) => i.code);
-  if (new Set(codes).size !== codes.length) problems.push({ path: 'indicators', message: 'indicator codes must be unique' });
+  if (new Set(codes).size !== codes.length)
+    problems.push({ path: 'indicators', message: 'indicator codes must be unique' });
   set.indicators.forEach((i, n) => {
     if (!(i.weight > 0)) problems.push({ path: `indicators.${n}.weight`, message: 'must be positive' });
-    if (i.floor !== null && (i.floor < 0 || i.floor > 100)) problems.push({ path: `indicators.${n}.floor`, message: 'must be 0..100' });
+    if (i.floor !== null && (i.floor < 0 || i.floor > 100))
+      problems.push({ path: `indicators.${n}.floor`, message: 'must be 0..100' });
   });
   const g = set.grades;
-  if (!(g.excellent > g.good && g.good > g.pass && g.pass > 0 && g.excellent <= 100)) problems.push({ path: 'grades', message: 'must satisfy 100 >= excellent > good > pass > 0' });
-  if (!set.indicators.some((i) => i.metric === null || i.metric === 'catalog')) problems.push({ path: 'indicators', message: 'at least one indicator must always apply (no metric, or the catalog)' });
+  if (!(g.excellent > g.good && g.good > g.pass && g.pass > 0 && g.excellent <= 100))
+    problems.push({ path: 'grades', message: 'must satisfy 100 >= excellent > good > pass > 0' });
+  if (!set.indicators.some((i) => i.metric === null || i.metric === 'catalog'))
+    problems.push({
+      path: 'indicators',
+      message: 'at least one indicator must always apply (no metric, or the catalog)',
+    });
   return problems;
 }
 
@@ -54,18 +82,29 @@ export function indicatorSetProblems(set: IndicatorSet): FieldProblem[] {
  * Score items cover each applicable indicator exactly once with a score of 0..100 (`partial`: any of
  * them, for an appeal's revision); `need` names the text each item must carry.
  */
-export function scoreItemProblems(items: ScoreItem[], applicable: string[], need: 'evidence' | 'comment' | null, partial = false): FieldProblem[] {
+export function scoreItemProblems(
+  items: ScoreItem[],
+  applicable: string[],
+  need: 'evidence' | 'comment' | null,
+  partial = false,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   items.forEach((item, n) => {
-    if (!applicable.includes(item.indicator)) problems.push({ path: `items.${n}.indicator`, message: `not an applicable indicator of this agency (${applicable.join(', ')})` });
+    if (!applicable.includes(item.indicator))
+      problems.push({
+        path: `items.${n}.indicator`,
+        message: `not an applicable indicator of this agency (${applicable.join(', ')})`,
+      });
     else if (seen.has(item.indicator)) problems.push({ path: `items.${n}.indicator`, message: 'given twice' });
     seen.add(item.indicator);
-    if (typeof item.score !== 'number' || !Number.isFinite(item.score) || item.score < 0 || item.score > 100) problems.push({ path: `items.${n}.score`, message: 'must be a number from 0 to 100' });
+    if (typeof item.score !== 'number' || !Number.isFinite(item.score) || item.score < 0 || item.score > 100)
+      problems.push({ path: `items.${n}.score`, message: 'must be a number from 0 to 100' });
     if (need && isBlank(item[need])) problems.push({ path: `items.${n}.${need}`, message: 'must not be empty' });
   });
   if (!partial) {
-    for (const code of applicable) if (!seen.has(code)) problems.push({ path: 'items', message: `indicator ${code} is missing` });
+    for (const code of applicable)
+      if (!seen.has(code)) problems.push({ path: 'items', message: `indicator ${code} is missing` });
   }
   return problems;
 }
@@ -89,17 +128,34 @@ export function finalItems(v: Pick<AgencyAssessmentView, 'review' | 'appeal'>): 
  * not-applicable indicator neither helps nor hurts), the grade, and what needs rectification (整改):
  * 不合格, or any indicator below its floor (step 6).
  */
-export function scoreAgency(set: IndicatorSet, applicable: string[], items: ScoreItem[], stage: PublicationStage, at: string): AgencyResult {
+export function scoreAgency(
+  set: IndicatorSet,
+  applicable: string[],
+  items: ScoreItem[],
+  stage: PublicationStage,
+  at: string,
+): AgencyResult {
   const byCode = new Map(items.map((i) => [i.indicator, i.score]));
-  const scores = set.indicators.filter((i) => applicable.includes(i.code)).map((i) => {
-    const score = byCode.get(i.code) ?? 0;
-    return { indicator: i.code, score, weight: i.weight, belowFloor: i.floor !== null && score < i.floor };
-  });
+  const scores = set.indicators
+    .filter((i) => applicable.includes(i.code))
+    .map((i) => {
+      const score = byCode.get(i.code) ?? 0;
+      return { indicator: i.code, score, weight: i.weight, belowFloor: i.floor !== null && score < i.floor };
+    });
   const weights = scores.reduce((s, i) => s + i.weight, 0);
-  const total = weights > 0 ? Math.round((scores.reduce((s, i) => s + i.score * i.weight, 0) / weights) * 100) / 100 : 0;
+  const total =
+    weights > 0 ? Math.round((scores.reduce((s, i) => s + i.score * i.weight, 0) / weights) * 100) / 100 : 0;
   const grade = gradeOf(total, set.grades);
   const belowFloor = scores.filter((s) => s.belowFloor).map((s) => s.indicator);
-  return { stage, scores, total, grade, belowFloor, needsRectification: grade === 'fail' || belowFloor.length > 0, computedAt: at };
+  return {
+    stage,
+    scores,
+    total,
+    grade,
+    belowFloor,
+    needsRectification: grade === 'fail' || belowFloor.length > 0,
+    computedAt: at,
+  };
 }
 
 /** Why rectification is required, one line per reason. */
@@ -114,71 +170,117 @@ export function rectificationReasons(result: AgencyResult, set: IndicatorSet): s
 /** processes.md P4 step 3: the bureau assigns an independent assessor before the review is in. */
 export function checkAssignment(v: AgencyAssessmentView, i: AssignAssessorInput): Refusal | null {
   if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin assigns assessors');
-  if (v.review || !['collecting', 'self_assessment', 'review'].includes(v.state)) return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; its review is done`);
-  if (isBlank(i.assessor.id)) return refuse('VALIDATION_FAILED', 'an assignment names the assessor', [{ path: 'assessor', message: 'must not be empty' }]);
+  if (v.review || !['collecting', 'self_assessment', 'review'].includes(v.state))
+    return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; its review is done`);
+  if (isBlank(i.assessor.id))
+    return refuse('VALIDATION_FAILED', 'an assignment names the assessor', [
+      { path: 'assessor', message: 'must not be empty' },
+    ]);
   return null;
 }
 
 /** processes.md P4 step 2: the agency's own staff assess themselves, with evidence, within assessment.selfWd. */
 export function checkSelfAssessment(v: AgencyAssessmentView, i: SelfAssessmentInput, nowMs: number): Refusal | null {
-  if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff submit its self-assessment");
+  if (!isStaffOf(i.actor, v.agencyCode))
+    return refuse('FORBIDDEN', "only the agency's own staff submit its self-assessment");
   if (v.state === 'collecting') return refuse('INVALID_STATE', 'the metrics are still being computed');
   if (v.selfAssessment) return refuse('INVALID_STATE', 'the self-assessment was already submitted');
-  if (v.state !== 'self_assessment' || isPast(v.deadlines.selfAssessment.dueAt, nowMs)) return refuse('INVALID_STATE', `the self-assessment window closed on ${v.deadlines.selfAssessment.dueDate}`);
+  if (v.state !== 'self_assessment' || isPast(v.deadlines.selfAssessment.dueAt, nowMs))
+    return refuse('INVALID_STATE', `the self-assessment window closed on ${v.deadlines.selfAssessment.dueDate}`);
   const problems = scoreItemProblems(i.items, v.applicable, 'evidence');
-  return problems.length ? refuse('VALIDATION_FAILED', 'a self-assessment scores every applicable indicator with evidence', problems) : null;
+  return problems.length
+    ? refuse('VALIDATION_FAILED', 'a self-assessment scores every applicable indicator with evidence', problems)
+    : null;
 }
 
 /** processes.md P4 step 3: the assigned assessor reviews, once the self-assessment is in or its window closed. */
 export function checkReview(v: AgencyAssessmentView, i: ReviewInput): Refusal | null {
-  if (i.actor.role !== 'assessor' || v.assessor?.id !== i.actor.id) return refuse('FORBIDDEN', 'only the assessor assigned to this agency reviews it');
-  if (v.state !== 'review') return refuse('INVALID_STATE', v.state === 'self_assessment' || v.state === 'collecting' ? 'the self-assessment is still open' : `the agency's assessment is ${v.state}; it awaits no review`);
+  if (i.actor.role !== 'assessor' || v.assessor?.id !== i.actor.id)
+    return refuse('FORBIDDEN', 'only the assessor assigned to this agency reviews it');
+  if (v.state !== 'review')
+    return refuse(
+      'INVALID_STATE',
+      v.state === 'self_assessment' || v.state === 'collecting'
+        ? 'the self-assessment is still open'
+        : `the agency's assessment is ${v.state}; it awaits no review`,
+    );
   const problems = scoreItemProblems(i.items, v.applicable, 'comment');
-  return problems.length ? refuse('VALIDATION_FAILED', 'a review scores every applicable indicator with a comment', problems) : null;
+  return problems.length
+    ? refuse('VALIDATION_FAILED', 'a review scores every applicable indicator with a comment', problems)
+    : null;
 }
 
 /** processes.md P4 step 4: an agency may appeal its preliminary result once, during the notice period (公示). */
 export function checkAppeal(v: AgencyAssessmentView, i: AppealInput, nowMs: number): Refusal | null {
   if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff appeal its result");
-  if (v.state !== 'notice') return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; appeals are heard during the notice period`);
-  if (v.deadlines.notice && isPast(v.deadlines.notice.dueAt, nowMs)) return refuse('INVALID_STATE', `the notice period ended on ${v.deadlines.notice.dueDate}`);
+  if (v.state !== 'notice')
+    return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; appeals are heard during the notice period`);
+  if (v.deadlines.notice && isPast(v.deadlines.notice.dueAt, nowMs))
+    return refuse('INVALID_STATE', `the notice period ended on ${v.deadlines.notice.dueDate}`);
   if (v.appeal) return refuse('INVALID_STATE', 'the agency has already appealed this result');
-  if (isBlank(i.text)) return refuse('VALIDATION_FAILED', 'an appeal says why', [{ path: 'text', message: 'must not be empty' }]);
+  if (isBlank(i.text))
+    return refuse('VALIDATION_FAILED', 'an appeal says why', [{ path: 'text', message: 'must not be empty' }]);
   return null;
 }
 
 /** processes.md P4 step 4: the bureau answers each appeal, and may revise scores. */
 export function checkAppealAnswer(v: AgencyAssessmentView, i: AppealAnswerInput): Refusal | null {
   if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin answers appeals');
-  if (v.state !== 'notice' || !v.appeal || v.appeal.answer) return refuse('INVALID_STATE', v.appeal?.answer ? 'the appeal was already answered' : 'there is no appeal to answer');
+  if (v.state !== 'notice' || !v.appeal || v.appeal.answer)
+    return refuse(
+      'INVALID_STATE',
+      v.appeal?.answer ? 'the appeal was already answered' : 'there is no appeal to answer',
+    );
   const problems = [
     ...(isBlank(i.text) ? [{ path: 'text', message: 'must not be empty' }] : []),
-    ...scoreItemProblems(i.revised, v.applicable, null, true).map((p) => ({ ...p, path: p.path.replace(/^items/, 'revised') })),
+    ...scoreItemProblems(i.revised, v.applicable, null, true).map((p) => ({
+      ...p,
+      path: p.path.replace(/^items/, 'revised'),
+    })),
   ];
-  return problems.length ? refuse('VALIDATION_FAILED', 'an answer says why, and revises applicable indicators only', problems) : null;
+  return problems.length
+    ? refuse('VALIDATION_FAILED', 'an answer says why, and revises applicable indicators only', problems)
+    : null;
 }
 
 /** processes.md P4 step 6: the agency files its rectification plan, then its completion report. */
 export function checkRectification(v: AgencyAssessmentView, i: RectificationInput): Refusal | null {
-  if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff report on its rectification");
+  if (!isStaffOf(i.actor, v.agencyCode))
+    return refuse('FORBIDDEN', "only the agency's own staff report on its rectification");
   const r = v.rectification;
-  if (v.state !== 'rectification' || !r) return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; no rectification is open`);
-  if (i.stage === 'plan' && r.state !== 'awaiting_plan') return refuse('INVALID_STATE', 'the rectification plan was already filed');
-  if (i.stage === 'report' && r.state !== 'in_progress') return refuse('INVALID_STATE', r.state === 'awaiting_plan' ? 'file the rectification plan first' : 'the completion report awaits the bureau\'s verification');
-  if (isBlank(i.text)) return refuse('VALIDATION_FAILED', 'the text must say something', [{ path: 'text', message: 'must not be empty' }]);
+  if (v.state !== 'rectification' || !r)
+    return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; no rectification is open`);
+  if (i.stage === 'plan' && r.state !== 'awaiting_plan')
+    return refuse('INVALID_STATE', 'the rectification plan was already filed');
+  if (i.stage === 'report' && r.state !== 'in_progress')
+    return refuse(
+      'INVALID_STATE',
+      r.state === 'awaiting_plan'
+        ? 'file the rectification plan first'
+        : "the completion report awaits the bureau's verification",
+    );
+  if (isBlank(i.text))
+    return refuse('VALIDATION_FAILED', 'the text must say something', [{ path: 'text', message: 'must not be empty' }]);
   return null;
 }
 
-/** processes.md P4 step 6: completion within assessment.rectifyDays natural days of `from` (the plan, or a failed check). */
+/**
+ * processes.md P4 step 6: completion within assessment.rectifyDays natural days of `from` (the plan, or a
+ * failed check).
+ */
 export function completionDeadline(from: string, rectifyDays: number): Deadline {
   const due = addCalendarDays(from, rectifyDays);
   return { dueDate: due, dueAt: endOfLocalDay(due), provisional: false };
 }
 
 /** processes.md P4 step 6: the bureau verifies the rectification; a failed check reopens it. */
-export function checkRectificationVerification(v: AgencyAssessmentView, i: RectificationVerificationInput): Refusal | null {
+export function checkRectificationVerification(
+  v: AgencyAssessmentView,
+  i: RectificationVerificationInput,
+): Refusal | null {
   if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin verifies rectifications');
-  if (v.state !== 'rectification' || v.rectification?.state !== 'awaiting_verification') return refuse('INVALID_STATE', 'no completion report awaits verification');
+  if (v.state !== 'rectification' || v.rectification?.state !== 'awaiting_verification')
+    return refuse('INVALID_STATE', 'no completion report awaits verification');
   return null;
 }
 
@@ -186,11 +288,14 @@ export function checkRectificationVerification(v: AgencyAssessmentView, i: Recti
  * processes.md "Working days": the stage deadlines on a newer calendar. Only provisional deadlines not yet
  * passed move, and the review window follows a self-assessment deadline that moved.
  */
-export function retrackStages<D extends { selfAssessment: TrackedDeadline; review: TrackedDeadline; notice: TrackedDeadline | null }>(d: D, calendar: CalendarData, nowMs: number): D {
+export function retrackStages<
+  D extends { selfAssessment: TrackedDeadline; review: TrackedDeadline; notice: TrackedDeadline | null },
+>(d: D, calendar: CalendarData, nowMs: number): D {
   const selfAssessment = retrack(d.selfAssessment, calendar, nowMs);
-  const review = selfAssessment.dueDate !== d.review.from && !isPast(d.review.dueAt, nowMs)
-    ? trackDeadline({ from: selfAssessment.dueDate, days: d.review.days }, calendar)
-    : retrack(d.review, calendar, nowMs);
+  const review =
+    selfAssessment.dueDate !== d.review.from && !isPast(d.review.dueAt, nowMs)
+      ? trackDeadline({ from: selfAssessment.dueDate, days: d.review.days }, calendar)
+      : retrack(d.review, calendar, nowMs);
   return { ...d, selfAssessment, review, notice: d.notice ? retrack(d.notice, calendar, nowMs) : null };
 }
 
@@ -201,11 +306,24 @@ export function retrackStages<D extends { selfAssessment: TrackedDeadline; revie
 export function checkPublication(c: CycleView, i: PublicationInput, nowMs: number): Refusal | null {
   if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin publishes results');
   if (i.stage === 'preliminary') {
-    if (c.state !== 'review') return refuse('INVALID_STATE', c.state === 'collecting' || c.state === 'self_assessment' ? `the self-assessment window runs to ${c.deadlines.selfAssessment.dueDate}` : 'preliminary results are already published');
+    if (c.state !== 'review')
+      return refuse(
+        'INVALID_STATE',
+        c.state === 'collecting' || c.state === 'self_assessment'
+          ? `the self-assessment window runs to ${c.deadlines.selfAssessment.dueDate}`
+          : 'preliminary results are already published',
+      );
     return null;
   }
-  if (c.state !== 'notice') return refuse('INVALID_STATE', c.state === 'final' || c.state === 'closed' ? 'final results are already published' : 'publish the preliminary results first');
-  if (c.deadlines.notice && !isPast(c.deadlines.notice.dueAt, nowMs)) return refuse('INVALID_STATE', `the notice period (公示) runs to ${c.deadlines.notice.dueDate}`);
+  if (c.state !== 'notice')
+    return refuse(
+      'INVALID_STATE',
+      c.state === 'final' || c.state === 'closed'
+        ? 'final results are already published'
+        : 'publish the preliminary results first',
+    );
+  if (c.deadlines.notice && !isPast(c.deadlines.notice.dueAt, nowMs))
+    return refuse('INVALID_STATE', `the notice period (公示) runs to ${c.deadlines.notice.dueDate}`);
   return null;
 }
 
@@ -219,9 +337,15 @@ export interface PublicationProgress {
  * processes.md P4 steps 4–5: nothing is published on time running out — the preliminary results wait for
  * every review, the final ones for every appeal's answer.
  */
-export function publicationWaitsFor(stage: PublicationStage, progress: PublicationProgress, agencyCount: number): Refusal | null {
-  if (stage === 'preliminary' && progress.unreviewed > 0) return refuse('INVALID_STATE', `${progress.unreviewed} of ${agencyCount} agencies are not reviewed yet`);
-  if (stage === 'final' && progress.pendingAppeals > 0) return refuse('INVALID_STATE', `${progress.pendingAppeals} appeals are not answered yet`);
+export function publicationWaitsFor(
+  stage: PublicationStage,
+  progress: PublicationProgress,
+  agencyCount: number,
+): Refusal | null {
+  if (stage === 'preliminary' && progress.unreviewed > 0)
+    return refuse('INVALID_STATE', `${progress.unreviewed} of ${agencyCount} agencies are not reviewed yet`);
+  if (stage === 'final' && progress.pendingAppeals > 0)
+    return refuse('INVALID_STATE', `${progress.pendingAppeals} appeals are not answered yet`);
   return null;
 }
 
@@ -229,26 +353,59 @@ export function publicationWaitsFor(stage: PublicationStage, progress: Publicati
  * processes.md "Catalog": a complete entry has a description, its data items, and the legal basis its
  * share or open type requires (conditional, not shared, not open: 「注明相关法律、法规和规章等依据」).
  */
-export function catalogEntryComplete(r: { description: string | null; fields: unknown[]; shareType: string; openType: string; legalBasis: string | null }): boolean {
+export function catalogEntryComplete(r: {
+  description: string | null;
+  fields: unknown[];
+  shareType: string;
+  openType: string;
+  legalBasis: string | null;
+}): boolean {
   const needsBasis = r.shareType !== 'unconditional' || r.openType !== 'unconditional';
   return !isBlank(r.description) && r.fields.length > 0 && (!needsBasis || !isBlank(r.legalBasis));
 }
 
 /** A metric from what was counted; not applicable when nothing was (issue #5: never a zero). */
-export function metricOf(source: Metrics[keyof Metrics]['source'], total: number, ok: number, overdue: number | null, note: string, alwaysApplies = false): Metrics[keyof Metrics] {
+export function metricOf(
+  source: Metrics[keyof Metrics]['source'],
+  total: number,
+  ok: number,
+  overdue: number | null,
+  note: string,
+  alwaysApplies = false,
+): Metrics[keyof Metrics] {
   const applicable = total > 0 || alwaysApplies;
   const ratio = total > 0 ? ok / total : applicable ? 0 : null;
-  return { source, applicable, total, ok, overdue, ratio, systemScore: ratio === null ? null : Math.round(ratio * 1000) / 10, note };
+  return {
+    source,
+    applicable,
+    total,
+    ok,
+    overdue,
+    ratio,
+    systemScore: ratio === null ? null : Math.round(ratio * 1000) / 10,
+    note,
+  };
 }
 
 /** What a person may do on an agency's assessment, in the API's words (the endpoints and their stages). */
 export const agencyAssessmentActions = [
-  'assign_assessor', 'self_assessment', 'review', 'appeal', 'answer_appeal', 'rectification_plan', 'rectification_report', 'verify_rectification',
+  'assign_assessor',
+  'self_assessment',
+  'review',
+  'appeal',
+  'answer_appeal',
+  'rectification_plan',
+  'rectification_report',
+  'verify_rectification',
 ] as const;
 export type AgencyAssessmentAction = (typeof agencyAssessmentActions)[number];
 
 /** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
-export function agencyAssessmentActionsFor(v: AgencyAssessmentView, actor: Actor, nowMs: number): AgencyAssessmentAction[] {
+export function agencyAssessmentActionsFor(
+  v: AgencyAssessmentView,
+  actor: Actor,
+  nowMs: number,
+): AgencyAssessmentAction[] {
   return permitted<AgencyAssessmentAction>({
     assign_assessor: () => checkAssignment(v, { actor, assessor: { id: '', name: null } }),
     self_assessment: () => checkSelfAssessment(v, { actor, items: [] }, nowMs),
@@ -268,9 +425,13 @@ export function agencyAssessmentActionsFor(v: AgencyAssessmentView, actor: Actor
  */
 export function agencyAssessmentAwaited(v: AgencyAssessmentView): Partial<Record<AgencyAssessmentAction, Awaited>> {
   const d = v.deadlines;
-  const review = !v.review && ['self_assessment', 'review'].includes(v.state)
-    ? { ...(v.assessor ? {} : { assign_assessor: { due: d.review } }), ...(v.state === 'review' ? { review: { due: d.review } } : {}) }
-    : {};
+  const review =
+    !v.review && ['self_assessment', 'review'].includes(v.state)
+      ? {
+          ...(v.assessor ? {} : { assign_assessor: { due: d.review } }),
+          ...(v.state === 'review' ? { review: { due: d.review } } : {}),
+        }
+      : {};
   if (v.state === 'self_assessment') return { self_assessment: { due: d.selfAssessment, lapses: true }, ...review };
   if (v.state === 'review') return review;
   if (v.state === 'notice' && v.appeal && !v.appeal.answer) return { answer_appeal: { due: d.notice } };
@@ -290,12 +451,28 @@ export function agencyAssessmentWork(v: AgencyAssessmentView, nowMs: number): Ca
     { role: 'assessor', agency: null, userId: v.assessor?.id ?? null },
     { role: 'bureau_admin', agency: null, userId: null },
   ];
-  const tasks = tasksOf(parties, () => agencyAssessmentAwaited(v), (actor) => agencyAssessmentActionsFor(v, actor, nowMs));
+  const tasks = tasksOf(
+    parties,
+    () => agencyAssessmentAwaited(v),
+    (actor) => agencyAssessmentActionsFor(v, actor, nowMs),
+  );
   return {
-    caseType: 'assessment', caseId: `${v.year}:${v.agencyCode}`, version: v.version, state: v.state, open: v.state !== 'closed',
-    title: `${v.year}年度评估 · ${v.agencyName}`, resourceName: null, agencies: [v.agencyCode], users: v.assessor ? [v.assessor.id] : [],
-    respondingAgency: v.agencyCode, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue,
-    openedAt: v.deadlines.selfAssessment.from, decidedAt: v.review?.at ?? null, tasks, view: v,
+    caseType: 'assessment',
+    caseId: `${v.year}:${v.agencyCode}`,
+    version: v.version,
+    state: v.state,
+    open: v.state !== 'closed',
+    title: `${v.year}年度评估 · ${v.agencyName}`,
+    resourceName: null,
+    agencies: [v.agencyCode],
+    users: v.assessor ? [v.assessor.id] : [],
+    respondingAgency: v.agencyCode,
+    due: earliest(tasks.map((t) => t.due)),
+    overdue: v.overdue,
+    openedAt: v.deadlines.selfAssessment.from,
+    decidedAt: v.review?.at ?? null,
+    tasks,
+    view: v,
   };
 }
 
@@ -304,27 +481,57 @@ export const cycleActions = ['publish_preliminary', 'publish_final'] as const;
 export type CycleAction = (typeof cycleActions)[number];
 
 /** The cycle's actions; with the records' progress, a publication they do not allow yet is not offered. */
-export function cycleActionsFor(c: CycleView, actor: Actor, nowMs: number, progress?: PublicationProgress): CycleAction[] {
-  const publish = (stage: PublicationStage) => () => checkPublication(c, { actor, stage }, nowMs) ?? (progress ? publicationWaitsFor(stage, progress, c.agencyCount) : null);
+export function cycleActionsFor(
+  c: CycleView,
+  actor: Actor,
+  nowMs: number,
+  progress?: PublicationProgress,
+): CycleAction[] {
+  const publish = (stage: PublicationStage) => () =>
+    checkPublication(c, { actor, stage }, nowMs) ??
+    (progress ? publicationWaitsFor(stage, progress, c.agencyCount) : null);
   return permitted<CycleAction>({
     publish_preliminary: publish('preliminary'),
     publish_final: publish('final'),
   });
 }
 
-/** processes.md P4 steps 4–5: the cycle waits for the preliminary results after the reviews, the final ones after the notice period. */
+/**
+ * processes.md P4 steps 4–5: the cycle waits for the preliminary results after the reviews, the final ones
+ * after the notice period.
+ */
 export function cycleWork(c: CycleView, nowMs: number): CaseWork {
-  const awaited: Partial<Record<CycleAction, Awaited>> = c.state === 'review'
-    ? { publish_preliminary: { due: c.deadlines.review } }
-    : c.state === 'notice' ? { publish_final: { due: c.deadlines.notice } } : {};
+  const awaited: Partial<Record<CycleAction, Awaited>> =
+    c.state === 'review'
+      ? { publish_preliminary: { due: c.deadlines.review } }
+      : c.state === 'notice'
+        ? { publish_final: { due: c.deadlines.notice } }
+        : {};
   // The final results wait for the notice period to end, which records nothing: the task is written
   // as it will stand then, and the work list shows it once the check permits it.
   const noticeEndMs = c.deadlines.notice ? Date.parse(c.deadlines.notice.dueAt) + 1 : nowMs;
   const probeMs = c.state === 'notice' ? Math.max(nowMs, noticeEndMs) : nowMs;
-  const tasks = tasksOf([{ role: 'bureau_admin', agency: null, userId: null }], () => awaited, (actor) => cycleActionsFor(c, actor, probeMs));
+  const tasks = tasksOf(
+    [{ role: 'bureau_admin', agency: null, userId: null }],
+    () => awaited,
+    (actor) => cycleActionsFor(c, actor, probeMs),
+  );
   return {
-    caseType: 'assessment-cycle', caseId: String(c.year), version: c.version, state: c.state, open: c.state !== 'closed',
-    title: `${c.year}年度评估`, resourceName: null, agencies: [], users: [], respondingAgency: null,
-    due: earliest(tasks.map((t) => t.due)), overdue: false, openedAt: c.startedAt, decidedAt: c.publishedAt.final, tasks, view: c,
+    caseType: 'assessment-cycle',
+    caseId: String(c.year),
+    version: c.version,
+    state: c.state,
+    open: c.state !== 'closed',
+    title: `${c.year}年度评估`,
+    resourceName: null,
+    agencies: [],
+    users: [],
+    respondingAgency: null,
+    due: earliest(tasks.map((t) => t.due)),
+    overdue: false,
+    openedAt: c.startedAt,
+    decidedAt: c.publishedAt.final,
+    tasks,
+    view: c,
   };
 }

@@ -10,7 +10,15 @@ import type { Policy } from '../../policy/index.js';
 export const cycleStates = ['collecting', 'self_assessment', 'review', 'notice', 'final', 'closed'] as const;
 export type CycleState = (typeof cycleStates)[number];
 
-export const agencyAssessmentStates = ['collecting', 'self_assessment', 'review', 'reviewed', 'notice', 'rectification', 'closed'] as const;
+export const agencyAssessmentStates = [
+  'collecting',
+  'self_assessment',
+  'review',
+  'reviewed',
+  'notice',
+  'rectification',
+  'closed',
+] as const;
 export type AgencyAssessmentState = (typeof agencyAssessmentStates)[number];
 
 export const rectificationStates = ['awaiting_plan', 'in_progress', 'awaiting_verification', 'verified'] as const;
@@ -142,7 +150,6 @@ export interface AgencyAssessmentView {
   rectification: RectificationView | null;
   updatedAt: string;
 }
-
 
 export interface AgencyAssessmentChange {
   view: AgencyAssessmentView;

@@ -25,7 +25,9 @@ export const calendarPublicationWorkflowId = (jobId: string): string => `calenda
 /** How long after the first pass the cases opened meanwhile are told once more. */
 const SETTLE_MS = 60_000;
 
-export async function calendarPublicationWorkflow(input: CalendarPublicationInput): Promise<{ told: number; gone: number; retold: number }> {
+export async function calendarPublicationWorkflow(
+  input: CalendarPublicationInput,
+): Promise<{ told: number; gone: number; retold: number }> {
   await acts.tellCasesOfCalendar({ jobId: input.jobId, pass: 'open', openedSince: null });
   // A case that loaded the calendar just before the year was written, and was indexed just after
   // the first pass listed the cases, has not heard: tell every case opened since the publication

@@ -16,7 +16,6 @@ export function trackDeadline(spec: DeadlineSpec, calendar: CalendarData): Track
   return { from: spec.from, days: spec.days, dueDate: due, dueAt: endOfLocalDay(due), provisional };
 }
 
-
 export const isPast = (dueAt: string, nowMs: number): boolean => nowMs > Date.parse(dueAt);
 
 /** A deadline recomputed on a newer calendar, if it was provisional and has not passed; else as it was. */
@@ -28,6 +27,10 @@ export function retrack(d: TrackedDeadline, calendar: CalendarData, nowMs: numbe
  * A deadline recomputed on a newly published calendar while it is still open (not yet passed); a
  * passed deadline stays as it was, since what happened at it (overdue, lapsed) has happened.
  */
-export function recomputeOpen<D extends TrackedDeadline | null | undefined>(d: D, calendar: CalendarData, nowMs: number): D {
+export function recomputeOpen<D extends TrackedDeadline | null | undefined>(
+  d: D,
+  calendar: CalendarData,
+  nowMs: number,
+): D {
   return d && !isPast(d.dueAt, nowMs) ? (trackDeadline(d, calendar) as D) : d;
 }

@@ -124,26 +124,82 @@ export const actionLabelIn = (process: keyof typeof processLabels, action: keyof
 
 /** The audit log's actions (审批记录), as the timeline of a case names them. */
 export const eventLabels = {
-  submit: '提交申请', file: '提交', open: '启动', route: '转交', auto_grant: '预审通过，自动共享', auto_reject: '目录不予共享',
-  approve: '通过', reject: '不予通过', reject_deny_listed: '列入限制名单，不予受理', request_supplement: '要求补正', extend: '延期',
-  supplement: '补正', withdraw: '撤回', urge: '督办', overdue: '超期', close: '关闭', expire: '到期', expiry_reminder: '到期提醒',
-  request_renewal: '申请续期', renewal_approved: '续期通过', renewal_rejected: '续期不予通过', renewal_review_extended: '续期审核延期',
-  renewal_overdue: '续期审核超期', revoke: '撤销', file_objection: '提出异议', objection_granted: '异议协调后予以共享',
-  objection_upheld_refusal: '维持不予共享', objection_window_closed: '异议期届满', objection_process_failed: '异议流程异常',
-  deadlines_recomputed: '期限按新日历重算', settle: '协商一致', negotiation_lapsed: '协商期届满', statement: '提交陈述',
-  statement_overdue: '陈述超期', minutes: '会商纪要', rule: '协调意见', escalate: '提请市政府', government_decision: '市政府决定',
-  outcome_undelivered: '结果待送达', formal_check_passed: '形式审查通过', return: '退回补正', resubmit: '重新提交', sign: '签署协议',
-  lapse: '逾期未签署', report: '报送利用情况', report_reminder: '报送提醒', report_missed: '未按期报送', suspend: '暂停使用',
-  verify: '核实处理', metrics: '指标采集', metrics_collected: '指标采集完成', self_assessment: '提交自评', self_assessment_closed: '自评期届满',
-  assign_assessor: '指派评估机构', review: '评审打分', preliminary_result: '初步结果', appeal: '提出申诉', appeal_answered: '答复申诉',
-  final_result: '最终结果', ranked: '排名', rectification_plan: '整改方案', rectification_report: '整改报告', rectification_verified: '整改验收通过',
-  rectification_reopened: '整改验收未通过，重新整改', publish_preliminary: '发布初步结果', publish_final: '发布最终结果',
-  take_over: '大数据局介入协调', assign: '受理协调', reassign: '改派协调人',
+  submit: '提交申请',
+  file: '提交',
+  open: '启动',
+  route: '转交',
+  auto_grant: '预审通过，自动共享',
+  auto_reject: '目录不予共享',
+  approve: '通过',
+  reject: '不予通过',
+  reject_deny_listed: '列入限制名单，不予受理',
+  request_supplement: '要求补正',
+  extend: '延期',
+  supplement: '补正',
+  withdraw: '撤回',
+  urge: '督办',
+  overdue: '超期',
+  close: '关闭',
+  expire: '到期',
+  expiry_reminder: '到期提醒',
+  request_renewal: '申请续期',
+  renewal_approved: '续期通过',
+  renewal_rejected: '续期不予通过',
+  renewal_review_extended: '续期审核延期',
+  renewal_overdue: '续期审核超期',
+  revoke: '撤销',
+  file_objection: '提出异议',
+  objection_granted: '异议协调后予以共享',
+  objection_upheld_refusal: '维持不予共享',
+  objection_window_closed: '异议期届满',
+  objection_process_failed: '异议流程异常',
+  deadlines_recomputed: '期限按新日历重算',
+  settle: '协商一致',
+  negotiation_lapsed: '协商期届满',
+  statement: '提交陈述',
+  statement_overdue: '陈述超期',
+  minutes: '会商纪要',
+  rule: '协调意见',
+  escalate: '提请市政府',
+  government_decision: '市政府决定',
+  outcome_undelivered: '结果待送达',
+  formal_check_passed: '形式审查通过',
+  return: '退回补正',
+  resubmit: '重新提交',
+  sign: '签署协议',
+  lapse: '逾期未签署',
+  report: '报送利用情况',
+  report_reminder: '报送提醒',
+  report_missed: '未按期报送',
+  suspend: '暂停使用',
+  verify: '核实处理',
+  metrics: '指标采集',
+  metrics_collected: '指标采集完成',
+  self_assessment: '提交自评',
+  self_assessment_closed: '自评期届满',
+  assign_assessor: '指派评估机构',
+  review: '评审打分',
+  preliminary_result: '初步结果',
+  appeal: '提出申诉',
+  appeal_answered: '答复申诉',
+  final_result: '最终结果',
+  ranked: '排名',
+  rectification_plan: '整改方案',
+  rectification_report: '整改报告',
+  rectification_verified: '整改验收通过',
+  rectification_reopened: '整改验收未通过，重新整改',
+  publish_preliminary: '发布初步结果',
+  publish_final: '发布最终结果',
+  take_over: '大数据局介入协调',
+  assign: '受理协调',
+  reassign: '改派协调人',
 } as const satisfies Record<string, string>;
 
 /** An audit event in its process's words: a correction's `report` is the error report (报告错误), not a usage report. */
 export const eventLabelIn = (process: keyof typeof processLabels, action: string): string =>
-  (eventLabelsIn as Partial<Record<string, Record<string, string>>>)[process]?.[action] ?? (eventLabels as Record<string, string>)[action] ?? action;
+  (eventLabelsIn as Partial<Record<string, Record<string, string>>>)[process]?.[action] ??
+  (eventLabels as Record<string, string>)[action] ??
+  action;
 
 /** Where one recorded action reads differently in one process: a share refusal is 不予共享, an open-data one 不予开放. */
 export const eventLabelsIn = {
@@ -275,18 +331,49 @@ export const terms = {
   medianReviewWd: '办理时长中位数',
 } as const satisfies Record<string, string>;
 
-export const shareTypeLabels = { unconditional: '无条件共享', conditional: '有条件共享', not_shared: '不予共享' } as const;
+export const shareTypeLabels = {
+  unconditional: '无条件共享',
+  conditional: '有条件共享',
+  not_shared: '不予共享',
+} as const;
 export const openTypeLabels = { unconditional: '无条件开放', conditional: '有条件开放', not_open: '不予开放' } as const;
-export const updateCycleLabels = { realtime: '实时', daily: '每日', weekly: '每周', monthly: '每月', quarterly: '每季度', yearly: '每年' } as const;
-export const freshnessLabels = { fresh: '按时更新', due: '待更新', overdue: '更新超期', delinquent: '严重超期' } as const;
-export const deliveryMethodLabels = { api: '接口调用', batch: '批量交换', file: '文件交换', verification: '核验比对' } as const;
+export const updateCycleLabels = {
+  realtime: '实时',
+  daily: '每日',
+  weekly: '每周',
+  monthly: '每月',
+  quarterly: '每季度',
+  yearly: '每年',
+} as const;
+export const freshnessLabels = {
+  fresh: '按时更新',
+  due: '待更新',
+  overdue: '更新超期',
+  delinquent: '严重超期',
+} as const;
+export const deliveryMethodLabels = {
+  api: '接口调用',
+  batch: '批量交换',
+  file: '文件交换',
+  verification: '核验比对',
+} as const;
 export const gradeLabels = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
 /** The annual assessment's words: where each metric comes from, the result's stage, the rectification's state. */
 export const metricSourceLabels = {
-  catalog: '目录编制', freshness: '数据更新', share: '共享申请办理', objection: '共享异议协商', open: '开放申请办理', correction: '数据纠错核实',
+  catalog: '目录编制',
+  freshness: '数据更新',
+  share: '共享申请办理',
+  objection: '共享异议协商',
+  open: '开放申请办理',
+  correction: '数据纠错核实',
 } as const;
 export const resultStageLabels = { preliminary: '初步结果', final: '最终结果' } as const;
-export const rectificationStateLabels = { awaiting_plan: '待提交整改方案', in_progress: '整改中', awaiting_verification: '待验收', verified: '已验收' } as const;
+export const rectificationStateLabels = {
+  awaiting_plan: '待提交整改方案',
+  in_progress: '整改中',
+  awaiting_verification: '待验收',
+  verified: '已验收',
+} as const;
 export const assessmentTerms = {
   cycle: '评估周期',
   indicator: '评估指标',
@@ -324,11 +411,27 @@ export const assessmentTerms = {
   schedule: '年度定时任务',
   exportCsv: '导出结果（CSV）',
 } as const satisfies Record<string, string>;
-export const objectionOutcomeLabels = { share: '予以共享', conditional_share: '有条件共享', uphold_refusal: '维持不予共享' } as const;
-export const correctionOutcomeLabels = { corrected: '已更正', no_change: '维持原数据', transferred: '转办数据所有单位' } as const;
+export const objectionOutcomeLabels = {
+  share: '予以共享',
+  conditional_share: '有条件共享',
+  uphold_refusal: '维持不予共享',
+} as const;
+export const correctionOutcomeLabels = {
+  corrected: '已更正',
+  no_change: '维持原数据',
+  transferred: '转办数据所有单位',
+} as const;
 export const grantStateLabels = { active: '有效', expired: '已到期', revoked: '已撤销' } as const;
-export const renewalStateLabels = { pending_review: '续期审核中', approved: '续期通过', rejected: '续期不予通过' } as const;
-export const rulingStageLabels = { negotiation: '双方协商一致', coordination: '大数据局协调', government: '市人民政府统筹协调' } as const;
+export const renewalStateLabels = {
+  pending_review: '续期审核中',
+  approved: '续期通过',
+  rejected: '续期不予通过',
+} as const;
+export const rulingStageLabels = {
+  negotiation: '双方协商一致',
+  coordination: '大数据局协调',
+  government: '市人民政府统筹协调',
+} as const;
 /** The two sides of an objection, as its statements name them. */
 export const partyLabels = { applicant: terms.applicant, provider: terms.provider } as const;
 export const agencyLevelLabels = { municipal: '市级', county: '县级' } as const;

@@ -2,14 +2,7 @@
 // workflow.ts opens its case here with its view and its record activity, then reads as the process
 // reads in the rules: handlers that ask rules.ts whether an action is allowed and move the case
 // with `transition`. Deterministic: only @temporalio/workflow and pure code.
-import {
-  condition,
-  log,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { condition, log, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor, type Refusal } from './actors.js';
@@ -122,7 +115,11 @@ export interface Case<V extends CaseViewBase, S extends string> {
    * An action: `check` (a rule of rules.ts) refuses it in the validator, so a refused action writes
    * no history; `handler` moves the case.
    */
-  action<I>(update: UpdateDefinition<V, [I]>, check: (input: I) => Refusal | null, handler: (input: I) => Promise<V>): void;
+  action<I>(
+    update: UpdateDefinition<V, [I]>,
+    check: (input: I) => Refusal | null,
+    handler: (input: I) => Promise<V>,
+  ): void;
   /**
    * The one calendar signal: `recompute` moves the open deadlines on the new calendar and says what
    * moved; the kernel records it as `deadlines_recomputed` once the case is registered.
@@ -159,7 +156,13 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
     v.updatedAt = nowIso();
     log.info(`${o.process} transition`, { ...o.logFields(v), action, from, to, actor: actor.id });
     const event: CaseEvent = {
-      action, from, to, actor, at: v.updatedAt, reason: opts.reason ?? null, legalBasis: opts.legalBasis ?? null,
+      action,
+      from,
+      to,
+      actor,
+      at: v.updatedAt,
+      reason: opts.reason ?? null,
+      legalBasis: opts.legalBasis ?? null,
       ...(opts.data ? { data: opts.data } : {}),
     };
     const change = clone({ view: v, ...(o.extend?.() ?? {}), event, notify: opts.notify ?? [], ...(opts.extra ?? {}) });
@@ -193,7 +196,11 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
   }
 
   const ready = (): void => {
-    if (!registered) refused({ code: 'INVALID_STATE', message: o.registering ?? 'the case is still being registered' }, o.view().state);
+    if (!registered)
+      refused(
+        { code: 'INVALID_STATE', message: o.registering ?? 'the case is still being registered' },
+        o.view().state,
+      );
     const busy = o.busy?.() ?? null;
     if (busy) refused({ code: 'INVALID_STATE', message: busy }, o.view().state);
   };
@@ -207,20 +214,24 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
     transition,
     recording: () => recording,
     registered: () => registered,
-    markRegistered: () => { registered = true; },
+    markRegistered: () => {
+      registered = true;
+    },
     ready,
     viewQuery: (query) => setHandler(query, () => o.view()),
-    registeredUpdate: (update) => setHandler(update, async () => {
-      await condition(() => registered);
-      await recording;
-      return o.view();
-    }),
-    action: (update, check, handler) => setHandler(update, handler, {
-      validator: (input) => {
-        ready();
-        refused(check(input), o.view().state);
-      },
-    }),
+    registeredUpdate: (update) =>
+      setHandler(update, async () => {
+        await condition(() => registered);
+        await recording;
+        return o.view();
+      }),
+    action: (update, check, handler) =>
+      setHandler(update, handler, {
+        validator: (input) => {
+          ready();
+          refused(check(input), o.view().state);
+        },
+      }),
     onCalendar: (fn) => {
       recompute = fn;
       setHandler(calendarUpdatedSignal, (updated) => {
@@ -243,7 +254,9 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
       const latest = await steps.loadCalendar();
       if (JSON.stringify(latest) !== JSON.stringify(calendar)) applyCalendar(latest);
     },
-    poke: () => { pokes += 1; },
+    poke: () => {
+      pokes += 1;
+    },
     changedBefore: (atMs) => changedBefore(() => o.view().version + pokes, atMs),
     settle: (idle) => settle(() => recording, idle),
   };

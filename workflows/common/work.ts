@@ -108,10 +108,15 @@ export interface Person {
 }
 
 /** The actions any of a person's roles permits, each once, in the process's order. */
-export function actionsOfPerson<A extends string>(person: Person, order: readonly A[], actionsFor: (actor: Actor) => A[]): A[] {
+export function actionsOfPerson<A extends string>(
+  person: Person,
+  order: readonly A[],
+  actionsFor: (actor: Actor) => A[],
+): A[] {
   const seen = new Set<A>();
   for (const role of person.roles) {
-    for (const a of actionsFor({ id: person.sub, name: person.name ?? null, role, agency: person.agency ?? null })) seen.add(a);
+    for (const a of actionsFor({ id: person.sub, name: person.name ?? null, role, agency: person.agency ?? null }))
+      seen.add(a);
   }
   return order.filter((a) => seen.has(a));
 }

@@ -129,10 +129,12 @@ export function localDate(instant: string | number): string {
     ms = instant;
   } else {
     // Date.parse rolls 02-30 over into March, so the calendar date is checked first.
-    const wellFormed = typeof instant === 'string' && INSTANT_RE.test(instant) && parseCivil(instant.slice(0, 10)) !== null;
+    const wellFormed =
+      typeof instant === 'string' && INSTANT_RE.test(instant) && parseCivil(instant.slice(0, 10)) !== null;
     ms = wellFormed ? Date.parse(instant) : Number.NaN;
   }
-  if (!Number.isFinite(ms)) throw new RangeError(`not an ISO instant with offset or epoch ms: ${JSON.stringify(instant)}`);
+  if (!Number.isFinite(ms))
+    throw new RangeError(`not an ISO instant with offset or epoch ms: ${JSON.stringify(instant)}`);
   return formatEpochDay(Math.floor((ms + SHANGHAI_OFFSET_MS) / MS_PER_DAY));
 }
 
@@ -145,7 +147,11 @@ export function isWorkingDay(date: string, calendar: CalendarData): { working: b
  * The N-th working day after `from` (民法典 Art. 201: the starting day is not counted).
  * Provisional when any day examined fell in a year with no calendar.
  */
-export function addWorkingDays(from: string, days: number, calendar: CalendarData): { due: string; provisional: boolean } {
+export function addWorkingDays(
+  from: string,
+  days: number,
+  calendar: CalendarData,
+): { due: string; provisional: boolean } {
   let z = epochDay(parseDate(from, 'from'));
   if (!Number.isSafeInteger(days) || days < 1) throw new RangeError(`days must be an integer >= 1, got ${days}`);
   let provisional = false;
@@ -217,7 +223,8 @@ export function mergeCalendars(...layers: CalendarData[]): CalendarData {
 /** Problems with one uploaded calendar year, in words a bureau admin can act on; [] when fine. */
 export function validateCalendarYear(year: number, y: CalendarYear): string[] {
   const problems: string[] = [];
-  if (!Number.isSafeInteger(year) || year < 1 || year > 9999) problems.push(`year ${year} is not a year between 1 and 9999`);
+  if (!Number.isSafeInteger(year) || year < 1 || year > 9999)
+    problems.push(`year ${year} is not a year between 1 and 9999`);
   const lists: [keyof CalendarYear, string][] = [
     ['holidays', 'holiday'],
     ['workdays', 'make-up workday'],
@@ -244,7 +251,8 @@ export function validateCalendarYear(year: number, y: CalendarYear): string[] {
       valid[key].add(date);
       const wd = weekday(epochDay(c));
       // Make-up days (调休上班) move work onto a weekend, so they must fall on a Saturday or Sunday.
-      if (key === 'workdays' && wd !== 0 && wd !== 6) problems.push(`make-up workday ${date} is not a Saturday or Sunday`);
+      if (key === 'workdays' && wd !== 0 && wd !== 6)
+        problems.push(`make-up workday ${date} is not a Saturday or Sunday`);
     }
   }
   for (const date of valid.holidays) {

@@ -26,23 +26,32 @@ export function checkReporterAccess(
   access: ReporterAccess,
 ): Refusal | null {
   if (reporter.roles.some((r) => bureauRoles.includes(r))) return null;
-  const forAgency = reporter.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? reporter.agency : null;
+  const forAgency = reporter.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer')
+    ? reporter.agency
+    : null;
   if (forAgency && forAgency === resource.providerAgency) return null;
   if (resource.openType === 'unconditional') return null;
   if (forAgency && access.agencyGrant) return null;
   if (access.openAgreement) return null;
-  return refuse('FORBIDDEN', 'you have no access to this resource: errors are reported by those who hold its data (a share grant, an open-data agreement, or its provider)');
+  return refuse(
+    'FORBIDDEN',
+    'you have no access to this resource: errors are reported by those who hold its data (a share grant, an open-data agreement, or its provider)',
+  );
 }
 const isVerifier = (v: CorrectionView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.assignedAgency;
 
 /** processes.md P5: one extension to correction.verifyExtendedWd, approved by the provider's head and recorded. */
 export function checkExtension(v: CorrectionView, i: ExtensionInput, nowMs: number): Refusal | null {
   if (!isVerifier(v, i.actor)) return refuse('FORBIDDEN', "only the verifying agency's reviewer extends verification");
-  if (v.state !== 'verifying') return refuse('INVALID_STATE', `the correction is ${v.state}; only verification can be extended`);
+  if (v.state !== 'verifying')
+    return refuse('INVALID_STATE', `the correction is ${v.state}; only verification can be extended`);
   if (v.extension) return refuse('INVALID_STATE', 'verification was already extended once');
-  if (v.verifyDue && isPast(v.verifyDue.dueAt, nowMs)) return refuse('INVALID_STATE', 'the verification deadline has passed');
+  if (v.verifyDue && isPast(v.verifyDue.dueAt, nowMs))
+    return refuse('INVALID_STATE', 'the verification deadline has passed');
   const errors = [
-    ...(isBlank(i.approvedBy) ? [{ path: 'approvedBy', message: "the provider head's approval is recorded by name" }] : []),
+    ...(isBlank(i.approvedBy)
+      ? [{ path: 'approvedBy', message: "the provider head's approval is recorded by name" }]
+      : []),
     ...(isBlank(i.reason) ? [{ path: 'reason', message: 'must not be empty' }] : []),
   ];
   return errors.length ? refuse('VALIDATION_FAILED', 'an extension names who approved it and why', errors) : null;
@@ -51,13 +60,27 @@ export function checkExtension(v: CorrectionView, i: ExtensionInput, nowMs: numb
 /** processes.md P5: the verifying agency answers corrected, no_change (with reasons) or transferred to the owner. */
 export function checkVerification(v: CorrectionView, i: VerificationInput): Refusal | null {
   if (!isVerifier(v, i.actor)) return refuse('FORBIDDEN', "only the verifying agency's reviewer verifies");
-  if (v.state !== 'verifying') return refuse('INVALID_STATE', `the correction is ${v.state}; it awaits no verification`);
-  if (!correctionOutcomes.includes(i.outcome)) return refuse('VALIDATION_FAILED', 'unknown outcome', [{ path: 'outcome', message: 'not an allowed outcome' }]);
-  if (isBlank(i.note)) return refuse('VALIDATION_FAILED', 'a verification gives its note (the reasons, for no_change)', [{ path: 'note', message: 'must not be empty' }]);
+  if (v.state !== 'verifying')
+    return refuse('INVALID_STATE', `the correction is ${v.state}; it awaits no verification`);
+  if (!correctionOutcomes.includes(i.outcome))
+    return refuse('VALIDATION_FAILED', 'unknown outcome', [{ path: 'outcome', message: 'not an allowed outcome' }]);
+  if (isBlank(i.note))
+    return refuse('VALIDATION_FAILED', 'a verification gives its note (the reasons, for no_change)', [
+      { path: 'note', message: 'must not be empty' },
+    ]);
   if (i.outcome === 'transferred') {
-    if (isBlank(i.transferTo)) return refuse('VALIDATION_FAILED', 'a transfer names the agency that owns the data', [{ path: 'transferTo', message: 'required for transferred' }]);
-    if (i.transferTo === v.assignedAgency) return refuse('VALIDATION_FAILED', 'a transfer goes to another agency', [{ path: 'transferTo', message: 'is the verifying agency itself' }]);
-    if (isBlank(i.transferredCorrectionId)) return refuse('VALIDATION_FAILED', 'a transfer needs the id of its new case', [{ path: 'transferredCorrectionId', message: 'required for transferred' }]);
+    if (isBlank(i.transferTo))
+      return refuse('VALIDATION_FAILED', 'a transfer names the agency that owns the data', [
+        { path: 'transferTo', message: 'required for transferred' },
+      ]);
+    if (i.transferTo === v.assignedAgency)
+      return refuse('VALIDATION_FAILED', 'a transfer goes to another agency', [
+        { path: 'transferTo', message: 'is the verifying agency itself' },
+      ]);
+    if (isBlank(i.transferredCorrectionId))
+      return refuse('VALIDATION_FAILED', 'a transfer needs the id of its new case', [
+        { path: 'transferredCorrectionId', message: 'required for transferred' },
+      ]);
   }
   return null;
 }
@@ -67,9 +90,14 @@ export function checkVerification(v: CorrectionView, i: VerificationInput): Refu
  * it is, returns it to the bureau with its reasons (a transfer names the owner instead).
  */
 export function checkReturn(v: CorrectionView, i: ReturnInput): Refusal | null {
-  if (!isVerifier(v, i.actor)) return refuse('FORBIDDEN', "only the verifying agency's reviewer returns a report to the bureau");
-  if (v.state !== 'verifying') return refuse('INVALID_STATE', `the correction is ${v.state}; only a report under verification can be returned`);
-  if (isBlank(i.reason)) return refuse('VALIDATION_FAILED', 'a return says why the data is not yours', [{ path: 'reason', message: 'must not be empty' }]);
+  if (!isVerifier(v, i.actor))
+    return refuse('FORBIDDEN', "only the verifying agency's reviewer returns a report to the bureau");
+  if (v.state !== 'verifying')
+    return refuse('INVALID_STATE', `the correction is ${v.state}; only a report under verification can be returned`);
+  if (isBlank(i.reason))
+    return refuse('VALIDATION_FAILED', 'a return says why the data is not yours', [
+      { path: 'reason', message: 'must not be empty' },
+    ]);
   return null;
 }
 
@@ -78,9 +106,14 @@ export function checkReturn(v: CorrectionView, i: ReturnInput): Refusal | null {
  * correction.forwardWd; the verification clock starts again on forwarding.
  */
 export function checkForwarding(v: CorrectionView, i: ForwardInput): Refusal | null {
-  if (i.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', "only the bureau's coordinator routes a report by hand");
-  if (v.state !== 'forwarding' || !v.returned) return refuse('INVALID_STATE', `the correction is ${v.state}; it awaits no routing by hand`);
-  if (isBlank(i.agency)) return refuse('VALIDATION_FAILED', 'forwarding names the agency that verifies', [{ path: 'agency', message: 'must not be empty' }]);
+  if (i.actor.role !== 'bureau_coordinator')
+    return refuse('FORBIDDEN', "only the bureau's coordinator routes a report by hand");
+  if (v.state !== 'forwarding' || !v.returned)
+    return refuse('INVALID_STATE', `the correction is ${v.state}; it awaits no routing by hand`);
+  if (isBlank(i.agency))
+    return refuse('VALIDATION_FAILED', 'forwarding names the agency that verifies', [
+      { path: 'agency', message: 'must not be empty' },
+    ]);
   return null;
 }
 
@@ -98,23 +131,47 @@ export function correctionActionsFor(v: CorrectionView, actor: Actor, nowMs: num
   });
 }
 
-/** processes.md P5: a correction waits for the verifying agency's answer by the verification deadline, or, returned, for the bureau's routing by the forwarding deadline. */
+/**
+ * processes.md P5: a correction waits for the verifying agency's answer by the verification deadline, or,
+ * returned, for the bureau's routing by the forwarding deadline.
+ */
 export function correctionAwaited(v: CorrectionView): Partial<Record<CorrectionAction, Awaited>> {
   if (v.state === 'forwarding') return { forward: { due: v.forwardDue ?? null } };
-  return v.state === 'verifying' ? { verify: { due: v.verifyDue }, return: { due: v.verifyDue }, extend: { due: v.verifyDue, lapses: true } } : {};
+  return v.state === 'verifying'
+    ? { verify: { due: v.verifyDue }, return: { due: v.verifyDue }, extend: { due: v.verifyDue, lapses: true } }
+    : {};
 }
 
 /** The correction as the work list and the statistics see it. */
 export function correctionWork(v: CorrectionView, nowMs: number): CaseWork {
-  const parties: Party[] = [{ role: 'agency_reviewer', agency: v.assignedAgency, userId: null }, { role: 'bureau_coordinator', agency: null, userId: null }];
-  const tasks = tasksOf(parties, () => correctionAwaited(v), (actor) => correctionActionsFor(v, actor, nowMs));
+  const parties: Party[] = [
+    { role: 'agency_reviewer', agency: v.assignedAgency, userId: null },
+    { role: 'bureau_coordinator', agency: null, userId: null },
+  ];
+  const tasks = tasksOf(
+    parties,
+    () => correctionAwaited(v),
+    (actor) => correctionActionsFor(v, actor, nowMs),
+  );
   // The reporter follows the case as a person; their agency is no party (API: only the reporter sees it).
   const agencies = [...new Set([v.assignedAgency, v.resource.providerAgency])];
   return {
-    caseType: 'correction', caseId: v.id, version: v.version, state: v.state, open: !terminalCorrectionStates.includes(v.state),
-    title: v.resource.name, resourceName: v.resource.name, agencies, users: [v.reporter.id],
+    caseType: 'correction',
+    caseId: v.id,
+    version: v.version,
+    state: v.state,
+    open: !terminalCorrectionStates.includes(v.state),
+    title: v.resource.name,
+    resourceName: v.resource.name,
+    agencies,
+    users: [v.reporter.id],
     // While the bureau routes a returned report by hand, no agency's clock runs.
-    respondingAgency: v.state === 'forwarding' ? null : v.assignedAgency, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue,
-    openedAt: v.submittedAt, decidedAt: v.outcome?.at ?? null, tasks, view: v,
+    respondingAgency: v.state === 'forwarding' ? null : v.assignedAgency,
+    due: earliest(tasks.map((t) => t.due)),
+    overdue: v.overdue,
+    openedAt: v.submittedAt,
+    decidedAt: v.outcome?.at ?? null,
+    tasks,
+    view: v,
   };
 }

@@ -51,13 +51,29 @@ export interface CorrectionView {
   /** The last return to the bureau, while it awaits routing by hand (and after, for the record). */
   returned?: { agency: string; reason: string; by: Actor; at: string } | null;
   extension: { approvedBy: string; reason: string; by: Actor; at: string } | null;
-  outcome: { outcome: CorrectionOutcome; note: string; transferTo: string | null; transferredCorrectionId: string | null; by: Actor; at: string } | null;
+  outcome: {
+    outcome: CorrectionOutcome;
+    note: string;
+    transferTo: string | null;
+    transferredCorrectionId: string | null;
+    by: Actor;
+    at: string;
+  } | null;
   submittedAt: string;
   updatedAt: string;
 }
 
 export interface CorrectionChange {
   view: CorrectionView;
-  event: { action: string; from: CorrectionState | null; to: CorrectionState; actor: Actor; at: string; reason: string | null; legalBasis: string | null; data?: Record<string, unknown> };
+  event: {
+    action: string;
+    from: CorrectionState | null;
+    to: CorrectionState;
+    actor: Actor;
+    at: string;
+    reason: string | null;
+    legalBasis: string | null;
+    data?: Record<string, unknown>;
+  };
   notify: NotificationSpec[];
 }

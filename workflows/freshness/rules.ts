@@ -20,7 +20,10 @@ export function nextExpected(lastUpdate: string, cycle: UpdateCycle, cycles = 1)
 }
 
 /** The policy keys freshness reads (policy.freshness). */
-export interface FreshnessPolicy { overdueGraceWd: number; delinquentCycles: number }
+export interface FreshnessPolicy {
+  overdueGraceWd: number;
+  delinquentCycles: number;
+}
 
 /**
  * processes.md P6: fresh → due (the cycle has elapsed) → overdue (cycle + freshness.overdueGraceWd working
@@ -28,7 +31,13 @@ export interface FreshnessPolicy { overdueGraceWd: number; delinquentCycles: num
  * (Asia/Shanghai) dates. A data update dated in the past counts from its own date, so a backdated
  * update can leave a resource due or overdue.
  */
-export function freshnessOf(cycle: UpdateCycle, lastUpdate: string, today: string, calendar: CalendarData, policy: FreshnessPolicy): Freshness {
+export function freshnessOf(
+  cycle: UpdateCycle,
+  lastUpdate: string,
+  today: string,
+  calendar: CalendarData,
+  policy: FreshnessPolicy,
+): Freshness {
   const expected = nextExpected(lastUpdate, cycle);
   if (today >= nextExpected(lastUpdate, cycle, policy.delinquentCycles)) return 'delinquent';
   if (today > addWorkingDays(expected, policy.overdueGraceWd, calendar).due) return 'overdue';

@@ -15,4 +15,3 @@ export interface FreshnessSweepResult {
 export async function freshnessWorkflow(): Promise<FreshnessSweepResult> {
   return acts.sweepFreshness({ today: today() });
 }
-

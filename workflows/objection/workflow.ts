@@ -10,12 +10,26 @@ import { objectionOutcomeLabels, partyLabels } from '../common/glossary.js';
 import { objectionResolvedSignal, shareApplicationWorkflowId } from '../share-application/messages.js';
 import type { NotificationSpec } from '../common/events.js';
 import {
-  addMinutesUpdate, addStatementUpdate, assignUpdate, escalateUpdate, governmentDecisionUpdate, objectionViewQuery, registeredUpdate, ruleUpdate,
+  addMinutesUpdate,
+  addStatementUpdate,
+  assignUpdate,
+  escalateUpdate,
+  governmentDecisionUpdate,
+  objectionViewQuery,
+  registeredUpdate,
+  ruleUpdate,
   settleUpdate,
 } from './messages.js';
 import {
-  checkAssignment, checkEscalation, checkGovernmentDecision, checkMinutes, checkRuling, checkSettlement, checkStatement,
-  partyOf, providerHasAnswered,
+  checkAssignment,
+  checkEscalation,
+  checkGovernmentDecision,
+  checkMinutes,
+  checkRuling,
+  checkSettlement,
+  checkStatement,
+  partyOf,
+  providerHasAnswered,
 } from './rules.js';
 import type { ObjectionInput, ObjectionState, ObjectionView, RulingRecord } from './types.js';
 
@@ -48,9 +62,22 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     updatedAt: nowIso(),
   };
 
-  const toAgency = (agency: string, kind: string, title: string): NotificationSpec => ({ audience: 'agency', recipient: agency, kind, title });
-  const toBureau = (kind: string, title: string): NotificationSpec => ({ audience: 'bureau', recipient: null, kind, title });
-  const toParties = (kind: string, title: string): NotificationSpec[] => [toAgency(v.applicantAgency, kind, title), toAgency(v.providerAgency, kind, title)];
+  const toAgency = (agency: string, kind: string, title: string): NotificationSpec => ({
+    audience: 'agency',
+    recipient: agency,
+    kind,
+    title,
+  });
+  const toBureau = (kind: string, title: string): NotificationSpec => ({
+    audience: 'bureau',
+    recipient: null,
+    kind,
+    title,
+  });
+  const toParties = (kind: string, title: string): NotificationSpec[] => [
+    toAgency(v.applicantAgency, kind, title),
+    toAgency(v.providerAgency, kind, title),
+  ];
   const label = () => `${v.resource.name} (${v.resource.code})`;
   const named = (code: string) => input.agencyNames?.[code] ?? code;
 
@@ -78,58 +105,171 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   kase.viewQuery(objectionViewQuery);
   kase.registeredUpdate(registeredUpdate);
 
-  kase.action(settleUpdate, (i) => checkSettlement(v, i), async (i) => {
-    resolve({ outcome: i.outcome, reasoning: 'settled in negotiation: the provider agrees to share', conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'negotiation', documentRef: null });
-    await transition('settle', 'resolved', i.actor, { reason: v.ruling!.reasoning, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: [...toParties('objection_settled', `异议经协商一致：${label()}`), toBureau('objection_settled', `异议已协商一致：${label()}`)] });
-    return v;
-  });
+  kase.action(
+    settleUpdate,
+    (i) => checkSettlement(v, i),
+    async (i) => {
+      resolve({
+        outcome: i.outcome,
+        reasoning: 'settled in negotiation: the provider agrees to share',
+        conditions: i.conditions ?? null,
+        by: i.actor,
+        at: nowIso(),
+        stage: 'negotiation',
+        documentRef: null,
+      });
+      await transition('settle', 'resolved', i.actor, {
+        reason: v.ruling!.reasoning,
+        data: { outcome: i.outcome, conditions: i.conditions ?? null },
+        notify: [
+          ...toParties('objection_settled', `异议经协商一致：${label()}`),
+          toBureau('objection_settled', `异议已协商一致：${label()}`),
+        ],
+      });
+      return v;
+    },
+  );
 
-  kase.action(assignUpdate, (i) => checkAssignment(v, i), async (i) => {
-    const wasNegotiating = v.state === 'negotiating';
-    const firstCoordinator = v.coordinator === null;
-    v.coordinator = i.coordinator;
-    if (wasNegotiating) startCoordination();
-    await transition(wasNegotiating ? 'take_over' : firstCoordinator ? 'assign' : 'reassign', 'coordinating', i.actor, {
-      data: { coordinator: i.coordinator.id, statementDueDate: v.statementDue?.dueDate, coordinationDueDate: v.coordinationDue?.dueDate },
-      notify: [...toParties('objection_coordinating', `大数据局受理异议协调：${label()}，协调人 ${i.coordinator.name ?? i.coordinator.id}`), toAgency(v.providerAgency, 'statement_requested', `请于 ${v.statementDue?.dueDate} 前向协调人提交陈述：${label()}`)],
-    });
-    return v;
-  });
+  kase.action(
+    assignUpdate,
+    (i) => checkAssignment(v, i),
+    async (i) => {
+      const wasNegotiating = v.state === 'negotiating';
+      const firstCoordinator = v.coordinator === null;
+      v.coordinator = i.coordinator;
+      if (wasNegotiating) startCoordination();
+      await transition(
+        wasNegotiating ? 'take_over' : firstCoordinator ? 'assign' : 'reassign',
+        'coordinating',
+        i.actor,
+        {
+          data: {
+            coordinator: i.coordinator.id,
+            statementDueDate: v.statementDue?.dueDate,
+            coordinationDueDate: v.coordinationDue?.dueDate,
+          },
+          notify: [
+            ...toParties(
+              'objection_coordinating',
+              `大数据局受理异议协调：${label()}，协调人 ${i.coordinator.name ?? i.coordinator.id}`,
+            ),
+            toAgency(
+              v.providerAgency,
+              'statement_requested',
+              `请于 ${v.statementDue?.dueDate} 前向协调人提交陈述：${label()}`,
+            ),
+          ],
+        },
+      );
+      return v;
+    },
+  );
 
-  kase.action(addStatementUpdate, (i) => checkStatement(v, i), async (i) => {
-    const party = partyOf(v, i.actor)!;
-    v.statements = [...v.statements, { seq: v.statements.length + 1, by: i.actor, party, text: i.text, at: nowIso() }];
-    await transition('statement', v.state, i.actor, { reason: i.text, data: { party, seq: v.statements.length }, notify: [toAgency(party === 'applicant' ? v.providerAgency : v.applicantAgency, 'objection_statement', `${partyLabels[party]}提交了新的陈述：${label()}`)] });
-    return v;
-  });
+  kase.action(
+    addStatementUpdate,
+    (i) => checkStatement(v, i),
+    async (i) => {
+      const party = partyOf(v, i.actor)!;
+      v.statements = [
+        ...v.statements,
+        { seq: v.statements.length + 1, by: i.actor, party, text: i.text, at: nowIso() },
+      ];
+      await transition('statement', v.state, i.actor, {
+        reason: i.text,
+        data: { party, seq: v.statements.length },
+        notify: [
+          toAgency(
+            party === 'applicant' ? v.providerAgency : v.applicantAgency,
+            'objection_statement',
+            `${partyLabels[party]}提交了新的陈述：${label()}`,
+          ),
+        ],
+      });
+      return v;
+    },
+  );
 
-  kase.action(addMinutesUpdate, (i) => checkMinutes(v, i, Date.now()), async (i) => {
-    v.minutes = [...v.minutes, { seq: v.minutes.length + 1, by: i.actor, text: i.text, heldAt: i.heldAt, at: nowIso() }];
-    await transition('minutes', 'coordinating', i.actor, { reason: i.text, data: { heldAt: i.heldAt, seq: v.minutes.length } });
-    return v;
-  });
+  kase.action(
+    addMinutesUpdate,
+    (i) => checkMinutes(v, i, Date.now()),
+    async (i) => {
+      v.minutes = [
+        ...v.minutes,
+        { seq: v.minutes.length + 1, by: i.actor, text: i.text, heldAt: i.heldAt, at: nowIso() },
+      ];
+      await transition('minutes', 'coordinating', i.actor, {
+        reason: i.text,
+        data: { heldAt: i.heldAt, seq: v.minutes.length },
+      });
+      return v;
+    },
+  );
 
-  kase.action(ruleUpdate, (i) => checkRuling(v, i), async (i) => {
-    resolve({ outcome: i.outcome, reasoning: i.reasoning, conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'coordination', documentRef: null });
-    await transition('rule', 'resolved', i.actor, { reason: i.reasoning, legalBasis: i.outcome === 'uphold_refusal' ? v.refusal.legalBasis : null, data: { outcome: i.outcome, conditions: i.conditions ?? null }, notify: toParties('objection_ruled', `协调意见：${objectionOutcomeLabels[i.outcome]}：${label()}`) });
-    return v;
-  });
+  kase.action(
+    ruleUpdate,
+    (i) => checkRuling(v, i),
+    async (i) => {
+      resolve({
+        outcome: i.outcome,
+        reasoning: i.reasoning,
+        conditions: i.conditions ?? null,
+        by: i.actor,
+        at: nowIso(),
+        stage: 'coordination',
+        documentRef: null,
+      });
+      await transition('rule', 'resolved', i.actor, {
+        reason: i.reasoning,
+        legalBasis: i.outcome === 'uphold_refusal' ? v.refusal.legalBasis : null,
+        data: { outcome: i.outcome, conditions: i.conditions ?? null },
+        notify: toParties('objection_ruled', `协调意见：${objectionOutcomeLabels[i.outcome]}：${label()}`),
+      });
+      return v;
+    },
+  );
 
-  kase.action(escalateUpdate, (i) => checkEscalation(v, i), async (i) => {
-    v.escalation = { reason: i.reason, by: i.actor, at: nowIso(), automatic: false };
-    await transition('escalate', 'escalated', i.actor, { reason: i.reason, notify: [...toParties('objection_escalated', `异议已提请市人民政府统筹协调：${label()}`), toBureau('objection_escalated', `已提请市人民政府统筹协调：${label()}`)] });
-    return v;
-  });
+  kase.action(
+    escalateUpdate,
+    (i) => checkEscalation(v, i),
+    async (i) => {
+      v.escalation = { reason: i.reason, by: i.actor, at: nowIso(), automatic: false };
+      await transition('escalate', 'escalated', i.actor, {
+        reason: i.reason,
+        notify: [
+          ...toParties('objection_escalated', `异议已提请市人民政府统筹协调：${label()}`),
+          toBureau('objection_escalated', `已提请市人民政府统筹协调：${label()}`),
+        ],
+      });
+      return v;
+    },
+  );
 
-  kase.action(governmentDecisionUpdate, (i) => checkGovernmentDecision(v, i), async (i) => {
-    resolve({ outcome: i.outcome, reasoning: i.reasoning, conditions: i.conditions ?? null, by: i.actor, at: nowIso(), stage: 'government', documentRef: i.documentRef ?? null });
-    await transition('government_decision', 'resolved', i.actor, { reason: i.reasoning, data: { outcome: i.outcome, documentRef: i.documentRef ?? null }, notify: toParties('objection_decided', `市人民政府决定：${objectionOutcomeLabels[i.outcome]}：${label()}`) });
-    return v;
-  });
+  kase.action(
+    governmentDecisionUpdate,
+    (i) => checkGovernmentDecision(v, i),
+    async (i) => {
+      resolve({
+        outcome: i.outcome,
+        reasoning: i.reasoning,
+        conditions: i.conditions ?? null,
+        by: i.actor,
+        at: nowIso(),
+        stage: 'government',
+        documentRef: i.documentRef ?? null,
+      });
+      await transition('government_decision', 'resolved', i.actor, {
+        reason: i.reasoning,
+        data: { outcome: i.outcome, documentRef: i.documentRef ?? null },
+        notify: toParties('objection_decided', `市人民政府决定：${objectionOutcomeLabels[i.outcome]}：${label()}`),
+      });
+      return v;
+    },
+  );
 
   kase.onCalendar((calendar) => {
     // Cases older than the local-steps patch recompute passed deadlines too, as they did when they ran.
-    const re = (d: TrackedDeadline | null) => (kase.localSteps ? recomputeOpen(d, calendar, Date.now()) : d ? track(d.from, d.days) : d);
+    const re = (d: TrackedDeadline | null) =>
+      kase.localSteps ? recomputeOpen(d, calendar, Date.now()) : d ? track(d.from, d.days) : d;
     const before = JSON.stringify([v.negotiationDue, v.statementDue, v.coordinationDue]);
     v.negotiationDue = re(v.negotiationDue);
     v.statementDue = re(v.statementDue);
@@ -144,7 +284,14 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     reason: input.statement,
     legalBasis: input.refusal.legalBasis,
     data: { negotiationDueDate: v.negotiationDue.dueDate, dutyBasis: input.dutyBasis },
-    notify: [toAgency(v.providerAgency, 'objection_filed', `申请单位对不予共享提出异议，请于 ${v.negotiationDue.dueDate} 前协商：${label()}`), toBureau('objection_filed', `收到不予共享异议：${label()}`)],
+    notify: [
+      toAgency(
+        v.providerAgency,
+        'objection_filed',
+        `申请单位对不予共享提出异议，请于 ${v.negotiationDue.dueDate} 前协商：${label()}`,
+      ),
+      toBureau('objection_filed', `收到不予共享异议：${label()}`),
+    ],
   });
   await kase.recording();
   kase.markRegistered();
@@ -162,7 +309,14 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
       await transition('negotiation_lapsed', 'coordinating', systemActor('deadline'), {
         reason: `协商期 ${v.negotiationDue?.dueDate} 届满未达成一致`,
         data: { statementDueDate: v.statementDue?.dueDate, coordinationDueDate: v.coordinationDue?.dueDate },
-        notify: [toBureau('objection_needs_coordinator', `协商期届满未达成一致，请受理协调：${label()}`), toAgency(v.providerAgency, 'statement_requested', `请于 ${v.statementDue?.dueDate} 前向协调人提交陈述：${label()}`)],
+        notify: [
+          toBureau('objection_needs_coordinator', `协商期届满未达成一致，请受理协调：${label()}`),
+          toAgency(
+            v.providerAgency,
+            'statement_requested',
+            `请于 ${v.statementDue?.dueDate} 前向协调人提交陈述：${label()}`,
+          ),
+        ],
       });
     } else if (v.state === 'coordinating') {
       const watchStatement = !statementFlagged && !providerHasAnswered(v);
@@ -178,15 +332,30 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
         v.overdue = true;
         await transition('statement_overdue', 'coordinating', systemActor('deadline'), {
           reason: `数据提供单位未于 ${v.statementDue?.dueDate} 前提交陈述`,
-          notify: [toAgency(v.providerAgency, 'overdue', `陈述超期：请尽快向协调人提交陈述（期限 ${v.statementDue?.dueDate}）：${label()}`), toBureau('overdue', `数据提供单位陈述超期（督办）：${named(v.providerAgency)}，${label()}`)],
+          notify: [
+            toAgency(
+              v.providerAgency,
+              'overdue',
+              `陈述超期：请尽快向协调人提交陈述（期限 ${v.statementDue?.dueDate}）：${label()}`,
+            ),
+            toBureau('overdue', `数据提供单位陈述超期（督办）：${named(v.providerAgency)}，${label()}`),
+          ],
         });
       } else {
         // processes.md P2 step 3: coordination's deadline passed without a ruling: escalate.
         v.overdue = true;
-        v.escalation = { reason: `协调期 ${v.coordinationDue?.dueDate} 届满未作出协调意见`, by: systemActor('deadline'), at: nowIso(), automatic: true };
+        v.escalation = {
+          reason: `协调期 ${v.coordinationDue?.dueDate} 届满未作出协调意见`,
+          by: systemActor('deadline'),
+          at: nowIso(),
+          automatic: true,
+        };
         await transition('escalate', 'escalated', systemActor('deadline'), {
           reason: v.escalation.reason,
-          notify: [...toParties('objection_escalated', `异议已提请市人民政府统筹协调：${label()}`), toBureau('objection_escalated', `协调期限届满，已提请市人民政府：${label()}`)],
+          notify: [
+            ...toParties('objection_escalated', `异议已提请市人民政府统筹协调：${label()}`),
+            toBureau('objection_escalated', `协调期限届满，已提请市人民政府：${label()}`),
+          ],
         });
       }
     } else if (v.state === 'escalated') {
@@ -210,8 +379,15 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   } catch (error) {
     // The application's process is gone (e.g. terminated by an operator): the ruling stands in the
     // objection's own record and the bureau is told to act on the application by hand.
-    log.error('could not deliver the objection outcome to its application', { caseId: v.id, applicationId: v.applicationId, error: String(error) });
-    await transition('outcome_undelivered', 'resolved', systemActor('objection'), { reason: '无法送达共享申请流程', notify: [toBureau('objection_outcome_undelivered', `异议结果未能送达共享申请，请人工处理：${label()}`)] });
+    log.error('could not deliver the objection outcome to its application', {
+      caseId: v.id,
+      applicationId: v.applicationId,
+      error: String(error),
+    });
+    await transition('outcome_undelivered', 'resolved', systemActor('objection'), {
+      reason: '无法送达共享申请流程',
+      notify: [toBureau('objection_outcome_undelivered', `异议结果未能送达共享申请，请人工处理：${label()}`)],
+    });
   }
   await kase.settle();
   return v;

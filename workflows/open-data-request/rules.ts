@@ -3,37 +3,60 @@ import { refuse, type Actor, type Refusal } from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
 import { addMonths, type Deadline } from '../common/working-days.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
-import type { FormalCheckInput, OpenDecisionInput, OpenRevocationInput, ResubmissionInput, SignInput, UsageReportInput } from './messages.js';
+import type {
+  FormalCheckInput,
+  OpenDecisionInput,
+  OpenRevocationInput,
+  ResubmissionInput,
+  SignInput,
+  UsageReportInput,
+} from './messages.js';
 import { terminalOpenDataStates, type OpenDataView } from './types.js';
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 const isRequester = (v: OpenDataView, a: Actor) => a.role === 'public' && a.id === v.requester.userId;
-const isProviderReviewer = (v: OpenDataView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.resource.providerAgency;
+const isProviderReviewer = (v: OpenDataView, a: Actor) =>
+  a.role === 'agency_reviewer' && a.agency === v.resource.providerAgency;
 
 /** processes.md P3 step 1: the bureau's formal check; an incomplete request is returned with its reasons. */
 export function checkFormalCheck(v: OpenDataView, i: FormalCheckInput): Refusal | null {
-  if (i.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', 'only a bureau coordinator makes the formal check');
-  if (v.state !== 'formal_check') return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no formal check`);
-  if (!i.passed && !(i.reasons ?? []).some((r) => !isBlank(r))) return refuse('VALIDATION_FAILED', 'a returned request lists its reasons', [{ path: 'reasons', message: 'required when passed is false' }]);
+  if (i.actor.role !== 'bureau_coordinator')
+    return refuse('FORBIDDEN', 'only a bureau coordinator makes the formal check');
+  if (v.state !== 'formal_check')
+    return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no formal check`);
+  if (!i.passed && !(i.reasons ?? []).some((r) => !isBlank(r)))
+    return refuse('VALIDATION_FAILED', 'a returned request lists its reasons', [
+      { path: 'reasons', message: 'required when passed is false' },
+    ]);
   return null;
 }
 
 /** processes.md P3 step 1: the requester corrects a returned request and it is checked again. */
 export function checkResubmission(v: OpenDataView, i: ResubmissionInput): Refusal | null {
   if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester resubmits');
-  if (v.state !== 'returned') return refuse('INVALID_STATE', `the request is ${v.state}; only a returned request is resubmitted`);
+  if (v.state !== 'returned')
+    return refuse('INVALID_STATE', `the request is ${v.state}; only a returned request is resubmitted`);
   const extra = (i.changes.fields ?? []).filter((f) => !v.resource.fields.includes(f));
-  if (extra.length) return refuse('VALIDATION_FAILED', `fields not in the dataset: ${extra.join(', ')}`, [{ path: 'fields', message: 'not in the dataset' }]);
+  if (extra.length)
+    return refuse('VALIDATION_FAILED', `fields not in the dataset: ${extra.join(', ')}`, [
+      { path: 'fields', message: 'not in the dataset' },
+    ]);
   return null;
 }
 
 /** processes.md P3 step 2: the provider approves (with conditions) or rejects with reasons. */
 export function checkOpenDecision(v: OpenDataView, i: OpenDecisionInput): Refusal | null {
-  if (!isProviderReviewer(v, i.actor)) return refuse('FORBIDDEN', "only the provider's reviewer decides on an open-data request");
+  if (!isProviderReviewer(v, i.actor))
+    return refuse('FORBIDDEN', "only the provider's reviewer decides on an open-data request");
   if (v.state !== 'provider_review') return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no decision`);
-  if (i.decision === 'reject' && isBlank(i.reason)) return refuse('VALIDATION_FAILED', 'a rejection gives its reasons', [{ path: 'reason', message: 'required for reject' }]);
+  if (i.decision === 'reject' && isBlank(i.reason))
+    return refuse('VALIDATION_FAILED', 'a rejection gives its reasons', [
+      { path: 'reason', message: 'required for reject' },
+    ]);
   if (i.decision === 'approve' && !(Number.isInteger(i.agreementVersion) && i.agreementVersion! >= 1)) {
-    return refuse('VALIDATION_FAILED', 'an approval names the agreement version to sign', [{ path: 'agreementVersion', message: 'required for approve' }]);
+    return refuse('VALIDATION_FAILED', 'an approval names the agreement version to sign', [
+      { path: 'agreementVersion', message: 'required for approve' },
+    ]);
   }
   return null;
 }
@@ -41,10 +64,14 @@ export function checkOpenDecision(v: OpenDataView, i: OpenDecisionInput): Refusa
 /** processes.md P3 step 3: the requester signs the current agreement version within open.agreementWd. */
 export function checkSignature(v: OpenDataView, i: SignInput, nowMs: number): Refusal | null {
   if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester signs the agreement');
-  if (v.state !== 'awaiting_agreement') return refuse('INVALID_STATE', `the request is ${v.state}; no agreement awaits signature`);
-  if (v.agreementDue && isPast(v.agreementDue.dueAt, nowMs)) return refuse('INVALID_STATE', 'the time to sign has run out');
+  if (v.state !== 'awaiting_agreement')
+    return refuse('INVALID_STATE', `the request is ${v.state}; no agreement awaits signature`);
+  if (v.agreementDue && isPast(v.agreementDue.dueAt, nowMs))
+    return refuse('INVALID_STATE', 'the time to sign has run out');
   if (i.agreementVersion !== v.agreementVersion) {
-    return refuse('VALIDATION_FAILED', `the agreement to sign is version ${v.agreementVersion}`, [{ path: 'agreementVersion', message: `must be ${v.agreementVersion}` }]);
+    return refuse('VALIDATION_FAILED', `the agreement to sign is version ${v.agreementVersion}`, [
+      { path: 'agreementVersion', message: `must be ${v.agreementVersion}` },
+    ]);
   }
   return null;
 }
@@ -54,9 +81,15 @@ export function checkSignature(v: OpenDataView, i: SignInput, nowMs: number): Re
  * are kept but do not push the next due date out. A report is never due after access ends
  * (`expiresDate`): the last one answers the period up to the end, however early it was filed.
  */
-export function nextReportDue(currentDue: string, lastReportDate: string | null, everyMonths: number, expiresDate: string | null = null): string {
+export function nextReportDue(
+  currentDue: string,
+  lastReportDate: string | null,
+  everyMonths: number,
+  expiresDate: string | null = null,
+): string {
   const periodStart = addMonths(currentDue, -everyMonths);
-  const next = lastReportDate !== null && lastReportDate > periodStart ? currentDue : addMonths(currentDue, everyMonths);
+  const next =
+    lastReportDate !== null && lastReportDate > periodStart ? currentDue : addMonths(currentDue, everyMonths);
   return expiresDate !== null && next > expiresDate ? expiresDate : next;
 }
 
@@ -71,9 +104,14 @@ export const usageReportLimit = (v: OpenDataView): number => v.request.periodMon
 
 export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal | null {
   if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester reports usage');
-  if (v.state !== 'active' && v.state !== 'suspended') return refuse('INVALID_STATE', `the request is ${v.state}; usage is reported while access lasts`);
+  if (v.state !== 'active' && v.state !== 'suspended')
+    return refuse('INVALID_STATE', `the request is ${v.state}; usage is reported while access lasts`);
   // Keeps the case's history within Temporal's payload limits; a period's report can be amended through the provider.
-  if (v.reports.length >= usageReportLimit(v)) return refuse('INVALID_STATE', `at most ${usageReportLimit(v)} usage reports are kept for a ${v.request.periodMonths}-month request`);
+  if (v.reports.length >= usageReportLimit(v))
+    return refuse(
+      'INVALID_STATE',
+      `at most ${usageReportLimit(v)} usage reports are kept for a ${v.request.periodMonths}-month request`,
+    );
   const errors = [
     ...(isBlank(i.period) ? [{ path: 'period', message: 'must not be empty' }] : []),
     ...(isBlank(i.summary) ? [{ path: 'summary', message: 'must not be empty' }] : []),
@@ -84,21 +122,36 @@ export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal 
 /** processes.md P3 step 4: the requester may have a new credential while access lasts (the old one stops working). */
 export function checkCredentialRotation(v: OpenDataView, actor: Actor): Refusal | null {
   if (!isRequester(v, actor)) return refuse('FORBIDDEN', 'only the requester holds the credential');
-  if (v.state !== 'active' || !v.expiresAt) return refuse('INVALID_STATE', `the request is ${v.state}; only active access has a credential`);
+  if (v.state !== 'active' || !v.expiresAt)
+    return refuse('INVALID_STATE', `the request is ${v.state}; only active access has a credential`);
   return null;
 }
 
 /** processes.md P3 step 4: a violation revokes access; the provider or the bureau decides, with a reason. */
 export function checkOpenRevocation(v: OpenDataView, i: OpenRevocationInput): Refusal | null {
   const bureau = i.actor.role === 'bureau_admin' || i.actor.role === 'bureau_coordinator';
-  if (!(bureau || isProviderReviewer(v, i.actor))) return refuse('FORBIDDEN', "only the provider's reviewer or the bureau revokes access");
-  if (v.state !== 'active' && v.state !== 'suspended') return refuse('INVALID_STATE', `the request is ${v.state}; only granted access can be revoked`);
-  if (isBlank(i.reason)) return refuse('VALIDATION_FAILED', 'a revocation gives its reason', [{ path: 'reason', message: 'must not be empty' }]);
+  if (!(bureau || isProviderReviewer(v, i.actor)))
+    return refuse('FORBIDDEN', "only the provider's reviewer or the bureau revokes access");
+  if (v.state !== 'active' && v.state !== 'suspended')
+    return refuse('INVALID_STATE', `the request is ${v.state}; only granted access can be revoked`);
+  if (isBlank(i.reason))
+    return refuse('VALIDATION_FAILED', 'a revocation gives its reason', [
+      { path: 'reason', message: 'must not be empty' },
+    ]);
   return null;
 }
 
 /** What a person may do on an open-data request, in the API's words (the decision values and the endpoints). */
-export const openDataActions = ['formal_check', 'resubmit', 'approve', 'reject', 'sign', 'report_usage', 'revoke', 'credential'] as const;
+export const openDataActions = [
+  'formal_check',
+  'resubmit',
+  'approve',
+  'reject',
+  'sign',
+  'report_usage',
+  'revoke',
+  'credential',
+] as const;
 export type OpenDataAction = (typeof openDataActions)[number];
 
 /** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
@@ -115,7 +168,8 @@ export function openDataActionsFor(v: OpenDataView, actor: Actor, nowMs: number)
   });
 }
 
-const dueOn = (dueAt: string | null, dueDate: string | null): Deadline | null => (dueAt && dueDate ? { dueAt, dueDate, provisional: false } : null);
+const dueOn = (dueAt: string | null, dueDate: string | null): Deadline | null =>
+  dueAt && dueDate ? { dueAt, dueDate, provisional: false } : null;
 
 /**
  * processes.md P3: what the request waits for — the bureau's formal check, the requester's correction of
@@ -124,14 +178,20 @@ const dueOn = (dueAt: string | null, dueDate: string | null): Deadline | null =>
  */
 export function openDataAwaited(v: OpenDataView): Partial<Record<OpenDataAction, Awaited>> {
   switch (v.state) {
-    case 'formal_check': return { formal_check: { due: v.formalCheckDue } };
-    case 'returned': return { resubmit: { due: null } };
-    case 'provider_review': return { approve: { due: v.reviewDue }, reject: { due: v.reviewDue } };
-    case 'awaiting_agreement': return { sign: { due: v.agreementDue, lapses: true } };
+    case 'formal_check':
+      return { formal_check: { due: v.formalCheckDue } };
+    case 'returned':
+      return { resubmit: { due: null } };
+    case 'provider_review':
+      return { approve: { due: v.reviewDue }, reject: { due: v.reviewDue } };
+    case 'awaiting_agreement':
+      return { sign: { due: v.agreementDue, lapses: true } };
     // A missed report leaves a grace period (to open.reportGraceWd) before suspension: that is the deadline then.
     case 'active':
-    case 'suspended': return { report_usage: { due: v.graceDue ?? dueOn(v.nextReportDueAt, v.nextReportDueDate) } };
-    default: return {};
+    case 'suspended':
+      return { report_usage: { due: v.graceDue ?? dueOn(v.nextReportDueAt, v.nextReportDueDate) } };
+    default:
+      return {};
   }
 }
 
@@ -142,11 +202,27 @@ export function openDataWork(v: OpenDataView, nowMs: number): CaseWork {
     { role: 'agency_reviewer', agency: v.resource.providerAgency, userId: null },
     { role: 'bureau_coordinator', agency: null, userId: null },
   ];
-  const tasks = tasksOf(parties, () => openDataAwaited(v), (actor) => openDataActionsFor(v, actor, nowMs));
+  const tasks = tasksOf(
+    parties,
+    () => openDataAwaited(v),
+    (actor) => openDataActionsFor(v, actor, nowMs),
+  );
   return {
-    caseType: 'open-data-request', caseId: v.id, version: v.version, state: v.state, open: !terminalOpenDataStates.includes(v.state),
-    title: v.resource.name, resourceName: v.resource.name, agencies: [v.resource.providerAgency], users: [v.requester.userId],
-    respondingAgency: v.resource.providerAgency, due: earliest(tasks.map((t) => t.due)), overdue: v.overdue,
-    openedAt: v.submittedAt, decidedAt: v.decision?.at ?? null, tasks, view: v,
+    caseType: 'open-data-request',
+    caseId: v.id,
+    version: v.version,
+    state: v.state,
+    open: !terminalOpenDataStates.includes(v.state),
+    title: v.resource.name,
+    resourceName: v.resource.name,
+    agencies: [v.resource.providerAgency],
+    users: [v.requester.userId],
+    respondingAgency: v.resource.providerAgency,
+    due: earliest(tasks.map((t) => t.due)),
+    overdue: v.overdue,
+    openedAt: v.submittedAt,
+    decidedAt: v.decision?.at ?? null,
+    tasks,
+    view: v,
   };
 }

@@ -6,7 +6,16 @@ import type { NotificationSpec } from '../common/events.js';
 import type { Policy } from '../../policy/index.js';
 
 export const openDataStates = [
-  'formal_check', 'returned', 'provider_review', 'awaiting_agreement', 'active', 'suspended', 'rejected', 'lapsed', 'revoked', 'expired',
+  'formal_check',
+  'returned',
+  'provider_review',
+  'awaiting_agreement',
+  'active',
+  'suspended',
+  'rejected',
+  'lapsed',
+  'revoked',
+  'expired',
 ] as const;
 export type OpenDataState = (typeof openDataStates)[number];
 export const terminalOpenDataStates: readonly OpenDataState[] = ['rejected', 'lapsed', 'revoked', 'expired'];
@@ -34,7 +43,14 @@ export interface OpenDataRequestBody {
 export interface OpenDataRequestInput {
   id: string;
   /** `legalBasis`: the catalog's, which a refusal cites unless the provider names another (absent in older cases). */
-  resource: { id: string; code: string; name: string; providerAgency: string; fields: string[]; legalBasis?: string | null };
+  resource: {
+    id: string;
+    code: string;
+    name: string;
+    providerAgency: string;
+    fields: string[];
+    legalBasis?: string | null;
+  };
   requester: Requester;
   request: OpenDataRequestBody;
   submittedBy: Actor;
@@ -63,7 +79,14 @@ export interface OpenDataView {
   agreementDue: TrackedDeadline | null;
   returnedReasons: string[] | null;
   resubmissions: number;
-  decision: { decision: 'approve' | 'reject'; by: Actor; at: string; reason: string | null; conditions: string | null; legalBasis?: string | null } | null;
+  decision: {
+    decision: 'approve' | 'reject';
+    by: Actor;
+    at: string;
+    reason: string | null;
+    conditions: string | null;
+    legalBasis?: string | null;
+  } | null;
   agreementVersion: number | null;
   signature: { version: number; by: Actor; at: string } | null;
   activatedAt: string | null;
@@ -82,8 +105,20 @@ export interface OpenDataView {
 
 export interface OpenDataChange {
   view: OpenDataView;
-  event: { action: string; from: OpenDataState | null; to: OpenDataState; actor: Actor; at: string; reason: string | null; legalBasis: string | null; data?: Record<string, unknown> };
+  event: {
+    action: string;
+    from: OpenDataState | null;
+    to: OpenDataState;
+    actor: Actor;
+    at: string;
+    reason: string | null;
+    legalBasis: string | null;
+    data?: Record<string, unknown>;
+  };
   notify: NotificationSpec[];
-  /** Revocation puts the requester (by identifier and by account) on the dataset's deny-list, in the same transaction. */
+  /**
+   * Revocation puts the requester (by identifier and by account) on the dataset's deny-list, in the same
+   * transaction.
+   */
   denyList?: { resourceId: string; requesterKeys: string[]; reason: string };
 }

@@ -18,12 +18,18 @@ const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === ''
  * applicant is registered, the resource really is unconditional, and every requested field is one
  * of the resource's.
  */
-export function precheck(p: { applicantAgency: string; applicantRegistered: boolean; resource: { shareType: string; fields: string[] } | null; fields: string[] }): PrecheckResult {
+export function precheck(p: {
+  applicantAgency: string;
+  applicantRegistered: boolean;
+  resource: { shareType: string; fields: string[] } | null;
+  fields: string[];
+}): PrecheckResult {
   const problems: string[] = [];
   if (!p.applicantRegistered) problems.push(`applicant agency ${p.applicantAgency} is not registered`);
   if (!p.resource) problems.push('the resource is not in the catalog');
   else {
-    if (p.resource.shareType !== 'unconditional') problems.push(`the resource is ${p.resource.shareType}, not unconditional`);
+    if (p.resource.shareType !== 'unconditional')
+      problems.push(`the resource is ${p.resource.shareType}, not unconditional`);
     const known = new Set(p.resource.fields);
     const unknown = p.fields.filter((f) => !known.has(f));
     if (unknown.length) problems.push(`fields not in the resource: ${unknown.join(', ')}`);
@@ -48,23 +54,42 @@ export function awaitingDecision(view: ShareApplicationView): 'review' | 'renewa
   return null;
 }
 
-const isApplicantStaff = (v: ShareApplicationView, a: Actor) => a.role === 'agency_staff' && a.agency === v.applicantAgency;
-const isProviderReviewer = (v: ShareApplicationView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.providerAgency;
+const isApplicantStaff = (v: ShareApplicationView, a: Actor) =>
+  a.role === 'agency_staff' && a.agency === v.applicantAgency;
+const isProviderReviewer = (v: ShareApplicationView, a: Actor) =>
+  a.role === 'agency_reviewer' && a.agency === v.providerAgency;
 
 /** processes.md P1: who may decide, on what, and what each decision needs. */
-export function checkDecision(v: ShareApplicationView, input: DecisionInput, policy: SharePolicy, nowMs: number): Refusal | null {
-  if (!isProviderReviewer(v, input.actor)) return refuse('FORBIDDEN', "only the provider agency's reviewer decides on a share application");
+export function checkDecision(
+  v: ShareApplicationView,
+  input: DecisionInput,
+  policy: SharePolicy,
+  nowMs: number,
+): Refusal | null {
+  if (!isProviderReviewer(v, input.actor))
+    return refuse('FORBIDDEN', "only the provider agency's reviewer decides on a share application");
   const target = awaitingDecision(v);
   if (!target) return refuse('INVALID_STATE', `the application is ${v.state} and awaits no decision`);
   switch (input.decision) {
     case 'approve': {
-      const requested = target === 'renewal' ? v.grant?.fields ?? [] : v.request.fields;
+      const requested = target === 'renewal' ? (v.grant?.fields ?? []) : v.request.fields;
       const extra = (input.fields ?? []).filter((f) => !requested.includes(f));
-      if (extra.length) return refuse('VALIDATION_FAILED', 'approval may only narrow the requested fields', [{ path: 'fields', message: `not requested: ${extra.join(', ')}` }]);
-      if (input.fields && input.fields.length === 0) return refuse('VALIDATION_FAILED', 'an approval needs at least one field', [{ path: 'fields', message: 'must not be empty' }]);
+      if (extra.length)
+        return refuse('VALIDATION_FAILED', 'approval may only narrow the requested fields', [
+          { path: 'fields', message: `not requested: ${extra.join(', ')}` },
+        ]);
+      if (input.fields && input.fields.length === 0)
+        return refuse('VALIDATION_FAILED', 'an approval needs at least one field', [
+          { path: 'fields', message: 'must not be empty' },
+        ]);
       const maxPeriod = target === 'renewal' ? v.renewal!.periodMonths : v.request.periodMonths;
-      if (input.periodMonths != null && (!Number.isInteger(input.periodMonths) || input.periodMonths < 1 || input.periodMonths > maxPeriod)) {
-        return refuse('VALIDATION_FAILED', 'approval may only shorten the period of use', [{ path: 'periodMonths', message: `must be between 1 and ${maxPeriod}` }]);
+      if (
+        input.periodMonths != null &&
+        (!Number.isInteger(input.periodMonths) || input.periodMonths < 1 || input.periodMonths > maxPeriod)
+      ) {
+        return refuse('VALIDATION_FAILED', 'approval may only shorten the period of use', [
+          { path: 'periodMonths', message: `must be between 1 and ${maxPeriod}` },
+        ]);
       }
       return null;
     }
@@ -77,11 +102,18 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
       return errors.length ? refuse('VALIDATION_FAILED', 'reject needs reason and legalBasis', errors) : null;
     }
     case 'request_supplement': {
-      if (target === 'renewal') return refuse('INVALID_STATE', 'a renewal is approved or rejected; it takes no supplement');
+      if (target === 'renewal')
+        return refuse('INVALID_STATE', 'a renewal is approved or rejected; it takes no supplement');
       // processes.md P1: everything missing is listed at once (一次性告知), so a supplement is asked for once.
-      if (v.supplements.length > 0) return refuse('INVALID_STATE', 'a supplement was already requested once; everything missing must be listed at once (一次性告知)');
+      if (v.supplements.length > 0)
+        return refuse(
+          'INVALID_STATE',
+          'a supplement was already requested once; everything missing must be listed at once (一次性告知)',
+        );
       if (!input.missing || input.missing.filter((m) => !isBlank(m)).length === 0) {
-        return refuse('VALIDATION_FAILED', 'list everything missing at once', [{ path: 'missing', message: 'must list at least one item' }]);
+        return refuse('VALIDATION_FAILED', 'list everything missing at once', [
+          { path: 'missing', message: 'must list at least one item' },
+        ]);
       }
       return null;
     }
@@ -91,11 +123,20 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
       const overdue = target === 'renewal' ? v.renewal!.overdue : v.overdue;
       // processes.md P1: one extension, with a reason, of at most share.extensionWd, asked before the deadline.
       if (current) return refuse('INVALID_STATE', 'the review deadline was already extended once');
-      if (overdue || (due && isPast(due.dueAt, nowMs))) return refuse('INVALID_STATE', 'the review deadline has passed; it can no longer be extended');
+      if (overdue || (due && isPast(due.dueAt, nowMs)))
+        return refuse('INVALID_STATE', 'the review deadline has passed; it can no longer be extended');
       const errors = [
         ...(isBlank(input.reason) ? [{ path: 'reason', message: 'an extension needs a reason' }] : []),
-        ...(input.extendWd == null || !Number.isInteger(input.extendWd) || input.extendWd < 1 || input.extendWd > policy.extensionWd
-          ? [{ path: 'extendWd', message: `must be a whole number of working days between 1 and ${policy.extensionWd}` }]
+        ...(input.extendWd == null ||
+        !Number.isInteger(input.extendWd) ||
+        input.extendWd < 1 ||
+        input.extendWd > policy.extensionWd
+          ? [
+              {
+                path: 'extendWd',
+                message: `must be a whole number of working days between 1 and ${policy.extensionWd}`,
+              },
+            ]
           : []),
       ];
       return errors.length ? refuse('VALIDATION_FAILED', 'extend needs a reason and extendWd', errors) : null;
@@ -105,35 +146,48 @@ export function checkDecision(v: ShareApplicationView, input: DecisionInput, pol
 
 /** processes.md P1: only the applicant supplements, only when asked to, and before share.supplementWd runs out. */
 export function checkSupplement(v: ShareApplicationView, input: SupplementInput, nowMs: number): Refusal | null {
-  if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff supplements its application");
-  if (v.state !== 'awaiting_supplement') return refuse('INVALID_STATE', `the application is ${v.state}; no supplement was requested`);
-  if (v.supplementDue && isPast(v.supplementDue.dueAt, nowMs)) return refuse('INVALID_STATE', 'the time to supplement has run out');
-  if (isBlank(input.note)) return refuse('VALIDATION_FAILED', 'a supplement needs a note', [{ path: 'note', message: 'must not be empty' }]);
+  if (!isApplicantStaff(v, input.actor))
+    return refuse('FORBIDDEN', "only the applicant agency's staff supplements its application");
+  if (v.state !== 'awaiting_supplement')
+    return refuse('INVALID_STATE', `the application is ${v.state}; no supplement was requested`);
+  if (v.supplementDue && isPast(v.supplementDue.dueAt, nowMs))
+    return refuse('INVALID_STATE', 'the time to supplement has run out');
+  if (isBlank(input.note))
+    return refuse('VALIDATION_FAILED', 'a supplement needs a note', [{ path: 'note', message: 'must not be empty' }]);
   return null;
 }
 
 /** processes.md P1: the applicant may withdraw any time before a decision. */
 export function checkWithdrawal(v: ShareApplicationView, input: ReasonInput): Refusal | null {
-  if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff withdraws its application");
-  if (v.state !== 'pending_review' && v.state !== 'awaiting_supplement') return refuse('INVALID_STATE', `the application is ${v.state}; only an undecided application can be withdrawn`);
+  if (!isApplicantStaff(v, input.actor))
+    return refuse('FORBIDDEN', "only the applicant agency's staff withdraws its application");
+  if (v.state !== 'pending_review' && v.state !== 'awaiting_supplement')
+    return refuse('INVALID_STATE', `the application is ${v.state}; only an undecided application can be withdrawn`);
   return null;
 }
 
 /** processes.md P1: a bureau coordinator may urge (催办) the provider while a decision is awaited. */
 export function checkUrge(v: ShareApplicationView, input: ReasonInput): Refusal | null {
-  if (input.actor.role !== 'bureau_coordinator') return refuse('FORBIDDEN', 'only a bureau coordinator urges a provider');
+  if (input.actor.role !== 'bureau_coordinator')
+    return refuse('FORBIDDEN', 'only a bureau coordinator urges a provider');
   if (!awaitingDecision(v)) return refuse('INVALID_STATE', `the application is ${v.state} and awaits no decision`);
   return null;
 }
 
-/** processes.md P1: the applicant may ask for a renewal of a live grant; the provider reviews it like a conditional request. */
+/**
+ * processes.md P1: the applicant may ask for a renewal of a live grant; the provider reviews it like a
+ * conditional request.
+ */
 export function checkRenewal(v: ShareApplicationView, input: RenewalInput): Refusal | null {
-  if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff asks for a renewal");
-  if (v.state !== 'granted') return refuse('INVALID_STATE', `the application is ${v.state}; only a granted application can be renewed`);
+  if (!isApplicantStaff(v, input.actor))
+    return refuse('FORBIDDEN', "only the applicant agency's staff asks for a renewal");
+  if (v.state !== 'granted')
+    return refuse('INVALID_STATE', `the application is ${v.state}; only a granted application can be renewed`);
   if (v.renewal?.state === 'pending_review') return refuse('INVALID_STATE', 'a renewal is already under review');
   const errors = [
     ...(!Number.isInteger(input.periodMonths) || input.periodMonths < 1 || input.periodMonths > MAX_PERIOD_MONTHS
-      ? [{ path: 'periodMonths', message: `must be between 1 and ${MAX_PERIOD_MONTHS}` }] : []),
+      ? [{ path: 'periodMonths', message: `must be between 1 and ${MAX_PERIOD_MONTHS}` }]
+      : []),
     ...(isBlank(input.reason) ? [{ path: 'reason', message: 'a renewal needs a reason' }] : []),
   ];
   return errors.length ? refuse('VALIDATION_FAILED', 'renewal needs periodMonths and reason', errors) : null;
@@ -142,37 +196,57 @@ export function checkRenewal(v: ShareApplicationView, input: RenewalInput): Refu
 /** processes.md P1: the provider or the bureau may revoke a grant, with a reason. */
 export function checkRevocation(v: ShareApplicationView, input: ReasonInput): Refusal | null {
   const a = input.actor;
-  if (!(isProviderReviewer(v, a) || a.role === 'bureau_admin')) return refuse('FORBIDDEN', "only the provider's reviewer or a bureau admin revokes a grant");
-  if (v.state !== 'granted') return refuse('INVALID_STATE', `the application is ${v.state}; only a live grant can be revoked`);
-  if (isBlank(input.reason)) return refuse('VALIDATION_FAILED', 'a revocation needs a reason', [{ path: 'reason', message: 'must not be empty' }]);
+  if (!(isProviderReviewer(v, a) || a.role === 'bureau_admin'))
+    return refuse('FORBIDDEN', "only the provider's reviewer or a bureau admin revokes a grant");
+  if (v.state !== 'granted')
+    return refuse('INVALID_STATE', `the application is ${v.state}; only a live grant can be revoked`);
+  if (isBlank(input.reason))
+    return refuse('VALIDATION_FAILED', 'a revocation needs a reason', [
+      { path: 'reason', message: 'must not be empty' },
+    ]);
   return null;
 }
 
 /** processes.md P1: after a rejection the applicant may object within share.objectionWindowWd, once. */
 export function checkObjection(v: ShareApplicationView, input: FileObjectionInput, nowMs: number): Refusal | null {
-  if (!isApplicantStaff(v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff objects to a refusal");
-  if (v.state !== 'rejected') return refuse('INVALID_STATE', `the application is ${v.state}; only a rejection can be objected to`);
-  if (v.decision?.final || v.objectionId) return refuse('INVALID_STATE', 'this refusal was already objected to and is final');
-  if (!v.objectionDue || isPast(v.objectionDue.dueAt, nowMs)) return refuse('INVALID_STATE', 'the objection window has closed');
-  if (isBlank(input.statement)) return refuse('VALIDATION_FAILED', 'an objection needs a statement', [{ path: 'statement', message: 'must not be empty' }]);
+  if (!isApplicantStaff(v, input.actor))
+    return refuse('FORBIDDEN', "only the applicant agency's staff objects to a refusal");
+  if (v.state !== 'rejected')
+    return refuse('INVALID_STATE', `the application is ${v.state}; only a rejection can be objected to`);
+  if (v.decision?.final || v.objectionId)
+    return refuse('INVALID_STATE', 'this refusal was already objected to and is final');
+  if (!v.objectionDue || isPast(v.objectionDue.dueAt, nowMs))
+    return refuse('INVALID_STATE', 'the objection window has closed');
+  if (isBlank(input.statement))
+    return refuse('VALIDATION_FAILED', 'an objection needs a statement', [
+      { path: 'statement', message: 'must not be empty' },
+    ]);
   return null;
 }
 
 /** processes.md P1 / P3 (gateway): the applicant's staff fetch (or rotate) the access credential of a live grant. */
 export function checkCredential(v: ShareApplicationView, actor: Actor): Refusal | null {
-  if (!isApplicantStaff(v, actor)) return refuse('FORBIDDEN', "only the applicant agency's staff hold the grant's credential");
-  if (v.state !== 'granted' || v.grant?.state !== 'active') return refuse('INVALID_STATE', `the application is ${v.state}; only a live grant has a credential`);
+  if (!isApplicantStaff(v, actor))
+    return refuse('FORBIDDEN', "only the applicant agency's staff hold the grant's credential");
+  if (v.state !== 'granted' || v.grant?.state !== 'active')
+    return refuse('INVALID_STATE', `the application is ${v.state}; only a live grant has a credential`);
   return null;
 }
 
-/** processes.md P1: a grant is time-bound; a period in months ends on the corresponding day of its last month (民法典 Art. 201-203). */
+/**
+ * processes.md P1: a grant is time-bound; a period in months ends on the corresponding day of its last month
+ * (民法典 Art. 201-203).
+ */
 export function grantExpiry(grantedAtMs: number, periodMonths: number): { expiresDate: string; expiresAt: string } {
   const expiresDate = addMonths(localDate(grantedAtMs), periodMonths);
   return { expiresDate, expiresAt: endOfLocalDay(expiresDate) };
 }
 
 /** processes.md P1: a renewal continues the grant from its current end. */
-export function renewedExpiry(currentExpiresDate: string, periodMonths: number): { expiresDate: string; expiresAt: string } {
+export function renewedExpiry(
+  currentExpiresDate: string,
+  periodMonths: number,
+): { expiresDate: string; expiresAt: string } {
   const expiresDate = addMonths(currentExpiresDate, periodMonths);
   return { expiresDate, expiresAt: endOfLocalDay(expiresDate) };
 }
@@ -190,11 +264,15 @@ export function reminderAtMs(expiresAt: string, policy: SharePolicy): number {
  */
 export function openShareDeadlines(v: ShareApplicationView): TrackedDeadline[] {
   const open: (TrackedDeadline | null | undefined)[] =
-    v.state === 'pending_review' ? [v.reviewDue]
-    : v.state === 'awaiting_supplement' ? [v.supplementDue]
-    : v.state === 'rejected' && !v.decision?.final ? [v.objectionDue]
-    : v.state === 'granted' && v.renewal?.state === 'pending_review' ? [v.renewal.reviewDue]
-    : [];
+    v.state === 'pending_review'
+      ? [v.reviewDue]
+      : v.state === 'awaiting_supplement'
+        ? [v.supplementDue]
+        : v.state === 'rejected' && !v.decision?.final
+          ? [v.objectionDue]
+          : v.state === 'granted' && v.renewal?.state === 'pending_review'
+            ? [v.renewal.reviewDue]
+            : [];
   return open.filter((d): d is TrackedDeadline => !!d);
 }
 
@@ -206,17 +284,35 @@ export function shareFlags(v: ShareApplicationView): { overdue: boolean; deadlin
   };
 }
 
-export const isOpen = (v: ShareApplicationView): boolean => !isTerminal(v.state) && !(v.state === 'rejected' && (v.decision?.final || !v.objectionDue));
+export const isOpen = (v: ShareApplicationView): boolean =>
+  !isTerminal(v.state) && !(v.state === 'rejected' && (v.decision?.final || !v.objectionDue));
 
 export const isTerminal = (s: ShareApplicationState): boolean =>
   s === 'withdrawn' || s === 'closed' || s === 'expired' || s === 'revoked';
 
 /** What a person may do on an application, in the API's words (the decision values and the endpoints). */
-export const shareActions = ['approve', 'reject', 'request_supplement', 'extend', 'supplement', 'withdraw', 'urge', 'renew', 'revoke', 'object', 'credential'] as const;
+export const shareActions = [
+  'approve',
+  'reject',
+  'request_supplement',
+  'extend',
+  'supplement',
+  'withdraw',
+  'urge',
+  'renew',
+  'revoke',
+  'object',
+  'credential',
+] as const;
 export type ShareAction = (typeof shareActions)[number];
 
 /** The actions `actor` may take now: the update validators' own checks, probed with the input still empty. */
-export function shareActionsFor(v: ShareApplicationView, actor: Actor, policy: SharePolicy, nowMs: number): ShareAction[] {
+export function shareActionsFor(
+  v: ShareApplicationView,
+  actor: Actor,
+  policy: SharePolicy,
+  nowMs: number,
+): ShareAction[] {
   const decide = (decision: DecisionInput['decision']) => () => checkDecision(v, { actor, decision }, policy, nowMs);
   return permitted<ShareAction>({
     approve: decide('approve'),
@@ -228,12 +324,21 @@ export function shareActionsFor(v: ShareApplicationView, actor: Actor, policy: S
     urge: () => checkUrge(v, { actor }),
     renew: () => checkRenewal(v, { actor, periodMonths: 1, reason: '' }),
     revoke: () => checkRevocation(v, { actor, reason: '' }),
-    object: () => checkObjection(v, { actor, objectionId: '', statement: '', policy: { negotiateWd: 1, providerStatementWd: 1, coordinateWd: 1 } }, nowMs),
+    object: () =>
+      checkObjection(
+        v,
+        { actor, objectionId: '', statement: '', policy: { negotiateWd: 1, providerStatementWd: 1, coordinateWd: 1 } },
+        nowMs,
+      ),
     credential: () => checkCredential(v, actor),
   });
 }
 
-const grantEnd = (g: NonNullable<ShareApplicationView['grant']>): Deadline => ({ dueDate: g.expiresDate, dueAt: g.expiresAt, provisional: false });
+const grantEnd = (g: NonNullable<ShareApplicationView['grant']>): Deadline => ({
+  dueDate: g.expiresDate,
+  dueAt: g.expiresAt,
+  provisional: false,
+});
 
 /**
  * processes.md P1: what the application waits for — the provider's decision by the review deadline (and
@@ -244,7 +349,11 @@ export function shareAwaited(v: ShareApplicationView, nowMs: number): Partial<Re
   // The bureau's 督办 is owed once the deadline has passed, until it has urged.
   const urgeOwed = (due: Deadline | null) => !!due && isPast(due.dueAt, nowMs) && v.urgedCount === 0;
   const decision = (due: Deadline | null): Partial<Record<ShareAction, Awaited>> => ({
-    approve: { due }, reject: { due }, request_supplement: { due }, extend: { due }, ...(urgeOwed(due) ? { urge: { due } } : {}),
+    approve: { due },
+    reject: { due },
+    request_supplement: { due },
+    extend: { due },
+    ...(urgeOwed(due) ? { urge: { due } } : {}),
   });
   if (v.state === 'pending_review') return decision(v.reviewDue);
   if (v.state === 'awaiting_supplement') return { supplement: { due: v.supplementDue, lapses: true } };
@@ -261,14 +370,37 @@ export function shareApplicationWork(v: ShareApplicationView, policy: SharePolic
     { role: 'agency_staff', agency: v.applicantAgency, userId: null },
     { role: 'bureau_coordinator', agency: null, userId: null },
   ];
-  const tasks = tasksOf(parties, () => shareAwaited(v, nowMs), (actor) => shareActionsFor(v, actor, policy, nowMs));
+  const tasks = tasksOf(
+    parties,
+    () => shareAwaited(v, nowMs),
+    (actor) => shareActionsFor(v, actor, policy, nowMs),
+  );
   // The provider's own answer; an automatic one, or an objection's outcome (final), is not its review.
   const d = v.decision;
-  const reviewed = d && !d.automatic && !d.final && d.by.role === 'agency_reviewer' && (d.decision === 'approve' || d.decision === 'reject') ? d.at : null;
+  const reviewed =
+    d &&
+    !d.automatic &&
+    !d.final &&
+    d.by.role === 'agency_reviewer' &&
+    (d.decision === 'approve' || d.decision === 'reject')
+      ? d.at
+      : null;
   return {
-    caseType: 'share-application', caseId: v.id, version: v.version, state: v.state, open: isOpen(v),
-    title: v.resource.name, resourceName: v.resource.name, agencies: [v.applicantAgency, v.providerAgency], users: [],
-    respondingAgency: v.providerAgency, due: earliest(tasks.map((t) => t.due)), overdue: shareFlags(v).overdue,
-    openedAt: v.submittedAt, decidedAt: reviewed, tasks, view: v,
+    caseType: 'share-application',
+    caseId: v.id,
+    version: v.version,
+    state: v.state,
+    open: isOpen(v),
+    title: v.resource.name,
+    resourceName: v.resource.name,
+    agencies: [v.applicantAgency, v.providerAgency],
+    users: [],
+    respondingAgency: v.providerAgency,
+    due: earliest(tasks.map((t) => t.due)),
+    overdue: shareFlags(v).overdue,
+    openedAt: v.submittedAt,
+    decidedAt: reviewed,
+    tasks,
+    view: v,
   };
 }

@@ -15,14 +15,22 @@ import { toast } from '../components/toast.tsx';
 import { LoadMore } from '../components/LoadMore.tsx';
 
 type Agency = Schemas['Agency'];
-interface NewAgency { code: string; name: string; level: Agency['level']; region?: string }
+interface NewAgency {
+  code: string;
+  name: string;
+  level: Agency['level'];
+  region?: string;
+}
 
 export default function AgenciesPage() {
   const list = useInfiniteQuery({
     queryKey: ['agencies', 'pages'],
-    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/agencies', {
-      params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
-    })),
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/agencies', {
+          params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -30,10 +38,14 @@ export default function AgenciesPage() {
 
   return (
     <Card>
-      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>机构管理</Title>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+        机构管理
+      </Title>
       <Row gutter={24}>
         <Col xs={24} xl={15}>
-          <Title level={3} style={{ fontSize: 16 }}>已登记机构</Title>
+          <Title level={3} style={{ fontSize: 16 }}>
+            已登记机构
+          </Title>
           <SimpleTable<Agency>
             look="antd"
             caption="已登记机构"
@@ -88,11 +100,20 @@ function NewAgencyForm() {
   };
 
   return (
-    <Card size="small" title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>登记机构</Title>}>
+    <Card
+      size="small"
+      title={
+        <Title level={3} style={{ fontSize: 16, margin: 0 }}>
+          登记机构
+        </Title>
+      }
+    >
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form<NewAgency> form={form} layout="vertical" onFinish={submit} initialValues={{ level: 'municipal' }}>
         <Form.Item
-          name="code" label="机构代码" extra="字母、数字、下划线或连字符，最多64位，登记后不可修改"
+          name="code"
+          label="机构代码"
+          extra="字母、数字、下划线或连字符，最多64位，登记后不可修改"
           rules={[
             { required: true, whitespace: true, message: '请填写机构代码' },
             { pattern: /^[A-Za-z0-9_-]{1,64}$/, message: '机构代码只能包含字母、数字、下划线和连字符，最多64位' },
@@ -101,8 +122,12 @@ function NewAgencyForm() {
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item
-          name="name" label="机构名称"
-          rules={[{ required: true, whitespace: true, message: '请填写机构名称' }, { max: 200, message: '机构名称最多200字' }]}
+          name="name"
+          label="机构名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写机构名称' },
+            { max: 200, message: '机构名称最多200字' },
+          ]}
         >
           <Input />
         </Form.Item>
@@ -112,7 +137,9 @@ function NewAgencyForm() {
         <Form.Item name="region" label="所属区域" rules={[{ max: 200, message: '所属区域最多200字' }]}>
           <Input placeholder="如：滨城区" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>登记</Button>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          登记
+        </Button>
       </Form>
     </Card>
   );

@@ -13,7 +13,10 @@ import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
 import { toast } from '../components/toast.tsx';
 
-interface Values { title: string; body: string }
+interface Values {
+  title: string;
+  body: string;
+}
 
 export default function AgreementsPage() {
   const p = usePrincipal();
@@ -27,16 +30,22 @@ export default function AgreementsPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.agreementText}</Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+          {terms.agreementText}
+        </Title>
         {hasRole(p, 'bureau_admin') && a && !editing && (
-          <Button type="primary" onClick={() => setEditing(true)}>发布新版本</Button>
+          <Button type="primary" onClick={() => setEditing(true)}>
+            发布新版本
+          </Button>
         )}
       </Space>
       {current.isError && <Alert type="error" showIcon message={messageOf(current.error)} />}
       <Spin spinning={current.isPending}>
         {a && editing && (
           <PublishForm
-            initial={{ title: a.title, body: a.body }} version={a.version + 1} onDone={() => setEditing(false)}
+            initial={{ title: a.title, body: a.body }}
+            version={a.version + 1}
+            onDone={() => setEditing(false)}
           />
         )}
         {a && (
@@ -44,15 +53,26 @@ export default function AgreementsPage() {
             <Title level={3} id="agreement-current" style={{ fontSize: 16 }}>
               现行{terms.agreement}
             </Title>
-            <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
-              { key: 'version', label: '版本', children: `第${a.version}版` },
-              { key: 'title', label: '标题', children: a.title },
-              { key: 'published', label: '发布时间', children: dayjs(a.publishedAt).format('YYYY-MM-DD HH:mm') },
-            ]} />
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 3 }}
+              items={[
+                { key: 'version', label: '版本', children: `第${a.version}版` },
+                { key: 'title', label: '标题', children: a.title },
+                { key: 'published', label: '发布时间', children: dayjs(a.publishedAt).format('YYYY-MM-DD HH:mm') },
+              ]}
+            />
             <div
-              role="region" aria-label="协议正文" tabIndex={0}
+              role="region"
+              aria-label="协议正文"
+              tabIndex={0}
               style={{
-                marginTop: 12, maxHeight: 520, overflow: 'auto', padding: 16, border: '1px solid #f0f0f0', borderRadius: 8,
+                marginTop: 12,
+                maxHeight: 520,
+                overflow: 'auto',
+                padding: 16,
+                border: '1px solid #f0f0f0',
+                borderRadius: 8,
               }}
             >
               <Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{a.body}</Paragraph>
@@ -96,26 +116,41 @@ function PublishForm({ initial, version, onDone }: { initial: Values; version: n
 
   return (
     <Card
-      size="small" style={{ marginBottom: 24 }}
-      title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>发布第{version}版</Title>}
+      size="small"
+      style={{ marginBottom: 24 }}
+      title={
+        <Title level={3} style={{ fontSize: 16, margin: 0 }}>
+          发布第{version}版
+        </Title>
+      }
     >
       {modalHolder}
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         <Form.Item
-          name="title" label="标题"
-          rules={[{ required: true, whitespace: true, message: '请填写标题' }, { max: 200, message: '标题最多200字' }]}
+          name="title"
+          label="标题"
+          rules={[
+            { required: true, whitespace: true, message: '请填写标题' },
+            { max: 200, message: '标题最多200字' },
+          ]}
         >
           <Input />
         </Form.Item>
         <Form.Item
-          name="body" label="协议正文"
-          rules={[{ required: true, whitespace: true, message: '请填写协议正文' }, { max: 50_000, message: '协议正文最多50000字' }]}
+          name="body"
+          label="协议正文"
+          rules={[
+            { required: true, whitespace: true, message: '请填写协议正文' },
+            { max: 50_000, message: '协议正文最多50000字' },
+          ]}
         >
           <Input.TextArea rows={16} showCount maxLength={50_000} />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>发布</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            发布
+          </Button>
           <Button onClick={onDone}>取消</Button>
         </Space>
       </Form>

@@ -32,7 +32,13 @@ const roleWord = (role: string) => (roleLabels as Record<string, string>)[role] 
 
 function Hash({ value }: { value: string }) {
   return (
-    <CopyText code text={value} tooltips={['复制哈希', '已复制']} title={value} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+    <CopyText
+      code
+      text={value}
+      tooltips={['复制哈希', '已复制']}
+      title={value}
+      style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+    >
       {value.slice(0, 12)}…
     </CopyText>
   );
@@ -56,7 +62,9 @@ export default function AuditPage() {
 
   return (
     <Card>
-      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>审计校验</Title>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+        审计校验
+      </Title>
       <Paragraph type="secondary">
         每条审批记录都含有前一条记录的哈希，组成一条{terms.auditChain}；任何记录被修改或删除，自该条起哈希即对不上。
       </Paragraph>
@@ -66,44 +74,66 @@ export default function AuditPage() {
           <Title level={3} id="audit-verify" style={{ fontSize: 16, margin: 0 }}>
             {terms.auditChain}校验
           </Title>
-          <Button onClick={() => verification.refetch()} loading={verification.isFetching}>重新校验</Button>
+          <Button onClick={() => verification.refetch()} loading={verification.isFetching}>
+            重新校验
+          </Button>
         </Space>
         <div role="status" aria-live="polite" style={{ marginTop: 12 }}>
           {verification.isError && <Alert type="error" showIcon message={messageOf(verification.error)} />}
           {verification.isPending && <Alert type="info" showIcon message="正在校验…" />}
-          {verification.data && (verification.data.ok ? (
-            <Alert
-              type="success" showIcon message={`${terms.auditChain}完整`}
-              description={`已校验全部 ${verification.data.checked} 条审计记录，未发现篡改。`
-                + `校验时间：${dayjs(verification.dataUpdatedAt).format('YYYY-MM-DD HH:mm:ss')}`}
-            />
-          ) : (
-            <Alert
-              type="error" showIcon message={`${terms.auditChain}在第${broken}条被篡改`}
-              description={`第${broken}条审计记录的哈希与内容不符：该条或其前后的记录被修改或删除。已校验 ${verification.data.checked} 条。请立即保全数据库并上报。`}
-            />
-          ))}
+          {verification.data &&
+            (verification.data.ok ? (
+              <Alert
+                type="success"
+                showIcon
+                message={`${terms.auditChain}完整`}
+                description={
+                  `已校验全部 ${verification.data.checked} 条审计记录，未发现篡改。` +
+                  `校验时间：${dayjs(verification.dataUpdatedAt).format('YYYY-MM-DD HH:mm:ss')}`
+                }
+              />
+            ) : (
+              <Alert
+                type="error"
+                showIcon
+                message={`${terms.auditChain}在第${broken}条被篡改`}
+                description={`第${broken}条审计记录的哈希与内容不符：该条或其前后的记录被修改或删除。已校验 ${verification.data.checked} 条。请立即保全数据库并上报。`}
+              />
+            ))}
         </div>
       </section>
 
       <Divider />
       <section aria-labelledby="audit-lookup">
-        <Title level={3} id="audit-lookup" style={{ fontSize: 16 }}>按事项查询审计记录</Title>
+        <Title level={3} id="audit-lookup" style={{ fontSize: 16 }}>
+          按事项查询审计记录
+        </Title>
         <Form
-          layout="inline" initialValues={{ caseId }} style={{ marginBottom: 16, rowGap: 8 }}
+          layout="inline"
+          initialValues={{ caseId }}
+          style={{ marginBottom: 16, rowGap: 8 }}
           onFinish={({ caseId: id }: { caseId: string }) =>
-            setParams(id.trim() ? { caseId: id.trim() } : {}, { replace: true })}
+            setParams(id.trim() ? { caseId: id.trim() } : {}, { replace: true })
+          }
         >
           <Form.Item
-            name="caseId" label="事项编号"
+            name="caseId"
+            label="事项编号"
             rules={[
               { required: true, whitespace: true, message: '请填写事项编号' },
-              { pattern: CASE_ID, message: '请填写事项编号（UUID），或评估年度（如 2025）、年度:机构代码（如 2025:PSB）' },
+              {
+                pattern: CASE_ID,
+                message: '请填写事项编号（UUID），或评估年度（如 2025）、年度:机构代码（如 2025:PSB）',
+              },
             ]}
           >
             <Input placeholder="事项编号、评估年度或 年度:机构代码" style={{ width: 380 }} allowClear />
           </Form.Item>
-          <Form.Item><Button type="primary" htmlType="submit">查询</Button></Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit">
+              查询
+            </Button>
+          </Form.Item>
         </Form>
         {caseId && CASE_ID.test(caseId) && (
           <SimpleTable<AuditEvent>
@@ -120,20 +150,25 @@ export default function AuditPage() {
               { title: '序号', key: 'id', width: 70, render: (e) => e.id },
               { title: '时间', key: 'at', width: 150, render: (e) => dayjs(e.at).format('YYYY-MM-DD HH:mm:ss') },
               {
-                title: '事件', key: 'action',
+                title: '事件',
+                key: 'action',
                 render: (e) => (eventLabels as Record<string, string>)[e.action] ?? e.action,
               },
               {
-                title: '办理人', key: 'actor',
-                render: (e) => `${e.actorName ?? e.actorId}（${roleWord(e.actorRole)}`
-                  + `${e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : ''}）`,
+                title: '办理人',
+                key: 'actor',
+                render: (e) =>
+                  `${e.actorName ?? e.actorId}（${roleWord(e.actorRole)}` +
+                  `${e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : ''}）`,
               },
               {
-                title: '状态', key: 'state',
+                title: '状态',
+                key: 'state',
                 render: (e) => `${stateWord(e.fromState, caseId)} → ${stateWord(e.toState, caseId)}`,
               },
               {
-                title: '理由', key: 'reason',
+                title: '理由',
+                key: 'reason',
                 render: (e) => e.reason ?? e.legalBasis ?? <Text type="secondary">—</Text>,
               },
               { title: '哈希', key: 'hash', render: (e) => <Hash value={e.hash} /> },

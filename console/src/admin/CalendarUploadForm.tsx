@@ -11,10 +11,20 @@ import { calendarProblem, formatDateList, isWeekend, parseDateList, type YearLis
 import { Paragraph } from '../components/Typography.tsx';
 import { toast } from '../components/toast.tsx';
 
-interface Values { year: number; holidays: string; workdays: string }
-export interface Preview extends YearLists { year: number }
+interface Values {
+  year: number;
+  holidays: string;
+  workdays: string;
+}
+export interface Preview extends YearLists {
+  year: number;
+}
 
-export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
+export function CalendarUploadForm({
+  defaultYear,
+  onPreview,
+  onPublished,
+}: {
   defaultYear: number;
   onPreview: (preview: Preview | null) => void;
   onPublished: (year: number) => void;
@@ -27,14 +37,17 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
   const queryClient = useQueryClient();
 
   const lists = (v: Values): Preview => ({
-    year: v.year, holidays: parseDateList(v.holidays, v.year).dates, workdays: parseDateList(v.workdays, v.year).dates,
+    year: v.year,
+    holidays: parseDateList(v.holidays, v.year).dates,
+    workdays: parseDateList(v.workdays, v.year).dates,
   });
 
   const load = async () => {
     const year = form.getFieldValue('year') as number | null;
     if (!year) return;
-    const current = await ok(api.GET('/api/v1/calendar/years/{year}', { params: { path: { year } } }))
-      .catch(() => null);
+    const current = await ok(api.GET('/api/v1/calendar/years/{year}', { params: { path: { year } } })).catch(
+      () => null,
+    );
     if (!current || current.source === 'none') {
       toast.info(`${year}年尚无已发布的日历可载入`);
       return;
@@ -51,8 +64,9 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
     const body = lists(v);
     const confirmed = await modal.confirm({
       title: `发布${v.year}年${terms.calendar}？`,
-      content: `共${body.holidays.length}个${terms.holiday}、${body.workdays.length}个${terms.makeUpDay}日。`
-        + '发布后即生效，在办事项的办理期限将按新日历重算。',
+      content:
+        `共${body.holidays.length}个${terms.holiday}、${body.workdays.length}个${terms.makeUpDay}日。` +
+        '发布后即生效，在办事项的办理期限将按新日历重算。',
       okText: '确认发布',
       cancelText: '取消',
     });
@@ -61,9 +75,12 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
     setProblem(null);
     setPublished(null);
     try {
-      const res = await ok(api.PUT('/api/v1/calendar/years/{year}', {
-        params: { path: { year: v.year } }, body: { holidays: body.holidays, workdays: body.workdays },
-      }));
+      const res = await ok(
+        api.PUT('/api/v1/calendar/years/{year}', {
+          params: { path: { year: v.year } },
+          body: { holidays: body.holidays, workdays: body.workdays },
+        }),
+      );
       setPublished({ year: res.year, jobId: res.publication.id });
       onPreview(null);
       await queryClient.invalidateQueries({ queryKey: ['calendar-year', res.year] });
@@ -89,21 +106,24 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
   };
 
   type Getter = { getFieldValue: (n: string) => unknown };
-  const listRule = (which: 'holidays' | 'workdays') => ({ getFieldValue }: Getter) => ({
-    validator: async (_: unknown, text: string | undefined) => {
-      const year = getFieldValue('year') as number | null;
-      const { dates, problems } = parseDateList(text, year);
-      if (which === 'holidays' && !dates.length && !problems.length) throw new Error(`请填写${terms.holiday}`);
-      if (which === 'workdays') {
-        for (const d of dates) if (!isWeekend(d)) problems.push(`${d} 不是周六或周日，${terms.makeUpDay}日须在周末`);
-        const holidays = new Set(parseDateList(getFieldValue('holidays') as string, year).dates);
-        for (const d of dates) if (holidays.has(d)) problems.push(`${d} 同时列为${terms.holiday}和${terms.makeUpDay}日`);
-      }
-      if (problems.length) {
-        throw new Error(problems.slice(0, 5).join('；') + (problems.length > 5 ? `等${problems.length}处` : ''));
-      }
-    },
-  });
+  const listRule =
+    (which: 'holidays' | 'workdays') =>
+    ({ getFieldValue }: Getter) => ({
+      validator: async (_: unknown, text: string | undefined) => {
+        const year = getFieldValue('year') as number | null;
+        const { dates, problems } = parseDateList(text, year);
+        if (which === 'holidays' && !dates.length && !problems.length) throw new Error(`请填写${terms.holiday}`);
+        if (which === 'workdays') {
+          for (const d of dates) if (!isWeekend(d)) problems.push(`${d} 不是周六或周日，${terms.makeUpDay}日须在周末`);
+          const holidays = new Set(parseDateList(getFieldValue('holidays') as string, year).dates);
+          for (const d of dates)
+            if (holidays.has(d)) problems.push(`${d} 同时列为${terms.holiday}和${terms.makeUpDay}日`);
+        }
+        if (problems.length) {
+          throw new Error(problems.slice(0, 5).join('；') + (problems.length > 5 ? `等${problems.length}处` : ''));
+        }
+      },
+    });
 
   return (
     <>
@@ -111,24 +131,34 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       {published && <PublicationProgress {...published} />}
       <Form<Values>
-        form={form} layout="vertical" onFinish={publish} style={{ maxWidth: 720 }}
+        form={form}
+        layout="vertical"
+        onFinish={publish}
+        style={{ maxWidth: 720 }}
         initialValues={{ year: defaultYear, holidays: '', workdays: '' }}
       >
         <Form.Item name="year" label="发布年份" rules={[{ required: true, message: '请填写年份' }]}>
           <InputNumber min={2000} max={2200} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item
-          name="holidays" label={`${terms.holiday}（放假日期）`} required
-          dependencies={['year']} rules={[listRule('holidays')]}
+          name="holidays"
+          label={`${terms.holiday}（放假日期）`}
+          required
+          dependencies={['year']}
+          rules={[listRule('holidays')]}
           extra="按国务院办公厅节假日安排通知填写，每行一个日期或日期范围，如 2027-10-01..2027-10-07（也可写作 2027-10-01 至 2027-10-07）；可附节日名称，# 后为备注。"
         >
           <Input.TextArea
-            rows={8} placeholder={'元旦 2027-01-01\n春节 2027-02-06..2027-02-13'} style={{ fontFamily: 'monospace' }}
+            rows={8}
+            placeholder={'元旦 2027-01-01\n春节 2027-02-06..2027-02-13'}
+            style={{ fontFamily: 'monospace' }}
           />
         </Form.Item>
         <Form.Item
-          name="workdays" label={`${terms.makeUpDay}日`}
-          dependencies={['year', 'holidays']} rules={[listRule('workdays')]}
+          name="workdays"
+          label={`${terms.makeUpDay}日`}
+          dependencies={['year', 'holidays']}
+          rules={[listRule('workdays')]}
           extra="通知中周六、周日上班的日期，每行一个或用逗号分隔。"
         >
           <Input.TextArea rows={4} placeholder={'2027-02-20\n2027-09-26'} style={{ fontFamily: 'monospace' }} />
@@ -136,7 +166,9 @@ export function CalendarUploadForm({ defaultYear, onPreview, onPublished }: {
         <Space wrap>
           <Button onClick={load}>载入已发布的日历</Button>
           <Button onClick={preview}>预览</Button>
-          <Button type="primary" htmlType="submit" loading={busy}>发布</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            发布
+          </Button>
         </Space>
         <Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           已上传的年份替换系统内置的同一年份；可随时重新发布更正。
@@ -155,8 +187,12 @@ function PublicationProgress({ year, jobId }: { year: number; jobId: string }) {
     refetchInterval: (q) => (q.state.data && q.state.data.pass !== 'open' ? false : 1000),
   });
   const heard = job && job.pass !== 'open';
-  const message = !job ? `已发布${year}年${terms.calendar}，正在通知在办事项`
-    : heard ? `已发布${year}年${terms.calendar}，已通知${job.told}件在办事项按新日历重算办理期限`
-    : `已发布${year}年${terms.calendar}，正在通知在办事项按新日历重算办理期限（${Math.min(job.told + job.gone, job.total)}/${job.total}）`;
-  return <Alert type={heard ? 'success' : 'info'} showIcon message={message} style={{ marginBottom: 16 }} role="status" />;
+  const message = !job
+    ? `已发布${year}年${terms.calendar}，正在通知在办事项`
+    : heard
+      ? `已发布${year}年${terms.calendar}，已通知${job.told}件在办事项按新日历重算办理期限`
+      : `已发布${year}年${terms.calendar}，正在通知在办事项按新日历重算办理期限（${Math.min(job.told + job.gone, job.total)}/${job.total}）`;
+  return (
+    <Alert type={heard ? 'success' : 'info'} showIcon message={message} style={{ marginBottom: 16 }} role="status" />
+  );
 }

@@ -3,9 +3,7 @@
 import { assessmentTerms, gradeLabels, metricSourceLabels } from '@glossary';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space,
-} from 'antd';
+import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { ApiError, fieldMessage } from '../api/errors.ts';
@@ -16,7 +14,9 @@ import { toast } from '../components/toast.tsx';
 
 type IndicatorSet = Schemas['IndicatorSet'];
 type Indicator = IndicatorSet['indicators'][number];
-interface Values extends IndicatorSet { makeDefault: boolean }
+interface Values extends IndicatorSet {
+  makeDefault: boolean;
+}
 
 const metricOptions = Object.entries(metricSourceLabels).map(([value, label]) => ({ value, label }));
 const gradeRule = `须满足 100 ≥ ${gradeLabels.excellent} > ${gradeLabels.good} > ${gradeLabels.pass} > 0`;
@@ -49,9 +49,16 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
     setProblem(null);
     try {
       const body = {
-        version: v.version.trim(), title: v.title.trim(), grades: v.grades, makeDefault: !!v.makeDefault,
+        version: v.version.trim(),
+        title: v.title.trim(),
+        grades: v.grades,
+        makeDefault: !!v.makeDefault,
         indicators: v.indicators.map((i) => ({
-          code: i.code.trim(), name: i.name.trim(), weight: i.weight, floor: i.floor ?? null, metric: i.metric ?? null,
+          code: i.code.trim(),
+          name: i.name.trim(),
+          weight: i.weight,
+          floor: i.floor ?? null,
+          metric: i.metric ?? null,
           ...(i.description?.trim() ? { description: i.description.trim() } : {}),
         })),
       };
@@ -72,46 +79,75 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
   };
 
   const initialValues: Partial<Values> = {
-    version: '', title: '', makeDefault: false,
+    version: '',
+    title: '',
+    makeDefault: false,
     grades: base?.grades ?? { excellent: 90, good: 80, pass: 60 },
     indicators: base?.indicators.map((i) => ({ ...i })) ?? [{ ...blank, weight: 100 }],
   };
 
   return (
-    <Card size="small" title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>新增指标版本</Title>}>
+    <Card
+      size="small"
+      title={
+        <Title level={3} style={{ fontSize: 16, margin: 0 }}>
+          新增指标版本
+        </Title>
+      }
+    >
       <Paragraph type="secondary">
-        已按{base ? `版本 ${base.version}` : '空白模板'}预填，修改后以新版本号发布；已发布的版本不可修改，进行中的评估周期仍使用其启动时的版本。
+        已按{base ? `版本 ${base.version}` : '空白模板'}
+        预填，修改后以新版本号发布；已发布的版本不可修改，进行中的评估周期仍使用其启动时的版本。
       </Paragraph>
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="version" label="版本号" rules={[
-              { required: true, whitespace: true, message: '请填写版本号' },
-              { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, message: '版本号只能包含字母、数字、点、连字符和下划线，最多64位' },
-            ]}>
+            <Form.Item
+              name="version"
+              label="版本号"
+              rules={[
+                { required: true, whitespace: true, message: '请填写版本号' },
+                {
+                  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+                  message: '版本号只能包含字母、数字、点、连字符和下划线，最多64位',
+                },
+              ]}
+            >
               <Input placeholder="如 2027-v1" autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="title" label="版本名称" rules={[{ required: true, whitespace: true, message: '请填写版本名称' }, max(200)]}>
+            <Form.Item
+              name="title"
+              label="版本名称"
+              rules={[{ required: true, whitespace: true, message: '请填写版本名称' }, max(200)]}
+            >
               <Input />
             </Form.Item>
           </Col>
         </Row>
-        <Title level={4} style={{ fontSize: 14 }}>等级分数线</Title>
+        <Title level={4} style={{ fontSize: 14 }}>
+          等级分数线
+        </Title>
         <Row gutter={16}>
           {(['excellent', 'good', 'pass'] as const).map((g) => (
             <Col key={g} xs={24} sm={8}>
               <Form.Item
-                name={['grades', g]} label={`${gradeLabels[g]}（不低于）`}
-                dependencies={[['grades', 'excellent'], ['grades', 'good'], ['grades', 'pass']]}
+                name={['grades', g]}
+                label={`${gradeLabels[g]}（不低于）`}
+                dependencies={[
+                  ['grades', 'excellent'],
+                  ['grades', 'good'],
+                  ['grades', 'pass'],
+                ]}
                 rules={[
                   { required: true, message: '请填写分数线' },
                   ({ getFieldValue }) => ({
                     validator: async () => {
-                      const [e, gd, p] = (['excellent', 'good', 'pass'] as const)
-                        .map((k) => getFieldValue(['grades', k])) as number[];
+                      const [e, gd, p] = (['excellent', 'good', 'pass'] as const).map((k) =>
+                        getFieldValue(['grades', k]),
+                      ) as number[];
                       const given = [e, gd, p].every((x) => typeof x === 'number');
                       if (given && !(e! <= 100 && e! > gd! && gd! > p! && p! > 0)) throw new Error(gradeRule);
                     },
@@ -126,36 +162,55 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
         <Title level={4} style={{ fontSize: 14 }}>
           {assessmentTerms.indicator}（{assessmentTerms.weight}合计 {totalWeight}）
         </Title>
-        <Form.List name="indicators" rules={[{
-          validator: async (_, list: Partial<Indicator>[] | undefined) => {
-            if (!list?.length) throw new Error('至少需要一个指标');
-            const codes = list.map((i) => i?.code?.trim()).filter(Boolean);
-            if (new Set(codes).size !== codes.length) throw new Error('指标代码不能重复');
-            if (!list.some((i) => !i?.metric || i.metric === 'catalog')) throw new Error(alwaysApplies);
-          },
-        }]}>
+        <Form.List
+          name="indicators"
+          rules={[
+            {
+              validator: async (_, list: Partial<Indicator>[] | undefined) => {
+                if (!list?.length) throw new Error('至少需要一个指标');
+                const codes = list.map((i) => i?.code?.trim()).filter(Boolean);
+                if (new Set(codes).size !== codes.length) throw new Error('指标代码不能重复');
+                if (!list.some((i) => !i?.metric || i.metric === 'catalog')) throw new Error(alwaysApplies);
+              },
+            },
+          ]}
+        >
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field, n) => (
-                <Card key={field.key} size="small" type="inner" style={{ marginBottom: 12 }} title={`指标 ${n + 1}`}
-                  extra={(
+                <Card
+                  key={field.key}
+                  size="small"
+                  type="inner"
+                  style={{ marginBottom: 12 }}
+                  title={`指标 ${n + 1}`}
+                  extra={
                     <Button
-                      type="text" danger icon={<MinusCircleOutlined />} aria-label={`删除指标 ${n + 1}`}
+                      type="text"
+                      danger
+                      icon={<MinusCircleOutlined />}
+                      aria-label={`删除指标 ${n + 1}`}
                       onClick={() => remove(field.name)}
                     />
-                  )}>
+                  }
+                >
                   <Row gutter={12}>
                     <Col xs={24} md={6}>
-                      <Form.Item name={[field.name, 'code']} label="指标代码" rules={[
-                        { required: true, whitespace: true, message: '请填写指标代码' },
-                        { pattern: /^[a-z][a-z0-9_]{1,63}$/, message: indicatorProblem('lower_snake') },
-                      ]}>
+                      <Form.Item
+                        name={[field.name, 'code']}
+                        label="指标代码"
+                        rules={[
+                          { required: true, whitespace: true, message: '请填写指标代码' },
+                          { pattern: /^[a-z][a-z0-9_]{1,63}$/, message: indicatorProblem('lower_snake') },
+                        ]}
+                      >
                         <Input autoComplete="off" />
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={8}>
                       <Form.Item
-                        name={[field.name, 'name']} label="指标名称"
+                        name={[field.name, 'name']}
+                        label="指标名称"
                         rules={[{ required: true, whitespace: true, message: '请填写指标名称' }, max(200)]}
                       >
                         <Input />
@@ -163,14 +218,19 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
                     </Col>
                     <Col xs={12} md={3}>
                       <Form.Item
-                        name={[field.name, 'weight']} label={assessmentTerms.weight}
+                        name={[field.name, 'weight']}
+                        label={assessmentTerms.weight}
                         rules={[{ required: true, message: `请填写${assessmentTerms.weight}` }]}
                       >
                         <InputNumber min={0.01} max={1000} style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={3}>
-                      <Form.Item name={[field.name, 'floor']} label={assessmentTerms.floor} tooltip="低于此分须整改；不填为不设最低分">
+                      <Form.Item
+                        name={[field.name, 'floor']}
+                        label={assessmentTerms.floor}
+                        tooltip="低于此分须整改；不填为不设最低分"
+                      >
                         <InputNumber min={0} max={100} style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
@@ -180,7 +240,12 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
                       </Form.Item>
                     </Col>
                     <Col xs={24}>
-                      <Form.Item name={[field.name, 'description']} label="说明" rules={[max(2000)]} style={{ marginBottom: 0 }}>
+                      <Form.Item
+                        name={[field.name, 'description']}
+                        label="说明"
+                        rules={[max(2000)]}
+                        style={{ marginBottom: 0 }}
+                      >
                         <Input />
                       </Form.Item>
                     </Col>
@@ -188,7 +253,12 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
                 </Card>
               ))}
               <Form.ErrorList errors={errors} />
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ ...blank })} style={{ marginBottom: 16 }}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ ...blank })}
+                style={{ marginBottom: 16 }}
+              >
                 添加指标
               </Button>
             </>
@@ -198,7 +268,9 @@ export function IndicatorSetForm({ base, onDone }: { base: IndicatorSet | undefi
           <Checkbox>设为默认版本（此后启动的评估周期默认采用）</Checkbox>
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>发布版本</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            发布版本
+          </Button>
           <Button onClick={onDone}>取消</Button>
         </Space>
       </Form>

@@ -24,28 +24,40 @@ export default function IndicatorsPage() {
   const p = usePrincipal();
   const [adding, setAdding] = useState(false);
   const sets = useQuery({
-    queryKey: ['assessment-indicators'], queryFn: () => ok(api.GET('/api/v1/assessment-indicators')),
+    queryKey: ['assessment-indicators'],
+    queryFn: () => ok(api.GET('/api/v1/assessment-indicators')),
   });
   // The default version first, then the newest.
-  const items = [...(sets.data?.items ?? [])]
-    .sort((a, b) => (a.isDefault === b.isDefault ? b.createdAt.localeCompare(a.createdAt) : a.isDefault ? -1 : 1));
+  const items = [...(sets.data?.items ?? [])].sort((a, b) =>
+    a.isDefault === b.isDefault ? b.createdAt.localeCompare(a.createdAt) : a.isDefault ? -1 : 1,
+  );
   const base = items.find((s) => s.isDefault) ?? items[0];
 
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.indicatorFramework}</Title>
-        {hasRole(p, 'bureau_admin') && !adding && <Button type="primary" onClick={() => setAdding(true)}>新增指标版本</Button>}
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+          {terms.indicatorFramework}
+        </Title>
+        {hasRole(p, 'bureau_admin') && !adding && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            新增指标版本
+          </Button>
+        )}
       </Space>
       {adding && (
         <div style={{ marginBottom: 24 }}>
-          <Later when={adding} fallback={<Spin />}><IndicatorSetForm base={base} onDone={() => setAdding(false)} /></Later>
+          <Later when={adding} fallback={<Spin />}>
+            <IndicatorSetForm base={base} onDone={() => setAdding(false)} />
+          </Later>
         </div>
       )}
       {sets.isError && <Alert type="error" showIcon message={messageOf(sets.error)} />}
       <Spin spinning={sets.isPending}>
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          {items.map((s) => <Version key={s.version} set={s} />)}
+          {items.map((s) => (
+            <Version key={s.version} set={s} />
+          ))}
         </Space>
       </Spin>
     </Card>
@@ -57,23 +69,32 @@ function Version({ set }: { set: IndicatorSet }) {
   return (
     <Card
       size="small"
-      title={(
+      title={
         <Space wrap>
-          <Title level={3} style={{ fontSize: 16, margin: 0 }}>{set.title}</Title>
+          <Title level={3} style={{ fontSize: 16, margin: 0 }}>
+            {set.title}
+          </Title>
           <Tag>{set.version}</Tag>
           {set.isDefault && <ToneTag tone="blue">默认版本</ToneTag>}
         </Space>
-      )}
+      }
     >
-      <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }} items={[
-        { key: 'version', label: assessmentTerms.indicatorsVersion, children: set.version },
-        { key: 'created', label: '发布时间', children: dayjs(set.createdAt).format('YYYY-MM-DD HH:mm') },
-        {
-          key: 'grades', label: '等级分数线',
-          children: `${gradeLabels.excellent} ≥ ${set.grades.excellent} · ${gradeLabels.good} ≥ ${set.grades.good} · `
-            + `${gradeLabels.pass} ≥ ${set.grades.pass} · ${gradeLabels.fail} < ${set.grades.pass}`,
-        },
-      ]} />
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 3 }}
+        style={{ marginBottom: 12 }}
+        items={[
+          { key: 'version', label: assessmentTerms.indicatorsVersion, children: set.version },
+          { key: 'created', label: '发布时间', children: dayjs(set.createdAt).format('YYYY-MM-DD HH:mm') },
+          {
+            key: 'grades',
+            label: '等级分数线',
+            children:
+              `${gradeLabels.excellent} ≥ ${set.grades.excellent} · ${gradeLabels.good} ≥ ${set.grades.good} · ` +
+              `${gradeLabels.pass} ≥ ${set.grades.pass} · ${gradeLabels.fail} < ${set.grades.pass}`,
+          },
+        ]}
+      />
       <SimpleTable<Indicator>
         look="antd"
         caption={set.title}
@@ -84,18 +105,20 @@ function Version({ set }: { set: IndicatorSet }) {
           { title: '指标代码', key: 'code', render: (i) => <Text code>{i.code}</Text> },
           { title: '指标名称', key: 'name', render: (i) => i.name },
           {
-            title: assessmentTerms.weight, key: 'weight',
+            title: assessmentTerms.weight,
+            key: 'weight',
             render: (i) => `${i.weight}${total ? `（${Math.round((i.weight / total) * 1000) / 10}%）` : ''}`,
           },
           {
-            title: assessmentTerms.floor, key: 'floor',
+            title: assessmentTerms.floor,
+            key: 'floor',
             render: (i) => i.floor ?? <Text type="secondary">不设</Text>,
           },
           {
-            title: assessmentTerms.metrics, key: 'metric',
-            render: (i) => (i.metric
-              ? metricSourceLabels[i.metric]
-              : <Text type="secondary">不关联（凭佐证材料评分）</Text>),
+            title: assessmentTerms.metrics,
+            key: 'metric',
+            render: (i) =>
+              i.metric ? metricSourceLabels[i.metric] : <Text type="secondary">不关联（凭佐证材料评分）</Text>,
           },
         ]}
       />

@@ -14,8 +14,10 @@ import { Paragraph, Text, Title } from '../components/Typography.tsx';
 type Schedule = Schemas['Schedule'];
 const at = (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm');
 const about: Record<Schedule['scheduleId'], string> = {
-  'freshness-daily': '每日检查各数据资源是否按更新周期更新：到期未更新的标记为更新超期并通知数据提供单位，连续两个周期未更新的提请大数据局督办。',
-  'assessment-annual': '每年按规定日期启动上一年度的公共数据管理年度评估：采集指标、通知各单位自评；同一年度只启动一次。',
+  'freshness-daily':
+    '每日检查各数据资源是否按更新周期更新：到期未更新的标记为更新超期并通知数据提供单位，连续两个周期未更新的提请大数据局督办。',
+  'assessment-annual':
+    '每年按规定日期启动上一年度的公共数据管理年度评估：采集指标、通知各单位自评；同一年度只启动一次。',
 };
 const cadence = (description: string | null, fallback: string) => {
   const daily = /daily at (\d{2}:\d{2})/.exec(description ?? '');
@@ -27,19 +29,27 @@ const cadence = (description: string | null, fallback: string) => {
 
 export default function SchedulesPage() {
   const schedules = useQuery({
-    queryKey: ['schedules'], queryFn: () => ok(api.GET('/api/v1/schedules')), refetchInterval: 60_000,
+    queryKey: ['schedules'],
+    queryFn: () => ok(api.GET('/api/v1/schedules')),
+    refetchInterval: 60_000,
   });
   // The annual schedule's own answer adds the policy's date and time (404 until a worker created it).
   const assessment = useQuery({
-    queryKey: ['assessment-schedule'], queryFn: () => ok(api.GET('/api/v1/assessment-schedule')), retry: false,
+    queryKey: ['assessment-schedule'],
+    queryFn: () => ok(api.GET('/api/v1/assessment-schedule')),
+    retry: false,
   });
   const on = assessment.data?.startsOn;
   const yearly = on ? `每年${Number(on.slice(0, 2))}月${Number(on.slice(3))}日 ${assessment.data!.startsAt}` : null;
 
   return (
     <Card>
-      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.schedules}</Title>
-      <Paragraph type="secondary">以下任务由系统按北京时间自动运行；暂停或立即运行请由运维人员通过 Temporal 操作（见运维手册）。</Paragraph>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+        {terms.schedules}
+      </Title>
+      <Paragraph type="secondary">
+        以下任务由系统按北京时间自动运行；暂停或立即运行请由运维人员通过 Temporal 操作（见运维手册）。
+      </Paragraph>
       {schedules.isError && (
         <Alert type="error" showIcon message={messageOf(schedules.error)} style={{ marginBottom: 16 }} />
       )}
@@ -47,10 +57,7 @@ export default function SchedulesPage() {
         <Row gutter={[24, 24]}>
           {(schedules.data?.items ?? []).map((s) => (
             <Col key={s.scheduleId} xs={24} xl={12}>
-              <ScheduleCard
-                s={s}
-                extra={s.scheduleId === 'assessment-annual' ? yearly : null}
-              />
+              <ScheduleCard s={s} extra={s.scheduleId === 'assessment-annual' ? yearly : null} />
             </Col>
           ))}
         </Row>
@@ -61,9 +68,13 @@ export default function SchedulesPage() {
 
 function ScheduleCard({ s, extra }: { s: Schedule; extra: string | null }) {
   const name = scheduleLabels[s.scheduleId];
-  const state = !s.exists
-    ? <Tag>尚未创建</Tag>
-    : s.paused ? <ToneTag tone="orange">已暂停</ToneTag> : <ToneTag tone="green">运行中</ToneTag>;
+  const state = !s.exists ? (
+    <Tag>尚未创建</Tag>
+  ) : s.paused ? (
+    <ToneTag tone="orange">已暂停</ToneTag>
+  ) : (
+    <ToneTag tone="green">运行中</ToneTag>
+  );
   const items = [
     { key: 'state', label: '状态', children: state },
     { key: 'cadence', label: '运行时间', children: extra ?? cadence(s.description, '—') },
@@ -73,23 +84,40 @@ function ScheduleCard({ s, extra }: { s: Schedule; extra: string | null }) {
       : []),
     ...(s.note ? [{ key: 'note', label: s.paused ? '暂停原因' : '备注', children: s.note }] : []),
     {
-      key: 'later', label: '此后运行',
+      key: 'later',
+      label: '此后运行',
       children: s.nextRuns.length > 1 ? s.nextRuns.slice(1, 4).map(at).join('；') : '—',
     },
     {
-      key: 'recent', label: '最近运行',
-      children: s.recentRuns.length ? s.recentRuns.slice(-3).reverse().map((r) => at(r.startedAt)).join('；') : '暂无',
+      key: 'recent',
+      label: '最近运行',
+      children: s.recentRuns.length
+        ? s.recentRuns
+            .slice(-3)
+            .reverse()
+            .map((r) => at(r.startedAt))
+            .join('；')
+        : '暂无',
     },
     { key: 'id', label: '任务标识', children: <Text code>{s.scheduleId}</Text> },
   ];
   return (
     <Card
       size="small"
-      title={<Title level={3} style={{ fontSize: 16, margin: 0 }}>{name}</Title>}
+      title={
+        <Title level={3} style={{ fontSize: 16, margin: 0 }}>
+          {name}
+        </Title>
+      }
     >
       <Paragraph type="secondary">{about[s.scheduleId]}</Paragraph>
       {!s.exists && (
-        <Alert type="warning" showIcon message="该任务尚未创建：工作进程（worker）启动时会自动创建。" style={{ marginBottom: 12 }} />
+        <Alert
+          type="warning"
+          showIcon
+          message="该任务尚未创建：工作进程（worker）启动时会自动创建。"
+          style={{ marginBottom: 12 }}
+        />
       )}
       {s.exists && s.paused && (
         <Alert type="warning" showIcon message={`${name}已暂停，恢复前不会自动运行。`} style={{ marginBottom: 12 }} />

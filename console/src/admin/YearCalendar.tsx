@@ -5,12 +5,22 @@ import { Col, Row, Space, theme } from 'antd';
 import dayjs from 'dayjs';
 import type { CSSProperties } from 'react';
 import {
-  countKinds, daysInMonth, dayKind, isoDate, weekdayMon, weekdayNames, type DayKind, type YearLists,
+  countKinds,
+  daysInMonth,
+  dayKind,
+  isoDate,
+  weekdayMon,
+  weekdayNames,
+  type DayKind,
+  type YearLists,
 } from './calendar-dates.ts';
 import { Text } from '../components/Typography.tsx';
 
 export const kindLabels: Record<DayKind, string> = {
-  holiday: terms.holiday, makeUp: terms.makeUpDay, weekend: terms.weekend, working: terms.workingDay,
+  holiday: terms.holiday,
+  makeUp: terms.makeUpDay,
+  weekend: terms.weekend,
+  working: terms.workingDay,
 };
 // Text and background pairs that keep WCAG AA contrast for small text.
 const kindStyle: Record<DayKind, CSSProperties> = {
@@ -22,8 +32,14 @@ const kindStyle: Record<DayKind, CSSProperties> = {
 const head: CSSProperties = { fontWeight: 400, fontSize: 12, padding: '2px 0' };
 const marker: Partial<Record<DayKind, string>> = { holiday: '休', makeUp: '班' };
 const swatch: CSSProperties = {
-  display: 'inline-block', width: 22, height: 22, lineHeight: '22px', textAlign: 'center', borderRadius: 4,
-  border: '1px solid #d9d9d9', fontSize: 12,
+  display: 'inline-block',
+  width: 22,
+  height: 22,
+  lineHeight: '22px',
+  textAlign: 'center',
+  borderRadius: 4,
+  border: '1px solid #d9d9d9',
+  fontSize: 12,
 };
 
 export function KindLegend({ year, lists }: { year: number; lists: YearLists }) {
@@ -38,7 +54,9 @@ export function KindLegend({ year, lists }: { year: number; lists: YearLists }) 
       <Space wrap size="middle">
         {(Object.keys(kindLabels) as DayKind[]).map((k) => (
           <Space key={k} size={6}>
-            <span aria-hidden style={{ ...swatch, ...kindStyle[k] }}>{marker[k] ?? ''}</span>
+            <span aria-hidden style={{ ...swatch, ...kindStyle[k] }}>
+              {marker[k] ?? ''}
+            </span>
             <Text>{kindLabels[k]}</Text>
           </Space>
         ))}
@@ -47,7 +65,12 @@ export function KindLegend({ year, lists }: { year: number; lists: YearLists }) 
   );
 }
 
-interface MonthProps { year: number; month: number; holidays: Set<string>; workdays: Set<string> }
+interface MonthProps {
+  year: number;
+  month: number;
+  holidays: Set<string>;
+  workdays: Set<string>;
+}
 
 function Month({ year, month, holidays, workdays }: MonthProps) {
   const { token } = theme.useToken();
@@ -58,7 +81,11 @@ function Month({ year, month, holidays, workdays }: MonthProps) {
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   const cell: CSSProperties = {
-    width: '14.28%', height: 34, padding: 0, textAlign: 'center', fontSize: 13,
+    width: '14.28%',
+    height: 34,
+    padding: 0,
+    textAlign: 'center',
+    fontSize: 13,
     border: `1px solid ${token.colorBorderSecondary}`,
   };
   const todayStyle: CSSProperties = { outline: `2px solid ${token.colorPrimary}`, outlineOffset: -2 };
@@ -88,7 +115,10 @@ function Month({ year, month, holidays, workdays }: MonthProps) {
               const marked = kind === 'holiday' || kind === 'makeUp';
               return (
                 <td
-                  key={j} aria-label={name} title={name} data-kind={kind}
+                  key={j}
+                  aria-label={name}
+                  title={name}
+                  data-kind={kind}
                   style={{ ...cell, ...kindStyle[kind], ...(date === today ? todayStyle : {}) }}
                 >
                   <span style={{ display: 'block', lineHeight: '16px', fontWeight: marked ? 600 : 400 }}>{day}</span>

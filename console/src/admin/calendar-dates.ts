@@ -3,7 +3,10 @@
 import dayjs from 'dayjs';
 
 export type DayKind = 'holiday' | 'makeUp' | 'weekend' | 'working';
-export interface YearLists { holidays: string[]; workdays: string[] }
+export interface YearLists {
+  holidays: string[];
+  workdays: string[];
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -45,7 +48,10 @@ function realDate(y: number, m: number, d: number): string | null {
   return isoDate(y, m, d);
 }
 
-export interface Parsed { dates: string[]; problems: string[] }
+export interface Parsed {
+  dates: string[];
+  problems: string[];
+}
 
 /**
  * The dates a text lists: one date or range after another, on any number of lines; words without
@@ -61,17 +67,29 @@ export function parseDateList(text: string | undefined, year: number | null | un
     for (const m of line.matchAll(ENTRY)) {
       rest = rest.replace(m[0], ' ');
       const start = realDate(Number(m[1]), Number(m[2]), Number(m[3]));
-      if (!start) { problems.push(`${m[0].trim()} 不是有效日期`); continue; }
+      if (!start) {
+        problems.push(`${m[0].trim()} 不是有效日期`);
+        continue;
+      }
       let end = start;
       if (m[5]) {
         const e = realDate(m[4] ? Number(m[4]) : Number(m[1]), Number(m[5]), Number(m[6]));
-        if (!e) { problems.push(`${m[0].trim()} 的结束日期无效`); continue; }
-        if (e < start) { problems.push(`${m[0].trim()} 的结束日期早于开始日期`); continue; }
+        if (!e) {
+          problems.push(`${m[0].trim()} 的结束日期无效`);
+          continue;
+        }
+        if (e < start) {
+          problems.push(`${m[0].trim()} 的结束日期早于开始日期`);
+          continue;
+        }
         end = e;
       }
       for (let d = dayjs(start); !d.isAfter(dayjs(end)); d = d.add(1, 'day')) {
         const iso = d.format('YYYY-MM-DD');
-        if (year && d.year() !== year) { problems.push(`${iso} 不在${year}年内`); break; }
+        if (year && d.year() !== year) {
+          problems.push(`${iso} 不在${year}年内`);
+          break;
+        }
         dates.add(iso);
       }
     }

@@ -5,7 +5,9 @@ import { ApiError, fieldMessage, messageOf } from '../api/errors.ts';
 
 /** Puts each field problem beside its field; returns the messages no field took (or the error's message). */
 export function placeErrors(
-  form: FormInstance, error: unknown, translate: (m: string) => string = fieldMessage,
+  form: FormInstance,
+  error: unknown,
+  translate: (m: string) => string = fieldMessage,
 ): string[] {
   if (!(error instanceof ApiError) || !error.errors.length) return [messageOf(error)];
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
@@ -15,9 +17,11 @@ export function placeErrors(
     if (registered.has(e.path)) byField.set(e.path, [...(byField.get(e.path) ?? []), translate(e.message)]);
     else rest.push(translate(e.message));
   }
-  form.setFields([...byField].map(([path, errors]) => ({
-    name: path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
-    errors,
-  })));
+  form.setFields(
+    [...byField].map(([path, errors]) => ({
+      name: path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+      errors,
+    })),
+  );
   return rest.length || byField.size ? rest : [messageOf(error)];
 }

@@ -22,7 +22,18 @@ api.use(auth);
 export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (response.ok) return data as T;
-  const problem = (error ?? {}) as { code?: string; detail?: string; errors?: { path: string; message: string }[]; state?: string };
+  const problem = (error ?? {}) as {
+    code?: string;
+    detail?: string;
+    errors?: { path: string; message: string }[];
+    state?: string;
+  };
   if (response.status === 401) signOut();
-  throw new ApiError(response.status, problem.code ?? 'INTERNAL', problem.detail ?? response.statusText, problem.errors ?? [], problem.state);
+  throw new ApiError(
+    response.status,
+    problem.code ?? 'INTERNAL',
+    problem.detail ?? response.statusText,
+    problem.errors ?? [],
+    problem.state,
+  );
 }

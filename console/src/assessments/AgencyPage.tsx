@@ -46,9 +46,11 @@ function Deadlines({ a }: { a: AgencyAssessment }) {
     { key: 'review', label: t.reviewDue, children: <StageDue stage={s.review} /> },
     ...(s.notice ? [{ key: 'notice', label: t.noticeDue, children: <StageDue stage={s.notice} /> }] : []),
     ...(s.rectificationPlan
-      ? [{ key: 'plan', label: t.rectificationPlanDue, children: <StageDue stage={s.rectificationPlan} /> }] : []),
+      ? [{ key: 'plan', label: t.rectificationPlanDue, children: <StageDue stage={s.rectificationPlan} /> }]
+      : []),
     ...(s.rectificationCompletion
-      ? [{ key: 'done', label: t.rectificationDue, children: <StageDue stage={s.rectificationCompletion} /> }] : []),
+      ? [{ key: 'done', label: t.rectificationDue, children: <StageDue stage={s.rectificationCompletion} /> }]
+      : []),
   ];
   return <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={items} />;
 }
@@ -61,7 +63,8 @@ export default function AgencyPage() {
   const queryClient = useQueryClient();
   const assessment = useQuery({
     queryKey: agencyKey(year, code),
-    queryFn: () => ok(api.GET('/api/v1/assessment-cycles/{year}/agencies/{code}', { params: { path: { year, code } } })),
+    queryFn: () =>
+      ok(api.GET('/api/v1/assessment-cycles/{year}/agencies/{code}', { params: { path: { year, code } } })),
     enabled: Number.isInteger(year) && !!code,
     // While the metrics are computed the page waits for them.
     refetchInterval: (q) => (q.state.data?.state === 'collecting' ? 3_000 : false),
@@ -85,16 +88,30 @@ export default function AgencyPage() {
               {seesCycle && <Link to={`/assessments/${a.year}`}>返回{a.year}年度评估</Link>}
             </Space>
           </div>
-          <CaseActions process="assessment" actions={a.actions} buttons={agencyButtons} queryKey={agencyKey(year, code)}
-            load={loadSpecs} specs={(m) => m.agencySpecs(a, queryClient)} />
+          <CaseActions
+            process="assessment"
+            actions={a.actions}
+            buttons={agencyButtons}
+            queryKey={agencyKey(year, code)}
+            load={loadSpecs}
+            specs={(m) => m.agencySpecs(a, queryClient)}
+          />
         </Space>
-        <div style={{ marginTop: 16 }}><StageBar process="assessment" state={a.state} /></div>
-        <Title level={3} style={{ fontSize: 16 }}>办理期限</Title>
+        <div style={{ marginTop: 16 }}>
+          <StageBar process="assessment" state={a.state} />
+        </div>
+        <Title level={3} style={{ fontSize: 16 }}>
+          办理期限
+        </Title>
         <Deadlines a={a} />
       </Card>
-      <Card title={(
-        <Title level={3} style={{ fontSize: 16, margin: 0 }}>{t.metrics}（{a.year}年度系统记录）</Title>
-      )}>
+      <Card
+        title={
+          <Title level={3} style={{ fontSize: 16, margin: 0 }}>
+            {t.metrics}（{a.year}年度系统记录）
+          </Title>
+        }
+      >
         <AgencyMetrics a={a} />
       </Card>
       <SelfAssessmentCard a={a} />

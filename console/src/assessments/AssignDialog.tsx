@@ -10,11 +10,21 @@ import { showFieldErrors } from '../components/fieldErrors.ts';
 import { toast } from '../components/toast.tsx';
 import { cycleKey, type AgencyAssessment } from './shared.tsx';
 
-interface AssignForm { assessor: string; assessorName?: string; agencies: string[] }
+interface AssignForm {
+  assessor: string;
+  assessorName?: string;
+  agencies: string[];
+}
 
 /** Opens afresh each time `opened` counts up. */
-export default function AssignDialog({ year, assignable, opened }: {
-  year: number; assignable: AgencyAssessment[]; opened: number;
+export default function AssignDialog({
+  year,
+  assignable,
+  opened,
+}: {
+  year: number;
+  assignable: AgencyAssessment[];
+  opened: number;
 }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -30,13 +40,16 @@ export default function AssignDialog({ year, assignable, opened }: {
   const assign = async (v: AssignForm) => {
     setBusy(true);
     try {
-      const res = await ok(api.POST('/api/v1/assessment-cycles/{year}/assignments', {
-        params: { path: { year } },
-        body: {
-          assessor: v.assessor.trim(), agencies: v.agencies,
-          ...(v.assessorName?.trim() ? { assessorName: v.assessorName.trim() } : {}),
-        },
-      }));
+      const res = await ok(
+        api.POST('/api/v1/assessment-cycles/{year}/assignments', {
+          params: { path: { year } },
+          body: {
+            assessor: v.assessor.trim(),
+            agencies: v.agencies,
+            ...(v.assessorName?.trim() ? { assessorName: v.assessorName.trim() } : {}),
+          },
+        }),
+      );
       setOpen(false);
       if (res.refused.length) {
         const name = new Map(assignable.map((a) => [a.agencyCode, a.agencyName]));
@@ -58,27 +71,54 @@ export default function AssignDialog({ year, assignable, opened }: {
   return (
     <>
       {modalHolder}
-      <Modal open={open} title={label} okText="提交" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)}
-        onOk={() => form.submit()} destroyOnHidden width={600}>
+      <Modal
+        open={open}
+        title={label}
+        okText="提交"
+        cancelText="取消"
+        confirmLoading={busy}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+        width={600}
+      >
         <Form form={form} layout="vertical" onFinish={assign} preserve={false}>
-          <Form.Item label={`${t.assessor}账号`} name="assessor" extra={`${roleLabels.assessor}登录所用的账号标识`}
+          <Form.Item
+            label={`${t.assessor}账号`}
+            name="assessor"
+            extra={`${roleLabels.assessor}登录所用的账号标识`}
             rules={[
               { required: true, whitespace: true, message: `请填写${t.assessor}账号` },
               { max: 200, message: '最多200个字符' },
-            ]}>
+            ]}
+          >
             <Input autoComplete="off" />
           </Form.Item>
           <Form.Item label={`${t.assessor}名称`} name="assessorName" rules={[{ max: 200, message: '最多200个字' }]}>
             <Input autoComplete="off" />
           </Form.Item>
           <Form.Item label="参评单位" name="agencies" rules={[{ required: true, message: '请选择至少一家单位' }]}>
-            <Select mode="multiple" allowClear showSearch optionFilterProp="label" placeholder="选择要指派的单位"
+            <Select
+              mode="multiple"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="选择要指派的单位"
               options={assignable.map((a) => ({
                 value: a.agencyCode,
                 label: a.assessor ? `${a.agencyName}（现由${a.assessor.name ?? a.assessor.id}评审）` : a.agencyName,
-              }))} />
+              }))}
+            />
           </Form.Item>
-          <Button size="small" onClick={() => form.setFieldValue('agencies', assignable.map((a) => a.agencyCode))}>
+          <Button
+            size="small"
+            onClick={() =>
+              form.setFieldValue(
+                'agencies',
+                assignable.map((a) => a.agencyCode),
+              )
+            }
+          >
             选择全部可指派单位
           </Button>
         </Form>

@@ -14,20 +14,25 @@ import { Text, Title } from '../components/Typography.tsx';
 
 const agencyLink = (a: AgencyAssessment) => `/assessments/${a.year}/agencies/${a.agencyCode}`;
 const due = (stage: { dueDate: string; overdue: boolean } | null) =>
-  (stage ? <DueTag dueDate={stage.dueDate} overdue={stage.overdue} /> : '—');
-const todo = (a: AgencyAssessment) => (a.actions.length
-  ? a.actions.map((x) => actionLabels[x]).join('、')
-  : <Text type="secondary">—</Text>);
+  stage ? <DueTag dueDate={stage.dueDate} overdue={stage.overdue} /> : '—';
+const todo = (a: AgencyAssessment) =>
+  a.actions.length ? a.actions.map((x) => actionLabels[x]).join('、') : <Text type="secondary">—</Text>;
 
 /** An assessor's agencies in one cycle, with the review's deadline. */
 export function AssignedAgencies({ year }: { year: number }) {
   const agencies = useCycleAgencies(year);
   return (
     <section style={{ marginBottom: 16 }}>
-      <Title level={4} style={{ fontSize: 15 }}>{year}年度</Title>
-      {agencies.isError ? <Alert type="error" showIcon title={messageOf(agencies.error)} /> : (
+      <Title level={4} style={{ fontSize: 15 }}>
+        {year}年度
+      </Title>
+      {agencies.isError ? (
+        <Alert type="error" showIcon title={messageOf(agencies.error)} />
+      ) : (
         <SimpleTable<AgencyAssessment>
-          caption={`${year}年度分配给我评审的单位`} rowKey={(a) => a.agencyCode} rows={agencies.data ?? []}
+          caption={`${year}年度分配给我评审的单位`}
+          rowKey={(a) => a.agencyCode}
+          rows={agencies.data ?? []}
           empty={agencies.isPending ? '正在加载' : '该年度未分配给您评审的单位'}
           columns={[
             { title: '参评单位', key: 'name', render: (a) => <Link to={agencyLink(a)}>{a.agencyName}</Link> },
@@ -44,12 +49,18 @@ export function AssignedAgencies({ year }: { year: number }) {
 /** An agency's own assessment of each recent year (there is no list for agencies: each year is asked). */
 async function ownAssessments(agency: string): Promise<AgencyAssessment[]> {
   const years = Array.from({ length: 6 }, (_, i) => lastEndedYear() - i);
-  const found = await Promise.all(years.map((year) => ok(api.GET('/api/v1/assessment-cycles/{year}/agencies/{code}', {
-    params: { path: { year, code: agency } },
-  })).catch((error: unknown) => {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  })));
+  const found = await Promise.all(
+    years.map((year) =>
+      ok(
+        api.GET('/api/v1/assessment-cycles/{year}/agencies/{code}', {
+          params: { path: { year, code: agency } },
+        }),
+      ).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }),
+    ),
+  );
   return found.filter((a): a is AgencyAssessment => a !== null);
 }
 
@@ -58,7 +69,9 @@ export function OwnAssessments({ agency }: { agency: string }) {
   if (own.isError) return <Alert type="error" showIcon title={messageOf(own.error)} />;
   return (
     <SimpleTable<AgencyAssessment>
-      caption="本单位年度评估" rowKey={(a) => String(a.year)} rows={own.data ?? []}
+      caption="本单位年度评估"
+      rowKey={(a) => String(a.year)}
+      rows={own.data ?? []}
       empty={own.isPending ? '正在加载' : '本单位近年尚无年度评估'}
       columns={[
         { title: '评估年度', key: 'year', render: (a) => <Link to={agencyLink(a)}>{a.year}年度评估</Link> },

@@ -32,21 +32,39 @@ export default function CyclesPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-          <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>年度评估</Title>
-          {hasRole(p, 'bureau_admin') && <Suspense fallback={null}><StartCycleButton /></Suspense>}
+          <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+            年度评估
+          </Title>
+          {hasRole(p, 'bureau_admin') && (
+            <Suspense fallback={null}>
+              <StartCycleButton />
+            </Suspense>
+          )}
         </Space>
-        {seesCycles ? <CycleList /> : isAgencyUser(p) ? <OwnAssessments agency={p.agency!} /> : (
+        {seesCycles ? (
+          <CycleList />
+        ) : isAgencyUser(p) ? (
+          <OwnAssessments agency={p.agency!} />
+        ) : (
           <Alert type="info" showIcon title="年度评估仅对大数据局、参评单位和第三方评估机构开放" />
         )}
       </Card>
-      {isBureau(p) && <Suspense fallback={null}><ScheduleCard /></Suspense>}
+      {isBureau(p) && (
+        <Suspense fallback={null}>
+          <ScheduleCard />
+        </Suspense>
+      )}
       {hasRole(p, 'assessor') && !isBureau(p) && <AssessorCycles />}
     </Space>
   );
 }
 
 function useCycles(enabled = true) {
-  return useQuery({ queryKey: ['assessment-cycles'], queryFn: () => ok(api.GET('/api/v1/assessment-cycles')), enabled });
+  return useQuery({
+    queryKey: ['assessment-cycles'],
+    queryFn: () => ok(api.GET('/api/v1/assessment-cycles')),
+    enabled,
+  });
 }
 
 function CycleList() {
@@ -54,7 +72,9 @@ function CycleList() {
   if (cycles.isError) return <Alert type="error" showIcon title={messageOf(cycles.error)} />;
   return (
     <SimpleTable<CycleSummary>
-      caption="年度评估" rowKey={(c) => String(c.year)} rows={cycles.data?.items ?? []}
+      caption="年度评估"
+      rowKey={(c) => String(c.year)}
+      rows={cycles.data?.items ?? []}
       empty={cycles.isPending ? '正在加载' : '尚无年度评估'}
       columns={[
         { title: '评估年度', key: 'year', render: (c) => <Link to={`/assessments/${c.year}`}>{c.year}年度评估</Link> },
@@ -74,12 +94,18 @@ function AssessorCycles() {
   const cycles = useCycles();
   const latest = (cycles.data?.items ?? []).slice(0, 3);
   return (
-    <Card title={(
-      <Title level={3} style={{ fontSize: 16, margin: 0 }}>分配给我的评审（{roleLabels.assessor}）</Title>
-    )}>
-      {cycles.isPending ? null : latest.length === 0
-        ? <Text type="secondary">尚无年度评估</Text>
-        : latest.map((c) => <AssignedAgencies key={c.year} year={c.year} />)}
+    <Card
+      title={
+        <Title level={3} style={{ fontSize: 16, margin: 0 }}>
+          分配给我的评审（{roleLabels.assessor}）
+        </Title>
+      }
+    >
+      {cycles.isPending ? null : latest.length === 0 ? (
+        <Text type="secondary">尚无年度评估</Text>
+      ) : (
+        latest.map((c) => <AssignedAgencies key={c.year} year={c.year} />)
+      )}
     </Card>
   );
 }

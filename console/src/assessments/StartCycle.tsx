@@ -18,7 +18,10 @@ import { toast } from '../components/toast.tsx';
 const newKey = (): string =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-interface StartForm { year: number; indicatorsVersion?: string }
+interface StartForm {
+  year: number;
+  indicatorsVersion?: string;
+}
 
 export function StartCycleButton() {
   const [open, setOpen] = useState(false);
@@ -37,14 +40,16 @@ export function StartCycleButton() {
   const start = async (v: StartForm) => {
     setBusy(true);
     try {
-      const cycle = await ok(api.POST('/api/v1/assessment-cycles', {
-        params: { header: { 'idempotency-key': key.current } },
-        body: { year: v.year, ...(v.indicatorsVersion ? { indicatorsVersion: v.indicatorsVersion } : {}) },
-      }));
+      const cycle = await ok(
+        api.POST('/api/v1/assessment-cycles', {
+          params: { header: { 'idempotency-key': key.current } },
+          body: { year: v.year, ...(v.indicatorsVersion ? { indicatorsVersion: v.indicatorsVersion } : {}) },
+        }),
+      );
       toast.success(`已启动${cycle.year}年度评估`);
       setOpen(false);
       await queryClient.invalidateQueries({ queryKey: ['assessment-cycles'] });
-      navigate(`/assessments/${cycle.year}`);
+      void navigate(`/assessments/${cycle.year}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'DUPLICATE') {
         form.setFields([{ name: 'year', errors: ['该年度已启动评估，每年只评估一次'] }]);
@@ -58,24 +63,54 @@ export function StartCycleButton() {
 
   return (
     <>
-      <Button type="primary" onClick={() => { key.current = newKey(); setOpen(true); }}>启动年度评估</Button>
-      <Modal open={open} title="启动年度评估" okText="启动" cancelText="取消" confirmLoading={busy} onCancel={() => setOpen(false)}
-        onOk={() => form.submit()} destroyOnHidden>
+      <Button
+        type="primary"
+        onClick={() => {
+          key.current = newKey();
+          setOpen(true);
+        }}
+      >
+        启动年度评估
+      </Button>
+      <Modal
+        open={open}
+        title="启动年度评估"
+        okText="启动"
+        cancelText="取消"
+        confirmLoading={busy}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
         <Paragraph type="secondary">
           评估已结束的年度：系统将为每家单位采集该年度的指标数据，随后开放自评。每个年度只评估一次。
         </Paragraph>
         <Form form={form} layout="vertical" onFinish={start} initialValues={{ year: lastEndedYear() }} preserve={false}>
-          <Form.Item label="评估年度" name="year" rules={[
-            { required: true, message: '请填写评估年度' },
-            { type: 'number', min: 2000, max: lastEndedYear(), message: `评估年度须为2000至${lastEndedYear()}年之间已结束的年度` },
-          ]}>
+          <Form.Item
+            label="评估年度"
+            name="year"
+            rules={[
+              { required: true, message: '请填写评估年度' },
+              {
+                type: 'number',
+                min: 2000,
+                max: lastEndedYear(),
+                message: `评估年度须为2000至${lastEndedYear()}年之间已结束的年度`,
+              },
+            ]}
+          >
             <InputNumber precision={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item label={t.indicatorsVersion} name="indicatorsVersion" extra="不选则使用默认版本">
-            <Select allowClear placeholder="默认版本" loading={versions.isPending}
+            <Select
+              allowClear
+              placeholder="默认版本"
+              loading={versions.isPending}
               options={(versions.data?.items ?? []).map((s) => ({
-                value: s.version, label: `${s.title}（${s.version}）${s.isDefault ? ' · 默认' : ''}`,
-              }))} />
+                value: s.version,
+                label: `${s.title}（${s.version}）${s.isDefault ? ' · 默认' : ''}`,
+              }))}
+            />
           </Form.Item>
         </Form>
       </Modal>
@@ -88,13 +123,20 @@ export function ScheduleCard() {
     queryKey: ['assessment-schedule'],
     queryFn: () => ok(api.GET('/api/v1/assessment-schedule')),
   });
-  const title = <Title level={3} style={{ fontSize: 16, margin: 0 }}>{t.schedule}</Title>;
+  const title = (
+    <Title level={3} style={{ fontSize: 16, margin: 0 }}>
+      {t.schedule}
+    </Title>
+  );
   if (schedule.isError) {
     const missing = schedule.error instanceof ApiError && schedule.error.status === 404;
     return (
       <Card title={title}>
-        <Alert type={missing ? 'info' : 'error'} showIcon
-          title={missing ? '年度定时任务尚未创建：工作进程启动时自动创建' : messageOf(schedule.error)} />
+        <Alert
+          type={missing ? 'info' : 'error'}
+          showIcon
+          title={missing ? '年度定时任务尚未创建：工作进程启动时自动创建' : messageOf(schedule.error)}
+        />
       </Card>
     );
   }
@@ -102,16 +144,29 @@ export function ScheduleCard() {
   return (
     <Card title={title} loading={schedule.isPending}>
       {s && (
-        <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
-          { key: 'when', label: '启动时间', children: `每年${s.startsOn.replace('-', '月')}日 ${s.startsAt}（${s.timezone}）` },
-          {
-            key: 'state', label: '状态',
-            children: s.paused ? <ToneTag tone="orange">已暂停</ToneTag> : <ToneTag tone="green">运行中</ToneTag>,
-          },
-          { key: 'next', label: '下次启动', children: s.nextRunAt ? dayjs(s.nextRunAt).format('YYYY-MM-DD HH:mm') : '—' },
-          { key: 'year', label: '将评估年度', children: s.nextYearAssessed ? `${s.nextYearAssessed}年度` : '—' },
-          ...(s.note ? [{ key: 'note', label: '备注', children: s.note, span: 2 }] : []),
-        ]} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            {
+              key: 'when',
+              label: '启动时间',
+              children: `每年${s.startsOn.replace('-', '月')}日 ${s.startsAt}（${s.timezone}）`,
+            },
+            {
+              key: 'state',
+              label: '状态',
+              children: s.paused ? <ToneTag tone="orange">已暂停</ToneTag> : <ToneTag tone="green">运行中</ToneTag>,
+            },
+            {
+              key: 'next',
+              label: '下次启动',
+              children: s.nextRunAt ? dayjs(s.nextRunAt).format('YYYY-MM-DD HH:mm') : '—',
+            },
+            { key: 'year', label: '将评估年度', children: s.nextYearAssessed ? `${s.nextYearAssessed}年度` : '—' },
+            ...(s.note ? [{ key: 'note', label: '备注', children: s.note, span: 2 }] : []),
+          ]}
+        />
       )}
     </Card>
   );

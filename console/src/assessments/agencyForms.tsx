@@ -16,23 +16,29 @@ const textRules = (what: string, max: number) => [
 /** The applicable indicators in the framework's order, with what the agency and the system said of each. */
 function applicableRows(a: AgencyAssessment) {
   const order = (a.indicators?.indicators ?? []).map((i) => i.code);
-  const rank = (code: string) => (order.indexOf(code) + 1) || order.length + 1;
+  const rank = (code: string) => order.indexOf(code) + 1 || order.length + 1;
   const self = new Map((a.selfAssessment?.value ?? []).map((i) => [i.indicator, i]));
-  return [...a.applicable].sort((x, y) => rank(x) - rank(y)).map((code) => {
-    const indicator = a.indicators?.indicators.find((i) => i.code === code);
-    const metric = indicator?.metric ? a.metrics?.[indicator.metric] : null;
-    return { code, indicator, systemScore: metric?.applicable ? metric.systemScore : null, self: self.get(code) };
-  });
+  return [...a.applicable]
+    .sort((x, y) => rank(x) - rank(y))
+    .map((code) => {
+      const indicator = a.indicators?.indicators.find((i) => i.code === code);
+      const metric = indicator?.metric ? a.metrics?.[indicator.metric] : null;
+      return { code, indicator, systemScore: metric?.applicable ? metric.systemScore : null, self: self.get(code) };
+    });
 }
 
 /** What to weigh beside an indicator: weight, floor, system score, and (for the assessor) the self-assessment. */
 function hint(row: ReturnType<typeof applicableRows>[number], withSelf: boolean): string {
   const parts = [
     ...(row.indicator ? [`${t.weight} ${row.indicator.weight}`] : []),
-    ...(row.indicator?.floor !== null && row.indicator?.floor !== undefined ? [`${t.floor} ${row.indicator.floor}`] : []),
+    ...(row.indicator?.floor !== null && row.indicator?.floor !== undefined
+      ? [`${t.floor} ${row.indicator.floor}`]
+      : []),
     ...(row.systemScore !== null ? [`${t.systemScore} ${row.systemScore}`] : []),
   ].join('，');
-  return withSelf && row.self ? `${parts}；${t.selfScore} ${row.self.score}，${t.evidence}：${row.self.evidence ?? '—'}` : parts;
+  return withSelf && row.self
+    ? `${parts}；${t.selfScore} ${row.self.score}，${t.evidence}：${row.self.evidence ?? '—'}`
+    : parts;
 }
 
 type Note = { field: 'evidence' | 'comment'; label: string };
@@ -51,12 +57,17 @@ export function ScoreItems({ a, score, note }: { a: AgencyAssessment; score: str
           <Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
             {hint(row, note.field === 'comment')}
           </Paragraph>
-          <Form.Item name={['items', n, 'indicator']} hidden><Input /></Form.Item>
+          <Form.Item name={['items', n, 'indicator']} hidden>
+            <Input />
+          </Form.Item>
           <Form.Item label={`${name(row.code)}${score}`} name={['items', n, 'score']} rules={scoreRules(score)}>
             <InputNumber min={0} max={100} style={{ width: 160 }} suffix="分" />
           </Form.Item>
-          <Form.Item label={`${name(row.code)}${note.label}`} name={['items', n, note.field]}
-            rules={textRules(note.label, 2000)}>
+          <Form.Item
+            label={`${name(row.code)}${note.label}`}
+            name={['items', n, note.field]}
+            rules={textRules(note.label, 2000)}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
         </fieldset>
@@ -75,17 +86,28 @@ export function RevisedScores({ a }: { a: AgencyAssessment }) {
           <div style={{ marginTop: 8 }}>
             {fields.map((f, n) => (
               <Space key={f.key} align="start" wrap>
-                <Form.Item label={`调整指标${n + 1}`} name={[f.name, 'indicator']} rules={[{ required: true, message: '请选择指标' }]}>
+                <Form.Item
+                  label={`调整指标${n + 1}`}
+                  name={[f.name, 'indicator']}
+                  rules={[{ required: true, message: '请选择指标' }]}
+                >
                   <Select style={{ width: 200 }} options={a.applicable.map((c) => ({ value: c, label: name(c) }))} />
                 </Form.Item>
                 <Form.Item label={`调整后得分${n + 1}`} name={[f.name, 'score']} rules={scoreRules('调整后得分')}>
                   <InputNumber min={0} max={100} />
                 </Form.Item>
-                <Button type="text" aria-label={`删除调整指标${n + 1}`} icon={<MinusCircleOutlined />}
-                  onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
+                <Button
+                  type="text"
+                  aria-label={`删除调整指标${n + 1}`}
+                  icon={<MinusCircleOutlined />}
+                  onClick={() => remove(f.name)}
+                  style={{ marginTop: 30 }}
+                />
               </Space>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} block>添加{t.revisedScores}</Button>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} block>
+              添加{t.revisedScores}
+            </Button>
           </div>
         )}
       </Form.List>
@@ -97,7 +119,12 @@ export function VerifyFields() {
   return (
     <>
       <Form.Item label="验收结论" name="passed" rules={[{ required: true, message: '请选择验收结论' }]}>
-        <Radio.Group options={[{ value: true, label: '通过' }, { value: false, label: '不通过，重新整改' }]} />
+        <Radio.Group
+          options={[
+            { value: true, label: '通过' },
+            { value: false, label: '不通过，重新整改' },
+          ]}
+        />
       </Form.Item>
       <Form.Item label="验收意见" name="note" rules={[{ max: 4000, message: '验收意见最多4000个字' }]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />

@@ -35,10 +35,11 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Spec
   const path = { year: a.year, code: a.agencyCode };
   const items = a.applicable.map((indicator) => ({ indicator }));
   // The cycle's counts and lists change with every step of an agency.
-  const done = () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['assessment-cycle', a.year] }),
-    queryClient.invalidateQueries({ queryKey: ['assessment', 'own'] }),
-  ]);
+  const done = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['assessment-cycle', a.year] }),
+      queryClient.invalidateQueries({ queryKey: ['assessment', 'own'] }),
+    ]);
   const then = async <T,>(call: Promise<T>) => {
     const r = await call;
     await done();
@@ -57,10 +58,17 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Spec
           {later(<ScoreItems a={a} score={t.selfScore} note={{ field: 'evidence', label: t.evidence }} />)}
         </>
       ),
-      submit: (v: Scored) => then(ok(api.POST(`${base}/self-assessment`, {
-        params: { path },
-        body: { items: v.items.map((i) => ({ indicator: i.indicator, score: i.score, evidence: i.evidence ?? '' })) },
-      }))),
+      submit: (v: Scored) =>
+        then(
+          ok(
+            api.POST(`${base}/self-assessment`, {
+              params: { path },
+              body: {
+                items: v.items.map((i) => ({ indicator: i.indicator, score: i.score, evidence: i.evidence ?? '' })),
+              },
+            }),
+          ),
+        ),
     },
     review: {
       initialValues: { items },
@@ -70,36 +78,60 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Spec
           {later(<ScoreItems a={a} score={t.reviewScore} note={{ field: 'comment', label: t.reviewComment }} />)}
         </>
       ),
-      submit: (v: Scored) => then(ok(api.POST(`${base}/review`, {
-        params: { path },
-        body: { items: v.items.map((i) => ({ indicator: i.indicator, score: i.score, comment: i.comment ?? '' })) },
-      }))),
+      submit: (v: Scored) =>
+        then(
+          ok(
+            api.POST(`${base}/review`, {
+              params: { path },
+              body: {
+                items: v.items.map((i) => ({ indicator: i.indicator, score: i.score, comment: i.comment ?? '' })),
+              },
+            }),
+          ),
+        ),
     },
     appeal: {
       form: () => (
-        <Form.Item label={`${t.appeal}理由`} name="text" rules={textRules(`${t.appeal}理由`, 4000)}
-          extra={`${terms.notice}期内可提出一次${t.appeal}`}>
+        <Form.Item
+          label={`${t.appeal}理由`}
+          name="text"
+          rules={textRules(`${t.appeal}理由`, 4000)}
+          extra={`${terms.notice}期内可提出一次${t.appeal}`}
+        >
           {area(4)}
         </Form.Item>
       ),
-      submit: (v: { text: string }) => then(ok(api.POST(`${base}/appeal`, { params: { path }, body: { text: v.text } }))),
+      submit: (v: { text: string }) =>
+        then(ok(api.POST(`${base}/appeal`, { params: { path }, body: { text: v.text } }))),
     },
     answer_appeal: {
       initialValues: { revised: [] },
       form: () => (
         <>
-          {a.appeal && <Paragraph>{t.appeal}：{a.appeal.text}</Paragraph>}
-          <Form.Item label="答复意见" name="text" rules={textRules('答复意见', 4000)}>{area(3)}</Form.Item>
+          {a.appeal && (
+            <Paragraph>
+              {t.appeal}：{a.appeal.text}
+            </Paragraph>
+          )}
+          <Form.Item label="答复意见" name="text" rules={textRules('答复意见', 4000)}>
+            {area(3)}
+          </Form.Item>
           {later(<RevisedScores a={a} />)}
         </>
       ),
       submit: (v: { text: string; revised?: { indicator: string; score: number }[] }) =>
-        then(ok(api.POST(`${base}/appeal/answer`, { params: { path }, body: { text: v.text, revised: v.revised ?? [] } }))),
+        then(
+          ok(api.POST(`${base}/appeal/answer`, { params: { path }, body: { text: v.text, revised: v.revised ?? [] } })),
+        ),
     },
     rectification_plan: {
       form: () => (
-        <Form.Item label={t.rectificationPlan} name="text" rules={textRules(t.rectificationPlan, 4000)}
-          extra="写明整改措施、责任人和完成时限">
+        <Form.Item
+          label={t.rectificationPlan}
+          name="text"
+          rules={textRules(t.rectificationPlan, 4000)}
+          extra="写明整改措施、责任人和完成时限"
+        >
           {area(4)}
         </Form.Item>
       ),
@@ -107,7 +139,12 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Spec
     },
     rectification_report: {
       form: () => (
-        <Form.Item label={t.rectificationReport} name="text" rules={textRules(t.rectificationReport, 4000)} extra="写明整改完成情况">
+        <Form.Item
+          label={t.rectificationReport}
+          name="text"
+          rules={textRules(t.rectificationReport, 4000)}
+          extra="写明整改完成情况"
+        >
           {area(4)}
         </Form.Item>
       ),
@@ -115,17 +152,28 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Spec
     },
     verify_rectification: {
       form: () => later(<VerifyFields />),
-      submit: (v: { passed: boolean; note?: string }) => then(ok(api.POST(`${base}/rectification/verification`, {
-        params: { path }, body: { passed: v.passed, ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
-      }))),
+      submit: (v: { passed: boolean; note?: string }) =>
+        then(
+          ok(
+            api.POST(`${base}/rectification/verification`, {
+              params: { path },
+              body: { passed: v.passed, ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+            }),
+          ),
+        ),
     },
     assign_assessor: {
       form: () => (
         <>
-          <Form.Item label={`${t.assessor}账号`} name="assessor" extra={`${roleLabels.assessor}登录所用的账号标识`} rules={[
-            { required: true, whitespace: true, message: `请填写${t.assessor}账号` },
-            { max: 200, message: '最多200个字符' },
-          ]}>
+          <Form.Item
+            label={`${t.assessor}账号`}
+            name="assessor"
+            extra={`${roleLabels.assessor}登录所用的账号标识`}
+            rules={[
+              { required: true, whitespace: true, message: `请填写${t.assessor}账号` },
+              { max: 200, message: '最多200个字符' },
+            ]}
+          >
             <Input autoComplete="off" />
           </Form.Item>
           <Form.Item label={`${t.assessor}名称`} name="assessorName" rules={[{ max: 200, message: '最多200个字' }]}>
@@ -135,10 +183,12 @@ export function agencySpecs(a: AgencyAssessment, queryClient: QueryClient): Spec
       ),
       submit: async (v: { assessor: string; assessorName?: string }) => {
         const name = v.assessorName?.trim();
-        const res = await ok(api.POST('/api/v1/assessment-cycles/{year}/assignments', {
-          params: { path: { year: a.year } },
-          body: { assessor: v.assessor.trim(), agencies: [a.agencyCode], ...(name ? { assessorName: name } : {}) },
-        }));
+        const res = await ok(
+          api.POST('/api/v1/assessment-cycles/{year}/assignments', {
+            params: { path: { year: a.year } },
+            body: { assessor: v.assessor.trim(), agencies: [a.agencyCode], ...(name ? { assessorName: name } : {}) },
+          }),
+        );
         const refused = res.refused[0] as Refused | undefined;
         // The assignment answers per agency: a refusal of this one is this action's refusal.
         if (refused) throw new ApiError(refused.code === 'INVALID_STATE' ? 409 : 400, refused.code, refused.message);

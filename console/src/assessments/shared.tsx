@@ -3,7 +3,6 @@
 import { assessmentTerms as t, gradeLabels, metricSourceLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import { Space, Tag } from 'antd';
-import type { ReactNode } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
 import type { Tone } from '../components/tagColors.ts';
 import { ToneTag } from '../components/ToneTag.tsx';
@@ -34,18 +33,24 @@ export function GradeTag({ code }: { code: GradeCode | null | undefined }) {
 
 /** A ratio as a percentage, or — when there was nothing to measure. */
 export const percent = (ratio: number | null | undefined): string =>
-  (ratio === null || ratio === undefined ? '—' : `${Math.round(ratio * 1000) / 10}%`);
+  ratio === null || ratio === undefined ? '—' : `${Math.round(ratio * 1000) / 10}%`;
 
 /** What a metric counted, in a sentence (the API's note is for logs, in English). */
 export function metricSentence(m: Metric): string {
   if (!m.applicable) return '该年度无可统计事项，本项不适用';
   switch (m.source) {
-    case 'catalog': return m.total ? `已编目资源${m.total}项，其中${m.ok}项目录信息完整` : '该年度未编制资源目录';
-    case 'freshness': return `已编目资源${m.total}项，其中${m.ok}项全年按更新周期更新`;
-    case 'share': return `有条件共享申请${m.total}件，其中审核超期${m.overdue ?? 0}件`;
-    case 'objection': return `已办结共享异议${m.total}件，其中维持不予共享${m.ok}件`;
-    case 'open': return `开放申请${m.total}件，其中审核超期${m.overdue ?? 0}件`;
-    case 'correction': return `数据纠错${m.total}件，其中核实超期${m.overdue ?? 0}件`;
+    case 'catalog':
+      return m.total ? `已编目资源${m.total}项，其中${m.ok}项目录信息完整` : '该年度未编制资源目录';
+    case 'freshness':
+      return `已编目资源${m.total}项，其中${m.ok}项全年按更新周期更新`;
+    case 'share':
+      return `有条件共享申请${m.total}件，其中审核超期${m.overdue ?? 0}件`;
+    case 'objection':
+      return `已办结共享异议${m.total}件，其中维持不予共享${m.ok}件`;
+    case 'open':
+      return `开放申请${m.total}件，其中审核超期${m.overdue ?? 0}件`;
+    case 'correction':
+      return `数据纠错${m.total}件，其中核实超期${m.overdue ?? 0}件`;
   }
 }
 
@@ -57,7 +62,7 @@ export function indicatorNamer(set: IndicatorSet | null | undefined): (code: str
 
 /** Where an indicator's system figure comes from, or 佐证 when it is scored on evidence alone. */
 export const metricLabel = (metric: Indicator['metric']): string =>
-  (metric ? metricSourceLabels[metric] : `依${t.evidence}评分`);
+  metric ? metricSourceLabels[metric] : `依${t.evidence}评分`;
 
 /** The rectification's reasons in Chinese (the rules write them so; cases recorded before did so in English). */
 export function reasonText(reason: string, name: (code: string) => string): string {
@@ -82,9 +87,11 @@ export function StageDate({ due }: { due: { dueDate: string; provisional: boolea
 async function allAgencies(year: number): Promise<AgencyAssessment[]> {
   const all: AgencyAssessment[] = [];
   for (let cursor: string | undefined; ;) {
-    const page = await ok(api.GET('/api/v1/assessment-cycles/{year}/agencies', {
-      params: { path: { year }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
-    }));
+    const page = await ok(
+      api.GET('/api/v1/assessment-cycles/{year}/agencies', {
+        params: { path: { year }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+      }),
+    );
     all.push(...page.items);
     if (!page.nextCursor) return all;
     cursor = page.nextCursor;
@@ -93,5 +100,9 @@ async function allAgencies(year: number): Promise<AgencyAssessment[]> {
 
 /** Every agency of a cycle the caller may see (the bureau: all; an assessor: those assigned to them). */
 export function useCycleAgencies(year: number, enabled = true) {
-  return useQuery({ queryKey: ['assessment-cycle', year, 'agencies', 'all'], queryFn: () => allAgencies(year), enabled });
+  return useQuery({
+    queryKey: ['assessment-cycle', year, 'agencies', 'all'],
+    queryFn: () => allAgencies(year),
+    enabled,
+  });
 }

@@ -11,7 +11,16 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const session = useSession();
   if (!token) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   if (session.isPending) return <Spin size="large" fullscreen tip="正在加载" />;
-  if (session.isError) return <Alert type="warning" showIcon title="无法连接服务" description={messageOf(session.error)} style={{ margin: 48 }} />;
+  if (session.isError)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title="无法连接服务"
+        description={messageOf(session.error)}
+        style={{ margin: 48 }}
+      />
+    );
   if (!session.data.principal) return <Navigate to="/sign-in" replace />;
   return <>{children}</>;
 }

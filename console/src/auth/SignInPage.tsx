@@ -12,10 +12,21 @@ import { setToken, signOut } from './token.ts';
 import { Card } from '../components/Card.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
 
-const signInRoles: Role[] = ['agency_staff', 'agency_reviewer', 'bureau_coordinator', 'bureau_admin', 'assessor', 'public'];
+const signInRoles: Role[] = [
+  'agency_staff',
+  'agency_reviewer',
+  'bureau_coordinator',
+  'bureau_admin',
+  'assessor',
+  'public',
+];
 const agencyRoles: Role[] = ['agency_staff', 'agency_reviewer'];
 
-interface DevForm { role: Role; agency?: string; name: string }
+interface DevForm {
+  role: Role;
+  agency?: string;
+  name: string;
+}
 
 /** Why a pasted token was refused, in words the person can act on. */
 function tokenRefusal(e: unknown): string {
@@ -46,7 +57,7 @@ export default function SignInPage() {
     try {
       const me = await ok(api.GET('/api/v1/session'));
       if (!me.principal) throw new ApiError(401, 'UNAUTHENTICATED', 'no principal');
-      navigate(from, { replace: true });
+      void navigate(from, { replace: true });
     } catch (e) {
       signOut();
       setError(tokenRefusal(e));
@@ -61,7 +72,11 @@ export default function SignInPage() {
       // again is the same person: their own 已办, their assigned cases.
       const agency = agencyRoles.includes(v.role) ? v.agency : undefined;
       const sub = `${v.role}:${agency ?? 'none'}:${v.name.trim()}`;
-      const { token } = await ok(api.POST('/api/v1/dev/tokens', { body: { sub, roles: [v.role], name: v.name.trim(), ...(agency ? { agency } : {}) } }));
+      const { token } = await ok(
+        api.POST('/api/v1/dev/tokens', {
+          body: { sub, roles: [v.role], name: v.name.trim(), ...(agency ? { agency } : {}) },
+        }),
+      );
       await enter(token);
     } catch (e) {
       setError(messageOf(e));
@@ -73,11 +88,21 @@ export default function SignInPage() {
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
       <Card style={{ width: '100%', maxWidth: 420, margin: 16 }}>
-        <Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>数治控制台</Title>
-        <Paragraph type="secondary" style={{ textAlign: 'center' }}>公共数据共享、开放、纠错与年度评估</Paragraph>
+        <Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>
+          数治控制台
+        </Title>
+        <Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          公共数据共享、开放、纠错与年度评估
+        </Paragraph>
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}
         {session.isPending ? null : dev ? (
-          <Form form={form} layout="vertical" onFinish={signInDev} requiredMark={false} initialValues={{ role: 'agency_staff' }}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={signInDev}
+            requiredMark={false}
+            initialValues={{ role: 'agency_staff' }}
+          >
             <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
               <Select options={signInRoles.map((r) => ({ value: r, label: roleLabels[r] }))} />
             </Form.Item>
@@ -88,23 +113,44 @@ export default function SignInPage() {
                   optionFilterProp="label"
                   loading={agencies.isPending}
                   placeholder="选择所在机构"
-                  options={(agencies.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.name}（${a.code}）` }))}
+                  options={(agencies.data?.items ?? []).map((a) => ({
+                    value: a.code,
+                    label: `${a.name}（${a.code}）`,
+                  }))}
                   notFoundContent="尚无已登记的机构"
                 />
               </Form.Item>
             )}
-            <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 100, message: '姓名最多100个字' }]}>
+            <Form.Item
+              label="姓名"
+              name="name"
+              rules={[
+                { required: true, whitespace: true, message: '请输入姓名' },
+                { max: 100, message: '姓名最多100个字' },
+              ]}
+            >
               <Input autoComplete="name" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
-            <Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>开发模式：任选角色登录，仅用于试用与测试。</Paragraph>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              登录
+            </Button>
+            <Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
+              开发模式：任选角色登录，仅用于试用与测试。
+            </Paragraph>
           </Form>
         ) : (
           <Form layout="vertical" onFinish={(v: { token: string }) => enter(v.token.trim())} requiredMark={false}>
-            <Form.Item label="访问令牌" name="token" extra="请粘贴统一身份认证平台签发的令牌（JWT）" rules={[{ required: true, whitespace: true, message: '请粘贴访问令牌' }]}>
+            <Form.Item
+              label="访问令牌"
+              name="token"
+              extra="请粘贴统一身份认证平台签发的令牌（JWT）"
+              rules={[{ required: true, whitespace: true, message: '请粘贴访问令牌' }]}
+            >
               <Input.Password autoComplete="off" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block>登录</Button>
+            <Button type="primary" htmlType="submit" block>
+              登录
+            </Button>
           </Form>
         )}
       </Card>

@@ -4,9 +4,19 @@ import { useSyncExternalStore } from 'react';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { getToken, onTokenChange } from './token.ts';
 
-export type Role = 'agency_staff' | 'agency_reviewer' | 'bureau_coordinator' | 'bureau_admin' | 'assessor' | 'public' | 'gateway';
-export interface Principal { sub: string; roles: Role[]; agency: string | null; name: string | null }
-export interface Session { authMode: 'dev' | 'jwt'; principal: Principal | null; remindWd: number }
+export type Role =
+  'agency_staff' | 'agency_reviewer' | 'bureau_coordinator' | 'bureau_admin' | 'assessor' | 'public' | 'gateway';
+export interface Principal {
+  sub: string;
+  roles: Role[];
+  agency: string | null;
+  name: string | null;
+}
+export interface Session {
+  authMode: 'dev' | 'jwt';
+  principal: Principal | null;
+  remindWd: number;
+}
 
 /** The current token, re-read when the person signs in or out. */
 export const useToken = (): string | null => useSyncExternalStore(onTokenChange, getToken);
@@ -27,8 +37,10 @@ export function usePrincipal(): Principal {
   return data.principal;
 }
 
-export const isBureau = (p: Principal): boolean => p.roles.includes('bureau_admin') || p.roles.includes('bureau_coordinator');
-export const isAgencyUser = (p: Principal): boolean => !!p.agency && (p.roles.includes('agency_staff') || p.roles.includes('agency_reviewer'));
+export const isBureau = (p: Principal): boolean =>
+  p.roles.includes('bureau_admin') || p.roles.includes('bureau_coordinator');
+export const isAgencyUser = (p: Principal): boolean =>
+  !!p.agency && (p.roles.includes('agency_staff') || p.roles.includes('agency_reviewer'));
 export const hasRole = (p: Principal, ...roles: Role[]): boolean => roles.some((r) => p.roles.includes(r));
 
 export type { Schemas };

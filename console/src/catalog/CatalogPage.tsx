@@ -38,13 +38,19 @@ export default function CatalogPage() {
   };
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
+    if (value) next.set(key, value);
+    else next.delete(key);
     setParams(next, { replace: true });
   };
   const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as typeof filter;
   const list = useInfiniteQuery({
     queryKey: ['catalog', defined],
-    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/catalog/resources', { params: { query: { limit: 50, ...defined, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/catalog/resources', {
+          params: { query: { limit: 50, ...defined, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -54,16 +60,62 @@ export default function CatalogPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.catalog}</Title>
-        {mayAdd && <Button type="primary" onClick={() => setAdding(true)}>新增资源</Button>}
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+          {terms.catalog}
+        </Title>
+        {mayAdd && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            新增资源
+          </Button>
+        )}
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search aria-label="搜索资源" placeholder="资源名称、编码或描述" allowClear defaultValue={filter.q} style={{ width: 260 }} onSearch={(v) => set('q', v.trim() || undefined)} />
-        <Select aria-label={terms.provider} placeholder={`全部${terms.provider}`} allowClear showSearch optionFilterProp="label" style={{ width: 200 }} value={filter.provider}
-          onChange={(v) => set('provider', v)} options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))} />
-        <Select aria-label="共享类型" placeholder="共享类型" allowClear style={{ width: 140 }} value={filter.shareType} onChange={(v) => set('shareType', v)} options={options(shareTypeLabels)} />
-        <Select aria-label="开放类型" placeholder="开放类型" allowClear style={{ width: 140 }} value={filter.openType} onChange={(v) => set('openType', v)} options={options(openTypeLabels)} />
-        <Select aria-label="更新状态" placeholder="更新状态" allowClear style={{ width: 140 }} value={filter.freshness} onChange={(v) => set('freshness', v)} options={options(freshnessLabels)} />
+        <Input.Search
+          aria-label="搜索资源"
+          placeholder="资源名称、编码或描述"
+          allowClear
+          defaultValue={filter.q}
+          style={{ width: 260 }}
+          onSearch={(v) => set('q', v.trim() || undefined)}
+        />
+        <Select
+          aria-label={terms.provider}
+          placeholder={`全部${terms.provider}`}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 200 }}
+          value={filter.provider}
+          onChange={(v) => set('provider', v)}
+          options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
+        />
+        <Select
+          aria-label="共享类型"
+          placeholder="共享类型"
+          allowClear
+          style={{ width: 140 }}
+          value={filter.shareType}
+          onChange={(v) => set('shareType', v)}
+          options={options(shareTypeLabels)}
+        />
+        <Select
+          aria-label="开放类型"
+          placeholder="开放类型"
+          allowClear
+          style={{ width: 140 }}
+          value={filter.openType}
+          onChange={(v) => set('openType', v)}
+          options={options(openTypeLabels)}
+        />
+        <Select
+          aria-label="更新状态"
+          placeholder="更新状态"
+          allowClear
+          style={{ width: 140 }}
+          value={filter.freshness}
+          onChange={(v) => set('freshness', v)}
+          options={options(freshnessLabels)}
+        />
       </Space>
       <SimpleTable<Resource>
         look="antd"
@@ -73,16 +125,38 @@ export default function CatalogPage() {
         loading={list.isPending}
         empty={list.isError ? messageOf(list.error) : '目录中暂无符合条件的资源'}
         columns={[
-          { title: '资源名称', key: 'name', render: (r) => <Space direction="vertical" size={0}><Link to={`/catalog/${r.id}`}>{r.name}</Link><Text type="secondary" style={{ fontSize: 12 }}>{r.code}</Text></Space> },
+          {
+            title: '资源名称',
+            key: 'name',
+            render: (r) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/catalog/${r.id}`}>{r.name}</Link>
+                <Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.code}
+                </Text>
+              </Space>
+            ),
+          },
           { title: terms.provider, key: 'provider', render: (r) => agencyName(r.providerAgency) },
           { title: '共享类型', key: 'share', render: (r) => <ShareTypeTag type={r.shareType} /> },
           { title: '开放类型', key: 'open', render: (r) => <OpenTypeTag type={r.openType} /> },
           { title: '更新周期', key: 'cycle', render: (r) => updateCycleLabels[r.updateCycle] },
-          { title: '更新状态', key: 'freshness', render: (r) => <Space size={4}><FreshnessTag freshness={r.freshness} />{r.disputed && <ToneTag tone="orange">{terms.disputed}</ToneTag>}</Space> },
+          {
+            title: '更新状态',
+            key: 'freshness',
+            render: (r) => (
+              <Space size={4}>
+                <FreshnessTag freshness={r.freshness} />
+                {r.disputed && <ToneTag tone="orange">{terms.disputed}</ToneTag>}
+              </Space>
+            ),
+          },
         ]}
       />
       <LoadMore list={list} />
-      <Later when={adding}><NewResourceModal open={adding} onClose={() => setAdding(false)} /></Later>
+      <Later when={adding}>
+        <NewResourceModal open={adding} onClose={() => setAdding(false)} />
+      </Later>
     </Card>
   );
 }

@@ -16,7 +16,12 @@ export default function DataUpdateDialog({ id, open, onClose }: { id: string; op
   const record = async (v: { at?: Dayjs }) => {
     setBusy(true);
     try {
-      await ok(api.POST('/api/v1/catalog/resources/{id}/data-updates', { params: { path: { id } }, body: v.at ? { at: v.at.toISOString() } : {} }));
+      await ok(
+        api.POST('/api/v1/catalog/resources/{id}/data-updates', {
+          params: { path: { id } },
+          body: v.at ? { at: v.at.toISOString() } : {},
+        }),
+      );
       toast.success('已登记数据更新');
       onClose();
       await queryClient.invalidateQueries({ queryKey: ['catalog'] });
@@ -29,8 +34,16 @@ export default function DataUpdateDialog({ id, open, onClose }: { id: string; op
 
   return (
     <>
-      <Modal open={open} title="登记数据更新" okText="登记" cancelText="取消" confirmLoading={busy} onCancel={onClose} destroyOnHidden
-        onOk={() => form.submit()}>
+      <Modal
+        open={open}
+        title="登记数据更新"
+        okText="登记"
+        cancelText="取消"
+        confirmLoading={busy}
+        onCancel={onClose}
+        destroyOnHidden
+        onOk={() => form.submit()}
+      >
         <Form form={form} layout="vertical" onFinish={record}>
           <Form.Item label="更新时间" name="at" extra="不填则为现在">
             <DatePicker showTime style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />

@@ -23,7 +23,15 @@ export interface ActionDialogProps {
   queryKey: readonly unknown[];
 }
 
-export default function ActionDialog({ process, buttons, labels, specs, request, onStarted, queryKey }: ActionDialogProps) {
+export default function ActionDialog({
+  process,
+  buttons,
+  labels,
+  specs,
+  request,
+  onStarted,
+  queryKey,
+}: ActionDialogProps) {
   const [open, setOpen] = useState<ActionName | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
@@ -32,7 +40,10 @@ export default function ActionDialog({ process, buttons, labels, specs, request,
   const started = useRef(0);
   const labelOf = (action: ActionName) => labels?.[action] ?? actionLabelIn(process, action);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: [...queryKey] }).then(() => queryClient.invalidateQueries({ queryKey: ['work-items'] }));
+  const refresh = () =>
+    queryClient
+      .invalidateQueries({ queryKey: [...queryKey] })
+      .then(() => queryClient.invalidateQueries({ queryKey: ['work-items'] }));
 
   const run = async (action: ActionName, values: Record<string, unknown>) => {
     const spec = specs[action]!;
@@ -49,7 +60,11 @@ export default function ActionDialog({ process, buttons, labels, specs, request,
         modal.info({ title: '该事项刚刚已由他人办理', content: '页面已刷新为最新状态，请查看后再办理。' });
         await refresh();
       } else if (!showFieldErrors(form, error)) {
-        toast.error(error instanceof ApiError && error.detail && error.code === 'VALIDATION_FAILED' ? `${messageOf(error)}：${error.detail}` : messageOf(error));
+        toast.error(
+          error instanceof ApiError && error.detail && error.code === 'VALIDATION_FAILED'
+            ? `${messageOf(error)}：${error.detail}`
+            : messageOf(error),
+        );
       }
     } finally {
       setBusy(false);
@@ -100,7 +115,13 @@ export default function ActionDialog({ process, buttons, labels, specs, request,
         width={600}
       >
         {current && (
-          <Form form={form} layout="vertical" onFinish={(v) => run(open!, v)} initialValues={current.initialValues} preserve={false}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => run(open!, v)}
+            initialValues={current.initialValues}
+            preserve={false}
+          >
             {current.form!(form)}
           </Form>
         )}

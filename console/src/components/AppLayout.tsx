@@ -32,25 +32,48 @@ function SideNav({ p }: { p: Principal }) {
       <NavLink
         to={e.key}
         style={({ isActive }) => ({
-          display: 'flex', gap: 10, alignItems: 'center', padding: `9px ${indent ? 36 : 20}px`, color: isActive ? token.colorPrimary : token.colorText,
-          background: isActive ? token.colorPrimaryBg : undefined, borderRight: isActive ? `3px solid ${token.colorPrimary}` : '3px solid transparent',
+          display: 'flex',
+          gap: 10,
+          alignItems: 'center',
+          padding: `9px ${indent ? 36 : 20}px`,
+          color: isActive ? token.colorPrimary : token.colorText,
+          background: isActive ? token.colorPrimaryBg : undefined,
+          borderRight: isActive ? `3px solid ${token.colorPrimary}` : '3px solid transparent',
         })}
       >
-        {e.icon}<span>{e.label}</span>
+        {e.icon}
+        <span>{e.label}</span>
       </NavLink>
     </li>
   );
   return (
     <nav aria-label="主菜单">
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {entries.filter((e) => menuRules[e.key](p)).map((e) => (e.children
-          ? (
-            <li key={e.key}>
-              <div style={{ display: 'flex', gap: 10, alignItems: 'center', padding: '9px 20px', color: token.colorTextSecondary }}>{e.icon}<span>{e.label}</span></div>
-              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{e.children.filter((c) => menuRules[c.key](p)).map((c) => link(c, true))}</ul>
-            </li>
-          )
-          : link(e)))}
+        {entries
+          .filter((e) => menuRules[e.key](p))
+          .map((e) =>
+            e.children ? (
+              <li key={e.key}>
+                <div
+                  style={{
+                    display: 'flex',
+                    gap: 10,
+                    alignItems: 'center',
+                    padding: '9px 20px',
+                    color: token.colorTextSecondary,
+                  }}
+                >
+                  {e.icon}
+                  <span>{e.label}</span>
+                </div>
+                <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                  {e.children.filter((c) => menuRules[c.key](p)).map((c) => link(c, true))}
+                </ul>
+              </li>
+            ) : (
+              link(e)
+            ),
+          )}
       </ul>
     </nav>
   );
@@ -78,17 +101,34 @@ function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider
+        width={208}
+        breakpoint="lg"
+        collapsedWidth={0}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
         <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px' }}>
           {/* The product's name is the frame's h1; each page's title is its h2. */}
           <h1 style={{ margin: 0, fontSize: 18, fontWeight: 600, lineHeight: 'inherit' }}>
-            <Link to={homeOf(p)} style={{ color: '#1d5fbf' }}>数治控制台</Link>
+            <Link to={homeOf(p)} style={{ color: '#1d5fbf' }}>
+              数治控制台
+            </Link>
           </h1>
         </div>
         <SideNav p={p} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Space size="large">
             <Link to="/notifications" aria-label={`${terms.notifications}，${unread.data?.count ?? 0}条未读`}>
               <Badge count={unread.data?.count ?? 0} overflowCount={99} size="small">
@@ -97,16 +137,29 @@ function AppLayout() {
             </Link>
             <span>
               {p.name ?? p.sub}
-              <Muted>（{p.roles.map((r) => roleLabels[r]).join('、')}{p.agency ? ` · ${agencyName(p.agency)}` : ''}）</Muted>
+              <Muted>
+                （{p.roles.map((r) => roleLabels[r]).join('、')}
+                {p.agency ? ` · ${agencyName(p.agency)}` : ''}）
+              </Muted>
             </span>
-            <Button icon={<LogoutOutlined />} onClick={() => { signOut(); queryClient.clear(); }}>退出登录</Button>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => {
+                signOut();
+                queryClient.clear();
+              }}
+            >
+              退出登录
+            </Button>
           </Space>
         </Layout.Header>
         {/* antd's Content is the page's <main>. */}
         <Layout.Content style={{ padding: 24 }}>
           {navigation.state === 'loading' && <Spin style={{ position: 'fixed', top: 16, left: '50%' }} />}
           <Suspense fallback={<Spin />}>
-            <PageGuard p={p}><Outlet /></PageGuard>
+            <PageGuard p={p}>
+              <Outlet />
+            </PageGuard>
           </Suspense>
         </Layout.Content>
       </Layout>

@@ -12,13 +12,22 @@ function hasNodes(children: ReactNode): boolean {
   let found = false;
   Children.forEach(children, (child) => {
     if (found || child === null || child === undefined) return;
-    if (isValidElement<{ children?: ReactNode }>(child) && child.type === Fragment) found = hasNodes(child.props.children);
+    if (isValidElement<{ children?: ReactNode }>(child) && child.type === Fragment)
+      found = hasNodes(child.props.children);
     else found = true;
   });
   return found;
 }
 
-export function Card({ title, extra, size, type, loading, style, children }: {
+export function Card({
+  title,
+  extra,
+  size,
+  type,
+  loading,
+  style,
+  children,
+}: {
   title?: ReactNode;
   extra?: ReactNode;
   size?: 'small';
@@ -30,9 +39,16 @@ export function Card({ title, extra, size, type, loading, style, children }: {
   const prefixCls = useContext(ConfigProvider.ConfigContext).getPrefixCls('card');
   const [hashId, cssVarCls] = useCardStyle(prefixCls);
   const className = [
-    prefixCls, loading && `${prefixCls}-loading`, `${prefixCls}-bordered`, size === 'small' && `${prefixCls}-small`,
-    type && `${prefixCls}-type-${type}`, hashId, cssVarCls,
-  ].filter(Boolean).join(' ');
+    prefixCls,
+    loading && `${prefixCls}-loading`,
+    `${prefixCls}-bordered`,
+    size === 'small' && `${prefixCls}-small`,
+    type && `${prefixCls}-type-${type}`,
+    hashId,
+    cssVarCls,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div style={style} className={className}>
       {(shown(title) || shown(extra)) && (

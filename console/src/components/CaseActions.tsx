@@ -13,7 +13,10 @@ import type { Process } from './links.ts';
 export type ActionName = keyof typeof actionLabels;
 
 /** How an action's button looks. */
-export interface ActionButton { primary?: boolean; danger?: boolean }
+export interface ActionButton {
+  primary?: boolean;
+  danger?: boolean;
+}
 
 /** A case's own words for some of its actions. */
 export type ActionLabels = Partial<Record<ActionName, string>>;
@@ -40,7 +43,15 @@ export type SpecsFor<B extends ActionButtons> = { [K in keyof B]-?: ActionSpec<a
 const loadDialog = () => import('./ActionDialog.tsx');
 let seq = 0;
 
-export function CaseActions<M = undefined>({ process, actions, buttons, labels, load, specs, queryKey }: {
+export function CaseActions<M = undefined>({
+  process,
+  actions,
+  buttons,
+  labels,
+  load,
+  specs,
+  queryKey,
+}: {
   process: Process;
   actions: readonly string[];
   buttons: ActionButtons;
@@ -62,7 +73,10 @@ export function CaseActions<M = undefined>({ process, actions, buttons, labels, 
   const any = available.length > 0;
 
   const ready = async () => {
-    const [dialog, m] = await Promise.all([loadDialog(), module ? module.m : loadRef.current ? loadRef.current() : (undefined as M)]);
+    const [dialog, m] = await Promise.all([
+      loadDialog(),
+      module ? module.m : loadRef.current ? loadRef.current() : (undefined as M),
+    ]);
     setDialog(() => dialog.default);
     setModule((current) => current ?? { m });
   };
@@ -84,14 +98,27 @@ export function CaseActions<M = undefined>({ process, actions, buttons, labels, 
   return (
     <>
       {Dialog && module && (
-        <Dialog process={process} buttons={buttons} labels={labels} specs={specs(module.m)} request={request}
-          onStarted={() => setRequest(null)} queryKey={queryKey} />
+        <Dialog
+          process={process}
+          buttons={buttons}
+          labels={labels}
+          specs={specs(module.m)}
+          request={request}
+          onStarted={() => setRequest(null)}
+          queryKey={queryKey}
+        />
       )}
       {any && (
         <Space wrap>
           {available.map((a) => (
-            <Button key={a} type={buttons[a]!.primary ? 'primary' : 'default'} danger={buttons[a]!.danger ?? false}
-              onClick={() => { void start(a); }}>
+            <Button
+              key={a}
+              type={buttons[a]!.primary ? 'primary' : 'default'}
+              danger={buttons[a]!.danger ?? false}
+              onClick={() => {
+                void start(a);
+              }}
+            >
               {labels?.[a] ?? actionLabelIn(process, a)}
             </Button>
           ))}

@@ -10,7 +10,19 @@ import { StateTag } from './StateTag.tsx';
 import { CaseTimeline, type TimelineEvent } from './Timeline.tsx';
 import { Text, Title } from './Typography.tsx';
 
-export function CaseLayout({ process, state, title, idLabel, id, actions, status, main, side, timeline, children }: {
+export function CaseLayout({
+  process,
+  state,
+  title,
+  idLabel,
+  id,
+  actions,
+  status,
+  main,
+  side,
+  timeline,
+  children,
+}: {
   process: Process;
   state: string;
   title: ReactNode;
@@ -29,27 +41,48 @@ export function CaseLayout({ process, state, title, idLabel, id, actions, status
   /** After the page (its dialogs). */
   children?: ReactNode;
 }) {
-  const column = (content: ReactNode) => <Space orientation="vertical" size="middle" style={{ width: '100%' }}>{content}</Space>;
+  const column = (content: ReactNode) => (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {content}
+    </Space>
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
           <div>
             <Space align="center" size={8} wrap>
-              <Title level={2} style={{ fontSize: 20, margin: 0 }}>{title}</Title>
-              <span role="status" aria-label="办理状态"><StateTag process={process} state={state} /></span>
+              <Title level={2} style={{ fontSize: 20, margin: 0 }}>
+                {title}
+              </Title>
+              <span role="status" aria-label="办理状态">
+                <StateTag process={process} state={state} />
+              </span>
             </Space>
             <br />
-            <Text type="secondary">{idLabel} {id}</Text>
+            <Text type="secondary">
+              {idLabel} {id}
+            </Text>
           </div>
           {actions}
         </Space>
-        <div style={{ marginTop: 16 }}><StageBar process={process} state={state} /></div>
+        <div style={{ marginTop: 16 }}>
+          <StageBar process={process} state={state} />
+        </div>
         {status}
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>{column(main)}</Col>
-        <Col xs={24} xl={8}>{column(<>{side}<CaseTimeline process={process} events={timeline ?? []} /></>)}</Col>
+        <Col xs={24} xl={16}>
+          {column(main)}
+        </Col>
+        <Col xs={24} xl={8}>
+          {column(
+            <>
+              {side}
+              <CaseTimeline process={process} events={timeline ?? []} />
+            </>,
+          )}
+        </Col>
       </Row>
       {children}
     </Space>

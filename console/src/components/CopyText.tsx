@@ -28,7 +28,12 @@ async function copyToClipboard(text: string): Promise<void> {
  * button is named by its tooltip (复制 / `tooltips[0]`), and for three seconds after a copy it shows a
  * tick and says 复制成功 (or `tooltips[1]`).
  */
-export function CopyText({ text, tooltips = ['复制', '复制成功'], block = false, ...props }: Omit<TypographyProps, 'strong'> & {
+export function CopyText({
+  text,
+  tooltips = ['复制', '复制成功'],
+  block = false,
+  ...props
+}: Omit<TypographyProps, 'strong'> & {
   /** What is copied (the text shown may be shortened). */
   text: string;
   tooltips?: [string, string];
@@ -51,8 +56,12 @@ export function CopyText({ text, tooltips = ['复制', '复制成功'], block = 
   const button = (
     <span className={`${prefixCls}-actions`}>
       <Tooltip title={hint}>
-        <button type="button" aria-label={hint} onClick={copy}
-          className={copied ? `${prefixCls}-copy ${prefixCls}-copy-success` : `${prefixCls}-copy`}>
+        <button
+          type="button"
+          aria-label={hint}
+          onClick={copy}
+          className={copied ? `${prefixCls}-copy ${prefixCls}-copy-success` : `${prefixCls}-copy`}
+        >
           {copied ? <CheckOutlined /> : <CopyOutlined />}
         </button>
       </Tooltip>
@@ -60,4 +69,3 @@ export function CopyText({ text, tooltips = ['复制', '复制成功'], block = 
   );
   return <TypographyElement component={block ? 'div' : 'span'} {...props} extra={button} />;
 }
-

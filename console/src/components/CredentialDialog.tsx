@@ -8,17 +8,43 @@ import type { IssuedCredential } from './CredentialModal.tsx';
 import { CopyText } from './CopyText.tsx';
 import { Paragraph } from './Typography.tsx';
 
-export default function CredentialDialog({ issued, onClose }: { issued: IssuedCredential | null; onClose: () => void }) {
+export default function CredentialDialog({
+  issued,
+  onClose,
+}: {
+  issued: IssuedCredential | null;
+  onClose: () => void;
+}) {
   return (
-    <Modal open={!!issued} title={`${terms.credential}已签发`} onCancel={onClose}
-      maskClosable={false} keyboard={false} destroyOnHidden
-      footer={<Button type="primary" onClick={onClose}>我已妥善保存，关闭</Button>}>
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`${terms.credential}只显示这一次`}
-        description="关闭本窗口后将无法再次查看，请立即复制并妥善保存，不要发送给他人。" />
+    <Modal
+      open={!!issued}
+      title={`${terms.credential}已签发`}
+      onCancel={onClose}
+      maskClosable={false}
+      keyboard={false}
+      destroyOnHidden
+      footer={
+        <Button type="primary" onClick={onClose}>
+          我已妥善保存，关闭
+        </Button>
+      }
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`${terms.credential}只显示这一次`}
+        description="关闭本窗口后将无法再次查看，请立即复制并妥善保存，不要发送给他人。"
+      />
       {issued && (
         <>
-          <CopyText block code text={issued.credential} tooltips={['复制凭证', '已复制']}
-            style={{ wordBreak: 'break-all', fontSize: 14 }}>
+          <CopyText
+            block
+            code
+            text={issued.credential}
+            tooltips={['复制凭证', '已复制']}
+            style={{ wordBreak: 'break-all', fontSize: 14 }}
+          >
             {issued.credential}
           </CopyText>
           {issued.expiresAt && (

@@ -5,12 +5,19 @@ import { prefetch } from './idle.ts';
 import { Later } from './later.tsx';
 
 /** A credential just issued, held only in the memory of the page that asked for it. */
-export interface IssuedCredential { credential: string; expiresAt?: string | null }
+export interface IssuedCredential {
+  credential: string;
+  expiresAt?: string | null;
+}
 
 const load = () => import('./CredentialDialog.tsx');
 const CredentialDialog = lazy(load);
 
 export function CredentialModal({ issued, onClose }: { issued: IssuedCredential | null; onClose: () => void }) {
   useEffect(() => prefetch(load), []);
-  return <Later when={!!issued}><CredentialDialog issued={issued} onClose={onClose} /></Later>;
+  return (
+    <Later when={!!issued}>
+      <CredentialDialog issued={issued} onClose={onClose} />
+    </Later>
+  );
 }

@@ -13,7 +13,10 @@ export interface Due {
 }
 
 export function dueText(d: Due): string | null {
-  if (d.overdue) return d.workingDaysLeft && d.workingDaysLeft < 0 ? `${terms.overdue}${-d.workingDaysLeft}个工作日` : `已${terms.overdue}`;
+  if (d.overdue)
+    return d.workingDaysLeft && d.workingDaysLeft < 0
+      ? `${terms.overdue}${-d.workingDaysLeft}个工作日`
+      : `已${terms.overdue}`;
   if (d.workingDaysLeft === null || d.workingDaysLeft === undefined) return null;
   return d.workingDaysLeft === 0 ? '今日到期' : `剩余${d.workingDaysLeft}个工作日`;
 }

@@ -4,12 +4,22 @@
 import type { Dayjs } from 'dayjs';
 import { lazy, Suspense, type ComponentType } from 'react';
 
-const DatePicker = lazy(() => import('antd/es/date-picker')
-  .then((m) => ({ default: m.default as unknown as ComponentType<LazyDatePickerProps> })));
+const DatePicker = lazy(() =>
+  import('antd/es/date-picker').then((m) => ({ default: m.default as unknown as ComponentType<LazyDatePickerProps> })),
+);
 
 const placeholder = {
-  display: 'inline-flex', alignItems: 'center', boxSizing: 'border-box', width: 150, height: 32, padding: '4px 11px',
-  border: '1px solid #d9d9d9', borderRadius: 4, color: 'rgba(0, 0, 0, 0.88)', background: '#fff', verticalAlign: 'top',
+  display: 'inline-flex',
+  alignItems: 'center',
+  boxSizing: 'border-box',
+  width: 150,
+  height: 32,
+  padding: '4px 11px',
+  border: '1px solid #d9d9d9',
+  borderRadius: 4,
+  color: 'rgba(0, 0, 0, 0.88)',
+  background: '#fff',
+  verticalAlign: 'top',
 } as const;
 
 /** A single date, as the filter bars use it. */
@@ -25,7 +35,13 @@ export interface LazyDatePickerProps {
 export function LazyDatePicker(props: LazyDatePickerProps) {
   const shown = props.value ? props.value.format('YYYY-MM-DD') : '';
   return (
-    <Suspense fallback={<span style={placeholder} aria-hidden="true">{shown}</span>}>
+    <Suspense
+      fallback={
+        <span style={placeholder} aria-hidden="true">
+          {shown}
+        </span>
+      }
+    >
       <DatePicker {...props} />
     </Suspense>
   );

@@ -4,7 +4,13 @@ import { ConfigProvider, Spin } from 'antd';
 import useListStyle from 'antd/es/list/style';
 import { useContext, type ReactNode } from 'react';
 
-export function List<T>({ items, render, itemKey, header, empty }: {
+export function List<T>({
+  items,
+  render,
+  itemKey,
+  header,
+  empty,
+}: {
   items: readonly T[];
   render: (item: T) => ReactNode;
   itemKey: (item: T, index: number) => string | number;
@@ -18,13 +24,17 @@ export function List<T>({ items, render, itemKey, header, empty }: {
     <div className={`${prefixCls} ${prefixCls}-split ${hashId} ${cssVarCls}`}>
       {header !== undefined && <div className={`${prefixCls}-header`}>{header}</div>}
       <Spin spinning={false}>
-        {items.length
-          ? (
-            <ul className={`${prefixCls}-items ${prefixCls}-container ${cssVarCls}`}>
-              {items.map((item, i) => <li key={itemKey(item, i)} className={`${prefixCls}-item`}>{render(item)}</li>)}
-            </ul>
-          )
-          : <div className={`${prefixCls}-empty-text`}>{empty}</div>}
+        {items.length ? (
+          <ul className={`${prefixCls}-items ${prefixCls}-container ${cssVarCls}`}>
+            {items.map((item, i) => (
+              <li key={itemKey(item, i)} className={`${prefixCls}-item`}>
+                {render(item)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className={`${prefixCls}-empty-text`}>{empty}</div>
+        )}
       </Spin>
     </div>
   );

@@ -42,23 +42,46 @@ export function SimpleTable<T>(props: TableProps<T>) {
 
 function PlainTable<T>({ columns, rows, rowKey, rowStyle, empty, caption }: TableProps<T>) {
   const { token } = theme.useToken();
-  const cell: CSSProperties = { padding: '12px 8px', borderBottom: `1px solid ${token.colorBorderSecondary}`, textAlign: 'left', verticalAlign: 'top' };
+  const cell: CSSProperties = {
+    padding: '12px 8px',
+    borderBottom: `1px solid ${token.colorBorderSecondary}`,
+    textAlign: 'left',
+    verticalAlign: 'top',
+  };
   return (
     <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: token.fontSize }}>
       <caption style={hidden}>{caption}</caption>
       <thead>
         <tr style={{ background: token.colorFillAlter }}>
-          {columns.map((c) => <th key={c.key} scope="col" style={{ ...cell, fontWeight: 600, width: c.width, textAlign: c.align ?? 'left' }}>{c.title}</th>)}
+          {columns.map((c) => (
+            <th
+              key={c.key}
+              scope="col"
+              style={{ ...cell, fontWeight: 600, width: c.width, textAlign: c.align ?? 'left' }}
+            >
+              {c.title}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {rows.length === 0
-          ? <tr><td colSpan={columns.length} style={{ ...cell, textAlign: 'center', padding: 32 }}>{empty}</td></tr>
-          : rows.map((r) => (
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={columns.length} style={{ ...cell, textAlign: 'center', padding: 32 }}>
+              {empty}
+            </td>
+          </tr>
+        ) : (
+          rows.map((r) => (
             <tr key={rowKey(r)} style={rowStyle?.(r)}>
-              {columns.map((c) => <td key={c.key} style={c.align ? { ...cell, textAlign: c.align } : cell}>{c.render(r)}</td>)}
+              {columns.map((c) => (
+                <td key={c.key} style={c.align ? { ...cell, textAlign: c.align } : cell}>
+                  {c.render(r)}
+                </td>
+              ))}
             </tr>
-          ))}
+          ))
+        )}
       </tbody>
     </table>
   );
@@ -80,7 +103,15 @@ function useWidth(ref: React.RefObject<HTMLElement | null>, enabled: boolean): n
 
 /** antd Table's markup for rows and columns (as rc-table renders it), with antd's table styles. */
 function AntdLookTable<T>({
-  columns, rows, rowKey, rowStyle, empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />, caption, size, loading = false, scrollX,
+  columns,
+  rows,
+  rowKey,
+  rowStyle,
+  empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />,
+  caption,
+  size,
+  loading = false,
+  scrollX,
 }: TableProps<T>) {
   const prefixCls = useContext(ConfigProvider.ConfigContext).getPrefixCls('table');
   const rootCls = `${prefixCls}-css-var`;
@@ -94,38 +125,74 @@ function AntdLookTable<T>({
   return (
     <div className={cls(cssVarCls, rootCls, `${prefixCls}-wrapper`, hashId)}>
       <Spin spinning={loading}>
-        <div className={cls(prefixCls, size === 'middle' && `${prefixCls}-medium`, size === 'small' && `${prefixCls}-small`,
-          rows.length === 0 && `${prefixCls}-empty`, !!scrollX && `${prefixCls}-scroll-horizontal`, cssVarCls, rootCls, hashId)}>
+        <div
+          className={cls(
+            prefixCls,
+            size === 'middle' && `${prefixCls}-medium`,
+            size === 'small' && `${prefixCls}-small`,
+            rows.length === 0 && `${prefixCls}-empty`,
+            !!scrollX && `${prefixCls}-scroll-horizontal`,
+            cssVarCls,
+            rootCls,
+            hashId,
+          )}
+        >
           <div className={`${prefixCls}-container`}>
-            <div ref={content} className={`${prefixCls}-content`} style={scrollX ? { overflowX: 'auto', overflowY: 'hidden' } : undefined}>
+            <div
+              ref={content}
+              className={`${prefixCls}-content`}
+              style={scrollX ? { overflowX: 'auto', overflowY: 'hidden' } : undefined}
+            >
               <table style={{ tableLayout: 'auto', ...(scrollX ? { width: scrollX, minWidth: '100%' } : {}) }}>
                 <caption style={hidden}>{caption}</caption>
                 {lastWidth >= 0 && (
                   <colgroup>
-                    {columns.slice(0, lastWidth + 1).map((c) => <col key={c.key} style={{ width: c.width }} />)}
+                    {columns.slice(0, lastWidth + 1).map((c) => (
+                      <col key={c.key} style={{ width: c.width }} />
+                    ))}
                   </colgroup>
                 )}
                 <thead className={`${prefixCls}-thead`}>
                   <tr>
-                    {columns.map((c) => <th key={c.key} className={`${prefixCls}-cell`} scope="col" style={align(c)}>{c.title}</th>)}
+                    {columns.map((c) => (
+                      <th key={c.key} className={`${prefixCls}-cell`} scope="col" style={align(c)}>
+                        {c.title}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody className={`${prefixCls}-tbody`}>
-                  {rows.length === 0
-                    ? (
-                      <tr className={`${prefixCls}-placeholder`}>
-                        <td className={`${prefixCls}-cell`} colSpan={columns.length}>
-                          {scrollX && width
-                            ? <div className={`${prefixCls}-expanded-row-fixed`} style={{ width, position: 'sticky', left: 0, overflow: 'hidden' }}>{empty}</div>
-                            : empty}
-                        </td>
+                  {rows.length === 0 ? (
+                    <tr className={`${prefixCls}-placeholder`}>
+                      <td className={`${prefixCls}-cell`} colSpan={columns.length}>
+                        {scrollX && width ? (
+                          <div
+                            className={`${prefixCls}-expanded-row-fixed`}
+                            style={{ width, position: 'sticky', left: 0, overflow: 'hidden' }}
+                          >
+                            {empty}
+                          </div>
+                        ) : (
+                          empty
+                        )}
+                      </td>
+                    </tr>
+                  ) : (
+                    rows.map((r) => (
+                      <tr
+                        key={rowKey(r)}
+                        data-row-key={rowKey(r)}
+                        className={`${prefixCls}-row ${prefixCls}-row-level-0`}
+                        style={rowStyle?.(r)}
+                      >
+                        {columns.map((c) => (
+                          <td key={c.key} className={`${prefixCls}-cell`} style={align(c)}>
+                            {c.render(r)}
+                          </td>
+                        ))}
                       </tr>
-                    )
-                    : rows.map((r) => (
-                      <tr key={rowKey(r)} data-row-key={rowKey(r)} className={`${prefixCls}-row ${prefixCls}-row-level-0`} style={rowStyle?.(r)}>
-                        {columns.map((c) => <td key={c.key} className={`${prefixCls}-cell`} style={align(c)}>{c.render(r)}</td>)}
-                      </tr>
-                    ))}
+                    ))
+                  )}
                 </tbody>
               </table>
             </div>

@@ -27,7 +27,8 @@ export interface TimelineEvent {
 
 /** Who acted: a person with their role and agency, or what the system did it for. */
 function whoActed(e: TimelineEvent, agencyName: (code: string) => string): string {
-  if (e.actorRole === 'system') return `系统（${(systemActorLabels as Record<string, string>)[e.actorName ?? ''] ?? e.actorName ?? '自动'}）`;
+  if (e.actorRole === 'system')
+    return `系统（${(systemActorLabels as Record<string, string>)[e.actorName ?? ''] ?? e.actorName ?? '自动'}）`;
   const role = (roleLabels as Record<string, string>)[e.actorRole] ?? e.actorRole;
   return `${e.actorName ?? e.actorId}（${role}${e.actorAgency ? ` · ${agencyName(e.actorAgency)}` : ''}）`;
 }
@@ -42,14 +43,33 @@ export function CaseTimeline({ process, events }: { process: Process; events: Ti
           content: (
             <div>
               <Text strong>{eventLabelIn(process, e.action)}</Text>
-              <Text type="secondary" style={{ marginLeft: 8 }}>{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Text>
-              <Descriptions size="small" column={1} style={{ marginTop: 4 }} items={[
-                { key: 'who', label: '办理人', children: whoActed(e, agencyName) },
-                { key: 'state', label: '状态', children: `${e.fromState ? stateLabel(process, e.fromState) : '—'} → ${e.toState ? stateLabel(process, e.toState) : '—'}` },
-                ...(e.reason ? [{ key: 'reason', label: '理由', children: e.reason }] : []),
-                ...(e.legalBasis ? [{ key: 'basis', label: terms.legalBasis, children: e.legalBasis }] : []),
-                { key: 'hash', label: '哈希', children: <CopyText code text={e.hash} style={{ fontSize: 12 }}>{e.hash.slice(0, 16)}…</CopyText> },
-              ]} />
+              <Text type="secondary" style={{ marginLeft: 8 }}>
+                {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+              </Text>
+              <Descriptions
+                size="small"
+                column={1}
+                style={{ marginTop: 4 }}
+                items={[
+                  { key: 'who', label: '办理人', children: whoActed(e, agencyName) },
+                  {
+                    key: 'state',
+                    label: '状态',
+                    children: `${e.fromState ? stateLabel(process, e.fromState) : '—'} → ${e.toState ? stateLabel(process, e.toState) : '—'}`,
+                  },
+                  ...(e.reason ? [{ key: 'reason', label: '理由', children: e.reason }] : []),
+                  ...(e.legalBasis ? [{ key: 'basis', label: terms.legalBasis, children: e.legalBasis }] : []),
+                  {
+                    key: 'hash',
+                    label: '哈希',
+                    children: (
+                      <CopyText code text={e.hash} style={{ fontSize: 12 }}>
+                        {e.hash.slice(0, 16)}…
+                      </CopyText>
+                    ),
+                  },
+                ]}
+              />
             </div>
           ),
         }))}

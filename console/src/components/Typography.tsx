@@ -20,25 +20,46 @@ export interface TypographyProps {
 }
 
 /** antd's typography element: its classes, its styles, its decorations (strong, code). */
-export function TypographyElement({ component, type, strong, code, className, children, extra, ...rest }: TypographyProps & {
+export function TypographyElement({
+  component,
+  type,
+  strong,
+  code,
+  className,
+  children,
+  extra,
+  ...rest
+}: TypographyProps & {
   component: 'span' | 'div' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5';
   /** Drawn after the text, inside its decorations (where antd puts the copy button). */
   extra?: ReactNode;
 }) {
   const prefixCls = useContext(ConfigProvider.ConfigContext).getPrefixCls('typography');
-  let content: ReactNode = <>{children}{extra}</>;
+  let content: ReactNode = (
+    <>
+      {children}
+      {extra}
+    </>
+  );
   if (strong) content = <strong>{content}</strong>;
   if (code) content = <code>{content}</code>;
   return (
-    <InternalTypography {...rest} component={component} prefixCls={prefixCls}
-      className={[type && `${prefixCls}-${type}`, className].filter(Boolean).join(' ')}>
+    <InternalTypography
+      {...rest}
+      component={component}
+      prefixCls={prefixCls}
+      className={[type && `${prefixCls}-${type}`, className].filter(Boolean).join(' ')}
+    >
       {content}
     </InternalTypography>
   );
 }
 
 /** A heading: `level` 2 is the page's (one per page), 3 and 4 the sections under it. */
-export function Title({ level, ...props }: Omit<TypographyProps, 'type' | 'strong' | 'code'> & { level: 1 | 2 | 3 | 4 | 5 }) {
+export function Title({
+  level,
+  ...props
+}: Omit<TypographyProps, 'type' | 'strong' | 'code'> & { level: 1 | 2 | 3 | 4 | 5 }) {
   return <TypographyElement component={`h${level}`} {...props} />;
 }
 

@@ -5,7 +5,9 @@ import { api, ok, type Schemas } from '../api/client.ts';
 async function allAgencies(): Promise<Schemas['Agency'][]> {
   const all: Schemas['Agency'][] = [];
   for (let cursor: string | undefined; ;) {
-    const page = await ok(api.GET('/api/v1/agencies', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
+    const page = await ok(
+      api.GET('/api/v1/agencies', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }),
+    );
     all.push(...page.items);
     if (!page.nextCursor) return all;
     cursor = page.nextCursor;
@@ -20,5 +22,5 @@ export function useAgencies() {
 export function useAgencyName(): (code: string | null | undefined) => string {
   const { data } = useAgencies();
   const names = new Map((data ?? []).map((a) => [a.code, a.name]));
-  return (code) => (code ? names.get(code) ?? code : '—');
+  return (code) => (code ? (names.get(code) ?? code) : '—');
 }

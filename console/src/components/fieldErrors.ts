@@ -9,7 +9,10 @@ export function showFieldErrors(form: FormInstance, error: unknown): boolean {
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
   const fields = error.errors
     .filter((e) => registered.has(e.path))
-    .map((e) => ({ name: e.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), errors: [fieldMessage(e.message)] }));
+    .map((e) => ({
+      name: e.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+      errors: [fieldMessage(e.message)],
+    }));
   form.setFields(fields);
   return fields.length > 0;
 }

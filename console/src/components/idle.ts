@@ -13,5 +13,7 @@ export function whenIdle(work: () => void): () => void {
 
 /** Loads a module once the page is idle, ignoring a failure (the click that needs it retries). */
 export function prefetch(load: () => Promise<unknown>): () => void {
-  return whenIdle(() => { load().catch(() => {}); });
+  return whenIdle(() => {
+    load().catch(() => {});
+  });
 }

@@ -3,7 +3,15 @@
 import { Suspense, useState, type ReactNode } from 'react';
 
 /** Renders `children` (a lazy part) once `when` first holds, and keeps it, so a closing dialog animates out. */
-export function Later({ when, children, fallback = null }: { when: boolean; children: ReactNode; fallback?: ReactNode }) {
+export function Later({
+  when,
+  children,
+  fallback = null,
+}: {
+  when: boolean;
+  children: ReactNode;
+  fallback?: ReactNode;
+}) {
   const [needed, setNeeded] = useState(when);
   if (when && !needed) setNeeded(true);
   return needed ? <Suspense fallback={fallback}>{children}</Suspense> : null;

@@ -1,15 +1,31 @@
 // The side menu's entries: each path's label and icon; who sees each is in access.ts, which the
 // page guard uses too.
 import {
-  AuditOutlined, BarChartOutlined, BugOutlined, CalendarOutlined, DatabaseOutlined, FileSearchOutlined, GlobalOutlined,
-  ScheduleOutlined, SettingOutlined, ShareAltOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BugOutlined,
+  CalendarOutlined,
+  DatabaseOutlined,
+  FileSearchOutlined,
+  GlobalOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  ShareAltOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { terms } from '@glossary';
 import type { ReactNode } from 'react';
 import type { MenuKey } from './access.ts';
 
-export interface Entry { key: MenuKey; label: string; icon: ReactNode; children?: Entry[] }
+export interface Entry {
+  key: MenuKey;
+  label: string;
+  icon: ReactNode;
+  children?: Entry[];
+}
 
 export const entries: Entry[] = [
   { key: '/work', label: terms.todo, icon: <UnorderedListOutlined /> },
@@ -22,7 +38,9 @@ export const entries: Entry[] = [
   { key: '/assessments', label: '年度评估', icon: <TrophyOutlined /> },
   { key: '/statistics', label: terms.statistics, icon: <BarChartOutlined /> },
   {
-    key: '/admin', label: terms.admin, icon: <SettingOutlined />,
+    key: '/admin',
+    label: terms.admin,
+    icon: <SettingOutlined />,
     children: [
       { key: '/admin/agencies', label: '机构管理', icon: <SolutionOutlined /> },
       { key: '/admin/calendar', label: terms.calendar, icon: <CalendarOutlined /> },

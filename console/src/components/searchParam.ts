@@ -5,10 +5,15 @@ import { useSearchParams } from 'react-router';
 export function useSearchParam<T extends string>(name: string): [T | undefined, (value: string | undefined) => void] {
   const [params, setParams] = useSearchParams();
   const value = (params.get(name) as T | null) ?? undefined;
-  const set = (next: string | undefined) => setParams((prev) => {
-    const updated = new URLSearchParams(prev);
-    if (next) updated.set(name, next); else updated.delete(name);
-    return updated;
-  }, { replace: true });
+  const set = (next: string | undefined) =>
+    setParams(
+      (prev) => {
+        const updated = new URLSearchParams(prev);
+        if (next) updated.set(name, next);
+        else updated.delete(name);
+        return updated;
+      },
+      { replace: true },
+    );
   return [value, set];
 }

@@ -27,9 +27,12 @@ export default function ListPage() {
   const agencyName = useAgencyName();
   const list = useInfiniteQuery({
     queryKey: ['corrections'],
-    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/corrections', {
-      params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
-    })),
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/corrections', {
+          params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -39,7 +42,9 @@ export default function ListPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{processLabels.correction}</Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+          {processLabels.correction}
+        </Title>
         {/* Only where the person's menu leads (an assessor has no catalog to report from). */}
         {mayOpen(p, to) && <Button onClick={() => navigate(to)}>在{where}中报告数据错误</Button>}
       </Space>
@@ -54,7 +59,8 @@ export default function ListPage() {
         scrollX={960}
         columns={[
           {
-            title: terms.resource, key: 'resource',
+            title: terms.resource,
+            key: 'resource',
             render: (c) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/corrections/${c.id}`}>{c.resourceName}</Link>
@@ -64,16 +70,27 @@ export default function ListPage() {
               </Space>
             ),
           },
-          { title: terms.recordRef, key: 'record', render: (c) => <>{c.recordRef}{c.field ? ` · ${c.field}` : ''}</> },
+          {
+            title: terms.recordRef,
+            key: 'record',
+            render: (c) => (
+              <>
+                {c.recordRef}
+                {c.field ? ` · ${c.field}` : ''}
+              </>
+            ),
+          },
           { title: terms.verifyingAgency, key: 'agency', render: (c) => agencyName(c.assignedAgency) },
           { title: '状态', key: 'state', render: (c) => <StateTag process="correction" state={c.state} /> },
           {
-            title: terms.verifyDue, key: 'due',
+            title: terms.verifyDue,
+            key: 'due',
             render: (c) => (c.state === 'verifying' ? <DueTag dueDate={c.verifyDueDate} overdue={c.overdue} /> : none),
           },
           { title: '报告日期', key: 'submitted', render: (c) => date(c.submittedAt) },
           {
-            title: '可办理', key: 'actions',
+            title: '可办理',
+            key: 'actions',
             render: (c) => (c.actions.length ? c.actions.map((a) => actionLabelIn('correction', a)).join('、') : none),
           },
         ]}

@@ -47,7 +47,11 @@ export default function ReportPage() {
   });
   if (!resourceId) {
     const [to, where] = hasRole(p, 'public') ? ['/open-data', terms.openData] : ['/catalog', terms.catalog];
-    const go = mayOpen(p, to) ? <Button type="primary" onClick={() => navigate(to)}>前往{where}</Button> : null;
+    const go = mayOpen(p, to) ? (
+      <Button type="primary" onClick={() => navigate(to)}>
+        前往{where}
+      </Button>
+    ) : null;
     return <Notice status="info" title="请先选择存在错误的数据资源" extra={go} />;
   }
   if (resource.isPending) return <Card loading />;
@@ -64,7 +68,9 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
 
   const submit = async (v: Values) => {
     const body: Body = {
-      resourceId: r.id, recordRef: v.recordRef.trim(), description: v.description.trim(),
+      resourceId: r.id,
+      recordRef: v.recordRef.trim(),
+      description: v.description.trim(),
       ...(v.field ? { field: v.field } : {}),
       ...(opt(v.currentValue) ? { currentValue: opt(v.currentValue)! } : {}),
       ...(opt(v.claimedValue) ? { claimedValue: opt(v.claimedValue)! } : {}),
@@ -75,7 +81,7 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
       const header = { 'idempotency-key': keyFor(attempt, body) };
       const created = await ok(api.POST('/api/v1/corrections', { params: { header }, body }));
       toast.success('已报告，数据提供单位将在期限内核实');
-      navigate(`/corrections/${created.id}`, { replace: true });
+      void navigate(`/corrections/${created.id}`, { replace: true });
     } catch (error) {
       if (!showFieldErrors(form, error)) {
         toast.error(errorText(error));
@@ -91,22 +97,39 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
         <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
           {processLabels.correction}：{r.name}
         </Title>
-        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" items={[
-          { key: 'code', label: '资源编码', children: r.code },
-          { key: 'provider', label: terms.provider, children: agencyName(r.providerAgency) },
-        ]} />
-        <Alert style={{ marginTop: 16 }} type="info" showIcon
-          title={`报告后，该资源将标注为“${terms.disputed}”，由${terms.provider}在${terms.verifyDue}内核实处理`} />
+        <Descriptions
+          column={{ xs: 1, md: 2 }}
+          bordered
+          size="small"
+          items={[
+            { key: 'code', label: '资源编码', children: r.code },
+            { key: 'provider', label: terms.provider, children: agencyName(r.providerAgency) },
+          ]}
+        />
+        <Alert
+          style={{ marginTop: 16 }}
+          type="info"
+          showIcon
+          title={`报告后，该资源将标注为“${terms.disputed}”，由${terms.provider}在${terms.verifyDue}内核实处理`}
+        />
       </Card>
       <Card title={<Section>错误内容</Section>}>
         <Form<Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 760 }} scrollToFirstError>
-          <Form.Item label={terms.recordRef} name="recordRef" rules={[required(terms.recordRef), max(200)]}
-            extra="能唯一确定出错记录的编号或关键信息，如统一社会信用代码、登记编号">
+          <Form.Item
+            label={terms.recordRef}
+            name="recordRef"
+            rules={[required(terms.recordRef), max(200)]}
+            extra="能唯一确定出错记录的编号或关键信息，如统一社会信用代码、登记编号"
+          >
             <Input />
           </Form.Item>
           <Form.Item label={terms.dataItems} name="field" extra="选填：出错的数据项">
-            <LazySelect allowClear placeholder="请选择数据项" style={{ maxWidth: 320 }}
-              options={r.fields.map((f) => ({ value: f.name, label: f.name }))} />
+            <LazySelect
+              allowClear
+              placeholder="请选择数据项"
+              style={{ maxWidth: 320 }}
+              options={r.fields.map((f) => ({ value: f.name, label: f.name }))}
+            />
           </Form.Item>
           <Space size="large" wrap align="start" style={{ width: '100%' }}>
             <Form.Item label={terms.currentValue} name="currentValue" rules={[max(2000)]} style={{ minWidth: 320 }}>
@@ -116,14 +139,25 @@ function ReportForm({ resource: r }: { resource: Schemas['Resource'] }) {
               <Input />
             </Form.Item>
           </Space>
-          <Form.Item label={terms.errorDescription} name="description" rules={[required(terms.errorDescription), max(4000)]}>
+          <Form.Item
+            label={terms.errorDescription}
+            name="description"
+            rules={[required(terms.errorDescription), max(4000)]}
+          >
             <Input.TextArea rows={4} placeholder="说明数据错在哪里、如何发现" />
           </Form.Item>
-          <Form.Item label={terms.evidence} name="evidence" rules={[max(8000)]} extra="选填：证明正确数据的依据，如文件名称、文号或链接">
+          <Form.Item
+            label={terms.evidence}
+            name="evidence"
+            rules={[max(8000)]}
+            extra="选填：证明正确数据的依据，如文件名称、文号或链接"
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" loading={busy}>提交报告</Button>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              提交报告
+            </Button>
             <Button onClick={() => navigate(-1)}>取消</Button>
           </Space>
         </Form>

@@ -32,17 +32,30 @@ export default function InboxPage() {
   const queryClient = useQueryClient();
   const list = useInfiniteQuery({
     queryKey: ['notifications', 'list', unreadOnly],
-    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/notifications', {
-      params: {
-        query: { limit: 20, ...(unreadOnly ? { unread: 'true' as const } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
-      },
-    })),
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/notifications', {
+          params: {
+            query: {
+              limit: 20,
+              ...(unreadOnly ? { unread: 'true' as const } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 60_000,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const emptyText = list.isError ? messageOf(list.error) : list.isPending ? '正在加载' : unreadOnly ? '没有未读消息' : '暂无消息';
+  const emptyText = list.isError
+    ? messageOf(list.error)
+    : list.isPending
+      ? '正在加载'
+      : unreadOnly
+        ? '没有未读消息'
+        : '暂无消息';
 
   const markRead = useMutation({
     mutationFn: (id: string) => ok(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
@@ -71,15 +84,22 @@ export default function InboxPage() {
   return (
     <Card>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
-        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.notifications}</Title>
+        <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+          {terms.notifications}
+        </Title>
         {(unread.data?.count ?? 0) > 0 && (
-          <Button onClick={() => markAll.mutate()} loading={markAll.isPending}>全部标为已读</Button>
+          <Button onClick={() => markAll.mutate()} loading={markAll.isPending}>
+            全部标为已读
+          </Button>
         )}
       </Space>
       <Tabs
         activeKey={unreadOnly ? 'unread' : 'all'}
         onChange={(k) => setParams(k === 'unread' ? { unread: 'true' } : {}, { replace: true })}
-        items={[{ key: 'all', label: '全部' }, { key: 'unread', label: terms.unread }]}
+        items={[
+          { key: 'all', label: '全部' },
+          { key: 'unread', label: terms.unread },
+        ]}
       />
       <Spin spinning={list.isPending}>
         {items.length === 0 ? (
@@ -88,7 +108,10 @@ export default function InboxPage() {
           <ul aria-label={unreadOnly ? '未读消息' : '全部消息'} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {items.map((n) => (
               <Item
-                key={n.id} n={n} busy={markRead.isPending && markRead.variables === n.id} onRead={() => markRead.mutate(n.id)}
+                key={n.id}
+                n={n}
+                busy={markRead.isPending && markRead.variables === n.id}
+                onRead={() => markRead.mutate(n.id)}
               />
             ))}
           </ul>
@@ -107,8 +130,13 @@ function Item({ n, busy, onRead }: { n: Notification; busy: boolean; onRead: () 
     <li
       aria-label={`${unread ? terms.unread : terms.read}：${n.title}`}
       style={{
-        display: 'flex', gap: 16, justifyContent: 'space-between', alignItems: 'flex-start', padding: '14px 12px',
-        borderBottom: `1px solid ${token.colorBorderSecondary}`, background: unread ? token.colorPrimaryBg : undefined,
+        display: 'flex',
+        gap: 16,
+        justifyContent: 'space-between',
+        alignItems: 'flex-start',
+        padding: '14px 12px',
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        background: unread ? token.colorPrimaryBg : undefined,
       }}
     >
       <Space direction="vertical" size={4} style={{ minWidth: 0 }}>
@@ -119,7 +147,13 @@ function Item({ n, busy, onRead }: { n: Notification; busy: boolean; onRead: () 
             <time dateTime={n.createdAt}>{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</time>
           </Text>
           {t && (
-            <Link to={t.to} onClick={() => { if (unread) onRead(); }} style={{ fontSize: 12 }}>
+            <Link
+              to={t.to}
+              onClick={() => {
+                if (unread) onRead();
+              }}
+              style={{ fontSize: 12 }}
+            >
               查看{t.what}（{shortId(n.caseId)}）
             </Link>
           )}
@@ -127,7 +161,11 @@ function Item({ n, busy, onRead }: { n: Notification; busy: boolean; onRead: () 
       </Space>
       <Space size={8} style={{ flexShrink: 0 }}>
         {unread ? <ToneTag tone="blue">{terms.unread}</ToneTag> : <ToneTag>{terms.read}</ToneTag>}
-        {unread && <Button size="small" loading={busy} onClick={onRead} aria-label={`标为已读：${n.title}`}>标为已读</Button>}
+        {unread && (
+          <Button size="small" loading={busy} onClick={onRead} aria-label={`标为已读：${n.title}`}>
+            标为已读
+          </Button>
+        )}
       </Space>
     </li>
   );

@@ -12,8 +12,6 @@ import { messageOf } from '../api/errors.ts';
 import { usePrincipal } from '../auth/session.ts';
 import { CaseLayout } from '../components/CaseLayout.tsx';
 import { CaseActions } from '../components/CaseActions.tsx';
-import { StageBar } from '../components/StageBar.tsx';
-import { StateTag } from '../components/StateTag.tsx';
 import { objectionButtons } from './buttons.ts';
 import { currentDue } from './due.ts';
 import { CaseCard, DeadlinesCard, MinutesCard, OutcomeCard, RefusalCard, StatementsCard } from './sections.tsx';
@@ -37,7 +35,8 @@ function DossierButton({ id }: { id: string }) {
     try {
       const html = await ok(api.GET('/api/v1/objections/{id}/dossier', { params: { path: { id } }, parseAs: 'text' }));
       const url = URL.createObjectURL(new Blob([html as string], { type: 'text/html;charset=utf-8' }));
-      if (win) win.location.href = url; else window.open(url, '_blank');
+      if (win) win.location.href = url;
+      else window.open(url, '_blank');
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (error) {
       win?.close();
@@ -46,18 +45,33 @@ function DossierButton({ id }: { id: string }) {
       setBusy(false);
     }
   };
-  return <><Button icon={<PrinterOutlined />} loading={busy} onClick={open}>查看{terms.dossier}</Button></>;
+  return (
+    <>
+      <Button icon={<PrinterOutlined />} loading={busy} onClick={open}>
+        查看{terms.dossier}
+      </Button>
+    </>
+  );
 }
 
 function StatusAlert({ o }: { o: Objection }) {
   const due = currentDue(o)?.dueDate ?? '—';
   switch (o.state) {
     case 'negotiating':
-      return <Alert type="info" showIcon title={`双方协商中：数据提供单位可在${due}前协商一致予以共享，逾期转由大数据局协调`} />;
+      return (
+        <Alert
+          type="info"
+          showIcon
+          title={`双方协商中：数据提供单位可在${due}前协商一致予以共享，逾期转由大数据局协调`}
+        />
+      );
     case 'coordinating':
       return (
-        <Alert type={o.overdue ? 'error' : 'info'} showIcon
-          title={o.coordinator ? `大数据局协调中，${terms.coordinationDue}${due}` : '待大数据局受理协调'} />
+        <Alert
+          type={o.overdue ? 'error' : 'info'}
+          showIcon
+          title={o.coordinator ? `大数据局协调中，${terms.coordinationDue}${due}` : '待大数据局受理协调'}
+        />
       );
     case 'escalated':
       return <Alert type="warning" showIcon title="已提请市人民政府统筹协调，待录入市政府决定" />;
@@ -80,23 +94,35 @@ export default function DetailPage() {
   });
   if (query.isPending) return <Card loading />;
   if (query.isError) {
-    return <Alert type="error" showIcon title={messageOf(query.error)} action={<Link to="/objections">返回列表</Link>} />;
+    return (
+      <Alert type="error" showIcon title={messageOf(query.error)} action={<Link to="/objections">返回列表</Link>} />
+    );
   }
   const o = query.data;
 
   return (
     <CaseLayout
-      process="objection" state={o.state} title={`异议协商：${o.resourceName}`} idLabel="异议编号" id={o.id}
-      actions={(
+      process="objection"
+      state={o.state}
+      title={`异议协商：${o.resourceName}`}
+      idLabel="异议编号"
+      id={o.id}
+      actions={
         <Space wrap>
-          <CaseActions process="objection" actions={o.actions} buttons={objectionButtons} queryKey={queryKey}
+          <CaseActions
+            process="objection"
+            actions={o.actions}
+            buttons={objectionButtons}
+            queryKey={queryKey}
             labels={o.state === 'coordinating' && o.coordinator ? { assign: eventLabels.reassign } : undefined}
-            load={loadActions} specs={(m) => m.objectionActionSpecs(o, reassigns(o, me.sub))} />
+            load={loadActions}
+            specs={(m) => m.objectionActionSpecs(o, reassigns(o, me.sub))}
+          />
           <DossierButton id={o.id} />
         </Space>
-      )}
+      }
       status={<StatusAlert o={o} />}
-      main={(
+      main={
         <>
           <OutcomeCard o={o} />
           <CaseCard o={o} />
@@ -104,7 +130,7 @@ export default function DetailPage() {
           <StatementsCard o={o} />
           <MinutesCard o={o} />
         </>
-      )}
+      }
       side={<DeadlinesCard o={o} />}
       timeline={o.timeline}
     />

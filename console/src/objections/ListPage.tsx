@@ -26,9 +26,12 @@ export default function ListPage() {
   const [state, setState] = useSearchParam<State>('state');
   const list = useInfiniteQuery({
     queryKey: ['objections', state],
-    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/objections', {
-      params: { query: { limit: 50, ...(state ? { state } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
-    })),
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/objections', {
+          params: { query: { limit: 50, ...(state ? { state } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -36,10 +39,19 @@ export default function ListPage() {
 
   return (
     <Card>
-      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{processLabels.objection}</Title>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+        {processLabels.objection}
+      </Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: 160 }} value={state} onChange={setState}
-          options={Object.entries(stateLabels.objection).map(([value, label]) => ({ value, label }))} />
+        <Select
+          aria-label="状态"
+          placeholder="全部状态"
+          allowClear
+          style={{ width: 160 }}
+          value={state}
+          onChange={setState}
+          options={Object.entries(stateLabels.objection).map(([value, label]) => ({ value, label }))}
+        />
       </Space>
       <SimpleTable<Objection>
         look="antd"
@@ -52,7 +64,8 @@ export default function ListPage() {
         scrollX={900}
         columns={[
           {
-            title: terms.resource, key: 'resource',
+            title: terms.resource,
+            key: 'resource',
             render: (o) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/objections/${o.id}`}>{o.resourceName}</Link>
@@ -66,13 +79,16 @@ export default function ListPage() {
           { title: terms.provider, key: 'provider', render: (o) => agencyName(o.providerAgency) },
           { title: '状态', key: 'state', render: (o) => <StateTag process="objection" state={o.state} /> },
           {
-            title: terms.deadline, key: 'due',
+            title: terms.deadline,
+            key: 'due',
             render: (o) => {
               const due = currentDue(o);
               if (!due) return <Text type="secondary">—</Text>;
               return (
                 <Space orientation="vertical" size={0}>
-                  <Text type="secondary" style={{ fontSize: 12 }}>{due.label}</Text>
+                  <Text type="secondary" style={{ fontSize: 12 }}>
+                    {due.label}
+                  </Text>
                   <DueTag dueDate={due.dueDate} overdue={o.overdue} />
                 </Space>
               );

@@ -13,8 +13,6 @@ import { useAgencyName } from '../components/agencies.ts';
 import { CaseLayout } from '../components/CaseLayout.tsx';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { CredentialModal, type IssuedCredential } from '../components/CredentialModal.tsx';
-import { StageBar } from '../components/StageBar.tsx';
-import { StateTag } from '../components/StateTag.tsx';
 import { openDataButtons } from './buttons.ts';
 import { AgreementCard, DeadlinesCard, DecisionCard, FactsCard, ReportsCard, ReturnedCard } from './sections.tsx';
 import type { OpenDataRequest } from './shared.ts';
@@ -30,28 +28,57 @@ function StatusAlert({ r }: { r: OpenDataRequest }) {
   switch (r.state) {
     case 'formal_check':
       return (
-        <Alert type={r.overdue ? 'error' : 'info'} showIcon
-          title={`等待大数据局形式审查，${terms.formalCheckDue}${r.formalCheckDueDate ?? '—'}${late}`} />
+        <Alert
+          type={r.overdue ? 'error' : 'info'}
+          showIcon
+          title={`等待大数据局形式审查，${terms.formalCheckDue}${r.formalCheckDueDate ?? '—'}${late}`}
+        />
       );
     case 'returned':
-      return <Alert type="warning" showIcon title="申请未通过形式审查，已退回补正" description={r.returnedReasons?.join('；')} />;
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          title="申请未通过形式审查，已退回补正"
+          description={r.returnedReasons?.join('；')}
+        />
+      );
     case 'provider_review':
       return (
-        <Alert type={r.overdue ? 'error' : 'info'} showIcon
-          title={`等待${agencyName(r.providerAgency)}审核，${terms.reviewDue}${r.reviewDueDate ?? '—'}${late}`} />
+        <Alert
+          type={r.overdue ? 'error' : 'info'}
+          showIcon
+          title={`等待${agencyName(r.providerAgency)}审核，${terms.reviewDue}${r.reviewDueDate ?? '—'}${late}`}
+        />
       );
     case 'awaiting_agreement':
-      return <Alert type="warning" showIcon title={`审核已通过，请于${r.agreementDueDate ?? '—'}前阅读并签署${terms.agreement}`} />;
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          title={`审核已通过，请于${r.agreementDueDate ?? '—'}前阅读并签署${terms.agreement}`}
+        />
+      );
     case 'active':
       return (
-        <Alert type="success" showIcon title={`使用中，至${r.expiresDate ?? '—'}`}
-          description={`${terms.credential}每次签发只显示一次，遗失时可重新${actionLabels.credential}（原凭证随即停止使用）。`
-            + `请按期报送${terms.usageReport}，${terms.nextReportDue}${r.nextReportDueDate ?? '—'}。`} />
+        <Alert
+          type="success"
+          showIcon
+          title={`使用中，至${r.expiresDate ?? '—'}`}
+          description={
+            `${terms.credential}每次签发只显示一次，遗失时可重新${actionLabels.credential}（原凭证随即停止使用）。` +
+            `请按期报送${terms.usageReport}，${terms.nextReportDue}${r.nextReportDueDate ?? '—'}。`
+          }
+        />
       );
     case 'suspended':
       return (
-        <Alert type="error" showIcon title={`未按期报送${terms.usageReport}，使用已暂停`}
-          description={`请于${r.graceDueDate ?? '—'}前补报，逾期将撤销使用。`} />
+        <Alert
+          type="error"
+          showIcon
+          title={`未按期报送${terms.usageReport}，使用已暂停`}
+          description={`请于${r.graceDueDate ?? '—'}前补报，逾期将撤销使用。`}
+        />
       );
     case 'rejected':
       return <Alert type="error" showIcon title={`不予开放：${r.decision?.reason ?? ''}`} />;
@@ -83,20 +110,34 @@ export default function DetailPage() {
   });
   if (query.isPending) return <Card loading />;
   if (query.isError || !r) {
-    const back = <Button type="link" onClick={() => navigate('/open-data-requests')}>返回列表</Button>;
+    const back = (
+      <Button type="link" onClick={() => navigate('/open-data-requests')}>
+        返回列表
+      </Button>
+    );
     return <Alert type="error" showIcon title={messageOf(query.error)} action={back} />;
   }
   const datasetFields = dataset.data?.fields.map((f) => f.name) ?? r.fields;
 
   return (
     <CaseLayout
-      process="open-data-request" state={r.state} title={`开放申请：${r.resourceName}`} idLabel="申请编号" id={r.id}
-      actions={(
-        <CaseActions process="open-data-request" actions={r.actions} buttons={openDataButtons} queryKey={queryKey}
-          load={loadActions} specs={(m) => m.openDataActionSpecs(r, { datasetFields, onCredential: setCredential })} />
-      )}
+      process="open-data-request"
+      state={r.state}
+      title={`开放申请：${r.resourceName}`}
+      idLabel="申请编号"
+      id={r.id}
+      actions={
+        <CaseActions
+          process="open-data-request"
+          actions={r.actions}
+          buttons={openDataButtons}
+          queryKey={queryKey}
+          load={loadActions}
+          specs={(m) => m.openDataActionSpecs(r, { datasetFields, onCredential: setCredential })}
+        />
+      }
       status={<StatusAlert r={r} />}
-      main={(
+      main={
         <>
           <AgreementCard r={r} />
           <ReturnedCard r={r} />
@@ -104,7 +145,7 @@ export default function DetailPage() {
           <ReportsCard r={r} />
           <FactsCard r={r} />
         </>
-      )}
+      }
       side={<DeadlinesCard r={r} />}
       timeline={r.timeline}
     >

@@ -30,9 +30,12 @@ export default function ListPage() {
 
   const list = useInfiniteQuery({
     queryKey: ['open-data-requests', state],
-    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/open-data-requests', {
-      params: { query: { limit: 50, ...(state ? { state } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
-    })),
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/open-data-requests', {
+          params: { query: { limit: 50, ...(state ? { state } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -44,11 +47,22 @@ export default function ListPage() {
         <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
           {processLabels['open-data-request']}
         </Title>
-        {hasRole(p, 'public') && <Button type="primary" onClick={() => navigate('/open-data')}>浏览{terms.openData}</Button>}
+        {hasRole(p, 'public') && (
+          <Button type="primary" onClick={() => navigate('/open-data')}>
+            浏览{terms.openData}
+          </Button>
+        )}
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: 160 }} value={state} onChange={setState}
-          options={Object.entries(stateLabels['open-data-request']).map(([value, label]) => ({ value, label }))} />
+        <Select
+          aria-label="状态"
+          placeholder="全部状态"
+          allowClear
+          style={{ width: 160 }}
+          value={state}
+          onChange={setState}
+          options={Object.entries(stateLabels['open-data-request']).map(([value, label]) => ({ value, label }))}
+        />
       </Space>
       <SimpleTable<OpenDataRequest>
         look="antd"
@@ -61,16 +75,20 @@ export default function ListPage() {
         scrollX={960}
         columns={[
           {
-            title: terms.resource, key: 'resource',
+            title: terms.resource,
+            key: 'resource',
             render: (r) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/open-data-requests/${r.id}`}>{r.resourceName}</Link>
-                <Text type="secondary" style={small}>{r.resourceCode} · {shortId(r.id)}</Text>
+                <Text type="secondary" style={small}>
+                  {r.resourceCode} · {shortId(r.id)}
+                </Text>
               </Space>
             ),
           },
           {
-            title: terms.requester, key: 'requester',
+            title: terms.requester,
+            key: 'requester',
             render: (r) => (
               <Space orientation="vertical" size={0}>
                 <span>{r.requester.name}</span>
@@ -83,13 +101,16 @@ export default function ListPage() {
           { title: terms.provider, key: 'provider', render: (r) => agencyName(r.providerAgency) },
           { title: '状态', key: 'state', render: (r) => <StateTag process="open-data-request" state={r.state} /> },
           {
-            title: terms.deadline, key: 'due',
+            title: terms.deadline,
+            key: 'due',
             render: (r) => {
               const due = currentDue(r);
               if (!due?.dueDate) return <Text type="secondary">—</Text>;
               return (
                 <Space orientation="vertical" size={0}>
-                  <Text type="secondary" style={small}>{due.label}</Text>
+                  <Text type="secondary" style={small}>
+                    {due.label}
+                  </Text>
                   <DueTag dueDate={due.dueDate} overdue={r.overdue} />
                 </Space>
               );
@@ -97,10 +118,14 @@ export default function ListPage() {
           },
           { title: '提交日期', key: 'submitted', render: (r) => date(r.submittedAt) },
           {
-            title: '可办理', key: 'actions',
-            render: (r) => (r.actions.length
-              ? r.actions.map((a) => actionLabelIn('open-data-request', a)).join('、')
-              : <Text type="secondary">—</Text>),
+            title: '可办理',
+            key: 'actions',
+            render: (r) =>
+              r.actions.length ? (
+                r.actions.map((a) => actionLabelIn('open-data-request', a)).join('、')
+              ) : (
+                <Text type="secondary">—</Text>
+              ),
           },
         ]}
       />

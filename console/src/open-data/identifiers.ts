@@ -21,7 +21,8 @@ export function identifierMessage(kind: IdentifierKind, reason: string): string 
   if ((r = m(/birth date (\d{8}) is before (\d+)/))) return `${name}中的出生日期早于${r[2]}年`;
   if (m(/birth date \d{8} is in the future/)) return `${name}中的出生日期晚于今天`;
   if (m(/wrong check character/)) return `${name}校验位不正确，请核对`;
-  if ((r = m(/character (\w) is not allowed \(position (\d+)\)/))) return `${name}第${r[2]}位不能是字母${r[1]}（不使用I、O、Z、S、V）`;
+  if ((r = m(/character (\w) is not allowed \(position (\d+)\)/)))
+    return `${name}第${r[2]}位不能是字母${r[1]}（不使用I、O、Z、S、V）`;
   if ((r = m(/character '(.*)' at position (\d+) is not in/))) return `${name}第${r[2]}位“${r[1]}”不是有效字符`;
   if (m(/positions 3-8/)) return `${name}第3至8位（登记管理机关行政区划码）应为6位数字`;
   return `${name}不正确`;

@@ -15,23 +15,29 @@ export const periodRules: FormRule[] = [
 ];
 
 /** A refusal that landed on no field, as one message (a validation refusal with its detail). */
-export const errorText = (error: unknown): string => (
+export const errorText = (error: unknown): string =>
   error instanceof ApiError && error.code === 'VALIDATION_FAILED' && error.detail
     ? `${messageOf(error)}：${error.detail}`
-    : messageOf(error)
-);
+    : messageOf(error);
 
 /** The deadline the request runs against in its state, or null when it waits for none. */
 export function currentDue(r: OpenDataRequest): { label: string; dueDate: string | null } | null {
   switch (r.state) {
-    case 'formal_check': return { label: terms.formalCheckDue, dueDate: r.formalCheckDueDate };
-    case 'provider_review': return { label: terms.reviewDue, dueDate: r.reviewDueDate };
-    case 'awaiting_agreement': return { label: terms.agreementDue, dueDate: r.agreementDueDate };
-    case 'active': return { label: terms.nextReportDue, dueDate: r.nextReportDueDate };
-    case 'suspended': return { label: terms.graceDue, dueDate: r.graceDueDate ?? r.nextReportDueDate };
-    default: return null;
+    case 'formal_check':
+      return { label: terms.formalCheckDue, dueDate: r.formalCheckDueDate };
+    case 'provider_review':
+      return { label: terms.reviewDue, dueDate: r.reviewDueDate };
+    case 'awaiting_agreement':
+      return { label: terms.agreementDue, dueDate: r.agreementDueDate };
+    case 'active':
+      return { label: terms.nextReportDue, dueDate: r.nextReportDueDate };
+    case 'suspended':
+      return { label: terms.graceDue, dueDate: r.graceDueDate ?? r.nextReportDueDate };
+    default:
+      return null;
   }
 }
 
 /** 个人 / 组织. */
-export const requesterKindLabel = (kind: string): string => (kind === 'organization' ? terms.organization : terms.person);
+export const requesterKindLabel = (kind: string): string =>
+  kind === 'organization' ? terms.organization : terms.person;

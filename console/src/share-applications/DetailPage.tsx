@@ -12,8 +12,6 @@ import { useAgencyName } from '../components/agencies.ts';
 import { CaseLayout } from '../components/CaseLayout.tsx';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { CredentialModal, type IssuedCredential } from '../components/CredentialModal.tsx';
-import { StageBar } from '../components/StageBar.tsx';
-import { StateTag } from '../components/StateTag.tsx';
 import { shareButtons } from './buttons.ts';
 import { DeadlinesCard, DecisionCard, FactsCard, GrantCard, RenewalCard, SupplementCard } from './sections.tsx';
 import { Card } from '../components/Card.tsx';
@@ -24,7 +22,9 @@ const loadActions = () => import('./actions.tsx');
 
 /** The objection filed on this application, if any: the latest 提出异议 event names it. */
 function objectionOf(a: Application): string | null {
-  const filed = (a.timeline ?? []).filter((e) => e.action === 'file_objection' && typeof e.data?.objectionId === 'string');
+  const filed = (a.timeline ?? []).filter(
+    (e) => e.action === 'file_objection' && typeof e.data?.objectionId === 'string',
+  );
   return (filed[filed.length - 1]?.data?.objectionId as string | undefined) ?? null;
 }
 
@@ -39,14 +39,22 @@ function StatusAlert({ a, objectionId }: { a: Application; objectionId: string |
     }
     case 'awaiting_supplement':
       return (
-        <Alert type="warning" showIcon title={`数据提供单位要求补正，请于${a.supplementDueDate ?? '—'}前补正`}
-          description={a.missing?.join('；')} />
+        <Alert
+          type="warning"
+          showIcon
+          title={`数据提供单位要求补正，请于${a.supplementDueDate ?? '—'}前补正`}
+          description={a.missing?.join('；')}
+        />
       );
     case 'rejected': {
       const objectBy = a.objectionDueDate && !a.decision?.final ? `；如有异议，请于${a.objectionDueDate}前提出` : '';
       return (
-        <Alert type="error" showIcon title={`${stateLabels['share-application'].rejected}：${a.decision?.reason ?? ''}`}
-          description={`${terms.legalBasis}：${a.decision?.legalBasis ?? '—'}${objectBy}`} />
+        <Alert
+          type="error"
+          showIcon
+          title={`${stateLabels['share-application'].rejected}：${a.decision?.reason ?? ''}`}
+          description={`${terms.legalBasis}：${a.decision?.legalBasis ?? '—'}${objectBy}`}
+        />
       );
     }
     case 'in_objection': {
@@ -73,20 +81,37 @@ export default function DetailPage() {
   });
   if (query.isPending) return <Card loading />;
   if (query.isError) {
-    return <Alert type="error" showIcon title={messageOf(query.error)} action={<Link to="/share-applications">返回列表</Link>} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={messageOf(query.error)}
+        action={<Link to="/share-applications">返回列表</Link>}
+      />
+    );
   }
   const a = query.data;
   const objectionId = objectionOf(a);
 
   return (
     <CaseLayout
-      process="share-application" state={a.state} title={`共享申请：${a.resourceName}`} idLabel="申请编号" id={a.id}
-      actions={(
-        <CaseActions process="share-application" actions={a.actions} queryKey={queryKey} buttons={shareButtons}
-          load={loadActions} specs={(m) => m.shareActionSpecs(a, navigate, objectionAttempt, setCredential)} />
-      )}
+      process="share-application"
+      state={a.state}
+      title={`共享申请：${a.resourceName}`}
+      idLabel="申请编号"
+      id={a.id}
+      actions={
+        <CaseActions
+          process="share-application"
+          actions={a.actions}
+          queryKey={queryKey}
+          buttons={shareButtons}
+          load={loadActions}
+          specs={(m) => m.shareActionSpecs(a, navigate, objectionAttempt, setCredential)}
+        />
+      }
       status={<StatusAlert a={a} objectionId={objectionId} />}
-      main={(
+      main={
         <>
           <DecisionCard a={a} objectionId={objectionId} />
           <GrantCard a={a} />
@@ -94,7 +119,7 @@ export default function DetailPage() {
           <RenewalCard a={a} />
           <FactsCard a={a} />
         </>
-      )}
+      }
       side={<DeadlinesCard a={a} />}
       timeline={a.timeline}
     >

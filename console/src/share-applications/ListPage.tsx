@@ -31,13 +31,19 @@ export default function ListPage() {
 
   const list = useInfiniteQuery({
     queryKey: ['share-applications', state, overdue],
-    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/share-applications', {
-      params: {
-        query: {
-          limit: 50, ...(state ? { state } : {}), ...(overdue ? { overdue: 'true' as const } : {}), ...(pageParam ? { cursor: pageParam } : {}),
-        },
-      },
-    })),
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/share-applications', {
+          params: {
+            query: {
+              limit: 50,
+              ...(state ? { state } : {}),
+              ...(overdue ? { overdue: 'true' as const } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -50,13 +56,21 @@ export default function ListPage() {
           {processLabels['share-application']}
         </Title>
         {hasRole(p, 'agency_staff') && p.agency && (
-          <Link to="/catalog"><Button type="primary">申请共享数据</Button></Link>
+          <Link to="/catalog">
+            <Button type="primary">申请共享数据</Button>
+          </Link>
         )}
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: 160 }} value={state}
+        <Select
+          aria-label="状态"
+          placeholder="全部状态"
+          allowClear
+          style={{ width: 160 }}
+          value={state}
           onChange={setState}
-          options={Object.entries(stateLabels['share-application']).map(([value, label]) => ({ value, label }))} />
+          options={Object.entries(stateLabels['share-application']).map(([value, label]) => ({ value, label }))}
+        />
         <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked ? 'true' : undefined)}>
           仅看{terms.overdue}
         </Checkbox>
@@ -72,7 +86,8 @@ export default function ListPage() {
         scrollX={900}
         columns={[
           {
-            title: terms.resource, key: 'resource',
+            title: terms.resource,
+            key: 'resource',
             render: (a) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/share-applications/${a.id}`}>{a.resourceName}</Link>
@@ -86,10 +101,14 @@ export default function ListPage() {
           { title: terms.provider, key: 'provider', render: (a) => agencyName(a.providerAgency) },
           { title: '状态', key: 'state', render: (a) => <StateTag process="share-application" state={a.state} /> },
           {
-            title: terms.reviewDue, key: 'due',
-            render: (a) => (awaitingReview.has(a.state) || a.overdue
-              ? <DueTag dueDate={a.reviewDueDate} overdue={a.overdue} />
-              : <Text type="secondary">—</Text>),
+            title: terms.reviewDue,
+            key: 'due',
+            render: (a) =>
+              awaitingReview.has(a.state) || a.overdue ? (
+                <DueTag dueDate={a.reviewDueDate} overdue={a.overdue} />
+              ) : (
+                <Text type="secondary">—</Text>
+              ),
           },
           { title: '提交日期', key: 'submitted', render: (a) => date(a.submittedAt) },
         ]}

@@ -18,11 +18,19 @@ type Decision = operations['decideShareApplication']['requestBody']['content']['
 
 const MAX_PERIOD_MONTHS = 36;
 const MAX_EXTENSION_WD = 10;
-const range = (what: string, top: number, unit: string) =>
-  ({ type: 'number' as const, min: 1, max: top, message: `${what}为1至${top}${unit}` });
+const range = (what: string, top: number, unit: string) => ({
+  type: 'number' as const,
+  min: 1,
+  max: top,
+  message: `${what}为1至${top}${unit}`,
+});
 const number = (label: string, name: string, top: number, unit: string, extra?: string) => (
-  <Form.Item label={label} name={name} extra={extra}
-    rules={[{ required: true, message: `请填写${label}` }, range(label, top, unit)]}>
+  <Form.Item
+    label={label}
+    name={name}
+    extra={extra}
+    rules={[{ required: true, message: `请填写${label}` }, range(label, top, unit)]}
+  >
     <InputNumber min={1} max={top} precision={0} style={{ width: 160 }} />
   </Form.Item>
 );
@@ -34,21 +42,40 @@ const number = (label: string, name: string, top: number, unit: string, extra?: 
  */
 function MissingItems() {
   return (
-    <Form.List name="missing" rules={[{
-      validator: async (_, v?: string[]) => { if (!v?.length) throw new Error('请一次性列明需补正的全部材料'); },
-    }]}>
+    <Form.List
+      name="missing"
+      rules={[
+        {
+          validator: async (_, v?: string[]) => {
+            if (!v?.length) throw new Error('请一次性列明需补正的全部材料');
+          },
+        },
+      ]}
+    >
       {(fields, { add, remove }, { errors }) => (
         <Form.Item label={terms.missingItems} required>
           {fields.map((f, i) => (
             <div key={f.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-              <Form.Item name={f.name} style={{ flex: 1, marginBottom: 8 }}
-                rules={[required(fields.length > 1 ? '请填写该项材料，或删除此项' : '请填写需补正的材料'), max(500)]}>
-                <Input aria-label={`${terms.missingItems}第${i + 1}项`} placeholder="例如：履职依据文件（盖章扫描件）" />
+              <Form.Item
+                name={f.name}
+                style={{ flex: 1, marginBottom: 8 }}
+                rules={[required(fields.length > 1 ? '请填写该项材料，或删除此项' : '请填写需补正的材料'), max(500)]}
+              >
+                <Input
+                  aria-label={`${terms.missingItems}第${i + 1}项`}
+                  placeholder="例如：履职依据文件（盖章扫描件）"
+                />
               </Form.Item>
-              {fields.length > 1 && <Button type="link" onClick={() => remove(f.name)} aria-label={`删除第${i + 1}项`}>删除</Button>}
+              {fields.length > 1 && (
+                <Button type="link" onClick={() => remove(f.name)} aria-label={`删除第${i + 1}项`}>
+                  删除
+                </Button>
+              )}
             </div>
           ))}
-          <Button type="dashed" onClick={() => add('')}>＋ 添加一项</Button>
+          <Button type="dashed" onClick={() => add('')}>
+            ＋ 添加一项
+          </Button>
           <Form.ErrorList errors={errors} />
         </Form.Item>
       )}
@@ -67,7 +94,7 @@ export function shareActionSpecs(
   const decide = (body: Decision) => ok(api.POST('/api/v1/share-applications/{id}/decision', { ...path, body }));
   // A renewal is approved like the first request, within the grant's fields and the renewal's period.
   const renewal = a.state === 'granted' && a.renewal?.state === 'pending_review' ? a.renewal : null;
-  const requested = renewal ? a.grant?.fields ?? [] : a.fields;
+  const requested = renewal ? (a.grant?.fields ?? []) : a.fields;
   const maxPeriod = renewal ? renewal.periodMonths : a.periodMonths;
 
   return {
@@ -76,26 +103,39 @@ export function shareActionSpecs(
       form: () => (
         <>
           {text(terms.conditions, 'conditions', [max(4000)], 3, '选填：使用数据须遵守的条件，如脱敏、仅限核验等')}
-          <Form.Item label={`同意共享的${terms.dataItems}`} name="fields" extra="可缩小为申请数据项中的一部分"
-            rules={[{ type: 'array', min: 1, required: true, message: '请至少保留一个数据项' }]}>
-            <CheckboxGroupField label={`同意共享的${terms.dataItems}`} options={requested.map((f) => ({ value: f, label: f }))} />
+          <Form.Item
+            label={`同意共享的${terms.dataItems}`}
+            name="fields"
+            extra="可缩小为申请数据项中的一部分"
+            rules={[{ type: 'array', min: 1, required: true, message: '请至少保留一个数据项' }]}
+          >
+            <CheckboxGroupField
+              label={`同意共享的${terms.dataItems}`}
+              options={requested.map((f) => ({ value: f, label: f }))}
+            />
           </Form.Item>
           {number(`${terms.periodOfUse}（月）`, 'periodMonths', maxPeriod, '个月', `可缩短，最长${maxPeriod}个月`)}
         </>
       ),
-      submit: (v: { conditions?: string; fields: string[]; periodMonths: number }) => decide({
-        decision: 'approve',
-        ...optional('conditions', v.conditions),
-        ...(v.fields.length < requested.length ? { fields: v.fields } : {}),
-        ...(v.periodMonths !== maxPeriod ? { periodMonths: v.periodMonths } : {}),
-      }),
+      submit: (v: { conditions?: string; fields: string[]; periodMonths: number }) =>
+        decide({
+          decision: 'approve',
+          ...optional('conditions', v.conditions),
+          ...(v.fields.length < requested.length ? { fields: v.fields } : {}),
+          ...(v.periodMonths !== maxPeriod ? { periodMonths: v.periodMonths } : {}),
+        }),
     },
     reject: {
       form: () => (
         <>
           {text('理由', 'reason', [required('请填写不予共享的理由'), max(2000)])}
-          {text(terms.legalBasis, 'legalBasis', [required('不予共享须注明法律依据'), max(2000)], 2,
-            '如：《中华人民共和国个人信息保护法》第十三条')}
+          {text(
+            terms.legalBasis,
+            'legalBasis',
+            [required('不予共享须注明法律依据'), max(2000)],
+            2,
+            '如：《中华人民共和国个人信息保护法》第十三条',
+          )}
         </>
       ),
       submit: (v: { reason: string; legalBasis: string }) =>
@@ -128,22 +168,42 @@ export function shareActionSpecs(
       form: () => (
         <>
           {a.missing?.length ? (
-            <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={terms.missingItems}
-              description={<ol style={{ margin: 0, paddingInlineStart: 20 }}>{a.missing.map((m) => <li key={m}>{m}</li>)}</ol>}
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={terms.missingItems}
+              description={
+                <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {a.missing.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ol>
+              }
             />
           ) : null}
           {text('补正说明', 'note', [required('请填写补正说明'), max(2000)], 3, '说明已补充的材料及其提交方式')}
           {text(terms.purpose, 'purpose', [required(`请填写${terms.purpose}`), max(2000)], 2, '如需更正请修改')}
           {text(terms.dutyBasis, 'dutyBasis', [required(`请填写${terms.dutyBasis}`), max(2000)], 2, '如需更正请修改')}
-          {text(terms.usageScope, 'usageScope', [required(`请填写${terms.usageScope}`), max(2000)], 2, '如需更正请修改')}
+          {text(
+            terms.usageScope,
+            'usageScope',
+            [required(`请填写${terms.usageScope}`), max(2000)],
+            2,
+            '如需更正请修改',
+          )}
         </>
       ),
       submit: (v: { note: string; purpose: string; dutyBasis: string; usageScope: string }) => {
         // Only what the applicant corrected is sent: the rest of the request stays as it was.
-        const changed = (k: 'purpose' | 'dutyBasis' | 'usageScope') => optional(k, opt(v[k]) !== a[k] ? v[k] : undefined);
-        return ok(api.POST('/api/v1/share-applications/{id}/supplement', {
-          ...path, body: { note: v.note.trim(), ...changed('purpose'), ...changed('dutyBasis'), ...changed('usageScope') },
-        }));
+        const changed = (k: 'purpose' | 'dutyBasis' | 'usageScope') =>
+          optional(k, opt(v[k]) !== a[k] ? v[k] : undefined);
+        return ok(
+          api.POST('/api/v1/share-applications/{id}/supplement', {
+            ...path,
+            body: { note: v.note.trim(), ...changed('purpose'), ...changed('dutyBasis'), ...changed('usageScope') },
+          }),
+        );
       },
       done: '已补正，等待数据提供单位审核',
     },
@@ -161,17 +221,28 @@ export function shareActionSpecs(
       initialValues: { periodMonths: a.periodMonths },
       form: () => (
         <>
-          {number('续期期限（月）', 'periodMonths', MAX_PERIOD_MONTHS, '个月', `自当前授权到期日起计算，最长${MAX_PERIOD_MONTHS}个月`)}
+          {number(
+            '续期期限（月）',
+            'periodMonths',
+            MAX_PERIOD_MONTHS,
+            '个月',
+            `自当前授权到期日起计算，最长${MAX_PERIOD_MONTHS}个月`,
+          )}
           {text('续期理由', 'reason', [required('请填写续期理由'), max(2000)])}
         </>
       ),
-      submit: (v: { periodMonths: number; reason: string }) => ok(api.POST('/api/v1/share-applications/{id}/renewal', {
-        ...path, body: { periodMonths: v.periodMonths, reason: v.reason.trim() },
-      })),
+      submit: (v: { periodMonths: number; reason: string }) =>
+        ok(
+          api.POST('/api/v1/share-applications/{id}/renewal', {
+            ...path,
+            body: { periodMonths: v.periodMonths, reason: v.reason.trim() },
+          }),
+        ),
     },
     credential: {
-      confirm: `${terms.credential}供数据共享交换平台核验本单位的${terms.grant}；签发后，此前签发的${terms.credential}随即停止使用。`
-        + '新凭证只显示这一次。',
+      confirm:
+        `${terms.credential}供数据共享交换平台核验本单位的${terms.grant}；签发后，此前签发的${terms.credential}随即停止使用。` +
+        '新凭证只显示这一次。',
       // The answer goes straight to the page's memory: no query holds it.
       submit: async () => {
         const issued = await ok(api.POST('/api/v1/share-applications/{id}/credential', path));
@@ -195,10 +266,13 @@ export function shareActionSpecs(
       ),
       submit: async (v: { statement: string; dutyBasis?: string }) => {
         const body = { statement: v.statement.trim(), ...optional('dutyBasis', v.dutyBasis) };
-        const objection = await ok(api.POST('/api/v1/share-applications/{id}/objection', {
-          params: { path: { id: a.id }, header: { 'idempotency-key': keyFor(objectionAttempt, body) } }, body,
-        }));
-        navigate(`/objections/${objection.id}`);
+        const objection = await ok(
+          api.POST('/api/v1/share-applications/{id}/objection', {
+            params: { path: { id: a.id }, header: { 'idempotency-key': keyFor(objectionAttempt, body) } },
+            body,
+          }),
+        );
+        void navigate(`/objections/${objection.id}`);
         return objection;
       },
       done: '异议已提出',

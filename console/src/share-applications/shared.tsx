@@ -7,24 +7,43 @@ import type { ReactNode } from 'react';
 import { ToneTag } from '../components/ToneTag.tsx';
 import { Paragraph, Title } from '../components/Typography.tsx';
 
-export interface ActorLike { id: string; name?: string | null; role: string; agency?: string | null }
+export interface ActorLike {
+  id: string;
+  name?: string | null;
+  role: string;
+  agency?: string | null;
+}
 
 /** A card's heading: an h3 under the page's h2. */
 export const Section = ({ children }: { children: ReactNode }) => (
-  <Title level={3} style={{ fontSize: 16, margin: 0 }}>{children}</Title>
+  <Title level={3} style={{ fontSize: 16, margin: 0 }}>
+    {children}
+  </Title>
 );
 
 /** A person's free text as written (line breaks kept), or a dash. */
 export const paragraph = (s: string | null | undefined) =>
-  (s ? <Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Paragraph> : '—');
+  s ? <Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{s}</Paragraph> : '—';
 
 /** Data item names as tags. */
-export const tags = (items: string[]) => <Space size={[4, 4]} wrap>{items.map((f) => <Tag key={f}>{f}</Tag>)}</Space>;
+export const tags = (items: string[]) => (
+  <Space size={[4, 4]} wrap>
+    {items.map((f) => (
+      <Tag key={f}>{f}</Tag>
+    ))}
+  </Space>
+);
 
 /** Amber marks in the console's AA-contrast tones. */
-export const PersonalTag = () => <ToneTag tone="orange" style={{ marginInlineStart: 6 }}>{terms.personalInfo}</ToneTag>;
+export const PersonalTag = () => (
+  <ToneTag tone="orange" style={{ marginInlineStart: 6 }}>
+    {terms.personalInfo}
+  </ToneTag>
+);
 export const ProvisionalTag = () => (
-  <ToneTag tone="gold" title="工作日历尚未发布，期限暂按周末推算">{terms.provisional}</ToneTag>
+  <ToneTag tone="gold" title="工作日历尚未发布，期限暂按周末推算">
+    {terms.provisional}
+  </ToneTag>
 );
 
 export const dateTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');

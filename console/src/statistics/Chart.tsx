@@ -4,14 +4,19 @@
 // label, described by the data table beside it.
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
-  GridComponent, LegendComponent, TooltipComponent,
-  type GridComponentOption, type LegendComponentOption, type TooltipComponentOption,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
 } from 'echarts/components';
-import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import { init, use as registerEcharts, type ComposeOption, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// ECharts' own registration function (named `use` by ECharts), not React's `use` hook.
+registerEcharts([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
@@ -20,7 +25,12 @@ export type ChartOption = ComposeOption<
 /** Colours that keep 3:1 against white (WCAG 1.4.11 for graphics). */
 const palette = ['#1d5fbf', '#d4380d', '#389e0d', '#722ed1', '#c41d7f', '#08979c', '#ad6800', '#595959'];
 
-export default function Chart({ option, label, describedBy, height = 300 }: {
+export default function Chart({
+  option,
+  label,
+  describedBy,
+  height = 300,
+}: {
   option: ChartOption;
   label: string;
   describedBy?: string;
@@ -45,5 +55,7 @@ export default function Chart({ option, label, describedBy, height = 300 }: {
     chart.current?.setOption({ color: palette, textStyle: { fontFamily: 'inherit' }, ...option }, true);
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} aria-describedby={describedBy} style={{ width: '100%', height }} />;
+  return (
+    <div ref={box} role="img" aria-label={label} aria-describedby={describedBy} style={{ width: '100%', height }} />
+  );
 }

@@ -37,12 +37,19 @@ export function Report({ s, agencyName }: { s: Schemas['Statistics']; agencyName
       </Row>
 
       <section aria-labelledby="stats-summary-title">
-        <Title level={3} id="stats-summary-title" style={{ fontSize: 16 }}>各业务汇总</Title>
+        <Title level={3} id="stats-summary-title" style={{ fontSize: 16 }}>
+          各业务汇总
+        </Title>
         <DataTable
-          id="stats-summary" caption={`各业务事项数、${terms.overdue}数、${DECIDED}数和${terms.medianReviewWd}`}
+          id="stats-summary"
+          caption={`各业务事项数、${terms.overdue}数、${DECIDED}数和${terms.medianReviewWd}`}
           head={['业务', '事项总数', terms.overdue, DECIDED, `${terms.medianReviewWd}（${terms.workingDay}）`]}
           rows={s.processes.map((x) => [
-            processLabels[x.process], x.total, x.overdue, x.decided, x.medianReviewWd ?? '—',
+            processLabels[x.process],
+            x.total,
+            x.overdue,
+            x.decided,
+            x.medianReviewWd ?? '—',
           ])}
         />
       </section>
@@ -50,39 +57,53 @@ export function Report({ s, agencyName }: { s: Schemas['Statistics']; agencyName
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={12}>
           <ChartSection
-            id="states" title="按状态分布" text={c.states.text} option={c.states.option}
+            id="states"
+            title="按状态分布"
+            text={c.states.text}
+            option={c.states.option}
             empty={c.shown.length === 0 ? '所选范围内暂无事项' : null}
           >
             <DataTable
-              id="stats-states" caption="各业务按状态的事项数" head={['业务', '状态', '数量']}
-              rows={c.shown.flatMap((x) => x.byState.map((b) => [
-                processLabels[x.process], stateLabel(x.process, b.state), b.count,
-              ]))}
+              id="stats-states"
+              caption="各业务按状态的事项数"
+              head={['业务', '状态', '数量']}
+              rows={c.shown.flatMap((x) =>
+                x.byState.map((b) => [processLabels[x.process], stateLabel(x.process, b.state), b.count]),
+              )}
             />
           </ChartSection>
         </Col>
         <Col xs={24} xl={12}>
           <ChartSection
-            id="overdue" title={`${terms.overdue}事项（按承办单位）`} text={c.byAgency.text} option={c.byAgency.option}
+            id="overdue"
+            title={`${terms.overdue}事项（按承办单位）`}
+            text={c.byAgency.text}
+            option={c.byAgency.option}
             empty={s.overdueByAgency.length === 0 ? `所选范围内没有${terms.overdue}事项` : null}
           >
             <DataTable
-              id="stats-overdue" caption={`各承办单位的${terms.overdue}事项数`} head={['承办单位', '业务', `${terms.overdue}数量`]}
+              id="stats-overdue"
+              caption={`各承办单位的${terms.overdue}事项数`}
+              head={['承办单位', '业务', `${terms.overdue}数量`]}
               rows={s.overdueByAgency.map((r) => [agencyName(r.agency), processLabels[r.process], r.count])}
             />
           </ChartSection>
         </Col>
         <Col xs={24} xl={12}>
           <ChartSection
-            id="median" title={`${terms.medianReviewWd}（${terms.workingDay}）`} describedBy="stats-summary"
-            text={c.median.text} option={c.median.option}
+            id="median"
+            title={`${terms.medianReviewWd}（${terms.workingDay}）`}
+            describedBy="stats-summary"
+            text={c.median.text}
+            option={c.median.option}
             empty={c.timed.length === 0 ? `所选范围内尚无${DECIDED}的事项` : null}
           />
         </Col>
         <Col xs={24} xl={12}>
           <ChartSection id="trend" title="月度趋势" text={c.trend.text} option={c.trend.option}>
             <DataTable
-              id="stats-trend" caption={`逐月${SUBMITTED}、${DECIDED}和${terms.overdue}事项数`}
+              id="stats-trend"
+              caption={`逐月${SUBMITTED}、${DECIDED}和${terms.overdue}事项数`}
               head={['月份', SUBMITTED, DECIDED, terms.overdue]}
               rows={c.monthRows.map((r) => [r.month, r.submitted, r.decided, r.overdue])}
             />
@@ -94,7 +115,15 @@ export function Report({ s, agencyName }: { s: Schemas['Statistics']; agencyName
 }
 
 /** A chart under its heading: an image named by its numbers, described by its table (or the summary). */
-function ChartSection({ id, title, text, option, empty = null, describedBy, children }: {
+function ChartSection({
+  id,
+  title,
+  text,
+  option,
+  empty = null,
+  describedBy,
+  children,
+}: {
   id: string;
   title: string;
   text: string;
@@ -107,16 +136,26 @@ function ChartSection({ id, title, text, option, empty = null, describedBy, chil
   return (
     <Card
       size="small"
-      title={<Title level={3} id={heading} style={{ fontSize: 16, margin: 0 }}>{title}</Title>}
+      title={
+        <Title level={3} id={heading} style={{ fontSize: 16, margin: 0 }}>
+          {title}
+        </Title>
+      }
     >
       <figure aria-labelledby={heading} style={{ margin: 0 }}>
-        {empty
-          ? <Empty description={empty} style={{ padding: 24 }} />
-          : (
-            <Suspense fallback={<div role="status" style={drawing}>正在绘制图表…</div>}>
-              <Chart option={option} label={`${title}图表。${text}`} describedBy={describedBy ?? `stats-${id}`} />
-            </Suspense>
-          )}
+        {empty ? (
+          <Empty description={empty} style={{ padding: 24 }} />
+        ) : (
+          <Suspense
+            fallback={
+              <div role="status" style={drawing}>
+                正在绘制图表…
+              </div>
+            }
+          >
+            <Chart option={option} label={`${title}图表。${text}`} describedBy={describedBy ?? `stats-${id}`} />
+          </Suspense>
+        )}
         {children && (
           <details style={{ marginTop: 8 }} open={!!empty || undefined}>
             <summary style={{ cursor: 'pointer' }}>{title}：数据表</summary>

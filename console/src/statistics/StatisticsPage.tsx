@@ -31,17 +31,21 @@ export default function StatisticsPage() {
   const process = (params.get('process') as Process | null) ?? undefined;
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
-  const agency = bureau ? params.get('agency') ?? undefined : undefined;
+  const agency = bureau ? (params.get('agency') ?? undefined) : undefined;
   const set = (values: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(values)) {
-      if (v) next.set(k, v); else next.delete(k);
+      if (v) next.set(k, v);
+      else next.delete(k);
     }
     setParams(next, { replace: true });
   };
 
   const query = Object.fromEntries(Object.entries({ process, from, to, agency }).filter(([, v]) => v)) as {
-    process?: Process; from?: string; to?: string; agency?: string;
+    process?: Process;
+    from?: string;
+    to?: string;
+    agency?: string;
   };
   const stats = useQuery({
     queryKey: ['statistics', query],
@@ -55,26 +59,45 @@ export default function StatisticsPage() {
 
   return (
     <Card>
-      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>{terms.statistics}</Title>
+      <Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
+        {terms.statistics}
+      </Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
-          aria-label="业务类型" placeholder="全部业务" allowClear style={{ width: 160 }} value={process}
-          onChange={(v) => set({ process: v })} options={processOptions}
+          aria-label="业务类型"
+          placeholder="全部业务"
+          allowClear
+          style={{ width: 160 }}
+          value={process}
+          onChange={(v) => set({ process: v })}
+          options={processOptions}
         />
         <LazyDatePicker
-          aria-label="开始日期" placeholder="开始日期" value={start ? dayjs(start) : null} allowClear={!!from}
+          aria-label="开始日期"
+          placeholder="开始日期"
+          value={start ? dayjs(start) : null}
+          allowClear={!!from}
           disabledDate={(d: Dayjs) => !!end && d.isAfter(dayjs(end), 'day')}
           onChange={(d) => set({ from: d ? d.format('YYYY-MM-DD') : undefined })}
         />
         <LazyDatePicker
-          aria-label="结束日期" placeholder="结束日期" value={end ? dayjs(end) : null} allowClear={!!to}
+          aria-label="结束日期"
+          placeholder="结束日期"
+          value={end ? dayjs(end) : null}
+          allowClear={!!to}
           disabledDate={(d: Dayjs) => !!start && d.isBefore(dayjs(start), 'day')}
           onChange={(d) => set({ to: d ? d.format('YYYY-MM-DD') : undefined })}
         />
         {bureau && (
           <Select
-            aria-label={terms.handlingAgency} placeholder="全市（全部单位）" allowClear showSearch optionFilterProp="label"
-            style={{ width: 220 }} value={agency} onChange={(v) => set({ agency: v })}
+            aria-label={terms.handlingAgency}
+            placeholder="全市（全部单位）"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 220 }}
+            value={agency}
+            onChange={(v) => set({ agency: v })}
             options={(known ?? []).map((a) => ({ value: a.code, label: a.name }))}
           />
         )}
@@ -82,8 +105,10 @@ export default function StatisticsPage() {
       </Space>
       {s && (
         <Paragraph type="secondary" role="status" aria-live="polite">
-          统计范围：{s.scope.agency ? agencyName(s.scope.agency) : '全市'} · {process ? processLabels[process] : '全部业务'}
-          {' · '}{s.from} 至 {s.to}（按提交日期统计；{DECIDED}按答复日期统计）
+          统计范围：{s.scope.agency ? agencyName(s.scope.agency) : '全市'} ·{' '}
+          {process ? processLabels[process] : '全部业务'}
+          {' · '}
+          {s.from} 至 {s.to}（按提交日期统计；{DECIDED}按答复日期统计）
         </Paragraph>
       )}
       {stats.isError && <Alert type="error" showIcon message={messageOf(stats.error)} style={{ marginBottom: 16 }} />}

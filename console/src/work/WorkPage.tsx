@@ -53,24 +53,34 @@ export default function WorkPage() {
   const agencies = useAgencies();
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value); else next.delete(key);
+    if (value) next.set(key, value);
+    else next.delete(key);
     // A state the newly chosen process does not have is dropped with it.
     const kept = next.get('state');
-    const dropped = key === 'process' && kept && !stateOptions(value as Process | undefined).some((s) => s.value === kept);
+    const dropped =
+      key === 'process' && kept && !stateOptions(value as Process | undefined).some((s) => s.value === kept);
     if (dropped) next.delete('state');
     setParams(next, { replace: true });
   };
 
   const list = useInfiniteQuery({
     queryKey: ['work-items', view, process, state, agency, q],
-    queryFn: ({ pageParam }) => ok(api.GET('/api/v1/work-items', {
-      params: {
-        query: {
-          view, limit: 50, ...(process ? { process } : {}), ...(state ? { state } : {}), ...(agency ? { agency } : {}),
-          ...(q ? { q } : {}), ...(pageParam ? { cursor: pageParam } : {}),
-        },
-      },
-    })),
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/v1/work-items', {
+          params: {
+            query: {
+              view,
+              limit: 50,
+              ...(process ? { process } : {}),
+              ...(state ? { state } : {}),
+              ...(agency ? { agency } : {}),
+              ...(q ? { q } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 60_000,
@@ -79,27 +89,42 @@ export default function WorkPage() {
 
   const columns: Column<Item>[] = [
     {
-      title: '事项', key: 'title',
+      title: '事项',
+      key: 'title',
       render: (r) => (
         <Space direction="vertical" size={0}>
           <Link to={caseLink(r.process, r.caseId)}>{r.title}</Link>
-          <Muted style={{ fontSize: 12 }}>{[processLabels[r.process], shortId(r.caseId), ...r.agencies.filter((a) => a !== r.agency).map(agencyName)].join(' · ')}</Muted>
+          <Muted style={{ fontSize: 12 }}>
+            {[
+              processLabels[r.process],
+              shortId(r.caseId),
+              ...r.agencies.filter((a) => a !== r.agency).map(agencyName),
+            ].join(' · ')}
+          </Muted>
         </Space>
       ),
     },
     { title: '状态', key: 'state', render: (r) => <StateTag process={r.process} state={r.state} /> },
     { title: terms.handlingAgency, key: 'agency', render: (r) => agencyName(r.agency) },
     {
-      title: view === 'done' ? '办理时间' : terms.deadline, key: 'due',
-      render: (r) => (view === 'done' && r.actedAt
-        ? dayjs(r.actedAt).format('YYYY-MM-DD HH:mm')
-        : <DueTag dueDate={r.dueDate} workingDaysLeft={r.workingDaysLeft} dueSoon={r.dueSoon} overdue={r.overdue} />),
+      title: view === 'done' ? '办理时间' : terms.deadline,
+      key: 'due',
+      render: (r) =>
+        view === 'done' && r.actedAt ? (
+          dayjs(r.actedAt).format('YYYY-MM-DD HH:mm')
+        ) : (
+          <DueTag dueDate={r.dueDate} workingDaysLeft={r.workingDaysLeft} dueSoon={r.dueSoon} overdue={r.overdue} />
+        ),
     },
     {
-      title: '可办理', key: 'actions',
-      render: (r) => (r.actions.length
-        ? r.actions.map((a) => actionLabelIn(r.process, a as keyof typeof actionLabels)).join('、')
-        : <Muted>—</Muted>),
+      title: '可办理',
+      key: 'actions',
+      render: (r) =>
+        r.actions.length ? (
+          r.actions.map((a) => actionLabelIn(r.process, a as keyof typeof actionLabels)).join('、')
+        ) : (
+          <Muted>—</Muted>
+        ),
     },
   ];
 
@@ -109,18 +134,44 @@ export default function WorkPage() {
       <TabBar label="事项视图" tabs={views} active={view} onChange={(k) => set('view', k === 'todo' ? undefined : k)} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
-          aria-label="业务类型" placeholder="全部业务" allowClear style={{ width: 160 }} value={process}
-          onChange={(v) => set('process', v)} options={Object.entries(processLabels).map(([value, label]) => ({ value, label }))}
+          aria-label="业务类型"
+          placeholder="全部业务"
+          allowClear
+          style={{ width: 160 }}
+          value={process}
+          onChange={(v) => set('process', v)}
+          options={Object.entries(processLabels).map(([value, label]) => ({ value, label }))}
         />
         <Select
-          aria-label="状态" placeholder="全部状态" allowClear showSearch optionFilterProp="label" style={{ width: 180 }} value={state}
-          onChange={(v) => set('state', v)} options={states}
+          aria-label="状态"
+          placeholder="全部状态"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 180 }}
+          value={state}
+          onChange={(v) => set('state', v)}
+          options={states}
         />
         <Select
-          aria-label="相关单位" placeholder="全部单位" allowClear showSearch optionFilterProp="label" style={{ width: 200 }} value={agency}
-          onChange={(v) => set('agency', v)} options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
+          aria-label="相关单位"
+          placeholder="全部单位"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 200 }}
+          value={agency}
+          onChange={(v) => set('agency', v)}
+          options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
         />
-        <Input.Search aria-label="搜索事项" placeholder="事项编号或资源名称" allowClear defaultValue={q} style={{ width: 260 }} onSearch={(v) => set('q', v.trim() || undefined)} />
+        <Input.Search
+          aria-label="搜索事项"
+          placeholder="事项编号或资源名称"
+          allowClear
+          defaultValue={q}
+          style={{ width: 260 }}
+          onSearch={(v) => set('q', v.trim() || undefined)}
+        />
       </Space>
       <Spin spinning={list.isPending}>
         <SimpleTable<Item>
@@ -129,7 +180,15 @@ export default function WorkPage() {
           columns={columns}
           rows={items}
           rowStyle={(r) => ({ background: r.overdue ? '#fff1f0' : r.dueSoon ? '#fffbe6' : undefined })}
-          empty={list.isError ? messageOf(list.error) : list.isPending ? '正在加载' : <Empty description={view === 'todo' ? '暂无待办事项' : '暂无事项'} />}
+          empty={
+            list.isError ? (
+              messageOf(list.error)
+            ) : list.isPending ? (
+              '正在加载'
+            ) : (
+              <Empty description={view === 'todo' ? '暂无待办事项' : '暂无事项'} />
+            )
+          }
         />
       </Spin>
       <LoadMore list={list} />
