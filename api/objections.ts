@@ -2,6 +2,7 @@
 // workflow, acting through the objection's updates, and presenting the read model and dossier.
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
+import { actorSchema } from './schemas.js';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getObjection, type ObjectionRow } from '../db/queries/objection.js';
 import { getShareApplication } from '../db/queries/share-application.js';
@@ -13,16 +14,10 @@ import { fileObjectionUpdate } from '../workflows/share-application/messages.js'
 import { objectionActions } from '../workflows/objection/rules.js';
 import { actionsSchema, withActions } from './case-actions.js';
 import { actorOf, type Principal } from './plugins/auth.js';
-import { actingRole, canSee, timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
+import { actingRole, timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
 import { caseIdForKey } from './idempotency.js';
 import { temporalCall, updateCase } from './temporal-errors.js';
-
-const actorSchema = z.object({
-  id: z.string(),
-  name: z.string().nullable().optional(),
-  role: z.string(),
-  agency: z.string().nullable().optional(),
-});
+import { canSeeShareApplication } from '../workflows/share-application/rules.js';
 
 export const objectionSchema = z
   .object({
@@ -127,7 +122,7 @@ export async function loadVisibleObjection(
   id: string,
 ): Promise<{ row: ObjectionRow; dto: ObjectionDto }> {
   const row = await getObjection(deps.db, id);
-  if (!row || !canSee(p, row)) throw new AppError('NOT_FOUND', 'no such objection');
+  if (!row || !canSeeShareApplication(p, row)) throw new AppError('NOT_FOUND', 'no such objection');
   return {
     row,
     dto: (await objectionsWithActions(deps, p, [objectionDto(row, await listCaseEvents(deps.db, id))]))[0]!,
@@ -159,7 +154,8 @@ export async function fileObjection(
   idempotencyKey?: string,
 ): Promise<ObjectionDto> {
   const found = await getShareApplication(deps.db, applicationId);
-  if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
+  if (!found || !canSeeShareApplication(p, found.application))
+    throw new AppError('NOT_FOUND', 'no such share application');
   const role = actingRole(p, found.application, ['agency_staff']);
   const { id: objectionId, earlier } = await caseIdForKey(deps.db, `objection:${p.sub}`, idempotencyKey, {
     applicationId,

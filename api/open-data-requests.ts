@@ -21,11 +21,12 @@ import { openDataRequestWorkflowId, openRegisteredUpdate } from '../workflows/op
 import { openDataStates, type OpenDataRequestInput, type OpenDataView } from '../workflows/open-data-request/types.js';
 import { openDataActions } from '../workflows/open-data-request/rules.js';
 import { actionsSchema, withActions } from './case-actions.js';
-import { actorOf, isBureau, type Principal } from './plugins/auth.js';
-import { text } from './schemas.js';
+import { actorOf, type Principal } from './plugins/auth.js';
+import { actorSchema, text } from './schemas.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
 import { caseIdForKey } from './idempotency.js';
 import { temporalCall, updateCase } from './temporal-errors.js';
+import { canSeeOpenData } from '../workflows/open-data-request/rules.js';
 
 export const newOpenDataRequestSchema = z.object({
   resourceId: z.uuid('must be the id of a catalog resource'),
@@ -47,12 +48,6 @@ export const newOpenDataRequestSchema = z.object({
 });
 export type NewOpenDataRequest = z.infer<typeof newOpenDataRequestSchema>;
 
-const actorSchema = z.object({
-  id: z.string(),
-  name: z.string().nullable().optional(),
-  role: z.string(),
-  agency: z.string().nullable().optional(),
-});
 export const openDataSchema = z
   .object({
     id: z.string(),
@@ -172,13 +167,6 @@ export function openDataDto(
     ...(extra.credential ? { credential: extra.credential } : {}),
     ...(extra.timeline ? { timeline: extra.timeline.map(timelineDto) } : {}),
   };
-}
-
-/** The requester (public user), the provider agency's staff and reviewers, and the bureau see a request. */
-export function canSeeOpenData(p: Principal, r: Pick<OpenDataRow, 'requesterUser' | 'providerAgency'>): boolean {
-  if (isBureau(p)) return true;
-  if (p.roles.includes('public') && p.sub === r.requesterUser) return true;
-  return p.roles.some((x) => x === 'agency_staff' || x === 'agency_reviewer') && p.agency === r.providerAgency;
 }
 
 export async function loadVisibleOpenData(

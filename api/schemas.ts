@@ -19,6 +19,14 @@ export const problemSchema = z
 export const problems = (...statuses: (400 | 401 | 403 | 404 | 409 | 429 | 501 | 503)[]) =>
   Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<number, typeof problemSchema>;
 
+/** The person behind a recorded decision, as every case answer shows it. */
+export const actorSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable().optional(),
+  role: z.string(),
+  agency: z.string().nullable().optional(),
+});
+
 export const paginationQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),

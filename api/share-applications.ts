@@ -28,12 +28,13 @@ import {
 } from '../workflows/share-application/types.js';
 import { MAX_PERIOD_MONTHS, precheck, shareActions } from '../workflows/share-application/rules.js';
 import { actionsOn, actionsSchema, withActions } from './case-actions.js';
-import { actorOf, isBureau, type Principal } from './plugins/auth.js';
+import { actorOf, type Principal } from './plugins/auth.js';
 import { caseIdForKey } from './idempotency.js';
 import { calendarFrom, calendarIn } from '../activities/calendar.js';
 import { localDate } from '../workflows/common/working-days.js';
 import { temporalCall, updateCase } from './temporal-errors.js';
-import { text } from './schemas.js';
+import { actorSchema, text } from './schemas.js';
+import { actingRoleOn, canSeeShareApplication, type ShareParties } from '../workflows/share-application/rules.js';
 
 export interface ShareDeps {
   db: Db;
@@ -58,12 +59,6 @@ export const newShareApplicationSchema = z.object({
 });
 export type NewShareApplication = z.infer<typeof newShareApplicationSchema>;
 
-const actorSchema = z.object({
-  id: z.string(),
-  name: z.string().nullable().optional(),
-  role: z.string(),
-  agency: z.string().nullable().optional(),
-});
 const decisionSchema = z.object({
   decision: z.string(),
   by: actorSchema,
@@ -246,42 +241,11 @@ export function applicationDto(
   };
 }
 
-const agencyRoles: readonly Role[] = ['agency_staff', 'agency_reviewer'];
-
-/**
- * Parties (staff and reviewers of the applicant or provider) and the bureau see a case; to anyone else it
- * does not exist.
- */
-export function canSee(p: Principal, a: Pick<ShareApplicationRow, 'applicantAgency' | 'providerAgency'>): boolean {
-  if (isBureau(p)) return true;
-  const actsForAgency = p.roles.some((r) => agencyRoles.includes(r));
-  return actsForAgency && !!p.agency && (p.agency === a.applicantAgency || p.agency === a.providerAgency);
-}
-
-/**
- * The role the caller acts in: one of `allowed` that they hold and that fits this case (a reviewer
- * of the provider, staff of the applicant, or a bureau role); 403 when none does.
- */
-export function actingRole(
-  p: Principal,
-  a: Pick<ShareApplicationRow, 'applicantAgency' | 'providerAgency'>,
-  allowed: readonly Role[],
-): Role {
-  const fits = (r: Role): boolean =>
-    r === 'agency_reviewer'
-      ? p.agency === a.providerAgency
-      : r === 'agency_staff'
-        ? p.agency === a.applicantAgency
-        : true;
-  const held = allowed.filter((r) => p.roles.includes(r));
-  const role = held.find(fits);
-  if (role) return role;
-  if (held.length)
-    throw new AppError(
-      'FORBIDDEN',
-      `only the ${held.map((r) => (r === 'agency_reviewer' ? "provider's reviewer" : r === 'agency_staff' ? "applicant's staff" : r)).join(' or ')} may do this`,
-    );
-  throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
+/** The role the caller acts in on this case (the rule is `actingRoleOn` in rules.ts); 403 when none fits. */
+export function actingRole(p: Principal, c: ShareParties, allowed: readonly Role[]): Role {
+  const role = actingRoleOn(p, c, allowed);
+  if (typeof role === 'string') return role;
+  throw new AppError(role.code, role.message);
 }
 
 /**
@@ -294,7 +258,8 @@ export async function loadVisible(
   id: string,
 ): Promise<ApplicationDto> {
   const [found, timeline] = await Promise.all([getShareApplication(deps.db, id), listCaseEvents(deps.db, id)]);
-  if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
+  if (!found || !canSeeShareApplication(p, found.application))
+    throw new AppError('NOT_FOUND', 'no such share application');
   return withApplicationActions(deps, p, applicationDto(found.application, found.grant, timeline));
 }
 
@@ -443,7 +408,8 @@ export async function actOnShareApplication<A>(
   makeArgs: (actor: ReturnType<typeof actorOf>) => A,
 ): Promise<ApplicationDto> {
   const found = await getShareApplication(deps.db, id);
-  if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
+  if (!found || !canSeeShareApplication(p, found.application))
+    throw new AppError('NOT_FOUND', 'no such share application');
   const role = actingRole(p, found.application, allowed);
   await updateCase(
     deps.temporal.workflow.getHandle(found.application.workflowId),

@@ -4,7 +4,7 @@ import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jo
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
 import type { Config } from '../../lib/config.js';
-import { bureauRoles, roles, type Actor, type Role } from '../../workflows/common/actors.js';
+import { isBureauViewer, roles, type Actor, type Role } from '../../workflows/common/actors.js';
 
 export const principalSchema = z.object({
   sub: z.string().min(1).max(200),
@@ -99,7 +99,7 @@ export function requireRole(request: FastifyRequest, allowed: readonly Role[]): 
   return { principal, role };
 }
 
-export const isBureau = (p: Principal): boolean => p.roles.some((r) => bureauRoles.includes(r));
+export const isBureau = (p: Principal): boolean => isBureauViewer(p);
 
 export const actorOf = (p: Principal, role: Role): Actor => ({
   id: p.sub,

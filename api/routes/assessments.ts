@@ -64,10 +64,11 @@ import type { Actor, Role } from '../../workflows/common/actors.js';
 import { localDate } from '../../workflows/common/working-days.js';
 import { bodyHash } from '../idempotency.js';
 import { claimIdempotencyKey, getIdempotencyKey } from '../../db/queries/idempotency.js';
-import { actorOf, caller, isBureau, requireRole, type Principal } from '../plugins/auth.js';
-import { page, paginationQuery, problems, text } from '../schemas.js';
+import { actorOf, caller, requireRole, type Principal } from '../plugins/auth.js';
+import { actorSchema, page, paginationQuery, problems, text } from '../schemas.js';
 import { timelineDto, timelineEventSchema } from '../share-applications.js';
 import { temporalCall, updateCase } from '../temporal-errors.js';
+import { canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
 
 const tags = ['assessments (P4)'];
 const bureau: readonly Role[] = ['bureau_coordinator', 'bureau_admin'];
@@ -75,12 +76,6 @@ const bureau: readonly Role[] = ['bureau_coordinator', 'bureau_admin'];
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2200) });
 const agencyParam = yearParam.extend({ code: z.string().min(1).max(64) });
 const due = z.object({ dueDate: z.string(), dueAt: z.string(), provisional: z.boolean() });
-const actorSchema = z.object({
-  id: z.string(),
-  name: z.string().nullable().optional(),
-  role: z.string(),
-  agency: z.string().nullable().optional(),
-});
 const signed = <T extends z.ZodType>(value: T) => z.object({ by: actorSchema, at: z.string(), value });
 const scoreItem = z.object({
   indicator: z.string(),
@@ -288,12 +283,6 @@ export function agencyDto(r: AgencyAssessmentRow, timeline?: Awaited<ReturnType<
   };
 }
 
-const ownAgency = (p: Principal): string | null =>
-  p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null;
-/** The agency itself, the bureau, and the assessor assigned to it see an agency's assessment. */
-export const canSeeAgency = (p: Principal, r: AgencyAssessmentRow): boolean =>
-  isBureau(p) || ownAgency(p) === r.agencyCode || (p.roles.includes('assessor') && r.assessorId === p.sub);
-
 /** CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
 const csvCell = (value: unknown): string => {
   const s = value === null || value === undefined ? '' : String(value);
@@ -352,7 +341,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
   };
   const loadAgency = async (p: Principal, year: number, code: string) => {
     const row = await getAgencyAssessment(db, year, code);
-    if (!row || !canSeeAgency(p, row))
+    if (!row || !canSeeAgencyAssessment(p, row))
       throw new AppError('NOT_FOUND', `no assessment of ${code} in ${year} that you may see`);
     return row;
   };

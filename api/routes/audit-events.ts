@@ -4,16 +4,17 @@ import type { Db } from '../../db/client.js';
 import { listCaseEvents, verifyAuditChain } from '../../db/queries/audit.js';
 import { getCorrection } from '../../db/queries/correction.js';
 import { getAgencyAssessment } from '../../db/queries/assessment.js';
-import { canSeeAgency } from './assessments.js';
 import { getObjection } from '../../db/queries/objection.js';
-import { canSeeCorrection } from './corrections.js';
 import { getOpenDataRequest } from '../../db/queries/open-data-request.js';
-import { canSeeOpenData } from '../open-data-requests.js';
 import { getShareApplication } from '../../db/queries/share-application.js';
 import { AppError } from '../../lib/errors.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
-import { canSee, timelineDto, timelineEventSchema } from '../share-applications.js';
+import { timelineDto, timelineEventSchema } from '../share-applications.js';
 import { problems } from '../schemas.js';
+import { canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
+import { canSeeCorrection } from '../../workflows/correction/rules.js';
+import { canSeeOpenData } from '../../workflows/open-data-request/rules.js';
+import { canSeeShareApplication } from '../../workflows/share-application/rules.js';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -44,7 +45,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       if (assessment && !isBureau(p)) {
         // An agency's assessment: the agency and its assessor; a cycle's own trail: the bureau and assessors.
         const row = assessment[2] ? await getAgencyAssessment(db, Number(assessment[1]), assessment[2]) : null;
-        const visible = row ? canSeeAgency(p, row) : !assessment[2] && p.roles.includes('assessor');
+        const visible = row ? canSeeAgencyAssessment(p, row) : !assessment[2] && p.roles.includes('assessor');
         if (!visible) throw new AppError('NOT_FOUND', 'no such case');
       } else if (!isBureau(p)) {
         // Parties see the audit trail of their own cases only.
@@ -52,7 +53,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         const openData = parties ? null : await getOpenDataRequest(db, caseId);
         const correction = parties || openData ? null : await getCorrection(db, caseId);
         const visible = parties
-          ? canSee(p, parties)
+          ? canSeeShareApplication(p, parties)
           : openData
             ? canSeeOpenData(p, openData)
             : correction

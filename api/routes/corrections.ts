@@ -26,13 +26,14 @@ import {
   type CorrectionView,
 } from '../../workflows/correction/types.js';
 import type { UpdateDefinition } from '@temporalio/common';
-import { checkReporterAccess, correctionActions } from '../../workflows/correction/rules.js';
+import { canSeeCorrection, checkReporterAccess, correctionActions } from '../../workflows/correction/rules.js';
 import { actionsSchema, withActions } from '../case-actions.js';
 import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
 import { caseIdForKey } from '../idempotency.js';
 import { temporalCall, updateCase } from '../temporal-errors.js';
 import {
+  actorSchema,
   decodeCursor,
   encodeCursor,
   page,
@@ -42,14 +43,9 @@ import {
   timeCursorSchema,
   uuidParam,
 } from '../schemas.js';
+import { agencyOfViewer } from '../../workflows/common/actors.js';
 
 const tags = ['corrections (P5)'];
-const actorSchema = z.object({
-  id: z.string(),
-  name: z.string().nullable().optional(),
-  role: z.string(),
-  agency: z.string().nullable().optional(),
-});
 const correctionSchema = z
   .object({
     id: z.string(),
@@ -111,14 +107,6 @@ const dto = (r: CorrectionRow, timeline?: AuditEventRow[]) => ({
   ...(timeline ? { timeline: timeline.map(timelineDto) } : {}),
 });
 
-const agencyOf = (p: Principal): string | null =>
-  p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null;
-/** The reporter, the provider and the verifying agency, and the bureau see a correction. */
-export const canSeeCorrection = (p: Principal, r: CorrectionRow): boolean =>
-  isBureau(p) ||
-  p.sub === r.reporterId ||
-  (!!agencyOf(p) && (agencyOf(p) === r.assignedAgency || agencyOf(p) === r.providerAgency));
-
 async function loadVisible(deps: ShareDeps, p: Principal, id: string) {
   const row = await getCorrection(deps.db, id);
   if (!row || !canSeeCorrection(p, row)) throw new AppError('NOT_FOUND', 'no such correction');
@@ -175,7 +163,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         throw new AppError('VALIDATION_FAILED', 'the resource is not in the catalog', {
           errors: [{ path: 'resourceId', message: 'no such resource' }],
         });
-      const reporterAgency = agencyOf(p);
+      const reporterAgency = agencyOfViewer(p);
       const [agencyGrant, openAgreement] = await Promise.all([
         reporterAgency ? holdsActiveGrant(deps.db, reporterAgency, resource.id) : false,
         holdsActiveAgreement(deps.db, p.sub, resource.id),
@@ -252,7 +240,9 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     },
     async (request) => {
       const p = caller(request);
-      const scope = isBureau(p) ? {} : { reporterId: p.sub, ...(agencyOf(p) ? { agency: agencyOf(p)! } : {}) };
+      const scope = isBureau(p)
+        ? {}
+        : { reporterId: p.sub, ...(agencyOfViewer(p) ? { agency: agencyOfViewer(p)! } : {}) };
       const result = await listCorrections(
         deps.db,
         scope,

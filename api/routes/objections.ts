@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { conditionsProblem } from '../../workflows/objection/rules.js';
 import { listCaseEvents } from '../../db/queries/audit.js';
 import { listObjections } from '../../db/queries/objection.js';
 import { getShareApplication } from '../../db/queries/share-application.js';
@@ -38,8 +39,8 @@ import {
 const tags = ['objections (P2)'];
 const actionResponses = { 200: objectionSchema, ...problems(400, 401, 403, 404, 409, 503) };
 const conditionsRequired = (b: { outcome: string; conditions?: string | undefined }, ctx: z.RefinementCtx) => {
-  if (b.outcome === 'conditional_share' && !b.conditions)
-    ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'required for conditional_share' });
+  const problem = conditionsProblem(b);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
 };
 
 export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps) => {

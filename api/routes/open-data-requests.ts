@@ -20,7 +20,6 @@ import {
 import { openDataStates } from '../../workflows/open-data-request/types.js';
 import {
   actOnOpenData,
-  canSeeOpenData,
   credentialHash,
   loadVisibleOpenData,
   newCredential,
@@ -36,7 +35,7 @@ import { checkCredentialRotation } from '../../workflows/open-data-request/rules
 import { checkCredential } from '../../workflows/share-application/rules.js';
 import type { OpenDataView } from '../../workflows/open-data-request/types.js';
 import type { ShareApplicationView } from '../../workflows/share-application/types.js';
-import { actingRole, canSee, type ShareDeps } from '../share-applications.js';
+import { actingRole, type ShareDeps } from '../share-applications.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -47,6 +46,8 @@ import {
   timeCursorSchema,
   uuidParam,
 } from '../schemas.js';
+import { canSeeOpenData } from '../../workflows/open-data-request/rules.js';
+import { canSeeShareApplication } from '../../workflows/share-application/rules.js';
 
 const tags = ['open-data requests (P3)'];
 const actionResponses = { 200: openDataSchema, ...problems(400, 401, 403, 404, 409, 503) };
@@ -365,7 +366,8 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     async (request, reply) => {
       const p = caller(request);
       const found = await getShareApplication(deps.db, request.params.id);
-      if (!found || !canSee(p, found.application)) throw new AppError('NOT_FOUND', 'no such share application');
+      if (!found || !canSeeShareApplication(p, found.application))
+        throw new AppError('NOT_FOUND', 'no such share application');
       const role = actingRole(p, found.application, ['agency_staff']);
       await refuseUnless(
         deps.db,

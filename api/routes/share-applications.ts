@@ -10,7 +10,7 @@ import {
   withdrawUpdate,
 } from '../../workflows/share-application/messages.js';
 import { decisions, shareApplicationStates } from '../../workflows/share-application/types.js';
-import { MAX_PERIOD_MONTHS } from '../../workflows/share-application/rules.js';
+import { decisionInputErrors, MAX_PERIOD_MONTHS } from '../../workflows/share-application/rules.js';
 import {
   actOnShareApplication,
   applicationDto,
@@ -136,18 +136,9 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
             extendWd: z.number().int().min(1).max(365).optional(),
           })
           .superRefine((b, ctx) => {
-            if (b.decision === 'reject') {
-              if (!b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason' });
-              if (!b.legalBasis)
-                ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'a rejection needs its legal basis' });
-            }
-            if (b.decision === 'request_supplement' && !b.missing)
-              ctx.addIssue({ code: 'custom', path: ['missing'], message: 'list everything missing at once' });
-            if (b.decision === 'extend') {
-              if (!b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'an extension needs a reason' });
-              if (!b.extendWd)
-                ctx.addIssue({ code: 'custom', path: ['extendWd'], message: 'how many working days to extend by' });
-            }
+            // The rule is rules.ts's; the policy's limit on extendWd is checked by the workflow.
+            for (const e of decisionInputErrors(b))
+              ctx.addIssue({ code: 'custom', path: [e.path], message: e.message });
           }),
         response: actionResponses,
       },

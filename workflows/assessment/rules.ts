@@ -1,5 +1,5 @@
 // Pure decisions of the annual assessment (年度评估), docs/processes.md P4. Each names its source.
-import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import { agencyOfViewer, isBureauViewer, refuse, type Actor, type Refusal, type Viewer } from '../common/actors.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import { isPast, retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import { addCalendarDays, endOfLocalDay, localDate, type CalendarData, type Deadline } from '../common/working-days.js';
@@ -28,6 +28,12 @@ type FieldProblem = { path: string; message: string };
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 const isStaffOf = (a: Actor, agency: string) => a.role === 'agency_staff' && a.agency === agency;
 const isAdmin = (a: Actor) => a.role === 'bureau_admin';
+
+/** processes.md P4: the agency itself, the bureau, and the assessor assigned to it see an agency's assessment. */
+export function canSeeAgencyAssessment(viewer: Viewer, r: { agencyCode: string; assessorId: string | null }): boolean {
+  if (isBureauViewer(viewer) || agencyOfViewer(viewer) === r.agencyCode) return true;
+  return viewer.roles.includes('assessor') && r.assessorId === viewer.sub;
+}
 
 /** The year a scheduled run assesses: the one before the local (Asia/Shanghai) date it was scheduled for. */
 export const yearAssessedAt = (instantMs: number): number => Number(localDate(instantMs).slice(0, 4)) - 1;

@@ -33,3 +33,16 @@ export interface Refusal {
 
 export const refuse = (code: Refusal['code'], message: string, errors?: Refusal['errors']): Refusal =>
   errors ? { code, message, errors } : { code, message };
+
+/** Who is looking at a case: the signed-in person's subject, roles and agency (the API's principal). */
+export interface Viewer {
+  sub: string;
+  roles: readonly Role[];
+  agency?: string | null | undefined;
+}
+
+export const isBureauViewer = (v: Viewer): boolean => v.roles.some((r) => bureauRoles.includes(r));
+
+/** The agency a viewer works for as its staff or reviewer; null for the bureau, assessors and the public. */
+export const agencyOfViewer = (v: Viewer): string | null =>
+  v.agency && v.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? v.agency : null;

@@ -1,5 +1,14 @@
 // Pure decisions of the data correction process (docs/processes.md P5). Each names its source.
-import { bureauRoles, refuse, type Actor, type Refusal, type Role } from '../common/actors.js';
+import {
+  agencyOfViewer,
+  bureauRoles,
+  isBureauViewer,
+  refuse,
+  type Actor,
+  type Refusal,
+  type Role,
+  type Viewer,
+} from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
 import type { ExtensionInput, ForwardInput, ReturnInput, VerificationInput } from './messages.js';
 import { correctionOutcomes, terminalCorrectionStates, type CorrectionView } from './types.js';
@@ -7,6 +16,15 @@ import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party }
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 
+/** processes.md P5: the reporter, the provider, the verifying agency and the bureau see a correction. */
+export function canSeeCorrection(
+  viewer: Viewer,
+  r: { reporterId: string; assignedAgency: string | null; providerAgency: string },
+): boolean {
+  if (isBureauViewer(viewer) || viewer.sub === r.reporterId) return true;
+  const agency = agencyOfViewer(viewer);
+  return !!agency && (agency === r.assignedAgency || agency === r.providerAgency);
+}
 /** What a reporter holds of a resource, as the API finds it in the share grants and open-data agreements. */
 export interface ReporterAccess {
   /** The reporter acts for an agency (staff or reviewer) that holds an active share grant on the resource. */

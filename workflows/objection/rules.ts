@@ -31,12 +31,22 @@ export function partyOf(v: ObjectionView, a: Actor): 'applicant' | 'provider' | 
   return null;
 }
 
-const needsConditions = (outcome: string, conditions: string | null | undefined): Refusal | null =>
-  outcome === 'conditional_share' && isBlank(conditions)
-    ? refuse('VALIDATION_FAILED', 'a conditional share states its conditions', [
-        { path: 'conditions', message: 'required for conditional_share' },
-      ])
+/**
+ * processes.md P2: a settlement or ruling to share on conditions states them. The route checks it as it
+ * reads the body, the workflow's validators through `checkSettlement` and `checkRuling`.
+ */
+export const conditionsProblem = (b: {
+  outcome: string;
+  conditions?: string | null | undefined;
+}): { path: string; message: string } | null =>
+  b.outcome === 'conditional_share' && isBlank(b.conditions)
+    ? { path: 'conditions', message: 'required for conditional_share' }
     : null;
+
+const needsConditions = (outcome: string, conditions: string | null | undefined): Refusal | null => {
+  const problem = conditionsProblem({ outcome, conditions });
+  return problem ? refuse('VALIDATION_FAILED', 'a conditional share states its conditions', [problem]) : null;
+};
 
 /** processes.md P2 step 1: the provider may settle in negotiation by agreeing to share. */
 export function checkSettlement(v: ObjectionView, input: SettlementInput): Refusal | null {

@@ -1,5 +1,5 @@
 // Pure decisions of the conditional open-data request process (docs/processes.md P3). Each names its source.
-import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import { agencyOfViewer, isBureauViewer, refuse, type Actor, type Refusal, type Viewer } from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
 import { addMonths, type Deadline } from '../common/working-days.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
@@ -18,6 +18,15 @@ const isRequester = (v: OpenDataView, a: Actor) => a.role === 'public' && a.id =
 const isProviderReviewer = (v: OpenDataView, a: Actor) =>
   a.role === 'agency_reviewer' && a.agency === v.resource.providerAgency;
 
+/**
+ * processes.md P3: the requester (a public user), the provider agency's staff and reviewers, and the bureau
+ * see a request.
+ */
+export function canSeeOpenData(viewer: Viewer, r: { requesterUser: string; providerAgency: string }): boolean {
+  if (isBureauViewer(viewer)) return true;
+  if (viewer.roles.includes('public') && viewer.sub === r.requesterUser) return true;
+  return agencyOfViewer(viewer) === r.providerAgency;
+}
 /** processes.md P3 step 1: the bureau's formal check; an incomplete request is returned with its reasons. */
 export function checkFormalCheck(v: OpenDataView, i: FormalCheckInput): Refusal | null {
   if (i.actor.role !== 'bureau_coordinator')

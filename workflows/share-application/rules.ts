@@ -1,5 +1,13 @@
 // Pure decisions of the share application process (docs/processes.md P1). Each names its source.
-import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import {
+  agencyOfViewer,
+  isBureauViewer,
+  refuse,
+  type Actor,
+  type Refusal,
+  type Role,
+  type Viewer,
+} from '../common/actors.js';
 import { isPast, type TrackedDeadline } from '../common/deadlines.js';
 import { addMonths, endOfLocalDay, localDate, type Deadline } from '../common/working-days.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
@@ -54,10 +62,90 @@ export function awaitingDecision(view: ShareApplicationView): 'review' | 'renewa
   return null;
 }
 
+/** The two agencies of a share application (and of an objection to it). */
+export interface ShareParties {
+  applicantAgency: string;
+  providerAgency: string;
+}
+
+/**
+ * processes.md P1: the parties (staff and reviewers of the applicant or the provider) and the bureau see
+ * a case; to anyone else it does not exist.
+ */
+export function canSeeShareApplication(viewer: Viewer, c: ShareParties): boolean {
+  if (isBureauViewer(viewer)) return true;
+  const agency = agencyOfViewer(viewer);
+  return !!agency && (agency === c.applicantAgency || agency === c.providerAgency);
+}
+
+/**
+ * The role a viewer acts in on a case: one of `allowed` that they hold and that fits the case (a
+ * reviewer of the provider, staff of the applicant, or a bureau role), or the refusal when none does.
+ */
+export function actingRoleOn(viewer: Viewer, c: ShareParties, allowed: readonly Role[]): Role | Refusal {
+  const fits = (r: Role): boolean =>
+    r === 'agency_reviewer'
+      ? viewer.agency === c.providerAgency
+      : r === 'agency_staff'
+        ? viewer.agency === c.applicantAgency
+        : true;
+  const held = allowed.filter((r) => viewer.roles.includes(r));
+  const role = held.find(fits);
+  if (role) return role;
+  const named = (r: Role): string =>
+    r === 'agency_reviewer' ? "provider's reviewer" : r === 'agency_staff' ? "applicant's staff" : r;
+  return held.length
+    ? refuse('FORBIDDEN', `only the ${held.map(named).join(' or ')} may do this`)
+    : refuse('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
+}
+
 const isApplicantStaff = (v: ShareApplicationView, a: Actor) =>
   a.role === 'agency_staff' && a.agency === v.applicantAgency;
 const isProviderReviewer = (v: ShareApplicationView, a: Actor) =>
   a.role === 'agency_reviewer' && a.agency === v.providerAgency;
+
+/**
+ * processes.md P1: what each decision must carry, whatever the case's state: a rejection its reason and
+ * legal basis, a supplement request everything missing (一次性告知), an extension its reason and length
+ * (at most share.extensionWd when the policy is known). The route checks it as it reads the body, the
+ * workflow's validator through `checkDecision`.
+ */
+export function decisionInputErrors(
+  input: Pick<DecisionInput, 'decision' | 'reason' | 'legalBasis' | 'missing' | 'extendWd'>,
+  policy?: Pick<SharePolicy, 'extensionWd'>,
+): { path: string; message: string }[] {
+  switch (input.decision) {
+    case 'reject':
+      return [
+        ...(isBlank(input.reason) ? [{ path: 'reason', message: 'a rejection needs a reason' }] : []),
+        ...(isBlank(input.legalBasis) ? [{ path: 'legalBasis', message: 'a rejection needs its legal basis' }] : []),
+      ];
+    case 'request_supplement':
+      return !input.missing || input.missing.every(isBlank)
+        ? [{ path: 'missing', message: 'must list at least one item' }]
+        : [];
+    case 'extend': {
+      const max = policy?.extensionWd ?? Infinity;
+      const badLength =
+        input.extendWd == null || !Number.isInteger(input.extendWd) || input.extendWd < 1 || input.extendWd > max;
+      return [
+        ...(isBlank(input.reason) ? [{ path: 'reason', message: 'an extension needs a reason' }] : []),
+        ...(badLength
+          ? [
+              {
+                path: 'extendWd',
+                message: policy
+                  ? `must be a whole number of working days between 1 and ${policy.extensionWd}`
+                  : 'how many working days to extend by',
+              },
+            ]
+          : []),
+      ];
+    }
+    default:
+      return [];
+  }
+}
 
 /** processes.md P1: who may decide, on what, and what each decision needs. */
 export function checkDecision(
@@ -94,11 +182,7 @@ export function checkDecision(
       return null;
     }
     case 'reject': {
-      // processes.md P1: a rejection needs a reason and a legal basis.
-      const errors = [
-        ...(isBlank(input.reason) ? [{ path: 'reason', message: 'a rejection needs a reason' }] : []),
-        ...(isBlank(input.legalBasis) ? [{ path: 'legalBasis', message: 'a rejection needs its legal basis' }] : []),
-      ];
+      const errors = decisionInputErrors(input);
       return errors.length ? refuse('VALIDATION_FAILED', 'reject needs reason and legalBasis', errors) : null;
     }
     case 'request_supplement': {
@@ -110,12 +194,8 @@ export function checkDecision(
           'INVALID_STATE',
           'a supplement was already requested once; everything missing must be listed at once (一次性告知)',
         );
-      if (!input.missing || input.missing.filter((m) => !isBlank(m)).length === 0) {
-        return refuse('VALIDATION_FAILED', 'list everything missing at once', [
-          { path: 'missing', message: 'must list at least one item' },
-        ]);
-      }
-      return null;
+      const errors = decisionInputErrors(input);
+      return errors.length ? refuse('VALIDATION_FAILED', 'list everything missing at once', errors) : null;
     }
     case 'extend': {
       const current = target === 'renewal' ? v.renewal!.extension : v.extension;
@@ -125,20 +205,7 @@ export function checkDecision(
       if (current) return refuse('INVALID_STATE', 'the review deadline was already extended once');
       if (overdue || (due && isPast(due.dueAt, nowMs)))
         return refuse('INVALID_STATE', 'the review deadline has passed; it can no longer be extended');
-      const errors = [
-        ...(isBlank(input.reason) ? [{ path: 'reason', message: 'an extension needs a reason' }] : []),
-        ...(input.extendWd == null ||
-        !Number.isInteger(input.extendWd) ||
-        input.extendWd < 1 ||
-        input.extendWd > policy.extensionWd
-          ? [
-              {
-                path: 'extendWd',
-                message: `must be a whole number of working days between 1 and ${policy.extensionWd}`,
-              },
-            ]
-          : []),
-      ];
+      const errors = decisionInputErrors(input, policy);
       return errors.length ? refuse('VALIDATION_FAILED', 'extend needs a reason and extendWd', errors) : null;
     }
   }

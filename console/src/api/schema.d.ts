@@ -717,6 +717,60 @@ export interface components {
       actions: ("assign_assessor" | "self_assessment" | "review" | "appeal" | "answer_appeal" | "rectification_plan" | "rectification_report" | "verify_rectification")[];
       timeline?: components["schemas"]["AuditEventInput"][];
     };
+    CalendarPublicationInput: {
+      id: string;
+      year: number;
+      /**
+       * @description running: cases are being told; done: every open case with a deadline has heard
+       * @enum {string}
+       */
+      state: "running" | "done";
+      /** @description Open cases with a deadline when the job started */
+      total: number;
+      /**
+       * @description open: telling every open case with a deadline; opened_since: telling once more the cases opened around the publication
+       * @enum {string}
+       */
+      pass: "open" | "opened_since";
+      /** @description Cases the first pass has told */
+      told: number;
+      /** @description Cases whose process ended before they could be told */
+      gone: number;
+      /** @description Cases opened around the publication that the second pass told once more */
+      retold: number;
+      /** @description Cases of the current page whose signal failed and is being retried */
+      retrying: number;
+      publishedBy: string;
+      startedAt: string;
+      finishedAt: string | null;
+    };
+    ResourceInput: {
+      id: string;
+      code: string;
+      name: string;
+      providerAgency: string;
+      description: string | null;
+      fields: {
+          name: string;
+          type?: string;
+          personal?: boolean;
+        }[];
+      /** @enum {string} */
+      shareType: "unconditional" | "conditional" | "not_shared";
+      /** @enum {string} */
+      openType: "unconditional" | "conditional" | "not_open";
+      legalBasis: string | null;
+      shareConditions: string | null;
+      openConditions: string | null;
+      /** @enum {string} */
+      updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+      lastDataUpdateAt: string | null;
+      /** @enum {string} */
+      freshness: "fresh" | "due" | "overdue" | "delinquent";
+      disputed: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
     CorrectionInput: {
       id: string;
       /** @enum {string} */
@@ -784,152 +838,6 @@ export interface components {
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
       actions: ("extend" | "verify" | "return" | "forward")[];
       timeline?: components["schemas"]["AuditEventInput"][];
-    };
-    OpenDataRequestInput: {
-      id: string;
-      /** @enum {string} */
-      state: "formal_check" | "returned" | "provider_review" | "awaiting_agreement" | "active" | "suspended" | "rejected" | "lapsed" | "revoked" | "expired";
-      overdue: boolean;
-      resourceId: string;
-      resourceCode: string;
-      resourceName: string;
-      providerAgency: string;
-      fields: string[];
-      requester: {
-        kind: string;
-        name: string;
-        /** @description masked */
-        identifier: string;
-        contact: string;
-      };
-      purpose: string;
-      scenario: string;
-      periodMonths: number;
-      securityMeasures: string;
-      formalCheckDueAt: string | null;
-      formalCheckDueDate: string | null;
-      reviewDueAt: string | null;
-      reviewDueDate: string | null;
-      agreementDueAt: string | null;
-      agreementDueDate: string | null;
-      nextReportDueAt: string | null;
-      nextReportDueDate: string | null;
-      graceDueDate: string | null;
-      returnedReasons: string[] | null;
-      decision: ({
-        decision: string;
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-        reason: string | null;
-        conditions: string | null;
-        legalBasis?: string | null;
-      }) | null;
-      agreementVersion: number | null;
-      agreementText?: string;
-      signature: ({
-        version: number;
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-      }) | null;
-      activatedAt: string | null;
-      expiresAt: string | null;
-      expiresDate: string | null;
-      reports: ({
-          seq: number;
-          period: string;
-          summary: string;
-          outcomes: string | null;
-          at: string;
-          by: {
-            id: string;
-            name?: string | null;
-            role: string;
-            agency?: string | null;
-          };
-        })[];
-      warnings: number;
-      revocation: ({
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-        reason: string;
-      }) | null;
-      submittedAt: string;
-      updatedAt: string;
-      version: number;
-      /** @description shown once, in the answer to the signed agreement */
-      credential?: string;
-      /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
-      timeline?: components["schemas"]["AuditEventInput"][];
-    };
-    CalendarPublicationInput: {
-      id: string;
-      year: number;
-      /**
-       * @description running: cases are being told; done: every open case with a deadline has heard
-       * @enum {string}
-       */
-      state: "running" | "done";
-      /** @description Open cases with a deadline when the job started */
-      total: number;
-      /**
-       * @description open: telling every open case with a deadline; opened_since: telling once more the cases opened around the publication
-       * @enum {string}
-       */
-      pass: "open" | "opened_since";
-      /** @description Cases the first pass has told */
-      told: number;
-      /** @description Cases whose process ended before they could be told */
-      gone: number;
-      /** @description Cases opened around the publication that the second pass told once more */
-      retold: number;
-      /** @description Cases of the current page whose signal failed and is being retried */
-      retrying: number;
-      publishedBy: string;
-      startedAt: string;
-      finishedAt: string | null;
-    };
-    ResourceInput: {
-      id: string;
-      code: string;
-      name: string;
-      providerAgency: string;
-      description: string | null;
-      fields: {
-          name: string;
-          type?: string;
-          personal?: boolean;
-        }[];
-      /** @enum {string} */
-      shareType: "unconditional" | "conditional" | "not_shared";
-      /** @enum {string} */
-      openType: "unconditional" | "conditional" | "not_open";
-      legalBasis: string | null;
-      shareConditions: string | null;
-      openConditions: string | null;
-      /** @enum {string} */
-      updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
-      lastDataUpdateAt: string | null;
-      /** @enum {string} */
-      freshness: "fresh" | "due" | "overdue" | "delinquent";
-      disputed: boolean;
-      createdAt: string;
-      updatedAt: string;
     };
     NotificationInput: {
       id: string;
@@ -1044,6 +952,98 @@ export interface components {
       version: number;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
       actions: ("settle" | "assign" | "statement" | "minutes" | "rule" | "escalate" | "government_decision")[];
+      timeline?: components["schemas"]["AuditEventInput"][];
+    };
+    OpenDataRequestInput: {
+      id: string;
+      /** @enum {string} */
+      state: "formal_check" | "returned" | "provider_review" | "awaiting_agreement" | "active" | "suspended" | "rejected" | "lapsed" | "revoked" | "expired";
+      overdue: boolean;
+      resourceId: string;
+      resourceCode: string;
+      resourceName: string;
+      providerAgency: string;
+      fields: string[];
+      requester: {
+        kind: string;
+        name: string;
+        /** @description masked */
+        identifier: string;
+        contact: string;
+      };
+      purpose: string;
+      scenario: string;
+      periodMonths: number;
+      securityMeasures: string;
+      formalCheckDueAt: string | null;
+      formalCheckDueDate: string | null;
+      reviewDueAt: string | null;
+      reviewDueDate: string | null;
+      agreementDueAt: string | null;
+      agreementDueDate: string | null;
+      nextReportDueAt: string | null;
+      nextReportDueDate: string | null;
+      graceDueDate: string | null;
+      returnedReasons: string[] | null;
+      decision: ({
+        decision: string;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+        reason: string | null;
+        conditions: string | null;
+        legalBasis?: string | null;
+      }) | null;
+      agreementVersion: number | null;
+      agreementText?: string;
+      signature: ({
+        version: number;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+      }) | null;
+      activatedAt: string | null;
+      expiresAt: string | null;
+      expiresDate: string | null;
+      reports: ({
+          seq: number;
+          period: string;
+          summary: string;
+          outcomes: string | null;
+          at: string;
+          by: {
+            id: string;
+            name?: string | null;
+            role: string;
+            agency?: string | null;
+          };
+        })[];
+      warnings: number;
+      revocation: ({
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+        reason: string;
+      }) | null;
+      submittedAt: string;
+      updatedAt: string;
+      version: number;
+      /** @description shown once, in the answer to the signed agreement */
+      credential?: string;
+      /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
+      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
       timeline?: components["schemas"]["AuditEventInput"][];
     };
     ScheduleInput: {
@@ -1560,6 +1560,60 @@ export interface components {
       actions: ("assign_assessor" | "self_assessment" | "review" | "appeal" | "answer_appeal" | "rectification_plan" | "rectification_report" | "verify_rectification")[];
       timeline?: components["schemas"]["AuditEvent"][];
     };
+    CalendarPublication: {
+      id: string;
+      year: number;
+      /**
+       * @description running: cases are being told; done: every open case with a deadline has heard
+       * @enum {string}
+       */
+      state: "running" | "done";
+      /** @description Open cases with a deadline when the job started */
+      total: number;
+      /**
+       * @description open: telling every open case with a deadline; opened_since: telling once more the cases opened around the publication
+       * @enum {string}
+       */
+      pass: "open" | "opened_since";
+      /** @description Cases the first pass has told */
+      told: number;
+      /** @description Cases whose process ended before they could be told */
+      gone: number;
+      /** @description Cases opened around the publication that the second pass told once more */
+      retold: number;
+      /** @description Cases of the current page whose signal failed and is being retried */
+      retrying: number;
+      publishedBy: string;
+      startedAt: string;
+      finishedAt: string | null;
+    };
+    Resource: {
+      id: string;
+      code: string;
+      name: string;
+      providerAgency: string;
+      description: string | null;
+      fields: {
+          name: string;
+          type?: string;
+          personal?: boolean;
+        }[];
+      /** @enum {string} */
+      shareType: "unconditional" | "conditional" | "not_shared";
+      /** @enum {string} */
+      openType: "unconditional" | "conditional" | "not_open";
+      legalBasis: string | null;
+      shareConditions: string | null;
+      openConditions: string | null;
+      /** @enum {string} */
+      updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+      lastDataUpdateAt: string | null;
+      /** @enum {string} */
+      freshness: "fresh" | "due" | "overdue" | "delinquent";
+      disputed: boolean;
+      createdAt: string;
+      updatedAt: string;
+    };
     Correction: {
       id: string;
       /** @enum {string} */
@@ -1627,152 +1681,6 @@ export interface components {
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
       actions: ("extend" | "verify" | "return" | "forward")[];
       timeline?: components["schemas"]["AuditEvent"][];
-    };
-    OpenDataRequest: {
-      id: string;
-      /** @enum {string} */
-      state: "formal_check" | "returned" | "provider_review" | "awaiting_agreement" | "active" | "suspended" | "rejected" | "lapsed" | "revoked" | "expired";
-      overdue: boolean;
-      resourceId: string;
-      resourceCode: string;
-      resourceName: string;
-      providerAgency: string;
-      fields: string[];
-      requester: {
-        kind: string;
-        name: string;
-        /** @description masked */
-        identifier: string;
-        contact: string;
-      };
-      purpose: string;
-      scenario: string;
-      periodMonths: number;
-      securityMeasures: string;
-      formalCheckDueAt: string | null;
-      formalCheckDueDate: string | null;
-      reviewDueAt: string | null;
-      reviewDueDate: string | null;
-      agreementDueAt: string | null;
-      agreementDueDate: string | null;
-      nextReportDueAt: string | null;
-      nextReportDueDate: string | null;
-      graceDueDate: string | null;
-      returnedReasons: string[] | null;
-      decision: ({
-        decision: string;
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-        reason: string | null;
-        conditions: string | null;
-        legalBasis?: string | null;
-      }) | null;
-      agreementVersion: number | null;
-      agreementText?: string;
-      signature: ({
-        version: number;
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-      }) | null;
-      activatedAt: string | null;
-      expiresAt: string | null;
-      expiresDate: string | null;
-      reports: ({
-          seq: number;
-          period: string;
-          summary: string;
-          outcomes: string | null;
-          at: string;
-          by: {
-            id: string;
-            name?: string | null;
-            role: string;
-            agency?: string | null;
-          };
-        })[];
-      warnings: number;
-      revocation: ({
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-        reason: string;
-      }) | null;
-      submittedAt: string;
-      updatedAt: string;
-      version: number;
-      /** @description shown once, in the answer to the signed agreement */
-      credential?: string;
-      /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
-      timeline?: components["schemas"]["AuditEvent"][];
-    };
-    CalendarPublication: {
-      id: string;
-      year: number;
-      /**
-       * @description running: cases are being told; done: every open case with a deadline has heard
-       * @enum {string}
-       */
-      state: "running" | "done";
-      /** @description Open cases with a deadline when the job started */
-      total: number;
-      /**
-       * @description open: telling every open case with a deadline; opened_since: telling once more the cases opened around the publication
-       * @enum {string}
-       */
-      pass: "open" | "opened_since";
-      /** @description Cases the first pass has told */
-      told: number;
-      /** @description Cases whose process ended before they could be told */
-      gone: number;
-      /** @description Cases opened around the publication that the second pass told once more */
-      retold: number;
-      /** @description Cases of the current page whose signal failed and is being retried */
-      retrying: number;
-      publishedBy: string;
-      startedAt: string;
-      finishedAt: string | null;
-    };
-    Resource: {
-      id: string;
-      code: string;
-      name: string;
-      providerAgency: string;
-      description: string | null;
-      fields: {
-          name: string;
-          type?: string;
-          personal?: boolean;
-        }[];
-      /** @enum {string} */
-      shareType: "unconditional" | "conditional" | "not_shared";
-      /** @enum {string} */
-      openType: "unconditional" | "conditional" | "not_open";
-      legalBasis: string | null;
-      shareConditions: string | null;
-      openConditions: string | null;
-      /** @enum {string} */
-      updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
-      lastDataUpdateAt: string | null;
-      /** @enum {string} */
-      freshness: "fresh" | "due" | "overdue" | "delinquent";
-      disputed: boolean;
-      createdAt: string;
-      updatedAt: string;
     };
     Notification: {
       id: string;
@@ -1887,6 +1795,98 @@ export interface components {
       version: number;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
       actions: ("settle" | "assign" | "statement" | "minutes" | "rule" | "escalate" | "government_decision")[];
+      timeline?: components["schemas"]["AuditEvent"][];
+    };
+    OpenDataRequest: {
+      id: string;
+      /** @enum {string} */
+      state: "formal_check" | "returned" | "provider_review" | "awaiting_agreement" | "active" | "suspended" | "rejected" | "lapsed" | "revoked" | "expired";
+      overdue: boolean;
+      resourceId: string;
+      resourceCode: string;
+      resourceName: string;
+      providerAgency: string;
+      fields: string[];
+      requester: {
+        kind: string;
+        name: string;
+        /** @description masked */
+        identifier: string;
+        contact: string;
+      };
+      purpose: string;
+      scenario: string;
+      periodMonths: number;
+      securityMeasures: string;
+      formalCheckDueAt: string | null;
+      formalCheckDueDate: string | null;
+      reviewDueAt: string | null;
+      reviewDueDate: string | null;
+      agreementDueAt: string | null;
+      agreementDueDate: string | null;
+      nextReportDueAt: string | null;
+      nextReportDueDate: string | null;
+      graceDueDate: string | null;
+      returnedReasons: string[] | null;
+      decision: ({
+        decision: string;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+        reason: string | null;
+        conditions: string | null;
+        legalBasis?: string | null;
+      }) | null;
+      agreementVersion: number | null;
+      agreementText?: string;
+      signature: ({
+        version: number;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+      }) | null;
+      activatedAt: string | null;
+      expiresAt: string | null;
+      expiresDate: string | null;
+      reports: ({
+          seq: number;
+          period: string;
+          summary: string;
+          outcomes: string | null;
+          at: string;
+          by: {
+            id: string;
+            name?: string | null;
+            role: string;
+            agency?: string | null;
+          };
+        })[];
+      warnings: number;
+      revocation: ({
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+        reason: string;
+      }) | null;
+      submittedAt: string;
+      updatedAt: string;
+      version: number;
+      /** @description shown once, in the answer to the signed agreement */
+      credential?: string;
+      /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
+      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
       timeline?: components["schemas"]["AuditEvent"][];
     };
     Schedule: {

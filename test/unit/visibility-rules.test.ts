@@ -1,0 +1,119 @@
+// Who may see a case, and in which role they act on it (docs/processes.md, each process's rules.ts). The
+// API answers 404 to anyone these rules say may not know a case exists. Table-driven: one row, one rule.
+import { describe, expect, it } from 'vitest';
+import { canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
+import { agencyOfViewer, isBureauViewer, type Viewer } from '../../workflows/common/actors.js';
+import { canSeeCorrection } from '../../workflows/correction/rules.js';
+import { canSeeOpenData } from '../../workflows/open-data-request/rules.js';
+import { actingRoleOn, canSeeShareApplication } from '../../workflows/share-application/rules.js';
+
+const viewer = (sub: string, roles: Viewer['roles'], agency?: string): Viewer => ({ sub, roles, agency });
+const staffA = viewer('staff-a', ['agency_staff'], 'APP');
+const reviewerA = viewer('rev-a', ['agency_reviewer'], 'APP');
+const reviewerP = viewer('rev-p', ['agency_reviewer'], 'PRV');
+const staffP = viewer('staff-p', ['agency_staff'], 'PRV');
+const other = viewer('staff-o', ['agency_staff', 'agency_reviewer'], 'OTH');
+const coordinator = viewer('coord', ['bureau_coordinator']);
+const admin = viewer('admin', ['bureau_admin']);
+const assessor = viewer('assessor-1', ['assessor']);
+const citizen = viewer('citizen-1', ['public']);
+const gateway = viewer('gw', ['gateway']);
+// An agency claim without an agency role gives no agency rights.
+const publicWithAgency = viewer('citizen-2', ['public'], 'PRV');
+
+describe('the viewer helpers', () => {
+  it.each([
+    [coordinator, true, null],
+    [admin, true, null],
+    [staffA, false, 'APP'],
+    [reviewerP, false, 'PRV'],
+    [assessor, false, null],
+    [publicWithAgency, false, null],
+  ] as const)('%o: bureau %s, agency %s', (v, bureau, agency) => {
+    expect(isBureauViewer(v)).toBe(bureau);
+    expect(agencyOfViewer(v)).toBe(agency);
+  });
+});
+
+describe('P1 share application (共享申请): the parties and the bureau', () => {
+  const parties = { applicantAgency: 'APP', providerAgency: 'PRV' };
+  it.each([
+    ['applicant staff', staffA, true],
+    ['applicant reviewer', reviewerA, true],
+    ['provider reviewer', reviewerP, true],
+    ['provider staff', staffP, true],
+    ['bureau coordinator', coordinator, true],
+    ['bureau admin', admin, true],
+    ['another agency', other, false],
+    ['an assessor', assessor, false],
+    ['a citizen', citizen, false],
+    ['a public account claiming the provider agency', publicWithAgency, false],
+    ['the credential gateway', gateway, false],
+  ] as const)('%s sees it: %s', (_who, v, sees) => {
+    expect(canSeeShareApplication(v, parties)).toBe(sees);
+  });
+
+  it.each([
+    ['the provider reviewer decides', reviewerP, ['agency_reviewer'], 'agency_reviewer'],
+    ['the applicant staff supplements', staffA, ['agency_staff'], 'agency_staff'],
+    ['a coordinator urges as the bureau', coordinator, ['agency_staff', 'bureau_coordinator'], 'bureau_coordinator'],
+    ['the applicant reviewer may not decide', reviewerA, ['agency_reviewer'], "only the provider's reviewer"],
+    ['the provider staff may not supplement', staffP, ['agency_staff'], "only the applicant's staff"],
+    ['a citizen holds none of the roles', citizen, ['agency_staff'], 'this needs one of the roles: agency_staff'],
+  ] as const)('%s', (_what, v, allowed, expected) => {
+    const role = actingRoleOn(v, parties, allowed);
+    if (expected.includes(' ')) {
+      expect(role).toMatchObject({ code: 'FORBIDDEN' });
+      expect(typeof role === 'string' ? role : role.message).toContain(expected);
+    } else expect(role).toBe(expected);
+  });
+});
+
+describe('P3 open-data request (有条件开放申请): the requester, the provider and the bureau', () => {
+  const request = { requesterUser: 'citizen-1', providerAgency: 'PRV' };
+  it.each([
+    ['the requester', citizen, true],
+    ['another citizen', viewer('citizen-9', ['public']), false],
+    ['provider staff', staffP, true],
+    ['provider reviewer', reviewerP, true],
+    ['another agency', staffA, false],
+    ['the bureau', coordinator, true],
+    ['a public account claiming the provider agency', publicWithAgency, false],
+    // The subject alone is not enough: the requester is a public user.
+    ['an agency user whose subject is the requester', viewer('citizen-1', ['agency_staff'], 'OTH'), false],
+  ] as const)('%s sees it: %s', (_who, v, sees) => {
+    expect(canSeeOpenData(v, request)).toBe(sees);
+  });
+});
+
+describe('P5 correction (数据纠错): the reporter, the provider, the verifying agency and the bureau', () => {
+  const report = { reporterId: 'staff-a', assignedAgency: 'VER', providerAgency: 'PRV' };
+  it.each([
+    ['the reporter', staffA, report, true],
+    ['a colleague of the reporter', reviewerA, report, false],
+    ['the provider', reviewerP, report, true],
+    ['the verifying agency', viewer('ver-1', ['agency_reviewer'], 'VER'), report, true],
+    ['another agency', other, report, false],
+    ['the bureau', admin, report, true],
+    ['the provider while the bureau routes it', staffP, { ...report, assignedAgency: null }, true],
+    ['an outsider while the bureau routes it', other, { ...report, assignedAgency: null }, false],
+  ] as const)('%s sees it: %s', (_who, v, r, sees) => {
+    expect(canSeeCorrection(v, r)).toBe(sees);
+  });
+});
+
+describe('P4 agency assessment (年度评估): the agency, its assessor and the bureau', () => {
+  const row = { agencyCode: 'APP', assessorId: 'assessor-1' };
+  it.each([
+    ['the agency staff', staffA, row, true],
+    ['the agency reviewer', reviewerA, row, true],
+    ['another agency', reviewerP, row, false],
+    ['the assigned assessor', assessor, row, true],
+    ['another assessor', viewer('assessor-2', ['assessor']), row, false],
+    ['an assessor before any is assigned', assessor, { ...row, assessorId: null }, false],
+    ['the bureau', coordinator, row, true],
+    ['a citizen', citizen, row, false],
+  ] as const)('%s sees it: %s', (_who, v, r, sees) => {
+    expect(canSeeAgencyAssessment(v, r)).toBe(sees);
+  });
+});
