@@ -5,16 +5,16 @@ import { z } from 'zod';
 import { actorSchema } from './schemas.js';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getObjection, type ObjectionRow } from '../db/queries/objection.js';
-import { getShareApplication } from '../db/queries/share-application.js';
 import { AppError } from '../lib/errors.js';
-import type { Role } from '../workflows/common/actors.js';
+import type { Actor, Role } from '../workflows/common/actors.js';
+import { actOnCase, loadCase, roleOn, type CaseKind } from './cases.js';
 import { objectionWorkflowId, registeredUpdate } from '../workflows/objection/messages.js';
 import { objectionOutcomes, objectionStates, type ObjectionView } from '../workflows/objection/types.js';
 import { fileObjectionUpdate } from '../workflows/share-application/messages.js';
-import { objectionActions } from '../workflows/objection/rules.js';
+import { actingRoleOnObjection, objectionActions } from '../workflows/objection/rules.js';
 import { actionsSchema, withActions } from './case-actions.js';
 import { actorOf, type Principal } from './plugins/auth.js';
-import { actingRole, timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
+import { shareCases, timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
 import { caseIdForKey } from './idempotency.js';
 import { temporalCall, updateCase } from './temporal-errors.js';
 import { canSeeShareApplication } from '../workflows/share-application/rules.js';
@@ -121,8 +121,7 @@ export async function loadVisibleObjection(
   p: Principal,
   id: string,
 ): Promise<{ row: ObjectionRow; dto: ObjectionDto }> {
-  const row = await getObjection(deps.db, id);
-  if (!row || !canSeeShareApplication(p, row)) throw new AppError('NOT_FOUND', 'no such objection');
+  const row = await loadCase(deps.db, objectionCases, p, id);
   return {
     row,
     dto: (await objectionsWithActions(deps, p, [objectionDto(row, await listCaseEvents(deps.db, id))]))[0]!,
@@ -153,10 +152,8 @@ export async function fileObjection(
   body: { statement: string; dutyBasis?: string | undefined },
   idempotencyKey?: string,
 ): Promise<ObjectionDto> {
-  const found = await getShareApplication(deps.db, applicationId);
-  if (!found || !canSeeShareApplication(p, found.application))
-    throw new AppError('NOT_FOUND', 'no such share application');
-  const role = actingRole(p, found.application, ['agency_staff']);
+  const application = await loadCase(deps.db, shareCases, p, applicationId);
+  const role = roleOn(shareCases, p, application, ['agency_staff']);
   const { id: objectionId, earlier } = await caseIdForKey(deps.db, `objection:${p.sub}`, idempotencyKey, {
     applicationId,
     ...body,
@@ -165,14 +162,11 @@ export async function fileObjection(
     const existing = await getObjection(deps.db, objectionId);
     if (existing) return (await loadVisibleObjection(deps, p, objectionId)).dto;
   }
-  if (
-    found.application.state === 'in_objection' ||
-    (found.application.state === 'rejected' && found.application.decision?.final)
-  ) {
-    throw new AppError('INVALID_STATE', 'this refusal was already objected to', { state: found.application.state });
+  if (application.state === 'in_objection' || (application.state === 'rejected' && application.decision?.final)) {
+    throw new AppError('INVALID_STATE', 'this refusal was already objected to', { state: application.state });
   }
   await updateCase(
-    deps.temporal.workflow.getHandle(found.application.workflowId),
+    deps.temporal.workflow.getHandle(application.workflowId),
     fileObjectionUpdate,
     [
       {
@@ -183,7 +177,7 @@ export async function fileObjection(
         policy: deps.config.policy.objection,
       },
     ],
-    { noun: 'application', state: found.application.state },
+    { noun: 'application', state: application.state },
   );
   await temporalCall(() =>
     deps.temporal.workflow.getHandle(objectionWorkflowId(objectionId)).executeUpdate(registeredUpdate),
@@ -191,30 +185,25 @@ export async function fileObjection(
   return (await loadVisibleObjection(deps, p, objectionId)).dto;
 }
 
-/**
- * Acts on an objection: 404 unless the caller can see it, 403 unless they hold a role that may act,
- * then the workflow's validator decides (409 wrong state, 403 wrong person, 400 missing reasoning).
- */
+/** P2 cases as the API acts on them: visibility and the acting role are rules.ts's. */
+export const objectionCases: CaseKind<ObjectionRow> = {
+  noun: 'objection',
+  load: getObjection,
+  canSee: canSeeShareApplication,
+  roleFor: actingRoleOnObjection,
+  workflowId: (row) => row.workflowId,
+  state: (row) => row.state,
+};
+
+/** Acts on an objection (see actOnCase) and answers it as it is now, with the caller's actions. */
 export async function actOnObjection<A>(
   deps: ShareDeps,
   p: Principal,
   id: string,
   allowed: readonly Role[],
   update: UpdateDefinition<ObjectionView, [A]>,
-  makeArgs: (actor: ReturnType<typeof actorOf>) => A,
+  makeArgs: (actor: Actor) => A,
 ): Promise<ObjectionDto> {
-  const { row } = await loadVisibleObjection(deps, p, id);
-  const held = allowed.filter((r) => p.roles.includes(r));
-  // Either party may speak; a reviewer acts for the provider, staff for the applicant or provider.
-  const role = held.find((r) =>
-    r === 'agency_staff' || r === 'agency_reviewer'
-      ? p.agency === row.applicantAgency || p.agency === row.providerAgency
-      : true,
-  );
-  if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
-  await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [makeArgs(actorOf(p, role))], {
-    noun: 'objection',
-    state: row.state,
-  });
+  await actOnCase(deps, objectionCases, p, id, allowed, update, makeArgs);
   return (await loadVisibleObjection(deps, p, id)).dto;
 }

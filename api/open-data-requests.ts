@@ -1,7 +1,6 @@
 // Use cases of the conditional open-data request (有条件开放申请) API: submission with checked
 // identifiers kept out of workflows and logs, actions through updates, credentials shown once.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
@@ -16,7 +15,9 @@ import {
 } from '../db/queries/open-data-request.js';
 import { AppError } from '../lib/errors.js';
 import { creditCodeSchema, idNumberSchema, maskIdentifier } from '../lib/identity.js';
-import type { Role } from '../workflows/common/actors.js';
+import type { Actor, Role } from '../workflows/common/actors.js';
+import type { openDataRequestWorkflow } from '../workflows/open-data-request/workflow.js';
+import { actOnCase, loadCase, startCase, type CaseKind } from './cases.js';
 import { openDataRequestWorkflowId, openRegisteredUpdate } from '../workflows/open-data-request/messages.js';
 import { openDataStates, type OpenDataRequestInput, type OpenDataView } from '../workflows/open-data-request/types.js';
 import { openDataActions } from '../workflows/open-data-request/rules.js';
@@ -25,8 +26,7 @@ import { actorOf, type Principal } from './plugins/auth.js';
 import { actorSchema, text } from './schemas.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
 import { caseIdForKey } from './idempotency.js';
-import { temporalCall, updateCase } from './temporal-errors.js';
-import { canSeeOpenData } from '../workflows/open-data-request/rules.js';
+import { actingRoleOnOpenData, canSeeOpenData } from '../workflows/open-data-request/rules.js';
 
 export const newOpenDataRequestSchema = z.object({
   resourceId: z.uuid('must be the id of a catalog resource'),
@@ -175,8 +175,7 @@ export async function loadVisibleOpenData(
   id: string,
   credential?: string,
 ): Promise<OpenDataDto> {
-  const row = await getOpenDataRequest(deps.db, id);
-  if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
+  const row = await loadCase(deps.db, openDataCases, p, id);
   const agreement =
     row.state === 'awaiting_agreement' && row.agreementVersion
       ? await getAgreement(deps.db, row.agreementVersion)
@@ -274,16 +273,11 @@ export async function submitOpenDataRequest(
     submittedBy: actorOf(p, 'public'),
     policy: deps.config.policy.open,
   };
-  const start = new WithStartWorkflowOperation('openDataRequestWorkflow', {
-    workflowId: openDataRequestWorkflowId(id),
-    taskQueue: deps.config.temporal.taskQueue,
-    args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
-  });
   try {
-    await temporalCall(() =>
-      deps.temporal.workflow.executeUpdateWithStart(openRegisteredUpdate, { startWorkflowOperation: start }),
+    await startCase<typeof openDataRequestWorkflow, OpenDataView>(
+      { temporal: deps.temporal, taskQueue: deps.config.temporal.taskQueue },
+      { type: 'openDataRequestWorkflow', id: openDataRequestWorkflowId(id), args: [input] },
+      openRegisteredUpdate,
     );
   } catch (error) {
     // No case, no identifier: a failed start leaves nothing personal behind.
@@ -293,29 +287,25 @@ export async function submitOpenDataRequest(
   return loadVisibleOpenData(deps, p, id);
 }
 
-export async function actOnOpenData<A>(
+/** P3 cases as the API acts on them: visibility and the acting role are rules.ts's. */
+export const openDataCases: CaseKind<OpenDataRow> = {
+  noun: 'open-data request',
+  load: getOpenDataRequest,
+  canSee: canSeeOpenData,
+  roleFor: actingRoleOnOpenData,
+  workflowId: (row) => row.workflowId,
+  state: (row) => row.state,
+};
+
+/** Acts on an open-data request (see actOnCase); answers the row acted on. */
+export const actOnOpenData = <A>(
   deps: ShareDeps,
   p: Principal,
   id: string,
   allowed: readonly Role[],
   update: UpdateDefinition<OpenDataView, [A]>,
-  makeArgs: (actor: ReturnType<typeof actorOf>) => A,
-): Promise<OpenDataRow> {
-  const row = await getOpenDataRequest(deps.db, id);
-  if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
-  const role = allowed.find(
-    (r) =>
-      p.roles.includes(r) &&
-      (r !== 'agency_reviewer' || p.agency === row.providerAgency) &&
-      (r !== 'public' || p.sub === row.requesterUser),
-  );
-  if (!role) throw new AppError('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
-  await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, [makeArgs(actorOf(p, role))], {
-    noun: 'request',
-    state: row.state,
-  });
-  return (await getOpenDataRequest(deps.db, id))!;
-}
+  makeArgs: (actor: Actor) => A,
+): Promise<OpenDataRow> => actOnCase(deps, openDataCases, p, id, allowed, update, makeArgs);
 
 const credentialHash = (credential: string): string => createHash('sha256').update(credential).digest('hex');
 

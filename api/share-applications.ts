@@ -1,7 +1,6 @@
 // Use cases of the share application (共享申请) API: submit with idempotency, act through workflow
 // updates, and present the read model. Routes stay thin; the process rules live in the workflow.
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
@@ -17,7 +16,9 @@ import {
 } from '../db/queries/share-application.js';
 import { AppError } from '../lib/errors.js';
 import type { Config } from '../lib/config.js';
-import type { Role } from '../workflows/common/actors.js';
+import type { Actor, Role } from '../workflows/common/actors.js';
+import type { shareApplicationWorkflow } from '../workflows/share-application/workflow.js';
+import { actOnCase, roleOn, startCase, type CaseKind } from './cases.js';
 import { shareApplicationWorkflowId, submittedUpdate } from '../workflows/share-application/messages.js';
 import {
   shareApplicationStates,
@@ -32,9 +33,8 @@ import { actorOf, type Principal } from './plugins/auth.js';
 import { caseIdForKey } from './idempotency.js';
 import { calendarFrom, calendarIn } from '../activities/calendar.js';
 import { localDate } from '../workflows/common/working-days.js';
-import { temporalCall, updateCase } from './temporal-errors.js';
 import { actorSchema, text } from './schemas.js';
-import { actingRoleOn, canSeeShareApplication, type ShareParties } from '../workflows/share-application/rules.js';
+import { actingRoleOn, canSeeShareApplication } from '../workflows/share-application/rules.js';
 
 export interface ShareDeps {
   db: Db;
@@ -241,12 +241,9 @@ export function applicationDto(
   };
 }
 
-/** The role the caller acts in on this case (the rule is `actingRoleOn` in rules.ts); 403 when none fits. */
-export function actingRole(p: Principal, c: ShareParties, allowed: readonly Role[]): Role {
-  const role = actingRoleOn(p, c, allowed);
-  if (typeof role === 'string') return role;
-  throw new AppError(role.code, role.message);
-}
+/** The role the caller acts in on a share application (the rule is `actingRoleOn`); 403 when none fits. */
+export const actingRole = (p: Principal, c: ShareApplicationRow, allowed: readonly Role[]): Role =>
+  roleOn(shareCases, p, c, allowed);
 
 /**
  * The case with its timeline and the caller's actions, or 404 when it does not exist or the caller may not
@@ -358,22 +355,11 @@ export async function submitShareApplication(
         }
       : {}),
   };
-  const start = new WithStartWorkflowOperation('shareApplicationWorkflow', {
-    workflowId: shareApplicationWorkflowId(id),
-    taskQueue: deps.config.temporal.taskQueue,
-    args: [input],
-    // A retried submission (same Idempotency-Key) attaches to the running case; a closed one is never restarted.
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
-  });
-  let view: ShareApplicationView | null = null;
-  try {
-    view = await temporalCall(() =>
-      deps.temporal.workflow.executeUpdateWithStart(submittedUpdate, { startWorkflowOperation: start }),
-    );
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
+  const view = await startCase<typeof shareApplicationWorkflow, ShareApplicationView>(
+    { temporal: deps.temporal, taskQueue: deps.config.temporal.taskQueue },
+    { type: 'shareApplicationWorkflow', id: shareApplicationWorkflowId(id), args: [input] },
+    submittedUpdate,
+  );
   if (view) {
     // Registered and recorded: the answer is the workflow's own view, with the audit events written.
     const dto = applicationDto(applicationRowOf(view), grantRowOf(view), await listCaseEvents(db, id));
@@ -395,27 +381,25 @@ export async function submitShareApplication(
   }
 }
 
-/**
- * Acts on a case: 404 unless the caller can see it, 403 unless they hold a role that may act,
- * then the workflow's validator decides (409 wrong state, 403 wrong agency, 400 missing reasons).
- */
+/** P1 cases as the API acts on them: visibility and the acting role are rules.ts's. */
+export const shareCases: CaseKind<ShareApplicationRow> = {
+  noun: 'share application',
+  load: async (db, id) => (await getShareApplication(db, id))?.application ?? null,
+  canSee: canSeeShareApplication,
+  roleFor: actingRoleOn,
+  workflowId: (row) => row.workflowId,
+  state: (row) => row.state,
+};
+
+/** Acts on a share application (see actOnCase) and answers it as it is now, with the caller's actions. */
 export async function actOnShareApplication<A>(
   deps: ShareDeps,
   p: Principal,
   id: string,
   allowed: readonly Role[],
   update: UpdateDefinition<ShareApplicationView, [A]>,
-  makeArgs: (actor: ReturnType<typeof actorOf>) => A,
+  makeArgs: (actor: Actor) => A,
 ): Promise<ApplicationDto> {
-  const found = await getShareApplication(deps.db, id);
-  if (!found || !canSeeShareApplication(p, found.application))
-    throw new AppError('NOT_FOUND', 'no such share application');
-  const role = actingRole(p, found.application, allowed);
-  await updateCase(
-    deps.temporal.workflow.getHandle(found.application.workflowId),
-    update,
-    [makeArgs(actorOf(p, role))],
-    { noun: 'application', state: found.application.state },
-  );
+  await actOnCase(deps, shareCases, p, id, allowed, update, makeArgs);
   return loadVisible(deps, p, id);
 }

@@ -62,13 +62,13 @@ import {
 } from '../../workflows/assessment/types.js';
 import type { Actor, Role } from '../../workflows/common/actors.js';
 import { localDate } from '../../workflows/common/working-days.js';
-import { bodyHash } from '../idempotency.js';
-import { claimIdempotencyKey, getIdempotencyKey } from '../../db/queries/idempotency.js';
+import { claimKey, earlierRequest } from '../idempotency.js';
 import { actorOf, caller, requireRole, type Principal } from '../plugins/auth.js';
 import { actorSchema, page, paginationQuery, problems, text } from '../schemas.js';
 import { timelineDto, timelineEventSchema } from '../share-applications.js';
 import { temporalCall, updateCase } from '../temporal-errors.js';
-import { canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
+import { actingRoleOnAssessment, canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
+import { actOnCase, loadCase, type CaseKind } from '../cases.js';
 
 const tags = ['assessments (P4)'];
 const bureau: readonly Role[] = ['bureau_coordinator', 'bureau_admin'];
@@ -283,6 +283,20 @@ export function agencyDto(r: AgencyAssessmentRow, timeline?: Awaited<ReturnType<
   };
 }
 
+/** P4 agencies' assessments as the API acts on them: visibility and the acting role are rules.ts's. */
+const assessmentCases: CaseKind<AgencyAssessmentRow, { year: number; code: string }> = {
+  noun: 'assessment',
+  load: (db, { year, code }) => getAgencyAssessment(db, year, code),
+  canSee: canSeeAgencyAssessment,
+  roleFor: actingRoleOnAssessment,
+  workflowId: (row) => agencyAssessmentWorkflowId(row.year, row.agencyCode),
+  state: (row) => row.state,
+  notReady: (row) =>
+    row.version === 0
+      ? "the agency's assessment is still starting (its metrics are being computed); retry shortly"
+      : null,
+};
+
 /** CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
 const csvCell = (value: unknown): string => {
   const s = value === null || value === undefined ? '' : String(value);
@@ -339,40 +353,18 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     if (!row) throw new AppError('NOT_FOUND', `no assessment cycle for ${year}`);
     return row;
   };
-  const loadAgency = async (p: Principal, year: number, code: string) => {
-    const row = await getAgencyAssessment(db, year, code);
-    if (!row || !canSeeAgencyAssessment(p, row))
-      throw new AppError('NOT_FOUND', `no assessment of ${code} in ${year} that you may see`);
-    return row;
-  };
-  /** Visible (else 404), in the acting role (else 403); then the agency's workflow decides the rest. */
+  const loadAgency = (p: Principal, year: number, code: string) => loadCase(db, assessmentCases, p, { year, code });
+  /** Acts on an agency's assessment (see actOnCase) and answers it as it is now. */
   async function act<A>(
     p: Principal,
-    { year, code }: { year: number; code: string },
-    allowed: (p: Principal, row: AgencyAssessmentRow) => Role | null,
+    key: { year: number; code: string },
+    allowed: readonly Role[],
     update: UpdateDefinition<AgencyAssessmentView, [A]>,
     args: (actor: Actor) => A,
   ) {
-    const row = await loadAgency(p, year, code);
-    const role = allowed(p, row);
-    if (!role) throw new AppError('FORBIDDEN', 'your role does not take this step of the assessment');
-    if (row.version === 0)
-      throw new AppError(
-        'INVALID_STATE',
-        "the agency's assessment is still starting (its metrics are being computed); retry shortly",
-        { state: row.state },
-      );
-    await updateCase(
-      temporal.workflow.getHandle(agencyAssessmentWorkflowId(year, code)),
-      update,
-      [args(actorOf(p, role))],
-      { noun: 'assessment', state: row.state },
-    );
-    return agencyAnswer(p, (await getAgencyAssessment(db, year, code))!);
+    await actOnCase({ db, temporal }, assessmentCases, p, key, allowed, update, args);
+    return agencyAnswer(p, (await getAgencyAssessment(db, key.year, key.code))!);
   }
-  const staffOf = (p: Principal, row: AgencyAssessmentRow): Role | null =>
-    p.roles.includes('agency_staff') && p.agency === row.agencyCode ? 'agency_staff' : null;
-  const admin = (p: Principal): Role | null => (p.roles.includes('bureau_admin') ? 'bureau_admin' : null);
   const agencyAction = { 200: agencySchema, ...problems(400, 401, 403, 404, 409, 503) };
 
   app.get(
@@ -524,33 +516,19 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
         throw new AppError('VALIDATION_FAILED', `year: ${problem}`, { errors: [{ path: 'year', message: problem }] });
       const scope = `assessment-cycle:${principal.sub}`;
       const key = request.headers['idempotency-key'];
+      const caseId = `assessment:${year}`;
       const existing = await getCycle(db, year);
       if (existing) {
         // A retry of the request that started this year answers as it did; any other start is refused.
-        const claimed = key ? await getIdempotencyKey(db, scope, key) : null;
-        if (claimed && claimed.caseId === `assessment:${year}` && claimed.requestHash === bodyHash(request.body))
-          return reply.code(201).send(await cycleAnswer(principal, year));
-        if (claimed) throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
+        const earlier = key ? await earlierRequest(db, scope, key, request.body) : null;
+        if (earlier === caseId) return reply.code(201).send(await cycleAnswer(principal, year));
         throw new AppError(
           'DUPLICATE',
           `the assessment of ${year} was started on ${existing.startedAt.toISOString()}; a year runs once`,
         );
       }
-      if (key) {
-        const claim = await claimIdempotencyKey(db, {
-          scope,
-          key,
-          requestHash: bodyHash(request.body),
-          caseId: `assessment:${year}`,
-          statusCode: 201,
-        });
-        // Claimed by this same request before, which failed before the cycle existed: go on.
-        if (
-          !claim.claimed &&
-          (claim.row.requestHash !== bodyHash(request.body) || claim.row.caseId !== `assessment:${year}`)
-        )
-          throw new AppError('DUPLICATE', 'this Idempotency-Key was used with a different request');
-      }
+      // Claimed by this same request before, which failed before the cycle existed: go on.
+      if (key) await claimKey(db, scope, key, request.body, caseId);
       await ensureDefaultIndicatorSet(db);
       if (!(await getIndicatorSet(db, indicatorsVersion ?? null)))
         throw new AppError('VALIDATION_FAILED', `no indicator framework version ${indicatorsVersion}`, {
@@ -871,7 +849,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      act(caller(request), request.params, staffOf, selfAssessUpdate, (actor) => ({
+      act(caller(request), request.params, ['agency_staff'], selfAssessUpdate, (actor) => ({
         actor,
         items: request.body.items,
       })),
@@ -901,13 +879,10 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      act(
-        caller(request),
-        request.params,
-        (p) => (p.roles.includes('assessor') ? 'assessor' : null),
-        reviewAgencyUpdate,
-        (actor) => ({ actor, items: request.body.items }),
-      ),
+      act(caller(request), request.params, ['assessor'], reviewAgencyUpdate, (actor) => ({
+        actor,
+        items: request.body.items,
+      })),
   );
 
   app.post(
@@ -923,7 +898,10 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      act(caller(request), request.params, staffOf, appealUpdate, (actor) => ({ actor, text: request.body.text })),
+      act(caller(request), request.params, ['agency_staff'], appealUpdate, (actor) => ({
+        actor,
+        text: request.body.text,
+      })),
   );
 
   app.post(
@@ -951,7 +929,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      act(caller(request), request.params, admin, answerAppealUpdate, (actor) => ({
+      act(caller(request), request.params, ['bureau_admin'], answerAppealUpdate, (actor) => ({
         actor,
         text: request.body.text,
         revised: request.body.revised,
@@ -971,7 +949,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      act(caller(request), request.params, staffOf, rectifyUpdate, (actor) => ({
+      act(caller(request), request.params, ['agency_staff'], rectifyUpdate, (actor) => ({
         actor,
         stage: request.body.stage,
         text: request.body.text,
@@ -991,7 +969,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      act(caller(request), request.params, admin, verifyRectificationUpdate, (actor) => ({
+      act(caller(request), request.params, ['bureau_admin'], verifyRectificationUpdate, (actor) => ({
         actor,
         passed: request.body.passed,
         note: request.body.note || null,

@@ -1,6 +1,5 @@
 // Data corrections (数据纠错): anyone with access reports an error; the verifying agency answers.
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getAgency } from '../../db/queries/agency.js';
@@ -26,12 +25,19 @@ import {
   type CorrectionView,
 } from '../../workflows/correction/types.js';
 import type { UpdateDefinition } from '@temporalio/common';
-import { canSeeCorrection, checkReporterAccess, correctionActions } from '../../workflows/correction/rules.js';
+import {
+  actingRoleOnCorrection,
+  canSeeCorrection,
+  checkReporterAccess,
+  correctionActions,
+} from '../../workflows/correction/rules.js';
+import type { correctionWorkflow } from '../../workflows/correction/workflow.js';
+import type { Actor, Role } from '../../workflows/common/actors.js';
+import { actOnCase, loadCase, startCase, type CaseKind } from '../cases.js';
 import { actionsSchema, withActions } from '../case-actions.js';
 import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
 import { caseIdForKey } from '../idempotency.js';
-import { temporalCall, updateCase } from '../temporal-errors.js';
 import {
   actorSchema,
   decodeCursor,
@@ -107,11 +113,15 @@ const dto = (r: CorrectionRow, timeline?: AuditEventRow[]) => ({
   ...(timeline ? { timeline: timeline.map(timelineDto) } : {}),
 });
 
-async function loadVisible(deps: ShareDeps, p: Principal, id: string) {
-  const row = await getCorrection(deps.db, id);
-  if (!row || !canSeeCorrection(p, row)) throw new AppError('NOT_FOUND', 'no such correction');
-  return row;
-}
+/** P5 cases as the API acts on them: visibility and the acting role are rules.ts's. */
+export const correctionCases: CaseKind<CorrectionRow> = {
+  noun: 'correction',
+  load: getCorrection,
+  canSee: canSeeCorrection,
+  roleFor: actingRoleOnCorrection,
+  workflowId: (row) => row.workflowId,
+  state: (row) => row.state,
+};
 
 export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps) => {
   /** The agency's name for the texts people read, when it is registered. */
@@ -214,15 +224,10 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         policy: deps.config.policy.correction,
         ...(await agencyNamed(resource.providerAgency)),
       };
-      const start = new WithStartWorkflowOperation('correctionWorkflow', {
-        workflowId: correctionWorkflowId(id),
-        taskQueue: deps.config.temporal.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-      await temporalCall(() =>
-        deps.temporal.workflow.executeUpdateWithStart(correctionRegisteredUpdate, { startWorkflowOperation: start }),
+      await startCase<typeof correctionWorkflow, CorrectionView>(
+        { temporal: deps.temporal, taskQueue: deps.config.temporal.taskQueue },
+        { type: 'correctionWorkflow', id: correctionWorkflowId(id), args: [input] },
+        correctionRegisteredUpdate,
       );
       return reply.code(201).send(await answer(p, (await getCorrection(deps.db, id))!));
     },
@@ -268,28 +273,20 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     },
     async (request) => {
       const p = caller(request);
-      return answer(p, await loadVisible(deps, p, request.params.id));
+      return answer(p, await loadCase(deps.db, correctionCases, p, request.params.id));
     },
   );
 
-  /** 404 unless visible, 403 unless the verifying agency's reviewer; then the workflow's validator decides. */
+  /** Acts on a correction (see actOnCase) and answers it as it is now. */
   async function act<A>(
     p: Principal,
     id: string,
+    allowed: readonly Role[],
     update: UpdateDefinition<CorrectionView, [A]>,
-    args: (actor: ReturnType<typeof actorOf>) => A,
+    args: (actor: Actor) => A | Promise<A>,
   ) {
-    const row = await loadVisible(deps, p, id);
-    if (!(p.roles.includes('agency_reviewer') && p.agency === row.assignedAgency))
-      throw new AppError('FORBIDDEN', "only the verifying agency's reviewer does this");
-    return send(p, row, update, [args(actorOf(p, 'agency_reviewer'))]);
-  }
-  async function send<A>(p: Principal, row: CorrectionRow, update: UpdateDefinition<CorrectionView, [A]>, args: [A]) {
-    await updateCase(deps.temporal.workflow.getHandle(row.workflowId), update, args, {
-      noun: 'correction',
-      state: row.state,
-    });
-    return answer(p, (await getCorrection(deps.db, row.id))!);
+    await actOnCase(deps, correctionCases, p, id, allowed, update, args);
+    return answer(p, (await getCorrection(deps.db, id))!);
   }
 
   app.post(
@@ -305,7 +302,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
       },
     },
     async (request) =>
-      act(caller(request), request.params.id, returnCorrectionUpdate, (actor) => ({
+      act(caller(request), request.params.id, ['agency_reviewer'], returnCorrectionUpdate, (actor) => ({
         actor,
         reason: request.body.reason,
       })),
@@ -326,17 +323,14 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     },
     async (request) => {
       const p = caller(request);
-      const row = await loadVisible(deps, p, request.params.id);
-      if (!p.roles.includes('bureau_coordinator'))
-        throw new AppError('FORBIDDEN', "only the bureau's coordinator routes a report by hand");
       const { agency, note } = request.body;
-      if (!(await getAgency(deps.db, agency)))
-        throw new AppError('VALIDATION_FAILED', `agency ${agency} is not registered`, {
-          errors: [{ path: 'agency', message: 'unknown agency' }],
-        });
-      return send(p, row, forwardCorrectionUpdate, [
-        { actor: actorOf(p, 'bureau_coordinator'), agency, note: note ?? null },
-      ]);
+      return act(p, request.params.id, ['bureau_coordinator'], forwardCorrectionUpdate, async (actor) => {
+        if (!(await getAgency(deps.db, agency)))
+          throw new AppError('VALIDATION_FAILED', `agency ${agency} is not registered`, {
+            errors: [{ path: 'agency', message: 'unknown agency' }],
+          });
+        return { actor, agency, note: note ?? null };
+      });
     },
   );
 
@@ -352,7 +346,10 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
       },
     },
     async (request) =>
-      act(caller(request), request.params.id, extendVerificationUpdate, (actor) => ({ actor, ...request.body })),
+      act(caller(request), request.params.id, ['agency_reviewer'], extendVerificationUpdate, (actor) => ({
+        actor,
+        ...request.body,
+      })),
   );
 
   app.post(
@@ -377,7 +374,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     },
     async (request) => {
       const p = caller(request);
-      await loadVisible(deps, p, request.params.id);
+      await loadCase(deps.db, correctionCases, p, request.params.id);
       const { outcome, note } = request.body;
       const transferTo = outcome === 'transferred' ? request.body.transferTo! : null;
       if (transferTo && !(await getAgency(deps.db, transferTo)))
@@ -385,7 +382,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
           errors: [{ path: 'transferTo', message: 'unknown agency' }],
         });
       const transferredCorrectionId = transferTo ? randomUUID() : null;
-      return act(p, request.params.id, verifyUpdate, (actor) => ({
+      return act(p, request.params.id, ['agency_reviewer'], verifyUpdate, (actor) => ({
         actor,
         outcome,
         note,

@@ -24,6 +24,7 @@ import {
   loadVisibleOpenData,
   newCredential,
   newOpenDataRequestSchema,
+  openDataCases,
   openDataDto,
   openDataSchema,
   openDataWithActions,
@@ -31,6 +32,7 @@ import {
 } from '../open-data-requests.js';
 import { actorOf, caller, isBureau, requireRole } from '../plugins/auth.js';
 import { refuseUnless } from '../case-actions.js';
+import { loadCase } from '../cases.js';
 import { checkCredentialRotation } from '../../workflows/open-data-request/rules.js';
 import { checkCredential } from '../../workflows/share-application/rules.js';
 import type { OpenDataView } from '../../workflows/open-data-request/types.js';
@@ -46,7 +48,6 @@ import {
   timeCursorSchema,
   uuidParam,
 } from '../schemas.js';
-import { canSeeOpenData } from '../../workflows/open-data-request/rules.js';
 import { canSeeShareApplication } from '../../workflows/share-application/rules.js';
 
 const tags = ['open-data requests (P3)'];
@@ -87,8 +88,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     },
     async (request, reply) => {
       const p = caller(request);
-      const row = await getOpenDataRequest(deps.db, request.params.id);
-      if (!row || !canSeeOpenData(p, row)) throw new AppError('NOT_FOUND', 'no such open-data request');
+      const row = await loadCase(deps.db, openDataCases, p, request.params.id);
       await refuseUnless(deps.db, 'open-data-request', row.id, row.state, (v: OpenDataView) =>
         checkCredentialRotation(v, actorOf(p, 'public')),
       );

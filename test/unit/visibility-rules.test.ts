@@ -1,10 +1,11 @@
 // Who may see a case, and in which role they act on it (docs/processes.md, each process's rules.ts). The
 // API answers 404 to anyone these rules say may not know a case exists. Table-driven: one row, one rule.
 import { describe, expect, it } from 'vitest';
-import { canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
-import { agencyOfViewer, isBureauViewer, type Viewer } from '../../workflows/common/actors.js';
-import { canSeeCorrection } from '../../workflows/correction/rules.js';
-import { canSeeOpenData } from '../../workflows/open-data-request/rules.js';
+import { actingRoleOnAssessment, canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
+import { agencyOfViewer, isBureauViewer, type Refusal, type Role, type Viewer } from '../../workflows/common/actors.js';
+import { actingRoleOnCorrection, canSeeCorrection } from '../../workflows/correction/rules.js';
+import { actingRoleOnObjection } from '../../workflows/objection/rules.js';
+import { actingRoleOnOpenData, canSeeOpenData } from '../../workflows/open-data-request/rules.js';
 import { actingRoleOn, canSeeShareApplication } from '../../workflows/share-application/rules.js';
 
 const viewer = (sub: string, roles: Viewer['roles'], agency?: string): Viewer => ({ sub, roles, agency });
@@ -115,5 +116,84 @@ describe('P4 agency assessment (年度评估): the agency, its assessor and the 
     ['a citizen', citizen, row, false],
   ] as const)('%s sees it: %s', (_who, v, r, sees) => {
     expect(canSeeAgencyAssessment(v, r)).toBe(sees);
+  });
+});
+
+// The acting role on the other processes: a role, or the refusal's message.
+const outcome = (r: Role | Refusal): string => (typeof r === 'string' ? r : `403 ${r.message}`);
+
+describe('the role one acts in', () => {
+  const parties = { applicantAgency: 'APP', providerAgency: 'PRV' };
+  const request = { requesterUser: 'citizen-1', providerAgency: 'PRV' };
+  it.each([
+    ['P2: applicant staff makes a statement', actingRoleOnObjection(staffA, parties, ['agency_staff']), 'agency_staff'],
+    [
+      'P2: provider reviewer settles',
+      actingRoleOnObjection(reviewerP, parties, ['agency_reviewer']),
+      'agency_reviewer',
+    ],
+    [
+      'P2: another agency may not speak',
+      actingRoleOnObjection(other, parties, ['agency_staff']),
+      '403 only the two agencies of the objection may do this',
+    ],
+    [
+      'P2: the coordinator rules',
+      actingRoleOnObjection(coordinator, parties, ['bureau_coordinator']),
+      'bureau_coordinator',
+    ],
+    ['P3: the requester signs', actingRoleOnOpenData(citizen, request, ['public']), 'public'],
+    [
+      'P3: another citizen may not sign',
+      actingRoleOnOpenData(viewer('citizen-9', ['public']), request, ['public']),
+      '403 only the requester may do this',
+    ],
+    [
+      'P3: the provider reviewer decides',
+      actingRoleOnOpenData(reviewerP, request, ['agency_reviewer']),
+      'agency_reviewer',
+    ],
+    [
+      "P3: another agency's reviewer may not decide",
+      actingRoleOnOpenData(reviewerA, request, ['agency_reviewer']),
+      "403 only the provider's reviewer may do this",
+    ],
+    [
+      'P5: the verifying reviewer answers',
+      actingRoleOnCorrection(viewer('ver', ['agency_reviewer'], 'VER'), { assignedAgency: 'VER' }, ['agency_reviewer']),
+      'agency_reviewer',
+    ],
+    [
+      'P5: the provider may not answer for the verifying agency',
+      actingRoleOnCorrection(reviewerP, { assignedAgency: 'VER' }, ['agency_reviewer']),
+      "403 only the verifying agency's reviewer does this",
+    ],
+    [
+      'P5: nobody answers while the bureau routes it',
+      actingRoleOnCorrection(reviewerP, { assignedAgency: null }, ['agency_reviewer']),
+      "403 only the verifying agency's reviewer does this",
+    ],
+    [
+      'P5: the coordinator routes it',
+      actingRoleOnCorrection(coordinator, { assignedAgency: null }, ['bureau_coordinator']),
+      'bureau_coordinator',
+    ],
+    [
+      'P4: the agency staff self-assesses',
+      actingRoleOnAssessment(staffA, { agencyCode: 'APP' }, ['agency_staff']),
+      'agency_staff',
+    ],
+    [
+      "P4: another agency's staff may not",
+      actingRoleOnAssessment(staffP, { agencyCode: 'APP' }, ['agency_staff']),
+      '403 your role does not take this step of the assessment',
+    ],
+    [
+      'P4: a coordinator is not the admin',
+      actingRoleOnAssessment(coordinator, { agencyCode: 'APP' }, ['bureau_admin']),
+      '403 this needs one of the roles: bureau_admin',
+    ],
+  ] as const)('%s', (_what, got, expected) => {
+    expect(outcome(got)).toBe(expected);
   });
 });

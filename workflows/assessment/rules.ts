@@ -1,5 +1,14 @@
 // Pure decisions of the annual assessment (年度评估), docs/processes.md P4. Each names its source.
-import { agencyOfViewer, isBureauViewer, refuse, type Actor, type Refusal, type Viewer } from '../common/actors.js';
+import {
+  agencyOfViewer,
+  isBureauViewer,
+  pickRole,
+  refuse,
+  type Actor,
+  type Refusal,
+  type Role,
+  type Viewer,
+} from '../common/actors.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import { isPast, retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import { addCalendarDays, endOfLocalDay, localDate, type CalendarData, type Deadline } from '../common/working-days.js';
@@ -33,6 +42,23 @@ const isAdmin = (a: Actor) => a.role === 'bureau_admin';
 export function canSeeAgencyAssessment(viewer: Viewer, r: { agencyCode: string; assessorId: string | null }): boolean {
   if (isBureauViewer(viewer) || agencyOfViewer(viewer) === r.agencyCode) return true;
   return viewer.roles.includes('assessor') && r.assessorId === viewer.sub;
+}
+
+/**
+ * processes.md P4: the role a viewer acts in on an agency's assessment: the agency's own staff, an
+ * assessor (the validators check it is the assigned one), or the bureau's admin.
+ */
+export function actingRoleOnAssessment(
+  viewer: Viewer,
+  r: { agencyCode: string },
+  allowed: readonly Role[],
+): Role | Refusal {
+  return pickRole(
+    viewer,
+    allowed,
+    (role) => (role === 'agency_staff' ? viewer.agency === r.agencyCode : true),
+    () => 'your role does not take this step of the assessment',
+  );
 }
 
 /** The year a scheduled run assesses: the one before the local (Asia/Shanghai) date it was scheduled for. */

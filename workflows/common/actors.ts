@@ -46,3 +46,19 @@ export const isBureauViewer = (v: Viewer): boolean => v.roles.some((r) => bureau
 /** The agency a viewer works for as its staff or reviewer; null for the bureau, assessors and the public. */
 export const agencyOfViewer = (v: Viewer): string | null =>
   v.agency && v.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? v.agency : null;
+
+/**
+ * The role a viewer acts in: the first of `allowed` they hold that `fits` the case (a reviewer of the
+ * right agency, say). Refused when they hold none of the roles, or none that fits (`misfit` says why).
+ */
+export function pickRole(
+  viewer: Viewer,
+  allowed: readonly Role[],
+  fits: (role: Role) => boolean,
+  misfit: (held: Role[]) => string,
+): Role | Refusal {
+  const held = allowed.filter((r) => viewer.roles.includes(r));
+  const role = held.find(fits);
+  if (role) return role;
+  return refuse('FORBIDDEN', held.length ? misfit(held) : `this needs one of the roles: ${allowed.join(', ')}`);
+}

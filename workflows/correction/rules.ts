@@ -3,6 +3,7 @@ import {
   agencyOfViewer,
   bureauRoles,
   isBureauViewer,
+  pickRole,
   refuse,
   type Actor,
   type Refusal,
@@ -24,6 +25,23 @@ export function canSeeCorrection(
   if (isBureauViewer(viewer) || viewer.sub === r.reporterId) return true;
   const agency = agencyOfViewer(viewer);
   return !!agency && (agency === r.assignedAgency || agency === r.providerAgency);
+}
+
+/**
+ * processes.md P5: the role a viewer acts in on a correction: the verifying agency's reviewer, or the
+ * bureau's coordinator who routes a returned report by hand.
+ */
+export function actingRoleOnCorrection(
+  viewer: Viewer,
+  r: { assignedAgency: string | null },
+  allowed: readonly Role[],
+): Role | Refusal {
+  return pickRole(
+    viewer,
+    allowed,
+    (role) => (role === 'agency_reviewer' ? !!r.assignedAgency && viewer.agency === r.assignedAgency : true),
+    () => "only the verifying agency's reviewer does this",
+  );
 }
 /** What a reporter holds of a resource, as the API finds it in the share grants and open-data agreements. */
 export interface ReporterAccess {

@@ -1,5 +1,5 @@
 // Pure decisions of the objection coordination process (docs/processes.md P2). Each names its source.
-import { refuse, type Actor, type Refusal } from '../common/actors.js';
+import { pickRole, refuse, type Actor, type Refusal, type Role, type Viewer } from '../common/actors.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import type {
   AssignmentInput,
@@ -47,6 +47,24 @@ const needsConditions = (outcome: string, conditions: string | null | undefined)
   const problem = conditionsProblem({ outcome, conditions });
   return problem ? refuse('VALIDATION_FAILED', 'a conditional share states its conditions', [problem]) : null;
 };
+
+/**
+ * processes.md P2: the role a viewer acts in on an objection: staff or a reviewer of either party (the
+ * validators then tell the applicant's part from the provider's), or a bureau role.
+ */
+export function actingRoleOnObjection(
+  viewer: Viewer,
+  c: { applicantAgency: string; providerAgency: string },
+  allowed: readonly Role[],
+): Role | Refusal {
+  const party = viewer.agency === c.applicantAgency || viewer.agency === c.providerAgency;
+  return pickRole(
+    viewer,
+    allowed,
+    (r) => (r === 'agency_staff' || r === 'agency_reviewer' ? party : true),
+    () => 'only the two agencies of the objection may do this',
+  );
+}
 
 /** processes.md P2 step 1: the provider may settle in negotiation by agreeing to share. */
 export function checkSettlement(v: ObjectionView, input: SettlementInput): Refusal | null {

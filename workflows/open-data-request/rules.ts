@@ -1,5 +1,14 @@
 // Pure decisions of the conditional open-data request process (docs/processes.md P3). Each names its source.
-import { agencyOfViewer, isBureauViewer, refuse, type Actor, type Refusal, type Viewer } from '../common/actors.js';
+import {
+  agencyOfViewer,
+  isBureauViewer,
+  pickRole,
+  refuse,
+  type Actor,
+  type Refusal,
+  type Role,
+  type Viewer,
+} from '../common/actors.js';
 import { isPast } from '../common/deadlines.js';
 import { addMonths, type Deadline } from '../common/working-days.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
@@ -26,6 +35,28 @@ export function canSeeOpenData(viewer: Viewer, r: { requesterUser: string; provi
   if (isBureauViewer(viewer)) return true;
   if (viewer.roles.includes('public') && viewer.sub === r.requesterUser) return true;
   return agencyOfViewer(viewer) === r.providerAgency;
+}
+
+/**
+ * processes.md P3: the role a viewer acts in on a request: the provider's reviewer, the requester as
+ * the public user who filed it, or a bureau role.
+ */
+export function actingRoleOnOpenData(
+  viewer: Viewer,
+  r: { requesterUser: string; providerAgency: string },
+  allowed: readonly Role[],
+): Role | Refusal {
+  return pickRole(
+    viewer,
+    allowed,
+    (role) =>
+      role === 'agency_reviewer'
+        ? viewer.agency === r.providerAgency
+        : role === 'public'
+          ? viewer.sub === r.requesterUser
+          : true,
+    (held) => (held.includes('public') ? 'only the requester may do this' : "only the provider's reviewer may do this"),
+  );
 }
 /** processes.md P3 step 1: the bureau's formal check; an incomplete request is returned with its reasons. */
 export function checkFormalCheck(v: OpenDataView, i: FormalCheckInput): Refusal | null {

@@ -2,6 +2,7 @@
 import {
   agencyOfViewer,
   isBureauViewer,
+  pickRole,
   refuse,
   type Actor,
   type Refusal,
@@ -83,20 +84,19 @@ export function canSeeShareApplication(viewer: Viewer, c: ShareParties): boolean
  * reviewer of the provider, staff of the applicant, or a bureau role), or the refusal when none does.
  */
 export function actingRoleOn(viewer: Viewer, c: ShareParties, allowed: readonly Role[]): Role | Refusal {
-  const fits = (r: Role): boolean =>
-    r === 'agency_reviewer'
-      ? viewer.agency === c.providerAgency
-      : r === 'agency_staff'
-        ? viewer.agency === c.applicantAgency
-        : true;
-  const held = allowed.filter((r) => viewer.roles.includes(r));
-  const role = held.find(fits);
-  if (role) return role;
   const named = (r: Role): string =>
     r === 'agency_reviewer' ? "provider's reviewer" : r === 'agency_staff' ? "applicant's staff" : r;
-  return held.length
-    ? refuse('FORBIDDEN', `only the ${held.map(named).join(' or ')} may do this`)
-    : refuse('FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`);
+  return pickRole(
+    viewer,
+    allowed,
+    (r) =>
+      r === 'agency_reviewer'
+        ? viewer.agency === c.providerAgency
+        : r === 'agency_staff'
+          ? viewer.agency === c.applicantAgency
+          : true,
+    (held) => `only the ${held.map(named).join(' or ')} may do this`,
+  );
 }
 
 const isApplicantStaff = (v: ShareApplicationView, a: Actor) =>

@@ -1,0 +1,100 @@
+// The API's one way to start a case and to act on one, for every process. A process describes its cases
+// once (a CaseKind: how to read one, who may see it, in which role one acts — the last two from its
+// rules.ts); the routes then only say which update, by whom, with what.
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition, Workflow } from '@temporalio/common';
+import type { Db } from '../db/client.js';
+import { AppError } from '../lib/errors.js';
+import type { Actor, Refusal, Role } from '../workflows/common/actors.js';
+import { actorOf, type Principal } from './plugins/auth.js';
+import { temporalCall, updateCase } from './temporal-errors.js';
+
+export interface CaseKind<Row, Key = string> {
+  /** What the case is called in messages: "no such share application". */
+  noun: string;
+  load(db: Db, key: Key): Promise<Row | null>;
+  canSee(p: Principal, row: Row): boolean;
+  roleFor(p: Principal, row: Row, allowed: readonly Role[]): Role | Refusal;
+  workflowId(row: Row): string;
+  state(row: Row): string;
+  /** Why the case cannot take actions yet (its process is still starting), if so. */
+  notReady?(row: Row): string | null;
+}
+
+const refusalError = (r: Refusal, state?: string): AppError =>
+  new AppError(r.code, r.message, { ...(state ? { state } : {}), ...(r.errors ? { errors: r.errors } : {}) });
+
+/** The case as the caller may see it; 404 when it does not exist or the caller may not know it does. */
+export async function loadCase<Row, Key>(db: Db, kind: CaseKind<Row, Key>, p: Principal, key: Key): Promise<Row> {
+  const row = await kind.load(db, key);
+  if (!row || !kind.canSee(p, row)) throw new AppError('NOT_FOUND', `no such ${kind.noun}`);
+  return row;
+}
+
+/** The role the caller acts in on this case, or 403 with the rule's reason. */
+export function roleOn<Row, Key>(kind: CaseKind<Row, Key>, p: Principal, row: Row, allowed: readonly Role[]): Role {
+  const role = kind.roleFor(p, row, allowed);
+  if (typeof role === 'string') return role;
+  throw refusalError(role);
+}
+
+/**
+ * Acts on a case: 404 unless the caller can see it, 403 unless they hold a role that may act on it, then
+ * the workflow's validator decides (409 wrong state, 403 wrong person, 400 missing reasons). Answers the
+ * row it acted on, as read before the action; the caller answers with the case as it is now.
+ */
+export async function actOnCase<Row, Key, V, A>(
+  deps: { db: Db; temporal: Client },
+  kind: CaseKind<Row, Key>,
+  p: Principal,
+  key: Key,
+  allowed: readonly Role[],
+  update: UpdateDefinition<V, [A]>,
+  args: (actor: Actor, row: Row) => A | Promise<A>,
+): Promise<Row> {
+  const row = await loadCase(deps.db, kind, p, key);
+  const role = roleOn(kind, p, row, allowed);
+  const waiting = kind.notReady?.(row);
+  if (waiting) throw new AppError('INVALID_STATE', waiting, { state: kind.state(row) });
+  await updateCase(
+    deps.temporal.workflow.getHandle(kind.workflowId(row)),
+    update,
+    [await args(actorOf(p, role), row)],
+    { noun: kind.noun, state: kind.state(row) },
+  );
+  return row;
+}
+
+/**
+ * Starts a case with the update that registers it, in one call (update-with-start), typed against the
+ * workflow function (`startCase<typeof shareApplicationWorkflow>`). A retry of the same submission (the
+ * same Idempotency-Key gives the same case id) attaches to the running case; a case whose workflow has
+ * already closed is never started again: then the answer is null and the caller reads it as recorded.
+ */
+export async function startCase<W extends Workflow, V>(
+  deps: { temporal: Client; taskQueue: string },
+  workflow: { type: string; id: string; args: Parameters<W> },
+  registered: UpdateDefinition<V, []>,
+): Promise<V | null> {
+  const options = {
+    workflowId: workflow.id,
+    taskQueue: deps.taskQueue,
+    args: workflow.args,
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  } as const;
+  // The SDK's conditional type for `args` cannot be checked against a generic W; the signature above
+  // already ties the arguments to the workflow function.
+  const start = new WithStartWorkflowOperation<W>(
+    workflow.type,
+    options as unknown as ConstructorParameters<typeof WithStartWorkflowOperation<W>>[1],
+  );
+  try {
+    return await temporalCall(() =>
+      deps.temporal.workflow.executeUpdateWithStart(registered, { startWorkflowOperation: start }),
+    );
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return null;
+    throw error;
+  }
+}
