@@ -6,6 +6,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { workflowBundle } from '../../lib/worker.js';
+import { ASSESSMENT_BATCH_INPUTS_PATCH } from '../../workflows/assessment/cycle-workflow.js';
 import { LOCAL_STEPS_PATCH } from '../../workflows/common/kernel.js';
 
 const dir = fileURLToPath(new URL('../histories/', import.meta.url));
@@ -34,8 +35,8 @@ describe('replaying committed histories', () => {
   it('keeps the histories of every case path recorded before the local-steps patch and after it', () => {
     const after = files.filter((f) => f.endsWith('-local-steps.json'));
     const before = files.filter((f) => !f.endsWith('-local-steps.json'));
-    // Every path of P1, P2, P3 and P5 on both sides of the patch (an assessment's steps stay ordinary
-    // activities), and the paths built since, which only ever ran patched.
+    // Every path of P1, P2, P3 and P5 on both sides of the patch, and the paths built since, which only
+    // ever ran patched. An assessment's agencies took local steps later, with their batch's inputs.
     const builtSince = ['correction-returned-forwarded-local-steps.json'];
     expect(after.length).toBe(17 + builtSince.length);
     expect(after.filter((f) => f.startsWith('assessment-'))).toEqual([]);
@@ -46,6 +47,41 @@ describe('replaying committed histories', () => {
     for (const f of before.filter((x) => after.includes(x.replace('.json', '-local-steps.json')))) {
       expect(patchesIn(f)).not.toContain(LOCAL_STEPS_PATCH);
     }
+  });
+
+  /** How many times each activity was scheduled in a history. */
+  function activitiesIn(file: string): Record<string, number> {
+    const { history } = JSON.parse(readFileSync(dir + file, 'utf8'));
+    const counts: Record<string, number> = {};
+    for (const e of history.events) {
+      const name = e.activityTaskScheduledEventAttributes?.activityType?.name;
+      if (name) counts[name] = (counts[name] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  it('keeps the assessment histories from before the batch-inputs patch and after it', () => {
+    const after = files.filter((f) => f.startsWith('assessment-') && f.endsWith('-batch-inputs.json'));
+    expect(after).toEqual([
+      'assessment-agency-appealed-rectified-reopened-batch-inputs.json',
+      'assessment-agency-closed-at-final-batch-inputs.json',
+      'assessment-batch-batch-inputs.json',
+      'assessment-cycle-closed-batch-inputs.json',
+    ]);
+    for (const f of after) expect(files).toContain(f.replace('-batch-inputs', ''));
+    // The cycle and its batches take the patch; an agency's process then runs no step but its
+    // recordings, and those as local activities.
+    expect(patchesIn('assessment-cycle-closed-batch-inputs.json')).toContain(ASSESSMENT_BATCH_INPUTS_PATCH);
+    expect(patchesIn('assessment-batch-batch-inputs.json')).toContain(ASSESSMENT_BATCH_INPUTS_PATCH);
+    expect(activitiesIn('assessment-batch-batch-inputs.json')).toEqual({ computeAssessmentMetricsBatch: 1 });
+    expect(activitiesIn('assessment-agency-closed-at-final-batch-inputs.json')).toEqual({});
+    expect(patchesIn('assessment-agency-closed-at-final-batch-inputs.json')).toContain(LOCAL_STEPS_PATCH);
+    // Before it, each agency loaded the calendar and computed its own metrics.
+    expect(patchesIn('assessment-cycle-closed.json')).not.toContain(ASSESSMENT_BATCH_INPUTS_PATCH);
+    expect(activitiesIn('assessment-agency-closed-at-final.json')).toMatchObject({
+      loadCalendar: 1,
+      computeAssessmentMetrics: 1,
+    });
   });
 
   it.each(files)('replays %s without nondeterminism', async (file) => {

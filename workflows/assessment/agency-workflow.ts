@@ -92,7 +92,10 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     // Fanned out by its cycle, the case exists in `collecting` before its first transition.
     firstFrom: 'state',
     startsRegistered: true,
-    localSteps: false,
+    // Started with its batch's inputs, an agency's only steps are its recordings: local ones (since
+    // LOCAL_STEPS_PATCH) then save a round trip through the server each. Older agencies keep theirs.
+    ...(input.metrics ? {} : { localSteps: false }),
+    ...(input.calendar ? { calendar: input.calendar } : {}),
   });
   const { transition, track } = kase;
   const calendar = kase.calendar;
@@ -250,7 +253,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
   await kase.loadCalendar();
   // The cycle computed these deadlines on its calendar; a year published since moves them here too.
   retrackAll();
-  v.metrics = await kase.acts.computeAssessmentMetrics({ year, agency: v.agencyCode });
+  v.metrics = input.metrics ?? (await kase.acts.computeAssessmentMetrics({ year, agency: v.agencyCode }));
   v.applicable = applicableIndicators(indicators, v.metrics);
   await transition('metrics', 'self_assessment', systemActor('metrics'), {
     data: { applicable: v.applicable },

@@ -7,6 +7,7 @@ import {
   condition,
   continueAsNew,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -41,6 +42,15 @@ const broadcast = proxyActivities<Activities>({
 });
 
 export const defaultFanOut: FanOut = { batchSize: 100, maxHistoryEvents: 10_000 };
+
+/**
+ * Cycles and batches started since this patch hand each agency's process its calendar and its metrics
+ * (computed for the whole batch in one step), so an agency starts with one recording and no other
+ * activity; older ones replay as they ran.
+ */
+export const ASSESSMENT_BATCH_INPUTS_PATCH = 'assessment-batch-inputs';
+
+const batchActs = proxyActivities<Activities>({ ...caseActivityOptions, startToCloseTimeout: '5 minutes' });
 
 export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleView> {
   const { year, policy } = input;
@@ -249,6 +259,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
         deadlines: { selfAssessment: v.deadlines.selfAssessment, review: v.deadlines.review },
         policy,
         cycleWorkflowId: assessmentCycleWorkflowId(year),
+        ...(patched(ASSESSMENT_BATCH_INPUTS_PATCH) ? { calendar: kase.calendar() } : {}),
       };
       try {
         await startChild(assessmentBatchWorkflow, {
@@ -337,12 +348,15 @@ export async function assessmentBatchWorkflow(input: {
   template: Omit<AgencyAssessmentInput, 'agency'>;
 }): Promise<{ agencies: number }> {
   const { year } = input.template;
+  const metrics = patched(ASSESSMENT_BATCH_INPUTS_PATCH)
+    ? await batchActs.computeAssessmentMetricsBatch({ year, agencies: input.agencies.map((a) => a.code) })
+    : null;
   await Promise.all(
     input.agencies.map(async (agency) => {
       try {
         const child = await startChild(assessmentAgencyWorkflow, {
           workflowId: agencyAssessmentWorkflowId(year, agency.code),
-          args: [{ ...input.template, agency }],
+          args: [{ ...input.template, agency, ...(metrics?.[agency.code] ? { metrics: metrics[agency.code] } : {}) }],
           parentClosePolicy: ParentClosePolicy.ABANDON,
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         });

@@ -3,7 +3,7 @@
 import type { CaseEvent } from '../common/events.js';
 import type { Actor } from '../common/actors.js';
 import type { TrackedDeadline } from '../common/deadlines.js';
-import type { Deadline } from '../common/working-days.js';
+import type { CalendarData, Deadline } from '../common/working-days.js';
 import type { NotificationSpec } from '../common/events.js';
 import type { Policy } from '../../policy/index.js';
 
@@ -112,6 +112,12 @@ export interface AgencyAssessmentInput {
   deadlines: { selfAssessment: TrackedDeadline; review: TrackedDeadline };
   policy: Policy['assessment'];
   cycleWorkflowId: string;
+  /**
+   * Since ASSESSMENT_BATCH_INPUTS_PATCH: the calendar in force as the cycle read it, and the agency's
+   * metrics as its batch computed them, so the agency's process starts without a step of its own.
+   */
+  calendar?: CalendarData;
+  metrics?: Metrics;
 }
 
 export interface RectificationView {
