@@ -98,3 +98,15 @@ export async function startCase<W extends Workflow, V>(
     throw error;
   }
 }
+
+/**
+ * The case a create call has just started, as recorded: its workflow answered (or had already run),
+ * but should its row not be there yet the caller retries with the same Idempotency-Key.
+ */
+export function recordedCase<Row>(row: Row | null | undefined, noun: string): Row {
+  if (row) return row;
+  throw new AppError(
+    'UNAVAILABLE',
+    `the ${noun} was accepted but is not yet recorded; retry with the same Idempotency-Key`,
+  );
+}

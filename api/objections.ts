@@ -177,7 +177,7 @@ export async function fileObjection(
         policy: deps.config.policy.objection,
       },
     ],
-    { noun: 'application', state: application.state },
+    { noun: 'share application', state: application.state },
   );
   await temporalCall(() =>
     deps.temporal.workflow.getHandle(objectionWorkflowId(objectionId)).executeUpdate(registeredUpdate),

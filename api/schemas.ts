@@ -27,6 +27,9 @@ export const actorSchema = z.object({
   agency: z.string().nullable().optional(),
 });
 
+/** The header of every POST that creates a case (docs/api.md, Idempotency). */
+export const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
+
 export const paginationQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),

@@ -18,7 +18,7 @@ import { AppError } from '../lib/errors.js';
 import type { Config } from '../lib/config.js';
 import type { Actor, Role } from '../workflows/common/actors.js';
 import type { shareApplicationWorkflow } from '../workflows/share-application/workflow.js';
-import { actOnCase, roleOn, startCase, type CaseKind } from './cases.js';
+import { actOnCase, recordedCase, roleOn, startCase, type CaseKind } from './cases.js';
 import { shareApplicationWorkflowId, submittedUpdate } from '../workflows/share-application/messages.js';
 import {
   shareApplicationStates,
@@ -368,17 +368,8 @@ export async function submitShareApplication(
       actions: actionsOn('share-application', view, p, deps.config.policy) as ApplicationDto['actions'],
     };
   }
-  try {
-    return await loadVisible(deps, p, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') {
-      throw new AppError(
-        'UNAVAILABLE',
-        'the application was accepted but is not yet recorded; retry with the same Idempotency-Key',
-      );
-    }
-    throw error;
-  }
+  recordedCase(await getShareApplication(db, id), 'application');
+  return loadVisible(deps, p, id);
 }
 
 /** P1 cases as the API acts on them: visibility and the acting role are rules.ts's. */

@@ -58,17 +58,19 @@ import {
   rectificationStates,
   type AgencyAssessmentView,
   type CycleInput,
+  type CycleView,
   type GradeCode,
 } from '../../workflows/assessment/types.js';
 import type { Actor, Role } from '../../workflows/common/actors.js';
 import { localDate } from '../../workflows/common/working-days.js';
 import { claimKey, earlierRequest } from '../idempotency.js';
 import { actorOf, caller, requireRole, type Principal } from '../plugins/auth.js';
-import { actorSchema, page, paginationQuery, problems, text } from '../schemas.js';
+import { actorSchema, idempotencyHeaders, page, paginationQuery, problems, text } from '../schemas.js';
 import { timelineDto, timelineEventSchema } from '../share-applications.js';
 import { temporalCall, updateCase } from '../temporal-errors.js';
 import { actingRoleOnAssessment, canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
-import { actOnCase, loadCase, type CaseKind } from '../cases.js';
+import { actOnCase, loadCase, startCase, type CaseKind } from '../cases.js';
+import type { assessmentCycleWorkflow } from '../../workflows/assessment/cycle-workflow.js';
 
 const tags = ['assessments (P4)'];
 const bureau: readonly Role[] = ['bureau_coordinator', 'bureau_admin'];
@@ -504,7 +506,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
         tags,
         summary: 'Start (or backfill) the assessment of a year now; a year runs at most once',
         body: z.object({ year: z.number().int(), indicatorsVersion: z.string().min(1).max(64).optional() }),
-        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+        headers: idempotencyHeaders,
         response: { 201: cycleSchema, ...problems(400, 401, 403, 409, 503) },
       },
     },
@@ -527,19 +529,29 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
           `the assessment of ${year} was started on ${existing.startedAt.toISOString()}; a year runs once`,
         );
       }
-      // Claimed by this same request before, which failed before the cycle existed: go on.
-      if (key) await claimKey(db, scope, key, request.body, caseId);
       await ensureDefaultIndicatorSet(db);
       if (!(await getIndicatorSet(db, indicatorsVersion ?? null)))
         throw new AppError('VALIDATION_FAILED', `no indicator framework version ${indicatorsVersion}`, {
           errors: [{ path: 'indicatorsVersion', message: 'unknown version' }],
         });
+      // Claimed only for a request that is valid, so a corrected body may reuse its key.
+      const claim = key ? await claimKey(db, scope, key, request.body, caseId) : null;
       const input: CycleInput = {
         year,
         indicatorsVersion: indicatorsVersion ?? null,
         startedBy: actorOf(principal, 'bureau_admin'),
         policy: config.policy.assessment,
       };
+      if (claim?.earlier) {
+        // This same request came before and got no answer (its start may have run, its cycle not yet
+        // recorded): attach to that start rather than refuse it.
+        await startCase<typeof assessmentCycleWorkflow, CycleView>(
+          { temporal, taskQueue: config.temporal.taskQueue },
+          { type: 'assessmentCycleWorkflow', id: assessmentCycleWorkflowId(year), args: [input] },
+          cycleOpenedUpdate,
+        );
+        return reply.code(201).send(await cycleAnswer(principal, year));
+      }
       const handle = await temporalCall(() =>
         temporal.workflow.start('assessmentCycleWorkflow', {
           workflowId: assessmentCycleWorkflowId(year),

@@ -33,7 +33,7 @@ import {
 } from '../../workflows/correction/rules.js';
 import type { correctionWorkflow } from '../../workflows/correction/workflow.js';
 import type { Actor, Role } from '../../workflows/common/actors.js';
-import { actOnCase, loadCase, startCase, type CaseKind } from '../cases.js';
+import { actOnCase, loadCase, recordedCase, startCase, type CaseKind } from '../cases.js';
 import { actionsSchema, withActions } from '../case-actions.js';
 import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
@@ -42,6 +42,7 @@ import {
   actorSchema,
   decodeCursor,
   encodeCursor,
+  idempotencyHeaders,
   page,
   paginationQuery,
   problems,
@@ -158,7 +159,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
           description: text(4000),
           evidence: text(8000).optional(),
         }),
-        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+        headers: idempotencyHeaders,
         response: { 201: correctionSchema, ...problems(400, 401, 403, 409, 503) },
       },
     },
@@ -229,7 +230,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         { type: 'correctionWorkflow', id: correctionWorkflowId(id), args: [input] },
         correctionRegisteredUpdate,
       );
-      return reply.code(201).send(await answer(p, (await getCorrection(deps.db, id))!));
+      return reply.code(201).send(await answer(p, recordedCase(await getCorrection(deps.db, id), 'correction')));
     },
   );
 
@@ -365,30 +366,24 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
             note: text(4000),
             transferTo: z.string().trim().min(1).max(64).optional(),
           })
-          .refine((b) => b.outcome !== 'transferred' || !!b.transferTo, {
-            path: ['transferTo'],
-            message: 'a transfer names the agency that owns the data',
-          }),
+          .describe(
+            'A transfer names the agency that owns the data: checkVerification (rules.ts) answers 400 without it',
+          ),
         response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const p = caller(request);
-      await loadCase(deps.db, correctionCases, p, request.params.id);
       const { outcome, note } = request.body;
-      const transferTo = outcome === 'transferred' ? request.body.transferTo! : null;
-      if (transferTo && !(await getAgency(deps.db, transferTo)))
-        throw new AppError('VALIDATION_FAILED', `agency ${transferTo} is not registered`, {
-          errors: [{ path: 'transferTo', message: 'unknown agency' }],
-        });
-      const transferredCorrectionId = transferTo ? randomUUID() : null;
-      return act(p, request.params.id, ['agency_reviewer'], verifyUpdate, (actor) => ({
-        actor,
-        outcome,
-        note,
-        transferTo,
-        transferredCorrectionId,
-      }));
+      const transferTo = outcome === 'transferred' ? (request.body.transferTo ?? null) : null;
+      return act(p, request.params.id, ['agency_reviewer'], verifyUpdate, async (actor) => {
+        // After the visibility and role checks: an outsider learns nothing about agencies here.
+        if (transferTo && !(await getAgency(deps.db, transferTo)))
+          throw new AppError('VALIDATION_FAILED', `agency ${transferTo} is not registered`, {
+            errors: [{ path: 'transferTo', message: 'unknown agency' }],
+          });
+        return { actor, outcome, note, transferTo, transferredCorrectionId: transferTo ? randomUUID() : null };
+      });
     },
   );
 };

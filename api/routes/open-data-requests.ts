@@ -32,7 +32,7 @@ import {
 } from '../open-data-requests.js';
 import { actorOf, caller, isBureau, requireRole } from '../plugins/auth.js';
 import { refuseUnless } from '../case-actions.js';
-import { loadCase } from '../cases.js';
+import { loadCase, roleOn } from '../cases.js';
 import { checkCredentialRotation } from '../../workflows/open-data-request/rules.js';
 import { checkCredential } from '../../workflows/share-application/rules.js';
 import type { OpenDataView } from '../../workflows/open-data-request/types.js';
@@ -41,6 +41,7 @@ import { actingRole, type ShareDeps } from '../share-applications.js';
 import {
   decodeCursor,
   encodeCursor,
+  idempotencyHeaders,
   page,
   paginationQuery,
   problems,
@@ -61,7 +62,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
         operationId: 'submitOpenDataRequest',
         tags,
         summary: 'Ask for a conditionally-open dataset (有条件开放申请)',
-        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+        headers: idempotencyHeaders,
         body: newOpenDataRequestSchema,
         response: { 201: openDataSchema, ...problems(400, 401, 403, 409, 503) },
       },
@@ -89,8 +90,9 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     async (request, reply) => {
       const p = caller(request);
       const row = await loadCase(deps.db, openDataCases, p, request.params.id);
+      const role = roleOn(openDataCases, p, row, ['public']);
       await refuseUnless(deps.db, 'open-data-request', row.id, row.state, (v: OpenDataView) =>
-        checkCredentialRotation(v, actorOf(p, 'public')),
+        checkCredentialRotation(v, actorOf(p, role)),
       );
       const credential = await newCredential(deps, 'open_data', row.id, row.requesterName);
       return reply.code(201).send({ credential, expiresAt: row.expiresAt!.toISOString() });
@@ -155,12 +157,8 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
         operationId: 'formalCheckOpenDataRequest',
         tags,
         params: uuidParam,
-        body: z
-          .object({ passed: z.boolean(), reasons: z.array(text(500)).max(50).optional() })
-          .refine((b) => b.passed || (b.reasons?.length ?? 0) > 0, {
-            path: ['reasons'],
-            message: 'a returned request lists its reasons',
-          }),
+        // A returned request lists its reasons: checkFormalCheck (rules.ts) answers 400 without them.
+        body: z.object({ passed: z.boolean(), reasons: z.array(text(500)).max(50).optional() }),
         response: actionResponses,
       },
     },
@@ -219,10 +217,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
               .describe("For reject: the rule the refusal rests on (the catalog entry's when omitted)"),
             conditions: text(4000).optional(),
           })
-          .refine((b) => b.decision !== 'reject' || !!b.reason, {
-            path: ['reason'],
-            message: 'a rejection gives its reasons',
-          }),
+          .describe('A rejection gives its reasons: checkOpenDecision (rules.ts) answers 400 without them'),
         response: actionResponses,
       },
     },

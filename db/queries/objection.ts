@@ -5,6 +5,7 @@ import { afterCursor, pageOf, type Cursor } from './page.js';
 import { objections } from '../schema/objection.js';
 import type { ObjectionChange, ObjectionState, ObjectionView } from '../../workflows/objection/types.js';
 import { writeCaseEvent } from './case-events.js';
+import { objectionFlags } from '../../workflows/objection/rules.js';
 
 export type ObjectionRow = typeof objections.$inferSelect;
 
@@ -32,8 +33,7 @@ function rowOf(v: ObjectionView): typeof objections.$inferInsert {
     statementDueDate: v.statementDue?.dueDate ?? null,
     coordinationDueAt: at(v.coordinationDue?.dueAt),
     coordinationDueDate: v.coordinationDue?.dueDate ?? null,
-    deadlineProvisional:
-      [v.negotiationDue, v.statementDue, v.coordinationDue].some((d) => d?.provisional) && v.state !== 'resolved',
+    ...objectionFlags(v),
     statements: v.statements,
     minutes: v.minutes,
     escalation: v.escalation,

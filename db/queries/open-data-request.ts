@@ -11,6 +11,7 @@ import {
 } from '../schema/open-data-request.js';
 import { type OpenDataChange, type OpenDataState, type OpenDataView } from '../../workflows/open-data-request/types.js';
 import { writeCaseEvent } from './case-events.js';
+import { openDataFlags } from '../../workflows/open-data-request/rules.js';
 
 export type OpenDataRow = typeof openDataRequests.$inferSelect;
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -47,7 +48,7 @@ function rowOf(v: OpenDataView): typeof openDataRequests.$inferInsert {
     nextReportDueAt: at(v.nextReportDueAt),
     nextReportDueDate: v.nextReportDueDate,
     graceDueDate: v.graceDue?.dueDate ?? null,
-    deadlineProvisional: [v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue].some((x) => x?.provisional),
+    ...openDataFlags(v),
     returnedReasons: v.returnedReasons,
     decision: v.decision,
     agreementVersion: v.agreementVersion,

@@ -3,6 +3,7 @@
 // publications, appeals, CSV export, rectification, and the indicator framework.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimKey } from '../../api/idempotency.js';
 import { catalogResources } from '../../db/schema/catalog.js';
 import { expectProblem, eventually } from '../helpers/assertions.js';
 import { uniq } from '../helpers/fixtures.js';
@@ -77,6 +78,12 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     expectProblem(await post('', admin, { year: 'last' }), 400, 'VALIDATION_FAILED');
     expectProblem(await post('', admin, { year, indicatorsVersion: 'no-such' }), 400, 'VALIDATION_FAILED');
     expectProblem(await post('', coordinator, { year }), 403, 'FORBIDDEN');
+    // A refused request does not use up its key: the corrected one may carry it.
+    expectProblem(
+      await post('', admin, { year, indicatorsVersion: 'no-such' }, { 'idempotency-key': 'cycle-1' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const started = await post('', admin, { year }, { 'idempotency-key': 'cycle-1' });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ year, indicatorsVersion: 'default-v1', agencyCount: 3 });
@@ -90,6 +97,17 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     expectProblem(await post('', admin, { year }, { 'idempotency-key': 'cycle-2' }), 409, 'DUPLICATE');
     expectProblem(await post('', admin, { year }, { 'idempotency-key': 'cycle-2' }), 409, 'DUPLICATE');
     expectProblem(await post('', admin, { year: year - 2 }, { 'idempotency-key': 'cycle-1' }), 409, 'DUPLICATE');
+  });
+
+  it('attaches a retry to the start its first attempt made when that attempt got no answer', async () => {
+    // The first attempt claimed its key and started the workflow, then failed before answering.
+    const earlierYear = year - 3;
+    const body = { year: earlierYear };
+    await claimKey(stack.database.db, 'assessment-cycle:admin', 'cycle-lost', body, `assessment:${earlierYear}`);
+    const retried = await post('', admin, body, { 'idempotency-key': 'cycle-lost' });
+    expect([retried.status, retried.body.year]).toEqual([201, earlierYear]);
+    // Only that request attaches: another start of the year is still refused.
+    expectProblem(await post('', admin, body), 409, 'DUPLICATE');
   });
 
   it('reaches self_assessment with metrics for every agency, counted by state', async () => {

@@ -21,6 +21,7 @@ import {
   checkSettlement,
   checkStatement,
   objectionActionsFor,
+  objectionFlags,
   providerHasAnswered,
 } from '../../workflows/objection/rules.js';
 import type { ObjectionState, ObjectionView } from '../../workflows/objection/types.js';
@@ -385,5 +386,18 @@ describe('P5 rules: who may report an error in a resource', () => {
     expect(code(checkReporterAccess({ roles: [...reporter.roles], agency: reporter.agency }, resource, access))).toBe(
       expected,
     );
+  });
+});
+
+describe('P2 derived flags', () => {
+  const provisional = trackDeadline({ from: '2026-03-02', days: 5 }, {});
+  const published = trackDeadline({ from: '2026-03-02', days: 5 }, { 2026: { holidays: [], workdays: [] } });
+  it.each([
+    ['a running deadline on a provisional calendar', 'negotiating', provisional, true],
+    ['a running deadline on a published calendar', 'negotiating', published, false],
+    ['a resolved objection, whatever its old deadlines', 'resolved', provisional, false],
+  ] as const)('%s: deadlineProvisional %s', (_what, state, due, expected) => {
+    expect(provisional.provisional).toBe(true);
+    expect(objectionFlags(objection(state, { negotiationDue: due })).deadlineProvisional).toBe(expected);
   });
 });

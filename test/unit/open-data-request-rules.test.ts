@@ -12,6 +12,7 @@ import {
   checkUsageReport,
   nextReportDue,
   openDataActionsFor,
+  openDataFlags,
 } from '../../workflows/open-data-request/rules.js';
 import type { OpenDataState, OpenDataView } from '../../workflows/open-data-request/types.js';
 
@@ -193,5 +194,16 @@ describe('P3 rules: when the next usage report is due', () => {
     ['older cases (no end given) keep the old rule', '2026-09-02', null, 6, null, '2027-03-02'],
   ])('%s', (_, due, last, every, expires, expected) => {
     expect(nextReportDue(due, last, every, expires)).toBe(expected);
+  });
+});
+
+describe('P3 derived flags', () => {
+  const provisional = trackDeadline({ from: '2026-03-02', days: 5 }, {});
+  it.each([
+    ['a review running on a provisional calendar', 'provider_review', true],
+    ['a rejected request, whatever its old deadlines', 'rejected', false],
+    ['an expired request', 'expired', false],
+  ] as const)('%s: deadlineProvisional %s', (_what, state, expected) => {
+    expect(openDataFlags(view(state, { reviewDue: provisional })).deadlineProvisional).toBe(expected);
   });
 });

@@ -156,6 +156,12 @@ export function checkGovernmentDecision(v: ObjectionView, input: GovernmentDecis
   return badOutcome(input.outcome, objectionOutcomes);
 }
 
+/** processes.md P2: the derived flags the read model shows: a deadline still running on a provisional calendar. */
+export function objectionFlags(v: ObjectionView): { deadlineProvisional: boolean } {
+  const deadlines = [v.negotiationDue, v.statementDue, v.coordinationDue];
+  return { deadlineProvisional: v.state !== 'resolved' && deadlines.some((d) => d?.provisional) };
+}
+
 /** processes.md P2 step 2: the provider owes the coordinator a statement made after coordination began. */
 export function providerHasAnswered(v: ObjectionView): boolean {
   return (

@@ -182,6 +182,17 @@ export function checkOpenRevocation(v: OpenDataView, i: OpenRevocationInput): Re
 }
 
 /** What a person may do on an open-data request, in the API's words (the decision values and the endpoints). */
+/**
+ * processes.md P3: the derived flags the read model shows: a deadline on a provisional calendar, while
+ * the request can still move (an ended one recomputes nothing).
+ */
+export function openDataFlags(v: OpenDataView): { deadlineProvisional: boolean } {
+  const deadlines = [v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue];
+  return {
+    deadlineProvisional: !terminalOpenDataStates.includes(v.state) && deadlines.some((d) => d?.provisional),
+  };
+}
+
 export const openDataActions = [
   'formal_check',
   'resubmit',

@@ -3905,6 +3905,7 @@ export interface operations {
         id: string;
       };
     };
+    /** @description A rejection gives its reasons: checkOpenDecision (rules.ts) answers 400 without them */
     requestBody: {
       content: {
         "application/json": {
@@ -4749,6 +4750,7 @@ export interface operations {
         id: string;
       };
     };
+    /** @description A transfer names the agency that owns the data: checkVerification (rules.ts) answers 400 without it */
     requestBody: {
       content: {
         "application/json": {
