@@ -68,7 +68,7 @@ import { actorOf, caller, requireRole, type Principal } from '../plugins/auth.js
 import { actorSchema, idempotencyHeaders, page, paginationQuery, problems, text } from '../schemas.js';
 import { timelineDto, timelineEventSchema } from '../share-applications.js';
 import { temporalCall, updateCase } from '../temporal-errors.js';
-import { actingRoleOnAssessment, canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
+import { actingRoleOnAssessment, canSeeAgencyAssessment, cycleViewerRoles } from '../../workflows/assessment/rules.js';
 import { actOnCase, loadCase, startCase, type CaseKind } from '../cases.js';
 import type { assessmentCycleWorkflow } from '../../workflows/assessment/cycle-workflow.js';
 
@@ -598,7 +598,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) => {
-      requireRole(request, [...bureau, 'assessor']);
+      requireRole(request, cycleViewerRoles);
       const rows = await listCycles(db);
       return {
         items: rows.map((r) => ({
@@ -621,7 +621,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) => {
-      const { principal } = requireRole(request, [...bureau, 'assessor']);
+      const { principal } = requireRole(request, cycleViewerRoles);
       const row = await loadCycle(request.params.year);
       return cycleAnswer(principal, row.year, { withTimeline: true });
     },
@@ -644,7 +644,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) => {
-      const { principal, role } = requireRole(request, [...bureau, 'assessor']);
+      const { principal, role } = requireRole(request, cycleViewerRoles);
       await loadCycle(request.params.year);
       const { limit, cursor, state } = request.query;
       const result = await listAgencyAssessments(

@@ -11,7 +11,7 @@ import { AppError } from '../../lib/errors.js';
 import { caller, isBureau, requireRole } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema } from '../share-applications.js';
 import { problems } from '../schemas.js';
-import { canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
+import { canSeeAgencyAssessment, canSeeAssessmentCycle } from '../../workflows/assessment/rules.js';
 import { canSeeCorrection } from '../../workflows/correction/rules.js';
 import { canSeeOpenData } from '../../workflows/open-data-request/rules.js';
 import { canSeeShareApplication } from '../../workflows/share-application/rules.js';
@@ -45,7 +45,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       if (assessment && !isBureau(p)) {
         // An agency's assessment: the agency and its assessor; a cycle's own trail: the bureau and assessors.
         const row = assessment[2] ? await getAgencyAssessment(db, Number(assessment[1]), assessment[2]) : null;
-        const visible = row ? canSeeAgencyAssessment(p, row) : !assessment[2] && p.roles.includes('assessor');
+        const visible = row ? canSeeAgencyAssessment(p, row) : !assessment[2] && canSeeAssessmentCycle(p);
         if (!visible) throw new AppError('NOT_FOUND', 'no such case');
       } else if (!isBureau(p)) {
         // Parties see the audit trail of their own cases only.

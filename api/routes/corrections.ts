@@ -30,12 +30,13 @@ import {
   canSeeCorrection,
   checkReporterAccess,
   correctionActions,
+  correctionListScope,
 } from '../../workflows/correction/rules.js';
 import type { correctionWorkflow } from '../../workflows/correction/workflow.js';
 import type { Actor, Role } from '../../workflows/common/actors.js';
 import { actOnCase, loadCase, recordedCase, startCase, type CaseKind } from '../cases.js';
 import { actionsSchema, withActions } from '../case-actions.js';
-import { actorOf, caller, isBureau, type Principal } from '../plugins/auth.js';
+import { actorOf, caller, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
 import { caseIdForKey } from '../idempotency.js';
 import {
@@ -246,9 +247,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     },
     async (request) => {
       const p = caller(request);
-      const scope = isBureau(p)
-        ? {}
-        : { reporterId: p.sub, ...(agencyOfViewer(p) ? { agency: agencyOfViewer(p)! } : {}) };
+      const scope = correctionListScope(p);
       const result = await listCorrections(
         deps.db,
         scope,

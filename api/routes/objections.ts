@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { conditionsProblem } from '../../workflows/objection/rules.js';
+import { partyListScope } from '../../workflows/share-application/rules.js';
 import { listCaseEvents } from '../../db/queries/audit.js';
 import { listObjections } from '../../db/queries/objection.js';
 import { getShareApplication } from '../../db/queries/share-application.js';
@@ -23,7 +24,7 @@ import {
   objectionSchema,
   objectionsWithActions,
 } from '../objections.js';
-import { caller, isBureau } from '../plugins/auth.js';
+import { caller } from '../plugins/auth.js';
 import type { ShareDeps } from '../share-applications.js';
 import {
   decodeCursor,
@@ -58,11 +59,11 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
     async (request) => {
       const p = caller(request);
       const { limit, cursor, state } = request.query;
-      const party = p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer');
-      if (!isBureau(p) && !party) return { items: [], nextCursor: null };
+      const scope = partyListScope(p);
+      if (!scope) return { items: [], nextCursor: null };
       const result = await listObjections(
         deps.db,
-        { ...(state ? { state } : {}), ...(isBureau(p) ? {} : { visibleToAgency: p.agency! }) },
+        { ...(state ? { state } : {}), ...scope },
         limit,
         decodeCursor(cursor, timeCursorSchema),
       );

@@ -30,10 +30,10 @@ import {
   openDataWithActions,
   submitOpenDataRequest,
 } from '../open-data-requests.js';
-import { actorOf, caller, isBureau, requireRole } from '../plugins/auth.js';
+import { actorOf, caller, requireRole } from '../plugins/auth.js';
 import { refuseUnless } from '../case-actions.js';
 import { loadCase, roleOn } from '../cases.js';
-import { checkCredentialRotation } from '../../workflows/open-data-request/rules.js';
+import { checkCredentialRotation, openDataListScope } from '../../workflows/open-data-request/rules.js';
 import { checkCredential } from '../../workflows/share-application/rules.js';
 import type { OpenDataView } from '../../workflows/open-data-request/types.js';
 import type { ShareApplicationView } from '../../workflows/share-application/types.js';
@@ -112,13 +112,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     async (request) => {
       const p = caller(request);
       const { limit, cursor, state } = request.query;
-      const scope = isBureau(p)
-        ? {}
-        : p.roles.includes('public')
-          ? { requesterUser: p.sub }
-          : p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer')
-            ? { providerAgency: p.agency }
-            : null;
+      const scope = openDataListScope(p);
       if (!scope) return { items: [], nextCursor: null };
       const result = await listOpenDataRequests(
         deps.db,

@@ -10,7 +10,7 @@ import {
   withdrawUpdate,
 } from '../../workflows/share-application/messages.js';
 import { decisions, shareApplicationStates } from '../../workflows/share-application/types.js';
-import { decisionInputErrors, MAX_PERIOD_MONTHS } from '../../workflows/share-application/rules.js';
+import { decisionInputErrors, MAX_PERIOD_MONTHS, partyListScope } from '../../workflows/share-application/rules.js';
 import {
   actOnShareApplication,
   applicationDto,
@@ -20,7 +20,7 @@ import {
   submitShareApplication,
   type ShareDeps,
 } from '../share-applications.js';
-import { caller, isBureau, requireRole } from '../plugins/auth.js';
+import { caller, requireRole } from '../plugins/auth.js';
 import { withActions } from '../case-actions.js';
 import { fileObjection, objectionSchema } from '../objections.js';
 import {
@@ -83,11 +83,11 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       const p = caller(request);
       const { limit, cursor, ...filter } = request.query;
       // Only agency staff and reviewers see their agency's cases; public, assessors and gateways see none here.
-      if (!isBureau(p) && !(p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer')))
-        return { items: [], nextCursor: null };
+      const scope = partyListScope(p);
+      if (!scope) return { items: [], nextCursor: null };
       const result = await listShareApplications(
         deps.db,
-        { ...filter, ...(isBureau(p) ? {} : { visibleToAgency: p.agency! }) },
+        { ...filter, ...scope },
         limit,
         decodeCursor(cursor, timeCursorSchema),
       );

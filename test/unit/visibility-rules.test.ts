@@ -1,12 +1,16 @@
 // Who may see a case, and in which role they act on it (docs/processes.md, each process's rules.ts). The
 // API answers 404 to anyone these rules say may not know a case exists. Table-driven: one row, one rule.
 import { describe, expect, it } from 'vitest';
-import { actingRoleOnAssessment, canSeeAgencyAssessment } from '../../workflows/assessment/rules.js';
+import {
+  actingRoleOnAssessment,
+  canSeeAgencyAssessment,
+  canSeeAssessmentCycle,
+} from '../../workflows/assessment/rules.js';
 import { agencyOfViewer, isBureauViewer, type Refusal, type Role, type Viewer } from '../../workflows/common/actors.js';
-import { actingRoleOnCorrection, canSeeCorrection } from '../../workflows/correction/rules.js';
+import { actingRoleOnCorrection, canSeeCorrection, correctionListScope } from '../../workflows/correction/rules.js';
 import { actingRoleOnObjection } from '../../workflows/objection/rules.js';
-import { actingRoleOnOpenData, canSeeOpenData } from '../../workflows/open-data-request/rules.js';
-import { actingRoleOn, canSeeShareApplication } from '../../workflows/share-application/rules.js';
+import { actingRoleOnOpenData, canSeeOpenData, openDataListScope } from '../../workflows/open-data-request/rules.js';
+import { actingRoleOn, canSeeShareApplication, partyListScope } from '../../workflows/share-application/rules.js';
 
 const viewer = (sub: string, roles: Viewer['roles'], agency?: string): Viewer => ({ sub, roles, agency });
 const staffA = viewer('staff-a', ['agency_staff'], 'APP');
@@ -103,6 +107,18 @@ describe('P5 correction (数据纠错): the reporter, the provider, the verifyin
   });
 });
 
+describe('P4 assessment cycle: the bureau and the assessors', () => {
+  it.each([
+    ['a coordinator', coordinator, true],
+    ['an admin', admin, true],
+    ['an assessor', assessor, true],
+    ['agency staff', staffA, false],
+    ['a citizen', citizen, false],
+  ] as const)('%s sees it: %s', (_who, v, sees) => {
+    expect(canSeeAssessmentCycle(v)).toBe(sees);
+  });
+});
+
 describe('P4 agency assessment (年度评估): the agency, its assessor and the bureau', () => {
   const row = { agencyCode: 'APP', assessorId: 'assessor-1' };
   it.each([
@@ -195,5 +211,37 @@ describe('the role one acts in', () => {
     ],
   ] as const)('%s', (_what, got, expected) => {
     expect(outcome(got)).toBe(expected);
+  });
+});
+
+describe("a viewer's lists hold what they may see", () => {
+  it.each([
+    ['the bureau: every case', coordinator, {}, {}, {}],
+    [
+      'agency staff: its agency as party or provider, its own reports',
+      staffA,
+      { visibleToAgency: 'APP' },
+      { providerAgency: 'APP' },
+      { reporterId: 'staff-a', agency: 'APP' },
+    ],
+    [
+      'a citizen: its own requests and reports',
+      citizen,
+      null,
+      { requesterUser: 'citizen-1' },
+      { reporterId: 'citizen-1' },
+    ],
+    ['an assessor: none but its own reports', assessor, null, null, { reporterId: 'assessor-1' }],
+    [
+      'a public account claiming an agency',
+      publicWithAgency,
+      null,
+      { requesterUser: 'citizen-2' },
+      { reporterId: 'citizen-2' },
+    ],
+  ] as const)('%s', (_who, v, parties, openData, corrections) => {
+    expect(partyListScope(v)).toEqual(parties);
+    expect(openDataListScope(v)).toEqual(openData);
+    expect(correctionListScope(v)).toEqual(corrections);
   });
 });

@@ -38,6 +38,11 @@ const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === ''
 const isStaffOf = (a: Actor, agency: string) => a.role === 'agency_staff' && a.agency === agency;
 const isAdmin = (a: Actor) => a.role === 'bureau_admin';
 
+/** processes.md P4: the bureau and the assessors see a cycle: its stages, its agencies and its own trail. */
+export const cycleViewerRoles: readonly Role[] = ['bureau_coordinator', 'bureau_admin', 'assessor'];
+export const canSeeAssessmentCycle = (viewer: Viewer): boolean =>
+  viewer.roles.some((r) => cycleViewerRoles.includes(r));
+
 /** processes.md P4: the agency itself, the bureau, and the assessor assigned to it see an agency's assessment. */
 export function canSeeAgencyAssessment(viewer: Viewer, r: { agencyCode: string; assessorId: string | null }): boolean {
   if (isBureauViewer(viewer) || agencyOfViewer(viewer) === r.agencyCode) return true;

@@ -27,6 +27,13 @@ export function canSeeCorrection(
   return !!agency && (agency === r.assignedAgency || agency === r.providerAgency);
 }
 
+/** processes.md P5: which corrections a viewer's list holds, matching `canSeeCorrection`. */
+export function correctionListScope(viewer: Viewer): { reporterId?: string; agency?: string } {
+  if (isBureauViewer(viewer)) return {};
+  const agency = agencyOfViewer(viewer);
+  return { reporterId: viewer.sub, ...(agency ? { agency } : {}) };
+}
+
 /**
  * processes.md P5: the role a viewer acts in on a correction: the verifying agency's reviewer, or the
  * bureau's coordinator who routes a returned report by hand.

@@ -37,6 +37,14 @@ export function canSeeOpenData(viewer: Viewer, r: { requesterUser: string; provi
   return agencyOfViewer(viewer) === r.providerAgency;
 }
 
+/** processes.md P3: which requests a viewer's list holds, matching `canSeeOpenData`. */
+export function openDataListScope(viewer: Viewer): { requesterUser?: string; providerAgency?: string } | null {
+  if (isBureauViewer(viewer)) return {};
+  if (viewer.roles.includes('public')) return { requesterUser: viewer.sub };
+  const agency = agencyOfViewer(viewer);
+  return agency ? { providerAgency: agency } : null;
+}
+
 /**
  * processes.md P3: the role a viewer acts in on a request: the provider's reviewer, the requester as
  * the public user who filed it, or a bureau role.

@@ -80,6 +80,16 @@ export function canSeeShareApplication(viewer: Viewer, c: ShareParties): boolean
 }
 
 /**
+ * processes.md P1 (and P2): which cases a viewer's list holds, matching `canSeeShareApplication`: every
+ * case for the bureau, its agency's as a party for agency staff and reviewers, none for anyone else.
+ */
+export function partyListScope(viewer: Viewer): { visibleToAgency?: string } | null {
+  if (isBureauViewer(viewer)) return {};
+  const agency = agencyOfViewer(viewer);
+  return agency ? { visibleToAgency: agency } : null;
+}
+
+/**
  * The role a viewer acts in on a case: one of `allowed` that they hold and that fits the case (a
  * reviewer of the provider, staff of the applicant, or a bureau role), or the refusal when none does.
  */
