@@ -10,6 +10,7 @@ import { createLogger } from '../lib/logger.js';
 import { connectClient, connectWorker } from '../lib/temporal.js';
 import { ensureTemporalBinaries, projectRoot, startDevServer, type DevServer } from '../lib/temporal-cli.js';
 import { createWorker } from '../lib/worker.js';
+import { keepResumingCalendarPublications } from '../lib/calendar-publications.js';
 import { ensureSchedules } from '../lib/schedules.js';
 import { exitOnConfigError, installTemporalRuntime } from './shared.js';
 import { ensureConsoleBuilt } from '../lib/console-build.js';
@@ -63,6 +64,13 @@ const worker = await createWorker({
   maxConcurrentActivities: config.worker.maxConcurrentActivities,
   shutdownGraceSeconds: 5,
 });
+// A calendar year whose job's start was lost (the API died after publishing it) is told all the same.
+const stopResuming = keepResumingCalendarPublications({
+  db: database.db,
+  client: temporal,
+  taskQueue: config.temporal.taskQueue,
+  logger,
+});
 const workerDone = worker.run();
 logger.info(
   { created: await ensureSchedules(temporal, config.temporal.taskQueue, config.policy) },
@@ -101,6 +109,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info({ signal }, 'stopping: API, worker, Temporal, database');
   await app.close();
+  stopResuming();
   if (worker.getState() === 'RUNNING') worker.shutdown();
   await workerDone;
   await workerConnection.close();

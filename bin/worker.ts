@@ -4,6 +4,7 @@ import { createLogger } from '../lib/logger.js';
 import { connectClient, connectWorker } from '../lib/temporal.js';
 import { ensureSchedules } from '../lib/schedules.js';
 import { createWorker } from '../lib/worker.js';
+import { keepResumingCalendarPublications } from '../lib/calendar-publications.js';
 import { openDatabase } from '../db/client.js';
 import { installTemporalRuntime, exitOnConfigError } from './shared.js';
 
@@ -30,6 +31,13 @@ const worker = await createWorker({
   maxConcurrentActivities: config.worker.maxConcurrentActivities,
   shutdownGraceSeconds: config.worker.shutdownGraceSeconds,
 });
+// A calendar year whose job's start was lost (the API died after publishing it) is told all the same.
+const stopResuming = keepResumingCalendarPublications({
+  db: database.db,
+  client: client,
+  taskQueue: config.temporal.taskQueue,
+  logger,
+});
 // Schedules are created once; every worker may try, the second attempt is a no-op.
 logger.info({ created: await ensureSchedules(client, config.temporal.taskQueue, config.policy) }, 'schedules ensured');
 logger.info(
@@ -38,6 +46,7 @@ logger.info(
 );
 // Temporal's worker shuts down gracefully on SIGINT/SIGTERM by itself; run() resolves when it has.
 await worker.run();
+stopResuming();
 await connection.close();
 await client.connection.close();
 await database.close();

@@ -4,11 +4,9 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import {
-  createCalendarPublication,
-  deleteCalendarPublication,
   getCalendarPublication,
   getUploadedCalendarYear,
-  putCalendarYear,
+  publishCalendarYear,
   type CalendarPublicationRow,
 } from '../../db/queries/calendar.js';
 import { currentCalendar } from '../../activities/calendar.js';
@@ -16,10 +14,10 @@ import { BUILTIN_CALENDAR } from '../../workflows/common/calendar-data.js';
 import { AppError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { addWorkingDays, endOfLocalDay, validateCalendarYear } from '../../workflows/common/working-days.js';
-import { calendarPublicationWorkflowId, type CalendarPublicationInput } from '../../workflows/calendar/workflow.js';
+import { type CalendarPublicationInput } from '../../workflows/calendar/workflow.js';
+import { startCalendarPublication } from '../../lib/calendar-publications.js';
 import { caller, requireRole } from '../plugins/auth.js';
 import { localDateSchema, problems } from '../schemas.js';
-import { temporalCall } from '../temporal-errors.js';
 
 const publicationSchema = z
   .object({
@@ -166,35 +164,22 @@ export const calendarRoutes: FastifyPluginAsyncZod<{
         const errors = problemsFound.map((message) => ({ path: pathOf(message), message }));
         throw new AppError('VALIDATION_FAILED', problemsFound.join('; '), { errors });
       }
-      const row = await putCalendarYear(db, { year, holidays, workdays, uploadedBy: principal.sub });
-      // Every open case with a deadline is told by a durable job, not inside this request: the answer
-      // names the job, whose progress GET /api/v1/calendar/publications/:id reads.
-      const job = await createCalendarPublication(db, { id: randomUUID(), year, publishedBy: principal.sub });
+      // The year and its job in one transaction: should this process die before the job's workflow
+      // starts, a worker starts it (resumeCalendarPublications). Every open case with a deadline is
+      // told by that job, not inside this request; GET /api/v1/calendar/publications/:id reads it.
+      const { row, job } = await publishCalendarYear(db, {
+        year,
+        holidays,
+        workdays,
+        uploadedBy: principal.sub,
+        jobId: randomUUID(),
+      });
       const input: CalendarPublicationInput = { jobId: job.id, year, publishedAt: row.uploadedAt.toISOString() };
       try {
-        await temporalCall(() =>
-          temporal.workflow.start('calendarPublicationWorkflow', {
-            workflowId: calendarPublicationWorkflowId(job.id),
-            taskQueue,
-            args: [input],
-            workflowIdConflictPolicy: 'FAIL',
-          }),
-        );
+        await startCalendarPublication(temporal, taskQueue, input);
       } catch (error) {
-        // An answer lost on the way (a timeout) may hide a start that happened: then the job runs.
-        const started = await temporal.workflow
-          .getHandle(calendarPublicationWorkflowId(job.id))
-          .describe()
-          .then(
-            () => true,
-            () => false,
-          );
-        if (!started) {
-          // The year is published; publishing it again (the same request, retried) starts a job.
-          await deleteCalendarPublication(db, job.id);
-          logger.warn({ err: error, year }, 'the calendar publication job could not be started');
-          throw error;
-        }
+        // The year is published and its job recorded: a worker starts the job once Temporal answers.
+        logger.warn({ err: error, year, jobId: job.id }, 'the calendar publication job will be started by a worker');
       }
       return {
         year: row.year,

@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client.js';
 import { calendarPublications, calendarYears } from '../schema/calendar.js';
 import type { CalendarData } from '../../workflows/common/working-days.js';
 
@@ -87,7 +87,28 @@ export async function finishCalendarPublication(db: DbOrTx, id: string): Promise
     .where(and(eq(calendarPublications.id, id), eq(calendarPublications.state, 'running')));
 }
 
-/** Removes a job that never started (its workflow could not be started). */
-export async function deleteCalendarPublication(db: DbOrTx, id: string): Promise<void> {
-  await db.delete(calendarPublications).where(eq(calendarPublications.id, id));
+/**
+ * Publishes a year and opens the job that tells its open cases, in one transaction: a process that
+ * dies before starting the job's workflow leaves the job for `resumeCalendarPublications` to start.
+ */
+export async function publishCalendarYear(
+  db: Db,
+  input: { year: number; holidays: string[]; workdays: string[]; uploadedBy: string; jobId: string },
+) {
+  const { jobId, ...year } = input;
+  return db.transaction(async (tx) => {
+    const row = await putCalendarYear(tx, year);
+    const job = await createCalendarPublication(tx, { id: jobId, year: year.year, publishedBy: year.uploadedBy });
+    return { row, job };
+  });
+}
+
+/** The jobs not yet done, oldest first, with the upload time of their year (the job's `publishedAt`). */
+export async function listUnfinishedPublications(db: DbOrTx, createdBefore: Date) {
+  return db
+    .select({ id: calendarPublications.id, year: calendarPublications.year, uploadedAt: calendarYears.uploadedAt })
+    .from(calendarPublications)
+    .innerJoin(calendarYears, eq(calendarYears.year, calendarPublications.year))
+    .where(and(eq(calendarPublications.state, 'running'), lt(calendarPublications.startedAt, createdBefore)))
+    .orderBy(asc(calendarPublications.startedAt));
 }

@@ -7,7 +7,14 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCalendar } from '../../activities/calendar.js';
 import type { Database } from '../../db/client.js';
-import { createCalendarPublication, getCalendarPublication, putCalendarYear } from '../../db/queries/calendar.js';
+import {
+  createCalendarPublication,
+  getCalendarPublication,
+  publishCalendarYear,
+  putCalendarYear,
+} from '../../db/queries/calendar.js';
+import { resumeCalendarPublications } from '../../lib/calendar-publications.js';
+import { createLogger } from '../../lib/logger.js';
 import { getCorrection } from '../../db/queries/correction.js';
 import { defaultPolicy } from '../../policy/index.js';
 import type { Actor } from '../../workflows/common/actors.js';
@@ -57,6 +64,7 @@ afterAll(async () => {
   await database?.close();
 });
 
+const logger = createLogger({ level: 'silent' });
 const reporter: Actor = { id: 'citizen-7', name: '举报人', role: 'public', agency: null };
 
 async function report(): Promise<CorrectionView> {
@@ -132,5 +140,47 @@ describe('calendar publication job', () => {
     const moved = addWorkingDays(due.from, due.days, await currentCalendar(database.db)).due;
     expect(moved > due.dueDate).toBe(true);
     for (const id of [a.id, b.id]) expect((await getCorrection(database.db, id))?.verifyDueDate).toBe(moved);
+  });
+
+  it('starts a job whose start was lost: the year and its job are committed together, a worker starts it', async () => {
+    const a = await report();
+    const due = a.verifyDue!;
+    const year = Number(due.dueDate.slice(0, 4));
+    const before = await currentCalendar(database.db);
+    // The API published the year and died before starting the job's workflow.
+    const { job } = await publishCalendarYear(database.db, {
+      year,
+      holidays: before[String(year)]?.holidays ?? [],
+      workdays: before[String(year)]?.workdays ?? [],
+      uploadedBy: 'admin',
+      jobId: randomUUID(),
+    });
+    const deps = { db: database.db, client: env.client, taskQueue: worker.taskQueue, logger, graceMs: 0 };
+    expect(await resumeCalendarPublications(deps)).toBeGreaterThanOrEqual(1);
+    // Resuming again while it runs attaches to the same workflow; it ends done, once.
+    await resumeCalendarPublications(deps);
+    await env.client.workflow.getHandle(calendarPublicationWorkflowId(job.id)).result();
+    // Every open case heard of it: this one and those the test before left open.
+    const done = (await getCalendarPublication(database.db, job.id))!;
+    expect(done.state).toBe('done');
+    expect(done.told).toBeGreaterThanOrEqual(1);
+    expect(await resumeCalendarPublications(deps)).toBe(0);
+
+    // A job whose workflow an operator ended unfinished is left alone (logged), not started again.
+    const { job: stuck } = await publishCalendarYear(database.db, {
+      year,
+      holidays: before[String(year)]?.holidays ?? [],
+      workdays: before[String(year)]?.workdays ?? [],
+      uploadedBy: 'admin',
+      jobId: randomUUID(),
+    });
+    await env.client.workflow.start('calendarPublicationWorkflow', {
+      workflowId: calendarPublicationWorkflowId(stuck.id),
+      taskQueue: 'nobody-polls-this',
+      args: [{ jobId: stuck.id, year, publishedAt: new Date().toISOString() }],
+    });
+    await env.client.workflow.getHandle(calendarPublicationWorkflowId(stuck.id)).terminate('operator');
+    await expect(resumeCalendarPublications(deps)).resolves.toBe(1);
+    expect(await getCalendarPublication(database.db, stuck.id)).toMatchObject({ state: 'running' });
   });
 });
