@@ -45,7 +45,7 @@ export async function resumeCalendarPublications(deps: {
 }): Promise<number> {
   const jobs = await listUnfinishedPublications(deps.db, new Date(Date.now() - (deps.graceMs ?? 30_000)));
   for (const job of jobs) {
-    const input = { jobId: job.id, year: job.year, publishedAt: job.uploadedAt.toISOString() };
+    const input = { jobId: job.id, year: job.year, publishedAt: job.startedAt.toISOString() };
     if (!(await startCalendarPublication(deps.client, deps.taskQueue, input)))
       deps.logger.warn({ jobId: job.id, year: job.year }, 'a calendar publication job ended unfinished; not restarted');
   }

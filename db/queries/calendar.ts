@@ -96,19 +96,24 @@ export async function publishCalendarYear(
   input: { year: number; holidays: string[]; workdays: string[]; uploadedBy: string; jobId: string },
 ) {
   const { jobId, ...year } = input;
-  return db.transaction(async (tx) => {
+  const published = await db.transaction(async (tx) => {
     const row = await putCalendarYear(tx, year);
     const job = await createCalendarPublication(tx, { id: jobId, year: year.year, publishedBy: year.uploadedBy });
     return { row, job };
   });
+  // Once committed: a calendar read meanwhile (still the old one) must not be cached as current.
+  generation += 1;
+  return published;
 }
 
-/** The jobs not yet done, oldest first, with the upload time of their year (the job's `publishedAt`). */
+/**
+ * The jobs not yet done, oldest first, each with the time it was opened: in the same transaction as its
+ * year's upload, so that is the job's `publishedAt` (a later upload of the year has a job of its own).
+ */
 export async function listUnfinishedPublications(db: DbOrTx, createdBefore: Date) {
   return db
-    .select({ id: calendarPublications.id, year: calendarPublications.year, uploadedAt: calendarYears.uploadedAt })
+    .select({ id: calendarPublications.id, year: calendarPublications.year, startedAt: calendarPublications.startedAt })
     .from(calendarPublications)
-    .innerJoin(calendarYears, eq(calendarYears.year, calendarPublications.year))
     .where(and(eq(calendarPublications.state, 'running'), lt(calendarPublications.startedAt, createdBefore)))
     .orderBy(asc(calendarPublications.startedAt));
 }

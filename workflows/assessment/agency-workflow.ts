@@ -1,7 +1,7 @@
 // One agency's annual assessment (年度评估), docs/processes.md P4: metrics from the system's records, the
 // self-assessment with evidence, the assigned assessor's review, the preliminary result and its
 // appeal during the notice period (公示), the final result, and rectification (整改) until verified.
-import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import { systemActor } from '../common/actors.js';
 import { clone, dueMs, nowIso, today } from '../common/case.js';
 import { retrack, type TrackedDeadline } from '../common/deadlines.js';
@@ -41,6 +41,9 @@ import {
   type AgencyAssessmentState,
   type AgencyAssessmentView,
 } from './types.js';
+
+/** Agencies started since this patch take the calendar and metrics their batch handed them. */
+export const AGENCY_BATCH_INPUTS_PATCH = 'assessment-agency-batch-inputs';
 
 export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Promise<AgencyAssessmentView> {
   const { year, policy, indicators } = input;
@@ -84,6 +87,9 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     title,
   });
 
+  // Its batch's inputs are used only by code that knows them, marked in the history: an agency whose
+  // first steps ran on a worker without this code (a rolling deploy) replays as it ran there.
+  const batchInputs = !!(input.metrics || input.calendar) && patched(AGENCY_BATCH_INPUTS_PATCH);
   const kase = openCase<AgencyAssessmentView, AgencyAssessmentState>({
     process: 'agency assessment',
     view: () => v,
@@ -94,8 +100,8 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     startsRegistered: true,
     // Started with its batch's inputs, an agency's only steps are its recordings: local ones (since
     // LOCAL_STEPS_PATCH) then save a round trip through the server each. Older agencies keep theirs.
-    ...(input.metrics ? {} : { localSteps: false }),
-    ...(input.calendar ? { calendar: input.calendar } : {}),
+    ...(batchInputs ? {} : { localSteps: false }),
+    ...(batchInputs && input.calendar ? { calendar: input.calendar } : {}),
   });
   const { transition, track } = kase;
   const calendar = kase.calendar;
@@ -253,7 +259,10 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
   await kase.loadCalendar();
   // The cycle computed these deadlines on its calendar; a year published since moves them here too.
   retrackAll();
-  v.metrics = input.metrics ?? (await kase.acts.computeAssessmentMetrics({ year, agency: v.agencyCode }));
+  v.metrics =
+    batchInputs && input.metrics
+      ? input.metrics
+      : await kase.acts.computeAssessmentMetrics({ year, agency: v.agencyCode });
   v.applicable = applicableIndicators(indicators, v.metrics);
   await transition('metrics', 'self_assessment', systemActor('metrics'), {
     data: { applicable: v.applicable },
