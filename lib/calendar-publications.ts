@@ -3,7 +3,11 @@
 // between the commit and the workflow's start leaves a job that a worker starts within a minute.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Db } from '../db/client.js';
-import { listUnfinishedPublications } from '../db/queries/calendar.js';
+import {
+  abandonCalendarPublication,
+  getCalendarPublication,
+  listUnfinishedPublications,
+} from '../db/queries/calendar.js';
 import { calendarPublicationWorkflowId, type CalendarPublicationInput } from '../workflows/calendar/workflow.js';
 import type { Logger } from './logger.js';
 
@@ -34,7 +38,7 @@ export async function startCalendarPublication(
 /**
  * Starts every unfinished job older than `graceMs` (its upload may still be starting it) whose
  * workflow is not running. Returns how many jobs it looked at; a job whose workflow closed without
- * finishing it (terminated by an operator) is logged, not restarted.
+ * finishing it (terminated by an operator) is marked `abandoned` and logged, not restarted.
  */
 export async function resumeCalendarPublications(deps: {
   db: Db;
@@ -46,8 +50,16 @@ export async function resumeCalendarPublications(deps: {
   const jobs = await listUnfinishedPublications(deps.db, new Date(Date.now() - (deps.graceMs ?? 30_000)));
   for (const job of jobs) {
     const input = { jobId: job.id, year: job.year, publishedAt: job.startedAt.toISOString() };
-    if (!(await startCalendarPublication(deps.client, deps.taskQueue, input)))
-      deps.logger.warn({ jobId: job.id, year: job.year }, 'a calendar publication job ended unfinished; not restarted');
+    if (await startCalendarPublication(deps.client, deps.taskQueue, input)) continue;
+    // Closed: done in the meantime (its own last step marks it so and the update below finds
+    // nothing to change), or ended unfinished by hand, which the row now says; once, not every minute.
+    const current = await getCalendarPublication(deps.db, job.id);
+    if (current?.state !== 'running') continue;
+    await abandonCalendarPublication(deps.db, job.id);
+    deps.logger.warn(
+      { jobId: job.id, year: job.year },
+      'a calendar publication job was ended unfinished; marked abandoned (publish the year again to tell its cases)',
+    );
   }
   return jobs.length;
 }

@@ -24,8 +24,10 @@ const publicationSchema = z
     id: z.string(),
     year: z.number(),
     state: z
-      .enum(['running', 'done'])
-      .describe('running: cases are being told; done: every open case with a deadline has heard'),
+      .enum(['running', 'done', 'abandoned'])
+      .describe(
+        'running: cases are being told; done: every open case with a deadline has heard; abandoned: its workflow was ended by hand (publish the year again)',
+      ),
     total: z.number().describe('Open cases with a deadline when the job started'),
     pass: z
       .enum(['open', 'opened_since'])

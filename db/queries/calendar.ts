@@ -87,6 +87,14 @@ export async function finishCalendarPublication(db: DbOrTx, id: string): Promise
     .where(and(eq(calendarPublications.id, id), eq(calendarPublications.state, 'running')));
 }
 
+/** Records that a job's workflow was ended unfinished (by an operator): nobody will tell its cases. */
+export async function abandonCalendarPublication(db: DbOrTx, id: string): Promise<void> {
+  await db
+    .update(calendarPublications)
+    .set({ state: 'abandoned', finishedAt: new Date() })
+    .where(and(eq(calendarPublications.id, id), eq(calendarPublications.state, 'running')));
+}
+
 /**
  * Publishes a year and opens the job that tells its open cases, in one transaction: a process that
  * dies before starting the job's workflow leaves the job for `resumeCalendarPublications` to start.

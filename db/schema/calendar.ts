@@ -16,8 +16,11 @@ export const calendarYears = pgTable('calendar_years', {
 export const calendarPublications = pgTable('calendar_publications', {
   id: text('id').primaryKey(),
   year: integer('year').notNull(),
-  /** running → done; a job is never abandoned, it retries until every case has heard. */
-  state: text('state').$type<'running' | 'done'>().notNull(),
+  /**
+   * running → done: it retries until every case has heard. `abandoned` only when its workflow was
+   * ended unfinished by hand (terminated), which a worker notices and records.
+   */
+  state: text('state').$type<'running' | 'done' | 'abandoned'>().notNull(),
   /** Open cases with a deadline when the job started: what the first pass has to tell. */
   total: integer('total').notNull().default(0),
   /** Cases the first pass told so far, and those that closed before they could be told. */

@@ -166,7 +166,7 @@ describe('calendar publication job', () => {
     expect(done.told).toBeGreaterThanOrEqual(1);
     expect(await resumeCalendarPublications(deps)).toBe(0);
 
-    // A job whose workflow an operator ended unfinished is left alone (logged), not started again.
+    // A job whose workflow an operator ended unfinished is marked abandoned (logged once), not started again.
     const { job: stuck } = await publishCalendarYear(database.db, {
       year,
       holidays: before[String(year)]?.holidays ?? [],
@@ -181,6 +181,8 @@ describe('calendar publication job', () => {
     });
     await env.client.workflow.getHandle(calendarPublicationWorkflowId(stuck.id)).terminate('operator');
     await expect(resumeCalendarPublications(deps)).resolves.toBe(1);
-    expect(await getCalendarPublication(database.db, stuck.id)).toMatchObject({ state: 'running' });
+    expect(await getCalendarPublication(database.db, stuck.id)).toMatchObject({ state: 'abandoned' });
+    // Recorded once: the next round has nothing left to look at.
+    await expect(resumeCalendarPublications(deps)).resolves.toBe(0);
   });
 });

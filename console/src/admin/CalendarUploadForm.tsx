@@ -184,9 +184,20 @@ function PublicationProgress({ year, jobId }: { year: number; jobId: string }) {
     queryKey: ['calendar-publication', jobId],
     queryFn: () => ok(api.GET('/api/v1/calendar/publications/{id}', { params: { path: { id: jobId } } })),
     // Polled while the first pass runs: a second pass only tells again the cases opened meanwhile.
-    refetchInterval: (q) => (q.state.data && q.state.data.pass !== 'open' ? false : 1000),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.pass !== 'open' || q.state.data.state === 'abandoned') ? false : 1000,
   });
   const heard = job && job.pass !== 'open';
+  if (job?.state === 'abandoned')
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        message={`已发布${year}年${terms.calendar}，但通知作业已被中止：请重新发布该年度以通知在办事项`}
+        style={{ marginBottom: 16 }}
+        role="status"
+      />
+    );
   const message = !job
     ? `已发布${year}年${terms.calendar}，正在通知在办事项`
     : heard

@@ -721,10 +721,10 @@ export interface components {
       id: string;
       year: number;
       /**
-       * @description running: cases are being told; done: every open case with a deadline has heard
+       * @description running: cases are being told; done: every open case with a deadline has heard; abandoned: its workflow was ended by hand (publish the year again)
        * @enum {string}
        */
-      state: "running" | "done";
+      state: "running" | "done" | "abandoned";
       /** @description Open cases with a deadline when the job started */
       total: number;
       /**
@@ -1564,10 +1564,10 @@ export interface components {
       id: string;
       year: number;
       /**
-       * @description running: cases are being told; done: every open case with a deadline has heard
+       * @description running: cases are being told; done: every open case with a deadline has heard; abandoned: its workflow was ended by hand (publish the year again)
        * @enum {string}
        */
-      state: "running" | "done";
+      state: "running" | "done" | "abandoned";
       /** @description Open cases with a deadline when the job started */
       total: number;
       /**
