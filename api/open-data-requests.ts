@@ -20,7 +20,7 @@ import type { openDataRequestWorkflow } from '../workflows/open-data-request/wor
 import { actOnCase, loadCase, recordedCase, startCase, type CaseKind } from './cases.js';
 import { openDataRequestWorkflowId, openRegisteredUpdate } from '../workflows/open-data-request/messages.js';
 import { openDataStates, type OpenDataRequestInput, type OpenDataView } from '../workflows/open-data-request/types.js';
-import { openDataActions } from '../workflows/open-data-request/rules.js';
+import { MAX_OPEN_PERIOD_MONTHS, openDataActions } from '../workflows/open-data-request/rules.js';
 import { actionsSchema, withActions } from './case-actions.js';
 import { actorOf, type Principal } from './plugins/auth.js';
 import { actorSchema, text } from './schemas.js';
@@ -42,7 +42,7 @@ export const newOpenDataRequestSchema = z.object({
   ]),
   purpose: text(),
   scenario: text(),
-  periodMonths: z.number().int().min(1).max(36),
+  periodMonths: z.number().int().min(1).max(MAX_OPEN_PERIOD_MONTHS),
   securityMeasures: text(4000),
   commitmentAccepted: z.literal(true, 'the security commitment (公共数据安全承诺书) must be accepted'),
 });

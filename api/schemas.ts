@@ -27,6 +27,12 @@ export const actorSchema = z.object({
   agency: z.string().nullable().optional(),
 });
 
+/** An agency's code, as the bureau registers it. */
+export const agencyCodeSchema = z.string().trim().min(1).max(64);
+
+/** A credential shown once, in the answer that issues it. */
+export const credentialAnswerSchema = z.object({ credential: z.string(), expiresAt: z.string() });
+
 /** The header of every POST that creates a case (docs/api.md, Idempotency). */
 export const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
 

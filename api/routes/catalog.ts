@@ -13,6 +13,7 @@ import { freshnessStates, openTypes, shareTypes, updateCycles } from '../../db/s
 import { AppError } from '../../lib/errors.js';
 import { caller, requireRole } from '../plugins/auth.js';
 import {
+  agencyCodeSchema,
   decodeCursor,
   encodeCursor,
   page,
@@ -61,7 +62,7 @@ const newResourceSchema = z
       .trim()
       .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . and -, at most 64'),
     name: z.string().trim().min(1).max(200),
-    providerAgency: z.string().trim().min(1).max(64),
+    providerAgency: agencyCodeSchema,
     description: z.string().max(4000).optional(),
     fields: z
       .array(fieldSchema)

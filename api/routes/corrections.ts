@@ -41,6 +41,7 @@ import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-appli
 import { caseIdForKey } from '../idempotency.js';
 import {
   actorSchema,
+  agencyCodeSchema,
   decodeCursor,
   encodeCursor,
   idempotencyHeaders,
@@ -317,7 +318,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         params: uuidParam,
         summary:
           'Route a returned report by hand to the agency that verifies it, within correction.forwardWd (bureau coordinator)',
-        body: z.object({ agency: z.string().trim().min(1).max(64), note: text(2000).optional() }),
+        body: z.object({ agency: agencyCodeSchema, note: text(2000).optional() }),
         response: { 200: correctionSchema, ...problems(400, 401, 403, 404, 409) },
       },
     },
@@ -363,7 +364,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
           .object({
             outcome: z.enum(correctionOutcomes),
             note: text(4000),
-            transferTo: z.string().trim().min(1).max(64).optional(),
+            transferTo: agencyCodeSchema.optional(),
           })
           .describe(
             'A transfer names the agency that owns the data: checkVerification (rules.ts) answers 400 without it',

@@ -33,12 +33,17 @@ import {
 import { actorOf, caller, requireRole } from '../plugins/auth.js';
 import { refuseUnless } from '../case-actions.js';
 import { loadCase, roleOn } from '../cases.js';
-import { checkCredentialRotation, openDataListScope } from '../../workflows/open-data-request/rules.js';
+import {
+  checkCredentialRotation,
+  MAX_OPEN_PERIOD_MONTHS,
+  openDataListScope,
+} from '../../workflows/open-data-request/rules.js';
 import { checkCredential } from '../../workflows/share-application/rules.js';
 import type { OpenDataView } from '../../workflows/open-data-request/types.js';
 import type { ShareApplicationView } from '../../workflows/share-application/types.js';
 import { actingRole, type ShareDeps } from '../share-applications.js';
 import {
+  credentialAnswerSchema,
   decodeCursor,
   encodeCursor,
   idempotencyHeaders,
@@ -84,7 +89,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
         summary:
           'Issue a new access credential for active access (the old one stops working); shown only in this answer',
         params: uuidParam,
-        response: { 201: z.object({ credential: z.string(), expiresAt: z.string() }), ...problems(401, 403, 404, 409) },
+        response: { 201: credentialAnswerSchema, ...problems(401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -178,7 +183,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
           fields: z.array(z.string().trim().min(1)).min(1).max(500).optional(),
           purpose: text().optional(),
           scenario: text().optional(),
-          periodMonths: z.number().int().min(1).max(36).optional(),
+          periodMonths: z.number().int().min(1).max(MAX_OPEN_PERIOD_MONTHS).optional(),
           securityMeasures: text(4000).optional(),
           contact: text(200).optional(),
         }),
@@ -349,7 +354,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
         tags: ['share applications (P1)'],
         summary: 'Issue (or rotate) the access credential of a live grant; shown only in this answer',
         params: uuidParam,
-        response: { 201: z.object({ credential: z.string(), expiresAt: z.string() }), ...problems(401, 403, 404, 409) },
+        response: { 201: credentialAnswerSchema, ...problems(401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors.js';
 import { addMonths, localDate, startOfLocalDay, workingDaysBetween } from '../../workflows/common/working-days.js';
 import { caseTypes } from '../case-actions.js';
 import { caller, isBureau } from '../plugins/auth.js';
-import { localDateSchema, problems } from '../schemas.js';
+import { agencyCodeSchema, localDateSchema, problems } from '../schemas.js';
 
 const statisticsSchema = z
   .object({
@@ -61,7 +61,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
             .describe('first local date counted (default: the first day of the month eleven months ago)'),
           to: localDateSchema.optional().describe('last local date counted (default: today)'),
           process: z.enum(caseTypes).optional(),
-          agency: z.string().trim().min(1).max(64).optional().describe('bureau only: one agency instead of the city'),
+          agency: agencyCodeSchema.optional().describe('bureau only: one agency instead of the city'),
         }),
         response: { 200: statisticsSchema, ...problems(400, 401, 403) },
       },

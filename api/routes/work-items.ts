@@ -10,7 +10,7 @@ import type { Config } from '../../lib/config.js';
 import { localDate, workingDaysBetween, type CalendarData } from '../../workflows/common/working-days.js';
 import { actionsOn, caseTypes, type CaseType } from '../case-actions.js';
 import { caller, isBureau } from '../plugins/auth.js';
-import { decodeCursor, encodeCursor, page, paginationQuery, problems } from '../schemas.js';
+import { agencyCodeSchema, decodeCursor, encodeCursor, page, paginationQuery, problems } from '../schemas.js';
 
 export const workViews = ['todo', 'done', 'watching'] as const;
 
@@ -107,7 +107,7 @@ export const workItemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
           view: z.enum(workViews).default('todo'),
           process: z.enum(caseTypes).optional(),
           state: z.string().trim().min(1).max(40).optional(),
-          agency: z.string().trim().min(1).max(64).optional(),
+          agency: agencyCodeSchema.optional(),
           q: z.string().trim().min(1).max(200).optional().describe('a case id, or part of the resource name'),
         }),
         response: { 200: page(workItemSchema), ...problems(400, 401) },

@@ -146,6 +146,9 @@ export function nextReportDue(
  * can ask for them, open.reportEveryMonths = 1) and a year's worth of amendments beside — enough for
  * monthly reports over the longest period, while keeping the case within Temporal's payload limits.
  */
+/** processes.md P3: the longest period of use a request may ask for, in months. */
+export const MAX_OPEN_PERIOD_MONTHS = 36;
+
 export const usageReportLimit = (v: OpenDataView): number => v.request.periodMonths + 12;
 
 /** processes.md P3 step 4: usage reports (利用情况、成果) from the requester while access lasts. */
