@@ -6,6 +6,7 @@ import { getCaseViews } from '../db/queries/case.js';
 import type { Policy } from '../policy/index.js';
 import type { Actor, Refusal } from '../workflows/common/actors.js';
 import { AppError } from '../lib/errors.js';
+import { refusalError } from './cases.js';
 import { actionsOfPerson, type Person } from '../workflows/common/work.js';
 import {
   agencyAssessmentActions,
@@ -124,6 +125,5 @@ export async function refuseUnless<V>(
       'the case is not indexed yet; retry shortly (npm run backfill-cases indexes older cases)',
     );
   const refusal = check(view);
-  if (refusal)
-    throw new AppError(refusal.code, refusal.message, { state, ...(refusal.errors ? { errors: refusal.errors } : {}) });
+  if (refusal) throw refusalError(refusal, state);
 }

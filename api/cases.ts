@@ -21,7 +21,8 @@ export interface CaseKind<Row, Key = string> {
   notReady?(row: Row): string | null;
 }
 
-const refusalError = (r: Refusal, state?: string): AppError =>
+/** A rule's refusal as the API answers it (its code, message and field problems; the case's state). */
+export const refusalError = (r: Refusal, state?: string): AppError =>
   new AppError(r.code, r.message, { ...(state ? { state } : {}), ...(r.errors ? { errors: r.errors } : {}) });
 
 /** The case as the caller may see it; 404 when it does not exist or the caller may not know it does. */

@@ -18,7 +18,7 @@ import { AppError } from '../lib/errors.js';
 import type { Config } from '../lib/config.js';
 import type { Actor, Role } from '../workflows/common/actors.js';
 import type { shareApplicationWorkflow } from '../workflows/share-application/workflow.js';
-import { actOnCase, recordedCase, roleOn, startCase, type CaseKind } from './cases.js';
+import { actOnCase, recordedCase, startCase, type CaseKind } from './cases.js';
 import { shareApplicationWorkflowId, submittedUpdate } from '../workflows/share-application/messages.js';
 import {
   shareApplicationStates,
@@ -240,10 +240,6 @@ export function applicationDto(
     ...(timeline ? { timeline: timeline.map(timelineDto) } : {}),
   };
 }
-
-/** The role the caller acts in on a share application (the rule is `actingRoleOn`); 403 when none fits. */
-export const actingRole = (p: Principal, c: ShareApplicationRow, allowed: readonly Role[]): Role =>
-  roleOn(shareCases, p, c, allowed);
 
 /**
  * The case with its timeline and the caller's actions, or 404 when it does not exist or the caller may not

@@ -34,7 +34,7 @@ import {
 } from '../../workflows/correction/rules.js';
 import type { correctionWorkflow } from '../../workflows/correction/workflow.js';
 import type { Actor, Role } from '../../workflows/common/actors.js';
-import { actOnCase, loadCase, recordedCase, startCase, type CaseKind } from '../cases.js';
+import { actOnCase, loadCase, recordedCase, refusalError, startCase, type CaseKind } from '../cases.js';
 import { actionsSchema, withActions } from '../case-actions.js';
 import { actorOf, caller, type Principal } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from '../share-applications.js';
@@ -185,7 +185,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         agencyGrant,
         openAgreement,
       });
-      if (refusal) throw new AppError(refusal.code, refusal.message);
+      if (refusal) throw refusalError(refusal);
       const field = b.field ? resource.fields.find((f) => f.name === b.field) : undefined;
       if (b.field && !field)
         throw new AppError('VALIDATION_FAILED', `the resource has no field ${b.field}`, {

@@ -41,7 +41,7 @@ import {
 import { checkCredential } from '../../workflows/share-application/rules.js';
 import type { OpenDataView } from '../../workflows/open-data-request/types.js';
 import type { ShareApplicationView } from '../../workflows/share-application/types.js';
-import { actingRole, type ShareDeps } from '../share-applications.js';
+import { shareCases, type ShareDeps } from '../share-applications.js';
 import {
   credentialAnswerSchema,
   decodeCursor,
@@ -362,7 +362,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
       const found = await getShareApplication(deps.db, request.params.id);
       if (!found || !canSeeShareApplication(p, found.application))
         throw new AppError('NOT_FOUND', 'no such share application');
-      const role = actingRole(p, found.application, ['agency_staff']);
+      const role = roleOn(shareCases, p, found.application, ['agency_staff']);
       await refuseUnless(
         deps.db,
         'share-application',

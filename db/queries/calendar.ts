@@ -19,8 +19,8 @@ let generation = 0;
 /** Moves on each time this process publishes a year: a calendar cached before it is stale. */
 export const calendarGeneration = (): number => generation;
 
-/** Publishes (or replaces) a year's calendar. */
-export async function putCalendarYear(
+/** Writes (or replaces) a year's calendar; the callers below say when the cache moves on. */
+async function writeCalendarYear(
   db: DbOrTx,
   input: { year: number; holidays: string[]; workdays: string[]; uploadedBy: string },
 ) {
@@ -30,8 +30,17 @@ export async function putCalendarYear(
     .values(values)
     .onConflictDoUpdate({ target: calendarYears.year, set: values })
     .returning();
-  generation += 1;
   return row!;
+}
+
+/** Publishes (or replaces) a year's calendar. */
+export async function putCalendarYear(
+  db: DbOrTx,
+  input: { year: number; holidays: string[]; workdays: string[]; uploadedBy: string },
+) {
+  const row = await writeCalendarYear(db, input);
+  generation += 1;
+  return row;
 }
 
 export type CalendarPublicationRow = typeof calendarPublications.$inferSelect;
@@ -105,7 +114,7 @@ export async function publishCalendarYear(
 ) {
   const { jobId, ...year } = input;
   const published = await db.transaction(async (tx) => {
-    const row = await putCalendarYear(tx, year);
+    const row = await writeCalendarYear(tx, year);
     const job = await createCalendarPublication(tx, { id: jobId, year: year.year, publishedBy: year.uploadedBy });
     return { row, job };
   });
