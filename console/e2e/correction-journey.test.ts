@@ -114,7 +114,8 @@ describe.skipIf(!chromiumPath())('the data correction journey (数据纠错)', (
     await poll(() => clerk.getByRole('heading', { level: 2, name: `数据纠错：${resourceName}` }).isVisible()).toBe(
       true,
     );
-    expect(await clerk.getByText('市公安局').first().isVisible()).toBe(true);
+    // The provider's name comes from the agency directory, which loads on its own.
+    await poll(() => clerk.getByText('市公安局').first().isVisible()).toBe(true);
     await clerk.getByRole('button', { name: '提交报告' }).click();
     await poll(() => clerk.getByText('请填写记录标识').isVisible()).toBe(true);
     await clerk.getByLabel('记录标识').fill('370102199001011234');

@@ -158,7 +158,8 @@ describe.skipIf(!chromiumPath())('统计 and 消息', () => {
     const own = await stats(reviewerToken);
     expect(own.scope.agency).toBe(provider);
     await expect.poll(() => summaryRow(reviewer, '共享申请')).toEqual(expected(shareOf(own)));
-    expect(await reviewer.getByText('统计范围：市公安局', { exact: false }).isVisible()).toBe(true);
+    // The agency's name comes from the agency directory, which loads on its own.
+    await expect.poll(() => reviewer.getByText('统计范围：市公安局', { exact: false }).isVisible()).toBe(true);
     // Only the bureau picks an agency.
     expect(await reviewer.getByLabel('承办单位', { exact: true }).count()).toBe(0);
     await expectAccessible(reviewer, 'the statistics page of an agency');
