@@ -2,14 +2,23 @@
 // workflow.ts opens its case here with its view and its record activity, then reads as the process
 // reads in the rules: handlers that ask rules.ts whether an action is allowed and move the case
 // with `transition`. Deterministic: only @temporalio/workflow and pure code.
-import { condition, log, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  log,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor, type Refusal } from './actors.js';
-import { caseActivityOptions, changedBefore, clone, nowIso, refused, settle } from './case.js';
+import { caseActivityOptions, changedBefore, clone, nowIso, refused, settle, today } from './case.js';
 import { trackDeadline, type TrackedDeadline } from './deadlines.js';
 import type { CaseEvent, NotificationSpec } from './events.js';
 import { calendarUpdatedSignal } from './messages.js';
+import type { Step, StepContext, TransitionOptions } from './step.js';
 import type { CalendarData } from './working-days.js';
 
 /**
@@ -36,15 +45,6 @@ export interface CaseViewBase {
   state: string;
   version: number;
   updatedAt: string;
-}
-
-export interface TransitionOptions {
-  reason?: string | null;
-  legalBasis?: string | null;
-  data?: Record<string, unknown>;
-  notify?: NotificationSpec[];
-  /** What this process's record activity takes beside the view, the event and the notices. */
-  extra?: Record<string, unknown>;
 }
 
 /** One transition as the record activity receives it. */
@@ -100,6 +100,10 @@ export interface Case<V extends CaseViewBase, S extends string> {
   track(from: string, days: number): TrackedDeadline;
   /** Moves the case and queues its record; records are written strictly in version order. */
   transition(action: string, to: S, actor: Actor, opts?: TransitionOptions): Promise<unknown>;
+  /** Takes a step of rules.ts: sets the fields it changes, then moves and records the case as `transition` does. */
+  apply(step: Step<V, S>): Promise<unknown>;
+  /** The moment for the next-state functions of rules.ts: the workflow's clock, calendar and uuid4. */
+  context(): StepContext;
   /** The tail of the chain of recordings. */
   recording(): Promise<unknown>;
   registered(): boolean;
@@ -212,6 +216,17 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
     calendar: () => calendar,
     track: (from, days) => trackDeadline({ from, days }, calendar),
     transition,
+    apply: (step) => {
+      Object.assign(o.view(), step.set);
+      return transition(step.action, step.to, step.actor, step);
+    },
+    context: () => ({
+      nowMs: Date.now(),
+      at: nowIso(),
+      today: today(),
+      track: (from, days) => trackDeadline({ from, days }, calendar),
+      newId: uuid4,
+    }),
     recording: () => recording,
     registered: () => registered,
     markRegistered: () => {

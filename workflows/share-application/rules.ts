@@ -4,17 +4,34 @@ import {
   isBureauViewer,
   pickRole,
   refuse,
+  systemActor,
   type Actor,
   type Refusal,
   type Role,
   type Viewer,
 } from '../common/actors.js';
-import { isPast, type TrackedDeadline } from '../common/deadlines.js';
-import { addMonths, endOfLocalDay, localDate, type Deadline } from '../common/working-days.js';
+import { isPast, recomputeOpen, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import { toAgency, toBureau, type Step, type StepContext } from '../common/step.js';
+import { addMonths, endOfLocalDay, localDate, type CalendarData, type Deadline } from '../common/working-days.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import type { Policy } from '../../policy/index.js';
-import type { DecisionInput, FileObjectionInput, ReasonInput, RenewalInput, SupplementInput } from './messages.js';
-import type { PrecheckResult, ResourceSnapshot, ShareApplicationState, ShareApplicationView } from './types.js';
+import type { ObjectionInput } from '../objection/types.js';
+import type {
+  DecisionInput,
+  FileObjectionInput,
+  ObjectionResolution,
+  ReasonInput,
+  RenewalInput,
+  SupplementInput,
+} from './messages.js';
+import type {
+  DecisionRecord,
+  GrantView,
+  PrecheckResult,
+  ResourceSnapshot,
+  ShareApplicationState,
+  ShareApplicationView,
+} from './types.js';
 
 export type SharePolicy = Policy['share'];
 export const MAX_PERIOD_MONTHS = 36;
@@ -479,5 +496,594 @@ export function shareApplicationWork(v: ShareApplicationView, policy: SharePolic
     decidedAt: reviewed,
     tasks,
     view: v,
+  };
+}
+
+// ---- next states: what each step does to the case ------------------------------------------------
+// The workflow asks these, applies the step and records it (workflows/common/step.ts). Each names
+// its source in processes.md P1 where the step is more than bookkeeping.
+
+export type ShareStep = Step<ShareApplicationView, ShareApplicationState>;
+
+/** The moment of a step, with the policy in force and the agencies' names for the notices. */
+export interface ShareContext extends StepContext {
+  policy: SharePolicy;
+  agencyNames?: Record<string, string> | undefined;
+}
+
+const label = (v: ShareApplicationView): string => `${v.resource.name} (${v.resource.code})`;
+const named = (ctx: ShareContext, code: string): string => ctx.agencyNames?.[code] ?? code;
+const toProvider = (v: ShareApplicationView, kind: string, title: string) => toAgency(v.providerAgency, kind, title);
+const toApplicant = (v: ShareApplicationView, kind: string, title: string) => toAgency(v.applicantAgency, kind, title);
+
+/** A grant of the requested (or the narrower approved) fields for the period of use, from now. */
+function newGrant(
+  v: ShareApplicationView,
+  ctx: ShareContext,
+  opts: { fields?: string[] | null; periodMonths?: number | null; conditions?: string | null },
+): GrantView {
+  const { expiresAt, expiresDate } = grantExpiry(ctx.nowMs, opts.periodMonths ?? v.request.periodMonths);
+  return {
+    id: ctx.newId(),
+    state: 'active',
+    fields: opts.fields ?? v.request.fields,
+    conditions: opts.conditions ?? null,
+    grantedAt: ctx.at,
+    expiresAt,
+    expiresDate,
+    reminderSent: false,
+    revokedAt: null,
+    revokedReason: null,
+  };
+}
+
+const decisionRecord = (input: DecisionInput, at: string): DecisionRecord => ({
+  decision: input.decision,
+  by: input.actor,
+  at,
+  reason: input.reason ?? null,
+  legalBasis: input.legalBasis ?? null,
+  conditions: input.conditions ?? null,
+});
+
+/**
+ * processes.md P1 step 1: the application as registered. An unconditional request the bureau's
+ * pre-check passes is granted at once; a resource the catalog marks not shareable is refused at once
+ * (and may be objected to); everything else goes to the provider's review within share.reviewWd.
+ */
+export function registration(
+  v: ShareApplicationView,
+  submittedBy: Actor,
+  check: PrecheckResult,
+  ctx: ShareContext,
+): ShareStep[] {
+  const route = initialRoute(v.resource, check);
+  const submit = { action: 'submit', to: 'pending_review', actor: submittedBy } as const;
+  // The bureau pre-checks within share.precheckWd; it does so at once, and the audit keeps the
+  // deadline beside the day it was done.
+  const prechecked =
+    v.resource.shareType === 'unconditional'
+      ? { precheckedOn: ctx.today, precheckDueDate: ctx.track(ctx.today, ctx.policy.precheckWd).dueDate }
+      : {};
+  if (route === 'grant') {
+    const bureau = systemActor('bureau compliance pre-check');
+    const decision: DecisionRecord = {
+      decision: 'approve',
+      by: bureau,
+      at: ctx.at,
+      reason: '无条件共享：合规预审通过',
+      legalBasis: null,
+      conditions: null,
+      automatic: true,
+    };
+    const grant = newGrant(v, ctx, {});
+    return [
+      { ...submit, set: {}, data: { route } },
+      {
+        set: { decision, grant, objectionDue: null },
+        action: 'auto_grant',
+        to: 'granted',
+        actor: bureau,
+        reason: decision.reason,
+        data: { fields: v.request.fields, expiresDate: grant.expiresDate, ...prechecked },
+        notify: [toProvider(v, 'granted', `无条件共享已授权给 ${named(ctx, v.applicantAgency)}：${label(v)}`)],
+      },
+    ];
+  }
+  if (route === 'reject') {
+    const catalog = systemActor('catalog');
+    const decision: DecisionRecord = {
+      decision: 'reject',
+      by: catalog,
+      at: ctx.at,
+      reason: '资源目录注明该资源不予共享',
+      legalBasis: v.resource.legalBasis,
+      conditions: null,
+      automatic: true,
+    };
+    return [
+      { ...submit, set: {}, data: { route } },
+      {
+        set: { decision, objectionDue: ctx.track(ctx.today, ctx.policy.objectionWindowWd) },
+        action: 'auto_reject',
+        to: 'rejected',
+        actor: catalog,
+        reason: decision.reason,
+        legalBasis: v.resource.legalBasis,
+        notify: [toApplicant(v, 'rejected', `目录注明不予共享：${label(v)}`)],
+      },
+    ];
+  }
+  const reviewDue = ctx.track(ctx.today, ctx.policy.reviewWd);
+  return [
+    {
+      ...submit,
+      set: { reviewDue },
+      data: { route, precheckProblems: check.problems, reviewDueDate: reviewDue.dueDate, ...prechecked },
+      notify: [
+        toProvider(
+          v,
+          'review_requested',
+          `收到 ${named(ctx, v.applicantAgency)} 的共享申请：${label(v)}，审核期限 ${reviewDue.dueDate}`,
+        ),
+      ],
+    },
+  ];
+}
+
+/** processes.md P1 steps 2–3 (and a renewal's review): the provider's decision, as checkDecision allowed it. */
+export function decision(v: ShareApplicationView, input: DecisionInput, ctx: ShareContext): ShareStep {
+  const record = decisionRecord(input, ctx.at);
+  const by = input.actor;
+  const reason = input.reason ?? null;
+  const extension = { by, at: ctx.at, reason: input.reason ?? '', extendWd: input.extendWd ?? 0 };
+  if (awaitingDecision(v) === 'renewal' && v.renewal && v.grant) {
+    const renewal = v.renewal;
+    switch (input.decision) {
+      case 'approve': {
+        const { expiresAt, expiresDate } = renewedExpiry(
+          v.grant.expiresDate,
+          input.periodMonths ?? renewal.periodMonths,
+        );
+        return {
+          set: {
+            renewal: { ...renewal, state: 'approved', decision: record },
+            grant: {
+              ...v.grant,
+              expiresAt,
+              expiresDate,
+              reminderSent: false,
+              conditions: input.conditions ?? v.grant.conditions,
+              fields: input.fields ?? v.grant.fields,
+            },
+          },
+          action: 'renewal_approved',
+          to: 'granted',
+          actor: by,
+          reason,
+          notify: [toApplicant(v, 'renewal_approved', `续期申请已通过：${label(v)}，有效期至 ${expiresDate}`)],
+        };
+      }
+      case 'reject':
+        return {
+          set: { renewal: { ...renewal, state: 'rejected', decision: record } },
+          action: 'renewal_rejected',
+          to: 'granted',
+          actor: by,
+          reason,
+          legalBasis: input.legalBasis ?? null,
+          notify: [toApplicant(v, 'renewal_rejected', `续期申请不予通过：${label(v)}`)],
+        };
+      default: {
+        // extend (a renewal takes no supplement: checkDecision refused it).
+        const due = renewal.reviewDue!;
+        const reviewDue = ctx.track(due.from, due.days + (input.extendWd ?? 0));
+        return {
+          set: { renewal: { ...renewal, extension, reviewDue } },
+          action: 'renewal_review_extended',
+          to: 'granted',
+          actor: by,
+          reason,
+          data: { extendWd: input.extendWd, reviewDueDate: reviewDue.dueDate },
+          notify: [toApplicant(v, 'review_extended', `续期审核已延期至 ${reviewDue.dueDate}`)],
+        };
+      }
+    }
+  }
+  switch (input.decision) {
+    case 'approve': {
+      const grant = newGrant(v, ctx, {
+        fields: input.fields ?? null,
+        periodMonths: input.periodMonths ?? null,
+        conditions: input.conditions ?? null,
+      });
+      return {
+        set: { decision: record, grant, objectionDue: null },
+        action: 'approve',
+        to: 'granted',
+        actor: by,
+        reason,
+        data: { conditions: input.conditions ?? null, fields: grant.fields, expiresDate: grant.expiresDate },
+        notify: [toApplicant(v, 'granted', `共享申请已通过：${label(v)}`)],
+      };
+    }
+    case 'reject':
+      // processes.md P2: a refusal may be objected to within share.objectionWindowWd.
+      return {
+        set: { decision: record, objectionDue: ctx.track(ctx.today, ctx.policy.objectionWindowWd) },
+        action: 'reject',
+        to: 'rejected',
+        actor: by,
+        reason,
+        legalBasis: input.legalBasis ?? null,
+        notify: [toApplicant(v, 'rejected', `共享申请不予共享：${label(v)}`)],
+      };
+    case 'request_supplement': {
+      const missing = (input.missing ?? []).map((m) => m.trim()).filter(Boolean);
+      const supplementDue = ctx.track(ctx.today, ctx.policy.supplementWd);
+      return {
+        set: { decision: record, missing, reviewDue: null, supplementDue },
+        action: 'request_supplement',
+        to: 'awaiting_supplement',
+        actor: by,
+        reason,
+        data: { missing, supplementDueDate: supplementDue.dueDate },
+        notify: [
+          toApplicant(v, 'supplement_requested', `共享申请要求补正：${label(v)}，需补正：${missing.join('；')}`),
+        ],
+      };
+    }
+    case 'extend': {
+      const due = v.reviewDue!;
+      const reviewDue = ctx.track(due.from, due.days + (input.extendWd ?? 0));
+      return {
+        set: { extension, reviewDue },
+        action: 'extend',
+        to: 'pending_review',
+        actor: by,
+        reason,
+        data: { extendWd: input.extendWd, reviewDueDate: reviewDue.dueDate },
+        notify: [toApplicant(v, 'review_extended', `共享申请审核已延期至 ${reviewDue.dueDate}：${label(v)}`)],
+      };
+    }
+  }
+}
+
+/** processes.md P1: the supplement; the review clock restarts in full from it (an overdue mark stays: it was late). */
+export function supplement(v: ShareApplicationView, input: SupplementInput, ctx: ShareContext): ShareStep {
+  const changes = {
+    ...(input.purpose ? { purpose: input.purpose } : {}),
+    ...(input.dutyBasis ? { dutyBasis: input.dutyBasis } : {}),
+    ...(input.usageScope ? { usageScope: input.usageScope } : {}),
+  };
+  const reviewDue = ctx.track(ctx.today, ctx.policy.reviewWd);
+  return {
+    set: {
+      supplements: [
+        ...v.supplements,
+        { by: input.actor, at: ctx.at, note: input.note, missing: v.missing ?? [], changes },
+      ],
+      request: { ...v.request, ...changes },
+      missing: null,
+      supplementDue: null,
+      reviewDue,
+    },
+    action: 'supplement',
+    to: 'pending_review',
+    actor: input.actor,
+    reason: input.note,
+    data: { changes, reviewDueDate: reviewDue.dueDate },
+    notify: [toProvider(v, 'supplemented', `申请单位已补正：${label(v)}，审核期限 ${reviewDue.dueDate}`)],
+  };
+}
+
+export function withdrawal(v: ShareApplicationView, input: ReasonInput): ShareStep {
+  return {
+    set: { reviewDue: null, supplementDue: null },
+    action: 'withdraw',
+    to: 'withdrawn',
+    actor: input.actor,
+    reason: input.reason ?? null,
+    notify: [toProvider(v, 'withdrawn', `共享申请已撤回：${label(v)}`)],
+  };
+}
+
+/** The bureau's urging (督办): the provider is told again, with its deadline. */
+export function urging(v: ShareApplicationView, input: ReasonInput): ShareStep {
+  const urgedCount = v.urgedCount + 1;
+  const due = awaitingDecision(v) === 'renewal' ? v.renewal?.reviewDue : v.reviewDue;
+  return {
+    set: { urgedCount },
+    action: 'urge',
+    to: v.state,
+    actor: input.actor,
+    reason: input.reason ?? null,
+    data: { urgedCount },
+    notify: [toProvider(v, 'urged', `大数据局督办：请尽快审核${label(v)}${due ? `（期限 ${due.dueDate}）` : ''}`)],
+  };
+}
+
+/** processes.md P1: a renewal is reviewed as an application is, within share.reviewWd. */
+export function renewalRequest(v: ShareApplicationView, input: RenewalInput, ctx: ShareContext): ShareStep {
+  const reviewDue = ctx.track(ctx.today, ctx.policy.reviewWd);
+  return {
+    set: {
+      renewal: {
+        state: 'pending_review',
+        periodMonths: input.periodMonths,
+        reason: input.reason,
+        requestedBy: input.actor,
+        requestedAt: ctx.at,
+        reviewDue,
+        overdue: false,
+        decision: null,
+        extension: null,
+      },
+    },
+    action: 'request_renewal',
+    to: 'granted',
+    actor: input.actor,
+    reason: input.reason,
+    data: { periodMonths: input.periodMonths, reviewDueDate: reviewDue.dueDate },
+    notify: [toProvider(v, 'renewal_requested', `收到续期申请：${label(v)}`)],
+  };
+}
+
+/** A revoked grant ends the case; a renewal awaiting review falls with it. */
+export function revocation(v: ShareApplicationView, input: ReasonInput, ctx: ShareContext): ShareStep {
+  const renewalPending = v.renewal?.state === 'pending_review';
+  const notify = [toApplicant(v, 'revoked', `共享授权已撤销：${label(v)}`)];
+  if (input.actor.agency !== v.providerAgency)
+    notify.push(toProvider(v, 'revoked', `大数据局已撤销共享授权：${label(v)}`));
+  return {
+    set: {
+      grant: { ...v.grant!, state: 'revoked', revokedAt: ctx.at, revokedReason: input.reason ?? null },
+      ...(v.renewal && renewalPending ? { renewal: { ...v.renewal, state: 'rejected' as const } } : {}),
+    },
+    action: 'revoke',
+    to: 'revoked',
+    actor: input.actor,
+    reason: input.reason ?? null,
+    data: { renewalPendingAtRevocation: renewalPending },
+    notify,
+  };
+}
+
+/** processes.md P2: the objection process's input, carrying the refusal objected to with its legal basis. */
+export function objectionInput(
+  v: ShareApplicationView,
+  input: FileObjectionInput,
+  agencyNames: Record<string, string> | undefined,
+): ObjectionInput {
+  const refusal = v.decision!;
+  return {
+    id: input.objectionId,
+    applicationId: v.id,
+    applicantAgency: v.applicantAgency,
+    ...(agencyNames ? { agencyNames } : {}),
+    providerAgency: v.providerAgency,
+    resource: { id: v.resource.id, code: v.resource.code, name: v.resource.name },
+    refusal: {
+      reason: refusal.reason,
+      legalBasis: refusal.legalBasis,
+      by: refusal.by,
+      at: refusal.at,
+      automatic: refusal.automatic ?? false,
+    },
+    statement: input.statement,
+    dutyBasis: input.dutyBasis ?? null,
+    filedBy: input.actor,
+    policy: input.policy,
+  };
+}
+
+/** The objection has been started: the case waits for its outcome. */
+export function objectionFiled(v: ShareApplicationView, input: FileObjectionInput): ShareStep {
+  return {
+    set: { objectionId: input.objectionId },
+    action: 'file_objection',
+    to: 'in_objection',
+    actor: input.actor,
+    reason: input.statement,
+    legalBasis: v.decision!.legalBasis,
+    data: { objectionId: input.objectionId },
+  };
+}
+
+/**
+ * processes.md P2: the coordination's outcome is final. An upheld refusal keeps the refusal's legal
+ * basis on the final decision and in the audit; an order to share grants as an approval does.
+ */
+export function objectionOutcome(v: ShareApplicationView, r: ObjectionResolution, ctx: ShareContext): ShareStep {
+  const upheld = r.outcome === 'uphold_refusal';
+  const decision: DecisionRecord = {
+    decision: upheld ? 'reject' : 'approve',
+    by: r.decidedBy,
+    at: ctx.at,
+    reason: r.reasoning,
+    legalBasis: upheld ? (v.decision?.legalBasis ?? null) : null,
+    conditions: r.conditions ?? null,
+    final: true,
+  };
+  if (upheld)
+    return {
+      set: { decision, objectionDue: null },
+      action: 'objection_upheld_refusal',
+      to: 'rejected',
+      actor: r.decidedBy,
+      reason: r.reasoning,
+      legalBasis: decision.legalBasis,
+      data: { objectionId: r.objectionId },
+      notify: [toApplicant(v, 'objection_resolved', `异议协调结果：维持不予共享：${label(v)}`)],
+    };
+  return {
+    set: { decision, objectionDue: null, grant: newGrant(v, ctx, { conditions: r.conditions ?? null }) },
+    action: 'objection_granted',
+    to: 'granted',
+    actor: r.decidedBy,
+    reason: r.reasoning,
+    data: { objectionId: r.objectionId, outcome: r.outcome, conditions: r.conditions ?? null },
+    notify: [
+      toApplicant(v, 'granted', `异议协调结果：予以共享：${label(v)}`),
+      toProvider(v, 'objection_resolved', `协调意见要求共享：${label(v)}`),
+    ],
+  };
+}
+
+/** processes.md P1: nothing is approved because time ran out; the case is flagged overdue and stays open. */
+export function reviewOverdue(v: ShareApplicationView, ctx: ShareContext): ShareStep {
+  return {
+    set: { overdue: true },
+    action: 'overdue',
+    to: v.state,
+    actor: systemActor('deadline'),
+    reason: `审核期限 ${v.reviewDue?.dueDate} 已过`,
+    notify: [
+      toProvider(v, 'overdue', `共享申请审核超期（期限 ${v.reviewDue?.dueDate}），请尽快办理：${label(v)}`),
+      toBureau('overdue', `共享申请审核超期（督办）：${named(ctx, v.providerAgency)}，${label(v)}`),
+    ],
+  };
+}
+
+/** processes.md P1: no supplement within share.supplementWd closes the case. */
+export function supplementLapsed(v: ShareApplicationView): ShareStep {
+  return {
+    set: { supplementDue: null },
+    action: 'close',
+    to: 'closed',
+    actor: systemActor('deadline'),
+    reason: `未于 ${v.supplementDue?.dueDate} 前补正`,
+    notify: [
+      toApplicant(v, 'closed', `逾期未补正，共享申请已关闭：${label(v)}`),
+      toProvider(v, 'closed', `逾期未补正，共享申请已关闭：${label(v)}`),
+    ],
+  };
+}
+
+/**
+ * processes.md P1: what a grant waits for, soonest first — the reminder share.expiryReminderDays
+ * before it ends, a renewal's review deadline, and the end of the period of use (a renewal still
+ * awaiting review falls with it).
+ */
+export function grantTimers(v: ShareApplicationView, ctx: ShareContext): { at: number; step: ShareStep }[] {
+  const g = v.grant!;
+  const renewal = v.renewal;
+  const deadline = systemActor('deadline');
+  const renewalPending = renewal?.state === 'pending_review';
+  const timers: { at: number; step: ShareStep }[] = [
+    {
+      at: Date.parse(g.expiresAt) + 1,
+      step: {
+        set: {
+          grant: { ...g, state: 'expired' },
+          ...(renewal && renewalPending ? { renewal: { ...renewal, state: 'rejected' as const } } : {}),
+        },
+        action: 'expire',
+        to: 'expired',
+        actor: deadline,
+        reason: `使用期限已于 ${g.expiresDate} 届满`,
+        data: { renewalPendingAtExpiry: renewalPending },
+        notify: [
+          toApplicant(v, 'expired', `共享授权已到期：${label(v)}`),
+          toProvider(v, 'expired', `对 ${named(ctx, v.applicantAgency)} 的共享授权已到期：${label(v)}`),
+        ],
+      },
+    },
+  ];
+  if (!g.reminderSent)
+    timers.push({
+      at: reminderAtMs(g.expiresAt, ctx.policy),
+      step: {
+        set: { grant: { ...g, reminderSent: true } },
+        action: 'expiry_reminder',
+        to: 'granted',
+        actor: deadline,
+        reason: `共享授权将于 ${g.expiresDate} 到期`,
+        notify: [
+          toApplicant(v, 'expiry_reminder', `共享授权将于 ${g.expiresDate} 到期，如需继续使用请申请续期：${label(v)}`),
+        ],
+      },
+    });
+  if (renewal && renewalPending && !renewal.overdue && renewal.reviewDue)
+    timers.push({
+      at: Date.parse(renewal.reviewDue.dueAt) + 1,
+      step: {
+        set: { renewal: { ...renewal, overdue: true } },
+        action: 'renewal_overdue',
+        to: 'granted',
+        actor: deadline,
+        reason: `续期审核期限 ${renewal.reviewDue.dueDate} 已过`,
+        notify: [
+          toProvider(v, 'overdue', `续期审核超期，请尽快办理：${label(v)}`),
+          toBureau('overdue', `续期审核超期（督办）：${named(ctx, v.providerAgency)}，${label(v)}`),
+        ],
+      },
+    });
+  return timers.sort((a, b) => a.at - b.at);
+}
+
+/** processes.md P2: no objection within share.objectionWindowWd makes the refusal final. */
+export function objectionWindowClosed(v: ShareApplicationView): ShareStep {
+  return {
+    set: { decision: { ...v.decision!, final: true }, objectionDue: null },
+    action: 'objection_window_closed',
+    to: 'rejected',
+    actor: systemActor('deadline'),
+    reason: `未于 ${v.objectionDue?.dueDate} 前提出异议`,
+  };
+}
+
+/** An objection process that ended with no outcome: the applicant may object again, in a fresh window. */
+export function objectionProcessFailed(v: ShareApplicationView, ctx: ShareContext): ShareStep {
+  const objectionDue = ctx.track(ctx.today, ctx.policy.objectionWindowWd);
+  return {
+    set: { objectionId: null, objectionDue },
+    action: 'objection_process_failed',
+    to: 'rejected',
+    actor: systemActor('objection'),
+    reason: '异议流程未产生结果即结束',
+    notify: [
+      toApplicant(v, 'objection_failed', `您的异议未能办理，可于 ${objectionDue.dueDate} 前重新提出：${label(v)}`),
+      toBureau('objection_failed', `异议流程异常：${label(v)}`),
+    ],
+  };
+}
+
+/**
+ * A published calendar: the deadlines still running move, each recomputed from its rule; a decided
+ * review's date stays as it was. `everyDeadline` is how cases older than the local-steps patch
+ * recomputed (every deadline, open or not), kept so they replay as they ran. Null when nothing moved.
+ */
+export function recomputedDeadlines(
+  v: ShareApplicationView,
+  calendar: CalendarData,
+  nowMs: number,
+  everyDeadline: boolean,
+): { set: Partial<ShareApplicationView>; data: Record<string, unknown> } | null {
+  const open = openShareDeadlines(v);
+  const again = (d: TrackedDeadline | null): TrackedDeadline | null =>
+    everyDeadline
+      ? d && trackDeadline({ from: d.from, days: d.days }, calendar)
+      : d && open.includes(d)
+        ? recomputeOpen(d, calendar, nowMs)
+        : d;
+  const set: Partial<ShareApplicationView> = {
+    reviewDue: again(v.reviewDue),
+    supplementDue: again(v.supplementDue),
+    objectionDue: again(v.objectionDue),
+    ...(v.renewal?.state === 'pending_review'
+      ? { renewal: { ...v.renewal, reviewDue: again(v.renewal.reviewDue) } }
+      : {}),
+  };
+  const dates = (x: Partial<ShareApplicationView>) =>
+    JSON.stringify([x.reviewDue, x.supplementDue, x.objectionDue, x.renewal?.reviewDue]);
+  if (dates({ ...v, ...set }) === dates(v)) return null;
+  return {
+    set,
+    data: {
+      reviewDueDate: set.reviewDue?.dueDate ?? null,
+      supplementDueDate: set.supplementDue?.dueDate ?? null,
+      objectionDueDate: set.objectionDue?.dueDate ?? null,
+    },
   };
 }
