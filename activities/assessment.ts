@@ -13,6 +13,7 @@ import {
   listCycleAgencies,
   rankCycle,
   saveAgencyAssessmentChange,
+  saveAgencyAssessmentOpenings,
   saveCycleChange,
   type CycleProgress,
 } from '../db/queries/assessment.js';
@@ -119,6 +120,20 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
       const metrics: Record<string, Metrics> = {};
       for (const agency of agencies) metrics[agency] = await computeAgencyMetrics(db, year, agency);
       return metrics;
+    },
+
+    /** A batch's agencies opened (each one's first transition), in one transaction for the batch. */
+    recordAgencyAssessmentOpenings: async (changes: AgencyAssessmentChange[]): Promise<{ written: number }> => {
+      const written = await saveAgencyAssessmentOpenings(
+        db,
+        changes.map((change) => ({ change, work: agencyAssessmentWork(change.view, Date.parse(change.event.at)) })),
+      );
+      const count = written.filter(Boolean).length;
+      logger.info(
+        { year: changes[0]?.view.year, agencies: changes.length, written: count },
+        'agency assessments opened',
+      );
+      return { written: count };
     },
 
     recordAgencyAssessment: recorder<AgencyAssessmentChange>(db, logger, 'agency assessment', {

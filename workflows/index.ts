@@ -9,5 +9,5 @@ export {
   assessmentCycleWorkflow,
   assessmentScheduledWorkflow,
 } from './assessment/cycle-workflow.js';
-export { assessmentAgencyWorkflow } from './assessment/agency-workflow.js';
+export { assessmentAgencyOpenedWorkflow, assessmentAgencyWorkflow } from './assessment/agency-workflow.js';
 export { calendarPublicationWorkflow } from './calendar/workflow.js';

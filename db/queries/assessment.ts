@@ -174,42 +174,63 @@ export async function saveAgencyAssessmentChange(
   change: AgencyAssessmentChange,
   work: CaseWork,
 ): Promise<boolean> {
-  const v = change.view;
+  return db.transaction((tx) => writeAgencyAssessmentChange(tx, change, work));
+}
+
+/**
+ * The first transitions of a batch of agencies (each a case of its own), written in one transaction;
+ * true for each one written, false for one already written (a retried step).
+ */
+export function saveAgencyAssessmentOpenings(
+  db: Db,
+  changes: { change: AgencyAssessmentChange; work: CaseWork }[],
+): Promise<boolean[]> {
   return db.transaction(async (tx) => {
-    await tx
-      .update(assessmentAgencies)
-      .set({
-        state: v.state,
-        overdue: v.overdue,
-        metrics: v.metrics,
-        applicable: v.applicable,
-        deadlines: v.deadlines,
-        selfDueDate: v.deadlines.selfAssessment.dueDate,
-        reviewDueDate: v.deadlines.review.dueDate,
-        selfAssessment: v.selfAssessment,
-        selfAssessmentMissed: v.selfAssessmentMissed,
-        assessorId: v.assessor?.id ?? null,
-        assessor: v.assessor,
-        review: v.review,
-        result: v.result,
-        total: v.result?.total ?? null,
-        grade: v.result?.grade ?? null,
-        appeal: v.appeal,
-        appealPending: !!v.appeal && !v.appeal.answer,
-        rectification: v.rectification,
-        overdueStages: v.overdueStages,
-        updatedAt: new Date(v.updatedAt),
-        version: v.version,
-      })
-      .where(
-        and(
-          eq(assessmentAgencies.year, v.year),
-          eq(assessmentAgencies.agencyCode, v.agencyCode),
-          lt(assessmentAgencies.version, v.version),
-        ),
-      );
-    return writeCaseEvent(tx, work, change.event, change.notify);
+    const written: boolean[] = [];
+    for (const { change, work } of changes) written.push(await writeAgencyAssessmentChange(tx, change, work));
+    return written;
   });
+}
+
+async function writeAgencyAssessmentChange(
+  tx: DbOrTx,
+  change: AgencyAssessmentChange,
+  work: CaseWork,
+): Promise<boolean> {
+  const v = change.view;
+  await tx
+    .update(assessmentAgencies)
+    .set({
+      state: v.state,
+      overdue: v.overdue,
+      metrics: v.metrics,
+      applicable: v.applicable,
+      deadlines: v.deadlines,
+      selfDueDate: v.deadlines.selfAssessment.dueDate,
+      reviewDueDate: v.deadlines.review.dueDate,
+      selfAssessment: v.selfAssessment,
+      selfAssessmentMissed: v.selfAssessmentMissed,
+      assessorId: v.assessor?.id ?? null,
+      assessor: v.assessor,
+      review: v.review,
+      result: v.result,
+      total: v.result?.total ?? null,
+      grade: v.result?.grade ?? null,
+      appeal: v.appeal,
+      appealPending: !!v.appeal && !v.appeal.answer,
+      rectification: v.rectification,
+      overdueStages: v.overdueStages,
+      updatedAt: new Date(v.updatedAt),
+      version: v.version,
+    })
+    .where(
+      and(
+        eq(assessmentAgencies.year, v.year),
+        eq(assessmentAgencies.agencyCode, v.agencyCode),
+        lt(assessmentAgencies.version, v.version),
+      ),
+    );
+  return writeCaseEvent(tx, work, change.event, change.notify);
 }
 
 /** The cycle's agencies in code order, a page at a time (the fan-out's cursor). */

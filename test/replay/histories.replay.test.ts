@@ -7,7 +7,10 @@ import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { workflowBundle } from '../../lib/worker.js';
 import { AGENCY_BATCH_INPUTS_PATCH } from '../../workflows/assessment/agency-workflow.js';
-import { ASSESSMENT_BATCH_INPUTS_PATCH } from '../../workflows/assessment/cycle-workflow.js';
+import {
+  ASSESSMENT_BATCH_INPUTS_PATCH,
+  ASSESSMENT_BATCH_OPENINGS_PATCH,
+} from '../../workflows/assessment/cycle-workflow.js';
 import { LOCAL_STEPS_PATCH } from '../../workflows/common/kernel.js';
 
 const dir = fileURLToPath(new URL('../histories/', import.meta.url));
@@ -85,6 +88,40 @@ describe('replaying committed histories', () => {
       loadCalendar: 1,
       computeAssessmentMetrics: 1,
     });
+  });
+
+  const workflowTypeOf = (file: string): string =>
+    JSON.parse(readFileSync(dir + file, 'utf8')).history.events[0].workflowExecutionStartedEventAttributes.workflowType
+      .name;
+
+  it('keeps the assessment histories from before the batch-openings patch and after it', () => {
+    const after = files.filter((f) => f.startsWith('assessment-') && f.endsWith('-openings.json'));
+    expect(after).toEqual([
+      'assessment-agency-appealed-rectified-reopened-openings.json',
+      'assessment-agency-closed-at-final-openings.json',
+      'assessment-batch-openings.json',
+      'assessment-cycle-closed-openings.json',
+    ]);
+    for (const f of after) expect(files).toContain(f.replace('-openings', '-batch-inputs'));
+    // The batch records its agencies' first transitions in one step and starts them opened.
+    expect(patchesIn('assessment-batch-openings.json')).toEqual(
+      expect.arrayContaining([ASSESSMENT_BATCH_INPUTS_PATCH, ASSESSMENT_BATCH_OPENINGS_PATCH]),
+    );
+    expect(activitiesIn('assessment-batch-openings.json')).toEqual({
+      computeAssessmentMetricsBatch: 1,
+      recordAgencyAssessmentOpenings: 1,
+    });
+    expect(patchesIn('assessment-batch-batch-inputs.json')).not.toContain(ASSESSMENT_BATCH_OPENINGS_PATCH);
+    // An opened agency is a workflow type of its own: it takes no patch and no step before it is acted on.
+    for (const f of [
+      'assessment-agency-closed-at-final-openings.json',
+      'assessment-agency-appealed-rectified-reopened-openings.json',
+    ]) {
+      expect(workflowTypeOf(f)).toBe('assessmentAgencyOpenedWorkflow');
+      expect(patchesIn(f)).toEqual([]);
+      expect(activitiesIn(f)).toEqual({});
+    }
+    expect(workflowTypeOf('assessment-agency-closed-at-final-batch-inputs.json')).toBe('assessmentAgencyWorkflow');
   });
 
   it.each(files)('replays %s without nondeterminism', async (file) => {

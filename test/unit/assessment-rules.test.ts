@@ -20,6 +20,7 @@ import {
   gradeOf,
   indicatorSetProblems,
   metricOf,
+  openedAgency,
   scoreAgency,
   scoreItemProblems,
   yearAssessedAt,
@@ -425,5 +426,61 @@ describe('the cycle year and the framework', () => {
     expect(assessment!.spec.calendars?.[0]).toMatchObject({ month: 'MARCH', dayOfMonth: 1, hour: 8, minute: 30 });
     expect(assessment!.spec.timezone).toBe('Asia/Shanghai');
     expect(assessment!.action).toMatchObject({ args: [{ policy: expect.objectContaining({ startsOn: '03-01' }) }] });
+  });
+});
+
+describe('openedAgency: an agency its batch opens (ASSESSMENT_BATCH_OPENINGS_PATCH)', () => {
+  // The cycle started on Fri 2027-01-15 with the built-in calendar, which has no 2027: the 10 working
+  // days of the self-assessment were counted on weekdays alone (to 01-29) and are provisional.
+  const input = {
+    year: 2026,
+    agency: { code: 'A1', name: '市公安局' },
+    indicators: DEFAULT_INDICATORS,
+    deadlines: { selfAssessment: deadline('2027-01-15', 10), review: deadline('2027-01-29', 15) },
+    policy: parsePolicy({}).assessment,
+    cycleWorkflowId: 'assessment:2026',
+  };
+  const opened = (calendar = BUILTIN_CALENDAR) =>
+    openedAgency(input, metrics(), calendar, Date.parse('2027-01-15T02:00:00.000Z'));
+
+  it('is in self_assessment at version 1, with its metrics and the indicators they make applicable', () => {
+    const { view } = opened();
+    expect(input.deadlines.selfAssessment).toMatchObject({ dueDate: '2027-01-29', provisional: true });
+    expect(view).toMatchObject({ state: 'self_assessment', version: 1, overdue: false, agencyName: '市公安局' });
+    expect(view.metrics).toEqual(metrics());
+    expect(view.applicable).toEqual(['catalog_completeness', 'data_freshness']);
+    expect(view.updatedAt).toBe('2027-01-15T02:00:00.000Z');
+  });
+
+  it('records the transition from collecting, by the metrics system, and asks the agency for its self-assessment', () => {
+    const { event, notify } = opened();
+    expect(event).toEqual({
+      action: 'metrics',
+      from: 'collecting',
+      to: 'self_assessment',
+      actor: { id: 'system', name: 'metrics', role: 'system', agency: null },
+      at: '2027-01-15T02:00:00.000Z',
+      reason: null,
+      legalBasis: null,
+      data: { applicable: ['catalog_completeness', 'data_freshness'] },
+    });
+    expect(notify).toEqual([
+      {
+        audience: 'agency',
+        recipient: 'A1',
+        kind: 'assessment_self',
+        title: '请于 2027-01-29 前提交自评：the 2026 assessment of 市公安局 (A1)',
+      },
+    ]);
+  });
+
+  it("counts its deadlines on the cycle's calendar: a published 2027 moves the provisional ones", () => {
+    // 2027-01-18 a holiday: the 10th working day after 01-15 is Mon 02-01, and the review follows it.
+    const calendar = { ...BUILTIN_CALENDAR, '2027': { holidays: ['2027-01-18'], workdays: [] } };
+    const { view, notify } = opened(calendar);
+    expect(view.deadlines.selfAssessment).toMatchObject({ dueDate: '2027-02-01', provisional: false });
+    // 15 working days after 02-01 (this calendar names no Spring Festival).
+    expect(view.deadlines.review).toMatchObject({ from: '2027-02-01', dueDate: '2027-02-22', provisional: false });
+    expect(notify[0]!.title).toContain('2027-02-01');
   });
 });

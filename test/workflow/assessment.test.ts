@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCalendar } from '../../activities/calendar.js';
 import type { Database } from '../../db/client.js';
-import { getAgencyAssessment, getCycle } from '../../db/queries/assessment.js';
+import { getAgencyAssessment, getCycle, saveAgencyAssessmentOpenings } from '../../db/queries/assessment.js';
 import { createResource } from '../../db/queries/catalog.js';
 import { listCaseEvents } from '../../db/queries/audit.js';
 import { notifications } from '../../db/schema/notification.js';
@@ -26,7 +26,14 @@ import {
   selfAssessUpdate,
   verifyRectificationUpdate,
 } from '../../workflows/assessment/messages.js';
-import type { AgencyAssessmentView, CycleInput, CycleView, ScoreItem } from '../../workflows/assessment/types.js';
+import { agencyAssessmentWork } from '../../workflows/assessment/rules.js';
+import type {
+  AgencyAssessmentChange,
+  AgencyAssessmentView,
+  CycleInput,
+  CycleView,
+  ScoreItem,
+} from '../../workflows/assessment/types.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { addCalendarDays, addWorkingDays, localDate } from '../../workflows/common/working-days.js';
 import { eventually, refusal } from '../helpers/assertions.js';
@@ -481,5 +488,37 @@ describe('annual assessment (年度评估) workflows', () => {
         ),
       ).toBe(size);
     }
+  });
+
+  it('opens each agency from its batch: one recorded first transition per agency, and a retry writes none again', async () => {
+    const y = year - 1;
+    const batch = await env.client.workflow.getHandle(`${assessmentCycleWorkflowId(y)}:batch:AG-GOOD`).fetchHistory();
+    const scheduled = batch
+      .events!.filter((e) => e.activityTaskScheduledEventAttributes)
+      .map((e) => e.activityTaskScheduledEventAttributes!);
+    expect(scheduled.map((a) => a.activityType?.name)).toEqual([
+      'computeAssessmentMetricsBatch',
+      'recordAgencyAssessmentOpenings',
+    ]);
+    // The agencies run as opened processes: already in self_assessment, with no step of their own.
+    for (const code of [good, 'AG-MORE0']) {
+      const h = env.client.workflow.getHandle(agencyAssessmentWorkflowId(y, code));
+      expect((await h.describe()).type).toBe('assessmentAgencyOpenedWorkflow');
+      const events = (await h.fetchHistory()).events!;
+      expect(events.some((e) => e.activityTaskScheduledEventAttributes || e.markerRecordedEventAttributes)).toBe(false);
+      expect((await listCaseEvents(database.db, `${y}:${code}`)).map((e) => e.action)).toEqual(['metrics']);
+    }
+    // The batch's step, retried with the very input it was given: every change is already written.
+    const changes = JSON.parse(
+      Buffer.from(scheduled[1]!.input!.payloads![0]!.data!).toString('utf8'),
+    ) as AgencyAssessmentChange[];
+    expect(changes.map((c) => c.view.agencyCode).sort()).toEqual([good, 'AG-MORE0'].sort());
+    const again = await saveAgencyAssessmentOpenings(
+      database.db,
+      changes.map((change) => ({ change, work: agencyAssessmentWork(change.view, Date.parse(change.event.at)) })),
+    );
+    expect(again).toEqual([false, false]);
+    expect((await listCaseEvents(database.db, `${y}:${good}`)).map((e) => e.action)).toEqual(['metrics']);
+    expect(await kinds(`${y}:${good}`)).toEqual(['assessment_self']);
   });
 });

@@ -21,7 +21,6 @@ import {
   verifyRectificationUpdate,
 } from './messages.js';
 import {
-  applicableIndicators,
   checkAppeal,
   checkAppealAnswer,
   checkAssignment,
@@ -29,8 +28,10 @@ import {
   checkRectificationVerification,
   checkReview,
   checkSelfAssessment,
+  collectingView,
   completionDeadline,
   finalItems,
+  metricsCollected,
   rectificationReasons,
   retrackStages,
   scoreAgency,
@@ -40,33 +41,32 @@ import {
   type AgencyAssessmentInput,
   type AgencyAssessmentState,
   type AgencyAssessmentView,
+  type OpenedAgencyInput,
 } from './types.js';
 
 /** Agencies started since this patch take the calendar and metrics their batch handed them. */
 export const AGENCY_BATCH_INPUTS_PATCH = 'assessment-agency-batch-inputs';
 
+/** An agency's assessment, fanned out by its cycle's batch: it loads what it needs and opens itself. */
 export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Promise<AgencyAssessmentView> {
+  return agencyAssessment(input, null);
+}
+
+/**
+ * An agency's assessment its batch opened and recorded (since ASSESSMENT_BATCH_OPENINGS_PATCH): it starts
+ * in self_assessment and takes no step until someone acts or a deadline passes. A workflow type of
+ * its own, which only ever ran this way, so it needs no patch marker of its own.
+ */
+export async function assessmentAgencyOpenedWorkflow(input: OpenedAgencyInput): Promise<AgencyAssessmentView> {
+  return agencyAssessment(input, input.opened);
+}
+
+async function agencyAssessment(
+  input: AgencyAssessmentInput,
+  opened: AgencyAssessmentView | null,
+): Promise<AgencyAssessmentView> {
   const { year, policy, indicators } = input;
-  const v: AgencyAssessmentView = {
-    year,
-    agencyCode: input.agency.code,
-    agencyName: input.agency.name,
-    state: 'collecting',
-    version: 0,
-    overdue: false,
-    overdueStages: [],
-    metrics: null,
-    applicable: [],
-    deadlines: { ...input.deadlines, notice: null },
-    selfAssessment: null,
-    selfAssessmentMissed: false,
-    assessor: null,
-    review: null,
-    result: null,
-    appeal: null,
-    rectification: null,
-    updatedAt: nowIso(),
-  };
+  const v: AgencyAssessmentView = opened ? clone(opened) : collectingView(input, nowIso());
   const label = `the ${year} assessment of ${v.agencyName} (${v.agencyCode})`;
   const toAgency = (kind: string, title: string): NotificationSpec => ({
     audience: 'agency',
@@ -89,7 +89,7 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
 
   // Its batch's inputs are used only by code that knows them, marked in the history: an agency whose
   // first steps ran on a worker without this code (a rolling deploy) replays as it ran there.
-  const batchInputs = !!(input.metrics || input.calendar) && patched(AGENCY_BATCH_INPUTS_PATCH);
+  const batchInputs = !opened && !!(input.metrics || input.calendar) && patched(AGENCY_BATCH_INPUTS_PATCH);
   const kase = openCase<AgencyAssessmentView, AgencyAssessmentState>({
     process: 'agency assessment',
     view: () => v,
@@ -100,8 +100,8 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
     startsRegistered: true,
     // Started with its batch's inputs, an agency's only steps are its recordings: local ones (since
     // LOCAL_STEPS_PATCH) then save a round trip through the server each. Older agencies keep theirs.
-    ...(batchInputs ? {} : { localSteps: false }),
-    ...(batchInputs && input.calendar ? { calendar: input.calendar } : {}),
+    localSteps: opened ? 'always' : batchInputs ? undefined : false,
+    ...((opened || batchInputs) && input.calendar ? { calendar: input.calendar } : {}),
   });
   const { transition, track } = kase;
   const calendar = kase.calendar;
@@ -256,18 +256,17 @@ export async function assessmentAgencyWorkflow(input: AgencyAssessmentInput): Pr
   });
 
   // ---- 1. metrics from the system's own records ----------------------------------------------
+  // (An opened agency's batch did this, on the same calendar, and recorded it.)
   await kase.loadCalendar();
-  // The cycle computed these deadlines on its calendar; a year published since moves them here too.
-  retrackAll();
-  v.metrics =
-    batchInputs && input.metrics
-      ? input.metrics
-      : await kase.acts.computeAssessmentMetrics({ year, agency: v.agencyCode });
-  v.applicable = applicableIndicators(indicators, v.metrics);
-  await transition('metrics', 'self_assessment', systemActor('metrics'), {
-    data: { applicable: v.applicable },
-    notify: [toAgency('assessment_self', `请于 ${v.deadlines.selfAssessment.dueDate} 前提交自评：${label}`)],
-  });
+  if (!opened) {
+    // The cycle computed these deadlines on its calendar; a year published since moves them here too.
+    retrackAll();
+    const metrics =
+      batchInputs && input.metrics
+        ? input.metrics
+        : await kase.acts.computeAssessmentMetrics({ year, agency: v.agencyCode });
+    await kase.apply(metricsCollected(v, metrics, indicators));
+  }
 
   const nextDue = (): { dueAt: string } | null => {
     const r = v.rectification;

@@ -23,7 +23,7 @@ import { systemActor } from '../common/actors.js';
 import { caseActivityOptions, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { openCase } from '../common/kernel.js';
 import type { NotificationSpec } from '../common/events.js';
-import { assessmentAgencyWorkflow } from './agency-workflow.js';
+import { assessmentAgencyOpenedWorkflow, assessmentAgencyWorkflow } from './agency-workflow.js';
 import {
   agencyAssessmentWorkflowId,
   assessmentCycleWorkflowId,
@@ -32,8 +32,16 @@ import {
   cycleViewQuery,
   publishUpdate,
 } from './messages.js';
-import { checkPublication, publicationWaitsFor, retrackStages, yearAssessedAt } from './rules.js';
-import type { AgencyAssessmentInput, CycleInput, CycleRun, CycleState, CycleView, FanOut } from './types.js';
+import { checkPublication, openedAgency, publicationWaitsFor, retrackStages, yearAssessedAt } from './rules.js';
+import type {
+  AgencyAssessmentChange,
+  AgencyAssessmentInput,
+  CycleInput,
+  CycleRun,
+  CycleState,
+  CycleView,
+  FanOut,
+} from './types.js';
 
 const broadcast = proxyActivities<Activities>({
   ...caseActivityOptions,
@@ -49,6 +57,14 @@ export const defaultFanOut: FanOut = { batchSize: 100, maxHistoryEvents: 10_000 
  * activity; older ones replay as they ran.
  */
 export const ASSESSMENT_BATCH_INPUTS_PATCH = 'assessment-batch-inputs';
+
+/**
+ * Batches started since this patch also open their agencies: they record each agency's first
+ * transition (its metrics collected, self-assessment asked for) in one step for the whole batch, and
+ * start each agency as an `assessmentAgencyOpenedWorkflow` already in self_assessment, with no step
+ * of its own to take. Older batches replay as they ran.
+ */
+export const ASSESSMENT_BATCH_OPENINGS_PATCH = 'assessment-batch-openings';
 
 const batchActs = proxyActivities<Activities>({ ...caseActivityOptions, startToCloseTimeout: '5 minutes' });
 
@@ -347,26 +363,52 @@ export async function assessmentBatchWorkflow(input: {
   agencies: { code: string; name: string }[];
   template: Omit<AgencyAssessmentInput, 'agency'>;
 }): Promise<{ agencies: number }> {
-  const { year } = input.template;
+  const { year, calendar } = input.template;
   const metrics = patched(ASSESSMENT_BATCH_INPUTS_PATCH)
     ? await batchActs.computeAssessmentMetricsBatch({ year, agencies: input.agencies.map((a) => a.code) })
     : null;
-  await Promise.all(
+  // Since ASSESSMENT_BATCH_OPENINGS_PATCH the batch opens its agencies itself (an agency whose metrics
+  // are missing opens itself, as before).
+  const openings: Record<string, AgencyAssessmentChange> = {};
+  if (metrics && calendar && patched(ASSESSMENT_BATCH_OPENINGS_PATCH)) {
+    for (const agency of input.agencies) {
+      const m = metrics[agency.code];
+      if (m) openings[agency.code] = openedAgency({ ...input.template, agency }, m, calendar, Date.now());
+    }
+  }
+  const options = (agency: { code: string }) =>
+    ({
+      workflowId: agencyAssessmentWorkflowId(year, agency.code),
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    }) as const;
+  const children = await Promise.all(
     input.agencies.map(async (agency) => {
+      const opening = openings[agency.code];
       try {
-        const child = await startChild(assessmentAgencyWorkflow, {
-          workflowId: agencyAssessmentWorkflowId(year, agency.code),
-          args: [{ ...input.template, agency, ...(metrics?.[agency.code] ? { metrics: metrics[agency.code] } : {}) }],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
-        await child.result();
+        return opening && calendar
+          ? await startChild(assessmentAgencyOpenedWorkflow, {
+              ...options(agency),
+              args: [{ ...input.template, agency, calendar, opened: opening.view }],
+            })
+          : await startChild(assessmentAgencyWorkflow, {
+              ...options(agency),
+              args: [
+                { ...input.template, agency, ...(metrics?.[agency.code] ? { metrics: metrics[agency.code] } : {}) },
+              ],
+            });
       } catch (error) {
         // Already running (a retried batch): that process goes on without this one watching it.
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        return null;
       }
     }),
   );
+  // Recorded once every agency's process runs: the cycle counts an agency as started by its record,
+  // so it opens the self-assessment only when each agency's process can take it.
+  const opened = Object.values(openings);
+  if (opened.length) await batchActs.recordAgencyAssessmentOpenings(opened);
+  await Promise.all(children.flatMap((child) => (child ? [child.result()] : [])));
   return { agencies: input.agencies.length };
 }
 

@@ -4,11 +4,13 @@ import {
   isBureauViewer,
   pickRole,
   refuse,
+  systemActor,
   type Actor,
   type Refusal,
   type Role,
   type Viewer,
 } from '../common/actors.js';
+import { eventOf, toAgency, type Step } from '../common/step.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import { isPast, retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import { addCalendarDays, endOfLocalDay, localDate, type CalendarData, type Deadline } from '../common/working-days.js';
@@ -23,6 +25,9 @@ import type {
   SelfAssessmentInput,
 } from './messages.js';
 import type {
+  AgencyAssessmentChange,
+  AgencyAssessmentInput,
+  AgencyAssessmentState,
   AgencyAssessmentView,
   AgencyResult,
   CycleView,
@@ -571,4 +576,78 @@ export function cycleWork(c: CycleView, nowMs: number): CaseWork {
     tasks,
     view: c,
   };
+}
+
+// ---- next states: an agency's assessment as it opens ----------------------------------------------
+
+const agencyLabel = (year: number, agency: { code: string; name: string }): string =>
+  `the ${year} assessment of ${agency.name} (${agency.code})`;
+
+/** An agency's assessment as its cycle fans it out: collecting, before its metrics. */
+export function collectingView(input: AgencyAssessmentInput, at: string): AgencyAssessmentView {
+  return {
+    year: input.year,
+    agencyCode: input.agency.code,
+    agencyName: input.agency.name,
+    state: 'collecting',
+    version: 0,
+    overdue: false,
+    overdueStages: [],
+    metrics: null,
+    applicable: [],
+    deadlines: { ...input.deadlines, notice: null },
+    selfAssessment: null,
+    selfAssessmentMissed: false,
+    assessor: null,
+    review: null,
+    result: null,
+    appeal: null,
+    rectification: null,
+    updatedAt: at,
+  };
+}
+
+/**
+ * processes.md P4 step 1: the metrics from the system's own records decide which indicators apply,
+ * and the agency is asked for its self-assessment by assessment.selfWd's deadline.
+ */
+export function metricsCollected(
+  v: AgencyAssessmentView,
+  metrics: Metrics,
+  indicators: IndicatorSet,
+): Step<AgencyAssessmentView, AgencyAssessmentState> {
+  const applicable = applicableIndicators(indicators, metrics);
+  return {
+    set: { metrics, applicable },
+    action: 'metrics',
+    to: 'self_assessment',
+    actor: systemActor('metrics'),
+    data: { applicable },
+    notify: [
+      toAgency(
+        v.agencyCode,
+        'assessment_self',
+        `请于 ${v.deadlines.selfAssessment.dueDate} 前提交自评：${agencyLabel(v.year, { code: v.agencyCode, name: v.agencyName })}`,
+      ),
+    ],
+  };
+}
+
+/**
+ * An agency's assessment opened by its batch (since ASSESSMENT_BATCH_OPENINGS_PATCH): its deadlines on
+ * the cycle's calendar, its metrics collected, and the change that records that first transition,
+ * exactly as the agency's own process would have recorded it.
+ */
+export function openedAgency(
+  input: AgencyAssessmentInput,
+  metrics: Metrics,
+  calendar: CalendarData,
+  nowMs: number,
+): AgencyAssessmentChange {
+  const at = new Date(nowMs).toISOString();
+  const v = collectingView(input, at);
+  v.deadlines = retrackStages(v.deadlines, calendar, nowMs);
+  const step = metricsCollected(v, metrics, input.indicators);
+  const view: AgencyAssessmentView = { ...v, ...step.set, state: step.to, version: 1, updatedAt: at };
+  return { view, event: eventOf(step, v.state, at), notify: step.notify ?? [] };
 }

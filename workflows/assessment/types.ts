@@ -120,6 +120,12 @@ export interface AgencyAssessmentInput {
   metrics?: Metrics;
 }
 
+/** An agency's assessment its batch opened: the view in self_assessment, as recorded, and the cycle's calendar. */
+export interface OpenedAgencyInput extends AgencyAssessmentInput {
+  calendar: CalendarData;
+  opened: AgencyAssessmentView;
+}
+
 export interface RectificationView {
   state: RectificationState;
   reasons: string[];

@@ -18,7 +18,7 @@ import { caseActivityOptions, changedBefore, clone, nowIso, refused, settle, tod
 import { trackDeadline, type TrackedDeadline } from './deadlines.js';
 import type { CaseEvent, NotificationSpec } from './events.js';
 import { calendarUpdatedSignal } from './messages.js';
-import type { Step, StepContext, TransitionOptions } from './step.js';
+import { eventOf, type Step, type StepContext, type TransitionOptions } from './step.js';
 import type { CalendarData } from './working-days.js';
 
 /**
@@ -83,9 +83,10 @@ export interface CaseOptions<V extends CaseViewBase> {
   /**
    * False for cases fanned out by the thousand (an assessment's agencies and its cycle): their steps
    * stay ordinary activities, queued by the server, so a burst of recordings waiting on the audit
-   * chain does not hold the worker's workflow-task slots as local activities would.
+   * chain does not hold the worker's workflow-task slots as local activities would. 'always' for a
+   * workflow type that only ever ran on the local-step path: it takes them without LOCAL_STEPS_PATCH.
    */
-  localSteps?: boolean;
+  localSteps?: boolean | 'always';
 }
 
 export interface Case<V extends CaseViewBase, S extends string> {
@@ -142,7 +143,7 @@ export interface Case<V extends CaseViewBase, S extends string> {
 }
 
 export function openCase<V extends CaseViewBase, S extends string>(o: CaseOptions<V>): Case<V, S> {
-  const localSteps = o.localSteps === false ? false : patched(LOCAL_STEPS_PATCH);
+  const localSteps = o.localSteps === 'always' ? true : o.localSteps === false ? false : patched(LOCAL_STEPS_PATCH);
   const steps = localSteps ? local : remote;
   let calendar: CalendarData = {};
   let calendarSignalled = false;
@@ -159,16 +160,7 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
     v.version += 1;
     v.updatedAt = nowIso();
     log.info(`${o.process} transition`, { ...o.logFields(v), action, from, to, actor: actor.id });
-    const event: CaseEvent = {
-      action,
-      from,
-      to,
-      actor,
-      at: v.updatedAt,
-      reason: opts.reason ?? null,
-      legalBasis: opts.legalBasis ?? null,
-      ...(opts.data ? { data: opts.data } : {}),
-    };
+    const event = eventOf({ action, to, actor, ...opts }, from, v.updatedAt);
     const change = clone({ view: v, ...(o.extend?.() ?? {}), event, notify: opts.notify ?? [], ...(opts.extra ?? {}) });
     const write = o.record(steps) as (changes: unknown) => Promise<unknown>;
     if (!localSteps) {

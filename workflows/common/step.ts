@@ -5,7 +5,7 @@
 import type { Actor } from './actors.js';
 import { BUILTIN_CALENDAR } from './calendar-data.js';
 import { trackDeadline, type TrackedDeadline } from './deadlines.js';
-import type { NotificationSpec } from './events.js';
+import type { CaseEvent, NotificationSpec } from './events.js';
 import { localDate, type CalendarData } from './working-days.js';
 
 /** What a transition records beside its action, states and actor. */
@@ -25,6 +25,22 @@ export interface Step<V, S extends string> extends TransitionOptions {
   to: S;
   actor: Actor;
 }
+
+/** The audit event (审批记录) of a transition from `from`, taken at `at`: as the kernel records every one. */
+export const eventOf = (
+  t: { action: string; to: string; actor: Actor } & TransitionOptions,
+  from: string | null,
+  at: string,
+): CaseEvent => ({
+  action: t.action,
+  from,
+  to: t.to,
+  actor: t.actor,
+  at,
+  reason: t.reason ?? null,
+  legalBasis: t.legalBasis ?? null,
+  ...(t.data ? { data: t.data } : {}),
+});
 
 /** The moment a step is taken at, given to the next-state functions by the workflow. */
 export interface StepContext {
