@@ -1,7 +1,7 @@
 // Side effects of the annual assessment (年度评估). Each is idempotent; the broadcast resumes from
 // its last heartbeat, so a worker that dies mid-way does not signal the first agencies twice.
 import { Context } from '@temporalio/activity';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client.js';
 import {
@@ -20,7 +20,14 @@ import {
 import type { Logger } from '../lib/logger.js';
 import { recorder } from './record.js';
 import { agencyAssessmentWorkflowId } from '../workflows/assessment/messages.js';
-import type { AgencyAssessmentChange, CycleChange, IndicatorSet, Metrics } from '../workflows/assessment/types.js';
+import type { assessmentAgencyOpenedWorkflow } from '../workflows/assessment/agency-workflow.js';
+import type {
+  AgencyAssessmentChange,
+  CycleChange,
+  IndicatorSet,
+  Metrics,
+  OpenedAgencyInput,
+} from '../workflows/assessment/types.js';
 import { agencyAssessmentWork, cycleWork } from '../workflows/assessment/rules.js';
 
 /** Signals the cycle sends to every agency's process. */
@@ -122,18 +129,51 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
       return metrics;
     },
 
-    /** A batch's agencies opened (each one's first transition), in one transaction for the batch. */
-    recordAgencyAssessmentOpenings: async (changes: AgencyAssessmentChange[]): Promise<{ written: number }> => {
-      const written = await saveAgencyAssessmentOpenings(
-        db,
-        changes.map((change) => ({ change, work: agencyAssessmentWork(change.view, Date.parse(change.event.at)) })),
-      );
-      const count = written.filter(Boolean).length;
+    /**
+     * A batch's agencies opened: starts each one's process already in self_assessment, then records
+     * every first transition in one transaction (after the starts: the cycle counts an agency as
+     * started by that record). A retry starts and writes only what is missing.
+     */
+    async openAgencyAssessments({
+      template,
+      openings,
+    }: {
+      template: Omit<OpenedAgencyInput, 'agency' | 'opened'>;
+      openings: AgencyAssessmentChange[];
+    }): Promise<{ started: number; written: number }> {
+      if (!temporal)
+        throw ApplicationFailure.nonRetryable('this worker has no Temporal client to start agencies', 'MISCONFIGURED');
+      const ctx = Context.current();
+      let started = 0;
+      for (let i = 0; i < openings.length; i += 25) {
+        await Promise.all(
+          openings.slice(i, i + 25).map(async ({ view }) => {
+            try {
+              await temporal.workflow.start<typeof assessmentAgencyOpenedWorkflow>('assessmentAgencyOpenedWorkflow', {
+                workflowId: agencyAssessmentWorkflowId(view.year, view.agencyCode),
+                taskQueue: ctx.info.taskQueue,
+                args: [{ ...template, agency: { code: view.agencyCode, name: view.agencyName }, opened: view }],
+                workflowIdReusePolicy: 'REJECT_DUPLICATE',
+              });
+              started += 1;
+            } catch (error) {
+              // Started by an earlier attempt of this step.
+              if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+            }
+          }),
+        );
+      }
+      const written = (
+        await saveAgencyAssessmentOpenings(
+          db,
+          openings.map((change) => ({ change, work: agencyAssessmentWork(change.view, Date.parse(change.event.at)) })),
+        )
+      ).filter(Boolean).length;
       logger.info(
-        { year: changes[0]?.view.year, agencies: changes.length, written: count },
+        { caseId: `assessment:${template.year}`, agencies: openings.length, started, written },
         'agency assessments opened',
       );
-      return { written: count };
+      return { started, written };
     },
 
     recordAgencyAssessment: recorder<AgencyAssessmentChange>(db, logger, 'agency assessment', {

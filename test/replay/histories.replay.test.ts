@@ -103,13 +103,13 @@ describe('replaying committed histories', () => {
       'assessment-cycle-closed-openings.json',
     ]);
     for (const f of after) expect(files).toContain(f.replace('-openings', '-batch-inputs'));
-    // The batch records its agencies' first transitions in one step and starts them opened.
+    // The batch opens its agencies in one step: starts them opened, records their first transitions.
     expect(patchesIn('assessment-batch-openings.json')).toEqual(
       expect.arrayContaining([ASSESSMENT_BATCH_INPUTS_PATCH, ASSESSMENT_BATCH_OPENINGS_PATCH]),
     );
     expect(activitiesIn('assessment-batch-openings.json')).toEqual({
       computeAssessmentMetricsBatch: 1,
-      recordAgencyAssessmentOpenings: 1,
+      openAgencyAssessments: 1,
     });
     expect(patchesIn('assessment-batch-batch-inputs.json')).not.toContain(ASSESSMENT_BATCH_OPENINGS_PATCH);
     // An opened agency is a workflow type of its own: it takes no patch and no step before it is acted on.

@@ -1,12 +1,13 @@
 // docs/processes.md P4 on the time-skipping server: a cycle fans out to every agency, each window's deadline
 // passes on its own, appeals, final results with ranking, rectification reopened by a failed check.
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssessmentActivities } from '../../activities/assessment.js';
 import { currentCalendar } from '../../activities/calendar.js';
 import type { Database } from '../../db/client.js';
-import { getAgencyAssessment, getCycle, saveAgencyAssessmentOpenings } from '../../db/queries/assessment.js';
+import { getAgencyAssessment, getCycle } from '../../db/queries/assessment.js';
 import { createResource } from '../../db/queries/catalog.js';
 import { listCaseEvents } from '../../db/queries/audit.js';
 import { notifications } from '../../db/schema/notification.js';
@@ -26,18 +27,12 @@ import {
   selfAssessUpdate,
   verifyRectificationUpdate,
 } from '../../workflows/assessment/messages.js';
-import { agencyAssessmentWork } from '../../workflows/assessment/rules.js';
-import type {
-  AgencyAssessmentChange,
-  AgencyAssessmentView,
-  CycleInput,
-  CycleView,
-  ScoreItem,
-} from '../../workflows/assessment/types.js';
+import type { AgencyAssessmentView, CycleInput, CycleView, ScoreItem } from '../../workflows/assessment/types.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { addCalendarDays, addWorkingDays, localDate } from '../../workflows/common/working-days.js';
 import { eventually, refusal } from '../helpers/assertions.js';
 import { freshDatabase } from '../helpers/db.js';
+import { testLogger } from '../helpers/logger.js';
 import { agency, resource } from '../helpers/fixtures.js';
 import { sleepUntil, startWorker, timeSkippingEnvironment, type RunningWorker } from '../helpers/temporal.js';
 
@@ -83,6 +78,16 @@ const items = (v: AgencyAssessmentView, score: number, key: 'evidence' | 'commen
   v.applicable.map((indicator) => ({ indicator, score, [key]: `${key} for ${indicator}` }));
 const kinds = async (caseId: string) =>
   (await database.db.select().from(notifications).where(eq(notifications.caseId, caseId))).map((n) => n.kind);
+
+/** The input a batch gave its openAgencyAssessments step, read from the batch's history. */
+async function openingsOf(year: number, firstCode: string): Promise<Parameters<OpenAgencyAssessments>[0]> {
+  const h = await env.client.workflow.getHandle(`${assessmentCycleWorkflowId(year)}:batch:${firstCode}`).fetchHistory();
+  const step = h.events!.find(
+    (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'openAgencyAssessments',
+  )!.activityTaskScheduledEventAttributes!;
+  return JSON.parse(Buffer.from(step.input!.payloads![0]!.data!).toString('utf8'));
+}
+type OpenAgencyAssessments = ReturnType<typeof createAssessmentActivities>['openAgencyAssessments'];
 
 async function startCycle(
   year: number,
@@ -468,8 +473,8 @@ describe('annual assessment (年度评估) workflows', () => {
     expect(c?.agencyCount).toBe(5);
     for (const code of [good, weak, 'AG-MORE0', 'AG-MORE1', 'AG-MORE2'])
       expect((await getAgencyAssessment(database.db, year - 1, code))?.state).toBe('self_assessment');
-    // One batch child per page of two agencies, one agency child under it; the cycle's own runs
-    // continued as new (a tiny history budget here) and carried the fan-out's cursor on.
+    // One batch child per page of two agencies, which opens that page's agencies; the cycle's own
+    // runs continued as new (a tiny history budget here) and carried the fan-out's cursor on.
     const childStarts = (h: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>) =>
       h.events?.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes).length ?? 0;
     const first = await env.client.workflow
@@ -477,47 +482,45 @@ describe('annual assessment (年度评估) workflows', () => {
       .fetchHistory();
     expect(childStarts(first)).toBe(1);
     expect(first.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
-    for (const [batch, size] of [
-      ['AG-GOOD', 2],
-      ['AG-MORE1', 2],
-      ['AG-WEAK', 1],
+    for (const [batch, codes] of [
+      ['AG-GOOD', [good, 'AG-MORE0']],
+      ['AG-MORE1', ['AG-MORE1', 'AG-MORE2']],
+      ['AG-WEAK', [weak]],
     ] as const) {
-      expect(
-        childStarts(
-          await env.client.workflow.getHandle(`${assessmentCycleWorkflowId(year - 1)}:batch:${batch}`).fetchHistory(),
-        ),
-      ).toBe(size);
+      const h = await env.client.workflow
+        .getHandle(`${assessmentCycleWorkflowId(year - 1)}:batch:${batch}`)
+        .fetchHistory();
+      expect(childStarts(h)).toBe(0);
+      expect((await openingsOf(year - 1, batch)).openings.map((c) => c.view.agencyCode).sort()).toEqual(
+        [...codes].sort(),
+      );
     }
   });
 
-  it('opens each agency from its batch: one recorded first transition per agency, and a retry writes none again', async () => {
+  it('opens each agency from its batch: one recorded first transition per agency, and a retry does nothing twice', async () => {
     const y = year - 1;
     const batch = await env.client.workflow.getHandle(`${assessmentCycleWorkflowId(y)}:batch:AG-GOOD`).fetchHistory();
-    const scheduled = batch
-      .events!.filter((e) => e.activityTaskScheduledEventAttributes)
-      .map((e) => e.activityTaskScheduledEventAttributes!);
-    expect(scheduled.map((a) => a.activityType?.name)).toEqual([
-      'computeAssessmentMetricsBatch',
-      'recordAgencyAssessmentOpenings',
-    ]);
+    expect(
+      batch
+        .events!.filter((e) => e.activityTaskScheduledEventAttributes)
+        .map((e) => e.activityTaskScheduledEventAttributes!.activityType?.name),
+    ).toEqual(['computeAssessmentMetricsBatch', 'openAgencyAssessments']);
     // The agencies run as opened processes: already in self_assessment, with no step of their own.
     for (const code of [good, 'AG-MORE0']) {
       const h = env.client.workflow.getHandle(agencyAssessmentWorkflowId(y, code));
       expect((await h.describe()).type).toBe('assessmentAgencyOpenedWorkflow');
+      expect((await h.query(agencyViewQuery)).state).toBe('self_assessment');
       const events = (await h.fetchHistory()).events!;
       expect(events.some((e) => e.activityTaskScheduledEventAttributes || e.markerRecordedEventAttributes)).toBe(false);
       expect((await listCaseEvents(database.db, `${y}:${code}`)).map((e) => e.action)).toEqual(['metrics']);
     }
-    // The batch's step, retried with the very input it was given: every change is already written.
-    const changes = JSON.parse(
-      Buffer.from(scheduled[1]!.input!.payloads![0]!.data!).toString('utf8'),
-    ) as AgencyAssessmentChange[];
-    expect(changes.map((c) => c.view.agencyCode).sort()).toEqual([good, 'AG-MORE0'].sort());
-    const again = await saveAgencyAssessmentOpenings(
-      database.db,
-      changes.map((change) => ({ change, work: agencyAssessmentWork(change.view, Date.parse(change.event.at)) })),
+    // The batch's step, retried with the very input it was given: every process runs, every change is written.
+    const acts = createAssessmentActivities({ db: database.db, logger: testLogger, temporal: env.client });
+    const again = await new MockActivityEnvironment({ taskQueue: worker.taskQueue }).run(
+      acts.openAgencyAssessments,
+      await openingsOf(y, 'AG-GOOD'),
     );
-    expect(again).toEqual([false, false]);
+    expect(again).toEqual({ started: 0, written: 0 });
     expect((await listCaseEvents(database.db, `${y}:${good}`)).map((e) => e.action)).toEqual(['metrics']);
     expect(await kinds(`${y}:${good}`)).toEqual(['assessment_self']);
   });

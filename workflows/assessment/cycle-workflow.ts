@@ -1,5 +1,5 @@
 // One year's assessment cycle (年度评估), docs/processes.md P4. It claims the year, fans out in a two-level
-// tree — one batch child per `batchSize` agencies, each starting one child per agency — so no
+// tree — one batch child per `batchSize` agencies, each opening one process per agency — so no
 // history holds more than a batch's events, moves the cycle through its stages (continuing as new
 // if its own history grows), and publishes results to every agency by a broadcast activity.
 import {
@@ -23,7 +23,7 @@ import { systemActor } from '../common/actors.js';
 import { caseActivityOptions, clone, dueMs, nowIso, refused, today } from '../common/case.js';
 import { openCase } from '../common/kernel.js';
 import type { NotificationSpec } from '../common/events.js';
-import { assessmentAgencyOpenedWorkflow, assessmentAgencyWorkflow } from './agency-workflow.js';
+import { assessmentAgencyWorkflow } from './agency-workflow.js';
 import {
   agencyAssessmentWorkflowId,
   assessmentCycleWorkflowId,
@@ -59,10 +59,12 @@ export const defaultFanOut: FanOut = { batchSize: 100, maxHistoryEvents: 10_000 
 export const ASSESSMENT_BATCH_INPUTS_PATCH = 'assessment-batch-inputs';
 
 /**
- * Batches started since this patch also open their agencies: they record each agency's first
- * transition (its metrics collected, self-assessment asked for) in one step for the whole batch, and
- * start each agency as an `assessmentAgencyOpenedWorkflow` already in self_assessment, with no step
- * of its own to take. Older batches replay as they ran.
+ * Batches started since this patch open their agencies in one step (`openAgencyAssessments`): it
+ * starts each agency's process as an `assessmentAgencyOpenedWorkflow` already in self_assessment,
+ * with no step of its own to take, and records every agency's first transition (its metrics
+ * collected, the self-assessment asked for) in one transaction. The agencies are not the batch's
+ * children: each start costs the server no event in the batch's history and no workflow task of it.
+ * Older batches started every agency as a child and replay as they ran.
  */
 export const ASSESSMENT_BATCH_OPENINGS_PATCH = 'assessment-batch-openings';
 
@@ -356,8 +358,9 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
 }
 
 /**
- * One batch of the fan-out: starts a child per agency and stays open until they end, so each
- * child's start and end land in this small history and never in the cycle's.
+ * One batch of the fan-out: computes its agencies' metrics at once and opens them (an older batch
+ * started a child per agency and stayed open until they ended, so their starts and ends landed in
+ * this small history and never in the cycle's).
  */
 export async function assessmentBatchWorkflow(input: {
   agencies: { code: string; name: string }[];
@@ -367,48 +370,36 @@ export async function assessmentBatchWorkflow(input: {
   const metrics = patched(ASSESSMENT_BATCH_INPUTS_PATCH)
     ? await batchActs.computeAssessmentMetricsBatch({ year, agencies: input.agencies.map((a) => a.code) })
     : null;
-  // Since ASSESSMENT_BATCH_OPENINGS_PATCH the batch opens its agencies itself (an agency whose metrics
-  // are missing opens itself, as before).
+  // Since ASSESSMENT_BATCH_OPENINGS_PATCH the batch opens its agencies in one step; an agency whose
+  // metrics are missing (and every agency of an older batch) is started as a child and opens itself.
   const openings: Record<string, AgencyAssessmentChange> = {};
   if (metrics && calendar && patched(ASSESSMENT_BATCH_OPENINGS_PATCH)) {
     for (const agency of input.agencies) {
       const m = metrics[agency.code];
       if (m) openings[agency.code] = openedAgency({ ...input.template, agency }, m, calendar, Date.now());
     }
+    const opened = Object.values(openings);
+    if (opened.length && calendar)
+      await batchActs.openAgencyAssessments({ template: { ...input.template, calendar }, openings: opened });
   }
-  const options = (agency: { code: string }) =>
-    ({
-      workflowId: agencyAssessmentWorkflowId(year, agency.code),
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    }) as const;
-  const children = await Promise.all(
-    input.agencies.map(async (agency) => {
-      const opening = openings[agency.code];
-      try {
-        return opening && calendar
-          ? await startChild(assessmentAgencyOpenedWorkflow, {
-              ...options(agency),
-              args: [{ ...input.template, agency, calendar, opened: opening.view }],
-            })
-          : await startChild(assessmentAgencyWorkflow, {
-              ...options(agency),
-              args: [
-                { ...input.template, agency, ...(metrics?.[agency.code] ? { metrics: metrics[agency.code] } : {}) },
-              ],
-            });
-      } catch (error) {
-        // Already running (a retried batch): that process goes on without this one watching it.
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        return null;
-      }
-    }),
+  await Promise.all(
+    input.agencies
+      .filter((agency) => !openings[agency.code])
+      .map(async (agency) => {
+        try {
+          const child = await startChild(assessmentAgencyWorkflow, {
+            workflowId: agencyAssessmentWorkflowId(year, agency.code),
+            args: [{ ...input.template, agency, ...(metrics?.[agency.code] ? { metrics: metrics[agency.code] } : {}) }],
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          });
+          await child.result();
+        } catch (error) {
+          // Already running (a retried batch): that process goes on without this one watching it.
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        }
+      }),
   );
-  // Recorded once every agency's process runs: the cycle counts an agency as started by its record,
-  // so it opens the self-assessment only when each agency's process can take it.
-  const opened = Object.values(openings);
-  if (opened.length) await batchActs.recordAgencyAssessmentOpenings(opened);
-  await Promise.all(children.flatMap((child) => (child ? [child.result()] : [])));
   return { agencies: input.agencies.length };
 }
 
