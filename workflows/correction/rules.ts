@@ -5,14 +5,19 @@ import {
   isBureauViewer,
   pickRole,
   refuse,
+  systemActor,
   type Actor,
   type Refusal,
   type Role,
   type Viewer,
 } from '../common/actors.js';
-import { isPast } from '../common/deadlines.js';
+import { isPast, recomputeOpen, trackDeadline } from '../common/deadlines.js';
+import { correctionOutcomeLabels } from '../common/glossary.js';
+import { toAgency, toBureau, toUser, type Step, type StepContext } from '../common/step.js';
+import type { CalendarData } from '../common/working-days.js';
+import type { Policy } from '../../policy/index.js';
 import type { ExtensionInput, ForwardInput, ReturnInput, VerificationInput } from './messages.js';
-import { correctionOutcomes, terminalCorrectionStates, type CorrectionView } from './types.js';
+import { correctionOutcomes, terminalCorrectionStates, type CorrectionState, type CorrectionView } from './types.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
@@ -217,4 +222,187 @@ export function correctionWork(v: CorrectionView, nowMs: number): CaseWork {
     tasks,
     view: v,
   };
+}
+
+// ---- next states: what each step does to the case ------------------------------------------------
+// The workflow asks these, applies the step and records it (workflows/common/step.ts).
+
+export type CorrectionStep = Step<CorrectionView, CorrectionState>;
+
+/** The moment of a step, with the policy in force and the agencies' names for the notices. */
+export interface CorrectionContext extends StepContext {
+  policy: Policy['correction'];
+  agencyNames?: Record<string, string> | undefined;
+}
+
+const label = (v: CorrectionView): string => `${v.resource.name} (${v.resource.code}) 记录 ${v.report.recordRef}`;
+const named = (ctx: CorrectionContext, code: string): string => ctx.agencyNames?.[code] ?? code;
+const toVerify = (v: CorrectionView, agency: string, dueDate: string) =>
+  toAgency(agency, 'correction_to_verify', `请于 ${dueDate} 前核实报告的数据错误：${label(v)}`);
+
+/** processes.md P5: reported, then routed at once to the verifying agency, whose clock starts on forwarding. */
+export function registration(v: CorrectionView, ctx: CorrectionContext): CorrectionStep[] {
+  const verifyDue = ctx.track(ctx.today, ctx.policy.verifyWd);
+  return [
+    {
+      set: {},
+      action: 'report',
+      to: 'forwarding',
+      actor: v.reporter,
+      reason: v.report.description,
+      data: { recordRef: v.report.recordRef, field: v.report.field },
+    },
+    {
+      set: { verifyDue },
+      action: 'route',
+      to: 'verifying',
+      actor: systemActor('routing'),
+      data: { assignedAgency: v.assignedAgency, verifyDueDate: verifyDue.dueDate, transferredFrom: v.transferredFrom },
+      notify: [toVerify(v, v.assignedAgency, verifyDue.dueDate)],
+    },
+  ];
+}
+
+/** processes.md P5: extendable once, to correction.verifyExtendedWd in all, counted from forwarding. */
+export function extension(v: CorrectionView, i: ExtensionInput, ctx: CorrectionContext): CorrectionStep {
+  const verifyDue = ctx.track(v.verifyDue!.from, ctx.policy.verifyExtendedWd);
+  return {
+    set: { extension: { approvedBy: i.approvedBy, reason: i.reason, by: i.actor, at: ctx.at }, verifyDue },
+    action: 'extend',
+    to: 'verifying',
+    actor: i.actor,
+    reason: i.reason,
+    data: { approvedBy: i.approvedBy, verifyDueDate: verifyDue.dueDate },
+    notify: [toUser(v.reporter.id, 'verification_extended', `数据纠错核实已延期至 ${verifyDue.dueDate}：${label(v)}`)],
+  };
+}
+
+/** processes.md P5: the verification's outcome ends the case; the reporter is told, a transfer's owner too. */
+export function verification(v: CorrectionView, i: VerificationInput, ctx: CorrectionContext): CorrectionStep {
+  const notify = [
+    toUser(
+      v.reporter.id,
+      'correction_result',
+      `您报告的数据错误已处理：${correctionOutcomeLabels[i.outcome]}：${label(v)}`,
+    ),
+  ];
+  if (i.outcome === 'transferred')
+    notify.push(toAgency(i.transferTo!, 'correction_transferred', `一件数据纠错已转交贵单位核实：${label(v)}`));
+  return {
+    set: {
+      outcome: {
+        outcome: i.outcome,
+        note: i.note,
+        transferTo: i.transferTo ?? null,
+        transferredCorrectionId: i.transferredCorrectionId ?? null,
+        by: i.actor,
+        at: ctx.at,
+      },
+    },
+    action: 'verify',
+    to: i.outcome,
+    actor: i.actor,
+    reason: i.note,
+    data: {
+      outcome: i.outcome,
+      transferTo: i.transferTo ?? null,
+      transferredCorrectionId: i.transferredCorrectionId ?? null,
+    },
+    notify,
+  };
+}
+
+/**
+ * processes.md P5: not this agency's data, owner unknown — returned to the bureau, which routes it by
+ * hand within correction.forwardWd.
+ */
+export function returned(v: CorrectionView, i: ReturnInput, ctx: CorrectionContext): CorrectionStep {
+  const forwardDue = ctx.track(ctx.today, ctx.policy.forwardWd);
+  return {
+    set: {
+      returned: { agency: v.assignedAgency, reason: i.reason, by: i.actor, at: ctx.at },
+      forwardDue,
+      overdue: false,
+    },
+    action: 'return',
+    to: 'forwarding',
+    actor: i.actor,
+    reason: i.reason,
+    data: { returnedBy: v.assignedAgency, forwardDueDate: forwardDue.dueDate },
+    notify: [
+      toBureau(
+        'correction_to_forward',
+        `请于 ${forwardDue.dueDate} 前转交核实单位：${named(ctx, v.assignedAgency)}退回的数据纠错，${label(v)}`,
+      ),
+    ],
+  };
+}
+
+/** processes.md P5: the verification clock starts again on forwarding, with an extension of its own. */
+export function forwarding(v: CorrectionView, i: ForwardInput, ctx: CorrectionContext): CorrectionStep {
+  const verifyDue = ctx.track(ctx.today, ctx.policy.verifyWd);
+  return {
+    set: { assignedAgency: i.agency, verifyDue, extension: null, overdue: false },
+    action: 'forward',
+    to: 'verifying',
+    actor: i.actor,
+    reason: i.note ?? null,
+    data: { assignedAgency: i.agency, verifyDueDate: verifyDue.dueDate },
+    notify: [toVerify(v, i.agency, verifyDue.dueDate)],
+  };
+}
+
+/**
+ * processes.md P5, as P1: a missed deadline flags the case overdue and it stays open. Missed by the
+ * bureau (forwarding), its coordinators are told; missed by the verifying agency, it and the bureau.
+ */
+export function overdue(v: CorrectionView, due: { dueDate: string }, ctx: CorrectionContext): CorrectionStep {
+  const deadline = systemActor('deadline');
+  if (v.state === 'forwarding')
+    return {
+      set: { overdue: true },
+      action: 'overdue',
+      to: 'forwarding',
+      actor: deadline,
+      reason: `转交期限 ${due.dueDate} 已过`,
+      notify: [toBureau('overdue', `数据纠错转交超期，请尽快转交核实单位：${label(v)}`)],
+    };
+  return {
+    set: { overdue: true },
+    action: 'overdue',
+    to: 'verifying',
+    actor: deadline,
+    reason: `核实期限 ${due.dueDate} 已过`,
+    notify: [
+      toAgency(v.assignedAgency, 'overdue', `数据纠错核实超期，请尽快办理：${label(v)}`),
+      toBureau('overdue', `数据纠错核实超期（督办）：${named(ctx, v.assignedAgency)}，${label(v)}`),
+    ],
+  };
+}
+
+/**
+ * A published calendar: the deadline still running moves (the bureau's forwarding deadline while it is
+ * back with the bureau, else the verification's). `everyDeadline` is how cases older than the
+ * local-steps patch recomputed (a passed verification deadline too). Null when nothing moved.
+ */
+export function recomputedDeadlines(
+  v: CorrectionView,
+  calendar: CalendarData,
+  nowMs: number,
+  everyDeadline: boolean,
+): { set: Partial<CorrectionView>; data: Record<string, unknown> } | null {
+  if (terminalCorrectionStates.includes(v.state)) return null;
+  if (v.state === 'forwarding' && v.forwardDue) {
+    const forwardDue = recomputeOpen(v.forwardDue, calendar, nowMs);
+    return forwardDue.dueAt === v.forwardDue.dueAt
+      ? null
+      : { set: { forwardDue }, data: { forwardDueDate: forwardDue.dueDate } };
+  }
+  if (!v.verifyDue) return null;
+  const verifyDue = everyDeadline
+    ? trackDeadline({ from: v.verifyDue.from, days: v.verifyDue.days }, calendar)
+    : recomputeOpen(v.verifyDue, calendar, nowMs);
+  return verifyDue.dueAt === v.verifyDue.dueAt
+    ? null
+    : { set: { verifyDue }, data: { verifyDueDate: verifyDue.dueDate } };
 }
