@@ -84,7 +84,7 @@ describe('correction steps (processes.md P5)', () => {
 
   it.each([
     { outcome: 'corrected' as const, notified: ['user:citizen-1:correction_result'] },
-    { outcome: 'no_error' as const, notified: ['user:citizen-1:correction_result'] },
+    { outcome: 'no_change' as const, notified: ['user:citizen-1:correction_result'] },
     {
       outcome: 'transferred' as const,
       notified: ['user:citizen-1:correction_result', `agency:${OWNER}:correction_transferred`],
