@@ -233,8 +233,10 @@ describe('decision (processes.md P1 steps 2–3)', () => {
   });
 
   describe('on a renewal', () => {
+    // The reminder of the current end was sent: an approved renewal must reset it.
     const renewing = () =>
       granted({
+        grant: grant({ reminderSent: true }),
         renewal: {
           state: 'pending_review',
           periodMonths: 6,

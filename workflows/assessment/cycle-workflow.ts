@@ -267,7 +267,7 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     }
   })();
 
-  // ---- collecting: a batch child per page of agencies, a child per agency under it ---------------
+  // ---- collecting: a batch child per page of agencies, which opens each agency's process ---------
   while (!run.fannedOut) {
     const page = await acts.listCycleAgencies({ year, afterCode: run.afterCode, limit: fanOut.batchSize });
     if (page.length) {
@@ -379,7 +379,7 @@ export async function assessmentBatchWorkflow(input: {
       if (m) openings[agency.code] = openedAgency({ ...input.template, agency }, m, calendar, Date.now());
     }
     const opened = Object.values(openings);
-    if (opened.length && calendar)
+    if (opened.length)
       await batchActs.openAgencyAssessments({ template: { ...input.template, calendar }, openings: opened });
   }
   await Promise.all(

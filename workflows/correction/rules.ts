@@ -288,26 +288,14 @@ export function verification(v: CorrectionView, i: VerificationInput, ctx: Corre
   ];
   if (i.outcome === 'transferred')
     notify.push(toAgency(i.transferTo!, 'correction_transferred', `一件数据纠错已转交贵单位核实：${label(v)}`));
+  const transfer = { transferTo: i.transferTo ?? null, transferredCorrectionId: i.transferredCorrectionId ?? null };
   return {
-    set: {
-      outcome: {
-        outcome: i.outcome,
-        note: i.note,
-        transferTo: i.transferTo ?? null,
-        transferredCorrectionId: i.transferredCorrectionId ?? null,
-        by: i.actor,
-        at: ctx.at,
-      },
-    },
+    set: { outcome: { outcome: i.outcome, note: i.note, ...transfer, by: i.actor, at: ctx.at } },
     action: 'verify',
     to: i.outcome,
     actor: i.actor,
     reason: i.note,
-    data: {
-      outcome: i.outcome,
-      transferTo: i.transferTo ?? null,
-      transferredCorrectionId: i.transferredCorrectionId ?? null,
-    },
+    data: { outcome: i.outcome, ...transfer },
     notify,
   };
 }
@@ -357,26 +345,19 @@ export function forwarding(v: CorrectionView, i: ForwardInput, ctx: CorrectionCo
  * bureau (forwarding), its coordinators are told; missed by the verifying agency, it and the bureau.
  */
 export function overdue(v: CorrectionView, due: { dueDate: string }, ctx: CorrectionContext): CorrectionStep {
-  const deadline = systemActor('deadline');
-  if (v.state === 'forwarding')
-    return {
-      set: { overdue: true },
-      action: 'overdue',
-      to: 'forwarding',
-      actor: deadline,
-      reason: `转交期限 ${due.dueDate} 已过`,
-      notify: [toBureau('overdue', `数据纠错转交超期，请尽快转交核实单位：${label(v)}`)],
-    };
+  const forwarding = v.state === 'forwarding';
   return {
     set: { overdue: true },
     action: 'overdue',
-    to: 'verifying',
-    actor: deadline,
-    reason: `核实期限 ${due.dueDate} 已过`,
-    notify: [
-      toAgency(v.assignedAgency, 'overdue', `数据纠错核实超期，请尽快办理：${label(v)}`),
-      toBureau('overdue', `数据纠错核实超期（督办）：${named(ctx, v.assignedAgency)}，${label(v)}`),
-    ],
+    to: forwarding ? 'forwarding' : 'verifying',
+    actor: systemActor('deadline'),
+    reason: `${forwarding ? '转交' : '核实'}期限 ${due.dueDate} 已过`,
+    notify: forwarding
+      ? [toBureau('overdue', `数据纠错转交超期，请尽快转交核实单位：${label(v)}`)]
+      : [
+          toAgency(v.assignedAgency, 'overdue', `数据纠错核实超期，请尽快办理：${label(v)}`),
+          toBureau('overdue', `数据纠错核实超期（督办）：${named(ctx, v.assignedAgency)}，${label(v)}`),
+        ],
   };
 }
 
