@@ -1,6 +1,12 @@
 // Pure decisions of the objection coordination process (docs/processes.md P2). Each names its source.
-import { pickRole, refuse, type Actor, type Refusal, type Role, type Viewer } from '../common/actors.js';
+import { pickRole, refuse, systemActor, type Actor, type Refusal, type Role, type Viewer } from '../common/actors.js';
+import { recomputeOpen, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import type { NotificationSpec } from '../common/events.js';
+import { objectionOutcomeLabels, partyLabels } from '../common/glossary.js';
+import { toAgency, toBureau, type Step, type StepContext } from '../common/step.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
+import type { CalendarData } from '../common/working-days.js';
+import type { Policy } from '../../policy/index.js';
 import type {
   AssignmentInput,
   EscalationInput,
@@ -10,7 +16,13 @@ import type {
   SettlementInput,
   StatementInput,
 } from './messages.js';
-import { objectionOutcomes, settlementOutcomes, type ObjectionView } from './types.js';
+import {
+  objectionOutcomes,
+  settlementOutcomes,
+  type ObjectionState,
+  type ObjectionView,
+  type RulingRecord,
+} from './types.js';
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 const fromParty = (v: ObjectionView, a: Actor): boolean =>
@@ -253,4 +265,299 @@ export function objectionWork(v: ObjectionView, nowMs: number): CaseWork {
     tasks,
     view: v,
   };
+}
+
+// ---- next states: what each step does to the case ------------------------------------------------
+// The workflow asks these, applies the step and records it (workflows/common/step.ts).
+
+export type ObjectionStep = Step<ObjectionView, ObjectionState>;
+
+/** The moment of a step, with the policy in force and the agencies' names for the notices. */
+export interface ObjectionContext extends StepContext {
+  policy: Policy['objection'];
+  agencyNames?: Record<string, string> | undefined;
+}
+
+const label = (v: ObjectionView): string => `${v.resource.name} (${v.resource.code})`;
+const named = (ctx: ObjectionContext, code: string): string => ctx.agencyNames?.[code] ?? code;
+const toParties = (v: ObjectionView, kind: string, title: string): NotificationSpec[] => [
+  toAgency(v.applicantAgency, kind, title),
+  toAgency(v.providerAgency, kind, title),
+];
+const statementRequested = (v: ObjectionView, dueDate: string | undefined): NotificationSpec =>
+  toAgency(v.providerAgency, 'statement_requested', `请于 ${dueDate} 前向协调人提交陈述：${label(v)}`);
+const escalatedNotices = (v: ObjectionView, bureauTitle: string): NotificationSpec[] => [
+  ...toParties(v, 'objection_escalated', `异议已提请市人民政府统筹协调：${label(v)}`),
+  toBureau('objection_escalated', bureauTitle),
+];
+
+/** processes.md P2 step 2: coordination starts the provider's statement clock and the coordinator's. */
+const coordinationClocks = (ctx: ObjectionContext): Partial<ObjectionView> => ({
+  coordinationStartedAt: ctx.at,
+  statementDue: ctx.track(ctx.today, ctx.policy.providerStatementWd),
+  coordinationDue: ctx.track(ctx.today, ctx.policy.coordinateWd),
+});
+
+const ruled = (
+  i: { outcome: RulingRecord['outcome']; conditions?: string | null | undefined; actor: Actor },
+  reasoning: string,
+  stage: RulingRecord['stage'],
+  ctx: ObjectionContext,
+  documentRef: string | null = null,
+): RulingRecord => ({
+  outcome: i.outcome,
+  reasoning,
+  conditions: i.conditions ?? null,
+  by: i.actor,
+  at: ctx.at,
+  stage,
+  documentRef,
+});
+
+/** processes.md P2 step 1: filed against a refusal; the parties negotiate within objection.negotiateWd. */
+export function filing(v: ObjectionView, ctx: ObjectionContext): ObjectionStep {
+  const negotiationDue = ctx.track(ctx.today, ctx.policy.negotiateWd);
+  return {
+    set: { negotiationDue },
+    action: 'file',
+    to: 'negotiating',
+    actor: v.filedBy,
+    reason: v.statement,
+    legalBasis: v.refusal.legalBasis,
+    data: { negotiationDueDate: negotiationDue.dueDate, dutyBasis: v.dutyBasis },
+    notify: [
+      toAgency(
+        v.providerAgency,
+        'objection_filed',
+        `申请单位对不予共享提出异议，请于 ${negotiationDue.dueDate} 前协商：${label(v)}`,
+      ),
+      toBureau('objection_filed', `收到不予共享异议：${label(v)}`),
+    ],
+  };
+}
+
+/** processes.md P2 step 1: the provider agrees to share; the objection is resolved in negotiation. */
+export function settlement(v: ObjectionView, i: SettlementInput, ctx: ObjectionContext): ObjectionStep {
+  const ruling = ruled(i, 'settled in negotiation: the provider agrees to share', 'negotiation', ctx);
+  return {
+    set: { ruling },
+    action: 'settle',
+    to: 'resolved',
+    actor: i.actor,
+    reason: ruling.reasoning,
+    data: { outcome: i.outcome, conditions: i.conditions ?? null },
+    notify: [
+      ...toParties(v, 'objection_settled', `异议经协商一致：${label(v)}`),
+      toBureau('objection_settled', `异议已协商一致：${label(v)}`),
+    ],
+  };
+}
+
+/**
+ * processes.md P2 step 2: a coordinator takes the case from negotiation (the coordination clocks
+ * start), is assigned to it, or replaces the one assigned (the clocks run on).
+ */
+export function assignment(v: ObjectionView, i: AssignmentInput, ctx: ObjectionContext): ObjectionStep {
+  const wasNegotiating = v.state === 'negotiating';
+  const clocks = wasNegotiating ? coordinationClocks(ctx) : {};
+  const statementDue = clocks.statementDue ?? v.statementDue;
+  const coordinationDue = clocks.coordinationDue ?? v.coordinationDue;
+  return {
+    set: { coordinator: i.coordinator, ...clocks },
+    action: wasNegotiating ? 'take_over' : v.coordinator === null ? 'assign' : 'reassign',
+    to: 'coordinating',
+    actor: i.actor,
+    data: {
+      coordinator: i.coordinator.id,
+      statementDueDate: statementDue?.dueDate,
+      coordinationDueDate: coordinationDue?.dueDate,
+    },
+    notify: [
+      ...toParties(
+        v,
+        'objection_coordinating',
+        `大数据局受理异议协调：${label(v)}，协调人 ${i.coordinator.name ?? i.coordinator.id}`,
+      ),
+      statementRequested(v, statementDue?.dueDate),
+    ],
+  };
+}
+
+/** processes.md P2: a party's statement is appended (never changed); the other party is told. */
+export function statement(v: ObjectionView, i: StatementInput, ctx: ObjectionContext): ObjectionStep {
+  const party = partyOf(v, i.actor)!;
+  const seq = v.statements.length + 1;
+  return {
+    set: { statements: [...v.statements, { seq, by: i.actor, party, text: i.text, at: ctx.at }] },
+    action: 'statement',
+    to: v.state,
+    actor: i.actor,
+    reason: i.text,
+    data: { party, seq },
+    notify: [
+      toAgency(
+        party === 'applicant' ? v.providerAgency : v.applicantAgency,
+        'objection_statement',
+        `${partyLabels[party]}提交了新的陈述：${label(v)}`,
+      ),
+    ],
+  };
+}
+
+/** processes.md P2 step 2: the coordinator's minutes of a consultation are appended. */
+export function minutes(v: ObjectionView, i: MinutesInput, ctx: ObjectionContext): ObjectionStep {
+  const seq = v.minutes.length + 1;
+  return {
+    set: { minutes: [...v.minutes, { seq, by: i.actor, text: i.text, heldAt: i.heldAt, at: ctx.at }] },
+    action: 'minutes',
+    to: 'coordinating',
+    actor: i.actor,
+    reason: i.text,
+    data: { heldAt: i.heldAt, seq },
+  };
+}
+
+/** processes.md P2 step 2: the coordinator's ruling resolves the case; upholding the refusal keeps its legal basis. */
+export function ruling(v: ObjectionView, i: RulingInput, ctx: ObjectionContext): ObjectionStep {
+  return {
+    set: { ruling: ruled(i, i.reasoning, 'coordination', ctx) },
+    action: 'rule',
+    to: 'resolved',
+    actor: i.actor,
+    reason: i.reasoning,
+    legalBasis: i.outcome === 'uphold_refusal' ? v.refusal.legalBasis : null,
+    data: { outcome: i.outcome, conditions: i.conditions ?? null },
+    notify: toParties(v, 'objection_ruled', `协调意见：${objectionOutcomeLabels[i.outcome]}：${label(v)}`),
+  };
+}
+
+/** processes.md P2 step 3: the bureau escalates a failed coordination to the municipal government. */
+export function escalation(v: ObjectionView, i: EscalationInput, ctx: ObjectionContext): ObjectionStep {
+  return {
+    set: { escalation: { reason: i.reason, by: i.actor, at: ctx.at, automatic: false } },
+    action: 'escalate',
+    to: 'escalated',
+    actor: i.actor,
+    reason: i.reason,
+    notify: escalatedNotices(v, `已提请市人民政府统筹协调：${label(v)}`),
+  };
+}
+
+/** processes.md P2 step 3: the municipal government's decision (市人民政府统筹协调), as a bureau admin records it. */
+export function governmentDecision(v: ObjectionView, i: GovernmentDecisionInput, ctx: ObjectionContext): ObjectionStep {
+  return {
+    set: { ruling: ruled(i, i.reasoning, 'government', ctx, i.documentRef ?? null) },
+    action: 'government_decision',
+    to: 'resolved',
+    actor: i.actor,
+    reason: i.reasoning,
+    data: { outcome: i.outcome, documentRef: i.documentRef ?? null },
+    notify: toParties(v, 'objection_decided', `市人民政府决定：${objectionOutcomeLabels[i.outcome]}：${label(v)}`),
+  };
+}
+
+/** processes.md P2: negotiation's deadline passed unsettled; the bureau takes the case. */
+export function negotiationLapsed(v: ObjectionView, ctx: ObjectionContext): ObjectionStep {
+  const clocks = coordinationClocks(ctx);
+  return {
+    set: clocks,
+    action: 'negotiation_lapsed',
+    to: 'coordinating',
+    actor: systemActor('deadline'),
+    reason: `协商期 ${v.negotiationDue?.dueDate} 届满未达成一致`,
+    data: { statementDueDate: clocks.statementDue?.dueDate, coordinationDueDate: clocks.coordinationDue?.dueDate },
+    notify: [
+      toBureau('objection_needs_coordinator', `协商期届满未达成一致，请受理协调：${label(v)}`),
+      statementRequested(v, clocks.statementDue?.dueDate),
+    ],
+  };
+}
+
+/** processes.md P2: the provider owes the coordinator a statement within objection.providerStatementWd. */
+export function statementOverdue(v: ObjectionView, ctx: ObjectionContext): ObjectionStep {
+  return {
+    set: { overdue: true },
+    action: 'statement_overdue',
+    to: 'coordinating',
+    actor: systemActor('deadline'),
+    reason: `数据提供单位未于 ${v.statementDue?.dueDate} 前提交陈述`,
+    notify: [
+      toAgency(
+        v.providerAgency,
+        'overdue',
+        `陈述超期：请尽快向协调人提交陈述（期限 ${v.statementDue?.dueDate}）：${label(v)}`,
+      ),
+      toBureau('overdue', `数据提供单位陈述超期（督办）：${named(ctx, v.providerAgency)}，${label(v)}`),
+    ],
+  };
+}
+
+/** processes.md P2 step 3: coordination's deadline passed without a ruling: the case escalates by itself. */
+export function coordinationLapsed(v: ObjectionView, ctx: ObjectionContext): ObjectionStep {
+  const reason = `协调期 ${v.coordinationDue?.dueDate} 届满未作出协调意见`;
+  const by = systemActor('deadline');
+  return {
+    set: { overdue: true, escalation: { reason, by, at: ctx.at, automatic: true } },
+    action: 'escalate',
+    to: 'escalated',
+    actor: by,
+    reason,
+    notify: escalatedNotices(v, `协调期限届满，已提请市人民政府：${label(v)}`),
+  };
+}
+
+/** The share application's process is gone: the ruling stands here and the bureau acts on the application by hand. */
+export function outcomeUndelivered(v: ObjectionView): ObjectionStep {
+  return {
+    set: {},
+    action: 'outcome_undelivered',
+    to: 'resolved',
+    actor: systemActor('objection'),
+    reason: '无法送达共享申请流程',
+    notify: [toBureau('objection_outcome_undelivered', `异议结果未能送达共享申请，请人工处理：${label(v)}`)],
+  };
+}
+
+/**
+ * processes.md P2: the next deadline the objection waits for — negotiation's; in coordination the
+ * provider's statement (until answered or flagged) and the coordinator's, whichever comes first; none
+ * once escalated (the government's decision has no deadline).
+ */
+export function nextDeadline(
+  v: ObjectionView,
+  statementFlagged: boolean,
+): { due: TrackedDeadline; kind: 'negotiation' | 'statement' | 'coordination' } | null {
+  if (v.state === 'negotiating') return v.negotiationDue ? { due: v.negotiationDue, kind: 'negotiation' } : null;
+  if (v.state !== 'coordinating') return null;
+  const watchStatement = !statementFlagged && !providerHasAnswered(v);
+  const timers = [
+    ...(watchStatement && v.statementDue ? [{ due: v.statementDue, kind: 'statement' as const }] : []),
+    ...(v.coordinationDue ? [{ due: v.coordinationDue, kind: 'coordination' as const }] : []),
+  ].sort((a, b) => Date.parse(a.due.dueAt) - Date.parse(b.due.dueAt));
+  return timers[0] ?? null;
+}
+
+/**
+ * A published calendar: the objection's deadlines that have not passed move. `everyDeadline` is how
+ * cases older than the local-steps patch recomputed (passed deadlines too). Null when nothing moved.
+ */
+export function recomputedDeadlines(
+  v: ObjectionView,
+  calendar: CalendarData,
+  nowMs: number,
+  everyDeadline: boolean,
+): Partial<ObjectionView> | null {
+  const re = (d: TrackedDeadline | null) =>
+    everyDeadline
+      ? d
+        ? trackDeadline({ from: d.from, days: d.days }, calendar)
+        : d
+      : recomputeOpen(d, calendar, nowMs);
+  const set = {
+    negotiationDue: re(v.negotiationDue),
+    statementDue: re(v.statementDue),
+    coordinationDue: re(v.coordinationDue),
+  };
+  const before = [v.negotiationDue, v.statementDue, v.coordinationDue];
+  return JSON.stringify(Object.values(set)) === JSON.stringify(before) ? null : set;
 }
