@@ -4,13 +4,25 @@ import {
   isBureauViewer,
   pickRole,
   refuse,
+  systemActor,
   type Actor,
   type Refusal,
   type Role,
   type Viewer,
 } from '../common/actors.js';
-import { isPast } from '../common/deadlines.js';
-import { addMonths, type Deadline } from '../common/working-days.js';
+import { isPast, recomputeOpen, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
+import { stateLabels } from '../common/glossary.js';
+import { toAgency, toBureau, toUser, type Step, type StepContext } from '../common/step.js';
+import {
+  addCalendarDays,
+  addMonths,
+  endOfLocalDay,
+  localDate,
+  startOfLocalDay,
+  type CalendarData,
+  type Deadline,
+} from '../common/working-days.js';
+import type { Policy } from '../../policy/index.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import type {
   FormalCheckInput,
@@ -20,7 +32,7 @@ import type {
   SignInput,
   UsageReportInput,
 } from './messages.js';
-import { terminalOpenDataStates, type OpenDataView } from './types.js';
+import { terminalOpenDataStates, type OpenDataState, type OpenDataView } from './types.js';
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 const isRequester = (v: OpenDataView, a: Actor) => a.role === 'public' && a.id === v.requester.userId;
@@ -141,18 +153,17 @@ export function nextReportDue(
   return expiresDate !== null && next > expiresDate ? expiresDate : next;
 }
 
+/** processes.md P3: the longest period of use a request may ask for, in months. */
+export const MAX_OPEN_PERIOD_MONTHS = 36;
+
 /**
  * How many usage reports a request keeps: one for every month of its period (the most often policy
  * can ask for them, open.reportEveryMonths = 1) and a year's worth of amendments beside — enough for
  * monthly reports over the longest period, while keeping the case within Temporal's payload limits.
  */
-/** processes.md P3: the longest period of use a request may ask for, in months. */
-export const MAX_OPEN_PERIOD_MONTHS = 36;
-
 export const usageReportLimit = (v: OpenDataView): number => v.request.periodMonths + 12;
 
 /** processes.md P3 step 4: usage reports (利用情况、成果) from the requester while access lasts. */
-
 export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal | null {
   if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester reports usage');
   if (v.state !== 'active' && v.state !== 'suspended')
@@ -287,4 +298,350 @@ export function openDataWork(v: OpenDataView, nowMs: number): CaseWork {
     tasks,
     view: v,
   };
+}
+
+// ---- next states: what each step does to the case ------------------------------------------------
+// The workflow asks these, applies the step and records it (workflows/common/step.ts).
+
+export type OpenDataStep = Step<OpenDataView, OpenDataState>;
+
+/** The moment of a step, with the policy in force. */
+export interface OpenDataContext extends StepContext {
+  policy: Policy['open'];
+}
+
+const label = (v: OpenDataView): string => `${v.resource.name} (${v.resource.code})`;
+const toRequester = (v: OpenDataView, kind: string, title: string) => toUser(v.requester.userId, kind, title);
+const toProvider = (v: OpenDataView, kind: string, title: string) => toAgency(v.resource.providerAgency, kind, title);
+const deadline = systemActor('deadline');
+
+/** processes.md P3 step 1: submitted to the bureau's formal check (形式审查), due in open.formalCheckWd. */
+export function submission(v: OpenDataView, by: Actor, ctx: OpenDataContext): OpenDataStep {
+  const formalCheckDue = ctx.track(ctx.today, ctx.policy.formalCheckWd);
+  return {
+    set: { formalCheckDue },
+    action: 'submit',
+    to: 'formal_check',
+    actor: by,
+    data: { formalCheckDueDate: formalCheckDue.dueDate },
+    notify: [toBureau('formal_check_requested', `新的开放申请待形式审查：${label(v)}，申请人 ${v.requester.name}`)],
+  };
+}
+
+/** processes.md P3 step 1: a requester on the dataset's deny-list is refused at the formal check. */
+export function denyListed(v: OpenDataView, by: Actor): OpenDataStep[] {
+  return [
+    { set: {}, action: 'submit', to: 'formal_check', actor: by },
+    {
+      set: {},
+      action: 'reject_deny_listed',
+      to: 'rejected',
+      actor: systemActor('formal check'),
+      reason: '申请人已被列入该数据集的限制名单',
+      notify: [toRequester(v, 'rejected', `您的开放申请不予受理：您已被列入该数据集的限制名单：${label(v)}`)],
+    },
+  ];
+}
+
+/** processes.md P3 step 1: the formal check passes to the provider's review (open.reviewWd), or returns the request. */
+export function formalCheck(v: OpenDataView, i: FormalCheckInput, ctx: OpenDataContext): OpenDataStep {
+  if (i.passed) {
+    const reviewDue = ctx.track(ctx.today, ctx.policy.reviewWd);
+    return {
+      set: { formalCheckDue: null, returnedReasons: null, reviewDue },
+      action: 'formal_check_passed',
+      to: 'provider_review',
+      actor: i.actor,
+      data: { reviewDueDate: reviewDue.dueDate },
+      notify: [toProvider(v, 'review_requested', `开放申请待审核：${label(v)}，办理期限 ${reviewDue.dueDate}`)],
+    };
+  }
+  const returnedReasons = (i.reasons ?? []).map((r) => r.trim()).filter(Boolean);
+  return {
+    set: { formalCheckDue: null, returnedReasons },
+    action: 'return',
+    to: 'returned',
+    actor: i.actor,
+    reason: returnedReasons.join('; '),
+    notify: [toRequester(v, 'returned', `您的开放申请已退回：${label(v)}，原因：${returnedReasons.join('；')}`)],
+  };
+}
+
+/** processes.md P3 step 1: a returned request, amended, goes back to the formal check with a fresh clock. */
+export function resubmission(v: OpenDataView, i: ResubmissionInput, ctx: OpenDataContext): OpenDataStep {
+  const { contact, ...changes } = i.changes;
+  const formalCheckDue = ctx.track(ctx.today, ctx.policy.formalCheckWd);
+  return {
+    set: {
+      request: { ...v.request, ...changes },
+      ...(contact ? { requester: { ...v.requester, contact } } : {}),
+      resubmissions: v.resubmissions + 1,
+      formalCheckDue,
+    },
+    action: 'resubmit',
+    to: 'formal_check',
+    actor: i.actor,
+    data: { changed: Object.keys(i.changes), formalCheckDueDate: formalCheckDue.dueDate },
+    notify: [toBureau('formal_check_requested', `开放申请已重新提交，待形式审查：${label(v)}`)],
+  };
+}
+
+/**
+ * processes.md P3 steps 2–3: the provider's decision. A refusal cites its legal basis (the provider's,
+ * else the catalog's for the resource); an approval fixes the agreement in force, to be signed within
+ * open.agreementWd.
+ */
+export function decision(v: OpenDataView, i: OpenDecisionInput, ctx: OpenDataContext): OpenDataStep {
+  const legalBasis = i.decision === 'reject' ? (i.legalBasis ?? v.resource.legalBasis ?? null) : null;
+  const decided = {
+    decision: i.decision,
+    by: i.actor,
+    at: ctx.at,
+    reason: i.reason ?? null,
+    conditions: i.conditions ?? null,
+    ...(legalBasis ? { legalBasis } : {}),
+  };
+  if (i.decision === 'reject') {
+    return {
+      set: { decision: decided, reviewDue: null },
+      action: 'reject',
+      to: 'rejected',
+      actor: i.actor,
+      reason: i.reason ?? null,
+      legalBasis,
+      notify: [toRequester(v, 'rejected', `您的开放申请不予开放：${label(v)}，理由：${i.reason}`)],
+    };
+  }
+  const agreementDue = ctx.track(ctx.today, ctx.policy.agreementWd);
+  return {
+    set: { decision: decided, reviewDue: null, agreementVersion: i.agreementVersion!, agreementDue },
+    action: 'approve',
+    to: 'awaiting_agreement',
+    actor: i.actor,
+    data: {
+      conditions: i.conditions ?? null,
+      agreementVersion: i.agreementVersion!,
+      agreementDueDate: agreementDue.dueDate,
+    },
+    notify: [
+      toRequester(v, 'approved', `开放申请已通过：请于 ${agreementDue.dueDate} 前签署开放利用协议：${label(v)}`),
+    ],
+  };
+}
+
+/**
+ * processes.md P3 step 4: signing starts access for the period asked, with a usage report every
+ * open.reportEveryMonths. `withinAccess` (cases since the patch): a request shorter than the report
+ * interval reports at its end, never after.
+ */
+export function signature(v: OpenDataView, i: SignInput, ctx: OpenDataContext, withinAccess: boolean): OpenDataStep {
+  const expiresDate = addMonths(ctx.today, v.request.periodMonths);
+  const firstDue = addMonths(ctx.today, ctx.policy.reportEveryMonths);
+  const nextReportDueDate = withinAccess && firstDue > expiresDate ? expiresDate : firstDue;
+  return {
+    set: {
+      signature: { version: i.agreementVersion, by: i.actor, at: ctx.at },
+      agreementDue: null,
+      activatedAt: ctx.at,
+      expiresDate,
+      expiresAt: endOfLocalDay(expiresDate),
+      nextReportDueDate,
+      nextReportDueAt: endOfLocalDay(nextReportDueDate),
+    },
+    action: 'sign',
+    to: 'active',
+    actor: i.actor,
+    data: { agreementVersion: i.agreementVersion, expiresDate, nextReportDueDate },
+    notify: [toProvider(v, 'activated', `${v.requester.name} 已签署协议，开始使用：${label(v)}`)],
+  };
+}
+
+/**
+ * processes.md P3 step 4: a usage report answers the period due (a suspended request resumes) and
+ * moves the next due date (`nextReportDue`); `withinAccess` (cases since the patch) keeps it within access.
+ */
+export function usageReport(
+  v: OpenDataView,
+  i: UsageReportInput,
+  ctx: OpenDataContext,
+  withinAccess: boolean,
+): OpenDataStep {
+  const last = v.reports.at(-1);
+  const lastReportDate = last ? localDate(Date.parse(last.at)) : null;
+  const seq = v.reports.length + 1;
+  const report = { seq, period: i.period, summary: i.summary, outcomes: i.outcomes ?? null, at: ctx.at, by: i.actor };
+  const nextReportDueDate = nextReportDue(
+    v.nextReportDueDate!,
+    lastReportDate,
+    ctx.policy.reportEveryMonths,
+    withinAccess ? v.expiresDate : null,
+  );
+  return {
+    set: {
+      reports: [...v.reports, report],
+      graceDue: null,
+      nextReportDueDate,
+      nextReportDueAt: endOfLocalDay(nextReportDueDate),
+    },
+    action: v.state === 'suspended' ? 'report_resumes' : 'report',
+    to: 'active',
+    actor: i.actor,
+    data: { period: i.period, seq, nextReportDueDate },
+    notify: [toProvider(v, 'usage_report', `收到利用情况报送：${label(v)}（${i.period}）`)],
+  };
+}
+
+/** processes.md P3 step 4: a violation revokes access, and the requester goes on the dataset's deny-list. */
+export function revocation(v: OpenDataView, i: OpenRevocationInput, ctx: OpenDataContext): OpenDataStep {
+  return {
+    set: { revocation: { by: i.actor, at: ctx.at, reason: i.reason } },
+    action: 'revoke',
+    to: 'revoked',
+    actor: i.actor,
+    reason: i.reason,
+    extra: {
+      denyList: {
+        resourceId: v.resource.id,
+        requesterKeys: [v.requester.key, `user:${v.requester.userId}`],
+        reason: i.reason,
+      },
+    },
+    notify: [
+      toRequester(v, 'revoked', `您的开放使用已撤销：${label(v)}，理由：${i.reason}`),
+      toProvider(v, 'revoked', `开放使用已撤销：${label(v)}`),
+    ],
+  };
+}
+
+/** processes.md P3: a missed check or review deadline flags the request overdue and escalates, as in P1. */
+export function decisionOverdue(v: OpenDataView, due: { dueDate: string }): OpenDataStep {
+  return {
+    set: { overdue: true },
+    action: 'overdue',
+    to: v.state,
+    actor: deadline,
+    reason: `${stateLabels['open-data-request'][v.state]}期限 ${due.dueDate} 已过`,
+    notify: [
+      ...(v.state === 'provider_review'
+        ? [toProvider(v, 'overdue', `开放申请审核已超期，请尽快办理：${label(v)}`)]
+        : []),
+      toBureau('overdue', `开放申请办理超期（督办）：${label(v)}`),
+    ],
+  };
+}
+
+/** processes.md P3 step 3: unsigned within open.agreementWd, the approval lapses. */
+export function agreementLapsed(v: OpenDataView): OpenDataStep {
+  return {
+    set: {},
+    action: 'lapse',
+    to: 'lapsed',
+    actor: deadline,
+    reason: `未于 ${v.agreementDue?.dueDate} 前签署开放利用协议`,
+    notify: [toRequester(v, 'lapsed', `因未按期签署协议，开放申请已失效：${label(v)}`)],
+  };
+}
+
+/** What can happen next while access lasts, and when. */
+export type AccessEvent = 'expire' | 'report_reminder' | 'report_missed' | 'suspend';
+
+/**
+ * processes.md P3 step 4: while access lasts, the moments the request waits for, earliest first: its
+ * end; a reminder open.reportReminderDays before a report is due (once per due date, `remindedFor`);
+ * the report's due date (a warning and a grace period); the grace period's end (suspension).
+ */
+export function accessTimers(
+  v: OpenDataView,
+  remindedFor: string | null,
+  policy: Policy['open'],
+): { at: number; event: AccessEvent }[] {
+  const timers: { at: number; event: AccessEvent }[] = [{ at: Date.parse(v.expiresAt!) + 1, event: 'expire' }];
+  if (remindedFor !== v.nextReportDueAt && !v.graceDue) {
+    // Reminded at the start of the day reportReminderDays before the due date.
+    const day = addCalendarDays(v.nextReportDueDate!, -policy.reportReminderDays);
+    timers.push({ at: Date.parse(startOfLocalDay(day)), event: 'report_reminder' });
+  }
+  if (!v.graceDue && v.state === 'active')
+    timers.push({ at: Date.parse(v.nextReportDueAt!) + 1, event: 'report_missed' });
+  if (v.graceDue && v.state === 'active') timers.push({ at: Date.parse(v.graceDue.dueAt) + 1, event: 'suspend' });
+  return timers.sort((a, b) => a.at - b.at);
+}
+
+/** The step of an access event when its moment comes. */
+export function accessStep(v: OpenDataView, event: AccessEvent, ctx: OpenDataContext): OpenDataStep {
+  switch (event) {
+    case 'expire':
+      return {
+        set: {},
+        action: 'expire',
+        to: 'expired',
+        actor: deadline,
+        reason: `使用期限已于 ${v.expiresDate} 届满`,
+        notify: [toRequester(v, 'expired', `您的开放使用已到期：${label(v)}`)],
+      };
+    case 'report_reminder':
+      return {
+        set: {},
+        action: 'report_reminder',
+        to: v.state,
+        actor: deadline,
+        reason: `利用情况应于 ${v.nextReportDueDate} 前报送`,
+        notify: [toRequester(v, 'report_reminder', `请于 ${v.nextReportDueDate} 前报送利用情况：${label(v)}`)],
+      };
+    case 'report_missed': {
+      // A missed report earns a warning, then suspension after open.reportGraceWd.
+      const graceDue = ctx.track(v.nextReportDueDate!, ctx.policy.reportGraceWd);
+      return {
+        set: { warnings: v.warnings + 1, graceDue },
+        action: 'report_missed',
+        to: 'active',
+        actor: deadline,
+        reason: `未于 ${v.nextReportDueDate} 前报送利用情况`,
+        data: { graceDueDate: graceDue.dueDate },
+        notify: [
+          toRequester(v, 'warning', `警告：请于 ${graceDue.dueDate} 前报送利用情况，逾期将暂停使用：${label(v)}`),
+          toProvider(v, 'report_missed', `未按期报送利用情况：${label(v)}`),
+        ],
+      };
+    }
+    case 'suspend':
+      return {
+        set: {},
+        action: 'suspend',
+        to: 'suspended',
+        actor: deadline,
+        reason: `宽限期 ${v.graceDue!.dueDate} 届满仍未报送利用情况`,
+        notify: [
+          toRequester(v, 'suspended', `您的开放使用已暂停，报送利用情况后恢复：${label(v)}`),
+          toProvider(v, 'suspended', `因未报送利用情况，开放使用已暂停：${label(v)}`),
+        ],
+      };
+  }
+}
+
+/**
+ * A published calendar: the request's working-day deadlines that have not passed move (the formal
+ * check's, the review's, the agreement's, a report's grace period). `everyDeadline` is how cases older
+ * than the local-steps patch recomputed (passed ones too). Null when nothing moved.
+ */
+export function recomputedDeadlines(
+  v: OpenDataView,
+  calendar: CalendarData,
+  nowMs: number,
+  everyDeadline: boolean,
+): Partial<OpenDataView> | null {
+  const re = (d: TrackedDeadline | null) =>
+    everyDeadline
+      ? d
+        ? trackDeadline({ from: d.from, days: d.days }, calendar)
+        : d
+      : recomputeOpen(d, calendar, nowMs);
+  const before = [v.formalCheckDue, v.reviewDue, v.agreementDue, v.graceDue];
+  const set = {
+    formalCheckDue: re(v.formalCheckDue),
+    reviewDue: re(v.reviewDue),
+    agreementDue: re(v.agreementDue),
+    graceDue: re(v.graceDue),
+  };
+  return JSON.stringify(Object.values(set)) === JSON.stringify(before) ? null : set;
 }
