@@ -10,7 +10,7 @@ import { AGENCY_BATCH_INPUTS_PATCH } from '../../workflows/assessment/agency-wor
 import {
   ASSESSMENT_BATCH_INPUTS_PATCH,
   ASSESSMENT_BATCH_OPENINGS_PATCH,
-} from '../../workflows/assessment/cycle-workflow.js';
+} from '../../workflows/assessment/batch-workflow.js';
 import { LOCAL_STEPS_PATCH } from '../../workflows/common/kernel.js';
 
 const dir = fileURLToPath(new URL('../histories/', import.meta.url));

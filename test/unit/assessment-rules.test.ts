@@ -469,7 +469,7 @@ describe('openedAgency: an agency its batch opens (ASSESSMENT_BATCH_OPENINGS_PAT
         audience: 'agency',
         recipient: 'A1',
         kind: 'assessment_self',
-        title: '请于 2027-01-29 前提交自评：the 2026 assessment of 市公安局 (A1)',
+        title: '请于 2027-01-29 前提交自评：市公安局（A1）2026 年度评估',
       },
     ]);
   });

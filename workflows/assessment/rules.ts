@@ -10,7 +10,8 @@ import {
   type Role,
   type Viewer,
 } from '../common/actors.js';
-import { eventOf, toAgency, type Step } from '../common/step.js';
+import type { NotificationSpec } from '../common/events.js';
+import { eventOf, toAgency, toBureau, toUser, type Step, type StepContext } from '../common/step.js';
 import { earliest, permitted, tasksOf, type Awaited, type CaseWork, type Party } from '../common/work.js';
 import { isPast, retrack, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import { addCalendarDays, endOfLocalDay, localDate, type CalendarData, type Deadline } from '../common/working-days.js';
@@ -24,12 +25,18 @@ import type {
   ReviewInput,
   SelfAssessmentInput,
 } from './messages.js';
+import type { Policy } from '../../policy/index.js';
+import { gradeLabels } from './types.js';
 import type {
   AgencyAssessmentChange,
   AgencyAssessmentInput,
   AgencyAssessmentState,
   AgencyAssessmentView,
   AgencyResult,
+  AgencyStateCounts,
+  CycleChange,
+  CycleInput,
+  CycleState,
   CycleView,
   GradeCode,
   IndicatorSet,
@@ -581,7 +588,7 @@ export function cycleWork(c: CycleView, nowMs: number): CaseWork {
 // ---- next states: an agency's assessment as it opens ----------------------------------------------
 
 const agencyLabel = (year: number, agency: { code: string; name: string }): string =>
-  `the ${year} assessment of ${agency.name} (${agency.code})`;
+  `${agency.name}（${agency.code}）${year} 年度评估`;
 
 /** An agency's assessment as its cycle fans it out: collecting, before its metrics. */
 export function collectingView(input: AgencyAssessmentInput, at: string): AgencyAssessmentView {
@@ -650,4 +657,435 @@ export function openedAgency(
   const step = metricsCollected(v, metrics, input.indicators);
   const view: AgencyAssessmentView = { ...v, ...step.set, state: step.to, version: 1, updatedAt: at };
   return { view, event: eventOf(step, v.state, at), notify: step.notify ?? [] };
+}
+
+// ---- next states: an agency's assessment as it runs ------------------------------------------------
+// The workflow asks these, applies the step and records it (workflows/common/step.ts).
+
+export type AgencyStep = Step<AgencyAssessmentView, AgencyAssessmentState>;
+
+/** The moment of a step, with the policy in force and the cycle's indicator set. */
+export interface AgencyContext extends StepContext {
+  policy: Policy['assessment'];
+  indicators: IndicatorSet;
+}
+
+const labelOf = (v: AgencyAssessmentView): string => agencyLabel(v.year, { code: v.agencyCode, name: v.agencyName });
+const toThisAgency = (v: AgencyAssessmentView, kind: string, title: string) => toAgency(v.agencyCode, kind, title);
+const publication = systemActor('publication');
+
+/** processes.md P4 step 3: the bureau assigns the third-party assessor (第三方评估机构), who is told. */
+export function assessorAssigned(v: AgencyAssessmentView, i: AssignAssessorInput, ctx: AgencyContext): AgencyStep {
+  return {
+    set: { assessor: { id: i.assessor.id, name: i.assessor.name, assignedBy: i.actor, at: ctx.at } },
+    action: 'assign_assessor',
+    to: v.state,
+    actor: i.actor,
+    data: { assessor: i.assessor.id },
+    notify: [toUser(i.assessor.id, 'assessment_assigned', `您被指派评审：${labelOf(v)}`)],
+  };
+}
+
+/** processes.md P4 step 2: the self-assessment with evidence goes to review; the assessor, if any, is told. */
+export function selfAssessed(v: AgencyAssessmentView, i: SelfAssessmentInput, ctx: AgencyContext): AgencyStep {
+  return {
+    set: { selfAssessment: { by: i.actor, at: ctx.at, value: i.items } },
+    action: 'self_assessment',
+    to: 'review',
+    actor: i.actor,
+    notify: v.assessor
+      ? [
+          toUser(
+            v.assessor.id,
+            'assessment_to_review',
+            `自评已提交，请于 ${v.deadlines.review.dueDate} 前完成评审：${labelOf(v)}`,
+          ),
+        ]
+      : [],
+  };
+}
+
+/** processes.md P4 step 3: the assessor's scores; the case waits for the preliminary publication. */
+export function reviewed(v: AgencyAssessmentView, i: ReviewInput, ctx: AgencyContext): AgencyStep {
+  return {
+    set: { review: { by: i.actor, at: ctx.at, value: i.items } },
+    action: 'review',
+    to: 'reviewed',
+    actor: i.actor,
+    notify: [toBureau('assessment_reviewed', `评审已完成：${labelOf(v)}`)],
+  };
+}
+
+/** processes.md P4 step 4: the preliminary result is published for a notice period (公示), scored on the review. */
+export function preliminaryResult(v: AgencyAssessmentView, noticeDue: TrackedDeadline, ctx: AgencyContext): AgencyStep {
+  const result = scoreAgency(ctx.indicators, v.applicable, finalItems(v), 'preliminary', ctx.at);
+  return {
+    set: { deadlines: { ...v.deadlines, notice: noticeDue }, result },
+    action: 'preliminary_result',
+    to: 'notice',
+    actor: publication,
+    data: { total: result.total, grade: result.grade, noticeDueDate: noticeDue.dueDate },
+    notify: [
+      toThisAgency(
+        v,
+        'assessment_preliminary',
+        `初步结果：${labelOf(v)} ${result.total} 分（${gradeLabels[result.grade]}），公示期至 ${noticeDue.dueDate}，可提出申诉`,
+      ),
+    ],
+  };
+}
+
+/** processes.md P4 step 4: the agency appeals during the notice period; the bureau answers. */
+export function appealed(v: AgencyAssessmentView, i: AppealInput, ctx: AgencyContext): AgencyStep {
+  return {
+    set: { appeal: { text: i.text, by: i.actor, at: ctx.at, answer: null } },
+    action: 'appeal',
+    to: 'notice',
+    actor: i.actor,
+    reason: i.text,
+    notify: [toBureau('assessment_appeal', `收到对初步结果的申诉：${labelOf(v)}`)],
+  };
+}
+
+/** processes.md P4 step 4: the bureau's answer; scores it revises are scored again at once. */
+export function appealAnswered(v: AgencyAssessmentView, i: AppealAnswerInput, ctx: AgencyContext): AgencyStep {
+  const appeal = { ...v.appeal!, answer: { by: i.actor, at: ctx.at, value: { text: i.text, revised: i.revised } } };
+  const result = i.revised.length
+    ? scoreAgency(ctx.indicators, v.applicable, finalItems({ review: v.review, appeal }), 'preliminary', ctx.at)
+    : v.result;
+  return {
+    set: { appeal, result },
+    action: 'appeal_answered',
+    to: 'notice',
+    actor: i.actor,
+    reason: i.text,
+    data: { revised: i.revised.map((r) => r.indicator), total: result?.total ?? null },
+    notify: [toThisAgency(v, 'assessment_appeal_answered', `大数据局已答复您的申诉：${labelOf(v)}`)],
+  };
+}
+
+/**
+ * processes.md P4 steps 5–6: the final result, on the review as the appeal left it. 不合格 or a score
+ * below an indicator's floor opens a rectification (整改), its plan due in assessment.rectifyPlanWd.
+ */
+export function finalResult(v: AgencyAssessmentView, ctx: AgencyContext): AgencyStep {
+  const result = scoreAgency(ctx.indicators, v.applicable, finalItems(v), 'final', ctx.at);
+  const data = { total: result.total, grade: result.grade, belowFloor: result.belowFloor };
+  const scored = `${labelOf(v)} ${result.total} 分（${gradeLabels[result.grade]}）`;
+  if (!result.needsRectification) {
+    return {
+      set: { result },
+      action: 'final_result',
+      to: 'closed',
+      actor: publication,
+      data,
+      notify: [toThisAgency(v, 'assessment_final', `最终结果：${scored}`)],
+    };
+  }
+  const planDue = ctx.track(ctx.today, ctx.policy.rectifyPlanWd);
+  return {
+    set: {
+      result,
+      rectification: {
+        state: 'awaiting_plan',
+        reasons: rectificationReasons(result, ctx.indicators),
+        planDue,
+        completionDue: null,
+        plan: null,
+        reports: [],
+        verifications: [],
+      },
+    },
+    action: 'final_result',
+    to: 'rectification',
+    actor: publication,
+    data: { ...data, planDueDate: planDue.dueDate },
+    notify: [toThisAgency(v, 'rectification_required', `最终结果：${scored}，请于 ${planDue.dueDate} 前提交整改方案`)],
+  };
+}
+
+/**
+ * processes.md P4 step 6: the plan starts the completion period (assessment.rectifyDays natural days);
+ * the completion report awaits the bureau's verification.
+ */
+export function rectified(v: AgencyAssessmentView, i: RectificationInput, ctx: AgencyContext): AgencyStep {
+  const r = v.rectification!;
+  if (i.stage === 'plan') {
+    const completionDue = completionDeadline(ctx.today, ctx.policy.rectifyDays);
+    return {
+      set: {
+        rectification: { ...r, plan: { by: i.actor, at: ctx.at, value: i.text }, state: 'in_progress', completionDue },
+      },
+      action: 'rectification_plan',
+      to: 'rectification',
+      actor: i.actor,
+      data: { completionDueDate: completionDue.dueDate },
+      notify: [toBureau('rectification_plan', `已提交整改方案：${labelOf(v)}`)],
+    };
+  }
+  return {
+    set: {
+      rectification: {
+        ...r,
+        reports: [...r.reports, { by: i.actor, at: ctx.at, value: i.text }],
+        state: 'awaiting_verification',
+      },
+    },
+    action: 'rectification_report',
+    to: 'rectification',
+    actor: i.actor,
+    notify: [toBureau('rectification_report', `已报告整改完成，待验收：${labelOf(v)}`)],
+  };
+}
+
+/** processes.md P4 step 6: a passed check closes the assessment; a failed one reopens it with a fresh period. */
+export function rectificationChecked(
+  v: AgencyAssessmentView,
+  i: RectificationVerificationInput,
+  ctx: AgencyContext,
+): AgencyStep {
+  const r = v.rectification!;
+  const verifications = [...r.verifications, { by: i.actor, at: ctx.at, value: { passed: i.passed, note: i.note } }];
+  if (i.passed) {
+    return {
+      set: { rectification: { ...r, verifications, state: 'verified' } },
+      action: 'rectification_verified',
+      to: 'closed',
+      actor: i.actor,
+      reason: i.note,
+      notify: [toThisAgency(v, 'rectification_verified', `整改验收通过：${labelOf(v)}`)],
+    };
+  }
+  const completionDue = completionDeadline(ctx.today, ctx.policy.rectifyDays);
+  return {
+    set: { rectification: { ...r, verifications, state: 'in_progress', completionDue } },
+    action: 'rectification_reopened',
+    to: 'rectification',
+    actor: i.actor,
+    reason: i.note ?? 'the bureau did not accept the rectification',
+    data: { completionDueDate: completionDue.dueDate },
+    notify: [
+      toThisAgency(
+        v,
+        'rectification_reopened',
+        `整改验收未通过，请于 ${completionDue.dueDate} 前重新报告：${labelOf(v)}`,
+      ),
+    ],
+  };
+}
+
+/** The stage whose deadline the agency waits for now, once per stage (a reopened completion is a stage of its own). */
+export function agencyNextDeadline(v: AgencyAssessmentView): { stage: string; due: Deadline } | null {
+  const r = v.rectification;
+  const open = (stage: string, due: Deadline | null) =>
+    due && !v.overdueStages.includes(stage) ? { stage, due } : null;
+  if (v.state === 'self_assessment') return { stage: 'self_assessment', due: v.deadlines.selfAssessment };
+  if (v.state === 'review') return open('review', v.deadlines.review);
+  if (v.state === 'rectification' && r?.state === 'awaiting_plan') return open('rectification_plan', r.planDue);
+  if (v.state === 'rectification' && r?.state === 'in_progress' && r.completionDue)
+    return open(`rectification_completion:${r.completionDue.dueDate}`, r.completionDue);
+  return null;
+}
+
+/**
+ * processes.md P4: a stage deadline passed with its step undone flags the assessment overdue and tells
+ * whoever owes the step and the bureau. A missed self-assessment closes the window: the review goes
+ * ahead on the records alone. Null when no stage is waiting (the deadline belongs to a step already taken).
+ */
+export function agencyOverdue(v: AgencyAssessmentView): AgencyStep | null {
+  const next = agencyNextDeadline(v);
+  if (!next) return null;
+  const label = labelOf(v);
+  const r = v.rectification;
+  const flagged = (to: AgencyAssessmentState, reason: string, notify: NotificationSpec[], set = {}): AgencyStep => ({
+    set: { overdue: true, overdueStages: [...v.overdueStages, next.stage], ...set },
+    action: 'overdue',
+    to,
+    actor: systemActor('deadline'),
+    reason,
+    data: { stage: next.stage },
+    notify,
+  });
+  if (next.stage === 'self_assessment')
+    return flagged(
+      'review',
+      `the self-assessment was due ${v.deadlines.selfAssessment.dueDate}`,
+      [
+        toThisAgency(v, 'overdue', `自评超期未提交：${label}`),
+        toBureau('overdue', `自评超期（督办）：${label}`),
+        ...(v.assessor
+          ? [
+              toUser(
+                v.assessor.id,
+                'assessment_to_review',
+                `请于 ${v.deadlines.review.dueDate} 前完成评审（该单位未提交自评）：${label}`,
+              ),
+            ]
+          : []),
+      ],
+      { selfAssessmentMissed: true },
+    );
+  if (next.stage === 'review')
+    return flagged('review', `the review was due ${v.deadlines.review.dueDate}`, [
+      ...(v.assessor ? [toUser(v.assessor.id, 'overdue', `评审超期，请尽快完成：${label}`)] : []),
+      toBureau('overdue', `评审超期（督办）：${label}${v.assessor ? '' : '，尚未指派评估机构'}`),
+    ]);
+  if (next.stage === 'rectification_plan')
+    return flagged('rectification', `the rectification plan was due ${r!.planDue.dueDate}`, [
+      toThisAgency(v, 'overdue', `整改方案超期未提交：${label}`),
+      toBureau('overdue', `整改方案超期（督办）：${label}`),
+    ]);
+  return flagged('rectification', `the rectification was due ${r!.completionDue!.dueDate}`, [
+    toThisAgency(v, 'overdue', `整改超期未完成：${label}`),
+    toBureau('overdue', `整改超期（督办）：${label}`),
+  ]);
+}
+
+/**
+ * processes.md "Working days": a published year moves the agency's provisional deadlines not yet
+ * passed — its stages, a rectification plan's, and a notice period signalled but not yet taken.
+ */
+export function retrackedAgency(
+  v: AgencyAssessmentView,
+  noticeDue: TrackedDeadline | null,
+  calendar: CalendarData,
+  nowMs: number,
+): {
+  deadlines: AgencyAssessmentView['deadlines'];
+  planDue: TrackedDeadline | null;
+  noticeDue: TrackedDeadline | null;
+  moved: boolean;
+} {
+  const deadlines = retrackStages(v.deadlines, calendar, nowMs);
+  const planDue = v.rectification ? retrack(v.rectification.planDue, calendar, nowMs) : null;
+  const notice = noticeDue ? retrack(noticeDue, calendar, nowMs) : null;
+  const moved =
+    JSON.stringify([deadlines, planDue, notice]) !==
+    JSON.stringify([v.deadlines, v.rectification?.planDue ?? null, noticeDue]);
+  return { deadlines, planDue, noticeDue: notice, moved };
+}
+
+/** The notice of a recompute: the moved deadlines, and the agency told. */
+export function agencyRecomputed(v: AgencyAssessmentView): {
+  data: Record<string, unknown>;
+  notify: NotificationSpec[];
+} {
+  return {
+    data: { deadlines: v.deadlines, planDue: v.rectification?.planDue ?? null },
+    notify: [toThisAgency(v, 'deadlines_recomputed', `工作日历已发布，办理期限已重算：${labelOf(v)}`)],
+  };
+}
+
+// ---- next states: the year's cycle ----------------------------------------------------------------
+
+export type CycleStep = Step<CycleView, CycleState>;
+
+/** The moment of a cycle's step, with the policy in force. */
+export interface CycleContext extends StepContext {
+  policy: Policy['assessment'];
+}
+
+/**
+ * processes.md P4 step 1: the cycle opens in collecting, claiming its year; the self-assessment is due
+ * assessment.selfWd working days after the start and the review window (assessment.reviewWd) follows it.
+ */
+export function cycleOpened(input: CycleInput, indicators: IndicatorSet, ctx: CycleContext): CycleChange {
+  const selfAssessment = ctx.track(ctx.today, ctx.policy.selfWd);
+  const review = ctx.track(selfAssessment.dueDate, ctx.policy.reviewWd);
+  const view: CycleView = {
+    year: input.year,
+    state: 'collecting',
+    version: 1,
+    indicatorsVersion: indicators.version,
+    agencyCount: 0,
+    startedBy: input.startedBy,
+    startedAt: ctx.at,
+    deadlines: { selfAssessment, review, notice: null },
+    publishedAt: { preliminary: null, final: null },
+    rectifying: 0,
+    closedAt: null,
+    updatedAt: ctx.at,
+  };
+  const open = {
+    action: 'open',
+    to: 'collecting',
+    actor: input.startedBy,
+    data: { indicatorsVersion: indicators.version },
+  };
+  return { view, indicators, event: eventOf(open, null, ctx.at), notify: [] };
+}
+
+/** processes.md P4 step 1: every agency's metrics are collected; the self-assessment window is open. */
+export function cycleCollected(c: CycleView, counts: AgencyStateCounts): CycleStep {
+  return {
+    set: {},
+    action: 'metrics_collected',
+    to: 'self_assessment',
+    actor: systemActor('metrics'),
+    data: { agencies: c.agencyCount, counts },
+    notify: [
+      toBureau(
+        'assessment_collected',
+        `${c.year}年度评估：已为 ${c.agencyCount} 家单位采集指标，自评截至 ${c.deadlines.selfAssessment.dueDate}`,
+      ),
+    ],
+  };
+}
+
+/** processes.md P4 step 2: the self-assessment window closes on its deadline; the review goes on. */
+export function selfAssessmentClosed(c: CycleView): CycleStep {
+  return {
+    set: {},
+    action: 'self_assessment_closed',
+    to: 'review',
+    actor: systemActor('deadline'),
+    reason: `自评期已于 ${c.deadlines.selfAssessment.dueDate} 截止`,
+  };
+}
+
+/**
+ * processes.md P4 steps 4–5: the bureau publishes the preliminary results, opening the notice period
+ * (assessment.noticeWd), or the final ones, reported to the municipal government.
+ */
+export function published(c: CycleView, i: PublicationInput, ctx: CycleContext): CycleStep {
+  if (i.stage === 'preliminary') {
+    const notice = ctx.track(ctx.today, ctx.policy.noticeWd);
+    return {
+      set: { deadlines: { ...c.deadlines, notice }, publishedAt: { ...c.publishedAt, preliminary: ctx.at } },
+      action: 'publish_preliminary',
+      to: 'notice',
+      actor: i.actor,
+      data: { noticeDueDate: notice.dueDate },
+      notify: [toBureau('assessment_preliminary', `${c.year}年度评估初步结果已发布，公示期至 ${notice.dueDate}`)],
+    };
+  }
+  return {
+    set: { publishedAt: { ...c.publishedAt, final: ctx.at } },
+    action: 'publish_final',
+    to: 'final',
+    actor: i.actor,
+    notify: [toBureau('assessment_final', `${c.year}年度评估最终结果已发布，并报市人民政府`)],
+  };
+}
+
+/** processes.md P4 step 5: every final result in, the agencies ranked; those in rectification counted. */
+export function cycleRanked(counts: AgencyStateCounts): CycleStep {
+  return {
+    set: { rectifying: counts.rectification },
+    action: 'ranked',
+    to: 'final',
+    actor: systemActor('publication'),
+    data: { rectifying: counts.rectification, counts },
+  };
+}
+
+/** processes.md P4 step 6: the cycle closes when every agency's assessment has closed. */
+export function cycleClosed(ctx: CycleContext): CycleStep {
+  return {
+    set: { closedAt: ctx.at },
+    action: 'close',
+    to: 'closed',
+    actor: systemActor('rectification'),
+    reason: '各参评单位评估均已办结',
+  };
 }
