@@ -199,6 +199,7 @@ describe('objection steps (processes.md P2)', () => {
     const byHand = escalation(coordinating(), { actor: admin, reason: '分歧较大' }, TUESDAY);
     expect([byHand.action, byHand.to]).toEqual(['escalate', 'escalated']);
     expect(byHand.set).toEqual({ escalation: { reason: '分歧较大', by: admin, at: TUESDAY.at, automatic: false } });
+    expect(byHand.notify![2]!.title).toBe('已提请市人民政府统筹协调：户籍信息 (R-HH)');
     const lapsed = coordinationLapsed(coordinating(), at('2026-03-17T02:00:00.000Z'));
     expect([lapsed.action, lapsed.to, lapsed.actor.name]).toEqual(['escalate', 'escalated', 'deadline']);
     expect(lapsed.set.overdue).toBe(true);
@@ -208,6 +209,7 @@ describe('objection steps (processes.md P2)', () => {
       `agency:${P}:objection_escalated`,
       'bureau:-:objection_escalated',
     ]);
+    expect(lapsed.notify![2]!.title).toBe('协调期限届满，已提请市人民政府：户籍信息 (R-HH)');
   });
 
   it('the government’s decision resolves the case with its document', () => {
@@ -219,6 +221,8 @@ describe('objection steps (processes.md P2)', () => {
     expect([step.action, step.to]).toEqual(['government_decision', 'resolved']);
     expect(step.set.ruling).toMatchObject({ stage: 'government', documentRef: '滨政函〔2026〕12号', outcome: 'share' });
     expect(step.data).toEqual({ outcome: 'share', documentRef: '滨政函〔2026〕12号' });
+    expect(told(step)).toEqual([`agency:${A}:objection_decided`, `agency:${P}:objection_decided`]);
+    expect(step.notify![0]!.title).toBe('市人民政府决定：予以共享：户籍信息 (R-HH)');
   });
 
   it('a lapsed negotiation passes to the bureau and starts the coordination clocks on the day it lapsed', () => {
@@ -286,14 +290,55 @@ describe('objection steps (processes.md P2)', () => {
     it('moves the deadlines still running onto the published year and leaves a passed one alone', () => {
       expect(late.statementDue).toMatchObject({ dueDate: '2027-01-04', provisional: true });
       expect(late.coordinationDue).toMatchObject({ dueDate: '2027-01-13', provisional: true });
-      const moved = recomputedDeadlines(late, with2027, dec31, false);
+      const moved = recomputedDeadlines(late, with2027, dec31, 'open');
       expect(moved?.statementDue).toMatchObject({ dueDate: '2027-01-05', provisional: false });
       expect(moved?.coordinationDue).toMatchObject({ dueDate: '2027-01-14', provisional: false });
       expect(moved?.negotiationDue).toEqual(late.negotiationDue);
     });
 
+    it('moves only the deadlines still open: not negotiation’s once taken over, not the statement once answered', () => {
+      // Taken over on 2026-12-29, before negotiation's provisional deadline (filed 12-28: 5 working days, 2027-01-04).
+      const early = { ...late, negotiationDue: due('2026-12-28', 5) };
+      expect(early.negotiationDue).toMatchObject({ dueDate: '2027-01-04', provisional: true });
+      expect(recomputedDeadlines(early, with2027, dec31, 'open')?.negotiationDue).toEqual(early.negotiationDue);
+      // Cases before the patch moved it all the same.
+      expect(recomputedDeadlines(early, with2027, dec31, 'unpassed')?.negotiationDue).toMatchObject({
+        dueDate: '2027-01-05',
+      });
+      const answered = {
+        ...late,
+        coordinationStartedAt: '2026-12-30T02:00:00.000Z',
+        statements: [
+          { seq: 1, by: providerReviewer, party: 'provider' as const, text: '陈述', at: '2026-12-30T03:00:00.000Z' },
+        ],
+      };
+      const moved = recomputedDeadlines(answered, with2027, dec31, 'open');
+      expect(moved?.statementDue).toEqual(late.statementDue);
+      expect(moved?.coordinationDue).toMatchObject({ dueDate: '2027-01-14' });
+      expect(
+        recomputedDeadlines(
+          objection('escalated', { coordinationDue: due('2026-12-30', 10) }),
+          with2027,
+          dec31,
+          'open',
+        ),
+      ).toBeNull();
+    });
+
+    it('leaves a passed deadline alone; cases before the local-steps patch recomputed it too', () => {
+      const passed = objection('negotiating', { negotiationDue: due('2026-12-28', 5) });
+      expect(passed.negotiationDue).toMatchObject({ dueDate: '2027-01-04', provisional: true });
+      const jan6 = Date.parse('2027-01-06T02:00:00.000Z');
+      expect(recomputedDeadlines(passed, with2027, jan6, 'open')).toBeNull();
+      expect(recomputedDeadlines(passed, with2027, jan6, 'unpassed')).toBeNull();
+      expect(recomputedDeadlines(passed, with2027, jan6, 'every')?.negotiationDue).toMatchObject({
+        dueDate: '2027-01-05',
+        provisional: false,
+      });
+    });
+
     it('is null when nothing moved', () => {
-      expect(recomputedDeadlines(coordinating(), with2027, Date.parse(MONDAY.at), false)).toBeNull();
+      expect(recomputedDeadlines(coordinating(), with2027, Date.parse(MONDAY.at), 'open')).toBeNull();
     });
   });
 });

@@ -163,7 +163,7 @@ describe('open-data request steps (processes.md P3)', () => {
   });
 
   describe('decision', () => {
-    const reviewing = request('provider_review', { reviewDue: due('2026-02-20', 10) });
+    const reviewing = request('provider_review', { reviewDue: due('2026-02-27', 10) });
 
     it('a refusal cites the provider’s legal basis, else the catalog’s, and clears the review deadline', () => {
       const own = decision(
@@ -320,6 +320,7 @@ describe('open-data request steps (processes.md P3)', () => {
       const missed = accessStep(active({ warnings: 1 }), 'report_missed', at('2026-09-03T02:00:00.000Z'));
       expect([missed.action, missed.to, missed.set.warnings]).toEqual(['report_missed', 'active', 2]);
       expect(missed.set.graceDue).toMatchObject({ from: '2026-09-02', dueDate: '2026-09-16' });
+      expect(missed.data).toEqual({ graceDueDate: '2026-09-16' });
       expect(told(missed)).toEqual(['user:citizen-1:warning', `agency:${P}:report_missed`]);
       const suspend = accessStep(active({ graceDue: missed.set.graceDue! }), 'suspend', at('2026-09-17T02:00:00.000Z'));
       expect([suspend.action, suspend.to, suspend.reason]).toEqual([
@@ -327,7 +328,9 @@ describe('open-data request steps (processes.md P3)', () => {
         'suspended',
         '宽限期 2026-09-16 届满仍未报送利用情况',
       ]);
-      expect(accessStep(active(), 'expire', MONDAY).to).toBe('expired');
+      const expire = accessStep(active(), 'expire', MONDAY);
+      expect([expire.action, expire.to, expire.reason]).toEqual(['expire', 'expired', '使用期限已于 2027-03-02 届满']);
+      expect(told(expire)).toEqual(['user:citizen-1:expired']);
       expect(accessStep(active(), 'report_reminder', MONDAY).reason).toBe('利用情况应于 2026-09-02 前报送');
     });
   });
@@ -335,17 +338,32 @@ describe('open-data request steps (processes.md P3)', () => {
   describe('recomputedDeadlines', () => {
     const with2027 = { ...BUILTIN_CALENDAR, '2027': { holidays: ['2027-01-01'], workdays: [] } };
     const dec31 = Date.parse('2026-12-31T02:00:00.000Z');
+    const jan6 = Date.parse('2027-01-06T02:00:00.000Z');
 
-    it('moves a review deadline still running onto the published year, and is null when nothing moved', () => {
-      const v = request('provider_review', { reviewDue: due('2026-12-30', 10) });
-      expect(v.reviewDue).toMatchObject({ dueDate: '2027-01-13', provisional: true });
-      expect(recomputedDeadlines(v, with2027, dec31, false)?.reviewDue).toMatchObject({
-        dueDate: '2027-01-14',
+    it.each([
+      // Each working-day deadline of the request, started on Wed 2026-12-30 (2027 not yet published).
+      ['formal_check', 'formalCheckDue', 5, '2027-01-06', '2027-01-07'],
+      ['provider_review', 'reviewDue', 10, '2027-01-13', '2027-01-14'],
+      ['awaiting_agreement', 'agreementDue', 5, '2027-01-06', '2027-01-07'],
+      ['active', 'graceDue', 10, '2027-01-13', '2027-01-14'],
+    ] as const)('in %s moves %s (%i working days) from %s to %s', (state, key, days, before, after) => {
+      const v = request(state, { [key]: due('2026-12-30', days) });
+      expect(v[key]).toMatchObject({ dueDate: before, provisional: true });
+      expect(recomputedDeadlines(v, with2027, dec31, false)?.[key]).toMatchObject({
+        dueDate: after,
         provisional: false,
       });
+    });
+
+    it('is null when nothing moved: a deadline on a published year, or one passed', () => {
       expect(
-        recomputedDeadlines(request('provider_review', { reviewDue: due('2026-03-02', 10) }), with2027, dec31, false),
+        recomputedDeadlines(request('provider_review', { reviewDue: due('2026-12-01', 10) }), with2027, dec31, false),
       ).toBeNull();
+      const passed = request('provider_review', { reviewDue: due('2026-12-30', 3) });
+      expect(passed.reviewDue).toMatchObject({ dueDate: '2027-01-04', provisional: true });
+      expect(recomputedDeadlines(passed, with2027, jan6, false)).toBeNull();
+      // Cases before the local-steps patch recomputed a passed deadline too.
+      expect(recomputedDeadlines(passed, with2027, jan6, true)?.reviewDue).toMatchObject({ dueDate: '2027-01-05' });
     });
   });
 });

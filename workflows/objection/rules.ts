@@ -538,25 +538,38 @@ export function nextDeadline(
 }
 
 /**
- * A published calendar: the objection's deadlines that have not passed move. `everyDeadline` is how
- * cases older than the local-steps patch recomputed (passed deadlines too). Null when nothing moved.
+ * processes.md P2: the deadlines still open in the objection's state — negotiation's while it lasts; in
+ * coordination the provider's statement (until it has answered) and the coordinator's; none after.
+ */
+export function openObjectionDeadlines(v: ObjectionView): ('negotiationDue' | 'statementDue' | 'coordinationDue')[] {
+  if (v.state === 'negotiating') return ['negotiationDue'];
+  if (v.state === 'coordinating')
+    return providerHasAnswered(v) ? ['coordinationDue'] : ['statementDue', 'coordinationDue'];
+  return [];
+}
+
+/**
+ * A published calendar: the objection's deadlines still open and not passed move. How older cases
+ * recomputed: `every` (before the local-steps patch: every deadline, passed ones too) or `unpassed`
+ * (before OBJECTION_OPEN_DEADLINES_PATCH: every deadline not passed, open or not). Null when nothing moved.
  */
 export function recomputedDeadlines(
   v: ObjectionView,
   calendar: CalendarData,
   nowMs: number,
-  everyDeadline: boolean,
+  how: 'open' | 'unpassed' | 'every' = 'open',
 ): Partial<ObjectionView> | null {
-  const re = (d: TrackedDeadline | null) =>
-    everyDeadline
-      ? d
-        ? trackDeadline({ from: d.from, days: d.days }, calendar)
-        : d
-      : recomputeOpen(d, calendar, nowMs);
+  const open = openObjectionDeadlines(v);
+  const re = (key: 'negotiationDue' | 'statementDue' | 'coordinationDue') => {
+    const d = v[key];
+    if (!d) return d;
+    if (how === 'every') return trackDeadline({ from: d.from, days: d.days }, calendar);
+    return how === 'unpassed' || open.includes(key) ? recomputeOpen(d, calendar, nowMs) : d;
+  };
   const set = {
-    negotiationDue: re(v.negotiationDue),
-    statementDue: re(v.statementDue),
-    coordinationDue: re(v.coordinationDue),
+    negotiationDue: re('negotiationDue'),
+    statementDue: re('statementDue'),
+    coordinationDue: re('coordinationDue'),
   };
   const before = [v.negotiationDue, v.statementDue, v.coordinationDue];
   return JSON.stringify(Object.values(set)) === JSON.stringify(before) ? null : set;

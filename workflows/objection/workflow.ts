@@ -1,7 +1,7 @@
 // The objection coordination process (不予共享异议协商), docs/processes.md P2: negotiation between the
 // parties, coordination by the bureau, escalation to the municipal government. Started by the
 // share application it concerns; its outcome goes back to that workflow as a signal.
-import { getExternalWorkflowHandle, log } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
 import { dueMs, nowIso } from '../common/case.js';
 import { openCase } from '../common/kernel.js';
 import { objectionResolvedSignal, shareApplicationWorkflowId } from '../share-application/messages.js';
@@ -41,6 +41,9 @@ import {
   type ObjectionContext,
 } from './rules.js';
 import type { ObjectionInput, ObjectionState, ObjectionView } from './types.js';
+
+/** Cases that hear of a calendar since this patch move only the deadlines still open in their state. */
+export const OBJECTION_OPEN_DEADLINES_PATCH = 'objection-open-deadlines';
 
 export async function objectionWorkflow(input: ObjectionInput): Promise<ObjectionView> {
   const v: ObjectionView = {
@@ -119,9 +122,11 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
     async (i) => (await kase.apply(governmentDecision(v, i, ctx())), v),
   );
 
-  // Cases older than the local-steps patch recompute passed deadlines too, as they did when they ran.
+  // Only the deadlines still open move. Older cases recompute as they did when they ran: before the
+  // local-steps patch every deadline, passed ones too; before OBJECTION_OPEN_DEADLINES_PATCH every one not passed.
   kase.onCalendar((calendar) => {
-    const moved = recomputedDeadlines(v, calendar, Date.now(), !kase.localSteps);
+    const how = !kase.localSteps ? 'every' : patched(OBJECTION_OPEN_DEADLINES_PATCH) ? 'open' : 'unpassed';
+    const moved = recomputedDeadlines(v, calendar, Date.now(), how);
     if (!moved) return null;
     Object.assign(v, moved);
     return {};
