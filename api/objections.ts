@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { actorSchema } from './schemas.js';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getObjection, type ObjectionRow } from '../db/queries/objection.js';
-import { AppError } from '../lib/errors.js';
 import type { Actor, Role } from '../workflows/common/actors.js';
 import { actOnCase, loadCase, roleOn, type CaseKind } from './cases.js';
 import { objectionWorkflowId, registeredUpdate } from '../workflows/objection/messages.js';
@@ -162,9 +161,8 @@ export async function fileObjection(
     const existing = await getObjection(deps.db, objectionId);
     if (existing) return (await loadVisibleObjection(deps, p, objectionId)).dto;
   }
-  if (application.state === 'in_objection' || (application.state === 'rejected' && application.decision?.final)) {
-    throw new AppError('INVALID_STATE', 'this refusal was already objected to', { state: application.state });
-  }
+  // Whether this refusal may still be objected to is checkObjection's (rules.ts), in the update's validator;
+  // a refusal whose process has ended is answered INVALID_STATE by updateCase.
   await updateCase(
     deps.temporal.workflow.getHandle(application.workflowId),
     fileObjectionUpdate,

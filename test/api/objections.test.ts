@@ -253,7 +253,15 @@ describe('negotiation and coordination', () => {
       'statement',
       'minutes',
       'rule',
-    ]);
+    ]); // A refusal upheld is final: objecting again is refused by the application's own rules.
+    expectProblem(
+      await stack.request('POST', `/api/v1/share-applications/${applicationId}/objection`, {
+        token: staffA,
+        body: { statement: 'again' },
+      }),
+      409,
+      'INVALID_STATE',
+    );
   });
 
   it('reassigns coordination to another coordinator, who then rules to share', async () => {
