@@ -27,6 +27,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { devTokenRoutes } from './routes/dev-tokens.js';
 import { correctionRoutes } from './routes/corrections.js';
+import { credentialRoutes } from './routes/credentials.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { objectionRoutes } from './routes/objections.js';
 import { openDataRoutes } from './routes/open-data-requests.js';
@@ -107,6 +108,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   await app.register(shareApplicationRoutes, { db, temporal, config });
   await app.register(objectionRoutes, { db, temporal, config });
   await app.register(openDataRoutes, { db, temporal, config });
+  await app.register(credentialRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(correctionRoutes, { db, temporal, config });

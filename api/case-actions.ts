@@ -110,6 +110,7 @@ export async function withActions<T, A extends string>(
 /**
  * Runs a rule of `rules.ts` against the case's recorded view, for the few actions the API takes
  * itself (issuing a credential): the same check gives the `actions`, and a refusal the same answer.
+ * Answers the view checked.
  */
 export async function refuseUnless<V>(
   db: DbOrTx,
@@ -117,7 +118,7 @@ export async function refuseUnless<V>(
   caseId: string,
   state: string,
   check: (view: V) => Refusal | null,
-): Promise<void> {
+): Promise<V> {
   const view = (await getCaseViews<V>(db, caseType, [caseId])).get(caseId);
   if (!view)
     throw new AppError(
@@ -126,4 +127,5 @@ export async function refuseUnless<V>(
     );
   const refusal = check(view);
   if (refusal) throw refusalError(refusal, state);
+  return view;
 }

@@ -1,6 +1,6 @@
 // Use cases of the conditional open-data request (有条件开放申请) API: submission with checked
 // identifiers kept out of workflows and logs, actions through updates, credentials shown once.
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
@@ -9,7 +9,6 @@ import {
   deleteIdentity,
   getAgreement,
   getOpenDataRequest,
-  issueCredential,
   saveIdentity,
   type OpenDataRow,
 } from '../db/queries/open-data-request.js';
@@ -307,19 +306,3 @@ export const actOnOpenData = <A>(
   update: UpdateDefinition<OpenDataView, [A]>,
   makeArgs: (actor: Actor) => A,
 ): Promise<OpenDataRow> => actOnCase(deps, openDataCases, p, id, allowed, update, makeArgs);
-
-const credentialHash = (credential: string): string => createHash('sha256').update(credential).digest('hex');
-
-/** A new random credential for a case, shown once; only its hash is stored, and earlier ones stop working. */
-export async function newCredential(
-  deps: ShareDeps,
-  kind: 'open_data' | 'share',
-  caseId: string,
-  holder: string,
-): Promise<string> {
-  const credential = `sdc_${randomBytes(32).toString('base64url')}`;
-  await issueCredential(deps.db, { id: randomUUID(), hash: credentialHash(credential), kind, caseId, holder });
-  return credential;
-}
-
-export { credentialHash };

@@ -1,14 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  currentAgreement,
-  findCredential,
-  getOpenDataRequest,
-  listOpenDataRequests,
-  publishAgreement,
-} from '../../db/queries/open-data-request.js';
-import { getShareApplication } from '../../db/queries/share-application.js';
-import { AppError } from '../../lib/errors.js';
+import { currentAgreement, listOpenDataRequests, publishAgreement } from '../../db/queries/open-data-request.js';
 import {
   formalCheckUpdate,
   openDecideUpdate,
@@ -20,28 +12,17 @@ import {
 import { openDataStates } from '../../workflows/open-data-request/types.js';
 import {
   actOnOpenData,
-  credentialHash,
   loadVisibleOpenData,
-  newCredential,
   newOpenDataRequestSchema,
-  openDataCases,
   openDataDto,
   openDataSchema,
   openDataWithActions,
   submitOpenDataRequest,
 } from '../open-data-requests.js';
-import { actorOf, caller, requireRole } from '../plugins/auth.js';
-import { refuseUnless } from '../case-actions.js';
-import { loadCase, roleOn } from '../cases.js';
-import {
-  checkCredentialRotation,
-  MAX_OPEN_PERIOD_MONTHS,
-  openDataListScope,
-} from '../../workflows/open-data-request/rules.js';
-import { checkCredential } from '../../workflows/share-application/rules.js';
-import type { OpenDataView } from '../../workflows/open-data-request/types.js';
-import type { ShareApplicationView } from '../../workflows/share-application/types.js';
-import { shareCases, type ShareDeps } from '../share-applications.js';
+import { newCredential, rotateOpenDataCredential } from '../credentials.js';
+import { caller, requireRole } from '../plugins/auth.js';
+import { MAX_OPEN_PERIOD_MONTHS, openDataListScope } from '../../workflows/open-data-request/rules.js';
+import type { ShareDeps } from '../share-applications.js';
 import {
   credentialAnswerSchema,
   decodeCursor,
@@ -54,7 +35,6 @@ import {
   timeCursorSchema,
   uuidParam,
 } from '../schemas.js';
-import { canSeeShareApplication } from '../../workflows/share-application/rules.js';
 
 const tags = ['open-data requests (P3)'];
 const actionResponses = { 200: openDataSchema, ...problems(400, 401, 403, 404, 409, 503) };
@@ -92,16 +72,8 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
         response: { 201: credentialAnswerSchema, ...problems(401, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      const p = caller(request);
-      const row = await loadCase(deps.db, openDataCases, p, request.params.id);
-      const role = roleOn(openDataCases, p, row, ['public']);
-      await refuseUnless(deps.db, 'open-data-request', row.id, row.state, (v: OpenDataView) =>
-        checkCredentialRotation(v, actorOf(p, role)),
-      );
-      const credential = await newCredential(deps, 'open_data', row.id, row.requesterName);
-      return reply.code(201).send({ credential, expiresAt: row.expiresAt!.toISOString() });
-    },
+    async (request, reply) =>
+      reply.code(201).send(await rotateOpenDataCredential(deps.db, caller(request), request.params.id)),
   );
 
   app.get(
@@ -253,7 +225,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
         actor,
         agreementVersion: request.body.agreementVersion,
       }));
-      const credential = await newCredential(deps, 'open_data', row.id, row.requesterName);
+      const credential = await newCredential(deps.db, 'open_data', row.id, row.requesterName);
       return loadVisibleOpenData(deps, p, request.params.id, credential);
     },
   );
@@ -343,92 +315,6 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
       return reply
         .code(201)
         .send({ version: a.version, title: a.title, body: a.body, publishedAt: a.publishedAt.toISOString() });
-    },
-  );
-
-  app.post(
-    '/api/v1/share-applications/:id/credential',
-    {
-      schema: {
-        operationId: 'issueShareCredential',
-        tags: ['share applications (P1)'],
-        summary: 'Issue (or rotate) the access credential of a live grant; shown only in this answer',
-        params: uuidParam,
-        response: { 201: credentialAnswerSchema, ...problems(401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      const p = caller(request);
-      const found = await getShareApplication(deps.db, request.params.id);
-      if (!found || !canSeeShareApplication(p, found.application))
-        throw new AppError('NOT_FOUND', 'no such share application');
-      const role = roleOn(shareCases, p, found.application, ['agency_staff']);
-      await refuseUnless(
-        deps.db,
-        'share-application',
-        found.application.id,
-        found.application.state,
-        (v: ShareApplicationView) => checkCredential(v, actorOf(p, role)),
-      );
-      const credential = await newCredential(deps, 'share', found.application.id, found.application.applicantAgency);
-      return reply.code(201).send({ credential, expiresAt: found.grant!.expiresAt.toISOString() });
-    },
-  );
-
-  app.post(
-    '/api/v1/credentials/introspection',
-    {
-      schema: {
-        operationId: 'introspectCredential',
-        tags: ['credentials'],
-        summary: 'Is this credential live, and for what? (RFC 7662 style; role gateway)',
-        body: z.object({ credential: z.string().min(1).max(200) }),
-        response: {
-          200: z.object({
-            active: z.boolean(),
-            resourceId: z.string().optional(),
-            fields: z.array(z.string()).optional(),
-            expiresAt: z.string().optional(),
-            holder: z.string().optional(),
-            kind: z.string().optional(),
-          }),
-          ...problems(400, 401, 403),
-        },
-      },
-    },
-    async (request) => {
-      requireRole(request, ['gateway']);
-      const row = await findCredential(deps.db, credentialHash(request.body.credential));
-      if (!row || row.revokedAt) return { active: false };
-      const now = Date.now();
-      if (row.kind === 'open_data') {
-        const r = await getOpenDataRequest(deps.db, row.caseId);
-        if (!r || r.state !== 'active' || !r.expiresAt || r.expiresAt.getTime() < now) return { active: false };
-        return {
-          active: true,
-          kind: 'open_data',
-          resourceId: r.resourceId,
-          fields: r.fields,
-          expiresAt: r.expiresAt.toISOString(),
-          holder: r.requesterName,
-        };
-      }
-      const s = await getShareApplication(deps.db, row.caseId);
-      if (
-        !s?.grant ||
-        s.application.state !== 'granted' ||
-        s.grant.state !== 'active' ||
-        s.grant.expiresAt.getTime() < now
-      )
-        return { active: false };
-      return {
-        active: true,
-        kind: 'share',
-        resourceId: s.grant.resourceId,
-        fields: s.grant.fields,
-        expiresAt: s.grant.expiresAt.toISOString(),
-        holder: s.grant.applicantAgency,
-      };
     },
   );
 };

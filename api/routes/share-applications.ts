@@ -23,7 +23,9 @@ import {
 import { caller, requireRole } from '../plugins/auth.js';
 import { withActions } from '../case-actions.js';
 import { fileObjection, objectionSchema } from '../objections.js';
+import { issueShareCredential } from '../credentials.js';
 import {
+  credentialAnswerSchema,
   decodeCursor,
   encodeCursor,
   idempotencyHeaders,
@@ -276,5 +278,20 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
             request.headers['idempotency-key'],
           ),
         ),
+  );
+
+  app.post(
+    '/api/v1/share-applications/:id/credential',
+    {
+      schema: {
+        operationId: 'issueShareCredential',
+        tags: ['share applications (P1)'],
+        summary: 'Issue (or rotate) the access credential of a live grant; shown only in this answer',
+        params: uuidParam,
+        response: { 201: credentialAnswerSchema, ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await issueShareCredential(deps.db, caller(request), request.params.id)),
   );
 };

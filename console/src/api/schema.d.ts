@@ -89,6 +89,10 @@ export interface paths {
     /** Object to a refusal within the objection window (不予共享异议); starts the objection process */
     post: operations["objectToRefusal"];
   };
+  "/api/v1/share-applications/{id}/credential": {
+    /** Issue (or rotate) the access credential of a live grant; shown only in this answer */
+    post: operations["issueShareCredential"];
+  };
   "/api/v1/objections": {
     /** Objections: the bureau sees all, parties their own */
     get: operations["listObjections"];
@@ -161,10 +165,6 @@ export interface paths {
   "/api/v1/agreement-texts": {
     /** Publish a new version of the open-data use agreement (公共数据开放利用协议) */
     post: operations["publishAgreement"];
-  };
-  "/api/v1/share-applications/{id}/credential": {
-    /** Issue (or rotate) the access credential of a live grant; shown only in this answer */
-    post: operations["issueShareCredential"];
   };
   "/api/v1/credentials/introspection": {
     /** Is this credential live, and for what? (RFC 7662 style; role gateway) */
@@ -839,6 +839,98 @@ export interface components {
       actions: ("extend" | "verify" | "return" | "forward")[];
       timeline?: components["schemas"]["AuditEventInput"][];
     };
+    OpenDataRequestInput: {
+      id: string;
+      /** @enum {string} */
+      state: "formal_check" | "returned" | "provider_review" | "awaiting_agreement" | "active" | "suspended" | "rejected" | "lapsed" | "revoked" | "expired";
+      overdue: boolean;
+      resourceId: string;
+      resourceCode: string;
+      resourceName: string;
+      providerAgency: string;
+      fields: string[];
+      requester: {
+        kind: string;
+        name: string;
+        /** @description masked */
+        identifier: string;
+        contact: string;
+      };
+      purpose: string;
+      scenario: string;
+      periodMonths: number;
+      securityMeasures: string;
+      formalCheckDueAt: string | null;
+      formalCheckDueDate: string | null;
+      reviewDueAt: string | null;
+      reviewDueDate: string | null;
+      agreementDueAt: string | null;
+      agreementDueDate: string | null;
+      nextReportDueAt: string | null;
+      nextReportDueDate: string | null;
+      graceDueDate: string | null;
+      returnedReasons: string[] | null;
+      decision: ({
+        decision: string;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+        reason: string | null;
+        conditions: string | null;
+        legalBasis?: string | null;
+      }) | null;
+      agreementVersion: number | null;
+      agreementText?: string;
+      signature: ({
+        version: number;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+      }) | null;
+      activatedAt: string | null;
+      expiresAt: string | null;
+      expiresDate: string | null;
+      reports: ({
+          seq: number;
+          period: string;
+          summary: string;
+          outcomes: string | null;
+          at: string;
+          by: {
+            id: string;
+            name?: string | null;
+            role: string;
+            agency?: string | null;
+          };
+        })[];
+      warnings: number;
+      revocation: ({
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+        reason: string;
+      }) | null;
+      submittedAt: string;
+      updatedAt: string;
+      version: number;
+      /** @description shown once, in the answer to the signed agreement */
+      credential?: string;
+      /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
+      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
+      timeline?: components["schemas"]["AuditEventInput"][];
+    };
     NotificationInput: {
       id: string;
       /** @enum {string} */
@@ -952,98 +1044,6 @@ export interface components {
       version: number;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
       actions: ("settle" | "assign" | "statement" | "minutes" | "rule" | "escalate" | "government_decision")[];
-      timeline?: components["schemas"]["AuditEventInput"][];
-    };
-    OpenDataRequestInput: {
-      id: string;
-      /** @enum {string} */
-      state: "formal_check" | "returned" | "provider_review" | "awaiting_agreement" | "active" | "suspended" | "rejected" | "lapsed" | "revoked" | "expired";
-      overdue: boolean;
-      resourceId: string;
-      resourceCode: string;
-      resourceName: string;
-      providerAgency: string;
-      fields: string[];
-      requester: {
-        kind: string;
-        name: string;
-        /** @description masked */
-        identifier: string;
-        contact: string;
-      };
-      purpose: string;
-      scenario: string;
-      periodMonths: number;
-      securityMeasures: string;
-      formalCheckDueAt: string | null;
-      formalCheckDueDate: string | null;
-      reviewDueAt: string | null;
-      reviewDueDate: string | null;
-      agreementDueAt: string | null;
-      agreementDueDate: string | null;
-      nextReportDueAt: string | null;
-      nextReportDueDate: string | null;
-      graceDueDate: string | null;
-      returnedReasons: string[] | null;
-      decision: ({
-        decision: string;
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-        reason: string | null;
-        conditions: string | null;
-        legalBasis?: string | null;
-      }) | null;
-      agreementVersion: number | null;
-      agreementText?: string;
-      signature: ({
-        version: number;
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-      }) | null;
-      activatedAt: string | null;
-      expiresAt: string | null;
-      expiresDate: string | null;
-      reports: ({
-          seq: number;
-          period: string;
-          summary: string;
-          outcomes: string | null;
-          at: string;
-          by: {
-            id: string;
-            name?: string | null;
-            role: string;
-            agency?: string | null;
-          };
-        })[];
-      warnings: number;
-      revocation: ({
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-        reason: string;
-      }) | null;
-      submittedAt: string;
-      updatedAt: string;
-      version: number;
-      /** @description shown once, in the answer to the signed agreement */
-      credential?: string;
-      /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
       timeline?: components["schemas"]["AuditEventInput"][];
     };
     ScheduleInput: {
@@ -1682,6 +1682,98 @@ export interface components {
       actions: ("extend" | "verify" | "return" | "forward")[];
       timeline?: components["schemas"]["AuditEvent"][];
     };
+    OpenDataRequest: {
+      id: string;
+      /** @enum {string} */
+      state: "formal_check" | "returned" | "provider_review" | "awaiting_agreement" | "active" | "suspended" | "rejected" | "lapsed" | "revoked" | "expired";
+      overdue: boolean;
+      resourceId: string;
+      resourceCode: string;
+      resourceName: string;
+      providerAgency: string;
+      fields: string[];
+      requester: {
+        kind: string;
+        name: string;
+        /** @description masked */
+        identifier: string;
+        contact: string;
+      };
+      purpose: string;
+      scenario: string;
+      periodMonths: number;
+      securityMeasures: string;
+      formalCheckDueAt: string | null;
+      formalCheckDueDate: string | null;
+      reviewDueAt: string | null;
+      reviewDueDate: string | null;
+      agreementDueAt: string | null;
+      agreementDueDate: string | null;
+      nextReportDueAt: string | null;
+      nextReportDueDate: string | null;
+      graceDueDate: string | null;
+      returnedReasons: string[] | null;
+      decision: ({
+        decision: string;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+        reason: string | null;
+        conditions: string | null;
+        legalBasis?: string | null;
+      }) | null;
+      agreementVersion: number | null;
+      agreementText?: string;
+      signature: ({
+        version: number;
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+      }) | null;
+      activatedAt: string | null;
+      expiresAt: string | null;
+      expiresDate: string | null;
+      reports: ({
+          seq: number;
+          period: string;
+          summary: string;
+          outcomes: string | null;
+          at: string;
+          by: {
+            id: string;
+            name?: string | null;
+            role: string;
+            agency?: string | null;
+          };
+        })[];
+      warnings: number;
+      revocation: ({
+        by: {
+          id: string;
+          name?: string | null;
+          role: string;
+          agency?: string | null;
+        };
+        at: string;
+        reason: string;
+      }) | null;
+      submittedAt: string;
+      updatedAt: string;
+      version: number;
+      /** @description shown once, in the answer to the signed agreement */
+      credential?: string;
+      /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
+      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
+      timeline?: components["schemas"]["AuditEvent"][];
+    };
     Notification: {
       id: string;
       /** @enum {string} */
@@ -1795,98 +1887,6 @@ export interface components {
       version: number;
       /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
       actions: ("settle" | "assign" | "statement" | "minutes" | "rule" | "escalate" | "government_decision")[];
-      timeline?: components["schemas"]["AuditEvent"][];
-    };
-    OpenDataRequest: {
-      id: string;
-      /** @enum {string} */
-      state: "formal_check" | "returned" | "provider_review" | "awaiting_agreement" | "active" | "suspended" | "rejected" | "lapsed" | "revoked" | "expired";
-      overdue: boolean;
-      resourceId: string;
-      resourceCode: string;
-      resourceName: string;
-      providerAgency: string;
-      fields: string[];
-      requester: {
-        kind: string;
-        name: string;
-        /** @description masked */
-        identifier: string;
-        contact: string;
-      };
-      purpose: string;
-      scenario: string;
-      periodMonths: number;
-      securityMeasures: string;
-      formalCheckDueAt: string | null;
-      formalCheckDueDate: string | null;
-      reviewDueAt: string | null;
-      reviewDueDate: string | null;
-      agreementDueAt: string | null;
-      agreementDueDate: string | null;
-      nextReportDueAt: string | null;
-      nextReportDueDate: string | null;
-      graceDueDate: string | null;
-      returnedReasons: string[] | null;
-      decision: ({
-        decision: string;
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-        reason: string | null;
-        conditions: string | null;
-        legalBasis?: string | null;
-      }) | null;
-      agreementVersion: number | null;
-      agreementText?: string;
-      signature: ({
-        version: number;
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-      }) | null;
-      activatedAt: string | null;
-      expiresAt: string | null;
-      expiresDate: string | null;
-      reports: ({
-          seq: number;
-          period: string;
-          summary: string;
-          outcomes: string | null;
-          at: string;
-          by: {
-            id: string;
-            name?: string | null;
-            role: string;
-            agency?: string | null;
-          };
-        })[];
-      warnings: number;
-      revocation: ({
-        by: {
-          id: string;
-          name?: string | null;
-          role: string;
-          agency?: string | null;
-        };
-        at: string;
-        reason: string;
-      }) | null;
-      submittedAt: string;
-      updatedAt: string;
-      version: number;
-      /** @description shown once, in the answer to the signed agreement */
-      credential?: string;
-      /** @description What the caller may do on the case now, in the words of the endpoints; empty: nothing for you now */
-      actions: ("formal_check" | "resubmit" | "approve" | "reject" | "sign" | "report_usage" | "revoke" | "credential")[];
       timeline?: components["schemas"]["AuditEvent"][];
     };
     Schedule: {
@@ -3092,6 +3092,49 @@ export interface operations {
       };
     };
   };
+  /** Issue (or rotate) the access credential of a live grant; shown only in this answer */
+  issueShareCredential: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": {
+            credential: string;
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   /** Objections: the bureau sees all, parties their own */
   listObjections: {
     parameters: {
@@ -4199,49 +4242,6 @@ export interface operations {
       };
       /** @description Default Response */
       403: {
-        content: {
-          "application/json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /** Issue (or rotate) the access credential of a live grant; shown only in this answer */
-  issueShareCredential: {
-    parameters: {
-      path: {
-        id: string;
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      201: {
-        content: {
-          "application/json": {
-            credential: string;
-            expiresAt: string;
-          };
-        };
-      };
-      /** @description Default Response */
-      401: {
-        content: {
-          "application/json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Default Response */
-      403: {
-        content: {
-          "application/json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Default Response */
-      404: {
-        content: {
-          "application/json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Default Response */
-      409: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
