@@ -363,8 +363,13 @@ describe('agreement and credentials', () => {
       })
     ).body;
     expect(app.state).toBe('granted');
-    const issued = await stack.request('POST', `/api/v1/share-applications/${app.id}/credential`, { token: staffA });
+    const url = `/api/v1/share-applications/${app.id}/credential`;
+    // Only the applicant's staff hold it: the provider's reviewer sees the case but may not; others do not see it.
+    expectProblem(await stack.request('POST', url, { token: reviewer }), 403, 'FORBIDDEN');
+    expectProblem(await stack.request('POST', url, { token: otherReviewer }), 404, 'NOT_FOUND');
+    const issued = await stack.request('POST', url, { token: staffA });
     expect(issued.status).toBe(201);
+    expect(issued.body.expiresAt).toBe(app.grant.expiresAt);
     const live = await stack.request('POST', '/api/v1/credentials/introspection', {
       token: gateway,
       body: { credential: issued.body.credential },
@@ -395,7 +400,8 @@ describe('agreement and credentials', () => {
           body: { credential: rotated.body.credential },
         })
       ).body.active,
-    ).toBe(false);
+    ).toBe(false); // A revoked grant has no credential to give.
+    expectProblem(await stack.request('POST', url, { token: staffA }), 409, 'INVALID_STATE');
   });
 });
 
