@@ -53,7 +53,19 @@ export async function actOnCase<Row, Key, V, A>(
   update: UpdateDefinition<V, [A]>,
   args: (actor: Actor, row: Row) => A | Promise<A>,
 ): Promise<Row> {
-  const row = await loadCase(deps.db, kind, p, key);
+  return actOnLoaded(deps, kind, p, await loadCase(deps.db, kind, p, key), allowed, update, args);
+}
+
+/** As actOnCase, on a case already loaded (and seen: the caller checked `canSee`), for actions on many at once. */
+export async function actOnLoaded<Row, Key, V, A>(
+  deps: { temporal: Client },
+  kind: CaseKind<Row, Key>,
+  p: Principal,
+  row: Row,
+  allowed: readonly Role[],
+  update: UpdateDefinition<V, [A]>,
+  args: (actor: Actor, row: Row) => A | Promise<A>,
+): Promise<Row> {
   const role = roleOn(kind, p, row, allowed);
   const waiting = kind.notReady?.(row);
   if (waiting) throw new AppError('INVALID_STATE', waiting, { state: kind.state(row) });

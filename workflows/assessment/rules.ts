@@ -55,6 +55,15 @@ export const cycleViewerRoles: readonly Role[] = ['bureau_coordinator', 'bureau_
 export const canSeeAssessmentCycle = (viewer: Viewer): boolean =>
   viewer.roles.some((r) => cycleViewerRoles.includes(r));
 
+/** processes.md P4: the role a viewer acts in on a cycle (a bureau admin publishes); the cycle has no parties. */
+export const actingRoleOnCycle = (viewer: Viewer, allowed: readonly Role[]): Role | Refusal =>
+  pickRole(
+    viewer,
+    allowed,
+    () => true,
+    () => 'this needs another role',
+  );
+
 /** processes.md P4: the agency itself, the bureau, and the assessor assigned to it see an agency's assessment. */
 export function canSeeAgencyAssessment(viewer: Viewer, r: { agencyCode: string; assessorId: string | null }): boolean {
   if (isBureauViewer(viewer) || agencyOfViewer(viewer) === r.agencyCode) return true;
