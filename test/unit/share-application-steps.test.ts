@@ -268,6 +268,7 @@ describe('decision (processes.md P1 steps 2–3)', () => {
       const step = decision(renewing(), { actor: reviewer, decision: 'extend', extendWd: 3, reason: '核实' }, TUESDAY);
       expect(step.action).toBe('renewal_review_extended');
       expect(step.set.renewal?.reviewDue).toEqual(due('2026-08-28', 13));
+      expect(step.set.renewal?.reviewDue?.dueDate).toBe('2026-09-16');
       expect(step.set).not.toHaveProperty('reviewDue');
     });
   });
@@ -310,6 +311,7 @@ describe('the other actions', () => {
       periodMonths: 6,
       reviewDue: due('2026-03-10', 10),
     });
+    expect(step.set.renewal?.reviewDue?.dueDate).toBe('2026-03-24');
   });
 
   it.each([
@@ -442,7 +444,45 @@ describe('deadlines', () => {
       ['2026-09-10T16:00:00.000Z', 'expire'],
     ]);
     const [remind] = timers;
-    expect(stepped(granted(), remind!.step).grant?.reminderSent).toBe(true);
+    expect(stepped(granted(), remind!.step).grant?.reminderSent).toBe(true); // With no renewal pending the grant just ends, and both agencies are told.
+    const expire = timers[1]!.step;
+    expect(expire.set).toEqual({ grant: { ...grant(), state: 'expired' } });
+    expect([expire.to, expire.reason, expire.data]).toEqual([
+      'expired',
+      '使用期限已于 2026-09-10 届满',
+      { renewalPendingAtExpiry: false },
+    ]);
+    expect(told(expire)).toEqual([`agency:${APPLICANT}:expired`, `agency:${PROVIDER}:expired`]);
+  });
+
+  it("a renewal's review not decided in time is flagged once, to the provider and the bureau", () => {
+    const renewal = {
+      state: 'pending_review' as const,
+      periodMonths: 6,
+      reason: 'x',
+      requestedBy: applicant,
+      requestedAt: '2026-08-20T02:00:00.000Z',
+      reviewDue: due('2026-08-20', 10),
+      overdue: false,
+      decision: null,
+      extension: null,
+    };
+    expect(renewal.reviewDue.dueDate).toBe('2026-09-03');
+    const timers = grantTimers(granted({ grant: grant({ reminderSent: true }), renewal }), TUESDAY);
+    expect(timers.map((t) => t.step.action)).toEqual(['renewal_overdue', 'expire']);
+    const late = timers[0]!.step;
+    expect([late.to, late.set, late.reason]).toEqual([
+      'granted',
+      { renewal: { ...renewal, overdue: true } },
+      '续期审核期限 2026-09-03 已过',
+    ]);
+    expect(told(late)).toEqual([`agency:${PROVIDER}:overdue`, 'bureau:null:overdue']);
+    expect(late.notify![1]!.title).toContain('市公安局');
+    const flagged = grantTimers(
+      granted({ grant: grant({ reminderSent: true }), renewal: { ...renewal, overdue: true } }),
+      TUESDAY,
+    );
+    expect(flagged.map((t) => t.step.action)).toEqual(['expire']);
   });
 
   it('a sent reminder is not sent again; a renewal under review has its own deadline', () => {
@@ -491,7 +531,36 @@ describe('recomputedDeadlines: a published calendar moves only the deadlines sti
     expect(recomputedDeadlines(decided, calendar2027, dec25, true)?.set.reviewDue?.dueDate).toBe('2027-01-08');
   });
 
-  it('is null when the calendar moves nothing', () => {
+  it('is null when the calendar moves nothing, on either path', () => {
     expect(recomputedDeadlines(inReview(), calendar2027, TUESDAY.nowMs, false)).toBeNull();
+    expect(recomputedDeadlines(inReview(), calendar2027, TUESDAY.nowMs, true)).toBeNull();
+  });
+
+  it("moves a pending renewal's review deadline, and not a decided one's", () => {
+    const renewal = {
+      state: 'pending_review' as const,
+      periodMonths: 6,
+      reason: 'x',
+      requestedBy: applicant,
+      requestedAt: '2026-12-24T02:00:00.000Z',
+      reviewDue: provisional,
+      overdue: false,
+      decision: null,
+      extension: null,
+    };
+    const moved = recomputedDeadlines(granted({ renewal }), calendar2027, dec25, false);
+    expect(moved?.set.renewal?.reviewDue).toMatchObject({ dueDate: '2027-01-08', provisional: false });
+    expect(
+      recomputedDeadlines(granted({ renewal: { ...renewal, state: 'approved' } }), calendar2027, dec25, false),
+    ).toBeNull();
+  });
+
+  it('moves the objection window of a refusal still open to objection', () => {
+    // Refused Thu 2026-12-24: 15 working days, provisional (2027-01-14), then 2027-01-15 with 1 January off.
+    const window = due('2026-12-24', 15);
+    expect(window).toMatchObject({ dueDate: '2027-01-14', provisional: true });
+    const moved = recomputedDeadlines(refused({ objectionDue: window }), calendar2027, dec25, false);
+    expect(moved?.set.objectionDue).toMatchObject({ dueDate: '2027-01-15', provisional: false });
+    expect(moved?.data).toMatchObject({ objectionDueDate: '2027-01-15' });
   });
 });
