@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessmentActivities } from '../../activities/assessment.js';
 import { currentCalendar } from '../../activities/calendar.js';
 import type { Database } from '../../db/client.js';
-import { getAgencyAssessment, getCycle } from '../../db/queries/assessment.js';
+import { cycleProgress, getAgencyAssessment, getCycle, listCycleAgencies } from '../../db/queries/assessment.js';
 import { createResource } from '../../db/queries/catalog.js';
 import { listCaseEvents } from '../../db/queries/audit.js';
 import { notifications } from '../../db/schema/notification.js';
@@ -27,7 +27,9 @@ import {
   selfAssessUpdate,
   verifyRectificationUpdate,
 } from '../../workflows/assessment/messages.js';
+import { cycleOpened, openedAgency } from '../../workflows/assessment/rules.js';
 import type { AgencyAssessmentView, CycleInput, CycleView, ScoreItem } from '../../workflows/assessment/types.js';
+import { fixedContext } from '../../workflows/common/step.js';
 import type { Actor } from '../../workflows/common/actors.js';
 import { addCalendarDays, addWorkingDays, localDate } from '../../workflows/common/working-days.js';
 import { eventually, refusal } from '../helpers/assertions.js';
@@ -523,5 +525,62 @@ describe('annual assessment (年度评估) workflows', () => {
     expect(again).toEqual({ started: 0, written: 0 });
     expect((await listCaseEvents(database.db, `${y}:${good}`)).map((e) => e.action)).toEqual(['metrics']);
     expect(await kinds(`${y}:${good}`)).toEqual(['assessment_self']);
+  });
+
+  it('an opening step cut off after some starts writes nothing; the cycle waits, and the retry starts the rest and writes all', async () => {
+    // A cycle claimed by hand (year - 3, no workflow of its own): its agencies are in collecting.
+    const y = year - 3;
+    const acts = createAssessmentActivities({ db: database.db, logger: testLogger, temporal: env.client });
+    const run = <A, R>(fn: (a: A) => Promise<R>, a: A) =>
+      new MockActivityEnvironment({ taskQueue: worker.taskQueue }).run(fn, a) as Promise<R>;
+    const nowMs = await env.currentTimeMs();
+    const indicators = await run(acts.loadIndicatorSet, { version: null });
+    const calendar = await currentCalendar(database.db);
+    const ctx = { ...fixedContext(nowMs, calendar), policy: defaultPolicy.assessment };
+    const input: CycleInput = { year: y, indicatorsVersion: null, startedBy: admin, policy: defaultPolicy.assessment };
+    const claim = await run(acts.claimAssessmentCycle, { change: cycleOpened(input, indicators, ctx) });
+    expect(claim.outcome).toBe('claimed');
+    const agencies = await listCycleAgencies(database.db, y, null, 100);
+    expect(agencies.length).toBe(claim.agencyCount);
+    const template = {
+      year: y,
+      indicators,
+      deadlines: { selfAssessment: ctx.track(ctx.today, 10), review: ctx.track(ctx.today, 25) },
+      policy: defaultPolicy.assessment,
+      cycleWorkflowId: assessmentCycleWorkflowId(y),
+      calendar,
+    };
+    const metrics = await run(acts.computeAssessmentMetricsBatch, {
+      year: y,
+      agencies: agencies.map((a) => a.code),
+    });
+    const openings = agencies.map((a) => openedAgency({ ...template, agency: a }, metrics[a.code]!, calendar, nowMs));
+
+    // The first attempt: the Temporal connection drops after the first start.
+    let starts = 0;
+    const flaky = {
+      workflow: {
+        start: (...args: Parameters<typeof env.client.workflow.start>) => {
+          if (++starts > 1) return Promise.reject(new Error('connection reset'));
+          return env.client.workflow.start(...args);
+        },
+      },
+    } as unknown as typeof env.client;
+    const cut = createAssessmentActivities({ db: database.db, logger: testLogger, temporal: flaky });
+    await expect(run(cut.openAgencyAssessments, { template, openings })).rejects.toThrow('connection reset');
+    // Nothing was recorded: every agency is still collecting, so the cycle does not count any as started.
+    const progress = await cycleProgress(database.db, y);
+    expect(progress.unstarted).toBe(agencies.length);
+    expect(progress.counts.collecting).toBe(agencies.length);
+
+    // The retry starts the processes still missing and records every agency's first transition once.
+    const again = await run(acts.openAgencyAssessments, { template, openings });
+    expect(again).toEqual({ started: agencies.length - 1, written: agencies.length });
+    expect((await cycleProgress(database.db, y)).unstarted).toBe(0);
+    for (const a of agencies) {
+      expect((await getAgencyAssessment(database.db, y, a.code))?.state).toBe('self_assessment');
+      expect((await listCaseEvents(database.db, `${y}:${a.code}`)).map((e) => e.action)).toEqual(['metrics']);
+      expect((await agencyHandle(y, a.code).describe()).type).toBe('assessmentAgencyOpenedWorkflow');
+    }
   });
 });
