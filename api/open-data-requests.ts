@@ -22,19 +22,14 @@ import { openDataStates, type OpenDataRequestInput, type OpenDataView } from '..
 import { MAX_OPEN_PERIOD_MONTHS, openDataActions } from '../workflows/open-data-request/rules.js';
 import { actionsSchema, withActions } from './case-actions.js';
 import { actorOf, type Principal } from './plugins/auth.js';
-import { actorSchema, text } from './schemas.js';
+import { actorSchema, requestedFieldsSchema, resourceIdSchema, text } from './schemas.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
 import { caseIdForKey } from './idempotency.js';
 import { actingRoleOnOpenData, canSeeOpenData } from '../workflows/open-data-request/rules.js';
 
 export const newOpenDataRequestSchema = z.object({
-  resourceId: z.uuid('must be the id of a catalog resource'),
-  fields: z
-    .array(z.string().trim().min(1).max(100))
-    .min(1)
-    .max(500)
-    .refine((fs) => new Set(fs).size === fs.length, 'fields must not repeat')
-    .optional(),
+  resourceId: resourceIdSchema,
+  fields: requestedFieldsSchema,
   requester: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('person'), name: text(100), idNumber: idNumberSchema, contact: text(200) }),
     z.object({ kind: z.literal('organization'), name: text(200), creditCode: creditCodeSchema, contact: text(200) }),

@@ -30,6 +30,17 @@ export const actorSchema = z.object({
 /** An agency's code, as the bureau registers it. */
 export const agencyCodeSchema = z.string().trim().min(1).max(64);
 
+/** A request's catalog resource, by id. */
+export const resourceIdSchema = z.uuid('must be the id of a catalog resource');
+
+/** The data items a request asks for (all of the resource's when absent), each once. */
+export const requestedFieldsSchema = z
+  .array(z.string().trim().min(1).max(100))
+  .min(1)
+  .max(500)
+  .refine((fs) => new Set(fs).size === fs.length, 'fields must not repeat')
+  .optional();
+
 /** A credential shown once, in the answer that issues it. */
 export const credentialAnswerSchema = z.object({ credential: z.string(), expiresAt: z.string() });
 

@@ -33,7 +33,7 @@ import { actorOf, type Principal } from './plugins/auth.js';
 import { caseIdForKey } from './idempotency.js';
 import { calendarFrom, calendarIn } from '../activities/calendar.js';
 import { localDate } from '../workflows/common/working-days.js';
-import { actorSchema, text } from './schemas.js';
+import { actorSchema, requestedFieldsSchema, resourceIdSchema, text } from './schemas.js';
 import { actingRoleOn, canSeeShareApplication } from '../workflows/share-application/rules.js';
 
 export interface ShareDeps {
@@ -43,13 +43,8 @@ export interface ShareDeps {
 }
 
 export const newShareApplicationSchema = z.object({
-  resourceId: z.uuid('must be the id of a catalog resource'),
-  fields: z
-    .array(z.string().trim().min(1).max(100))
-    .min(1)
-    .max(500)
-    .refine((fs) => new Set(fs).size === fs.length, 'fields must not repeat')
-    .optional(),
+  resourceId: resourceIdSchema,
+  fields: requestedFieldsSchema,
   purpose: text(),
   dutyBasis: text(),
   usageScope: text(),

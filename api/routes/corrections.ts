@@ -31,6 +31,7 @@ import {
   page,
   paginationQuery,
   problems,
+  resourceIdSchema,
   text,
   timeCursorSchema,
   uuidParam,
@@ -49,7 +50,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         tags,
         summary: 'Report an error in published data (数据纠错)',
         body: z.object({
-          resourceId: z.uuid('must be the id of a catalog resource'),
+          resourceId: resourceIdSchema,
           recordRef: text(200),
           field: text(100).optional(),
           currentValue: text(2000).optional(),
