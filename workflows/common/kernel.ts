@@ -1,7 +1,7 @@
 // The case kernel (办件内核): the plumbing every case workflow shares, written once. A process's
 // workflow.ts opens its case here with its view and its record activity, then reads as the process
-// reads in the rules: handlers that ask rules.ts whether an action is allowed and move the case
-// with `transition`. Deterministic: only @temporalio/workflow and pure code.
+// reads in the rules: handlers that ask rules.ts whether an action is allowed and for the step it
+// takes (a next-state function), then `apply` it. Deterministic: only @temporalio/workflow and pure code.
 import {
   condition,
   log,
