@@ -143,7 +143,7 @@ const app = await buildApp({
   logger: silent,
   config: parseConfig({
     AUTH_MODE: 'dev',
-    NODE_ENV: 'test',
+    NODE_ENV: 'development',
     RATE_LIMIT_PER_MINUTE: '0',
     TEMPORAL_TASK_QUEUE: caseQueue,
   }),

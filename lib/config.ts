@@ -46,6 +46,10 @@ const envSchema = z.object({
   JWT_JWKS_URL: z.url().optional(),
   JWT_ISSUER: optionalString,
   JWT_AUDIENCE: optionalString,
+  /** The oldest token taken, counted from its `iat` (whatever its `exp` says). */
+  JWT_MAX_AGE_SECONDS: int(60, 7 * 86_400).default(43_200),
+  /** How far the issuer's clock may differ from ours, for `exp`, `nbf` and `iat`. */
+  JWT_CLOCK_TOLERANCE_SECONDS: int(0, 600).default(60),
   RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
   TRUST_PROXY: z
     .string()
@@ -82,7 +86,16 @@ export interface Config {
   temporalCli?: string;
   temporalUiPort: number;
   worker: { maxCachedWorkflows: number; maxConcurrentActivities: number; shutdownGraceSeconds: number };
-  auth: { mode: 'dev' | 'jwt'; secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  auth: {
+    mode: 'dev' | 'jwt';
+    secret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    /** Tokens older than this (from `iat`) are refused; `exp` and `iat` are required. */
+    maxAgeSeconds: number;
+    clockToleranceSeconds: number;
+  };
   rateLimitPerMinute: number;
   /** Fastify trustProxy: unset = no proxy; 'true' trusts any, or a comma-separated list of proxy addresses/CIDRs. */
   trustProxy: boolean | string[];
@@ -101,10 +114,25 @@ export class ConfigError extends Error {
 }
 
 /**
- * A dev-mode signing key: only ever used with AUTH_MODE=dev, which production refuses to pair with
- * NODE_ENV=production.
+ * A dev-mode signing key: only ever used with AUTH_MODE=dev, which runs only with
+ * NODE_ENV=development; AUTH_MODE=jwt refuses it as JWT_SECRET.
  */
 export const DEV_JWT_SECRET = 'shuzhi-dev-only-secret-never-use-in-production';
+
+/**
+ * Why a token signing secret is too weak to trust, or null: the development secret published in
+ * this source, or too little entropy for its length (estimated from its characters' frequencies, so
+ * a repeated or short alphabet is caught; 100 bits at least).
+ */
+export function secretWeakness(secret: string): string | null {
+  if (secret === DEV_JWT_SECRET) return 'the development secret published in the source is refused';
+  const counts = new Map<string, number>();
+  for (const ch of secret) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const n = [...secret].length;
+  const perChar = [...counts.values()].reduce((h, c) => h - (c / n) * Math.log2(c / n), 0);
+  const bits = Math.floor(perChar * n);
+  return bits < 100 ? `too little entropy (about ${bits} bits)` : null;
+}
 
 /**
  * Parses the environment. `defaults` lets a caller (bin/dev.ts, tests) supply values that apply only
@@ -142,8 +170,13 @@ export function parseConfig(
   if ((options.servesHttp ?? true) && e.AUTH_MODE === 'jwt' && !e.JWT_SECRET && !e.JWT_JWKS_URL) {
     problems.push('JWT_SECRET or JWT_JWKS_URL: one is required when AUTH_MODE=jwt');
   }
-  if (e.AUTH_MODE === 'dev' && e.NODE_ENV === 'production') {
-    problems.push('AUTH_MODE: dev tokens are refused with NODE_ENV=production');
+  // Anyone can mint a dev token: only a developer's own machine may run that way.
+  if (e.AUTH_MODE === 'dev' && e.NODE_ENV !== 'development') {
+    problems.push(`AUTH_MODE: dev tokens are only for NODE_ENV=development, refused with NODE_ENV=${e.NODE_ENV}`);
+  }
+  if (e.AUTH_MODE === 'jwt' && e.JWT_SECRET) {
+    const weak = secretWeakness(e.JWT_SECRET);
+    if (weak) problems.push(`JWT_SECRET: ${weak}; use 32 random bytes or more (e.g. openssl rand -base64 48)`);
   }
   // Without its own key, a deployment's requester hashes could be matched against masked identifiers.
   if (options.requireIdentityKey && e.NODE_ENV === 'production' && !e.SHUZHI_IDENTITY_KEY) {
@@ -191,6 +224,8 @@ export function parseConfig(
       ...(e.JWT_JWKS_URL ? { jwksUrl: e.JWT_JWKS_URL } : {}),
       ...(e.JWT_ISSUER ? { issuer: e.JWT_ISSUER } : {}),
       ...(e.JWT_AUDIENCE ? { audience: e.JWT_AUDIENCE } : {}),
+      maxAgeSeconds: e.JWT_MAX_AGE_SECONDS,
+      clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy:

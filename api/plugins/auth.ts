@@ -28,9 +28,14 @@ export interface Authenticator {
 export function createAuthenticator(auth: Config['auth']): Authenticator {
   const secret = auth.secret ? new TextEncoder().encode(auth.secret) : null;
   const jwks: JWTVerifyGetKey | null = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : null;
+  // A token says when it ends and when it was issued; it is refused past its end, once older than the
+  // maximum age whatever its end says, and when dated ahead of our clock by more than the tolerance.
   const verifyOptions = {
     ...(auth.issuer ? { issuer: auth.issuer } : {}),
     ...(auth.audience ? { audience: auth.audience } : {}),
+    requiredClaims: ['exp', 'iat'],
+    maxTokenAge: auth.maxAgeSeconds,
+    clockTolerance: auth.clockToleranceSeconds,
   };
   return {
     async verify(token) {
@@ -64,7 +69,7 @@ export function createAuthenticator(auth: Config['auth']): Authenticator {
               .setProtectedHeader({ alg: 'HS256' })
               .setSubject(p.sub)
               .setIssuedAt()
-              .setExpirationTime('12h');
+              .setExpirationTime(`${Math.min(auth.maxAgeSeconds, 43_200)}s`);
             if (auth.issuer) jwt = jwt.setIssuer(auth.issuer);
             if (auth.audience) jwt = jwt.setAudience(auth.audience);
             return jwt.sign(secret);

@@ -48,7 +48,7 @@ export async function startStack(
     worker = await startWorker(env, database.db);
     const config = parseConfig({
       AUTH_MODE: 'dev',
-      NODE_ENV: 'test',
+      NODE_ENV: 'development',
       RATE_LIMIT_PER_MINUTE: '0',
       TEMPORAL_TASK_QUEUE: worker.taskQueue,
       ...overrides,

@@ -2,7 +2,7 @@
 // message naming it. No I/O: every case passes its own env object, and
 // SHUZHI_POLICY_FILE reads from an in-memory map instead of the disk.
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigError, DEV_JWT_SECRET, parseConfig, type Config } from '../../lib/config.js';
+import { ConfigError, DEV_JWT_SECRET, parseConfig, secretWeakness, type Config } from '../../lib/config.js';
 
 const policyFiles = vi.hoisted(() => new Map<string, string>());
 
@@ -81,7 +81,7 @@ describe('parseConfig defaults', () => {
       temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'shuzhi', tls: undefined },
       temporalUiPort: 8233,
       worker: { maxCachedWorkflows: 1000, maxConcurrentActivities: 50, shutdownGraceSeconds: 20 },
-      auth: { mode: 'jwt', secret: SECRET },
+      auth: { mode: 'jwt', secret: SECRET, maxAgeSeconds: 43_200, clockToleranceSeconds: 60 },
       rateLimitPerMinute: 600,
       trustProxy: false,
       identityKey: 'shuzhi-identity-key-for-development',
@@ -96,7 +96,7 @@ describe('parseConfig defaults', () => {
     expect(Object.keys(config)).not.toContain('temporalCli');
     expect(Object.keys(config.temporal)).not.toContain('apiKey');
     expect(config.temporal.tls).toBeUndefined();
-    expect(Object.keys(config.auth).sort()).toEqual(['mode', 'secret']);
+    expect(Object.keys(config.auth).sort()).toEqual(['clockToleranceSeconds', 'maxAgeSeconds', 'mode', 'secret']);
   });
 
   it('treats an empty variable as unset', () => {
@@ -145,7 +145,14 @@ describe('parseConfig defaults', () => {
       temporalCli: '/usr/local/bin/temporal',
       temporalUiPort: 9233,
       worker: { maxCachedWorkflows: 0, maxConcurrentActivities: 8, shutdownGraceSeconds: 5 },
-      auth: { mode: 'jwt', secret: SECRET, issuer: 'https://idp.example.gov.cn', audience: 'shuzhi' },
+      auth: {
+        mode: 'jwt',
+        secret: SECRET,
+        issuer: 'https://idp.example.gov.cn',
+        audience: 'shuzhi',
+        maxAgeSeconds: 43_200,
+        clockToleranceSeconds: 60,
+      },
       rateLimitPerMinute: 0,
       trustProxy: ['10.0.0.1', '10.0.0.0/8'],
       identityKey: 'a-deployment-identity-key',
@@ -193,7 +200,12 @@ describe('parseConfig authentication', () => {
   });
 
   it('accepts a JWKS URL instead of a secret', () => {
-    expect(parseConfig({ JWT_JWKS_URL: JWKS }).auth).toEqual({ mode: 'jwt', jwksUrl: JWKS });
+    expect(parseConfig({ JWT_JWKS_URL: JWKS }).auth).toEqual({
+      mode: 'jwt',
+      jwksUrl: JWKS,
+      maxAgeSeconds: 43_200,
+      clockToleranceSeconds: 60,
+    });
   });
 
   it('refuses a JWKS URL that is not a URL, naming JWT_JWKS_URL', () => {
@@ -223,34 +235,75 @@ describe('parseConfig authentication', () => {
   });
 
   it('refuses AUTH_MODE=dev from the environment when NODE_ENV is unset (it defaults to production)', () => {
-    expect(problemsOf({ AUTH_MODE: 'dev' })).toEqual(['AUTH_MODE: dev tokens are refused with NODE_ENV=production']);
+    expect(problemsOf({ AUTH_MODE: 'dev' })).toEqual([
+      'AUTH_MODE: dev tokens are only for NODE_ENV=development, refused with NODE_ENV=production',
+    ]);
   });
 
   it('refuses AUTH_MODE=dev in production even with a real JWT secret', () => {
     expect(problemsOf({ AUTH_MODE: 'dev', NODE_ENV: 'production', JWT_SECRET: SECRET })).toEqual([
-      'AUTH_MODE: dev tokens are refused with NODE_ENV=production',
+      'AUTH_MODE: dev tokens are only for NODE_ENV=development, refused with NODE_ENV=production',
     ]);
   });
 
-  it.each(['development', 'test'])('accepts AUTH_MODE=dev with NODE_ENV=%s and signs with the dev secret', (env) => {
-    expect(parseConfig({ AUTH_MODE: 'dev', NODE_ENV: env }).auth).toEqual({ mode: 'dev', secret: DEV_JWT_SECRET });
+  it('refuses AUTH_MODE=dev with NODE_ENV=test: dev tokens only on a developer’s machine', () => {
+    expect(problemsOf({ AUTH_MODE: 'dev', NODE_ENV: 'test' })).toEqual([
+      'AUTH_MODE: dev tokens are only for NODE_ENV=development, refused with NODE_ENV=test',
+    ]);
+  });
+
+  it('refuses the published development secret and weak secrets with AUTH_MODE=jwt', () => {
+    expect(problemsOf({ JWT_SECRET: DEV_JWT_SECRET })).toEqual([
+      'JWT_SECRET: the development secret published in the source is refused; use 32 random bytes or more (e.g. openssl rand -base64 48)',
+    ]);
+    expect(problemsOf({ JWT_SECRET: 'a'.repeat(64) })[0]).toMatch(/^JWT_SECRET: too little entropy \(about 0 bits\)/);
+    expect(problemsOf({ JWT_SECRET: 'abab'.repeat(12) })[0]).toMatch(/about 48 bits/);
+    expect(secretWeakness('q7Vx2Lr9Kp4Ws8Zt3Ym6Bn1Hc5Jd0Fg')).toBeNull();
+    expect(secretWeakness(SECRET)).toBeNull();
+  });
+
+  it('takes a maximum token age and a clock tolerance, within bounds', () => {
+    expect(
+      parseConfig({ JWT_SECRET: SECRET, JWT_MAX_AGE_SECONDS: '3600', JWT_CLOCK_TOLERANCE_SECONDS: '5' }).auth,
+    ).toMatchObject({
+      maxAgeSeconds: 3600,
+      clockToleranceSeconds: 5,
+    });
+    expect(problemsOf({ JWT_SECRET: SECRET, JWT_MAX_AGE_SECONDS: '30' })[0]).toMatch(/^JWT_MAX_AGE_SECONDS: /);
+    expect(problemsOf({ JWT_SECRET: SECRET, JWT_CLOCK_TOLERANCE_SECONDS: '3600' })[0]).toMatch(
+      /^JWT_CLOCK_TOLERANCE_SECONDS: /,
+    );
+  });
+
+  it.each(['development'])('accepts AUTH_MODE=dev with NODE_ENV=%s and signs with the dev secret', (env) => {
+    expect(parseConfig({ AUTH_MODE: 'dev', NODE_ENV: env }).auth).toEqual({
+      mode: 'dev',
+      secret: DEV_JWT_SECRET,
+      maxAgeSeconds: 43_200,
+      clockToleranceSeconds: 60,
+    });
   });
 
   it('accepts the embedded stack defaults of bin/dev.ts: AUTH_MODE=dev with NODE_ENV=development', () => {
     const config = parseConfig({}, { AUTH_MODE: 'dev', NODE_ENV: 'development' });
     expect(config.env).toBe('development');
-    expect(config.auth).toEqual({ mode: 'dev', secret: DEV_JWT_SECRET });
+    expect(config.auth).toEqual({
+      mode: 'dev',
+      secret: DEV_JWT_SECRET,
+      maxAgeSeconds: 43_200,
+      clockToleranceSeconds: 60,
+    });
   });
 
   it('refuses a caller default of AUTH_MODE=dev once the environment says NODE_ENV=production', () => {
     expect(problemsOf({ NODE_ENV: 'production' }, { AUTH_MODE: 'dev', NODE_ENV: 'development' })).toEqual([
-      'AUTH_MODE: dev tokens are refused with NODE_ENV=production',
+      'AUTH_MODE: dev tokens are only for NODE_ENV=development, refused with NODE_ENV=production',
     ]);
   });
 
   it('refuses a caller default of AUTH_MODE=dev alone, since NODE_ENV then defaults to production', () => {
     expect(problemsOf({}, { AUTH_MODE: 'dev' })).toEqual([
-      'AUTH_MODE: dev tokens are refused with NODE_ENV=production',
+      'AUTH_MODE: dev tokens are only for NODE_ENV=development, refused with NODE_ENV=production',
     ]);
   });
 
@@ -258,6 +311,8 @@ describe('parseConfig authentication', () => {
     expect(parseConfig({ AUTH_MODE: 'dev', NODE_ENV: 'development', JWT_SECRET: SECRET }).auth).toEqual({
       mode: 'dev',
       secret: SECRET,
+      maxAgeSeconds: 43_200,
+      clockToleranceSeconds: 60,
     });
   });
 
@@ -270,7 +325,11 @@ describe('parseConfig authentication', () => {
 
 describe('parseConfig for processes that serve no HTTP (worker, cli)', () => {
   it('needs no JWT secret or JWKS URL', () => {
-    expect(parseConfig({}, {}, { servesHttp: false }).auth).toEqual({ mode: 'jwt' });
+    expect(parseConfig({}, {}, { servesHttp: false }).auth).toEqual({
+      mode: 'jwt',
+      maxAgeSeconds: 43_200,
+      clockToleranceSeconds: 60,
+    });
   });
 
   it('still needs one when servesHttp is true', () => {

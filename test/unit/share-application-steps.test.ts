@@ -444,7 +444,8 @@ describe('deadlines', () => {
       ['2026-09-10T16:00:00.000Z', 'expire'],
     ]);
     const [remind] = timers;
-    expect(stepped(granted(), remind!.step).grant?.reminderSent).toBe(true); // With no renewal pending the grant just ends, and both agencies are told.
+    expect(stepped(granted(), remind!.step).grant?.reminderSent).toBe(true);
+    // With no renewal pending the grant just ends, and both agencies are told.
     const expire = timers[1]!.step;
     expect(expire.set).toEqual({ grant: { ...grant(), state: 'expired' } });
     expect([expire.to, expire.reason, expire.data]).toEqual([
