@@ -1,7 +1,7 @@
 // The annual assessment (年度评估) as the API serves it, docs/api.md "P4 Assessments": the answers'
 // shapes, the cases the routes act on (each agency's assessment, the year's cycle), and the use cases —
 // starting a cycle, assigning assessors, publishing, the results as CSV, the indicator framework.
-import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
@@ -37,6 +37,7 @@ import {
   agencyAssessmentActions,
   canSeeAgencyAssessment,
   canSeeAssessmentCycle,
+  assessmentRoles,
   cycleActions,
   cycleYearProblem,
   indicatorSetProblems,
@@ -419,30 +420,20 @@ export async function startCycle(
     startedBy: actorOf(p, 'bureau_admin'),
     policy: config.policy.assessment,
   };
-  if (claim?.earlier) {
-    // This same request came before and got no answer (its start may have run, its cycle not yet
-    // recorded): attach to that start rather than refuse it.
-    await startCase<typeof assessmentCycleWorkflow, CycleView>(
-      { temporal, taskQueue: config.temporal.taskQueue },
-      { type: 'assessmentCycleWorkflow', id: assessmentCycleWorkflowId(year), args: [input] },
-      cycleOpenedUpdate,
-    );
-    return cycleAnswer(deps, p, year);
-  }
-  const handle = await temporalCall(() =>
-    temporal.workflow.start('assessmentCycleWorkflow', {
-      workflowId: assessmentCycleWorkflowId(year),
-      taskQueue: config.temporal.taskQueue,
+  // A retry of this same request that got no answer (its start may have run, its cycle not yet recorded)
+  // attaches to that start; any other start of a year already running is refused.
+  const opened = await startCase<typeof assessmentCycleWorkflow, CycleView>(
+    { temporal, taskQueue: config.temporal.taskQueue },
+    {
+      type: 'assessmentCycleWorkflow',
+      id: assessmentCycleWorkflowId(year),
       args: [input],
-      workflowIdConflictPolicy: 'FAIL',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    }),
-  ).catch((error: unknown) => {
-    if (error instanceof WorkflowExecutionAlreadyStartedError)
-      throw new AppError('DUPLICATE', `the assessment of ${year} is already running; a year runs once`);
-    throw error;
-  });
-  await temporalCall(() => handle.executeUpdate(cycleOpenedUpdate));
+      ifRunning: claim?.earlier ? 'attach' : 'refuse',
+    },
+    cycleOpenedUpdate,
+  );
+  if (!opened && !claim?.earlier)
+    throw new AppError('DUPLICATE', `the assessment of ${year} is already running; a year runs once`);
   return cycleAnswer(deps, p, year);
 }
 
@@ -476,7 +467,7 @@ export async function assignAssessor(
             assessmentCases,
             p,
             found.get(code)!,
-            ['bureau_admin'],
+            assessmentRoles.assignAssessor,
             assignAssessorUpdate,
             (actor) => ({
               actor,
@@ -510,7 +501,7 @@ export async function publishResults(deps: AssessmentDeps, p: Principal, year: n
     ? publicationWaitsFor(stage, await cycleProgress(deps.db, row.year), row.agencyCount)
     : null;
   if (waiting) throw new AppError(waiting.code, waiting.message, { state: row.state });
-  await actOnLoaded(deps, cycleCases, p, row, ['bureau_admin'], publishUpdate, (actor) => ({ actor, stage }));
+  await actOnLoaded(deps, cycleCases, p, row, assessmentRoles.publish, publishUpdate, (actor) => ({ actor, stage }));
   return cycleAnswer(deps, p, row.year);
 }
 

@@ -83,17 +83,19 @@ export async function actOnLoaded<Row, Key, V, A>(
  * workflow function (`startCase<typeof shareApplicationWorkflow>`). A retry of the same submission (the
  * same Idempotency-Key gives the same case id) attaches to the running case; a case whose workflow has
  * already closed is never started again: then the answer is null and the caller reads it as recorded.
+ * A case whose id is not the caller's own (a year's assessment cycle, say) refuses a running workflow
+ * instead (`ifRunning: 'refuse'`): then the answer is null too, and the caller says it runs once.
  */
 export async function startCase<W extends Workflow, V>(
   deps: { temporal: Client; taskQueue: string },
-  workflow: { type: string; id: string; args: Parameters<W> },
+  workflow: { type: string; id: string; args: Parameters<W>; ifRunning?: 'attach' | 'refuse' },
   registered: UpdateDefinition<V, []>,
 ): Promise<V | null> {
   const options = {
     workflowId: workflow.id,
     taskQueue: deps.taskQueue,
     args: workflow.args,
-    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdConflictPolicy: workflow.ifRunning === 'refuse' ? 'FAIL' : 'USE_EXISTING',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
   } as const;
   // The SDK's conditional type for `args` cannot be checked against a generic W; the signature above
@@ -110,6 +112,18 @@ export async function startCase<W extends Workflow, V>(
     if (error instanceof WorkflowExecutionAlreadyStartedError) return null;
     throw error;
   }
+}
+
+/**
+ * Waits until a case that another case's workflow started (an objection, by its application's workflow)
+ * has registered, as startCase does for a case the API starts itself; answers its registration.
+ */
+export function awaitRegistered<V>(
+  deps: { temporal: Client },
+  workflowId: string,
+  registered: UpdateDefinition<V, []>,
+): Promise<V> {
+  return temporalCall(() => deps.temporal.workflow.getHandle(workflowId).executeUpdate(registered));
 }
 
 /**

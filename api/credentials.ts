@@ -4,9 +4,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { findCredential, getOpenDataRequest, issueCredential } from '../db/queries/open-data-request.js';
 import { getShareApplication } from '../db/queries/share-application.js';
-import { checkCredentialRotation } from '../workflows/open-data-request/rules.js';
+import { checkCredentialRotation, openDataRoles } from '../workflows/open-data-request/rules.js';
 import type { OpenDataView } from '../workflows/open-data-request/types.js';
-import { checkCredential } from '../workflows/share-application/rules.js';
+import { checkCredential, shareRoles } from '../workflows/share-application/rules.js';
 import type { ShareApplicationView } from '../workflows/share-application/types.js';
 import { refuseUnless } from './case-actions.js';
 import { loadCase, roleOn } from './cases.js';
@@ -37,7 +37,7 @@ export interface CredentialAnswer {
 /** processes.md P1: the applicant's staff fetch (or rotate) the credential of a live grant (checkCredential). */
 export async function issueShareCredential(db: Db, p: Principal, id: string): Promise<CredentialAnswer> {
   const row = await loadCase(db, shareCases, p, id);
-  const role = roleOn(shareCases, p, row, ['agency_staff']);
+  const role = roleOn(shareCases, p, row, shareRoles.credential);
   const v = await refuseUnless(db, 'share-application', row.id, row.state, (view: ShareApplicationView) =>
     checkCredential(view, actorOf(p, role)),
   );
@@ -47,7 +47,7 @@ export async function issueShareCredential(db: Db, p: Principal, id: string): Pr
 /** processes.md P3: the requester rotates the credential of active access (checkCredentialRotation). */
 export async function rotateOpenDataCredential(db: Db, p: Principal, id: string): Promise<CredentialAnswer> {
   const row = await loadCase(db, openDataCases, p, id);
-  const role = roleOn(openDataCases, p, row, ['public']);
+  const role = roleOn(openDataCases, p, row, openDataRoles.credential);
   const v = await refuseUnless(db, 'open-data-request', row.id, row.state, (view: OpenDataView) =>
     checkCredentialRotation(view, actorOf(p, role)),
   );

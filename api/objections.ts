@@ -6,17 +6,16 @@ import { actorSchema } from './schemas.js';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getObjection, type ObjectionRow } from '../db/queries/objection.js';
 import type { Actor, Role } from '../workflows/common/actors.js';
-import { actOnCase, loadCase, roleOn, type CaseKind } from './cases.js';
+import { actOnCase, actOnLoaded, awaitRegistered, loadCase, roleOn, type CaseKind } from './cases.js';
 import { objectionWorkflowId, registeredUpdate } from '../workflows/objection/messages.js';
 import { objectionOutcomes, objectionStates, type ObjectionView } from '../workflows/objection/types.js';
 import { fileObjectionUpdate } from '../workflows/share-application/messages.js';
 import { actingRoleOnObjection, objectionActions } from '../workflows/objection/rules.js';
 import { actionsSchema, withActions } from './case-actions.js';
-import { actorOf, type Principal } from './plugins/auth.js';
+import type { Principal } from './plugins/auth.js';
 import { shareCases, timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
 import { caseIdForKey } from './idempotency.js';
-import { temporalCall, updateCase } from './temporal-errors.js';
-import { canSeeShareApplication } from '../workflows/share-application/rules.js';
+import { canSeeShareApplication, shareRoles } from '../workflows/share-application/rules.js';
 
 export const objectionSchema = z
   .object({
@@ -152,7 +151,7 @@ export async function fileObjection(
   idempotencyKey?: string,
 ): Promise<ObjectionDto> {
   const application = await loadCase(deps.db, shareCases, p, applicationId);
-  const role = roleOn(shareCases, p, application, ['agency_staff']);
+  roleOn(shareCases, p, application, shareRoles.object);
   const { id: objectionId, earlier } = await caseIdForKey(deps.db, `objection:${p.sub}`, idempotencyKey, {
     applicationId,
     ...body,
@@ -162,24 +161,15 @@ export async function fileObjection(
     if (existing) return (await loadVisibleObjection(deps, p, objectionId)).dto;
   }
   // Whether this refusal may still be objected to is checkObjection's (rules.ts), in the update's validator;
-  // a refusal whose process has ended is answered INVALID_STATE by updateCase.
-  await updateCase(
-    deps.temporal.workflow.getHandle(application.workflowId),
-    fileObjectionUpdate,
-    [
-      {
-        actor: actorOf(p, role),
-        objectionId,
-        statement: body.statement,
-        dutyBasis: body.dutyBasis ?? null,
-        policy: deps.config.policy.objection,
-      },
-    ],
-    { noun: 'share application', state: application.state },
-  );
-  await temporalCall(() =>
-    deps.temporal.workflow.getHandle(objectionWorkflowId(objectionId)).executeUpdate(registeredUpdate),
-  );
+  // a refusal whose process has ended is answered INVALID_STATE.
+  await actOnLoaded(deps, shareCases, p, application, shareRoles.object, fileObjectionUpdate, (actor) => ({
+    actor,
+    objectionId,
+    statement: body.statement,
+    dutyBasis: body.dutyBasis ?? null,
+    policy: deps.config.policy.objection,
+  }));
+  await awaitRegistered(deps, objectionWorkflowId(objectionId), registeredUpdate);
   return (await loadVisibleObjection(deps, p, objectionId)).dto;
 }
 

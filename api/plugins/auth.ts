@@ -96,6 +96,22 @@ export function caller(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/**
+ * Who may read or change what belongs to no one process (reference data, the audit trail, operations);
+ * each process's own table is in its rules.ts (shareRoles, objectionRoles, openDataRoles,
+ * assessmentRoles, correctionRoles). The routes name these, never a list of their own.
+ */
+export const referenceRoles = {
+  registerAgency: ['bureau_admin'],
+  catalogResource: ['bureau_admin', 'agency_reviewer'],
+  recordDataUpdate: ['agency_reviewer'],
+  publishCalendar: ['bureau_admin'],
+  followCalendarPublication: ['bureau_admin', 'bureau_coordinator'],
+  verifyAudit: ['bureau_admin'],
+  readSchedules: ['bureau_coordinator', 'bureau_admin'],
+  introspectCredential: ['gateway'],
+} as const satisfies Record<string, readonly Role[]>;
+
 /** The caller when they hold one of `allowed`, acting in the first such role; else 403. */
 export function requireRole(request: FastifyRequest, allowed: readonly Role[]): { principal: Principal; role: Role } {
   const principal = caller(request);

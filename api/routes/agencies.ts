@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { createAgency, listAgencies, type AgencyRow } from '../../db/queries/agency.js';
 import { agencyLevels } from '../../db/schema/agency.js';
 import { AppError } from '../../lib/errors.js';
-import { caller, requireRole } from '../plugins/auth.js';
+import { caller, referenceRoles, requireRole } from '../plugins/auth.js';
 import { decodeCursor, encodeCursor, page, paginationQuery, problems } from '../schemas.js';
 
 const agencySchema = z
@@ -40,7 +40,7 @@ export const agencyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request, reply) => {
-      requireRole(request, ['bureau_admin']);
+      requireRole(request, referenceRoles.registerAgency);
       const row = await createAgency(db, request.body);
       if (!row) throw new AppError('DUPLICATE', `agency ${request.body.code} already exists`);
       return reply.code(201).send(toDto(row));

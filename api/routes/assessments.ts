@@ -12,9 +12,8 @@ import {
   selfAssessUpdate,
   verifyRectificationUpdate,
 } from '../../workflows/assessment/messages.js';
-import { cycleViewerRoles } from '../../workflows/assessment/rules.js';
+import { assessmentRoles, cycleViewerRoles } from '../../workflows/assessment/rules.js';
 import { agencyAssessmentStates, cycleStates, publicationStages } from '../../workflows/assessment/types.js';
-import type { Role } from '../../workflows/common/actors.js';
 import {
   actOnAssessment,
   agencyAnswer,
@@ -42,7 +41,6 @@ import { caller, requireRole } from '../plugins/auth.js';
 import { idempotencyHeaders, page, paginationQuery, problems, text } from '../schemas.js';
 
 const tags = ['assessments (P4)'];
-const bureau: readonly Role[] = ['bureau_coordinator', 'bureau_admin'];
 /** A score on one indicator, as an agency, an assessor or the bureau's answer to an appeal gives it. */
 const score = z.object({ indicator: z.string().min(1).max(64), score: z.number().min(0).max(100) });
 const scored = <T extends z.ZodRawShape>(note: T) => z.array(score.extend(note)).max(50);
@@ -80,7 +78,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) => {
-      requireRole(request, bureau);
+      requireRole(request, assessmentRoles.followCycle);
       return scheduleAnswer(deps);
     },
   );
@@ -113,7 +111,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, ['bureau_admin']);
+      const { principal } = requireRole(request, assessmentRoles.manageIndicators);
       return reply.code(201).send(await createFramework(db, principal, request.body));
     },
   );
@@ -131,7 +129,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, ['bureau_admin']);
+      const { principal } = requireRole(request, assessmentRoles.startCycle);
       return reply.code(201).send(await startCycle(deps, principal, request.body, request.headers['idempotency-key']));
     },
   );
@@ -236,7 +234,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, bureau);
+      const { principal } = requireRole(request, assessmentRoles.followCycle);
       const { year, csv } = await resultsCsv(db, principal, request.params.year);
       return reply
         .type('text/csv; charset=utf-8')
@@ -269,7 +267,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) => {
-      const { principal } = requireRole(request, ['bureau_admin']);
+      const { principal } = requireRole(request, assessmentRoles.assignAssessor);
       return assignAssessor(deps, principal, request.params.year, request.body);
     },
   );
@@ -287,7 +285,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) => {
-      const { principal } = requireRole(request, ['bureau_admin']);
+      const { principal } = requireRole(request, assessmentRoles.publish);
       return publishResults(deps, principal, request.params.year, request.body.stage);
     },
   );
@@ -324,7 +322,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      actOnAssessment(deps, caller(request), request.params, ['agency_staff'], selfAssessUpdate, (actor) => ({
+      actOnAssessment(deps, caller(request), request.params, assessmentRoles.selfAssess, selfAssessUpdate, (actor) => ({
         actor,
         items: request.body.items,
       })),
@@ -345,7 +343,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      actOnAssessment(deps, caller(request), request.params, ['assessor'], reviewAgencyUpdate, (actor) => ({
+      actOnAssessment(deps, caller(request), request.params, assessmentRoles.review, reviewAgencyUpdate, (actor) => ({
         actor,
         items: request.body.items,
       })),
@@ -364,7 +362,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      actOnAssessment(deps, caller(request), request.params, ['agency_staff'], appealUpdate, (actor) => ({
+      actOnAssessment(deps, caller(request), request.params, assessmentRoles.appeal, appealUpdate, (actor) => ({
         actor,
         text: request.body.text,
       })),
@@ -386,11 +384,18 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      actOnAssessment(deps, caller(request), request.params, ['bureau_admin'], answerAppealUpdate, (actor) => ({
-        actor,
-        text: request.body.text,
-        revised: request.body.revised,
-      })),
+      actOnAssessment(
+        deps,
+        caller(request),
+        request.params,
+        assessmentRoles.answerAppeal,
+        answerAppealUpdate,
+        (actor) => ({
+          actor,
+          text: request.body.text,
+          revised: request.body.revised,
+        }),
+      ),
   );
 
   app.post(
@@ -406,7 +411,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      actOnAssessment(deps, caller(request), request.params, ['agency_staff'], rectifyUpdate, (actor) => ({
+      actOnAssessment(deps, caller(request), request.params, assessmentRoles.rectify, rectifyUpdate, (actor) => ({
         actor,
         stage: request.body.stage,
         text: request.body.text,
@@ -426,10 +431,17 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) =>
-      actOnAssessment(deps, caller(request), request.params, ['bureau_admin'], verifyRectificationUpdate, (actor) => ({
-        actor,
-        passed: request.body.passed,
-        note: request.body.note || null,
-      })),
+      actOnAssessment(
+        deps,
+        caller(request),
+        request.params,
+        assessmentRoles.verifyRectification,
+        verifyRectificationUpdate,
+        (actor) => ({
+          actor,
+          passed: request.body.passed,
+          note: request.body.note || null,
+        }),
+      ),
   );
 };

@@ -8,7 +8,7 @@ import { getObjection } from '../../db/queries/objection.js';
 import { getOpenDataRequest } from '../../db/queries/open-data-request.js';
 import { getShareApplication } from '../../db/queries/share-application.js';
 import { AppError } from '../../lib/errors.js';
-import { caller, isBureau, requireRole } from '../plugins/auth.js';
+import { caller, isBureau, referenceRoles, requireRole } from '../plugins/auth.js';
 import { timelineDto, timelineEventSchema } from '../share-applications.js';
 import { problems } from '../schemas.js';
 import { canSeeAgencyAssessment, canSeeAssessmentCycle } from '../../workflows/assessment/rules.js';
@@ -79,7 +79,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       },
     },
     async (request) => {
-      requireRole(request, ['bureau_admin']);
+      requireRole(request, referenceRoles.verifyAudit);
       return verifyAuditChain(db);
     },
   );

@@ -16,7 +16,7 @@ import type { Logger } from '../../lib/logger.js';
 import { addWorkingDays, endOfLocalDay, validateCalendarYear } from '../../workflows/common/working-days.js';
 import { type CalendarPublicationInput } from '../../workflows/calendar/workflow.js';
 import { startCalendarPublication } from '../../lib/calendar-publications.js';
-import { caller, requireRole } from '../plugins/auth.js';
+import { caller, referenceRoles, requireRole } from '../plugins/auth.js';
 import { localDateSchema, problems } from '../schemas.js';
 
 const publicationSchema = z
@@ -154,7 +154,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const { principal } = requireRole(request, ['bureau_admin']);
+      const { principal } = requireRole(request, referenceRoles.publishCalendar);
       const { year } = request.params;
       const holidays = [...new Set(request.body.holidays)].sort();
       const workdays = [...new Set(request.body.workdays)].sort();
@@ -206,7 +206,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      requireRole(request, ['bureau_admin', 'bureau_coordinator']);
+      requireRole(request, referenceRoles.followCalendarPublication);
       const job = await getCalendarPublication(db, request.params.id);
       if (!job) throw new AppError('NOT_FOUND', 'no such calendar publication');
       return publicationDto(job);

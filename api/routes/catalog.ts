@@ -11,7 +11,7 @@ import {
 } from '../../db/queries/catalog.js';
 import { freshnessStates, openTypes, shareTypes, updateCycles } from '../../db/schema/catalog.js';
 import { AppError } from '../../lib/errors.js';
-import { caller, requireRole } from '../plugins/auth.js';
+import { caller, referenceRoles, requireRole } from '../plugins/auth.js';
 import {
   agencyCodeSchema,
   decodeCursor,
@@ -107,7 +107,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
       },
     },
     async (request, reply) => {
-      const { principal, role } = requireRole(request, ['bureau_admin', 'agency_reviewer']);
+      const { principal, role } = requireRole(request, referenceRoles.catalogResource);
       const body = request.body;
       if (
         role === 'agency_reviewer' &&
@@ -186,7 +186,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, ['agency_reviewer']);
+      const { principal } = requireRole(request, referenceRoles.recordDataUpdate);
       const resource = await getResource(db, request.params.id);
       if (!resource) throw new AppError('NOT_FOUND', 'no such resource');
       if (resource.providerAgency !== principal.agency)

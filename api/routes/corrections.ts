@@ -9,7 +9,7 @@ import {
   returnCorrectionUpdate,
   verifyUpdate,
 } from '../../workflows/correction/messages.js';
-import { correctionListScope } from '../../workflows/correction/rules.js';
+import { correctionListScope, correctionRoles } from '../../workflows/correction/rules.js';
 import { correctionOutcomes } from '../../workflows/correction/types.js';
 import { loadCase } from '../cases.js';
 import {
@@ -127,7 +127,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         deps,
         caller(request),
         request.params.id,
-        ['agency_reviewer'],
+        correctionRoles.return,
         returnCorrectionUpdate,
         (actor) => ({
           actor,
@@ -156,7 +156,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         deps,
         p,
         request.params.id,
-        ['bureau_coordinator'],
+        correctionRoles.forward,
         forwardCorrectionUpdate,
         async (actor) => ({
           actor,
@@ -183,7 +183,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
         deps,
         caller(request),
         request.params.id,
-        ['agency_reviewer'],
+        correctionRoles.extend,
         extendVerificationUpdate,
         (actor) => ({
           actor,
@@ -215,7 +215,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
       const p = caller(request);
       const { outcome, note } = request.body;
       const transferTo = outcome === 'transferred' ? (request.body.transferTo ?? null) : null;
-      return actOnCorrection(deps, p, request.params.id, ['agency_reviewer'], verifyUpdate, async (actor) => {
+      return actOnCorrection(deps, p, request.params.id, correctionRoles.verify, verifyUpdate, async (actor) => {
         if (transferTo) await registeredAgency(deps, transferTo, 'transferTo');
         return { actor, outcome, note, transferTo, transferredCorrectionId: transferTo ? transferCaseId() : null };
       });

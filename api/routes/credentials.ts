@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { introspectCredential } from '../credentials.js';
-import { requireRole } from '../plugins/auth.js';
+import { referenceRoles, requireRole } from '../plugins/auth.js';
 import { problems } from '../schemas.js';
 
 export const credentialRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, deps) => {
@@ -30,7 +30,7 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, d
       },
     },
     async (request) => {
-      requireRole(request, ['gateway']);
+      requireRole(request, referenceRoles.introspectCredential);
       return introspectCredential(deps.db, request.body.credential, Date.now());
     },
   );

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { agencyOfViewer } from '../../workflows/common/actors.js';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import {
@@ -49,7 +50,7 @@ const dto = (n: NotificationRow) => ({
  */
 const inboxOf = (p: Principal): Inbox => ({
   userId: p.sub,
-  agency: p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null,
+  agency: agencyOfViewer(p),
   bureau: isBureau(p),
 });
 

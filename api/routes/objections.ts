@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { conditionsProblem } from '../../workflows/objection/rules.js';
+import { conditionsProblem, objectionRoles } from '../../workflows/objection/rules.js';
 import { partyListScope } from '../../workflows/share-application/rules.js';
 import { listCaseEvents } from '../../db/queries/audit.js';
 import { listObjections } from '../../db/queries/objection.js';
@@ -133,7 +133,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
       },
     },
     async (request) =>
-      actOnObjection(deps, caller(request), request.params.id, ['agency_reviewer'], settleUpdate, (actor) => ({
+      actOnObjection(deps, caller(request), request.params.id, objectionRoles.settle, settleUpdate, (actor) => ({
         actor,
         ...request.body,
       })),
@@ -157,7 +157,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
       },
     },
     async (request) =>
-      actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator'], assignUpdate, (actor) => ({
+      actOnObjection(deps, caller(request), request.params.id, objectionRoles.assign, assignUpdate, (actor) => ({
         actor,
         coordinator:
           request.body.coordinator && request.body.coordinator !== actor.id
@@ -187,7 +187,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
         deps,
         caller(request),
         request.params.id,
-        ['agency_staff', 'agency_reviewer'],
+        objectionRoles.statement,
         addStatementUpdate,
         (actor) => ({ actor, text: request.body.text }),
       ),
@@ -205,7 +205,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
       },
     },
     async (request) =>
-      actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator'], addMinutesUpdate, (actor) => ({
+      actOnObjection(deps, caller(request), request.params.id, objectionRoles.minutes, addMinutesUpdate, (actor) => ({
         actor,
         ...request.body,
       })),
@@ -225,7 +225,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
       },
     },
     async (request) =>
-      actOnObjection(deps, caller(request), request.params.id, ['bureau_coordinator'], ruleUpdate, (actor) => ({
+      actOnObjection(deps, caller(request), request.params.id, objectionRoles.rule, ruleUpdate, (actor) => ({
         actor,
         ...request.body,
       })),
@@ -244,14 +244,10 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
       },
     },
     async (request) =>
-      actOnObjection(
-        deps,
-        caller(request),
-        request.params.id,
-        ['bureau_coordinator', 'bureau_admin'],
-        escalateUpdate,
-        (actor) => ({ actor, reason: request.body.reason }),
-      ),
+      actOnObjection(deps, caller(request), request.params.id, objectionRoles.escalate, escalateUpdate, (actor) => ({
+        actor,
+        reason: request.body.reason,
+      })),
   );
 
   app.post(
@@ -271,9 +267,16 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
       },
     },
     async (request) =>
-      actOnObjection(deps, caller(request), request.params.id, ['bureau_admin'], governmentDecisionUpdate, (actor) => ({
-        actor,
-        ...request.body,
-      })),
+      actOnObjection(
+        deps,
+        caller(request),
+        request.params.id,
+        objectionRoles.governmentDecision,
+        governmentDecisionUpdate,
+        (actor) => ({
+          actor,
+          ...request.body,
+        }),
+      ),
   );
 };

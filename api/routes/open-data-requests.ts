@@ -21,7 +21,7 @@ import {
 } from '../open-data-requests.js';
 import { newCredential, rotateOpenDataCredential } from '../credentials.js';
 import { caller, requireRole } from '../plugins/auth.js';
-import { MAX_OPEN_PERIOD_MONTHS, openDataListScope } from '../../workflows/open-data-request/rules.js';
+import { MAX_OPEN_PERIOD_MONTHS, openDataListScope, openDataRoles } from '../../workflows/open-data-request/rules.js';
 import type { ShareDeps } from '../share-applications.js';
 import {
   credentialAnswerSchema,
@@ -53,7 +53,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, ['public']);
+      const { principal } = requireRole(request, openDataRoles.request);
       return reply
         .code(201)
         .send(await submitOpenDataRequest(deps, principal, request.body, request.headers['idempotency-key']));
@@ -135,7 +135,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     },
     async (request) => {
       const p = caller(request);
-      await actOnOpenData(deps, p, request.params.id, ['bureau_coordinator'], formalCheckUpdate, (actor) => ({
+      await actOnOpenData(deps, p, request.params.id, openDataRoles.formalCheck, formalCheckUpdate, (actor) => ({
         actor,
         passed: request.body.passed,
         reasons: request.body.reasons ?? null,
@@ -164,7 +164,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     },
     async (request) => {
       const p = caller(request);
-      await actOnOpenData(deps, p, request.params.id, ['public'], resubmitUpdate, (actor) => ({
+      await actOnOpenData(deps, p, request.params.id, openDataRoles.resubmit, resubmitUpdate, (actor) => ({
         actor,
         changes: request.body,
       }));
@@ -195,7 +195,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     async (request) => {
       const p = caller(request);
       const agreementVersion = request.body.decision === 'approve' ? (await currentAgreement(deps.db)).version : null;
-      await actOnOpenData(deps, p, request.params.id, ['agency_reviewer'], openDecideUpdate, (actor) => ({
+      await actOnOpenData(deps, p, request.params.id, openDataRoles.decide, openDecideUpdate, (actor) => ({
         actor,
         ...request.body,
         agreementVersion,
@@ -221,7 +221,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     },
     async (request) => {
       const p = caller(request);
-      const row = await actOnOpenData(deps, p, request.params.id, ['public'], signUpdate, (actor) => ({
+      const row = await actOnOpenData(deps, p, request.params.id, openDataRoles.sign, signUpdate, (actor) => ({
         actor,
         agreementVersion: request.body.agreementVersion,
       }));
@@ -243,7 +243,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     },
     async (request) => {
       const p = caller(request);
-      await actOnOpenData(deps, p, request.params.id, ['public'], reportUsageUpdate, (actor) => ({
+      await actOnOpenData(deps, p, request.params.id, openDataRoles.reportUsage, reportUsageUpdate, (actor) => ({
         actor,
         ...request.body,
       }));
@@ -264,14 +264,10 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     },
     async (request) => {
       const p = caller(request);
-      await actOnOpenData(
-        deps,
-        p,
-        request.params.id,
-        ['agency_reviewer', 'bureau_admin', 'bureau_coordinator'],
-        openRevokeUpdate,
-        (actor) => ({ actor, reason: request.body.reason }),
-      );
+      await actOnOpenData(deps, p, request.params.id, openDataRoles.revoke, openRevokeUpdate, (actor) => ({
+        actor,
+        reason: request.body.reason,
+      }));
       return loadVisibleOpenData(deps, p, request.params.id);
     },
   );
@@ -310,7 +306,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, ['bureau_admin']);
+      const { principal } = requireRole(request, openDataRoles.publishAgreement);
       const a = await publishAgreement(deps.db, { ...request.body, publishedBy: principal.sub });
       return reply
         .code(201)

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { assessmentScheduleId } from '../../workflows/assessment/messages.js';
 import { localDate } from '../../workflows/common/working-days.js';
 import { freshnessScheduleId } from '../../workflows/freshness/messages.js';
-import { requireRole } from '../plugins/auth.js';
+import { referenceRoles, requireRole } from '../plugins/auth.js';
 import { problems } from '../schemas.js';
 import { temporalCall } from '../temporal-errors.js';
 
@@ -39,7 +39,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<{ temporal: Client }> = async
       },
     },
     async (request) => {
-      requireRole(request, ['bureau_coordinator', 'bureau_admin']);
+      requireRole(request, referenceRoles.readSchedules);
       const items = await Promise.all(
         scheduleIds.map(async (scheduleId) => {
           const d = await temporalCall(() => temporal.schedule.getHandle(scheduleId).describe()).catch(

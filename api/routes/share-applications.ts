@@ -10,7 +10,12 @@ import {
   withdrawUpdate,
 } from '../../workflows/share-application/messages.js';
 import { decisions, shareApplicationStates } from '../../workflows/share-application/types.js';
-import { decisionInputErrors, MAX_PERIOD_MONTHS, partyListScope } from '../../workflows/share-application/rules.js';
+import {
+  decisionInputErrors,
+  MAX_PERIOD_MONTHS,
+  partyListScope,
+  shareRoles,
+} from '../../workflows/share-application/rules.js';
 import {
   actOnShareApplication,
   applicationDto,
@@ -54,7 +59,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, ['agency_staff']);
+      const { principal } = requireRole(request, shareRoles.apply);
       const created = await submitShareApplication(deps, principal, request.body, request.headers['idempotency-key']);
       return reply.code(201).send(created);
     },
@@ -147,7 +152,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       },
     },
     async (request) =>
-      actOnShareApplication(deps, caller(request), request.params.id, ['agency_reviewer'], decideUpdate, (actor) => ({
+      actOnShareApplication(deps, caller(request), request.params.id, shareRoles.decide, decideUpdate, (actor) => ({
         actor,
         ...request.body,
       })),
@@ -170,10 +175,17 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       },
     },
     async (request) =>
-      actOnShareApplication(deps, caller(request), request.params.id, ['agency_staff'], supplementUpdate, (actor) => ({
-        actor,
-        ...request.body,
-      })),
+      actOnShareApplication(
+        deps,
+        caller(request),
+        request.params.id,
+        shareRoles.supplement,
+        supplementUpdate,
+        (actor) => ({
+          actor,
+          ...request.body,
+        }),
+      ),
   );
 
   app.post(
@@ -188,7 +200,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       },
     },
     async (request) =>
-      actOnShareApplication(deps, caller(request), request.params.id, ['agency_staff'], withdrawUpdate, (actor) => ({
+      actOnShareApplication(deps, caller(request), request.params.id, shareRoles.withdraw, withdrawUpdate, (actor) => ({
         actor,
         reason: request.body.reason ?? null,
       })),
@@ -207,7 +219,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       },
     },
     async (request) =>
-      actOnShareApplication(deps, caller(request), request.params.id, ['bureau_coordinator'], urgeUpdate, (actor) => ({
+      actOnShareApplication(deps, caller(request), request.params.id, shareRoles.urge, urgeUpdate, (actor) => ({
         actor,
         reason: request.body.note ?? null,
       })),
@@ -225,7 +237,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       },
     },
     async (request) =>
-      actOnShareApplication(deps, caller(request), request.params.id, ['agency_staff'], renewUpdate, (actor) => ({
+      actOnShareApplication(deps, caller(request), request.params.id, shareRoles.renew, renewUpdate, (actor) => ({
         actor,
         ...request.body,
       })),
@@ -243,14 +255,10 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
       },
     },
     async (request) =>
-      actOnShareApplication(
-        deps,
-        caller(request),
-        request.params.id,
-        ['agency_reviewer', 'bureau_admin'],
-        revokeUpdate,
-        (actor) => ({ actor, reason: request.body.reason }),
-      ),
+      actOnShareApplication(deps, caller(request), request.params.id, shareRoles.revoke, revokeUpdate, (actor) => ({
+        actor,
+        reason: request.body.reason,
+      })),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 // 统计: per process, cases by state, overdue by responding agency, median review time in working
 // days and a monthly trend — the city for the bureau, an agency's own cases for its staff.
+import { agencyOfViewer } from '../../workflows/common/actors.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentCalendar } from '../../activities/calendar.js';
@@ -68,8 +69,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     },
     async (request) => {
       const p = caller(request);
-      const ownAgency =
-        p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null;
+      const ownAgency = agencyOfViewer(p);
       if (!isBureau(p) && !ownAgency)
         throw new AppError('FORBIDDEN', 'statistics are for the bureau and for agency staff');
       const agency = isBureau(p) ? (request.query.agency ?? null) : ownAgency;

@@ -1,5 +1,6 @@
 // 待办: one work list across every process — what awaits the caller (todo), what they acted on
 // (done), and their agency's other open cases (watching) — with deadlines in working days.
+import { agencyOfViewer } from '../../workflows/common/actors.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentCalendar } from '../../activities/calendar.js';
@@ -116,8 +117,7 @@ export const workItemRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
     async (request) => {
       const p = caller(request);
       const { view, limit, cursor, ...filter } = request.query;
-      const partyAgency =
-        p.agency && p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? p.agency : null;
+      const partyAgency = agencyOfViewer(p);
       const fetch = (after: string | null): Promise<WorkRow[]> => {
         if (view === 'done') return listDone(db, p, filter, limit, decodeCursor(after ?? undefined, actedCursorSchema));
         if (view === 'watching')

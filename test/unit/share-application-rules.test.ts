@@ -2,7 +2,7 @@
 // below was worked out by hand from the 2026 State Council calendar.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../policy/index.js';
-import type { Actor, Refusal } from '../../workflows/common/actors.js';
+import { roles, type Actor, type Refusal, type Role } from '../../workflows/common/actors.js';
 import type { TrackedDeadline } from '../../workflows/common/deadlines.js';
 import type { DecisionInput } from '../../workflows/share-application/messages.js';
 import {
@@ -20,6 +20,7 @@ import {
   isTerminal,
   reminderAtMs,
   renewedExpiry,
+  shareRoles,
   type SharePolicy,
 } from '../../workflows/share-application/rules.js';
 import {
@@ -1376,5 +1377,17 @@ describe('checkDecision with a period that is not a whole number of months', () 
       NOW_REVIEW,
     );
     expect(outcome(r)).toEqual(invalid('periodMonths'));
+  });
+});
+
+describe('the role table (shareRoles) is what the checks read', () => {
+  // Each role in turn, of the provider agency where it is an agency role: refused FORBIDDEN exactly when
+  // the table leaves it out of the action.
+  const inRole = (role: Role): Actor => ({ id: 'u-1', role, agency: role.startsWith('agency') ? PROVIDER : null });
+  it.each(roles)('%s may revoke a grant and urge a review exactly when shareRoles says so', (role) => {
+    const revoke = checkRevocation(makeView(grantedOverrides()), { actor: inRole(role), reason: 'misuse' });
+    expect(revoke?.code === 'FORBIDDEN').toBe(!shareRoles.revoke.some((r) => r === role));
+    const urge = checkUrge(makeView(), { actor: inRole(role) });
+    expect(urge?.code === 'FORBIDDEN').toBe(!shareRoles.urge.some((r) => r === role));
   });
 });

@@ -1,10 +1,12 @@
 // Pure decisions of the annual assessment (年度评估), docs/processes.md P4. Each names its source.
 import {
+  actsIn,
   agencyOfViewer,
   isBureauViewer,
   pickRole,
   refuse,
   systemActor,
+  type ActionRoles,
   type Actor,
   type Refusal,
   type Role,
@@ -47,8 +49,33 @@ import type {
 
 type FieldProblem = { path: string; message: string };
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
-const isStaffOf = (a: Actor, agency: string) => a.role === 'agency_staff' && a.agency === agency;
-const isAdmin = (a: Actor) => a.role === 'bureau_admin';
+
+/**
+ * processes.md P4 (role × action): who may take each step of the assessment. The agency's own staff
+ * assess, appeal and rectify; the assigned assessor reviews; the bureau's admin runs the cycle.
+ */
+export const assessmentRoles = {
+  manageIndicators: ['bureau_admin'],
+  startCycle: ['bureau_admin'],
+  followCycle: ['bureau_coordinator', 'bureau_admin'],
+  assignAssessor: ['bureau_admin'],
+  publish: ['bureau_admin'],
+  selfAssess: ['agency_staff'],
+  review: ['assessor'],
+  appeal: ['agency_staff'],
+  answerAppeal: ['bureau_admin'],
+  rectify: ['agency_staff'],
+  verifyRectification: ['bureau_admin'],
+} as const satisfies ActionRoles<string>;
+
+/** The agency's assessment an actor's role fits: its own for staff, the assigned one for an assessor. */
+const fitsAssessment =
+  (v: Pick<AgencyAssessmentView, 'agencyCode' | 'assessor'>) =>
+  (a: Pick<Actor, 'id' | 'role' | 'agency'>): boolean =>
+    a.role === 'agency_staff' ? a.agency === v.agencyCode : a.role === 'assessor' ? v.assessor?.id === a.id : true;
+
+const may = (action: keyof typeof assessmentRoles, v: AgencyAssessmentView, a: Actor) =>
+  actsIn(assessmentRoles[action], a, fitsAssessment(v));
 
 /** processes.md P4: the bureau and the assessors see a cycle: its stages, its agencies and its own trail. */
 export const cycleViewerRoles: readonly Role[] = ['bureau_coordinator', 'bureau_admin', 'assessor'];
@@ -227,7 +254,7 @@ export function rectificationReasons(result: AgencyResult, set: IndicatorSet): s
 
 /** processes.md P4 step 3: the bureau assigns an independent assessor before the review is in. */
 export function checkAssignment(v: AgencyAssessmentView, i: AssignAssessorInput): Refusal | null {
-  if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin assigns assessors');
+  if (!may('assignAssessor', v, i.actor)) return refuse('FORBIDDEN', 'only the bureau admin assigns assessors');
   if (v.review || !['collecting', 'self_assessment', 'review'].includes(v.state))
     return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; its review is done`);
   if (isBlank(i.assessor.id))
@@ -239,7 +266,7 @@ export function checkAssignment(v: AgencyAssessmentView, i: AssignAssessorInput)
 
 /** processes.md P4 step 2: the agency's own staff assess themselves, with evidence, within assessment.selfWd. */
 export function checkSelfAssessment(v: AgencyAssessmentView, i: SelfAssessmentInput, nowMs: number): Refusal | null {
-  if (!isStaffOf(i.actor, v.agencyCode))
+  if (!may('selfAssess', v, i.actor))
     return refuse('FORBIDDEN', "only the agency's own staff submit its self-assessment");
   if (v.state === 'collecting') return refuse('INVALID_STATE', 'the metrics are still being computed');
   if (v.selfAssessment) return refuse('INVALID_STATE', 'the self-assessment was already submitted');
@@ -253,8 +280,7 @@ export function checkSelfAssessment(v: AgencyAssessmentView, i: SelfAssessmentIn
 
 /** processes.md P4 step 3: the assigned assessor reviews, once the self-assessment is in or its window closed. */
 export function checkReview(v: AgencyAssessmentView, i: ReviewInput): Refusal | null {
-  if (i.actor.role !== 'assessor' || v.assessor?.id !== i.actor.id)
-    return refuse('FORBIDDEN', 'only the assessor assigned to this agency reviews it');
+  if (!may('review', v, i.actor)) return refuse('FORBIDDEN', 'only the assessor assigned to this agency reviews it');
   if (v.state !== 'review')
     return refuse(
       'INVALID_STATE',
@@ -270,7 +296,7 @@ export function checkReview(v: AgencyAssessmentView, i: ReviewInput): Refusal | 
 
 /** processes.md P4 step 4: an agency may appeal its preliminary result once, during the notice period (公示). */
 export function checkAppeal(v: AgencyAssessmentView, i: AppealInput, nowMs: number): Refusal | null {
-  if (!isStaffOf(i.actor, v.agencyCode)) return refuse('FORBIDDEN', "only the agency's own staff appeal its result");
+  if (!may('appeal', v, i.actor)) return refuse('FORBIDDEN', "only the agency's own staff appeal its result");
   if (v.state !== 'notice')
     return refuse('INVALID_STATE', `the agency's assessment is ${v.state}; appeals are heard during the notice period`);
   if (v.deadlines.notice && isPast(v.deadlines.notice.dueAt, nowMs))
@@ -283,7 +309,7 @@ export function checkAppeal(v: AgencyAssessmentView, i: AppealInput, nowMs: numb
 
 /** processes.md P4 step 4: the bureau answers each appeal, and may revise scores. */
 export function checkAppealAnswer(v: AgencyAssessmentView, i: AppealAnswerInput): Refusal | null {
-  if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin answers appeals');
+  if (!may('answerAppeal', v, i.actor)) return refuse('FORBIDDEN', 'only the bureau admin answers appeals');
   if (v.state !== 'notice' || !v.appeal || v.appeal.answer)
     return refuse(
       'INVALID_STATE',
@@ -303,7 +329,7 @@ export function checkAppealAnswer(v: AgencyAssessmentView, i: AppealAnswerInput)
 
 /** processes.md P4 step 6: the agency files its rectification plan, then its completion report. */
 export function checkRectification(v: AgencyAssessmentView, i: RectificationInput): Refusal | null {
-  if (!isStaffOf(i.actor, v.agencyCode))
+  if (!may('rectify', v, i.actor))
     return refuse('FORBIDDEN', "only the agency's own staff report on its rectification");
   const r = v.rectification;
   if (v.state !== 'rectification' || !r)
@@ -336,7 +362,8 @@ export function checkRectificationVerification(
   v: AgencyAssessmentView,
   i: RectificationVerificationInput,
 ): Refusal | null {
-  if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin verifies rectifications');
+  if (!may('verifyRectification', v, i.actor))
+    return refuse('FORBIDDEN', 'only the bureau admin verifies rectifications');
   if (v.state !== 'rectification' || v.rectification?.state !== 'awaiting_verification')
     return refuse('INVALID_STATE', 'no completion report awaits verification');
   return null;
@@ -362,7 +389,7 @@ export function retrackStages<
  * in is checked against the records); final results once the notice period has ended.
  */
 export function checkPublication(c: CycleView, i: PublicationInput, nowMs: number): Refusal | null {
-  if (!isAdmin(i.actor)) return refuse('FORBIDDEN', 'only the bureau admin publishes results');
+  if (!actsIn(assessmentRoles.publish, i.actor)) return refuse('FORBIDDEN', 'only the bureau admin publishes results');
   if (i.stage === 'preliminary') {
     if (c.state !== 'review')
       return refuse(

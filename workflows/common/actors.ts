@@ -31,6 +31,16 @@ export interface Refusal {
   errors?: { path: string; message: string }[];
 }
 
+/**
+ * Who may take each action of a process, by role: the one list a process's checks, its API routes and
+ * the console's `actions` all read (each process's rules.ts keeps its table beside its checks).
+ */
+export type ActionRoles<A extends string> = Readonly<Record<A, readonly Role[]>>;
+
+/** Whether `a` acts in one of `allowed` and, in that role, fits the case (`fits`: the right agency, say). */
+export const actsIn = (allowed: readonly Role[], a: Actor, fits: (a: Actor) => boolean = () => true): boolean =>
+  a.role !== 'system' && allowed.includes(a.role) && fits(a);
+
 export const refuse = (code: Refusal['code'], message: string, errors?: Refusal['errors']): Refusal =>
   errors ? { code, message, errors } : { code, message };
 

@@ -1,11 +1,13 @@
 // Pure decisions of the data correction process (docs/processes.md P5). Each names its source.
 import {
+  actsIn,
   agencyOfViewer,
   bureauRoles,
   isBureauViewer,
   pickRole,
   refuse,
   systemActor,
+  type ActionRoles,
   type Actor,
   type Refusal,
   type Role,
@@ -51,7 +53,7 @@ export function actingRoleOnCorrection(
   return pickRole(
     viewer,
     allowed,
-    (role) => (role === 'agency_reviewer' ? !!r.assignedAgency && viewer.agency === r.assignedAgency : true),
+    (role) => fitsCorrection(r)({ role, agency: viewer.agency ?? null }),
     () => "only the verifying agency's reviewer does this",
   );
 }
@@ -86,11 +88,30 @@ export function checkReporterAccess(
     'you have no access to this resource: errors are reported by those who hold its data (a share grant, an open-data agreement, or its provider)',
   );
 }
-const isVerifier = (v: CorrectionView, a: Actor) => a.role === 'agency_reviewer' && a.agency === v.assignedAgency;
+/**
+ * processes.md P5 (role × action): who may take each action on a correction. The verifying agency's
+ * reviewer extends, verifies and returns; the bureau's coordinator routes a returned report by hand.
+ */
+export const correctionRoles = {
+  extend: ['agency_reviewer'],
+  verify: ['agency_reviewer'],
+  return: ['agency_reviewer'],
+  forward: ['bureau_coordinator'],
+} as const satisfies ActionRoles<string>;
+
+/** The correction an actor's role fits: a reviewer the verifying agency's; a bureau role any. */
+const fitsCorrection =
+  (r: { assignedAgency: string | null }) =>
+  (a: Pick<Actor, 'role' | 'agency'>): boolean =>
+    a.role === 'agency_reviewer' ? !!r.assignedAgency && a.agency === r.assignedAgency : true;
+
+const may = (action: keyof typeof correctionRoles, v: CorrectionView, a: Actor) =>
+  actsIn(correctionRoles[action], a, fitsCorrection(v));
 
 /** processes.md P5: one extension to correction.verifyExtendedWd, approved by the provider's head and recorded. */
 export function checkExtension(v: CorrectionView, i: ExtensionInput, nowMs: number): Refusal | null {
-  if (!isVerifier(v, i.actor)) return refuse('FORBIDDEN', "only the verifying agency's reviewer extends verification");
+  if (!may('extend', v, i.actor))
+    return refuse('FORBIDDEN', "only the verifying agency's reviewer extends verification");
   if (v.state !== 'verifying')
     return refuse('INVALID_STATE', `the correction is ${v.state}; only verification can be extended`);
   if (v.extension) return refuse('INVALID_STATE', 'verification was already extended once');
@@ -107,7 +128,7 @@ export function checkExtension(v: CorrectionView, i: ExtensionInput, nowMs: numb
 
 /** processes.md P5: the verifying agency answers corrected, no_change (with reasons) or transferred to the owner. */
 export function checkVerification(v: CorrectionView, i: VerificationInput): Refusal | null {
-  if (!isVerifier(v, i.actor)) return refuse('FORBIDDEN', "only the verifying agency's reviewer verifies");
+  if (!may('verify', v, i.actor)) return refuse('FORBIDDEN', "only the verifying agency's reviewer verifies");
   if (v.state !== 'verifying')
     return refuse('INVALID_STATE', `the correction is ${v.state}; it awaits no verification`);
   if (!correctionOutcomes.includes(i.outcome))
@@ -138,7 +159,7 @@ export function checkVerification(v: CorrectionView, i: VerificationInput): Refu
  * it is, returns it to the bureau with its reasons (a transfer names the owner instead).
  */
 export function checkReturn(v: CorrectionView, i: ReturnInput): Refusal | null {
-  if (!isVerifier(v, i.actor))
+  if (!may('return', v, i.actor))
     return refuse('FORBIDDEN', "only the verifying agency's reviewer returns a report to the bureau");
   if (v.state !== 'verifying')
     return refuse('INVALID_STATE', `the correction is ${v.state}; only a report under verification can be returned`);
@@ -154,8 +175,7 @@ export function checkReturn(v: CorrectionView, i: ReturnInput): Refusal | null {
  * correction.forwardWd; the verification clock starts again on forwarding.
  */
 export function checkForwarding(v: CorrectionView, i: ForwardInput): Refusal | null {
-  if (i.actor.role !== 'bureau_coordinator')
-    return refuse('FORBIDDEN', "only the bureau's coordinator routes a report by hand");
+  if (!may('forward', v, i.actor)) return refuse('FORBIDDEN', "only the bureau's coordinator routes a report by hand");
   if (v.state !== 'forwarding' || !v.returned)
     return refuse('INVALID_STATE', `the correction is ${v.state}; it awaits no routing by hand`);
   if (isBlank(i.agency))

@@ -1,5 +1,15 @@
 // Pure decisions of the objection coordination process (docs/processes.md P2). Each names its source.
-import { pickRole, refuse, systemActor, type Actor, type Refusal, type Role, type Viewer } from '../common/actors.js';
+import {
+  actsIn,
+  pickRole,
+  refuse,
+  systemActor,
+  type ActionRoles,
+  type Actor,
+  type Refusal,
+  type Role,
+  type Viewer,
+} from '../common/actors.js';
 import { recomputeOpen, trackDeadline, type TrackedDeadline } from '../common/deadlines.js';
 import type { NotificationSpec } from '../common/events.js';
 import { objectionOutcomeLabels, partyLabels } from '../common/glossary.js';
@@ -34,6 +44,21 @@ const badOutcome = (outcome: string, allowed: readonly string[]): Refusal | null
         { path: 'outcome', message: 'not an allowed outcome' },
       ]);
 const agencyRoles = ['agency_staff', 'agency_reviewer'];
+
+/**
+ * processes.md P2 (role × action): who may take each action on an objection. The parties act as staff
+ * or reviewers of their agency; a bureau role acts only when it is not from either agency, and minutes
+ * and the ruling belong to the assigned coordinator alone.
+ */
+export const objectionRoles = {
+  settle: ['agency_reviewer'],
+  assign: ['bureau_coordinator'],
+  statement: ['agency_staff', 'agency_reviewer'],
+  minutes: ['bureau_coordinator'],
+  rule: ['bureau_coordinator'],
+  escalate: ['bureau_coordinator', 'bureau_admin'],
+  governmentDecision: ['bureau_admin'],
+} as const satisfies ActionRoles<string>;
 
 /** The party an actor speaks for, if any: staff or reviewer of the applicant or of the provider. */
 export function partyOf(v: ObjectionView, a: Actor): 'applicant' | 'provider' | null {
@@ -80,7 +105,7 @@ export function actingRoleOnObjection(
 
 /** processes.md P2 step 1: the provider may settle in negotiation by agreeing to share. */
 export function checkSettlement(v: ObjectionView, input: SettlementInput): Refusal | null {
-  if (!(input.actor.role === 'agency_reviewer' && input.actor.agency === v.providerAgency))
+  if (!actsIn(objectionRoles.settle, input.actor, (a) => a.agency === v.providerAgency))
     return refuse('FORBIDDEN', "only the provider's reviewer settles an objection");
   if (v.state !== 'negotiating')
     return refuse('INVALID_STATE', `the objection is ${v.state}; settlement belongs to negotiation`);
@@ -89,7 +114,7 @@ export function checkSettlement(v: ObjectionView, input: SettlementInput): Refus
 
 /** processes.md P2 step 2: a bureau coordinator takes the case, never one from either agency. */
 export function checkAssignment(v: ObjectionView, input: AssignmentInput): Refusal | null {
-  if (input.actor.role !== 'bureau_coordinator')
+  if (!actsIn(objectionRoles.assign, input.actor))
     return refuse('FORBIDDEN', 'only a bureau coordinator assigns a coordinator');
   const conflicted = [input.actor, input.coordinator].some((a) => fromParty(v, a));
   if (conflicted) return refuse('FORBIDDEN', 'the coordinator may not come from either agency');
@@ -102,7 +127,8 @@ export function checkAssignment(v: ObjectionView, input: AssignmentInput): Refus
 
 /** processes.md P2: either party may make statements while the case is open; they are immutable. */
 export function checkStatement(v: ObjectionView, input: StatementInput): Refusal | null {
-  if (!partyOf(v, input.actor)) return refuse('FORBIDDEN', 'only the applicant or the provider makes statements');
+  if (!actsIn(objectionRoles.statement, input.actor, (a) => !!partyOf(v, a)))
+    return refuse('FORBIDDEN', 'only the applicant or the provider makes statements');
   if (v.state === 'resolved') return refuse('INVALID_STATE', 'the objection is resolved');
   if (isBlank(input.text))
     return refuse('VALIDATION_FAILED', 'a statement needs text', [{ path: 'text', message: 'must not be empty' }]);
@@ -110,12 +136,12 @@ export function checkStatement(v: ObjectionView, input: StatementInput): Refusal
 }
 
 // The acting person is checked again: an assignment by id cannot know the assignee's agency.
-const isAssignedCoordinator = (v: ObjectionView, a: Actor) =>
-  a.role === 'bureau_coordinator' && v.coordinator?.id === a.id && !fromParty(v, a);
+const isAssignedCoordinator = (v: ObjectionView, a: Actor, roles: readonly Role[]) =>
+  actsIn(roles, a, () => v.coordinator?.id === a.id && !fromParty(v, a));
 
 /** processes.md P2 step 2: only the assigned coordinator records consultation minutes. */
 export function checkMinutes(v: ObjectionView, input: MinutesInput, nowMs: number): Refusal | null {
-  if (!isAssignedCoordinator(v, input.actor))
+  if (!isAssignedCoordinator(v, input.actor, objectionRoles.minutes))
     return refuse('FORBIDDEN', 'only the assigned coordinator records minutes');
   if (v.state !== 'coordinating')
     return refuse('INVALID_STATE', `the objection is ${v.state}; minutes belong to coordination`);
@@ -131,7 +157,8 @@ export function checkMinutes(v: ObjectionView, input: MinutesInput, nowMs: numbe
 
 /** processes.md P2 step 2: only the assigned coordinator rules, with reasoning. */
 export function checkRuling(v: ObjectionView, input: RulingInput): Refusal | null {
-  if (!isAssignedCoordinator(v, input.actor)) return refuse('FORBIDDEN', 'only the assigned coordinator rules');
+  if (!isAssignedCoordinator(v, input.actor, objectionRoles.rule))
+    return refuse('FORBIDDEN', 'only the assigned coordinator rules');
   if (v.state !== 'coordinating')
     return refuse('INVALID_STATE', `the objection is ${v.state}; a ruling belongs to coordination`);
   if (isBlank(input.reasoning))
@@ -143,7 +170,7 @@ export function checkRuling(v: ObjectionView, input: RulingInput): Refusal | nul
 
 /** processes.md P2 step 3: when coordination fails the bureau escalates to the municipal government. */
 export function checkEscalation(v: ObjectionView, input: EscalationInput): Refusal | null {
-  if ((input.actor.role !== 'bureau_coordinator' && input.actor.role !== 'bureau_admin') || fromParty(v, input.actor))
+  if (!actsIn(objectionRoles.escalate, input.actor, (a) => !fromParty(v, a)))
     return refuse('FORBIDDEN', 'only the bureau escalates an objection');
   if (v.state !== 'coordinating')
     return refuse('INVALID_STATE', `the objection is ${v.state}; only coordination is escalated`);
@@ -156,7 +183,7 @@ export function checkEscalation(v: ObjectionView, input: EscalationInput): Refus
 
 /** processes.md P2 step 3: a bureau admin records the municipal government's decision (市人民政府统筹协调). */
 export function checkGovernmentDecision(v: ObjectionView, input: GovernmentDecisionInput): Refusal | null {
-  if (input.actor.role !== 'bureau_admin' || fromParty(v, input.actor))
+  if (!actsIn(objectionRoles.governmentDecision, input.actor, (a) => !fromParty(v, a)))
     return refuse('FORBIDDEN', "only a bureau admin records the government's decision");
   if (v.state !== 'escalated')
     return refuse('INVALID_STATE', `the objection is ${v.state}; the government decides escalated cases`);

@@ -1,10 +1,12 @@
 // Pure decisions of the conditional open-data request process (docs/processes.md P3). Each names its source.
 import {
+  actsIn,
   agencyOfViewer,
   isBureauViewer,
   pickRole,
   refuse,
   systemActor,
+  type ActionRoles,
   type Actor,
   type Refusal,
   type Role,
@@ -35,9 +37,39 @@ import type {
 import { terminalOpenDataStates, type OpenDataState, type OpenDataView } from './types.js';
 
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
-const isRequester = (v: OpenDataView, a: Actor) => a.role === 'public' && a.id === v.requester.userId;
-const isProviderReviewer = (v: OpenDataView, a: Actor) =>
-  a.role === 'agency_reviewer' && a.agency === v.resource.providerAgency;
+
+/**
+ * processes.md P3 (role × action): who may take each action on a request. The requester acts as the
+ * public user who filed it and a reviewer for the provider (`fitsOpenData`); a bureau role acts on any.
+ */
+export const openDataRoles = {
+  request: ['public'],
+  formalCheck: ['bureau_coordinator'],
+  resubmit: ['public'],
+  decide: ['agency_reviewer'],
+  sign: ['public'],
+  reportUsage: ['public'],
+  credential: ['public'],
+  revoke: ['agency_reviewer', 'bureau_admin', 'bureau_coordinator'],
+  publishAgreement: ['bureau_admin'],
+} as const satisfies ActionRoles<string>;
+
+/** The request an actor's role fits: the provider's for a reviewer, the requester's own for the public. */
+export const fitsOpenData =
+  (r: { requesterUser: string; providerAgency: string }) =>
+  (a: Pick<Actor, 'id' | 'role' | 'agency'>): boolean =>
+    a.role === 'agency_reviewer'
+      ? a.agency === r.providerAgency
+      : a.role === 'public'
+        ? a.id === r.requesterUser
+        : true;
+
+const may = (action: keyof typeof openDataRoles, v: OpenDataView, a: Actor) =>
+  actsIn(
+    openDataRoles[action],
+    a,
+    fitsOpenData({ requesterUser: v.requester.userId, providerAgency: v.resource.providerAgency }),
+  );
 
 /**
  * processes.md P3: the requester (a public user), the provider agency's staff and reviewers, and the bureau
@@ -69,19 +101,13 @@ export function actingRoleOnOpenData(
   return pickRole(
     viewer,
     allowed,
-    (role) =>
-      role === 'agency_reviewer'
-        ? viewer.agency === r.providerAgency
-        : role === 'public'
-          ? viewer.sub === r.requesterUser
-          : true,
+    (role) => fitsOpenData(r)({ id: viewer.sub, role, agency: viewer.agency ?? null }),
     (held) => (held.includes('public') ? 'only the requester may do this' : "only the provider's reviewer may do this"),
   );
 }
 /** processes.md P3 step 1: the bureau's formal check; an incomplete request is returned with its reasons. */
 export function checkFormalCheck(v: OpenDataView, i: FormalCheckInput): Refusal | null {
-  if (i.actor.role !== 'bureau_coordinator')
-    return refuse('FORBIDDEN', 'only a bureau coordinator makes the formal check');
+  if (!may('formalCheck', v, i.actor)) return refuse('FORBIDDEN', 'only a bureau coordinator makes the formal check');
   if (v.state !== 'formal_check')
     return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no formal check`);
   if (!i.passed && !(i.reasons ?? []).some((r) => !isBlank(r)))
@@ -93,7 +119,7 @@ export function checkFormalCheck(v: OpenDataView, i: FormalCheckInput): Refusal 
 
 /** processes.md P3 step 1: the requester corrects a returned request and it is checked again. */
 export function checkResubmission(v: OpenDataView, i: ResubmissionInput): Refusal | null {
-  if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester resubmits');
+  if (!may('resubmit', v, i.actor)) return refuse('FORBIDDEN', 'only the requester resubmits');
   if (v.state !== 'returned')
     return refuse('INVALID_STATE', `the request is ${v.state}; only a returned request is resubmitted`);
   const extra = (i.changes.fields ?? []).filter((f) => !v.resource.fields.includes(f));
@@ -106,7 +132,7 @@ export function checkResubmission(v: OpenDataView, i: ResubmissionInput): Refusa
 
 /** processes.md P3 step 2: the provider approves (with conditions) or rejects with reasons. */
 export function checkOpenDecision(v: OpenDataView, i: OpenDecisionInput): Refusal | null {
-  if (!isProviderReviewer(v, i.actor))
+  if (!may('decide', v, i.actor))
     return refuse('FORBIDDEN', "only the provider's reviewer decides on an open-data request");
   if (v.state !== 'provider_review') return refuse('INVALID_STATE', `the request is ${v.state}; it awaits no decision`);
   if (i.decision === 'reject' && isBlank(i.reason))
@@ -123,7 +149,7 @@ export function checkOpenDecision(v: OpenDataView, i: OpenDecisionInput): Refusa
 
 /** processes.md P3 step 3: the requester signs the current agreement version within open.agreementWd. */
 export function checkSignature(v: OpenDataView, i: SignInput, nowMs: number): Refusal | null {
-  if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester signs the agreement');
+  if (!may('sign', v, i.actor)) return refuse('FORBIDDEN', 'only the requester signs the agreement');
   if (v.state !== 'awaiting_agreement')
     return refuse('INVALID_STATE', `the request is ${v.state}; no agreement awaits signature`);
   if (v.agreementDue && isPast(v.agreementDue.dueAt, nowMs))
@@ -165,7 +191,7 @@ export const usageReportLimit = (v: OpenDataView): number => v.request.periodMon
 
 /** processes.md P3 step 4: usage reports (利用情况、成果) from the requester while access lasts. */
 export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal | null {
-  if (!isRequester(v, i.actor)) return refuse('FORBIDDEN', 'only the requester reports usage');
+  if (!may('reportUsage', v, i.actor)) return refuse('FORBIDDEN', 'only the requester reports usage');
   if (v.state !== 'active' && v.state !== 'suspended')
     return refuse('INVALID_STATE', `the request is ${v.state}; usage is reported while access lasts`);
   // Keeps the case's history within Temporal's payload limits; a period's report can be amended through the provider.
@@ -183,7 +209,7 @@ export function checkUsageReport(v: OpenDataView, i: UsageReportInput): Refusal 
 
 /** processes.md P3 step 4: the requester may have a new credential while access lasts (the old one stops working). */
 export function checkCredentialRotation(v: OpenDataView, actor: Actor): Refusal | null {
-  if (!isRequester(v, actor)) return refuse('FORBIDDEN', 'only the requester holds the credential');
+  if (!may('credential', v, actor)) return refuse('FORBIDDEN', 'only the requester holds the credential');
   if (v.state !== 'active' || !v.expiresAt)
     return refuse('INVALID_STATE', `the request is ${v.state}; only active access has a credential`);
   return null;
@@ -191,8 +217,7 @@ export function checkCredentialRotation(v: OpenDataView, actor: Actor): Refusal 
 
 /** processes.md P3 step 4: a violation revokes access; the provider or the bureau decides, with a reason. */
 export function checkOpenRevocation(v: OpenDataView, i: OpenRevocationInput): Refusal | null {
-  const bureau = i.actor.role === 'bureau_admin' || i.actor.role === 'bureau_coordinator';
-  if (!(bureau || isProviderReviewer(v, i.actor)))
+  if (!may('revoke', v, i.actor))
     return refuse('FORBIDDEN', "only the provider's reviewer or the bureau revokes access");
   if (v.state !== 'active' && v.state !== 'suspended')
     return refuse('INVALID_STATE', `the request is ${v.state}; only granted access can be revoked`);

@@ -1,10 +1,12 @@
 // Pure decisions of the share application process (docs/processes.md P1). Each names its source.
 import {
+  actsIn,
   agencyOfViewer,
   isBureauViewer,
   pickRole,
   refuse,
   systemActor,
+  type ActionRoles,
   type Actor,
   type Refusal,
   type Role,
@@ -107,6 +109,32 @@ export function partyListScope(viewer: Viewer): { visibleToAgency?: string } | n
 }
 
 /**
+ * processes.md P1 (role × action): who may take each action on an application. A reviewer acts for the
+ * provider and staff for the applicant (`fitsShare`); the checks below, the API and the console read this.
+ */
+export const shareRoles = {
+  apply: ['agency_staff'],
+  decide: ['agency_reviewer'],
+  supplement: ['agency_staff'],
+  withdraw: ['agency_staff'],
+  urge: ['bureau_coordinator'],
+  renew: ['agency_staff'],
+  revoke: ['agency_reviewer', 'bureau_admin'],
+  object: ['agency_staff'],
+  credential: ['agency_staff'],
+} as const satisfies ActionRoles<string>;
+
+/** The case an actor's role fits: the provider's for a reviewer, the applicant's for staff; any for the bureau. */
+export const fitsShare =
+  (c: ShareParties) =>
+  (a: Pick<Actor, 'role' | 'agency'>): boolean =>
+    a.role === 'agency_reviewer'
+      ? a.agency === c.providerAgency
+      : a.role === 'agency_staff'
+        ? a.agency === c.applicantAgency
+        : true;
+
+/**
  * The role a viewer acts in on a case: one of `allowed` that they hold and that fits the case (a
  * reviewer of the provider, staff of the applicant, or a bureau role), or the refusal when none does.
  */
@@ -116,20 +144,13 @@ export function actingRoleOn(viewer: Viewer, c: ShareParties, allowed: readonly 
   return pickRole(
     viewer,
     allowed,
-    (r) =>
-      r === 'agency_reviewer'
-        ? viewer.agency === c.providerAgency
-        : r === 'agency_staff'
-          ? viewer.agency === c.applicantAgency
-          : true,
+    (role) => fitsShare(c)({ role, agency: viewer.agency ?? null }),
     (held) => `only the ${held.map(named).join(' or ')} may do this`,
   );
 }
 
-const isApplicantStaff = (v: ShareApplicationView, a: Actor) =>
-  a.role === 'agency_staff' && a.agency === v.applicantAgency;
-const isProviderReviewer = (v: ShareApplicationView, a: Actor) =>
-  a.role === 'agency_reviewer' && a.agency === v.providerAgency;
+const may = (action: keyof typeof shareRoles, v: ShareApplicationView, a: Actor) =>
+  actsIn(shareRoles[action], a, fitsShare(v));
 
 /**
  * processes.md P1: what each decision must carry, whatever the case's state: a rejection its reason and
@@ -181,7 +202,7 @@ export function checkDecision(
   policy: SharePolicy,
   nowMs: number,
 ): Refusal | null {
-  if (!isProviderReviewer(v, input.actor))
+  if (!may('decide', v, input.actor))
     return refuse('FORBIDDEN', "only the provider agency's reviewer decides on a share application");
   const target = awaitingDecision(v);
   if (!target) return refuse('INVALID_STATE', `the application is ${v.state} and awaits no decision`);
@@ -240,7 +261,7 @@ export function checkDecision(
 
 /** processes.md P1: only the applicant supplements, only when asked to, and before share.supplementWd runs out. */
 export function checkSupplement(v: ShareApplicationView, input: SupplementInput, nowMs: number): Refusal | null {
-  if (!isApplicantStaff(v, input.actor))
+  if (!may('supplement', v, input.actor))
     return refuse('FORBIDDEN', "only the applicant agency's staff supplements its application");
   if (v.state !== 'awaiting_supplement')
     return refuse('INVALID_STATE', `the application is ${v.state}; no supplement was requested`);
@@ -253,7 +274,7 @@ export function checkSupplement(v: ShareApplicationView, input: SupplementInput,
 
 /** processes.md P1: the applicant may withdraw any time before a decision. */
 export function checkWithdrawal(v: ShareApplicationView, input: ReasonInput): Refusal | null {
-  if (!isApplicantStaff(v, input.actor))
+  if (!may('withdraw', v, input.actor))
     return refuse('FORBIDDEN', "only the applicant agency's staff withdraws its application");
   if (v.state !== 'pending_review' && v.state !== 'awaiting_supplement')
     return refuse('INVALID_STATE', `the application is ${v.state}; only an undecided application can be withdrawn`);
@@ -262,8 +283,7 @@ export function checkWithdrawal(v: ShareApplicationView, input: ReasonInput): Re
 
 /** processes.md P1: a bureau coordinator may urge (催办) the provider while a decision is awaited. */
 export function checkUrge(v: ShareApplicationView, input: ReasonInput): Refusal | null {
-  if (input.actor.role !== 'bureau_coordinator')
-    return refuse('FORBIDDEN', 'only a bureau coordinator urges a provider');
+  if (!may('urge', v, input.actor)) return refuse('FORBIDDEN', 'only a bureau coordinator urges a provider');
   if (!awaitingDecision(v)) return refuse('INVALID_STATE', `the application is ${v.state} and awaits no decision`);
   return null;
 }
@@ -273,8 +293,7 @@ export function checkUrge(v: ShareApplicationView, input: ReasonInput): Refusal 
  * conditional request.
  */
 export function checkRenewal(v: ShareApplicationView, input: RenewalInput): Refusal | null {
-  if (!isApplicantStaff(v, input.actor))
-    return refuse('FORBIDDEN', "only the applicant agency's staff asks for a renewal");
+  if (!may('renew', v, input.actor)) return refuse('FORBIDDEN', "only the applicant agency's staff asks for a renewal");
   if (v.state !== 'granted')
     return refuse('INVALID_STATE', `the application is ${v.state}; only a granted application can be renewed`);
   if (v.renewal?.state === 'pending_review') return refuse('INVALID_STATE', 'a renewal is already under review');
@@ -290,7 +309,7 @@ export function checkRenewal(v: ShareApplicationView, input: RenewalInput): Refu
 /** processes.md P1: the provider or the bureau may revoke a grant, with a reason. */
 export function checkRevocation(v: ShareApplicationView, input: ReasonInput): Refusal | null {
   const a = input.actor;
-  if (!(isProviderReviewer(v, a) || a.role === 'bureau_admin'))
+  if (!may('revoke', v, a))
     return refuse('FORBIDDEN', "only the provider's reviewer or a bureau admin revokes a grant");
   if (v.state !== 'granted')
     return refuse('INVALID_STATE', `the application is ${v.state}; only a live grant can be revoked`);
@@ -303,7 +322,7 @@ export function checkRevocation(v: ShareApplicationView, input: ReasonInput): Re
 
 /** processes.md P1: after a rejection the applicant may object within share.objectionWindowWd, once. */
 export function checkObjection(v: ShareApplicationView, input: FileObjectionInput, nowMs: number): Refusal | null {
-  if (!isApplicantStaff(v, input.actor))
+  if (!may('object', v, input.actor))
     return refuse('FORBIDDEN', "only the applicant agency's staff objects to a refusal");
   if (v.state !== 'rejected')
     return refuse('INVALID_STATE', `the application is ${v.state}; only a rejection can be objected to`);
@@ -320,7 +339,7 @@ export function checkObjection(v: ShareApplicationView, input: FileObjectionInpu
 
 /** processes.md P1 / P3 (gateway): the applicant's staff fetch (or rotate) the access credential of a live grant. */
 export function checkCredential(v: ShareApplicationView, actor: Actor): Refusal | null {
-  if (!isApplicantStaff(v, actor))
+  if (!may('credential', v, actor))
     return refuse('FORBIDDEN', "only the applicant agency's staff hold the grant's credential");
   if (v.state !== 'granted' || v.grant?.state !== 'active')
     return refuse('INVALID_STATE', `the application is ${v.state}; only a live grant has a credential`);
