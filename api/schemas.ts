@@ -1,6 +1,7 @@
 // Schemas shared by every route: pagination, problem documents, cursors.
 import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
+import { textProblems } from '../lib/text.js';
 
 export const problemSchema = z
   .object({
@@ -70,10 +71,16 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
+/**
+ * A page's cursor as the previous page gave it. A client can forge one, so what it decodes to is checked
+ * like a body (well-formed text, shallow) and then against its schema, whose instants are in range.
+ */
 export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>): T | null {
   if (!cursor) return null;
   try {
-    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (textProblems(decoded, [], 4).length) throw new Error('bad text');
+    return schema.parse(decoded);
   } catch {
     throw new AppError('VALIDATION_FAILED', 'cursor is not valid; use nextCursor from the previous page', {
       errors: [{ path: 'querystring.cursor', message: 'invalid cursor' }],
@@ -81,7 +88,17 @@ export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>
   }
 }
 
-export const timeCursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
+/**
+ * An instant as ISO 8601, in the years 1900–9999: a year 0000 or 0001 is a typing error or a forgery,
+ * and the database would read it back as another year. `offset` admits +08:00 beside Z.
+ */
+export const instantSchema = (options: { offset?: boolean } = {}) =>
+  z.iso.datetime(options).refine((s) => {
+    const year = new Date(s).getUTCFullYear();
+    return year >= 1900 && year <= 9999;
+  }, 'must be an instant between the years 1900 and 9999');
+
+export const timeCursorSchema = z.object({ at: instantSchema(), id: z.uuid() });
 
 /** Trimmed text that must say something. */
 export const text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max);

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldProblem } from '../../lib/errors.js';
+import { textProblems } from '../../lib/text.js';
 
 const titles: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'The request is not valid',
@@ -47,25 +48,18 @@ function fromFastifyError(err: FastifyError): AppError | null {
   return new AppError('VALIDATION_FAILED', err.message, { errors: [{ path: '', message: err.message }] });
 }
 
-/** Paths of strings holding a NUL character, which PostgreSQL cannot store. */
-function nulPaths(value: unknown, path: string[] = []): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.')] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, [...path, String(i)]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => nulPaths(v, [...path, k]));
-  return [];
-}
-
 export function registerErrorHandling(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    // The path and query string too: a %00 in a URL reaches the database just the same.
+    // Every string of the path, the query string and the body: a %00 in a URL reaches the database just
+    // the same, and a lone surrogate in a reason would jam the case that records it (lib/text.ts).
     const bad = [
-      ...nulPaths(request.params, ['params']),
-      ...nulPaths(request.query, ['querystring']),
-      ...nulPaths(request.body),
+      ...textProblems(request.params, ['params']),
+      ...textProblems(request.query, ['querystring']),
+      ...textProblems(request.body),
     ];
     if (bad.length)
-      throw new AppError('VALIDATION_FAILED', 'text must not contain NUL characters', {
-        errors: bad.map((path) => ({ path, message: 'contains a NUL character' })),
+      throw new AppError('VALIDATION_FAILED', bad.map((e) => `${e.path || 'body'} ${e.message}`).join('; '), {
+        errors: bad,
       });
   });
   app.setErrorHandler((err: FastifyError, request, reply) => {

@@ -16,6 +16,7 @@ import {
   agencyCodeSchema,
   decodeCursor,
   encodeCursor,
+  instantSchema,
   page,
   paginationQuery,
   problems,
@@ -178,7 +179,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
         tags: ['reference data'],
         summary: 'Record that the provider updated the data (feeds freshness, P6)',
         params: uuidParam,
-        body: z.object({ at: z.iso.datetime({ offset: true }).optional() }).default({}),
+        body: z.object({ at: instantSchema({ offset: true }).optional() }).default({}),
         response: {
           201: z.object({ id: z.string(), resourceId: z.string(), at: z.string(), resource: resourceSchema }),
           ...problems(400, 401, 403, 404),

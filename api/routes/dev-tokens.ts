@@ -13,6 +13,7 @@ export const devTokenRoutes: FastifyPluginAsyncZod<{ authenticator: Authenticato
   app.post(
     '/api/v1/dev/tokens',
     {
+      config: { anonymous: true },
       schema: {
         operationId: 'createDevToken',
         tags: ['dev'],

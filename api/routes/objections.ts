@@ -29,6 +29,7 @@ import type { ShareDeps } from '../share-applications.js';
 import {
   decodeCursor,
   encodeCursor,
+  instantSchema,
   page,
   paginationQuery,
   problems,
@@ -200,7 +201,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
         operationId: 'addObjectionMinutes',
         tags,
         params: uuidParam,
-        body: z.object({ text: text(20000), heldAt: z.iso.datetime({ offset: true }) }),
+        body: z.object({ text: text(20000), heldAt: instantSchema({ offset: true }) }),
         response: actionResponses,
       },
     },

@@ -11,7 +11,15 @@ import type { Config } from '../../lib/config.js';
 import { localDate, workingDaysBetween, type CalendarData } from '../../workflows/common/working-days.js';
 import { actionsOn, caseTypes, type CaseType } from '../case-actions.js';
 import { caller, isBureau } from '../plugins/auth.js';
-import { agencyCodeSchema, decodeCursor, encodeCursor, page, paginationQuery, problems } from '../schemas.js';
+import {
+  agencyCodeSchema,
+  decodeCursor,
+  encodeCursor,
+  instantSchema,
+  page,
+  paginationQuery,
+  problems,
+} from '../schemas.js';
 
 export const workViews = ['todo', 'done', 'watching'] as const;
 
@@ -43,7 +51,7 @@ export const workItemSchema = z
   .meta({ id: 'WorkItem' });
 
 // A cursor is ours, but a client can forge one: every part is checked before it reaches SQL.
-const cursorInstant = z.iso.datetime().refine((s) => s >= '1900' && s < '2200', 'out of range');
+const cursorInstant = instantSchema();
 const cursorId = z
   .string()
   .max(80)
