@@ -10,6 +10,7 @@ import { createFreshnessActivities } from './freshness.js';
 import { createObjectionActivities } from './objection.js';
 import { createOpenDataActivities } from './open-data-request.js';
 import { createShareApplicationActivities } from './share-application.js';
+import { classifyAll } from './failures.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -20,8 +21,9 @@ export interface ActivityDeps {
   temporal?: Client;
 }
 
+/** Every activity, its failures classified (failures.ts): a data error fails for good, the rest is retried. */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  return classifyAll({
     ...createCalendarActivities(deps),
     ...createShareApplicationActivities({ ...deps, policy: deps.policy ?? defaultPolicy }),
     ...createObjectionActivities(deps),
@@ -29,7 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorrectionActivities(deps),
     ...createAssessmentActivities(deps),
     ...createFreshnessActivities({ ...deps, policy: deps.policy ?? defaultPolicy }),
-  };
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

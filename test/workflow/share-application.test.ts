@@ -167,6 +167,32 @@ async function sleepUntil(iso: string, offsetMs: number) {
   if (ms > 0) await env.sleep(ms);
 }
 
+describe('a step the database refuses for good (issue: hardening, failures classified)', () => {
+  it('undoes the step, fails the action with VALIDATION_FAILED, and the case still acts', async () => {
+    // The API refuses a lone surrogate before it gets here; sent straight to the workflow, PostgreSQL's
+    // jsonb refuses it (SQLSTATE 22P05), which no retry can cure.
+    const input = inputFor(conditional);
+    const { handle } = await submit(input);
+    const bad = await refusal(
+      handle.executeUpdate(decideUpdate, {
+        args: [{ actor: reviewer(), decision: 'reject', reason: '理由\ud800', legalBasis: '《数据安全法》' }],
+      }),
+    );
+    expect(bad.type).toBe('VALIDATION_FAILED');
+    expect(bad.message).toMatch(/could not be recorded, so nothing changed.*SQLSTATE 22/);
+    const view = await handle.query(viewQuery);
+    expect(view).toMatchObject({ state: 'pending_review', decision: null, version: 1 });
+    expect((await getShareApplication(database.db, input.id))?.application.state).toBe('pending_review');
+    // The chain of recordings goes on: a well-formed decision is taken and recorded.
+    const decided = await handle.executeUpdate(decideUpdate, {
+      args: [{ actor: reviewer(), decision: 'reject', reason: '用途不符', legalBasis: '《数据安全法》' }],
+    });
+    expect(decided).toMatchObject({ state: 'rejected', version: 2 });
+    expect((await getShareApplication(database.db, input.id))?.application.state).toBe('rejected');
+    expect((await listCaseEvents(database.db, input.id)).map((e) => e.action)).toEqual(['submit', 'reject']);
+  });
+});
+
 describe('share application (共享申请) workflow', () => {
   it('grants an unconditional request at once after the automatic pre-check and tells the provider', async () => {
     const input = inputFor(unconditional, { periodMonths: 6 });

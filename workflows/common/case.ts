@@ -4,6 +4,12 @@ import { allHandlersFinished, ApplicationFailure, condition } from '@temporalio/
 import { localDate } from './working-days.js';
 import type { Refusal } from './actors.js';
 
+/**
+ * The failure type of a step the database refused for good (activities/failures.ts): retrying cannot
+ * help, so the kernel undoes the step and the action fails instead.
+ */
+export const UNRECORDABLE = 'UNRECORDABLE';
+
 /** Activity options of every case workflow: activities retry until the database answers. */
 export const caseActivityOptions = {
   startToCloseTimeout: '30 seconds',

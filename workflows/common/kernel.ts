@@ -3,6 +3,8 @@
 // reads in the rules: handlers that ask rules.ts whether an action is allowed and for the step it
 // takes (a next-state function), then `apply` it. Deterministic: only @temporalio/workflow and pure code.
 import {
+  ActivityFailure,
+  ApplicationFailure,
   condition,
   log,
   patched,
@@ -14,7 +16,7 @@ import {
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import { systemActor, type Actor, type Refusal } from './actors.js';
-import { caseActivityOptions, changedBefore, clone, nowIso, refused, settle, today } from './case.js';
+import { caseActivityOptions, changedBefore, clone, nowIso, refused, settle, today, UNRECORDABLE } from './case.js';
 import { trackDeadline, type TrackedDeadline } from './deadlines.js';
 import type { CaseEvent, NotificationSpec } from './events.js';
 import { calendarUpdatedSignal } from './messages.js';
@@ -153,7 +155,51 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
   let pokes = 0;
   let recompute: ((calendar: CalendarData) => Recomputed) | null = null;
 
-  function transition(action: string, to: S, actor: Actor, opts: TransitionOptions = {}): Promise<unknown> {
+  let batchWritten: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Chains a write after the previous ones. Should the database refuse it for good (UNRECORDABLE), the
+   * case goes back to `undo`, as it was before the step, and the write fails with a clear error for the
+   * action that took the step; the chain goes on for the steps after it.
+   */
+  function chain(run: () => Promise<unknown>, undo: V): Promise<unknown> {
+    const written = recording.then(run).catch((error: unknown) => {
+      // A local activity's failure may arrive unwrapped; an ordinary one's inside an ActivityFailure.
+      const cause = error instanceof ActivityFailure ? error.cause : error;
+      if (!(cause instanceof ApplicationFailure) || cause.type !== UNRECORDABLE) throw error;
+      restore(undo);
+      log.error(`${o.process} step not recorded; the case is back as it was`, {
+        ...o.logFields(undo),
+        state: undo.state,
+        error: cause.message,
+      });
+      const sqlState = (cause.details?.[0] as { sqlState?: string } | undefined)?.sqlState ?? '';
+      throw ApplicationFailure.create({
+        type: sqlState.startsWith('22') ? 'VALIDATION_FAILED' : 'INTERNAL',
+        message: `this could not be recorded, so nothing changed: ${cause.message}`,
+        nonRetryable: true,
+        details: [{ state: undo.state }],
+      });
+    });
+    recording = written.catch(() => undefined);
+    return written;
+  }
+
+  /** Puts the case back as `undo` holds it; the waiting loop wakes and sets its timers anew. */
+  function restore(undo: V): void {
+    const v = o.view() as unknown as Record<string, unknown>;
+    for (const key of Object.keys(v)) if (!(key in undo)) delete v[key];
+    Object.assign(v, clone(undo));
+    pokes += 1;
+  }
+
+  function transition(
+    action: string,
+    to: S,
+    actor: Actor,
+    opts: TransitionOptions = {},
+    undo: V = clone(o.view()),
+  ): Promise<unknown> {
     const v = o.view();
     const from = v.version === 0 && (o.firstFrom ?? 'none') === 'none' ? null : v.state;
     v.state = to;
@@ -163,20 +209,18 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
     const event = eventOf({ action, to, actor, ...opts }, from, v.updatedAt);
     const change = clone({ view: v, ...(o.extend?.() ?? {}), event, notify: opts.notify ?? [], ...(opts.extra ?? {}) });
     const write = o.record(steps) as (changes: unknown) => Promise<unknown>;
-    if (!localSteps) {
-      recording = recording.then(() => write(change));
-      return recording;
-    }
-    // Transitions queued before the previous write ends go in one write, one transaction.
+    if (!localSteps) return chain(() => write(change), undo);
+    // Transitions queued before the previous write ends go in one write, one transaction; should it be
+    // refused, the case goes back to where the first of them found it.
     pending.push(change);
     if (pending.length === 1) {
-      recording = recording.then(() => {
+      batchWritten = chain(() => {
         const batch = pending;
         pending = [];
         return write(batch.length === 1 ? batch[0] : batch);
-      });
+      }, undo);
     }
-    return recording;
+    return batchWritten;
   }
 
   function applyCalendar(updated: CalendarData): void {
@@ -187,7 +231,7 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
       void transition('deadlines_recomputed', o.view().state as S, systemActor('calendar'), {
         reason: '工作日历已发布，按新日历重算期限',
         ...moved,
-      });
+      }).catch(() => undefined); // a refused recompute is logged and undone by `chain`
     }
   }
 
@@ -209,8 +253,9 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
     track: (from, days) => trackDeadline({ from, days }, calendar),
     transition,
     apply: (step) => {
+      const undo = clone(o.view());
       Object.assign(o.view(), step.set);
-      return transition(step.action, step.to, step.actor, step);
+      return transition(step.action, step.to, step.actor, step, undo);
     },
     context: () => ({
       nowMs: Date.now(),
