@@ -4,26 +4,8 @@
 // fail the same way every time: it fails the step for good, so the case's workflow can undo the step
 // and tell the caller, instead of retrying without end while the read model and the workflow disagree.
 import { ApplicationFailure } from '@temporalio/activity';
+import { isPermanent, sqlState } from '../lib/db-errors.js';
 import { UNRECORDABLE } from '../workflows/common/case.js';
-
-/** The SQLSTATE of a PostgreSQL error (postgres.js or PGlite), looked for along the `cause` chain. */
-export function sqlState(error: unknown): string | null {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return null;
-}
-
-// SQLSTATE classes that say the statement itself is wrong for the data: 22 data exception (a lone
-// surrogate in jsonb, a value out of range), 23 integrity constraint, 42 syntax or access rule.
-const permanentClasses = new Set(['22', '23', '42']);
-
-/** True when retrying cannot help: the database refused the data or the statement. */
-export function isPermanent(error: unknown): boolean {
-  const state = sqlState(error);
-  return !!state && permanentClasses.has(state.slice(0, 2));
-}
 
 /**
  * The activity with its failures classified: a permanent one becomes a non-retryable failure of type

@@ -20,7 +20,7 @@ export function toAppError(error: unknown): AppError | null {
   if (error instanceof WorkflowNotFoundError) return new AppError('NOT_FOUND', 'the case has no running process');
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
     return new AppError('UNAVAILABLE', 'the workflow did not answer in time; retry');
-  if (error instanceof ServiceError) return new AppError('UNAVAILABLE', `Temporal is unavailable: ${error.message}`);
+  if (error instanceof ServiceError) return new AppError('UNAVAILABLE', 'Temporal is unavailable; retry shortly');
   return null;
 }
 

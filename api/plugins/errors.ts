@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldProblem } from '../../lib/errors.js';
+import { isUnavailable } from '../../lib/db-errors.js';
 import { textProblems } from '../../lib/text.js';
 
 const titles: Record<ErrorCode, string> = {
@@ -19,8 +20,12 @@ const titles: Record<ErrorCode, string> = {
   INTERNAL: 'Internal error',
 };
 
+/** How long a client should wait before retrying a dependency that is down (503). */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
   const { errors, ...rest } = error.details;
+  if (error.status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply
     .code(error.status)
     .type('application/problem+json')
@@ -86,6 +91,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const client = fromFastifyError(err);
     if (client) return sendProblem(reply, client);
+    if (isUnavailable(err)) {
+      // The driver's text stays in the log: it names hosts and users a client need not know.
+      request.log.warn({ err }, 'database unavailable');
+      return sendProblem(reply, new AppError('UNAVAILABLE', 'the database is unavailable; retry shortly'));
+    }
     request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, new AppError('INTERNAL', 'Something went wrong on our side; it has been logged'));
   });

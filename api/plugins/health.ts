@@ -3,10 +3,12 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Database } from '../../db/client.js';
 
+class ProbeTimeout extends Error {}
+
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([
     p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref()),
+    new Promise<T>((_, reject) => setTimeout(() => reject(new ProbeTimeout(`no answer in ${ms} ms`)), ms).unref()),
   ]);
 
 /** /health: the process lives. /ready: Temporal and the database answer. */
@@ -35,18 +37,21 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; temporal:
         },
       },
     },
-    async (_request, reply) => {
-      const probe = async (fn: () => Promise<unknown>) => {
+    async (request, reply) => {
+      // Anyone may ask, so the answer names the failing dependency and how it failed in our words;
+      // the driver's text (hosts, users, versions) goes to the log only.
+      const probe = async (name: string, fn: () => Promise<unknown>) => {
         try {
           await withTimeout(fn(), 3000);
           return { ok: true };
         } catch (e) {
-          return { ok: false, error: (e as Error).message };
+          request.log.warn({ err: e }, `readiness: ${name} did not answer`);
+          return { ok: false, error: e instanceof ProbeTimeout ? 'no answer within 3 s' : 'unreachable' };
         }
       };
       const [db, tmp] = await Promise.all([
-        probe(() => database.ping()),
-        probe(() => temporal.workflowService.getSystemInfo({})),
+        probe('database', () => database.ping()),
+        probe('temporal', () => temporal.workflowService.getSystemInfo({})),
       ]);
       const ready = db.ok && tmp.ok;
       return reply

@@ -2,7 +2,8 @@
 // connection troubles and conflicts are retried.
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { classified, isPermanent, sqlState } from '../../activities/failures.js';
+import { classified } from '../../activities/failures.js';
+import { isPermanent, isUnavailable, sqlState } from '../../lib/db-errors.js';
 
 const pgError = (code: string, message = 'boom') => Object.assign(new Error(message), { code });
 const wrapped = (cause: Error) => Object.assign(new Error('Failed query: insert into …'), { cause });
@@ -22,6 +23,20 @@ describe('failure classification', () => {
   ])('SQLSTATE %s is permanent: %s (%s)', (code, permanent) => {
     expect(isPermanent(pgError(code))).toBe(permanent);
     expect(isPermanent(wrapped(pgError(code)))).toBe(permanent);
+  });
+
+  it.each([
+    ['08006', true],
+    ['57P01', true],
+    ['53300', true],
+    ['ECONNREFUSED', true],
+    ['CONNECTION_CLOSED', true],
+    ['CONNECT_TIMEOUT', true],
+    ['22P05', false],
+    ['40001', false],
+    ['ERR_SOMETHING', false],
+  ])('a database error coded %s means the database is unavailable: %s', (code, unavailable) => {
+    expect(isUnavailable(wrapped(pgError(code)))).toBe(unavailable);
   });
 
   it('retries what carries no SQLSTATE: a reset connection, a timeout, a bug', () => {
