@@ -417,7 +417,7 @@ export async function startCycle(
   const input: CycleInput = {
     year,
     indicatorsVersion: indicatorsVersion ?? null,
-    startedBy: actorOf(p, 'bureau_admin'),
+    startedBy: actorOf(p, assessmentRoles.startCycle[0]),
     policy: config.policy.assessment,
   };
   // A retry of this same request that got no answer (its start may have run, its cycle not yet recorded)

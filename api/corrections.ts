@@ -19,6 +19,7 @@ import {
   canSeeCorrection,
   checkReporterAccess,
   correctionActions,
+  reportingRole,
 } from '../workflows/correction/rules.js';
 import {
   correctionOutcomes,
@@ -210,7 +211,7 @@ export async function reportCorrection(
       description: b.description,
       evidence: b.evidence ?? null,
     },
-    reporter: actorOf(p, p.roles[0]!),
+    reporter: actorOf(p, reportingRole(p.roles)),
     transferredFrom: null,
     policy: deps.config.policy.correction,
     ...(await agencyNamed(deps, resource.providerAgency)),

@@ -19,13 +19,18 @@ import type { openDataRequestWorkflow } from '../workflows/open-data-request/wor
 import { actOnCase, loadCase, recordedCase, startCase, type CaseKind } from './cases.js';
 import { openDataRequestWorkflowId, openRegisteredUpdate } from '../workflows/open-data-request/messages.js';
 import { openDataStates, type OpenDataRequestInput, type OpenDataView } from '../workflows/open-data-request/types.js';
-import { MAX_OPEN_PERIOD_MONTHS, openDataActions } from '../workflows/open-data-request/rules.js';
 import { actionsSchema, withActions } from './case-actions.js';
 import { actorOf, type Principal } from './plugins/auth.js';
 import { actorSchema, requestedFieldsSchema, resourceIdSchema, text } from './schemas.js';
 import { timelineDto, timelineEventSchema, type ShareDeps } from './share-applications.js';
 import { caseIdForKey } from './idempotency.js';
-import { actingRoleOnOpenData, canSeeOpenData } from '../workflows/open-data-request/rules.js';
+import {
+  actingRoleOnOpenData,
+  canSeeOpenData,
+  MAX_OPEN_PERIOD_MONTHS,
+  openDataActions,
+  openDataRoles,
+} from '../workflows/open-data-request/rules.js';
 
 export const newOpenDataRequestSchema = z.object({
   resourceId: resourceIdSchema,
@@ -264,7 +269,7 @@ export async function submitOpenDataRequest(
       periodMonths: body.periodMonths,
       securityMeasures: body.securityMeasures,
     },
-    submittedBy: actorOf(p, 'public'),
+    submittedBy: actorOf(p, openDataRoles.request[0]),
     policy: deps.config.policy.open,
   };
   try {

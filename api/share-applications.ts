@@ -27,14 +27,20 @@ import {
   type ShareApplicationInput,
   type ShareApplicationView,
 } from '../workflows/share-application/types.js';
-import { MAX_PERIOD_MONTHS, precheck, shareActions } from '../workflows/share-application/rules.js';
 import { actionsOn, actionsSchema, withActions } from './case-actions.js';
 import { actorOf, type Principal } from './plugins/auth.js';
 import { caseIdForKey } from './idempotency.js';
 import { calendarFrom, calendarIn } from '../activities/calendar.js';
 import { localDate } from '../workflows/common/working-days.js';
 import { actorSchema, requestedFieldsSchema, resourceIdSchema, text } from './schemas.js';
-import { actingRoleOn, canSeeShareApplication } from '../workflows/share-application/rules.js';
+import {
+  actingRoleOn,
+  canSeeShareApplication,
+  MAX_PERIOD_MONTHS,
+  precheck,
+  shareActions,
+  shareRoles,
+} from '../workflows/share-application/rules.js';
 
 export interface ShareDeps {
   db: Db;
@@ -311,7 +317,7 @@ export async function submitShareApplication(
   const input: ShareApplicationInput = {
     id,
     applicantAgency,
-    submittedBy: actorOf(p, 'agency_staff'),
+    submittedBy: actorOf(p, shareRoles.apply[0]),
     resource: {
       id: resource.id,
       code: resource.code,

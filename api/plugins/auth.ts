@@ -4,7 +4,7 @@ import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jo
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
 import type { Config } from '../../lib/config.js';
-import { isBureauViewer, roles, type Actor, type Role } from '../../workflows/common/actors.js';
+import { agencyRoles, isBureauViewer, roles, type Actor, type Role } from '../../workflows/common/actors.js';
 
 export const principalSchema = z.object({
   sub: z.string().min(1).max(200),
@@ -58,7 +58,7 @@ export function createAuthenticator(auth: Config['auth']): Authenticator {
           `token claims are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
         );
       const p = parsed.data;
-      const needsAgency = p.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer');
+      const needsAgency = p.roles.some((r) => agencyRoles.includes(r));
       if (needsAgency && !p.agency) throw new AppError('UNAUTHENTICATED', 'agency roles need the agency claim');
       return p;
     },
@@ -121,6 +121,10 @@ export const referenceRoles = {
   readSchedules: ['bureau_coordinator', 'bureau_admin'],
   introspectCredential: ['gateway'],
 } as const satisfies Record<string, readonly Role[]>;
+
+/** A reviewer catalogs only its own agency's resources; the bureau's admin any agency's. */
+export const mayCatalogFor = (p: Principal, providerAgency: string): boolean =>
+  p.roles.includes('bureau_admin') || (p.roles.includes('agency_reviewer') && p.agency === providerAgency);
 
 /** The caller when they hold one of `allowed`, acting in the first such role; else 403. */
 export function requireRole(request: FastifyRequest, allowed: readonly Role[]): { principal: Principal; role: Role } {

@@ -12,7 +12,7 @@ import {
   selfAssessUpdate,
   verifyRectificationUpdate,
 } from '../../workflows/assessment/messages.js';
-import { assessmentRoles, cycleViewerRoles } from '../../workflows/assessment/rules.js';
+import { agencyAssessmentListScope, assessmentRoles, cycleViewerRoles } from '../../workflows/assessment/rules.js';
 import { agencyAssessmentStates, cycleStates, publicationStages } from '../../workflows/assessment/types.js';
 import {
   actOnAssessment,
@@ -208,13 +208,13 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
       },
     },
     async (request) => {
-      const { principal, role } = requireRole(request, cycleViewerRoles);
+      const { principal } = requireRole(request, cycleViewerRoles);
       await loadCycle(db, principal, request.params.year);
       const { limit, cursor, state } = request.query;
       const result = await listAgencyAssessments(
         db,
         request.params.year,
-        { ...(role === 'assessor' ? { assessorId: principal.sub } : {}), ...(state ? { state } : {}) },
+        { ...agencyAssessmentListScope(principal), ...(state ? { state } : {}) },
         limit,
         cursor ?? null,
       );

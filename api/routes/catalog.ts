@@ -11,7 +11,7 @@ import {
 } from '../../db/queries/catalog.js';
 import { freshnessStates, openTypes, shareTypes, updateCycles } from '../../db/schema/catalog.js';
 import { AppError } from '../../lib/errors.js';
-import { caller, referenceRoles, requireRole } from '../plugins/auth.js';
+import { caller, mayCatalogFor, referenceRoles, requireRole } from '../plugins/auth.js';
 import {
   agencyCodeSchema,
   decodeCursor,
@@ -108,15 +108,10 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
       },
     },
     async (request, reply) => {
-      const { principal, role } = requireRole(request, referenceRoles.catalogResource);
+      const { principal } = requireRole(request, referenceRoles.catalogResource);
       const body = request.body;
-      if (
-        role === 'agency_reviewer' &&
-        !principal.roles.includes('bureau_admin') &&
-        body.providerAgency !== principal.agency
-      ) {
+      if (!mayCatalogFor(principal, body.providerAgency))
         throw new AppError('FORBIDDEN', "a reviewer catalogs only its own agency's resources");
-      }
       if (!(await getAgency(db, body.providerAgency))) {
         throw new AppError('VALIDATION_FAILED', `provider agency ${body.providerAgency} is not registered`, {
           errors: [{ path: 'providerAgency', message: 'unknown agency' }],

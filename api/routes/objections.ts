@@ -165,7 +165,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
             ? {
                 id: request.body.coordinator,
                 name: request.body.coordinatorName ?? null,
-                role: 'bureau_coordinator' as const,
+                role: objectionRoles.minutes[0],
                 agency: null,
               }
             : actor,

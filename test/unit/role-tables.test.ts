@@ -2,27 +2,35 @@
 // or, for what belongs to no one process, in referenceRoles. The checks read the table, and the routes
 // name it instead of a role list of their own.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { referenceRoles } from '../../api/plugins/auth.js';
 import { assessmentRoles } from '../../workflows/assessment/rules.js';
 import { actsIn, roles, type Actor, type Role } from '../../workflows/common/actors.js';
-import { correctionRoles } from '../../workflows/correction/rules.js';
+import { correctionRoles, reportingRole, reportingRoles } from '../../workflows/correction/rules.js';
 import { objectionRoles } from '../../workflows/objection/rules.js';
 import { openDataRoles } from '../../workflows/open-data-request/rules.js';
 import { shareRoles } from '../../workflows/share-application/rules.js';
 
-const routes = fileURLToPath(new URL('../../api/routes/', import.meta.url));
-const roleList = new RegExp(`\\[\\s*'(${roles.join('|')})'`);
+const api = fileURLToPath(new URL('../../api/', import.meta.url));
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+const named = roles.join('|');
+// A role list (also split over lines), a comparison with a role, or a test for holding one.
+const restated = new RegExp(`\\[\\s*'(${named})'|[=!]== '(${named})'|includes\\('(${named})'\\)`, 'g');
 
 describe('role tables', () => {
-  it.each(readdirSync(routes).filter((f) => f.endsWith('.ts')))('api/routes/%s names no role list of its own', (f) => {
-    const lines = readFileSync(join(routes, f), 'utf8')
-      .split('\n')
-      .map((line, i) => ({ line: line.trim(), at: i + 1 }))
-      .filter(({ line }) => roleList.test(line));
-    expect(lines).toEqual([]);
+  // api/plugins/auth.ts is referenceRoles' home, and its rules beside it.
+  it.each(
+    sources(api)
+      .filter((f) => !f.endsWith(join('plugins', 'auth.ts')))
+      .map((f) => relative(api, f)),
+  )('api/%s names no role of its own', (f) => {
+    const found = [...readFileSync(join(api, f), 'utf8').matchAll(restated)].map((m) => m[0]);
+    expect(found).toEqual([]);
   });
 
   it('every table names known roles, each action at least one', () => {
@@ -32,6 +40,13 @@ describe('role tables', () => {
         expect(allowed.length, `${name}.${action}`).toBeGreaterThan(0);
         for (const r of allowed) expect(roles, `${name}.${action}`).toContain(r);
       }
+  });
+
+  it('a correction is filed in a role every principal holds, the bureau first', () => {
+    expect([...reportingRoles].sort()).toEqual([...roles].sort());
+    expect(reportingRole(['public', 'bureau_admin'])).toBe('bureau_admin');
+    expect(reportingRole(['agency_staff', 'agency_reviewer'])).toBe('agency_reviewer');
+    expect(reportingRole(['public'])).toBe('public');
   });
 
   it('the system never acts in a role, whatever the table says', () => {

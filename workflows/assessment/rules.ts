@@ -98,6 +98,15 @@ export function canSeeAgencyAssessment(viewer: Viewer, r: { agencyCode: string; 
 }
 
 /**
+ * processes.md P4: which of a cycle's agencies a viewer's list holds, matching `canSeeAgencyAssessment`:
+ * every one for the bureau, those assigned to them for an assessor, none for anyone else.
+ */
+export function agencyAssessmentListScope(viewer: Viewer): { assessorId?: string } | null {
+  if (isBureauViewer(viewer)) return {};
+  return viewer.roles.includes('assessor') ? { assessorId: viewer.sub } : null;
+}
+
+/**
  * processes.md P4: the role a viewer acts in on an agency's assessment: the agency's own staff, an
  * assessor (the validators check it is the assigned one), or the bureau's admin.
  */

@@ -12,6 +12,8 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 export const bureauRoles: readonly Role[] = ['bureau_coordinator', 'bureau_admin'];
+/** The roles a person holds for an agency (its staff and its reviewers): they carry the agency's code. */
+export const agencyRoles: readonly Role[] = ['agency_staff', 'agency_reviewer'];
 
 /** The person behind a decision, in the role they acted in; recorded on every audit event. */
 export interface Actor {
@@ -55,7 +57,7 @@ export const isBureauViewer = (v: Viewer): boolean => v.roles.some((r) => bureau
 
 /** The agency a viewer works for as its staff or reviewer; null for the bureau, assessors and the public. */
 export const agencyOfViewer = (v: Viewer): string | null =>
-  v.agency && v.roles.some((r) => r === 'agency_staff' || r === 'agency_reviewer') ? v.agency : null;
+  v.agency && v.roles.some((r) => agencyRoles.includes(r)) ? v.agency : null;
 
 /**
  * The role a viewer acts in: the first of `allowed` they hold that `fits` the case (a reviewer of the

@@ -57,6 +57,22 @@ export function actingRoleOnCorrection(
     () => "only the verifying agency's reviewer does this",
   );
 }
+/**
+ * processes.md P5: the role a report is filed in, when the reporter holds several: the bureau's first,
+ * then the agency's, then the public's; whether that role may report on the resource is
+ * `checkReporterAccess`'s.
+ */
+export const reportingRoles: readonly Role[] = [
+  'bureau_coordinator',
+  'bureau_admin',
+  'agency_reviewer',
+  'agency_staff',
+  'public',
+  'assessor',
+  'gateway',
+];
+export const reportingRole = (roles: readonly Role[]): Role => reportingRoles.find((r) => roles.includes(r))!;
+
 /** What a reporter holds of a resource, as the API finds it in the share grants and open-data agreements. */
 export interface ReporterAccess {
   /** The reporter acts for an agency (staff or reviewer) that holds an active share grant on the resource. */

@@ -1,6 +1,7 @@
 // Pure decisions of the objection coordination process (docs/processes.md P2). Each names its source.
 import {
   actsIn,
+  agencyRoles,
   pickRole,
   refuse,
   systemActor,
@@ -43,7 +44,6 @@ const badOutcome = (outcome: string, allowed: readonly string[]): Refusal | null
     : refuse('VALIDATION_FAILED', `outcome must be one of ${allowed.join(', ')}`, [
         { path: 'outcome', message: 'not an allowed outcome' },
       ]);
-const agencyRoles = ['agency_staff', 'agency_reviewer'];
 
 /**
  * processes.md P2 (role × action): who may take each action on an objection. The parties act as staff
@@ -62,7 +62,7 @@ export const objectionRoles = {
 
 /** The party an actor speaks for, if any: staff or reviewer of the applicant or of the provider. */
 export function partyOf(v: ObjectionView, a: Actor): 'applicant' | 'provider' | null {
-  if (!agencyRoles.includes(a.role) || !a.agency) return null;
+  if (a.role === 'system' || !agencyRoles.includes(a.role) || !a.agency) return null;
   if (a.agency === v.applicantAgency) return 'applicant';
   if (a.agency === v.providerAgency) return 'provider';
   return null;
