@@ -47,6 +47,9 @@ export interface AppDeps {
   logger: Logger;
 }
 
+/** The probes a load balancer or a scraper calls every few seconds: neither logged nor rate-limited. */
+const probes = new Set(['/health', '/ready', '/metrics']);
+
 export async function buildApp({ database, temporal, config, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -55,7 +58,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
     requestIdHeader: 'x-request-id',
     // Every request is logged except the probes, which a load balancer calls every few seconds.
     logController: new LogController({
-      disableRequestLogging: (request) => ['/health', '/ready', '/metrics'].includes(request.url),
+      disableRequestLogging: (request) => probes.has(request.url),
     }),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -63,12 +66,23 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
+  // Each page sets its own Content-Security-Policy (the console, /docs, the dossier); the API answers JSON.
   await app.register(helmet, { contentSecurityPolicy: false });
+  // Every answer of the API may carry personal data or a one-time credential: no cache keeps it, in a
+  // browser or a proxy, unless a route says otherwise.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   if (config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: '1 minute',
-      // By client address: a token is not verified yet when the limit is checked.
+      // Each route's own onRequest hook, so after the token is verified: a signed-in person or service
+      // counts by its subject wherever it calls from (an agency behind one proxy is not one bucket),
+      // anyone else by client address. The probes a load balancer calls are not counted.
+      keyGenerator: (request) => (request.principal ? `sub:${request.principal.sub}` : `ip:${request.ip}`),
+      allowList: (request) => probes.has(request.routeOptions.url ?? ''),
       errorResponseBuilder: (_request, context) =>
         new AppError(
           'RATE_LIMITED',
@@ -91,11 +105,12 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Swagger UI's own strict policy: its scripts and styles by hash, nothing from elsewhere.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, createAuthenticator(config.auth));
-  registerMetrics(app);
+  registerMetrics(app, config.metrics);
 
   const db = database.db;
   await app.register(healthRoutes, { database, temporal });

@@ -26,6 +26,16 @@ const local = (iso: string | Date | null | undefined): string => {
 
 const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
+/** The dossier runs no script and loads nothing: its one inline style sheet is all it needs. */
+export const DOSSIER_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** The dossier, in the glossary's words, with agencies by name (`agencyName` knows every code in it). */
 export function renderDossier(
   o: ObjectionDto,

@@ -59,6 +59,14 @@ const envSchema = z.object({
       'true, false, or a comma-separated list of proxy addresses/CIDRs',
     )
     .optional(),
+  /** Who may read /metrics: the addresses or CIDRs of the operators' network (the scraper). */
+  METRICS_ALLOW: z
+    .string()
+    .trim()
+    .regex(/^[\s,]*[0-9a-fA-F.:/]+([\s,]+[0-9a-fA-F.:/]+)*[\s,]*$/, 'a comma-separated list of addresses/CIDRs')
+    .default('127.0.0.1/32,::1/128'),
+  /** A token that reads /metrics from anywhere (Authorization: Bearer <token>), for a scraper elsewhere. */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   SHUZHI_POLICY: optionalString,
   SHUZHI_IDENTITY_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUZHI_POLICY_FILE: optionalString,
@@ -97,6 +105,8 @@ export interface Config {
     clockToleranceSeconds: number;
   };
   rateLimitPerMinute: number;
+  /** Who may read /metrics: addresses/CIDRs, and a bearer token for a scraper outside them. */
+  metrics: { allow: string[]; token?: string };
   /** Fastify trustProxy: unset = no proxy; 'true' trusts any, or a comma-separated list of proxy addresses/CIDRs. */
   trustProxy: boolean | string[];
   /** Key of the hash that matches requesters against deny-lists without storing their identifier there. */
@@ -182,6 +192,10 @@ export function parseConfig(
   if (options.requireIdentityKey && e.NODE_ENV === 'production' && !e.SHUZHI_IDENTITY_KEY) {
     problems.push('SHUZHI_IDENTITY_KEY: required in production (a secret of at least 16 characters, never changed)');
   }
+  // Trusting any proxy lets any client write its own X-Forwarded-For, and so its own rate-limit bucket.
+  if (e.NODE_ENV === 'production' && e.TRUST_PROXY === 'true') {
+    problems.push('TRUST_PROXY: name the proxies in production (addresses or CIDRs, e.g. 10.0.0.0/8), not true');
+  }
   if (Boolean(e.TEMPORAL_TLS_CERT_PATH) !== Boolean(e.TEMPORAL_TLS_KEY_PATH)) {
     problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH: set both for mTLS, or neither');
   }
@@ -228,6 +242,12 @@ export function parseConfig(
       clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    metrics: {
+      allow: e.METRICS_ALLOW.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}),
+    },
     trustProxy:
       e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false'
         ? false

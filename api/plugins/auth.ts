@@ -17,10 +17,14 @@ export type Principal = z.infer<typeof principalSchema>;
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /** Why the request's token was refused, answered once the rate limit has counted it. */
+    authFailure: unknown;
   }
   interface FastifyContextConfig {
     /** The route takes writes without a token (the dev tokens); every other write needs one. */
     anonymous?: boolean;
+    /** The route checks its own Authorization header, which is no user's token (/metrics). */
+    ownAuth?: boolean;
   }
 }
 
@@ -85,18 +89,33 @@ export function createAuthenticator(auth: Config['auth']): Authenticator {
 
 const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Verifies the token as a request arrives (onRequest), so the rate limit (a route's own onRequest hook,
+ * after this one) can count a person's requests by their subject. A refusal waits for the limit to
+ * count it too, then answers before the body is read (preParsing).
+ */
 export function registerAuth(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest('principal', null);
+  app.decorateRequest('authFailure', null);
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.ownAuth) return;
     const header = request.headers.authorization;
-    // A write without a token is refused before its body is read: parsing a megabyte for nobody costs
-    // the one event loop. Only a route marked `config: { anonymous: true }` takes one (the dev tokens).
-    if (!header && writes.has(request.method) && !request.is404 && request.routeOptions.config?.anonymous !== true)
-      throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <token>');
-    if (!header) return;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');
-    request.principal = await authenticator.verify(match[1]!);
+    try {
+      // A write without a token is refused before its body is read: parsing a megabyte for nobody
+      // costs the one event loop. Only a route marked `config: { anonymous: true }` takes one.
+      const anonymousWrite =
+        writes.has(request.method) && !request.is404 && request.routeOptions.config?.anonymous !== true;
+      if (!header && anonymousWrite) throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <token>');
+      if (!header) return;
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');
+      request.principal = await authenticator.verify(match[1]!);
+    } catch (error) {
+      request.authFailure = error;
+    }
+  });
+  app.addHook('preParsing', async (request) => {
+    if (request.authFailure) throw request.authFailure;
   });
 }
 

@@ -15,7 +15,7 @@ import {
   settleUpdate,
 } from '../../workflows/objection/messages.js';
 import { objectionOutcomes, objectionStates, settlementOutcomes } from '../../workflows/objection/types.js';
-import { renderDossier } from '../dossier.js';
+import { DOSSIER_CSP, renderDossier } from '../dossier.js';
 import { agencyNames } from '../../db/queries/agency.js';
 import {
   actOnObjection,
@@ -115,6 +115,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
       ]);
       return reply
         .type('text/html; charset=utf-8')
+        .header('content-security-policy', DOSSIER_CSP)
         .send(renderDossier(dto, application, timeline, (code) => names.get(code) ?? code));
     },
   );

@@ -351,6 +351,9 @@ describe('dossier (卷宗)', () => {
     const res = await fetch(`${stack.baseUrl}${url}/dossier`, { headers: { authorization: `Bearer ${coordinator}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
+    // It runs no script and loads nothing, and no cache keeps it (personal data).
+    expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'unsafe-inline';/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
     expect(html).toContain('<html lang="zh-CN">');
     for (const part of [

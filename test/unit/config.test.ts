@@ -83,6 +83,7 @@ describe('parseConfig defaults', () => {
       worker: { maxCachedWorkflows: 1000, maxConcurrentActivities: 50, shutdownGraceSeconds: 20 },
       auth: { mode: 'jwt', secret: SECRET, maxAgeSeconds: 43_200, clockToleranceSeconds: 60 },
       rateLimitPerMinute: 600,
+      metrics: { allow: ['127.0.0.1/32', '::1/128'] },
       trustProxy: false,
       identityKey: 'shuzhi-identity-key-for-development',
       policy: domainPolicy,
@@ -154,6 +155,7 @@ describe('parseConfig defaults', () => {
         clockToleranceSeconds: 60,
       },
       rateLimitPerMinute: 0,
+      metrics: { allow: ['127.0.0.1/32', '::1/128'] },
       trustProxy: ['10.0.0.1', '10.0.0.0/8'],
       identityKey: 'a-deployment-identity-key',
       policy: domainPolicy,
@@ -351,8 +353,14 @@ describe('parseConfig TRUST_PROXY', () => {
     ['true', 'true', true],
     ['one address', '10.0.0.1', ['10.0.0.1']],
     ['a list with spaces and a trailing comma', ' 10.0.0.1 , 172.16.0.0/12, ', ['10.0.0.1', '172.16.0.0/12']],
-  ])('reads %s as %j', (_, value, expected) => {
-    expect(parseConfig({ ...base, TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  ])('reads %s as %j (outside production)', (_, value, expected) => {
+    expect(parseConfig({ ...base, NODE_ENV: 'test', TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('refuses a bare true in production (any client could name its own address) and takes named proxies', () => {
+    const prod = { ...base, NODE_ENV: 'production', SHUZHI_IDENTITY_KEY: 'a-city-identity-key-0123' };
+    expect(() => parseConfig({ ...prod, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: name the proxies/);
+    expect(parseConfig({ ...prod, TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.0/8']);
   });
 });
 
