@@ -125,7 +125,10 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
       agencies: string[];
     }): Promise<Record<string, Metrics>> => {
       const metrics: Record<string, Metrics> = {};
-      for (const agency of agencies) metrics[agency] = await computeAgencyMetrics(db, year, agency);
+      for (const agency of agencies) {
+        metrics[agency] = await computeAgencyMetrics(db, year, agency);
+        Context.current().heartbeat();
+      }
       return metrics;
     },
 
@@ -162,6 +165,7 @@ export function createAssessmentActivities({ db, logger, temporal }: { db: Db; l
             }
           }),
         );
+        ctx.heartbeat();
       }
       const written = (
         await saveAgencyAssessmentOpenings(

@@ -10,9 +10,20 @@ export function workflowsPath(): string {
   return existsSync(ts) ? ts : fileURLToPath(new URL('../workflows/index.js', import.meta.url));
 }
 
+/** The bundle `npm run build` writes beside the built code (dist/workflow-bundle.js), if there is one. */
+export function prebuiltBundlePath(): string | null {
+  const path = fileURLToPath(new URL('../workflow-bundle.js', import.meta.url));
+  return existsSync(path) ? path : null;
+}
+
 let bundled: Promise<WorkflowBundleOption> | null = null;
-/** Bundles the workflow code once per process (webpack takes a few seconds). */
+/**
+ * The workflow code for a worker: the bundle built with the release when running from dist/ (loaded in
+ * a second), else bundled once per process from the source (webpack takes a few seconds: tests, tsx).
+ */
 export function workflowBundle(): Promise<WorkflowBundleOption> {
+  const prebuilt = prebuiltBundlePath();
+  if (prebuilt) return Promise.resolve({ codePath: prebuilt });
   bundled ??= bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietBundlerLogger });
   return bundled;
 }

@@ -26,7 +26,12 @@ export const ASSESSMENT_BATCH_INPUTS_PATCH = 'assessment-batch-inputs';
  */
 export const ASSESSMENT_BATCH_OPENINGS_PATCH = 'assessment-batch-openings';
 
-const batchActs = proxyActivities<Activities>({ ...caseActivityOptions, startToCloseTimeout: '5 minutes' });
+// A batch's steps take a second or so and heartbeat as they go: a dead worker is noticed within 10 s.
+const batchActs = proxyActivities<Activities>({
+  ...caseActivityOptions,
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '10 seconds',
+});
 
 /**
  * One batch of the fan-out: computes its agencies' metrics at once and opens them (an older batch

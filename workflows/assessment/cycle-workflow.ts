@@ -48,7 +48,7 @@ import type { CycleInput, CycleRun, CycleState, CycleView, FanOut } from './type
 const broadcast = proxyActivities<Activities>({
   ...caseActivityOptions,
   startToCloseTimeout: '1 hour',
-  heartbeatTimeout: '1 minute',
+  heartbeatTimeout: '15 seconds',
 });
 
 export const defaultFanOut: FanOut = { batchSize: 100, maxHistoryEvents: 10_000 };

@@ -16,7 +16,7 @@ export interface CalendarPublicationInput {
 /** A pass tells a page of cases at a time and heartbeats; a failed page is retried until it is told. */
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 hour',
-  heartbeatTimeout: '1 minute',
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
