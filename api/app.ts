@@ -17,7 +17,8 @@ import type { Config } from '../lib/config.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { createAuthenticator, registerAuth } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { clientErrorProblem, frameworkError, registerErrorHandling } from './plugins/errors.js';
+import { probes, registerBoundedWaits } from './plugins/bounded-waits.js';
 import { healthRoutes } from './plugins/health.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { agencyRoutes } from './routes/agencies.js';
@@ -47,9 +48,6 @@ export interface AppDeps {
   logger: Logger;
 }
 
-/** The probes a load balancer or a scraper calls every few seconds: neither logged nor rate-limited. */
-const probes = new Set(['/health', '/ready', '/metrics']);
-
 export async function buildApp({ database, temporal, config, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -61,10 +59,18 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
       disableRequestLogging: (request) => probes.has(request.url),
     }),
     ajv: { customOptions: { coerceTypes: false } },
+    // Fastify's own answers as problems too: a refused URL, and (below) the 503 while closing.
+    frameworkErrors: (error, _request, reply) => frameworkError(error, reply),
+    clientErrorHandler: (error, socket) => {
+      if (socket.writable) socket.end(clientErrorProblem(error));
+      else socket.destroy(error);
+    },
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerBoundedWaits(app, config);
 
   // Each page sets its own Content-Security-Policy (the console, /docs, the dossier); the API answers JSON.
   await app.register(helmet, { contentSecurityPolicy: false });

@@ -51,6 +51,10 @@ const envSchema = z.object({
   /** How far the issuer's clock may differ from ours, for `exp`, `nbf` and `iat`. */
   JWT_CLOCK_TOLERANCE_SECONDS: int(0, 600).default(60),
   RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(600),
+  /** A request not answered within this is answered 503 (its work may still finish); 0: no deadline. */
+  REQUEST_DEADLINE_SECONDS: int(0, 3600).default(30),
+  /** Requests are shed (503) while the event loop lags more than this; 0: never. */
+  MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000).default(1000),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -105,6 +109,10 @@ export interface Config {
     clockToleranceSeconds: number;
   };
   rateLimitPerMinute: number;
+  /** Seconds after which a request still unanswered is answered 503 (0: none). */
+  requestDeadlineSeconds: number;
+  /** Event-loop delay past which requests are shed with 503 (0: never). */
+  maxEventLoopDelayMs: number;
   /** Who may read /metrics: addresses/CIDRs, and a bearer token for a scraper outside them. */
   metrics: { allow: string[]; token?: string };
   /** Fastify trustProxy: unset = no proxy; 'true' trusts any, or a comma-separated list of proxy addresses/CIDRs. */
@@ -242,6 +250,8 @@ export function parseConfig(
       clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
     },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    requestDeadlineSeconds: e.REQUEST_DEADLINE_SECONDS,
+    maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
     metrics: {
       allow: e.METRICS_ALLOW.split(',')
         .map((a) => a.trim())

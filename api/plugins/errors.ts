@@ -13,6 +13,7 @@ const titles: Record<ErrorCode, string> = {
   INVALID_STATE: 'The case is not in a state that allows this',
   DUPLICATE: 'Duplicate',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
+  URI_TOO_LONG: 'The request URI is too long',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   RATE_LIMITED: 'Too many requests',
   NOT_IMPLEMENTED: 'Not implemented yet',
@@ -35,7 +36,8 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
       status: error.status,
       detail: error.message,
       code: error.code,
-      instance: reply.request.url,
+      // Not for a URI too long: the answer would echo what was refused.
+      ...(error.code === 'URI_TOO_LONG' ? {} : { instance: reply.request.url }),
       ...rest,
       ...(errors ? { errors } : {}),
     });
@@ -51,6 +53,42 @@ function fromFastifyError(err: FastifyError): AppError | null {
   if (status === 404) return new AppError('NOT_FOUND', err.message);
   if (status === 401) return new AppError('UNAUTHENTICATED', err.message);
   return new AppError('VALIDATION_FAILED', err.message, { errors: [{ path: '', message: err.message }] });
+}
+
+/**
+ * Fastify's own refusals of a URL (a parameter past its length, a malformed escape) as problems: they
+ * never reach the error handler, and their text would echo the URL back.
+ */
+export function frameworkError(error: FastifyError, reply: FastifyReply): FastifyReply {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(reply, new AppError('URI_TOO_LONG', 'a path parameter is longer than the API takes'));
+  return sendProblem(
+    reply,
+    new AppError('VALIDATION_FAILED', 'the URL is not valid (a malformed %-escape?)', {
+      errors: [{ path: 'url', message: 'not a valid URL' }],
+    }),
+  );
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (headers past 16 KB, a malformed
+ * request line), answered on the socket as a problem too, then closed.
+ */
+export function clientErrorProblem(error: NodeJS.ErrnoException): string {
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: `https://shuzhi.dev/problems/${tooLarge ? 'headers-too-large' : 'validation-failed'}`,
+    title: tooLarge ? 'The request headers are too large' : titles.VALIDATION_FAILED,
+    status,
+    detail: tooLarge ? 'the request line and headers exceed 16 KB' : 'the HTTP request is malformed',
+    code: tooLarge ? 'HEADERS_TOO_LARGE' : 'VALIDATION_FAILED',
+  });
+  const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

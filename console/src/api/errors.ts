@@ -9,6 +9,7 @@ export const problemMessages = {
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   UNAVAILABLE: '服务暂时不可用，请稍后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
+  URI_TOO_LONG: '请求地址过长',
   UNSUPPORTED_MEDIA_TYPE: '提交的内容格式不受支持',
   NOT_IMPLEMENTED: '该功能尚未开通',
   INTERNAL: '系统出现错误，已记录，请稍后重试',
