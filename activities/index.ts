@@ -11,6 +11,7 @@ import { createObjectionActivities } from './objection.js';
 import { createOpenDataActivities } from './open-data-request.js';
 import { createShareApplicationActivities } from './share-application.js';
 import { classifyAll } from './failures.js';
+import { createAuditActivities } from './audit.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -19,6 +20,8 @@ export interface ActivityDeps {
   policy?: Policy;
   /** For activities that message other workflows (the assessment's broadcasts). */
   temporal?: Client;
+  /** Where the audit chain's checkpoints are copied (AUDIT_CHECKPOINT_DIR). */
+  auditCheckpointDir?: string;
 }
 
 /** Every activity, its failures classified (failures.ts): a data error fails for good, the rest is retried. */
@@ -31,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorrectionActivities(deps),
     ...createAssessmentActivities(deps),
     ...createFreshnessActivities({ ...deps, policy: deps.policy ?? defaultPolicy }),
+    ...createAuditActivities(deps),
   });
 }
 

@@ -130,7 +130,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
   await app.register(objectionRoutes, { db, temporal, config });
   await app.register(openDataRoutes, { db, temporal, config });
   await app.register(credentialRoutes, { db });
-  await app.register(auditRoutes, { db });
+  await app.register(auditRoutes, { db, config });
   await app.register(notificationRoutes, { db });
   await app.register(correctionRoutes, { db, temporal, config });
   await app.register(assessmentRoutes, { db, temporal, config });

@@ -2,12 +2,15 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from '../api/app.js';
 import { openDatabase } from '../db/client.js';
+import { configureAuditKey } from '../db/queries/audit.js';
 import { parseConfig } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { connectClient } from '../lib/temporal.js';
 import { exitOnConfigError } from './shared.js';
 
-const config = exitOnConfigError(() => parseConfig(process.env, {}, { requireIdentityKey: true }));
+const config = exitOnConfigError(() =>
+  parseConfig(process.env, {}, { requireIdentityKey: true, requireAuditKey: true }),
+);
 if (!config.databaseUrl) {
   console.error(
     'DATABASE_URL is required when the API runs as its own process (`npm start` runs everything with an embedded database).',
@@ -15,6 +18,8 @@ if (!config.databaseUrl) {
   process.exit(2);
 }
 const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, name: 'shuzhi-api' });
+// Every event this process writes is sealed with the deployment's key, which the database never holds.
+configureAuditKey(config.audit.key);
 const database = await openDatabase({ url: config.databaseUrl, poolMax: config.databasePoolMax });
 const temporal = await connectClient(config.temporal);
 const app = await buildApp({ database, temporal, config, logger });

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { buildApp } from '../api/app.js';
 import { openDatabase } from '../db/client.js';
+import { configureAuditKey } from '../db/queries/audit.js';
+import { recordPolicyInForce } from '../lib/policy-audit.js';
 import { parseConfig } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { connectClient, connectWorker } from '../lib/temporal.js';
@@ -45,12 +47,18 @@ if (!process.env.TEMPORAL_ADDRESS) {
   });
 }
 
+// Every event this process writes is sealed with the deployment's key, which the database never holds.
+configureAuditKey(config.audit.key);
 const database = await openDatabase(
   config.databaseUrl
     ? { url: config.databaseUrl, poolMax: config.databasePoolMax }
     : { pgliteDir: join(dataDir, 'pglite') },
 );
 await database.migrate();
+logger.info(
+  await recordPolicyInForce(database.db, config.policy, 'shuzhi-dev'),
+  'policy in force (on the audit chain)',
+);
 logger.info({ database: database.kind }, 'database migrated');
 
 const temporal = await connectClient(config.temporal);
@@ -59,7 +67,13 @@ const worker = await createWorker({
   connection: workerConnection,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  deps: { db: database.db, logger, policy: config.policy, temporal },
+  deps: {
+    db: database.db,
+    logger,
+    policy: config.policy,
+    temporal,
+    ...(config.audit.checkpointDir ? { auditCheckpointDir: config.audit.checkpointDir } : {}),
+  },
   maxCachedWorkflows: config.worker.maxCachedWorkflows,
   maxConcurrentActivities: config.worker.maxConcurrentActivities,
   shutdownGraceSeconds: 5,

@@ -6,9 +6,11 @@ import { ensureSchedules } from '../lib/schedules.js';
 import { createWorker } from '../lib/worker.js';
 import { keepResumingCalendarPublications } from '../lib/calendar-publications.js';
 import { openDatabase } from '../db/client.js';
+import { configureAuditKey } from '../db/queries/audit.js';
+import { recordPolicyInForce } from '../lib/policy-audit.js';
 import { installTemporalRuntime, exitOnConfigError } from './shared.js';
 
-const config = exitOnConfigError(() => parseConfig(process.env, {}, { servesHttp: false }));
+const config = exitOnConfigError(() => parseConfig(process.env, {}, { servesHttp: false, requireAuditKey: true }));
 if (!config.databaseUrl) {
   console.error(
     'DATABASE_URL is required when the worker runs as its own process (`npm start` runs everything with an embedded database).',
@@ -18,7 +20,13 @@ if (!config.databaseUrl) {
 const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, name: 'shuzhi-worker' });
 installTemporalRuntime(logger);
 
+// Every event this process writes is sealed with the deployment's key, which the database never holds.
+configureAuditKey(config.audit.key);
 const database = await openDatabase({ url: config.databaseUrl, poolMax: config.databasePoolMax });
+logger.info(
+  await recordPolicyInForce(database.db, config.policy, 'shuzhi-worker'),
+  'policy in force (on the audit chain)',
+);
 const connection = await connectWorker(config.temporal);
 // The client serves schedule set-up and the activities that message other workflows.
 const client = await connectClient(config.temporal);
@@ -26,7 +34,13 @@ const worker = await createWorker({
   connection,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  deps: { db: database.db, logger, policy: config.policy, temporal: client },
+  deps: {
+    db: database.db,
+    logger,
+    policy: config.policy,
+    temporal: client,
+    ...(config.audit.checkpointDir ? { auditCheckpointDir: config.audit.checkpointDir } : {}),
+  },
   maxCachedWorkflows: config.worker.maxCachedWorkflows,
   maxConcurrentActivities: config.worker.maxConcurrentActivities,
   shutdownGraceSeconds: config.worker.shutdownGraceSeconds,

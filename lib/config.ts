@@ -71,6 +71,12 @@ const envSchema = z.object({
     .default('127.0.0.1/32,::1/128'),
   /** A token that reads /metrics from anywhere (Authorization: Bearer <token>), for a scraper elsewhere. */
   METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The audit chain's HMAC key: held outside the database, so a rewrite without it is detected. */
+  AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** An upgraded deployment's last event written before the chain was keyed (0: every event is keyed). */
+  AUDIT_LEGACY_UNTIL_ID: int(0, Number.MAX_SAFE_INTEGER).default(0),
+  /** Where signed checkpoints of the chain's head are written too (a directory the city copies elsewhere). */
+  AUDIT_CHECKPOINT_DIR: optionalString,
   SHUZHI_POLICY: optionalString,
   SHUZHI_IDENTITY_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUZHI_POLICY_FILE: optionalString,
@@ -119,6 +125,8 @@ export interface Config {
   trustProxy: boolean | string[];
   /** Key of the hash that matches requesters against deny-lists without storing their identifier there. */
   identityKey: string;
+  /** The audit chain's key, the end of its unkeyed prefix, and the checkpoints' directory. */
+  audit: { key: string; legacyUntilId: number; checkpointDir?: string };
   policy: Policy;
   /** The built console (数治控制台) served at /console/; default: console/dist of the project. */
   consoleDir?: string;
@@ -130,6 +138,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** The audit chain's key outside production: published here, so it protects nothing but tests and demos. */
+export const DEV_AUDIT_KEY = 'shuzhi-audit-chain-key-for-development-only';
 
 /**
  * A dev-mode signing key: only ever used with AUTH_MODE=dev, which runs only with
@@ -159,7 +170,7 @@ export function secretWeakness(secret: string): string | null {
 export function parseConfig(
   env: NodeJS.ProcessEnv,
   defaults: Record<string, string> = {},
-  options: { servesHttp?: boolean; requireIdentityKey?: boolean } = {},
+  options: { servesHttp?: boolean; requireIdentityKey?: boolean; requireAuditKey?: boolean } = {},
 ): Config {
   const merged: Record<string, string | undefined> = { ...defaults };
   for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') merged[key] = value;
@@ -199,6 +210,12 @@ export function parseConfig(
   // Without its own key, a deployment's requester hashes could be matched against masked identifiers.
   if (options.requireIdentityKey && e.NODE_ENV === 'production' && !e.SHUZHI_IDENTITY_KEY) {
     problems.push('SHUZHI_IDENTITY_KEY: required in production (a secret of at least 16 characters, never changed)');
+  }
+  // A chain keyed with the published development key holds against no one.
+  if (options.requireAuditKey && e.NODE_ENV === 'production' && !e.AUDIT_HMAC_KEY) {
+    problems.push(
+      'AUDIT_HMAC_KEY: required in production (a secret of at least 32 characters the database never holds)',
+    );
   }
   // Trusting any proxy lets any client write its own X-Forwarded-For, and so its own rate-limit bucket.
   if (e.NODE_ENV === 'production' && e.TRUST_PROXY === 'true') {
@@ -267,6 +284,11 @@ export function parseConfig(
               .map((a) => a.trim())
               .filter(Boolean),
     identityKey: e.SHUZHI_IDENTITY_KEY ?? 'shuzhi-identity-key-for-development',
+    audit: {
+      key: e.AUDIT_HMAC_KEY ?? DEV_AUDIT_KEY,
+      legacyUntilId: e.AUDIT_LEGACY_UNTIL_ID,
+      ...(e.AUDIT_CHECKPOINT_DIR ? { checkpointDir: e.AUDIT_CHECKPOINT_DIR } : {}),
+    },
     policy,
     ...(e.CONSOLE_DIR ? { consoleDir: e.CONSOLE_DIR } : {}),
   };

@@ -4,6 +4,7 @@ import type { Month } from '@temporalio/client';
 import { assessmentScheduledWorkflowType, assessmentScheduleId } from '../workflows/assessment/messages.js';
 import { freshnessScheduleId, freshnessWorkflowType } from '../workflows/freshness/messages.js';
 import { defaultPolicy, type Policy } from '../policy/index.js';
+import { auditCheckpointScheduleId, auditCheckpointWorkflowType } from '../workflows/audit/messages.js';
 
 const months: Month[] = [
   'JANUARY',
@@ -62,6 +63,19 @@ export function scheduleDefinitions(
         args: [{ policy: policy.assessment }],
       },
       policies: { overlap: 'ALLOW_ALL', catchupWindow: '30 days' },
+    },
+    {
+      // The audit chain's head, signed, every hour (docs/operations.md "Audit chain"). Overlap SKIP and
+      // a catch-up of an hour: a missed checkpoint is replaced by the next one.
+      scheduleId: auditCheckpointScheduleId,
+      spec: { intervals: [{ every: '1 hour' }] },
+      action: {
+        type: 'startWorkflow',
+        workflowType: auditCheckpointWorkflowType,
+        taskQueue,
+        workflowId: 'audit-checkpoint',
+      },
+      policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
     },
   ];
 }

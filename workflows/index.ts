@@ -8,3 +8,4 @@ export { assessmentCycleWorkflow, assessmentScheduledWorkflow } from './assessme
 export { assessmentBatchWorkflow } from './assessment/batch-workflow.js';
 export { assessmentAgencyOpenedWorkflow, assessmentAgencyWorkflow } from './assessment/agency-workflow.js';
 export { calendarPublicationWorkflow } from './calendar/workflow.js';
+export { auditCheckpointWorkflow } from './audit/workflow.js';

@@ -6,11 +6,12 @@ import { z } from 'zod';
 import { assessmentScheduleId } from '../../workflows/assessment/messages.js';
 import { localDate } from '../../workflows/common/working-days.js';
 import { freshnessScheduleId } from '../../workflows/freshness/messages.js';
+import { auditCheckpointScheduleId } from '../../workflows/audit/messages.js';
 import { referenceRoles, requireRole } from '../plugins/auth.js';
 import { problems } from '../schemas.js';
 import { temporalCall } from '../temporal-errors.js';
 
-const scheduleIds = [freshnessScheduleId, assessmentScheduleId] as const;
+const scheduleIds = [freshnessScheduleId, assessmentScheduleId, auditCheckpointScheduleId] as const;
 
 const scheduleSchema = z
   .object({
@@ -34,7 +35,8 @@ export const scheduleRoutes: FastifyPluginAsyncZod<{ temporal: Client }> = async
       schema: {
         operationId: 'listSchedules',
         tags: ['schedules'],
-        summary: 'The schedules (daily freshness sweep, annual assessment): next runs and paused state',
+        summary:
+          'The schedules (daily freshness sweep, annual assessment, hourly audit checkpoint): next runs and paused state',
         response: { 200: z.object({ items: z.array(scheduleSchema) }), ...problems(401, 403, 503) },
       },
     },

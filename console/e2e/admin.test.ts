@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSchedules } from '../../lib/schedules.js';
 import { assessmentScheduleId } from '../../workflows/assessment/messages.js';
+import { auditCheckpointScheduleId } from '../../workflows/audit/messages.js';
 import { freshnessScheduleId } from '../../workflows/freshness/messages.js';
 import {
   chromiumPath,
@@ -50,7 +51,7 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
   const status = () => page.getByRole('region', { name: '日历状态' });
   const schedules = () =>
     Promise.all(
-      [freshnessScheduleId, assessmentScheduleId].map((id) =>
+      [freshnessScheduleId, assessmentScheduleId, auditCheckpointScheduleId].map((id) =>
         stack.env.client.schedule
           .getHandle(id)
           .delete()
@@ -261,7 +262,7 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
     await expectAccessible(page, 'the audit page');
   });
 
-  it('shows both schedules with their next runs', async () => {
+  it('shows the schedules with their next runs', async () => {
     await page.goto('/console/admin/schedules');
     await expect.poll(() => page.getByRole('heading', { level: 3, name: '数据更新巡检' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 3, name: '年度评估启动' }).isVisible()).toBe(true);
@@ -270,7 +271,9 @@ describe.skipIf(!chromiumPath())('the 管理 pages (bureau administrator)', () =
     await expect.poll(() => page.getByText(`${assessment.nextYearAssessed}年度`).isVisible()).toBe(true);
     expect(await page.getByText('每日 01:00').isVisible()).toBe(true);
     expect(await page.getByText('每年1月15日 09:00').isVisible()).toBe(true);
-    expect(await page.getByText('运行中').count()).toBe(2);
+    expect(await page.getByRole('heading', { level: 3, name: '审计链检查点' }).isVisible()).toBe(true);
+    expect(await page.getByText('每小时', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText('运行中').count()).toBe(3);
     await screenshot(page, 'admin-schedules', shots);
     await expectAccessible(page, 'the schedules page');
   });

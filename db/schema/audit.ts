@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The append-only audit log. Every row carries the hash of the row before it, so an edit or a
@@ -37,4 +37,17 @@ export const auditChainHead = pgTable('audit_chain_head', {
   singleton: smallint('singleton').primaryKey().default(1),
   lastId: bigint('last_id', { mode: 'number' }).notNull(),
   lastHash: text('last_hash').notNull(),
+});
+
+/**
+ * Signed checkpoints of the chain's head (count, hash, time), written on a schedule and copied to a
+ * directory the city keeps elsewhere (AUDIT_CHECKPOINT_DIR): verification against one detects a cut
+ * tail or a chain rewritten from scratch. Append-only, like the events.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  signature: text('signature').notNull(),
 });

@@ -438,7 +438,8 @@ describe('assessment cycles (年度评估) over HTTP', () => {
     // Chained: each event names the hash before it, and the events come in chain order.
     expect(
       own.body.items.every(
-        (e: any) => /^[0-9a-f]{64}$/.test(e.hash) && /^[0-9a-f]{64}$/.test(e.prevHash) && e.hash !== e.prevHash,
+        (e: any) =>
+          /^h1:[0-9a-f]{64}$/.test(e.hash) && /^(h1:)?[0-9a-f]{64}$/.test(e.prevHash) && e.hash !== e.prevHash,
       ),
     ).toBe(true);
     expect(own.body.items.map((e: any) => e.id)).toEqual(

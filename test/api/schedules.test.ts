@@ -1,9 +1,11 @@
-// GET /api/v1/schedules (定时任务): both Temporal Schedules — the daily freshness sweep and the annual
-// assessment — with their next runs and paused state, for the bureau. startStack() creates no
-// schedules, so the test creates them as a worker does at start-up (ensureSchedules).
+// GET /api/v1/schedules (定时任务): the Temporal Schedules — the daily freshness sweep, the annual
+// assessment and the hourly audit checkpoint — with their next runs and paused state, for the bureau.
+// startStack() creates no schedules, so the test creates them as a worker does at start-up
+// (ensureSchedules).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSchedules } from '../../lib/schedules.js';
 import { assessmentScheduleId } from '../../workflows/assessment/messages.js';
+import { auditCheckpointScheduleId } from '../../workflows/audit/messages.js';
 import { freshnessScheduleId } from '../../workflows/freshness/messages.js';
 import { expectProblem } from '../helpers/assertions.js';
 import { startStack, type Stack } from '../helpers/stack.js';
@@ -13,7 +15,7 @@ let admin: string, coordinator: string;
 const handle = (id: string) => stack.env.client.schedule.getHandle(id);
 const removeBoth = () =>
   Promise.all(
-    [freshnessScheduleId, assessmentScheduleId].map((id) =>
+    [freshnessScheduleId, assessmentScheduleId, auditCheckpointScheduleId].map((id) =>
       handle(id)
         .delete()
         .catch(() => {}),
@@ -50,6 +52,7 @@ describe('GET /api/v1/schedules', () => {
         nextRunAt: null,
         nextYearAssessed: null,
       }),
+      expect.objectContaining({ scheduleId: auditCheckpointScheduleId, exists: false, nextRunAt: null }),
     ]);
   });
 
@@ -57,7 +60,10 @@ describe('GET /api/v1/schedules', () => {
     await ensureSchedules(stack.env.client, stack.config.temporal.taskQueue, stack.config.policy);
     const res = await list(coordinator);
     expect(res.status).toBe(200);
-    const [freshness, assessment] = res.body.items;
+    const [freshness, assessment, checkpoint] = res.body.items;
+    // The audit chain's checkpoint, every hour: its next run within the hour.
+    expect(checkpoint).toMatchObject({ scheduleId: auditCheckpointScheduleId, exists: true, paused: false });
+    expect(new Date(checkpoint.nextRunAt).getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
     expect(freshness).toMatchObject({
       scheduleId: freshnessScheduleId,
       exists: true,

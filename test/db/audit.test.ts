@@ -1,19 +1,29 @@
 // The hash-chained audit log on a real database: appends link, retries are no-ops, concurrent
-// writers serialise, and any edit, deletion in the middle or cut tail is found.
+// writers serialise, the database refuses edits and deletions, and any edit, deletion or cut tail made
+// by someone who gets past that (the tables' owner) is found: hashes recomputed without the key, and a
+// tail cut with the head rewritten, against a checkpoint kept outside (issue: hardening, item 8).
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { readFileSync } from 'node:fs';
 import {
   appendAuditEvent,
+  checkpointNow,
   GENESIS_HASH,
+  hashAuditEvent,
+  KEYED_PREFIX,
   listCaseEvents,
+  sealAuditEvent,
   verifyAuditChain,
   type NewAuditEvent,
 } from '../../db/queries/audit.js';
-import { auditEvents } from '../../db/schema/audit.js';
+import { auditChainHead, auditEvents } from '../../db/schema/audit.js';
+import { recordPolicyInForce } from '../../lib/policy-audit.js';
+import { defaultPolicy } from '../../policy/index.js';
 import { freshDatabase } from '../helpers/db.js';
 
 let database: Database;
+const onPostgres = !!process.env.TEST_DATABASE_URL;
 beforeEach(async () => {
   database = await freshDatabase();
 });
@@ -38,6 +48,27 @@ const event = (n: number, caseId = 'case-1'): NewAuditEvent => ({
 
 async function appendMany(count: number, caseId?: string) {
   for (let n = 1; n <= count; n++) await database.db.transaction((tx) => appendAuditEvent(tx, event(n, caseId)));
+}
+
+/** Runs a statement as the tables' owner who first disables the append-only triggers. */
+async function pastTheTriggers(statement: ReturnType<typeof sql>) {
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`alter table audit_events disable trigger user`);
+    await tx.execute(statement);
+    await tx.execute(sql`alter table audit_events enable trigger user`);
+  });
+}
+
+/** Rewrites every hash and link from `fromId` on with `hash`, and the head: a forger's whole job. */
+async function rehashFrom(hash: (row: typeof auditEvents.$inferSelect, prev: string) => string) {
+  const rows = await database.db.select().from(auditEvents).orderBy(auditEvents.id);
+  let prev = GENESIS_HASH;
+  for (const row of rows) {
+    const h = hash(row, prev);
+    await pastTheTriggers(sql`update audit_events set prev_hash = ${prev}, hash = ${h} where id = ${row.id}`);
+    prev = h;
+  }
+  await database.db.update(auditChainHead).set({ lastId: rows.at(-1)!.id, lastHash: prev });
 }
 
 describe('audit chain', () => {
@@ -68,7 +99,7 @@ describe('audit chain', () => {
 
   it('verifies across pages', async () => {
     await appendMany(7);
-    expect(await verifyAuditChain(database.db, 3)).toEqual({ ok: true, checked: 7 });
+    expect(await verifyAuditChain(database.db, { pageSize: 3 })).toEqual({ ok: true, checked: 7 });
   });
 
   it.each([
@@ -77,17 +108,121 @@ describe('audit chain', () => {
     ['a re-hashed row that no longer links', sql`update audit_events set hash = repeat('a', 64) where id = 2`, 2],
     ['a row deleted from the middle', sql`delete from audit_events where id = 2`, 2],
     ['rows cut from the end', sql`delete from audit_events where id >= 3`, 3],
-  ])('finds %s', async (_name, tamper, brokenAt) => {
+  ])('finds %s, made past the triggers', async (_name, tamper, brokenAt) => {
     await appendMany(4);
-    await database.db.execute(tamper);
+    await pastTheTriggers(tamper);
     const result = await verifyAuditChain(database.db);
     expect(result).toMatchObject({ ok: false, firstBrokenId: brokenAt });
   });
+
+  it.each([
+    ['an update', sql`update audit_events set reason = 'changed' where id = 2`],
+    ['a delete', sql`delete from audit_events where id = 4`],
+    ['a truncate', sql`truncate audit_events`],
+  ])('refuses %s of an event in the database itself', async (_name, statement) => {
+    await appendMany(4);
+    const refused = await database.db.execute(statement).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(String((refused?.cause as Error | undefined)?.message)).toMatch(/the audit trail is append-only/);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 4 });
+  });
+
+  it('seals every event with the key, and detects an edit whose hashes were all recomputed without it', async () => {
+    await appendMany(4);
+    const rows = await database.db.select().from(auditEvents).orderBy(auditEvents.id);
+    expect(rows.every((r) => r.hash.startsWith(KEYED_PREFIX))).toBe(true);
+    await pastTheTriggers(sql`update audit_events set reason = '伪造的理由' where id = 2`);
+    // The forger has the project's own code but not the key: the unkeyed hash, or a guessed key.
+    await rehashFrom((row, prev) => hashAuditEvent(row, prev));
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBrokenId: 1 });
+    await rehashFrom((row, prev) => sealAuditEvent(row, prev, 'a-guessed-key-that-is-not-the-real-one'));
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBrokenId: 1 });
+  });
+
+  it('takes the unkeyed hashes of an upgraded deployment up to AUDIT_LEGACY_UNTIL_ID, and none after', async () => {
+    await appendMany(4);
+    // Events 1 and 2 as an unkeyed chain wrote them, 3 and 4 sealed after it (linking on from 2).
+    const rows = await database.db.select().from(auditEvents).orderBy(auditEvents.id);
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      const h =
+        row.id <= 2
+          ? hashAuditEvent(row, prev)
+          : sealAuditEvent(row, prev, 'shuzhi-audit-chain-key-for-development-only');
+      await pastTheTriggers(sql`update audit_events set prev_hash = ${prev}, hash = ${h} where id = ${row.id}`);
+      prev = h;
+    }
+    await database.db.update(auditChainHead).set({ lastId: 4, lastHash: prev });
+    expect(await verifyAuditChain(database.db, { legacyUntilId: 2 })).toEqual({ ok: true, checked: 4 });
+    expect(await verifyAuditChain(database.db, { legacyUntilId: 1 })).toMatchObject({ ok: false, firstBrokenId: 2 });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBrokenId: 1 });
+  });
+
+  it('detects a tail cut with the head rewritten to match, against a checkpoint kept outside', async () => {
+    await appendMany(5);
+    const checkpoint = await checkpointNow(database.db, new Date('2026-12-03T06:00:00Z'));
+    expect(checkpoint).toMatchObject({ lastId: 5 });
+    expect(await verifyAuditChain(database.db, { checkpoint })).toEqual({ ok: true, checked: 5 });
+    const [fourth] = await database.db.select().from(auditEvents).where(eq(auditEvents.id, 3));
+    await pastTheTriggers(sql`delete from audit_events where id >= 4`);
+    await database.db.update(auditChainHead).set({ lastId: 3, lastHash: fourth!.hash });
+    // Alone the chain looks whole; the checkpoint says it once held event 5.
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 3 });
+    expect(await verifyAuditChain(database.db, { checkpoint })).toMatchObject({
+      ok: false,
+      problem: 'the chain ends before event 5 of the checkpoint',
+    });
+    // A checkpoint whose numbers were changed no longer carries a valid signature.
+    expect(await verifyAuditChain(database.db, { checkpoint: { ...checkpoint, lastId: 3 } })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not signed/),
+    });
+  });
+
+  it.runIf(onPostgres)(
+    'lets the application role of db/roles.sql read and append, but not edit or delete',
+    async () => {
+      await appendMany(2);
+      await database.db.execute(sql.raw(readFileSync(new URL('../../db/roles.sql', import.meta.url), 'utf8')));
+      const asApp = (statement: ReturnType<typeof sql>) =>
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`set local role shuzhi_app`);
+          return tx.execute(statement);
+        });
+      expect(Array.from((await asApp(sql`select id from audit_events`)) as unknown as unknown[])).toHaveLength(2);
+      for (const statement of [sql`delete from audit_events where id = 2`, sql`update audit_events set reason = 'x'`]) {
+        const refused = await asApp(statement).then(
+          () => null,
+          (e: Error) => e,
+        );
+        const message = `${refused?.message} ${(refused?.cause as Error | undefined)?.message}`;
+        expect(message).toMatch(/permission denied for table audit_events/);
+      }
+    },
+  );
 
   it('keeps the stored fields exactly as hashed (timestamps to the millisecond, jsonb key order)', async () => {
     await appendMany(1);
     const [row] = await database.db.select().from(auditEvents).where(eq(auditEvents.id, 1));
     expect(row!.at.toISOString()).toBe('2026-11-23T08:00:01.000Z');
     expect(row!.data).toEqual({ n: 1, nested: { a: [1, 2], z: 1 } });
+  });
+});
+
+describe('the policy in force', () => {
+  it('is recorded once per distinct policy, whatever the number of starts', async () => {
+    const first = await recordPolicyInForce(database.db, defaultPolicy, 'shuzhi-worker');
+    expect(first.recorded).toBe(true);
+    expect(await recordPolicyInForce(database.db, defaultPolicy, 'shuzhi-api')).toEqual({ ...first, recorded: false });
+    const changed = { ...defaultPolicy, share: { ...defaultPolicy.share, reviewWd: 15 } };
+    const second = await recordPolicyInForce(database.db, changed, 'shuzhi-worker');
+    expect(second).toMatchObject({ recorded: true });
+    expect(second.digest).not.toBe(first.digest);
+    const [event] = await listCaseEvents(database.db, `policy:${second.digest}`);
+    expect(event).toMatchObject({ caseType: 'reference', action: 'policy_in_force', actorName: 'shuzhi-worker' });
+    expect((event!.data as { share: { reviewWd: number } }).share.reviewWd).toBe(15);
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, checked: 2 });
   });
 });

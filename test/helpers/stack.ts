@@ -45,7 +45,11 @@ export async function startStack(
   ]);
   let worker: RunningWorker | null = null;
   try {
-    worker = await startWorker(env, database.db);
+    worker = await startWorker(
+      env,
+      database.db,
+      overrides.AUDIT_CHECKPOINT_DIR ? { auditCheckpointDir: overrides.AUDIT_CHECKPOINT_DIR } : {},
+    );
     const config = parseConfig({
       AUTH_MODE: 'dev',
       NODE_ENV: 'development',

@@ -29,14 +29,19 @@ export interface RunningWorker {
 export async function startWorker(
   env: TestWorkflowEnvironment,
   db: Db,
-  opts: { temporal?: Client } = {},
+  opts: { temporal?: Client; auditCheckpointDir?: string } = {},
 ): Promise<RunningWorker> {
   const taskQueue = `test-${randomUUID()}`;
   const worker = await createWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    deps: { db, logger: testLogger, temporal: opts.temporal ?? env.client },
+    deps: {
+      db,
+      logger: testLogger,
+      temporal: opts.temporal ?? env.client,
+      ...(opts.auditCheckpointDir ? { auditCheckpointDir: opts.auditCheckpointDir } : {}),
+    },
     shutdownGraceSeconds: 1,
   });
   const running = worker.run();

@@ -2,7 +2,14 @@
 // message naming it. No I/O: every case passes its own env object, and
 // SHUZHI_POLICY_FILE reads from an in-memory map instead of the disk.
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigError, DEV_JWT_SECRET, parseConfig, secretWeakness, type Config } from '../../lib/config.js';
+import {
+  ConfigError,
+  DEV_AUDIT_KEY,
+  DEV_JWT_SECRET,
+  parseConfig,
+  secretWeakness,
+  type Config,
+} from '../../lib/config.js';
 
 const policyFiles = vi.hoisted(() => new Map<string, string>());
 
@@ -88,6 +95,7 @@ describe('parseConfig defaults', () => {
       metrics: { allow: ['127.0.0.1/32', '::1/128'] },
       trustProxy: false,
       identityKey: 'shuzhi-identity-key-for-development',
+      audit: { key: DEV_AUDIT_KEY, legacyUntilId: 0 },
       policy: domainPolicy,
     };
     expect(parseConfig(base)).toEqual(expected);
@@ -162,6 +170,7 @@ describe('parseConfig defaults', () => {
       metrics: { allow: ['127.0.0.1/32', '::1/128'] },
       trustProxy: ['10.0.0.1', '10.0.0.0/8'],
       identityKey: 'a-deployment-identity-key',
+      audit: { key: DEV_AUDIT_KEY, legacyUntilId: 0 },
       policy: domainPolicy,
     });
   });
@@ -359,6 +368,17 @@ describe('parseConfig TRUST_PROXY', () => {
     ['a list with spaces and a trailing comma', ' 10.0.0.1 , 172.16.0.0/12, ', ['10.0.0.1', '172.16.0.0/12']],
   ])('reads %s as %j (outside production)', (_, value, expected) => {
     expect(parseConfig({ ...base, NODE_ENV: 'test', TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('requires AUDIT_HMAC_KEY in production for the processes that write the audit chain', () => {
+    const prod = { ...base, NODE_ENV: 'production' };
+    expect(() => parseConfig(prod, {}, { requireAuditKey: true })).toThrow(/AUDIT_HMAC_KEY: required in production/);
+    const key = 'k'.repeat(16) + 'a-city-audit-key';
+    expect(parseConfig({ ...prod, AUDIT_HMAC_KEY: key }, {}, { requireAuditKey: true }).audit).toEqual({
+      key,
+      legacyUntilId: 0,
+    });
+    expect(parseConfig({ ...base, NODE_ENV: 'test' }, {}, { requireAuditKey: true }).audit.key).toBe(DEV_AUDIT_KEY);
   });
 
   it('refuses a bare true in production (any client could name its own address) and takes named proxies', () => {

@@ -436,4 +436,8 @@ export const rulingStageLabels = {
 export const partyLabels = { applicant: terms.applicant, provider: terms.provider } as const;
 export const agencyLevelLabels = { municipal: '市级', county: '县级' } as const;
 /** The schedules shuzhi runs on its own (Temporal Schedules), by id. */
-export const scheduleLabels = { 'freshness-daily': '数据更新巡检', 'assessment-annual': '年度评估启动' } as const;
+export const scheduleLabels = {
+  'freshness-daily': '数据更新巡检',
+  'assessment-annual': '年度评估启动',
+  'audit-checkpoint-hourly': '审计链检查点',
+} as const;

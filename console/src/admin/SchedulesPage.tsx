@@ -1,6 +1,6 @@
-// 定时任务: the schedules shuzhi runs on its own — the daily freshness sweep (数据更新巡检) and the
-// annual assessment (年度评估启动) — with their next runs, the year the next assessment assesses,
-// and whether each is paused.
+// 定时任务: the schedules shuzhi runs on its own — the daily freshness sweep (数据更新巡检), the annual
+// assessment (年度评估启动) and the hourly audit checkpoint (审计链检查点) — with their next runs, the
+// year the next assessment assesses, and whether each is paused.
 import { scheduleLabels, terms } from '@glossary';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Col, Descriptions, Row, Spin, Tag } from 'antd';
@@ -18,6 +18,8 @@ const about: Record<Schedule['scheduleId'], string> = {
     '每日检查各数据资源是否按更新周期更新：到期未更新的标记为更新超期并通知数据提供单位，连续两个周期未更新的提请大数据局督办。',
   'assessment-annual':
     '每年按规定日期启动上一年度的公共数据管理年度评估：采集指标、通知各单位自评；同一年度只启动一次。',
+  'audit-checkpoint-hourly':
+    '每小时对审计链的最新位置（条数、哈希、时间）签名存档，并写入本市指定的外部目录，用于核验审计记录未被删改或截断。',
 };
 const cadence = (description: string | null, fallback: string) => {
   const daily = /daily at (\d{2}:\d{2})/.exec(description ?? '');
@@ -57,7 +59,16 @@ export default function SchedulesPage() {
         <Row gutter={[24, 24]}>
           {(schedules.data?.items ?? []).map((s) => (
             <Col key={s.scheduleId} xs={24} xl={12}>
-              <ScheduleCard s={s} extra={s.scheduleId === 'assessment-annual' ? yearly : null} />
+              <ScheduleCard
+                s={s}
+                extra={
+                  s.scheduleId === 'assessment-annual'
+                    ? yearly
+                    : s.scheduleId === 'audit-checkpoint-hourly'
+                      ? '每小时'
+                      : null
+                }
+              />
             </Col>
           ))}
         </Row>

@@ -171,12 +171,22 @@ export interface paths {
     post: operations["introspectCredential"];
   };
   "/api/v1/audit-events": {
-    /** A case's audit events in order, each with its hash and the previous event's hash */
+    /** A case's audit events in order, each with its hash and the previous event's hash (or a reference item's: agency:CODE, catalog:ID, data-update:ID, calendar:YEAR, agreement:VERSION, indicators:VERSION, policy:DIGEST) */
     get: operations["listAuditEvents"];
   };
   "/api/v1/audit-events/verification": {
-    /** Recompute the whole hash chain; any edited or deleted event breaks it */
+    /** Recompute the whole keyed hash chain, against the latest stored checkpoint */
     get: operations["verifyAuditChain"];
+    /** Recompute the chain against a checkpoint kept outside the database (a cut tail is found) */
+    post: operations["verifyAuditChainAgainstCheckpoint"];
+  };
+  "/api/v1/audit-checkpoints/latest": {
+    /** The newest signed checkpoint of the chain's head (written every hour) */
+    get: operations["getLatestAuditCheckpoint"];
+  };
+  "/api/v1/audit-checkpoints": {
+    /** Sign and store a checkpoint of the chain's head now (the schedule writes one every hour) */
+    post: operations["writeAuditCheckpoint"];
   };
   "/api/v1/notifications": {
     /** The caller's inbox (own, own agency's, and the bureau's for bureau staff) */
@@ -286,7 +296,7 @@ export interface paths {
     get: operations["getStatistics"];
   };
   "/api/v1/schedules": {
-    /** The schedules (daily freshness sweep, annual assessment): next runs and paused state */
+    /** The schedules (daily freshness sweep, annual assessment, hourly audit checkpoint): next runs and paused state */
     get: operations["listSchedules"];
   };
 }
@@ -1048,7 +1058,7 @@ export interface components {
     };
     ScheduleInput: {
       /** @enum {string} */
-      scheduleId: "freshness-daily" | "assessment-annual";
+      scheduleId: "freshness-daily" | "assessment-annual" | "audit-checkpoint-hourly";
       /** @description false until a worker has created it at start-up */
       exists: boolean;
       /** @description the calendar's comment, e.g. 'daily at 01:00' */
@@ -1124,6 +1134,13 @@ export interface components {
       actedAt: string | null;
       /** @description what the caller may do on the case now */
       actions: string[];
+    };
+    /** @description The chain's head, signed with the audit key */
+    AuditCheckpointInput: {
+      lastId: number;
+      lastHash: string;
+      at: string;
+      signature: string;
     };
     AssessmentCycleSummaryInput: {
       year: number;
@@ -1891,7 +1908,7 @@ export interface components {
     };
     Schedule: {
       /** @enum {string} */
-      scheduleId: "freshness-daily" | "assessment-annual";
+      scheduleId: "freshness-daily" | "assessment-annual" | "audit-checkpoint-hourly";
       /** @description false until a worker has created it at start-up */
       exists: boolean;
       /** @description the calendar's comment, e.g. 'daily at 01:00' */
@@ -1967,6 +1984,13 @@ export interface components {
       actedAt: string | null;
       /** @description what the caller may do on the case now */
       actions: string[];
+    };
+    /** @description The chain's head, signed with the audit key */
+    AuditCheckpoint: {
+      lastId: number;
+      lastHash: string;
+      at: string;
+      signature: string;
     };
     AssessmentCycleSummary: {
       year: number;
@@ -4291,7 +4315,7 @@ export interface operations {
       };
     };
   };
-  /** A case's audit events in order, each with its hash and the previous event's hash */
+  /** A case's audit events in order, each with its hash and the previous event's hash (or a reference item's: agency:CODE, catalog:ID, data-update:ID, calendar:YEAR, agreement:VERSION, indicators:VERSION, policy:DIGEST) */
   listAuditEvents: {
     parameters: {
       query: {
@@ -4329,7 +4353,7 @@ export interface operations {
       };
     };
   };
-  /** Recompute the whole hash chain; any edited or deleted event breaks it */
+  /** Recompute the whole keyed hash chain, against the latest stored checkpoint */
   verifyAuditChain: {
     responses: {
       /** @description Default Response */
@@ -4339,6 +4363,7 @@ export interface operations {
             ok: boolean;
             checked: number;
             firstBrokenId?: number;
+            problem?: string;
           };
         };
       };
@@ -4350,6 +4375,147 @@ export interface operations {
       };
       /** @description Default Response */
       403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Recompute the chain against a checkpoint kept outside the database (a cut tail is found) */
+  verifyAuditChainAgainstCheckpoint: {
+    requestBody: {
+      content: {
+        "application/json": {
+          checkpoint: components["schemas"]["AuditCheckpointInput"];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": {
+            ok: boolean;
+            checked: number;
+            firstBrokenId?: number;
+            problem?: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The newest signed checkpoint of the chain's head (written every hour) */
+  getLatestAuditCheckpoint: {
+    responses: {
+      /** @description Default Response */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AuditCheckpoint"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Sign and store a checkpoint of the chain's head now (the schedule writes one every hour) */
+  writeAuditCheckpoint: {
+    responses: {
+      /** @description Default Response */
+      201: {
+        content: {
+          "application/json": components["schemas"]["AuditCheckpoint"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5754,7 +5920,7 @@ export interface operations {
       };
     };
   };
-  /** The schedules (daily freshness sweep, annual assessment): next runs and paused state */
+  /** The schedules (daily freshness sweep, annual assessment, hourly audit checkpoint): next runs and paused state */
   listSchedules: {
     responses: {
       /** @description Default Response */
