@@ -573,7 +573,7 @@ export async function createFramework(db: Db, p: Principal, body: IndicatorSet &
   if (bad.length)
     throw new AppError('VALIDATION_FAILED', bad.map((b) => `${b.path}: ${b.message}`).join('; '), { errors: bad });
   await ensureDefaultIndicatorSet(db);
-  const row = await createIndicatorSet(db, set, p.sub, makeDefault);
+  const row = await createIndicatorSet(db, set, p.sub, makeDefault, actorOf(p, assessmentRoles.manageIndicators[0]));
   if (!row)
     throw new AppError(
       'DUPLICATE',

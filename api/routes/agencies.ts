@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.js';
 import { createAgency, listAgencies, type AgencyRow } from '../../db/queries/agency.js';
 import { agencyLevels } from '../../db/schema/agency.js';
 import { AppError } from '../../lib/errors.js';
-import { caller, referenceRoles, requireRole } from '../plugins/auth.js';
+import { recordReferenceChange } from '../../db/queries/audit.js';
+import { actorOf, caller, referenceRoles, requireRole } from '../plugins/auth.js';
 import { decodeCursor, encodeCursor, page, paginationQuery, problems } from '../schemas.js';
 
 const agencySchema = z
@@ -40,8 +41,19 @@ export const agencyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request, reply) => {
-      requireRole(request, referenceRoles.registerAgency);
-      const row = await createAgency(db, request.body);
+      const { principal, role } = requireRole(request, referenceRoles.registerAgency);
+      const row = await db.transaction(async (tx) => {
+        const created = await createAgency(tx, request.body);
+        if (created)
+          await recordReferenceChange(tx, {
+            kind: 'agency',
+            id: created.code,
+            action: 'agency_registered',
+            actor: actorOf(principal, role),
+            data: { ...request.body },
+          });
+        return created;
+      });
       if (!row) throw new AppError('DUPLICATE', `agency ${request.body.code} already exists`);
       return reply.code(201).send(toDto(row));
     },

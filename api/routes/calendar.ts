@@ -16,7 +16,7 @@ import type { Logger } from '../../lib/logger.js';
 import { addWorkingDays, endOfLocalDay, validateCalendarYear } from '../../workflows/common/working-days.js';
 import { type CalendarPublicationInput } from '../../workflows/calendar/workflow.js';
 import { startCalendarPublication } from '../../lib/calendar-publications.js';
-import { caller, referenceRoles, requireRole } from '../plugins/auth.js';
+import { actorOf, caller, referenceRoles, requireRole } from '../plugins/auth.js';
 import { localDateSchema, problems } from '../schemas.js';
 
 const publicationSchema = z
@@ -154,7 +154,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const { principal } = requireRole(request, referenceRoles.publishCalendar);
+      const { principal, role } = requireRole(request, referenceRoles.publishCalendar);
       const { year } = request.params;
       const holidays = [...new Set(request.body.holidays)].sort();
       const workdays = [...new Set(request.body.workdays)].sort();
@@ -169,13 +169,11 @@ export const calendarRoutes: FastifyPluginAsyncZod<{
       // The year and its job in one transaction: should this process die before the job's workflow
       // starts, a worker starts it (resumeCalendarPublications). Every open case with a deadline is
       // told by that job, not inside this request; GET /api/v1/calendar/publications/:id reads it.
-      const { row, job } = await publishCalendarYear(db, {
-        year,
-        holidays,
-        workdays,
-        uploadedBy: principal.sub,
-        jobId: randomUUID(),
-      });
+      const { row, job } = await publishCalendarYear(
+        db,
+        { year, holidays, workdays, uploadedBy: principal.sub, jobId: randomUUID() },
+        actorOf(principal, role),
+      );
       const input: CalendarPublicationInput = { jobId: job.id, year, publishedAt: row.uploadedAt.toISOString() };
       try {
         await startCalendarPublication(temporal, taskQueue, input);

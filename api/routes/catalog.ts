@@ -11,7 +11,8 @@ import {
 } from '../../db/queries/catalog.js';
 import { freshnessStates, openTypes, shareTypes, updateCycles } from '../../db/schema/catalog.js';
 import { AppError } from '../../lib/errors.js';
-import { caller, mayCatalogFor, referenceRoles, requireRole } from '../plugins/auth.js';
+import { recordReferenceChange } from '../../db/queries/audit.js';
+import { actorOf, caller, mayCatalogFor, referenceRoles, requireRole } from '../plugins/auth.js';
 import {
   agencyCodeSchema,
   decodeCursor,
@@ -108,7 +109,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, referenceRoles.catalogResource);
+      const { principal, role } = requireRole(request, referenceRoles.catalogResource);
       const body = request.body;
       if (!mayCatalogFor(principal, body.providerAgency))
         throw new AppError('FORBIDDEN', "a reviewer catalogs only its own agency's resources");
@@ -117,7 +118,18 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
           errors: [{ path: 'providerAgency', message: 'unknown agency' }],
         });
       }
-      const row = await createResource(db, { ...body, createdBy: principal.sub });
+      const row = await db.transaction(async (tx) => {
+        const created = await createResource(tx, { ...body, createdBy: principal.sub });
+        if (created)
+          await recordReferenceChange(tx, {
+            kind: 'catalog',
+            id: created.id,
+            action: 'resource_catalogued',
+            actor: actorOf(principal, role),
+            data: { ...body },
+          });
+        return created;
+      });
       if (!row) throw new AppError('DUPLICATE', `resource ${body.code} already exists`);
       return reply.code(201).send(toDto(row));
     },
@@ -182,7 +194,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, referenceRoles.recordDataUpdate);
+      const { principal, role } = requireRole(request, referenceRoles.recordDataUpdate);
       const resource = await getResource(db, request.params.id);
       if (!resource) throw new AppError('NOT_FOUND', 'no such resource');
       if (resource.providerAgency !== principal.agency)
@@ -200,11 +212,21 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
         await currentCalendar(db),
         policy.freshness,
       );
-      const { update, resource: updated } = await recordDataUpdate(db, {
-        resourceId: resource.id,
-        at,
-        recordedBy: principal.sub,
-        freshness,
+      const { update, resource: updated } = await db.transaction(async (tx) => {
+        const recorded = await recordDataUpdate(tx, {
+          resourceId: resource.id,
+          at,
+          recordedBy: principal.sub,
+          freshness,
+        });
+        await recordReferenceChange(tx, {
+          kind: 'data-update',
+          id: resource.id,
+          action: 'data_updated',
+          actor: actorOf(principal, role),
+          data: { updateId: recorded.update.id, at: at.toISOString(), freshness },
+        });
+        return recorded;
       });
       return reply.code(201).send({
         id: update.id,

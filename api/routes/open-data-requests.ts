@@ -20,7 +20,8 @@ import {
   submitOpenDataRequest,
 } from '../open-data-requests.js';
 import { newCredential, rotateOpenDataCredential } from '../credentials.js';
-import { caller, requireRole } from '../plugins/auth.js';
+import { recordReferenceChange } from '../../db/queries/audit.js';
+import { actorOf, caller, requireRole } from '../plugins/auth.js';
 import { MAX_OPEN_PERIOD_MONTHS, openDataListScope, openDataRoles } from '../../workflows/open-data-request/rules.js';
 import type { ShareDeps } from '../share-applications.js';
 import {
@@ -306,8 +307,18 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const { principal } = requireRole(request, openDataRoles.publishAgreement);
-      const a = await publishAgreement(deps.db, { ...request.body, publishedBy: principal.sub });
+      const { principal, role } = requireRole(request, openDataRoles.publishAgreement);
+      const a = await deps.db.transaction(async (tx) => {
+        const published = await publishAgreement(tx, { ...request.body, publishedBy: principal.sub });
+        await recordReferenceChange(tx, {
+          kind: 'agreement',
+          id: String(published.version),
+          action: 'agreement_published',
+          actor: actorOf(principal, role),
+          data: { version: published.version, title: published.title, body: published.body },
+        });
+        return published;
+      });
       return reply
         .code(201)
         .send({ version: a.version, title: a.title, body: a.body, publishedAt: a.publishedAt.toISOString() });

@@ -37,6 +37,7 @@ import {
   type Metrics,
 } from '../../workflows/assessment/types.js';
 import { startOfLocalDay } from '../../workflows/common/working-days.js';
+import { recordReferenceChange, type ReferenceActor } from './audit.js';
 
 export type CycleRow = typeof assessmentCycles.$inferSelect;
 export type AgencyAssessmentRow = typeof assessmentAgencies.$inferSelect;
@@ -78,6 +79,7 @@ export async function createIndicatorSet(
   set: IndicatorSet,
   createdBy: string,
   makeDefault: boolean,
+  actor?: ReferenceActor,
 ): Promise<IndicatorSetRow | null> {
   return db.transaction(async (tx) => {
     // One writer of the default at a time, so two versions made default at once leave exactly one.
@@ -88,6 +90,15 @@ export async function createIndicatorSet(
       .onConflictDoNothing()
       .returning();
     if (!row) return null;
+    // A new framework version is an audited change of reference data, in the same transaction.
+    if (actor)
+      await recordReferenceChange(tx, {
+        kind: 'indicators',
+        id: set.version,
+        action: 'indicators_published',
+        actor,
+        data: { ...set, makeDefault },
+      });
     if (!makeDefault) return row;
     await tx
       .update(assessmentIndicatorSets)

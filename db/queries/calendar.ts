@@ -2,6 +2,7 @@ import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { calendarPublications, calendarYears } from '../schema/calendar.js';
 import type { CalendarData } from '../../workflows/common/working-days.js';
+import { recordReferenceChange, type ReferenceActor } from './audit.js';
 
 /** The bureau's uploaded years, keyed by year. */
 export async function loadUploadedCalendar(db: DbOrTx): Promise<CalendarData> {
@@ -111,11 +112,21 @@ export async function abandonCalendarPublication(db: DbOrTx, id: string): Promis
 export async function publishCalendarYear(
   db: Db,
   input: { year: number; holidays: string[]; workdays: string[]; uploadedBy: string; jobId: string },
+  actor?: ReferenceActor,
 ) {
   const { jobId, ...year } = input;
   const published = await db.transaction(async (tx) => {
     const row = await writeCalendarYear(tx, year);
     const job = await createCalendarPublication(tx, { id: jobId, year: year.year, publishedBy: year.uploadedBy });
+    // The upload is an audited change of reference data, in the same transaction.
+    if (actor)
+      await recordReferenceChange(tx, {
+        kind: 'calendar',
+        id: String(year.year),
+        action: 'calendar_published',
+        actor,
+        data: { holidays: year.holidays, workdays: year.workdays, jobId },
+      });
     return { row, job };
   });
   // Once committed: a calendar read meanwhile (still the old one) must not be cached as current.

@@ -310,7 +310,7 @@ describe('audit chain', () => {
     expect(events.body.items[0]).toMatchObject({
       action: 'submit',
       toState: 'pending_review',
-      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      hash: expect.stringMatching(/^h1:[0-9a-f]{64}$/),
       prevHash: expect.any(String),
     });
     expect(events.body.items[1]).toMatchObject({
@@ -329,8 +329,98 @@ describe('audit chain', () => {
     const good = await stack.request('GET', '/api/v1/audit-events/verification', { token: admin });
     expect(good.body).toEqual({ ok: true, checked: expect.any(Number) });
     const id = events.body.items[0].id;
-    await stack.database.db.execute(sql`update audit_events set reason = 'edited afterwards' where id = ${id}`);
+    // The database refuses the edit; its owner can disable the triggers first, and is still found out.
+    await expect(
+      stack.database.db.execute(sql`update audit_events set reason = 'edited afterwards' where id = ${id}`),
+    ).rejects.toThrow();
+    await stack.database.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_events disable trigger user`);
+      await tx.execute(sql`update audit_events set reason = 'edited afterwards' where id = ${id}`);
+      await tx.execute(sql`alter table audit_events enable trigger user`);
+    });
     const broken = await stack.request('GET', '/api/v1/audit-events/verification', { token: admin });
     expect(broken.body).toMatchObject({ ok: false, firstBrokenId: id });
+  });
+});
+
+describe('reference data on the audit chain', () => {
+  it('records every change of reference data as an audited event, for the bureau only', async () => {
+    const trail = async (caseId: string) =>
+      (await stack.request('GET', `/api/v1/audit-events?caseId=${caseId}`, { token: admin })).body.items as {
+        action: string;
+        actorId: string;
+        hash: string;
+      }[];
+    const code = uniq('REF');
+    expect(
+      (
+        await stack.request('POST', '/api/v1/agencies', {
+          token: admin,
+          body: { code, name: '市档案局', level: 'municipal' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(await trail(`agency:${code}`)).toEqual([
+      expect.objectContaining({ action: 'agency_registered', actorId: 'admin', hash: expect.stringMatching(/^h1:/) }),
+    ]);
+    const reviewer = await stack.token('ref-reviewer', ['agency_reviewer'], code);
+    const resource = await stack.request('POST', '/api/v1/catalog/resources', {
+      token: reviewer,
+      body: {
+        code: uniq('R'),
+        name: '档案目录',
+        providerAgency: code,
+        fields: [{ name: 'title' }],
+        shareType: 'conditional',
+        openType: 'not_open',
+        legalBasis: '《档案法》',
+        updateCycle: 'monthly',
+      },
+    });
+    expect(resource.status).toBe(201);
+    expect((await trail(`catalog:${resource.body.id}`)).map((e) => e.action)).toEqual(['resource_catalogued']);
+    const updated = await stack.request('POST', `/api/v1/catalog/resources/${resource.body.id}/data-updates`, {
+      token: reviewer,
+      body: {},
+    });
+    expect(updated.status).toBe(201);
+    expect(await trail(`data-update:${resource.body.id}`)).toEqual([
+      expect.objectContaining({ action: 'data_updated', actorId: 'ref-reviewer' }),
+    ]);
+    const year = 2031;
+    expect(
+      (
+        await stack.request('PUT', `/api/v1/calendar/years/${year}`, {
+          token: admin,
+          body: { holidays: [`${year}-01-01`], workdays: [] },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await trail(`calendar:${year}`)).map((e) => e.action)).toEqual(['calendar_published']);
+    const agreement = await stack.request('POST', '/api/v1/agreement-texts', {
+      token: admin,
+      body: { title: '公共数据开放利用协议', body: '第一条 …' },
+    });
+    expect(agreement.status).toBe(201);
+    expect((await trail(`agreement:${agreement.body.version}`)).map((e) => e.action)).toEqual(['agreement_published']);
+    const framework = await stack.request('POST', '/api/v1/assessment-indicators', {
+      token: admin,
+      body: {
+        version: uniq('v-'),
+        title: '指标',
+        grades: { excellent: 90, good: 75, pass: 60 },
+        indicators: [{ code: 'catalog_completeness', name: '目录', weight: 100, floor: null, metric: 'catalog' }],
+      },
+    });
+    expect(framework.status).toBe(201);
+    expect((await trail(`indicators:${framework.body.version}`)).map((e) => e.action)).toEqual([
+      'indicators_published',
+    ]);
+    // The bureau's trail: an agency's own people do not see it.
+    expectProblem(
+      await stack.request('GET', `/api/v1/audit-events?caseId=agency:${code}`, { token: reviewer }),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
