@@ -1,5 +1,5 @@
 // buildApp(deps): the whole HTTP API, with every route registered here, explicitly.
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifySchema } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -19,6 +19,7 @@ import type { Logger } from '../lib/logger.js';
 import { createAuthenticator, registerAuth } from './plugins/auth.js';
 import { clientErrorProblem, frameworkError, registerErrorHandling } from './plugins/errors.js';
 import { probes, registerBoundedWaits } from './plugins/bounded-waits.js';
+import { problemSchema } from './schemas.js';
 import { healthRoutes } from './plugins/health.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { agencyRoutes } from './routes/agencies.js';
@@ -46,6 +47,34 @@ export interface AppDeps {
   temporal: Client;
   config: Config;
   logger: Logger;
+}
+
+/**
+ * The problems an operation can answer beside its own, as the OpenAPI document says them: any request
+ * may be malformed (400), limited (429) or past its deadline, shed or without a dependency (503); a write
+ * or a route for signed-in roles needs a token (401); a body may be too large or of another type (413,
+ * 415); a path parameter too long (414). The probes answer 200 or 503 only.
+ */
+function withStandardProblems(
+  schema: FastifySchema & { hide?: boolean },
+  url: string,
+  anonymous: boolean,
+): FastifySchema {
+  if (schema.hide || probes.has(url)) return schema;
+  const own = (schema.response ?? {}) as Record<string | number, unknown>;
+  const write = !!schema.body;
+  const statuses = [
+    400,
+    ...((write && !anonymous) || 403 in own ? [401] : []),
+    ...(url.includes(':') ? [414] : []),
+    ...(write ? [413, 415] : []),
+    429,
+    503,
+  ];
+  return {
+    ...schema,
+    response: { ...own, ...Object.fromEntries(statuses.filter((s) => !(s in own)).map((s) => [s, problemSchema])) },
+  };
 }
 
 export async function buildApp({ database, temporal, config, logger }: AppDeps): Promise<FastifyInstance> {
@@ -108,7 +137,11 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) =>
+      jsonSchemaTransform({
+        ...input,
+        schema: withStandardProblems(input.schema, input.url, input.route.config?.anonymous === true),
+      }),
     transformObject: jsonSchemaTransformObject,
   });
   // Swagger UI's own strict policy: its scripts and styles by hash, nothing from elsewhere.

@@ -19,7 +19,12 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; temporal:
   app.get(
     '/health',
     {
-      schema: { operationId: 'health', tags: ['operations'], response: { 200: z.object({ status: z.literal('ok') }) } },
+      schema: {
+        operationId: 'health',
+        tags: ['operations'],
+        summary: 'Liveness: the process answers',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -30,6 +35,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; temporal:
     {
       schema: {
         operationId: 'ready',
+        summary: 'Readiness: PostgreSQL and Temporal answer within 3 s, or which one does not',
         tags: ['operations'],
         response: {
           200: z.object({ status: z.string(), database: check, temporal: check }),

@@ -64,6 +64,7 @@ export const agencyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     {
       schema: {
         operationId: 'listAgencies',
+        summary: 'The registered agencies, by code',
         tags: ['reference data'],
         querystring: z.object(paginationQuery),
         response: { 200: page(agencySchema), ...problems(400, 401) },

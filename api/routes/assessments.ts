@@ -179,6 +179,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     {
       schema: {
         operationId: 'getAssessmentCycle',
+        summary: 'A year’s assessment cycle: its stages, deadlines and agencies by state',
         tags,
         params: yearParam,
         response: { 200: cycleSchema, ...problems(400, 401, 403, 404) },
@@ -295,6 +296,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentDeps> = async (ap
     {
       schema: {
         operationId: 'getAgencyAssessment',
+        summary: 'One agency’s assessment in a cycle: scores, appeal, rectification, timeline',
         tags,
         params: agencyParam,
         response: { 200: agencySchema, ...problems(400, 401, 404) },

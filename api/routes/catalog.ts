@@ -140,6 +140,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
     {
       schema: {
         operationId: 'listResources',
+        summary: 'The public-data catalog (公共数据资源目录), filtered by provider, share and open type, freshness',
         tags: ['reference data'],
         querystring: z.object({
           ...paginationQuery,
@@ -165,6 +166,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ db: Db; policy: Policy }> = 
     {
       schema: {
         operationId: 'getResource',
+        summary: 'One catalog resource with its fields, share and open type and freshness',
         tags: ['reference data'],
         params: uuidParam,
         response: { 200: resourceSchema, ...problems(400, 401, 404) },

@@ -73,6 +73,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     {
       schema: {
         operationId: 'listCorrections',
+        summary: 'Error reports (数据纠错) the caller may see, newest first',
         tags,
         querystring: z.object(paginationQuery),
         response: { 200: page(correctionSchema), ...problems(400, 401) },
@@ -99,6 +100,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     {
       schema: {
         operationId: 'getCorrection',
+        summary: 'One error report with its verification and timeline',
         tags,
         params: uuidParam,
         response: { 200: correctionSchema, ...problems(400, 401, 404) },
@@ -172,6 +174,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     {
       schema: {
         operationId: 'extendCorrection',
+        summary: 'The verifying agency extends verification once, approved by its head',
         tags,
         params: uuidParam,
         body: z.object({ approvedBy: text(200), reason: text() }),
@@ -197,6 +200,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, de
     {
       schema: {
         operationId: 'verifyCorrection',
+        summary: 'The verifying agency answers: corrected, no change (with reasons) or transferred',
         tags,
         params: uuidParam,
         body: z

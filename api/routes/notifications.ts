@@ -116,6 +116,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     {
       schema: {
         operationId: 'markNotificationRead',
+        summary: 'Marks one of the caller’s notifications as read',
         tags: ['notifications'],
         params: uuidParam,
         response: { 200: notificationSchema, ...problems(400, 401, 404) },

@@ -84,6 +84,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
     {
       schema: {
         operationId: 'getObjection',
+        summary: 'One objection (异议协商) with its statements, minutes, ruling and timeline',
         tags,
         params: uuidParam,
         response: { 200: objectionSchema, ...problems(400, 401, 404) },
@@ -178,6 +179,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
     {
       schema: {
         operationId: 'addObjectionStatement',
+        summary: 'A party adds a statement to an open objection',
         tags,
         params: uuidParam,
         body: z.object({ text: text(8000) }),
@@ -200,6 +202,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
     {
       schema: {
         operationId: 'addObjectionMinutes',
+        summary: 'The assigned coordinator records the minutes of a consultation',
         tags,
         params: uuidParam,
         body: z.object({ text: text(20000), heldAt: instantSchema({ offset: true }) }),
@@ -218,6 +221,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
     {
       schema: {
         operationId: 'ruleObjection',
+        summary: 'The assigned coordinator rules on the objection, with reasoning',
         tags,
         params: uuidParam,
         body: z
@@ -257,6 +261,7 @@ export const objectionRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, dep
     {
       schema: {
         operationId: 'recordGovernmentDecision',
+        summary: 'A bureau admin records the municipal government’s decision (市人民政府统筹协调)',
         tags,
         params: uuidParam,
         body: z.object({

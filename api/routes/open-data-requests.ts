@@ -82,6 +82,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     {
       schema: {
         operationId: 'listOpenDataRequests',
+        summary: 'Open-data requests the caller may see, newest first',
         tags,
         querystring: z.object({ ...paginationQuery, state: z.enum(openDataStates).optional() }),
         response: { 200: page(openDataSchema), ...problems(400, 401) },
@@ -114,6 +115,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     {
       schema: {
         operationId: 'getOpenDataRequest',
+        summary: 'One conditional open-data request (有条件开放申请) with its timeline',
         tags,
         params: uuidParam,
         response: { 200: openDataSchema, ...problems(400, 401, 404) },
@@ -127,6 +129,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     {
       schema: {
         operationId: 'formalCheckOpenDataRequest',
+        summary: 'The bureau’s formal check: accept the request or return it with reasons',
         tags,
         params: uuidParam,
         // A returned request lists its reasons: checkFormalCheck (rules.ts) answers 400 without them.
@@ -150,6 +153,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     {
       schema: {
         operationId: 'resubmitOpenDataRequest',
+        summary: 'The requester corrects a returned request',
         tags,
         params: uuidParam,
         body: z.object({
@@ -178,6 +182,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     {
       schema: {
         operationId: 'decideOpenDataRequest',
+        summary: 'The provider approves (with conditions) or rejects, with reasons and legal basis',
         tags,
         params: uuidParam,
         body: z
@@ -236,6 +241,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     {
       schema: {
         operationId: 'reportOpenDataUsage',
+        summary: 'The requester reports how the data was used (利用情况、成果)',
         tags,
         params: uuidParam,
         body: z.object({ period: text(100), summary: text(8000), outcomes: text(8000).optional() }),
@@ -257,6 +263,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     {
       schema: {
         operationId: 'revokeOpenDataAccess',
+        summary: 'The provider or the bureau revokes open-data access, with a reason',
         tags,
         params: uuidParam,
         body: z.object({ reason: text() }),
@@ -278,6 +285,7 @@ export const openDataRoutes: FastifyPluginAsyncZod<ShareDeps> = async (app, deps
     {
       schema: {
         operationId: 'getCurrentAgreement',
+        summary: 'The use agreement in force (公共数据开放利用协议)',
         tags,
         response: {
           200: z.object({ version: z.number(), title: z.string(), body: z.string(), publishedAt: z.string() }),

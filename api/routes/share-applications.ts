@@ -115,6 +115,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
     {
       schema: {
         operationId: 'getShareApplication',
+        summary: 'One share application with its timeline and the caller’s actions',
         tags,
         params: uuidParam,
         response: { 200: applicationSchema, ...problems(400, 401, 404) },
@@ -163,6 +164,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
     {
       schema: {
         operationId: 'supplementShareApplication',
+        summary: 'The applicant supplements what the provider listed as missing (补正)',
         tags,
         params: uuidParam,
         body: z.object({
@@ -193,6 +195,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
     {
       schema: {
         operationId: 'withdrawShareApplication',
+        summary: 'The applicant withdraws an undecided application',
         tags,
         params: uuidParam,
         body: z.object({ reason: text().optional() }).default({}),
@@ -230,6 +233,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
     {
       schema: {
         operationId: 'renewShareApplication',
+        summary: 'The applicant asks to renew a live grant (续期)',
         tags,
         params: uuidParam,
         body: z.object({ periodMonths: z.number().int().min(1).max(MAX_PERIOD_MONTHS), reason: text() }),
@@ -248,6 +252,7 @@ export const shareApplicationRoutes: FastifyPluginAsyncZod<ShareDeps> = async (a
     {
       schema: {
         operationId: 'revokeShareGrant',
+        summary: 'The provider or the bureau revokes a grant, with a reason',
         tags,
         params: uuidParam,
         body: z.object({ reason: text() }),

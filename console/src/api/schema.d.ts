@@ -8,9 +8,11 @@ type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A
 
 export interface paths {
   "/health": {
+    /** Liveness: the process answers */
     get: operations["health"];
   };
   "/ready": {
+    /** Readiness: PostgreSQL and Temporal answer within 3 s, or which one does not */
     get: operations["ready"];
   };
   "/api/v1/session": {
@@ -26,16 +28,19 @@ export interface paths {
     get: operations["listDevSignInAgencies"];
   };
   "/api/v1/agencies": {
+    /** The registered agencies, by code */
     get: operations["listAgencies"];
     /** Register an agency (公共管理和服务机构) */
     post: operations["createAgency"];
   };
   "/api/v1/catalog/resources": {
+    /** The public-data catalog (公共数据资源目录), filtered by provider, share and open type, freshness */
     get: operations["listResources"];
     /** Add a resource to the public-data catalog (公共数据资源目录) */
     post: operations["createResource"];
   };
   "/api/v1/catalog/resources/{id}": {
+    /** One catalog resource with its fields, share and open type and freshness */
     get: operations["getResource"];
   };
   "/api/v1/catalog/resources/{id}/data-updates": {
@@ -63,6 +68,7 @@ export interface paths {
     post: operations["submitShareApplication"];
   };
   "/api/v1/share-applications/{id}": {
+    /** One share application with its timeline and the caller’s actions */
     get: operations["getShareApplication"];
   };
   "/api/v1/share-applications/{id}/decision": {
@@ -70,9 +76,11 @@ export interface paths {
     post: operations["decideShareApplication"];
   };
   "/api/v1/share-applications/{id}/supplement": {
+    /** The applicant supplements what the provider listed as missing (补正) */
     post: operations["supplementShareApplication"];
   };
   "/api/v1/share-applications/{id}/withdrawal": {
+    /** The applicant withdraws an undecided application */
     post: operations["withdrawShareApplication"];
   };
   "/api/v1/share-applications/{id}/urge": {
@@ -80,9 +88,11 @@ export interface paths {
     post: operations["urgeShareApplication"];
   };
   "/api/v1/share-applications/{id}/renewal": {
+    /** The applicant asks to renew a live grant (续期) */
     post: operations["renewShareApplication"];
   };
   "/api/v1/share-applications/{id}/revocation": {
+    /** The provider or the bureau revokes a grant, with a reason */
     post: operations["revokeShareGrant"];
   };
   "/api/v1/share-applications/{id}/objection": {
@@ -98,6 +108,7 @@ export interface paths {
     get: operations["listObjections"];
   };
   "/api/v1/objections/{id}": {
+    /** One objection (异议协商) with its statements, minutes, ruling and timeline */
     get: operations["getObjection"];
   };
   "/api/v1/objections/{id}/dossier": {
@@ -113,12 +124,15 @@ export interface paths {
     post: operations["assignObjection"];
   };
   "/api/v1/objections/{id}/statements": {
+    /** A party adds a statement to an open objection */
     post: operations["addObjectionStatement"];
   };
   "/api/v1/objections/{id}/minutes": {
+    /** The assigned coordinator records the minutes of a consultation */
     post: operations["addObjectionMinutes"];
   };
   "/api/v1/objections/{id}/ruling": {
+    /** The assigned coordinator rules on the objection, with reasoning */
     post: operations["ruleObjection"];
   };
   "/api/v1/objections/{id}/escalation": {
@@ -126,9 +140,11 @@ export interface paths {
     post: operations["escalateObjection"];
   };
   "/api/v1/objections/{id}/government-decision": {
+    /** A bureau admin records the municipal government’s decision (市人民政府统筹协调) */
     post: operations["recordGovernmentDecision"];
   };
   "/api/v1/open-data-requests": {
+    /** Open-data requests the caller may see, newest first */
     get: operations["listOpenDataRequests"];
     /** Ask for a conditionally-open dataset (有条件开放申请) */
     post: operations["submitOpenDataRequest"];
@@ -138,15 +154,19 @@ export interface paths {
     post: operations["rotateOpenDataCredential"];
   };
   "/api/v1/open-data-requests/{id}": {
+    /** One conditional open-data request (有条件开放申请) with its timeline */
     get: operations["getOpenDataRequest"];
   };
   "/api/v1/open-data-requests/{id}/formal-check": {
+    /** The bureau’s formal check: accept the request or return it with reasons */
     post: operations["formalCheckOpenDataRequest"];
   };
   "/api/v1/open-data-requests/{id}/resubmission": {
+    /** The requester corrects a returned request */
     post: operations["resubmitOpenDataRequest"];
   };
   "/api/v1/open-data-requests/{id}/decision": {
+    /** The provider approves (with conditions) or rejects, with reasons and legal basis */
     post: operations["decideOpenDataRequest"];
   };
   "/api/v1/open-data-requests/{id}/agreement": {
@@ -154,12 +174,15 @@ export interface paths {
     post: operations["signOpenDataAgreement"];
   };
   "/api/v1/open-data-requests/{id}/usage-reports": {
+    /** The requester reports how the data was used (利用情况、成果) */
     post: operations["reportOpenDataUsage"];
   };
   "/api/v1/open-data-requests/{id}/revocation": {
+    /** The provider or the bureau revokes open-data access, with a reason */
     post: operations["revokeOpenDataAccess"];
   };
   "/api/v1/agreement-texts/current": {
+    /** The use agreement in force (公共数据开放利用协议) */
     get: operations["getCurrentAgreement"];
   };
   "/api/v1/agreement-texts": {
@@ -201,14 +224,17 @@ export interface paths {
     post: operations["markAllNotificationsRead"];
   };
   "/api/v1/notifications/{id}/read": {
+    /** Marks one of the caller’s notifications as read */
     post: operations["markNotificationRead"];
   };
   "/api/v1/corrections": {
+    /** Error reports (数据纠错) the caller may see, newest first */
     get: operations["listCorrections"];
     /** Report an error in published data (数据纠错) */
     post: operations["reportCorrection"];
   };
   "/api/v1/corrections/{id}": {
+    /** One error report with its verification and timeline */
     get: operations["getCorrection"];
   };
   "/api/v1/corrections/{id}/return": {
@@ -220,9 +246,11 @@ export interface paths {
     post: operations["forwardCorrection"];
   };
   "/api/v1/corrections/{id}/extension": {
+    /** The verifying agency extends verification once, approved by its head */
     post: operations["extendCorrection"];
   };
   "/api/v1/corrections/{id}/verification": {
+    /** The verifying agency answers: corrected, no change (with reasons) or transferred */
     post: operations["verifyCorrection"];
   };
   "/api/v1/assessment-schedule": {
@@ -242,6 +270,7 @@ export interface paths {
     post: operations["startAssessmentCycle"];
   };
   "/api/v1/assessment-cycles/{year}": {
+    /** A year’s assessment cycle: its stages, deadlines and agencies by state */
     get: operations["getAssessmentCycle"];
   };
   "/api/v1/assessment-cycles/{year}/agencies": {
@@ -261,6 +290,7 @@ export interface paths {
     post: operations["publishAssessmentResults"];
   };
   "/api/v1/assessment-cycles/{year}/agencies/{code}": {
+    /** One agency’s assessment in a cycle: scores, appeal, rectification, timeline */
     get: operations["getAgencyAssessment"];
   };
   "/api/v1/assessment-cycles/{year}/agencies/{code}/self-assessment": {
@@ -2019,6 +2049,7 @@ export type external = Record<string, never>;
 
 export interface operations {
 
+  /** Liveness: the process answers */
   health: {
     responses: {
       /** @description Default Response */
@@ -2032,6 +2063,7 @@ export interface operations {
       };
     };
   };
+  /** Readiness: PostgreSQL and Temporal answer within 3 s, or which one does not */
   ready: {
     responses: {
       /** @description Default Response */
@@ -2087,6 +2119,24 @@ export interface operations {
           };
         };
       };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Mint a development token (AUTH_MODE=dev only) */
@@ -2116,6 +2166,30 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The registered agencies for the console's development sign-in (AUTH_MODE=dev only) */
@@ -2132,8 +2206,27 @@ export interface operations {
           };
         };
       };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
+  /** The registered agencies, by code */
   listAgencies: {
     parameters: {
       query?: {
@@ -2159,6 +2252,18 @@ export interface operations {
       };
       /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -2209,8 +2314,33 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
+  /** The public-data catalog (公共数据资源目录), filtered by provider, share and open type, freshness */
   listResources: {
     parameters: {
       query?: {
@@ -2242,6 +2372,18 @@ export interface operations {
       };
       /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -2305,8 +2447,33 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
+  /** One catalog resource with its fields, share and open type and freshness */
   getResource: {
     parameters: {
       path: {
@@ -2334,6 +2501,24 @@ export interface operations {
       };
       /** @description Default Response */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -2391,6 +2576,36 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The date N working days (工作日) after a date; the date itself is not counted */
@@ -2422,6 +2637,18 @@ export interface operations {
       };
       /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -2458,6 +2685,24 @@ export interface operations {
       };
       /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -2512,6 +2757,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2557,6 +2826,24 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Applications the caller may see, newest first (parties see their own; the bureau sees all) */
@@ -2590,6 +2877,18 @@ export interface operations {
       };
       /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -2651,6 +2950,24 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2658,6 +2975,7 @@ export interface operations {
       };
     };
   };
+  /** One share application with its timeline and the caller’s actions */
   getShareApplication: {
     parameters: {
       path: {
@@ -2685,6 +3003,24 @@ export interface operations {
       };
       /** @description Default Response */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -2751,6 +3087,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2758,6 +3118,7 @@ export interface operations {
       };
     };
   };
+  /** The applicant supplements what the provider listed as missing (补正) */
   supplementShareApplication: {
     parameters: {
       path: {
@@ -2812,6 +3173,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2819,6 +3204,7 @@ export interface operations {
       };
     };
   };
+  /** The applicant withdraws an undecided application */
   withdrawShareApplication: {
     parameters: {
       path: {
@@ -2865,6 +3251,30 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -2929,6 +3339,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2936,6 +3370,7 @@ export interface operations {
       };
     };
   };
+  /** The applicant asks to renew a live grant (续期) */
   renewShareApplication: {
     parameters: {
       path: {
@@ -2988,6 +3423,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -2995,6 +3454,7 @@ export interface operations {
       };
     };
   };
+  /** The provider or the bureau revokes a grant, with a reason */
   revokeShareGrant: {
     parameters: {
       path: {
@@ -3041,6 +3501,30 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -3109,6 +3593,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3134,6 +3642,12 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3153,6 +3667,24 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -3190,8 +3722,21 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
+  /** One objection (异议协商) with its statements, minutes, ruling and timeline */
   getObjection: {
     parameters: {
       path: {
@@ -3223,6 +3768,24 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The case dossier (卷宗) as a printable zh-CN HTML page */
@@ -3234,8 +3797,28 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
-      200: {
-        content: never;
+      400: {
+        content: {
+          "text/html": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "text/html": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "text/html": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "text/html": components["schemas"]["Problem"];
+        };
       };
     };
   };
@@ -3288,6 +3871,30 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -3353,6 +3960,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3360,6 +3991,7 @@ export interface operations {
       };
     };
   };
+  /** A party adds a statement to an open objection */
   addObjectionStatement: {
     parameters: {
       path: {
@@ -3411,6 +4043,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3418,6 +4074,7 @@ export interface operations {
       };
     };
   };
+  /** The assigned coordinator records the minutes of a consultation */
   addObjectionMinutes: {
     parameters: {
       path: {
@@ -3471,6 +4128,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3478,6 +4159,7 @@ export interface operations {
       };
     };
   };
+  /** The assigned coordinator rules on the objection, with reasoning */
   ruleObjection: {
     parameters: {
       path: {
@@ -3527,6 +4209,30 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -3591,6 +4297,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3598,6 +4328,7 @@ export interface operations {
       };
     };
   };
+  /** A bureau admin records the municipal government’s decision (市人民政府统筹协调) */
   recordGovernmentDecision: {
     parameters: {
       path: {
@@ -3653,6 +4384,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3660,6 +4415,7 @@ export interface operations {
       };
     };
   };
+  /** Open-data requests the caller may see, newest first */
   listOpenDataRequests: {
     parameters: {
       query?: {
@@ -3686,6 +4442,18 @@ export interface operations {
       };
       /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -3761,6 +4529,24 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3783,6 +4569,12 @@ export interface operations {
             credential: string;
             expiresAt: string;
           };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
@@ -3809,8 +4601,27 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
+  /** One conditional open-data request (有条件开放申请) with its timeline */
   getOpenDataRequest: {
     parameters: {
       path: {
@@ -3842,8 +4653,27 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
+  /** The bureau’s formal check: accept the request or return it with reasons */
   formalCheckOpenDataRequest: {
     parameters: {
       path: {
@@ -3896,6 +4726,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3903,6 +4757,7 @@ export interface operations {
       };
     };
   };
+  /** The requester corrects a returned request */
   resubmitOpenDataRequest: {
     parameters: {
       path: {
@@ -3959,6 +4814,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -3966,6 +4845,7 @@ export interface operations {
       };
     };
   };
+  /** The provider approves (with conditions) or rejects, with reasons and legal basis */
   decideOpenDataRequest: {
     parameters: {
       path: {
@@ -4018,6 +4898,30 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -4084,6 +4988,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4091,6 +5019,7 @@ export interface operations {
       };
     };
   };
+  /** The requester reports how the data was used (利用情况、成果) */
   reportOpenDataUsage: {
     parameters: {
       path: {
@@ -4144,6 +5073,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4151,6 +5104,7 @@ export interface operations {
       };
     };
   };
+  /** The provider or the bureau revokes open-data access, with a reason */
   revokeOpenDataAccess: {
     parameters: {
       path: {
@@ -4202,6 +5156,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4209,6 +5187,7 @@ export interface operations {
       };
     };
   };
+  /** The use agreement in force (公共数据开放利用协议) */
   getCurrentAgreement: {
     responses: {
       /** @description Default Response */
@@ -4223,7 +5202,25 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -4266,6 +5263,30 @@ export interface operations {
       };
       /** @description Default Response */
       403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -4313,6 +5334,30 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** A case's audit events in order, each with its hash and the previous event's hash (or a reference item's: agency:CODE, catalog:ID, data-update:ID, calendar:YEAR, agreement:VERSION, indicators:VERSION, policy:DIGEST) */
@@ -4351,6 +5396,18 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Recompute the whole keyed hash chain, against the latest stored checkpoint */
@@ -4365,6 +5422,12 @@ export interface operations {
             firstBrokenId?: number;
             problem?: string;
           };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
@@ -4433,6 +5496,18 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       429: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4453,6 +5528,12 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["AuditCheckpoint"];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
@@ -4494,6 +5575,12 @@ export interface operations {
       201: {
         content: {
           "application/json": components["schemas"]["AuditCheckpoint"];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
@@ -4553,6 +5640,18 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** How many notifications in the inbox the caller has not read */
@@ -4567,7 +5666,25 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -4586,13 +5703,32 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
       };
     };
   };
+  /** Marks one of the caller’s notifications as read */
   markNotificationRead: {
     parameters: {
       path: {
@@ -4624,8 +5760,27 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
+  /** Error reports (数据纠错) the caller may see, newest first */
   listCorrections: {
     parameters: {
       query?: {
@@ -4651,6 +5806,18 @@ export interface operations {
       };
       /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -4710,6 +5877,24 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -4717,6 +5902,7 @@ export interface operations {
       };
     };
   };
+  /** One error report with its verification and timeline */
   getCorrection: {
     parameters: {
       path: {
@@ -4744,6 +5930,24 @@ export interface operations {
       };
       /** @description Default Response */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -4797,6 +6001,36 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -4855,8 +6089,39 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
+  /** The verifying agency extends verification once, approved by its head */
   extendCorrection: {
     parameters: {
       path: {
@@ -4908,8 +6173,39 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
+  /** The verifying agency answers: corrected, no change (with reasons) or transferred */
   verifyCorrection: {
     parameters: {
       path: {
@@ -4964,6 +6260,36 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The annual schedule that starts each cycle (next run, paused?) */
@@ -4993,6 +6319,12 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5006,6 +6338,12 @@ export interface operations {
       };
       /** @description Default Response */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5049,7 +6387,25 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5132,6 +6488,30 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Every year assessed, the latest first, with its state and number of agencies */
@@ -5146,6 +6526,12 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5153,6 +6539,18 @@ export interface operations {
       };
       /** @description Default Response */
       403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5206,6 +6604,24 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5213,6 +6629,7 @@ export interface operations {
       };
     };
   };
+  /** A year’s assessment cycle: its stages, deadlines and agencies by state */
   getAssessmentCycle: {
     parameters: {
       path: {
@@ -5246,6 +6663,24 @@ export interface operations {
       };
       /** @description Default Response */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5298,6 +6733,24 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** Published results as CSV (UTF-8), in rank order */
@@ -5309,8 +6762,28 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
-      200: {
-        content: never;
+      400: {
+        content: {
+          "text/csv": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "text/csv": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "text/csv": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "text/csv": components["schemas"]["Problem"];
+        };
       };
     };
   };
@@ -5365,6 +6838,36 @@ export interface operations {
       };
       /** @description Default Response */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5424,6 +6927,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5431,6 +6958,7 @@ export interface operations {
       };
     };
   };
+  /** One agency’s assessment in a cycle: scores, appeal, rectification, timeline */
   getAgencyAssessment: {
     parameters: {
       path: {
@@ -5459,6 +6987,24 @@ export interface operations {
       };
       /** @description Default Response */
       404: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5517,6 +7063,30 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5586,6 +7156,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5641,6 +7235,30 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5712,6 +7330,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5769,6 +7411,30 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5835,6 +7501,30 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      413: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      414: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      415: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       503: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5874,6 +7564,18 @@ export interface operations {
       };
       /** @description Default Response */
       401: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
@@ -5918,6 +7620,18 @@ export interface operations {
           "application/json": components["schemas"]["Problem"];
         };
       };
+      /** @description Default Response */
+      429: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      503: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /** The schedules (daily freshness sweep, annual assessment, hourly audit checkpoint): next runs and paused state */
@@ -5932,6 +7646,12 @@ export interface operations {
         };
       };
       /** @description Default Response */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
       401: {
         content: {
           "application/json": components["schemas"]["Problem"];
@@ -5939,6 +7659,12 @@ export interface operations {
       };
       /** @description Default Response */
       403: {
+        content: {
+          "application/json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Default Response */
+      429: {
         content: {
           "application/json": components["schemas"]["Problem"];
         };
