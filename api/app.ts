@@ -77,6 +77,28 @@ function withStandardProblems(
   };
 }
 
+/** The operations that answer a document rather than JSON, with the media type of their 200. */
+const textAnswers: Record<string, { type: string; description: string }> = {
+  getObjectionDossier: { type: 'text/html', description: 'The dossier (卷宗), a printable zh-CN HTML page' },
+  exportAssessmentResults: { type: 'text/csv', description: 'The published results, UTF-8 CSV in rank order' },
+};
+
+/** Says in the document what the operations of `textAnswers` answer (their routes send it as it is). */
+function withTextAnswers<D>(document: D): D {
+  const paths = (document as { paths?: Record<string, Record<string, { operationId?: string; responses?: object }>> })
+    .paths;
+  for (const operations of Object.values(paths ?? {}))
+    for (const op of Object.values(operations)) {
+      const text = op.operationId ? textAnswers[op.operationId] : undefined;
+      if (text)
+        op.responses = {
+          200: { description: text.description, content: { [text.type]: { schema: { type: 'string' } } } },
+          ...op.responses,
+        };
+    }
+  return document;
+}
+
 export async function buildApp({ database, temporal, config, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -133,7 +155,9 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
         version: '1.0.0',
         description:
           'Share applications, objections, open-data requests, assessments and corrections as durable workflows. Conventions and the map of endpoints: docs/api.md in the repository.',
+        license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
       },
+      servers: [{ url: '/', description: 'this deployment' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ bearer: [] }],
     },
@@ -142,7 +166,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
         ...input,
         schema: withStandardProblems(input.schema, input.url, input.route.config?.anonymous === true),
       }),
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withTextAnswers(jsonSchemaTransformObject(input)),
   });
   // Swagger UI's own strict policy: its scripts and styles by hash, nothing from elsewhere.
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

@@ -3796,6 +3796,12 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The dossier (卷宗), a printable zh-CN HTML page */
+      200: {
+        content: {
+          "text/html": string;
+        };
+      };
       /** @description Default Response */
       400: {
         content: {
@@ -6761,6 +6767,12 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The published results, UTF-8 CSV in rank order */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
       /** @description Default Response */
       400: {
         content: {
