@@ -3,6 +3,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from '../api/app.js';
 import { openDatabase } from '../db/client.js';
 import { configureAuditKey } from '../db/queries/audit.js';
+import { recordPolicyInForce } from '../lib/policy-audit.js';
 import { parseConfig } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { connectClient } from '../lib/temporal.js';
@@ -21,6 +22,10 @@ const logger = createLogger({ level: config.logLevel, pretty: config.logPretty, 
 // Every event this process writes is sealed with the deployment's key, which the database never holds.
 configureAuditKey(config.audit.key);
 const database = await openDatabase({ url: config.databaseUrl, poolMax: config.databasePoolMax });
+logger.info(
+  await recordPolicyInForce(database.db, config.policy, 'shuzhi-api'),
+  'policy in force (on the audit chain)',
+);
 const temporal = await connectClient(config.temporal);
 const app = await buildApp({ database, temporal, config, logger });
 await app.listen({ port: config.port, host: config.host });

@@ -13,4 +13,7 @@ GRANT USAGE ON SCHEMA public TO shuzhi_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO shuzhi_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO shuzhi_app;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_events, audit_checkpoints FROM shuzhi_app;
+-- Tables and sequences a later migration adds (run by the same owner) are the application's too.
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO shuzhi_app;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO shuzhi_app;
 -- The login the processes use: CREATE ROLE shuzhi_api LOGIN PASSWORD '…' IN ROLE shuzhi_app;

@@ -2,6 +2,7 @@
 // where it copies them somewhere the database's administrators cannot reach.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
 /** One file per checkpoint, named by its last event and time, and latest.json, each written whole or not at all. */
 export async function writeCheckpointFile(dir: string, checkpoint: { lastId: number; at: string }): Promise<string> {
@@ -9,7 +10,7 @@ export async function writeCheckpointFile(dir: string, checkpoint: { lastId: num
   const text = `${JSON.stringify(checkpoint, null, 2)}\n`;
   const name = `audit-checkpoint-${String(checkpoint.lastId).padStart(12, '0')}-${checkpoint.at.replace(/[:.]/g, '')}.json`;
   for (const file of [name, 'latest.json']) {
-    const partial = join(dir, `.${file}.partial`);
+    const partial = join(dir, `.${file}.${randomUUID()}.partial`);
     await writeFile(partial, text);
     await rename(partial, join(dir, file));
   }

@@ -212,10 +212,13 @@ export function parseConfig(
     problems.push('SHUZHI_IDENTITY_KEY: required in production (a secret of at least 16 characters, never changed)');
   }
   // A chain keyed with the published development key holds against no one.
-  if (options.requireAuditKey && e.NODE_ENV === 'production' && !e.AUDIT_HMAC_KEY) {
-    problems.push(
-      'AUDIT_HMAC_KEY: required in production (a secret of at least 32 characters the database never holds)',
-    );
+  if (options.requireAuditKey && e.NODE_ENV === 'production') {
+    const weak = !e.AUDIT_HMAC_KEY
+      ? 'required in production (a secret of at least 32 characters the database never holds)'
+      : e.AUDIT_HMAC_KEY === DEV_AUDIT_KEY
+        ? 'the development key published in the source is refused'
+        : secretWeakness(e.AUDIT_HMAC_KEY);
+    if (weak) problems.push(`AUDIT_HMAC_KEY: ${weak}`);
   }
   // Trusting any proxy lets any client write its own X-Forwarded-For, and so its own rate-limit bucket.
   if (e.NODE_ENV === 'production' && e.TRUST_PROXY === 'true') {
@@ -270,9 +273,7 @@ export function parseConfig(
     requestDeadlineSeconds: e.REQUEST_DEADLINE_SECONDS,
     maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
     metrics: {
-      allow: e.METRICS_ALLOW.split(',')
-        .map((a) => a.trim())
-        .filter(Boolean),
+      allow: e.METRICS_ALLOW.split(/[\s,]+/).filter(Boolean),
       ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}),
     },
     trustProxy:
@@ -280,9 +281,7 @@ export function parseConfig(
         ? false
         : e.TRUST_PROXY === 'true'
           ? true
-          : e.TRUST_PROXY.split(',')
-              .map((a) => a.trim())
-              .filter(Boolean),
+          : e.TRUST_PROXY.split(/[\s,]+/).filter(Boolean),
     identityKey: e.SHUZHI_IDENTITY_KEY ?? 'shuzhi-identity-key-for-development',
     audit: {
       key: e.AUDIT_HMAC_KEY ?? DEV_AUDIT_KEY,

@@ -5,8 +5,9 @@
 /** The SQLSTATE of a PostgreSQL error (postgres.js or PGlite), looked for along the `cause` chain. */
 export function sqlState(error: unknown): string | null {
   for (const e of causes(error)) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    const { code, syscall } = e as { code?: unknown; syscall?: unknown };
+    // A Node system error (EPIPE has five capitals too) names a syscall; a SQLSTATE always has a digit.
+    if (typeof code === 'string' && !syscall && /^[0-9A-Z]{5}$/.test(code) && /\d/.test(code)) return code;
   }
   return null;
 }

@@ -60,6 +60,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; temporal:
         probe('temporal', () => temporal.workflowService.getSystemInfo({})),
       ]);
       const ready = db.ok && tmp.ok;
+      if (!ready) reply.header('retry-after', '5');
       return reply
         .code(ready ? 200 : 503)
         .send({ status: ready ? 'ready' : 'unavailable', database: db, temporal: tmp });

@@ -52,7 +52,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
       const p = caller(request);
       const { caseId } = request.query;
       const assessment = /^(\d{4})(?::(.+))?$/.exec(caseId);
-      const reference = /^[a-z-]+:/.test(caseId) && !assessment;
+      const reference = /^[a-z-]+:/i.test(caseId) && !assessment;
       // Changes of reference data are the bureau's trail.
       if (reference && !isBureau(p)) throw new AppError('NOT_FOUND', 'no such case');
       if (assessment && !isBureau(p)) {

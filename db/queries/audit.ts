@@ -204,12 +204,27 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
   const checkpoint = options.checkpoint;
   if (checkpoint && signCheckpoint(checkpoint, key) !== checkpoint.signature)
     return { ok: false, checked: 0, problem: "the checkpoint is not signed with this deployment's audit key" };
+  // One snapshot for the head and every page: an event written meanwhile is not a cut tail.
+  return db.transaction((tx) => verifyInSnapshot(tx, key, legacyUntilId, pageSize, checkpoint), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function verifyInSnapshot(
+  db: DbOrTx,
+  key: string,
+  legacyUntilId: number,
+  pageSize: number,
+  checkpoint: AuditCheckpoint | undefined,
+): Promise<ChainVerification> {
   const [head] = await db.select().from(auditChainHead).limit(1);
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
   let after = 0;
-  let heldCheckpoint = !checkpoint;
+  // A checkpoint of the empty chain holds whatever came after it.
+  let heldCheckpoint = !checkpoint || (checkpoint.lastId === 0 && checkpoint.lastHash === GENESIS_HASH);
   for (;;) {
     const page = await db
       .select()

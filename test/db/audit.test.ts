@@ -160,6 +160,21 @@ describe('audit chain', () => {
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, firstBrokenId: 1 });
   });
 
+  it('holds a checkpoint of the empty chain, and verifies while events are being written', async () => {
+    const empty = await checkpointNow(database.db, new Date('2026-12-03T05:00:00Z'));
+    expect(empty).toMatchObject({ lastId: 0, lastHash: GENESIS_HASH });
+    await appendMany(3);
+    expect(await verifyAuditChain(database.db, { checkpoint: empty })).toEqual({ ok: true, checked: 3 });
+    // Writers keep appending during verification: each verification sees one snapshot, never a cut tail.
+    const writing = (async () => {
+      for (let n = 4; n <= 40; n++) await database.db.transaction((tx) => appendAuditEvent(tx, event(n, 'case-2')));
+    })();
+    const seen = [];
+    for (let i = 0; i < 5; i++) seen.push(await verifyAuditChain(database.db, { pageSize: 2 }));
+    await writing;
+    for (const result of seen) expect(result).toMatchObject({ ok: true });
+  });
+
   it('detects a tail cut with the head rewritten to match, against a checkpoint kept outside', async () => {
     await appendMany(5);
     const checkpoint = await checkpointNow(database.db, new Date('2026-12-03T06:00:00Z'));

@@ -373,12 +373,18 @@ describe('parseConfig TRUST_PROXY', () => {
   it('requires AUDIT_HMAC_KEY in production for the processes that write the audit chain', () => {
     const prod = { ...base, NODE_ENV: 'production' };
     expect(() => parseConfig(prod, {}, { requireAuditKey: true })).toThrow(/AUDIT_HMAC_KEY: required in production/);
-    const key = 'k'.repeat(16) + 'a-city-audit-key';
+    const key = 'q7Vb2xN9pL4sT8wZ1cR6yH3mK5dF0gJe';
     expect(parseConfig({ ...prod, AUDIT_HMAC_KEY: key }, {}, { requireAuditKey: true }).audit).toEqual({
       key,
       legacyUntilId: 0,
     });
     expect(parseConfig({ ...base, NODE_ENV: 'test' }, {}, { requireAuditKey: true }).audit.key).toBe(DEV_AUDIT_KEY);
+    expect(() => parseConfig({ ...prod, AUDIT_HMAC_KEY: DEV_AUDIT_KEY }, {}, { requireAuditKey: true })).toThrow(
+      /AUDIT_HMAC_KEY: the development key published in the source is refused/,
+    );
+    expect(() => parseConfig({ ...prod, AUDIT_HMAC_KEY: 'a'.repeat(40) }, {}, { requireAuditKey: true })).toThrow(
+      /AUDIT_HMAC_KEY: too little entropy/,
+    );
   });
 
   it('refuses a bare true in production (any client could name its own address) and takes named proxies', () => {

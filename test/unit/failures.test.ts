@@ -39,6 +39,13 @@ describe('failure classification', () => {
     expect(isUnavailable(wrapped(pgError(code)))).toBe(unavailable);
   });
 
+  it('reads a Node system error as a connection trouble, not a SQLSTATE (EPIPE has five capitals too)', () => {
+    const pipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write', errno: -32 });
+    expect(sqlState(pipe)).toBeNull();
+    expect(isUnavailable(pipe)).toBe(true);
+    expect(isPermanent(pipe)).toBe(false);
+  });
+
   it('retries what carries no SQLSTATE: a reset connection, a timeout, a bug', () => {
     expect(sqlState(pgError('ECONNRESET'))).toBeNull();
     expect(isPermanent(pgError('ECONNRESET'))).toBe(false);

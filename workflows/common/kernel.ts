@@ -11,6 +11,7 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   uuid4,
 } from '@temporalio/workflow';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
@@ -156,31 +157,49 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
   let recompute: ((calendar: CalendarData) => Recomputed) | null = null;
 
   let batchWritten: Promise<unknown> = Promise.resolve();
+  /** How many actions were refused for good: a write queued before the latest refusal is not taken. */
+  let refusals = 0;
 
   /**
-   * Chains a write after the previous ones. Should the database refuse it for good (UNRECORDABLE), the
-   * case goes back to `undo`, as it was before the step, and the write fails with a clear error for the
-   * action that took the step; the chain goes on for the steps after it.
+   * Chains a write after the previous ones. Should the database refuse a person's action for good
+   * (UNRECORDABLE), the case goes back to `undo`, as it was before the step, the write fails with a clear
+   * error for the action that took it, and the writes queued behind it (taken on the undone state) fail
+   * with it. A step nobody waits for — the system's (a deadline, a timer) or a case's registration —
+   * is tried again every minute instead, logged at error level, until a fix lets it be written.
    */
-  function chain(run: () => Promise<unknown>, undo: V): Promise<unknown> {
-    const written = recording.then(run).catch((error: unknown) => {
-      // A local activity's failure may arrive unwrapped; an ordinary one's inside an ActivityFailure.
-      const cause = error instanceof ActivityFailure ? error.cause : error;
-      if (!(cause instanceof ApplicationFailure) || cause.type !== UNRECORDABLE) throw error;
-      restore(undo);
-      log.error(`${o.process} step not recorded; the case is back as it was`, {
-        ...o.logFields(undo),
-        state: undo.state,
-        error: cause.message,
-      });
-      const sqlState = (cause.details?.[0] as { sqlState?: string } | undefined)?.sqlState ?? '';
-      throw ApplicationFailure.create({
-        type: sqlState.startsWith('22') ? 'VALIDATION_FAILED' : 'INTERNAL',
-        message: `this could not be recorded, so nothing changed: ${cause.message}`,
-        nonRetryable: true,
-        details: [{ state: undo.state }],
-      });
-    });
+  function chain(run: () => Promise<unknown>, undo: V, retried: boolean): Promise<unknown> {
+    const queuedIn = refusals;
+    const attempt = async (): Promise<unknown> => {
+      if (queuedIn !== refusals)
+        throw ApplicationFailure.create({
+          type: 'INVALID_STATE',
+          message: 'an earlier step of this case could not be recorded, so nothing changed; try again',
+          nonRetryable: true,
+          details: [{ state: o.view().state }],
+        });
+      try {
+        return await run();
+      } catch (error) {
+        // A local activity's failure may arrive unwrapped; an ordinary one's inside an ActivityFailure.
+        const cause = error instanceof ActivityFailure ? error.cause : error;
+        if (!(cause instanceof ApplicationFailure) || cause.type !== UNRECORDABLE) throw error;
+        log.error(`${o.process} step not recorded`, { ...o.logFields(undo), state: undo.state, error: cause.message });
+        if (retried) {
+          await sleep('1 minute');
+          return attempt();
+        }
+        refusals += 1;
+        restore(undo);
+        const sqlState = (cause.details?.[0] as { sqlState?: string } | undefined)?.sqlState ?? '';
+        throw ApplicationFailure.create({
+          type: sqlState.startsWith('22') ? 'VALIDATION_FAILED' : 'INTERNAL',
+          message: `this could not be recorded, so nothing changed: ${cause.message}`,
+          nonRetryable: true,
+          details: [{ state: undo.state }],
+        });
+      }
+    };
+    const written = recording.then(attempt);
     recording = written.catch(() => undefined);
     return written;
   }
@@ -209,16 +228,22 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
     const event = eventOf({ action, to, actor, ...opts }, from, v.updatedAt);
     const change = clone({ view: v, ...(o.extend?.() ?? {}), event, notify: opts.notify ?? [], ...(opts.extra ?? {}) });
     const write = o.record(steps) as (changes: unknown) => Promise<unknown>;
-    if (!localSteps) return chain(() => write(change), undo);
+    // Only a person's action, on a registered case, is undone when refused; anything else is retried.
+    const retried = actor.role === 'system' || undo.version === 0;
+    if (!localSteps) return chain(() => write(change), undo, retried);
     // Transitions queued before the previous write ends go in one write, one transaction; should it be
     // refused, the case goes back to where the first of them found it.
     pending.push(change);
     if (pending.length === 1) {
-      batchWritten = chain(() => {
-        const batch = pending;
-        pending = [];
-        return write(batch.length === 1 ? batch[0] : batch);
-      }, undo);
+      batchWritten = chain(
+        () => {
+          const batch = pending;
+          pending = [];
+          return write(batch.length === 1 ? batch[0] : batch);
+        },
+        undo,
+        retried,
+      );
     }
     return batchWritten;
   }
