@@ -63,9 +63,13 @@ function withStandardProblems(
   if (schema.hide || probes.has(url)) return schema;
   const own = (schema.response ?? {}) as Record<string | number, unknown>;
   const write = !!schema.body;
+  // A route for anyone says so with `security: []`; every other one needs a token.
+  const public_ = Array.isArray(schema.security) && schema.security.length === 0;
   const statuses = [
     400,
-    ...((write && !anonymous) || 403 in own ? [401] : []),
+    ...(!public_ && !anonymous ? [401] : []),
+    // A document route (the dossier, the results' CSV) is one case's or year's: 403 and 404 too.
+    ...((schema as { produces?: unknown }).produces ? [403, 404] : []),
     ...(url.includes(':') ? [414] : []),
     ...(write ? [413, 415] : []),
     429,
@@ -83,17 +87,30 @@ const textAnswers: Record<string, { type: string; description: string }> = {
   exportAssessmentResults: { type: 'text/csv', description: 'The published results, UTF-8 CSV in rank order' },
 };
 
-/** Says in the document what the operations of `textAnswers` answer (their routes send it as it is). */
+type DocResponse = { description?: string; content?: Record<string, { schema?: { $ref?: string; type?: string } }> };
+
+/**
+ * Says in the document what the operations of `textAnswers` answer (their routes send it as it is), and
+ * that every problem comes as `application/problem+json`.
+ */
 function withTextAnswers<D>(document: D): D {
-  const paths = (document as { paths?: Record<string, Record<string, { operationId?: string; responses?: object }>> })
-    .paths;
+  const paths = (
+    document as {
+      paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, DocResponse> }>>;
+    }
+  ).paths;
   for (const operations of Object.values(paths ?? {}))
     for (const op of Object.values(operations)) {
+      for (const response of Object.values(op.responses ?? {})) {
+        const json = response.content?.['application/json'];
+        if (json?.schema?.$ref === '#/components/schemas/Problem')
+          response.content = { 'application/problem+json': json };
+      }
       const text = op.operationId ? textAnswers[op.operationId] : undefined;
       if (text)
         op.responses = {
           200: { description: text.description, content: { [text.type]: { schema: { type: 'string' } } } },
-          ...op.responses,
+          ...(op.responses as object),
         };
     }
   return document;

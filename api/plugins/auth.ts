@@ -87,7 +87,13 @@ export function createAuthenticator(auth: Config['auth']): Authenticator {
   };
 }
 
-const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Whether the route needs a token: every route of the API but those its schema marks public. */
+function needsToken(request: FastifyRequest): boolean {
+  if (request.is404 || !request.url.startsWith('/api/')) return false;
+  if (request.routeOptions.config?.anonymous === true) return false;
+  const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+  return !(Array.isArray(security) && security.length === 0);
+}
 
 /**
  * Verifies the token as a request arrives (onRequest), so the rate limit (a route's own onRequest hook,
@@ -101,11 +107,10 @@ export function registerAuth(app: FastifyInstance, authenticator: Authenticator)
     if (request.routeOptions.config?.ownAuth) return;
     const header = request.headers.authorization;
     try {
-      // A write without a token is refused before its body is read: parsing a megabyte for nobody
-      // costs the one event loop. Only a route marked `config: { anonymous: true }` takes one.
-      const anonymousWrite =
-        writes.has(request.method) && !request.is404 && request.routeOptions.config?.anonymous !== true;
-      if (!header && anonymousWrite) throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <token>');
+      // A request to the API without a token is refused before its body or its query is read: parsing a
+      // megabyte for nobody costs the one event loop, and a caller learns nothing of the route's rules.
+      // Only a route marked public (`security: []` in its schema, or `config: { anonymous: true }`) takes one.
+      if (!header && needsToken(request)) throw new AppError('UNAUTHENTICATED', 'send Authorization: Bearer <token>');
       if (!header) return;
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');

@@ -21,6 +21,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; temporal:
     {
       schema: {
         operationId: 'health',
+        // Public: no token needed (the document's global bearer requirement does not apply).
+        security: [],
         tags: ['operations'],
         summary: 'Liveness: the process answers',
         response: { 200: z.object({ status: z.literal('ok') }) },
@@ -35,6 +37,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; temporal:
     {
       schema: {
         operationId: 'ready',
+        // Public: no token needed (the document's global bearer requirement does not apply).
+        security: [],
         summary: 'Readiness: PostgreSQL and Temporal answer within 3 s, or which one does not',
         tags: ['operations'],
         response: {

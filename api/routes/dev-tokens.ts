@@ -16,6 +16,8 @@ export const devTokenRoutes: FastifyPluginAsyncZod<{ authenticator: Authenticato
       config: { anonymous: true },
       schema: {
         operationId: 'createDevToken',
+        // Public: no token needed (the document's global bearer requirement does not apply).
+        security: [],
         tags: ['dev'],
         summary: 'Mint a development token (AUTH_MODE=dev only)',
         body: principalSchema,
@@ -33,6 +35,8 @@ export const devTokenRoutes: FastifyPluginAsyncZod<{ authenticator: Authenticato
     {
       schema: {
         operationId: 'listDevSignInAgencies',
+        // Public: no token needed (the document's global bearer requirement does not apply).
+        security: [],
         tags: ['dev'],
         summary: "The registered agencies for the console's development sign-in (AUTH_MODE=dev only)",
         response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) },

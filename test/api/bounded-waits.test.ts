@@ -39,11 +39,11 @@ beforeAll(async () => {
     logger: testLogger,
   });
   // Routes of the test's own: one slower than the deadline, one that holds the event loop.
-  app.get('/api/v1/test/slow', async () => {
+  app.get('/api/v1/test/slow', { schema: { security: [] } }, async () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     return { late: true };
   });
-  pressured.get('/api/v1/test/block', async () => {
+  pressured.get('/api/v1/test/block', { schema: { security: [] } }, async () => {
     const until = Date.now() + 900;
     while (Date.now() < until) {
       /* a synchronous step that holds the event loop */
