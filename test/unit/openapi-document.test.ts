@@ -1,8 +1,8 @@
 // The OpenAPI document tells the whole truth (issue: hardening, item 7): every operation has an id and a
 // summary, and lists beside its own answers the problems any request can meet — malformed (400), rate
 // limited (429), past its deadline or without a dependency (503); an operation for signed-in callers
-// 401; a write also 413 and 415; a path with parameters 414 — each as the Problem schema. docs/openapi.json is the served document (a drift
-// test in generated-docs.test.ts keeps it so).
+// 401; a write also 413 and 415; a path with parameters 414 — each as the Problem schema.
+// docs/openapi.json is the served document (a drift test in generated-docs.test.ts keeps it so).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
