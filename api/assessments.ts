@@ -64,7 +64,7 @@ import {
 import type { Actor, Role } from '../workflows/common/actors.js';
 import { localDate } from '../workflows/common/working-days.js';
 import { actionsOn, actionsSchema, withActions } from './case-actions.js';
-import { actOnCase, actOnLoaded, loadCase, startCase, type CaseKind } from './cases.js';
+import { actOnCase, actOnLoaded, loadCase, readBack, startCase, type CaseKind } from './cases.js';
 import { claimKey, earlierRequest } from './idempotency.js';
 import { actorOf, type Principal } from './plugins/auth.js';
 import { actorSchema, text } from './schemas.js';
@@ -377,7 +377,9 @@ export async function actOnAssessment<A>(
   args: (actor: Actor) => A,
 ) {
   await actOnCase(deps, assessmentCases, p, key, allowed, update, args);
-  return agencyAnswer(deps, p, (await getAgencyAssessment(deps.db, key.year, key.code))!);
+  return readBack(`${key.year}/${key.code}`, 'assessment', async () =>
+    agencyAnswer(deps, p, (await getAgencyAssessment(deps.db, key.year, key.code))!),
+  );
 }
 
 /**
@@ -434,7 +436,7 @@ export async function startCycle(
   );
   if (!opened && !claim?.earlier)
     throw new AppError('DUPLICATE', `the assessment of ${year} is already running; a year runs once`);
-  return cycleAnswer(deps, p, year);
+  return readBack(String(year), 'assessment cycle', () => cycleAnswer(deps, p, year));
 }
 
 /**
@@ -502,7 +504,7 @@ export async function publishResults(deps: AssessmentDeps, p: Principal, year: n
     : null;
   if (waiting) throw new AppError(waiting.code, waiting.message, { state: row.state });
   await actOnLoaded(deps, cycleCases, p, row, assessmentRoles.publish, publishUpdate, (actor) => ({ actor, stage }));
-  return cycleAnswer(deps, p, row.year);
+  return readBack(String(row.year), 'assessment cycle', () => cycleAnswer(deps, p, row.year));
 }
 
 /** CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */

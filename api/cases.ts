@@ -4,6 +4,7 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import type { Db } from '../db/client.js';
+import { isUnavailable } from '../lib/db-errors.js';
 import { AppError } from '../lib/errors.js';
 import type { Actor, Refusal, Role } from '../workflows/common/actors.js';
 import { actorOf, type Principal } from './plugins/auth.js';
@@ -124,6 +125,36 @@ export function awaitRegistered<V>(
   registered: UpdateDefinition<V, []>,
 ): Promise<V> {
   return temporalCall(() => deps.temporal.workflow.getHandle(workflowId).executeUpdate(registered));
+}
+
+/** How long a create call waits out a database that fails after its case became durable, before it says so. */
+const readBackDelaysMs = [50, 100, 200, 400, 800, 1600, 2000];
+
+/**
+ * Reads the answer to a call whose case is already durable (its workflow has it, its row is committed). A
+ * connection cut or a database restarting is waited out for a few seconds rather than answered as an error:
+ * a client told "failed" would submit again and, without an Idempotency-Key, open a second case. Should the
+ * database stay away, the 503 names the case (`caseId`), so the caller can still find it.
+ */
+export async function readBack<T>(caseId: string, noun: string, read: () => Promise<T>): Promise<T> {
+  for (const delay of readBackDelaysMs) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  try {
+    return await read();
+  } catch (error) {
+    if (!isUnavailable(error)) throw error;
+    throw new AppError(
+      'UNAVAILABLE',
+      `the ${noun} ${caseId} was accepted and recorded, but cannot be read back now; read it by its id later`,
+      { caseId },
+    );
+  }
 }
 
 /**

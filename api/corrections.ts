@@ -29,7 +29,7 @@ import {
 } from '../workflows/correction/types.js';
 import type { correctionWorkflow } from '../workflows/correction/workflow.js';
 import { actionsSchema, withActions } from './case-actions.js';
-import { actOnCase, recordedCase, refusalError, startCase, type CaseKind } from './cases.js';
+import { actOnCase, readBack, recordedCase, refusalError, startCase, type CaseKind } from './cases.js';
 import { caseIdForKey } from './idempotency.js';
 import { actorOf, type Principal } from './plugins/auth.js';
 import { actorSchema } from './schemas.js';
@@ -221,7 +221,8 @@ export async function reportCorrection(
     { type: 'correctionWorkflow', id: correctionWorkflowId(id), args: [input] },
     correctionRegisteredUpdate,
   );
-  return correctionAnswer(deps, p, recordedCase(await getCorrection(deps.db, id), 'correction'));
+  const row = recordedCase(await readBack(id, 'correction', () => getCorrection(deps.db, id)), 'correction');
+  return readBack(id, 'correction', () => correctionAnswer(deps, p, row));
 }
 
 /** Acts on a correction (see actOnCase) and answers it as it is now. */
@@ -234,7 +235,7 @@ export async function actOnCorrection<A>(
   args: (actor: Actor) => A | Promise<A>,
 ) {
   await actOnCase(deps, correctionCases, p, id, allowed, update, args);
-  return correctionAnswer(deps, p, (await getCorrection(deps.db, id))!);
+  return readBack(id, 'correction', async () => correctionAnswer(deps, p, (await getCorrection(deps.db, id))!));
 }
 
 /** A transferred report's new case id: drawn by the API, which starts nothing itself; the workflow starts that case. */

@@ -6,7 +6,7 @@ import { actorSchema } from './schemas.js';
 import { listCaseEvents, type AuditEventRow } from '../db/queries/audit.js';
 import { getObjection, type ObjectionRow } from '../db/queries/objection.js';
 import type { Actor, Role } from '../workflows/common/actors.js';
-import { actOnCase, actOnLoaded, awaitRegistered, loadCase, roleOn, type CaseKind } from './cases.js';
+import { actOnCase, actOnLoaded, awaitRegistered, loadCase, readBack, roleOn, type CaseKind } from './cases.js';
 import { objectionWorkflowId, registeredUpdate } from '../workflows/objection/messages.js';
 import { objectionOutcomes, objectionStates, type ObjectionView } from '../workflows/objection/types.js';
 import { fileObjectionUpdate } from '../workflows/share-application/messages.js';
@@ -170,7 +170,7 @@ export async function fileObjection(
     policy: deps.config.policy.objection,
   }));
   await awaitRegistered(deps, objectionWorkflowId(objectionId), registeredUpdate);
-  return (await loadVisibleObjection(deps, p, objectionId)).dto;
+  return readBack(objectionId, 'objection', async () => (await loadVisibleObjection(deps, p, objectionId)).dto);
 }
 
 /** P2 cases as the API acts on them: visibility and the acting role are rules.ts's. */
@@ -193,5 +193,5 @@ export async function actOnObjection<A>(
   makeArgs: (actor: Actor) => A,
 ): Promise<ObjectionDto> {
   await actOnCase(deps, objectionCases, p, id, allowed, update, makeArgs);
-  return (await loadVisibleObjection(deps, p, id)).dto;
+  return readBack(id, 'objection', async () => (await loadVisibleObjection(deps, p, id)).dto);
 }

@@ -16,7 +16,7 @@ import { AppError } from '../lib/errors.js';
 import { creditCodeSchema, idNumberSchema, maskIdentifier } from '../lib/identity.js';
 import type { Actor, Role } from '../workflows/common/actors.js';
 import type { openDataRequestWorkflow } from '../workflows/open-data-request/workflow.js';
-import { actOnCase, loadCase, recordedCase, startCase, type CaseKind } from './cases.js';
+import { actOnCase, loadCase, readBack, recordedCase, startCase, type CaseKind } from './cases.js';
 import { openDataRequestWorkflowId, openRegisteredUpdate } from '../workflows/open-data-request/messages.js';
 import { openDataStates, type OpenDataRequestInput, type OpenDataView } from '../workflows/open-data-request/types.js';
 import { actionsSchema, withActions } from './case-actions.js';
@@ -283,8 +283,8 @@ export async function submitOpenDataRequest(
     if (!(await getOpenDataRequest(deps.db, id))) await deleteIdentity(deps.db, id).catch(() => {});
     throw error;
   }
-  recordedCase(await getOpenDataRequest(deps.db, id), 'open-data request');
-  return loadVisibleOpenData(deps, p, id);
+  recordedCase(await readBack(id, 'open-data request', () => getOpenDataRequest(deps.db, id)), 'open-data request');
+  return readBack(id, 'open-data request', () => loadVisibleOpenData(deps, p, id));
 }
 
 /** P3 cases as the API acts on them: visibility and the acting role are rules.ts's. */

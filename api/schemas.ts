@@ -12,6 +12,8 @@ export const problemSchema = z
     code: z.string(),
     instance: z.string().optional(),
     state: z.string().optional(),
+    /** On a 503 after a case was accepted: the case, to read once the service answers again. */
+    caseId: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });

@@ -18,7 +18,7 @@ import { AppError } from '../lib/errors.js';
 import type { Config } from '../lib/config.js';
 import type { Actor, Role } from '../workflows/common/actors.js';
 import type { shareApplicationWorkflow } from '../workflows/share-application/workflow.js';
-import { actOnCase, recordedCase, startCase, type CaseKind } from './cases.js';
+import { actOnCase, readBack, recordedCase, startCase, type CaseKind } from './cases.js';
 import { shareApplicationWorkflowId, submittedUpdate } from '../workflows/share-application/messages.js';
 import {
   shareApplicationStates,
@@ -359,14 +359,15 @@ export async function submitShareApplication(
   );
   if (view) {
     // Registered and recorded: the answer is the workflow's own view, with the audit events written.
-    const dto = applicationDto(applicationRowOf(view), grantRowOf(view), await listCaseEvents(db, id));
+    const events = await readBack(id, 'application', () => listCaseEvents(db, id));
+    const dto = applicationDto(applicationRowOf(view), grantRowOf(view), events);
     return {
       ...dto,
       actions: actionsOn('share-application', view, p, deps.config.policy) as ApplicationDto['actions'],
     };
   }
-  recordedCase(await getShareApplication(db, id), 'application');
-  return loadVisible(deps, p, id);
+  recordedCase(await readBack(id, 'application', () => getShareApplication(db, id)), 'application');
+  return readBack(id, 'application', () => loadVisible(deps, p, id));
 }
 
 /** P1 cases as the API acts on them: visibility and the acting role are rules.ts's. */
@@ -389,5 +390,6 @@ export async function actOnShareApplication<A>(
   makeArgs: (actor: Actor) => A,
 ): Promise<ApplicationDto> {
   await actOnCase(deps, shareCases, p, id, allowed, update, makeArgs);
-  return loadVisible(deps, p, id);
+  // The action is durable now: a database that fails this instant must not make it look refused.
+  return readBack(id, 'application', () => loadVisible(deps, p, id));
 }

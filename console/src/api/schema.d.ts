@@ -344,6 +344,7 @@ export interface components {
       code: string;
       instance?: string;
       state?: string;
+      caseId?: string;
       errors?: {
           path: string;
           message: string;
@@ -1194,6 +1195,7 @@ export interface components {
       code: string;
       instance?: string;
       state?: string;
+      caseId?: string;
       errors?: {
           path: string;
           message: string;
