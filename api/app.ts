@@ -83,8 +83,14 @@ function withStandardProblems(
 
 /** The operations that answer a document rather than JSON, with the media type of their 200. */
 const textAnswers: Record<string, { type: string; description: string }> = {
-  getObjectionDossier: { type: 'text/html', description: 'The dossier (卷宗), a printable zh-CN HTML page' },
-  exportAssessmentResults: { type: 'text/csv', description: 'The published results, UTF-8 CSV in rank order' },
+  getObjectionDossier: {
+    type: 'text/html; charset=utf-8',
+    description: 'The dossier (卷宗), a printable zh-CN HTML page',
+  },
+  exportAssessmentResults: {
+    type: 'text/csv; charset=utf-8',
+    description: 'The published results, UTF-8 CSV in rank order',
+  },
 };
 
 type DocResponse = { description?: string; content?: Record<string, { schema?: { $ref?: string; type?: string } }> };
@@ -102,9 +108,11 @@ function withTextAnswers<D>(document: D): D {
   for (const operations of Object.values(paths ?? {}))
     for (const op of Object.values(operations)) {
       for (const response of Object.values(op.responses ?? {})) {
-        const json = response.content?.['application/json'];
-        if (json?.schema?.$ref === '#/components/schemas/Problem')
-          response.content = { 'application/problem+json': json };
+        // Under whatever media type the route produces (JSON, or the dossier's HTML): a problem is a problem.
+        const problem = Object.values(response.content ?? {}).find(
+          (c) => c.schema?.$ref === '#/components/schemas/Problem',
+        );
+        if (problem) response.content = { 'application/problem+json': problem };
       }
       const text = op.operationId ? textAnswers[op.operationId] : undefined;
       if (text)

@@ -1,5 +1,5 @@
 // The only place that knows how errors become HTTP: RFC 9457 problem+json for every failure.
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldProblem } from '../../lib/errors.js';
 import { isUnavailable } from '../../lib/db-errors.js';
@@ -10,6 +10,7 @@ const titles: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'Authentication is required',
   FORBIDDEN: 'Not allowed',
   NOT_FOUND: 'Not found',
+  METHOD_NOT_ALLOWED: 'Method not allowed',
   INVALID_STATE: 'The case is not in a state that allows this',
   DUPLICATE: 'Duplicate',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
@@ -106,6 +107,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
   });
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // No route takes this request: what its body or headers were is beside the point (a QUERY without a
+    // Content-Type, say, fails Fastify's body parsing before the not-found handler runs).
+    if (request.is404 && !(err instanceof AppError)) return notFound(request, reply);
     if (err instanceof AppError) return sendProblem(reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext;
@@ -137,7 +141,36 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, new AppError('INTERNAL', 'Something went wrong on our side; it has been logged'));
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`)),
-  );
+  // A path the API has, asked with a method it does not take, is 405 with the methods it does (RFC 9110
+  // 15.5.6); Fastify's router only knows "no route". The routes' patterns are kept as they are added.
+  const paths: { pattern: RegExp; methods: Set<string> }[] = [];
+  app.addHook('onRoute', (route) => {
+    const pattern = routePattern(route.url);
+    const methods = [route.method].flat().map((m) => m.toUpperCase());
+    const known = paths.find((p) => p.pattern.source === pattern.source);
+    if (known) for (const m of methods) known.methods.add(m);
+    else paths.push({ pattern, methods: new Set(methods) });
+  });
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = new Set(paths.filter((p) => p.pattern.test(path)).flatMap((p) => [...p.methods]));
+    if (allowed.size > 0 && !allowed.has(request.method)) {
+      if (allowed.has('GET')) allowed.add('HEAD');
+      reply.header('allow', [...allowed].sort().join(', '));
+      return sendProblem(reply, new AppError('METHOD_NOT_ALLOWED', `${path} does not take ${request.method}`));
+    }
+    return sendProblem(reply, new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`));
+  };
+  app.setNotFoundHandler(notFound);
+}
+
+/** A route's URL (`/api/v1/share-applications/:id`, `/docs/*`) as a regular expression over paths. */
+function routePattern(url: string): RegExp {
+  const source = url
+    .split('/')
+    .map((segment) =>
+      segment === '*' ? '.*' : segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('/');
+  return new RegExp(`^${source}/?$`);
 }

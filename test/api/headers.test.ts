@@ -27,6 +27,28 @@ describe('headers', () => {
     expect(missing.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('answers a method a path does not take with 405 and the methods it does', async () => {
+    const id = crypto.randomUUID();
+    for (const [method, path, allow] of [
+      ['DELETE', `/api/v1/share-applications/${id}`, 'GET, HEAD'],
+      ['PUT', '/api/v1/share-applications', 'GET, HEAD, POST'],
+      ['PATCH', `/api/v1/share-applications/${id}/decision`, 'POST'],
+    ] as const) {
+      const res = await fetch(`${stack.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${admin}` } });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('allow')).toBe(allow);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await res.json()).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+    }
+    // A method with a body and no Content-Type (QUERY) is told the same, not that its body is unreadable.
+    const query = await fetch(`${stack.baseUrl}/api/v1/agencies`, { method: 'QUERY' });
+    expect(query.status).toBe(405);
+    expect(query.headers.get('allow')).toBe('GET, HEAD, POST');
+    // A path the API does not have is still 404, whatever the method.
+    const none = await fetch(`${stack.baseUrl}/api/v1/no-such-thing`, { method: 'DELETE' });
+    expect(none.status).toBe(404);
+  });
+
   it('serves /docs with a policy that allows no inline or foreign script', async () => {
     const res = await fetch(`${stack.baseUrl}/docs/`);
     expect(res.status).toBe(200);

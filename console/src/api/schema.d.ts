@@ -3801,49 +3801,49 @@ export interface operations {
       /** @description The dossier (卷宗), a printable zh-CN HTML page */
       200: {
         content: {
-          "text/html": string;
+          "text/html; charset=utf-8": string;
         };
       };
       /** @description Default Response */
       400: {
         content: {
-          "text/html": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       401: {
         content: {
-          "text/html": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       403: {
         content: {
-          "text/html": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       404: {
         content: {
-          "text/html": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       414: {
         content: {
-          "text/html": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       429: {
         content: {
-          "text/html": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       503: {
         content: {
-          "text/html": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
     };
@@ -6790,49 +6790,49 @@ export interface operations {
       /** @description The published results, UTF-8 CSV in rank order */
       200: {
         content: {
-          "text/csv": string;
+          "text/csv; charset=utf-8": string;
         };
       };
       /** @description Default Response */
       400: {
         content: {
-          "text/csv": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       401: {
         content: {
-          "text/csv": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       403: {
         content: {
-          "text/csv": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       404: {
         content: {
-          "text/csv": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       414: {
         content: {
-          "text/csv": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       429: {
         content: {
-          "text/csv": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Default Response */
       503: {
         content: {
-          "text/csv": components["schemas"]["Problem"];
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
     };
