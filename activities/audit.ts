@@ -2,8 +2,7 @@
 // written as a file to the directory the city names (AUDIT_CHECKPOINT_DIR), from where it copies them
 // to a place the database's administrators cannot reach. Verification against one detects a cut tail.
 import type { Db } from '../db/client.js';
-import { recordAuditCheckpoint } from '../db/queries/audit.js';
-import { writeCheckpointFile } from '../lib/checkpoint-files.js';
+import { takeAuditCheckpoint } from '../lib/checkpoint-files.js';
 import type { Logger } from '../lib/logger.js';
 
 export function createAuditActivities({
@@ -17,8 +16,7 @@ export function createAuditActivities({
 }) {
   return {
     async writeAuditCheckpoint() {
-      const checkpoint = await recordAuditCheckpoint(db, new Date());
-      if (auditCheckpointDir) await writeCheckpointFile(auditCheckpointDir, checkpoint);
+      const checkpoint = await takeAuditCheckpoint(db, auditCheckpointDir);
       logger.info({ lastId: checkpoint.lastId, dir: auditCheckpointDir ?? null }, 'audit checkpoint written');
       return checkpoint;
     },

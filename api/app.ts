@@ -99,7 +99,7 @@ type DocResponse = { description?: string; content?: Record<string, { schema?: {
  * Says in the document what the operations of `textAnswers` answer (their routes send it as it is), and
  * that every problem comes as `application/problem+json`.
  */
-function withTextAnswers<D>(document: D): D {
+function withAnswerMediaTypes<D>(document: D): D {
   const paths = (
     document as {
       paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, DocResponse> }>>;
@@ -191,7 +191,7 @@ export async function buildApp({ database, temporal, config, logger }: AppDeps):
         ...input,
         schema: withStandardProblems(input.schema, input.url, input.route.config?.anonymous === true),
       }),
-    transformObject: (input) => withTextAnswers(jsonSchemaTransformObject(input)),
+    transformObject: (input) => withAnswerMediaTypes(jsonSchemaTransformObject(input)),
   });
   // Swagger UI's own strict policy: its scripts and styles by hash, nothing from elsewhere.
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

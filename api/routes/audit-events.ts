@@ -4,11 +4,10 @@ import type { Db } from '../../db/client.js';
 import {
   latestAuditCheckpoint,
   listCaseEvents,
-  recordAuditCheckpoint,
   verifyAuditChain,
   type AuditCheckpoint,
 } from '../../db/queries/audit.js';
-import { writeCheckpointFile } from '../../lib/checkpoint-files.js';
+import { takeAuditCheckpoint } from '../../lib/checkpoint-files.js';
 import type { Config } from '../../lib/config.js';
 import { getCorrection } from '../../db/queries/correction.js';
 import { getAgencyAssessment } from '../../db/queries/assessment.js';
@@ -162,8 +161,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     },
     async (request, reply) => {
       requireRole(request, referenceRoles.verifyAudit);
-      const checkpoint = await recordAuditCheckpoint(db, new Date());
-      if (config.audit.checkpointDir) await writeCheckpointFile(config.audit.checkpointDir, checkpoint);
+      const checkpoint = await takeAuditCheckpoint(db, config.audit.checkpointDir);
       return reply.code(201).send(checkpoint);
     },
   );
