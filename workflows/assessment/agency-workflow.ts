@@ -163,31 +163,37 @@ async function agencyAssessment(
     await kase.apply(metricsCollected(v, metrics, indicators));
   }
 
-  while (v.state !== 'closed') {
-    if (v.state === 'reviewed' && noticeDue) {
-      // ---- 4. preliminary result, appeals during the notice period -----------------------------
-      await kase.apply(preliminaryResult(v, noticeDue, ctx()));
-      continue;
-    }
-    if (v.state === 'notice' && finalPublished) {
-      // ---- 5. final result; 6. rectification when 不合格 or below a floor ---------------------------
-      await condition(allHandlersFinished);
-      // An appeal heard in time is answered before the final result, even if it raced the publication.
-      if (v.appeal && !v.appeal.answer) {
-        await condition(() => !!v.appeal?.answer);
-        await condition(allHandlersFinished);
+  // Until the case ends closed: should the database refuse its last step, the case is put back
+  // where it was, and the workflow waits on (REOPENED_PATCH).
+  for (;;) {
+    while (v.state !== 'closed') {
+      if (v.state === 'reviewed' && noticeDue) {
+        // ---- 4. preliminary result, appeals during the notice period -----------------------------
+        await kase.apply(preliminaryResult(v, noticeDue, ctx()));
+        continue;
       }
-      await kase.apply(finalResult(v, ctx()));
-      continue;
+      if (v.state === 'notice' && finalPublished) {
+        // ---- 5. final result; 6. rectification when 不合格 or below a floor ---------------------------
+        await condition(allHandlersFinished);
+        // An appeal heard in time is answered before the final result, even if it raced the publication.
+        if (v.appeal && !v.appeal.answer) {
+          await condition(() => !!v.appeal?.answer);
+          await condition(allHandlersFinished);
+        }
+        await kase.apply(finalResult(v, ctx()));
+        continue;
+      }
+      // ---- deadlines: a stage missed is flagged once; a missed self-assessment goes to review -------
+      const next = agencyNextDeadline(v);
+      if (await kase.changedBefore(next ? dueMs(next.due) : null)) continue;
+      const step = agencyOverdue(v);
+      if (step) await kase.apply(step);
     }
-    // ---- deadlines: a stage missed is flagged once; a missed self-assessment goes to review -------
-    const next = agencyNextDeadline(v);
-    if (await kase.changedBefore(next ? dueMs(next.due) : null)) continue;
-    const step = agencyOverdue(v);
-    if (step) await kase.apply(step);
+    // Every recording written, also one a calendar signal started while the last step was recorded.
+    const endedIn = v.state;
+    await kase.settle();
+    if (!kase.reopened(endedIn)) break;
   }
-  // Every recording written, also one a calendar signal started while the last step was recorded.
-  await kase.settle();
   // The cycle closes when the last rectification is verified; it waits for this word.
   if (v.rectification)
     await getExternalWorkflowHandle(input.cycleWorkflowId)

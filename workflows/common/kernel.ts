@@ -33,6 +33,13 @@ import type { CalendarData } from './working-days.js';
  */
 export const LOCAL_STEPS_PATCH = 'case-kernel-local-steps';
 
+/**
+ * Since this patch a workflow whose last step was refused after its waiting loop ended (the database
+ * refused to record it; `chain` put the case back) goes on waiting instead of ending with the case open.
+ * Runs before it ended there, and replay as they ran.
+ */
+export const REOPENED_PATCH = 'case-kernel-reopened-after-refusal';
+
 /** Short database steps run locally: a few seconds at most, retried as the ordinary ones are. */
 const localStepOptions = {
   startToCloseTimeout: '10 seconds',
@@ -143,6 +150,11 @@ export interface Case<V extends CaseViewBase, S extends string> {
   changedBefore(atMs: number | null): Promise<boolean>;
   /** Waits until every recording is written and no handler (nor `idle`) is busy. */
   settle(idle?: () => boolean): Promise<void>;
+  /**
+   * After the waiting loop ended in `endedIn` and the writes settled: true when a refused step has put
+   * the case back since (see REOPENED_PATCH), so the workflow must wait on rather than end.
+   */
+  reopened(endedIn: string): boolean;
 }
 
 export function openCase<V extends CaseViewBase, S extends string>(o: CaseOptions<V>): Case<V, S> {
@@ -336,5 +348,6 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
     },
     changedBefore: (atMs) => changedBefore(() => o.view().version + pokes, atMs),
     settle: (idle) => settle(() => recording, idle),
+    reopened: (endedIn) => o.view().state !== endedIn && patched(REOPENED_PATCH),
   };
 }

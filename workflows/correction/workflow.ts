@@ -134,19 +134,25 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   kase.markRegistered();
 
   let flaggedDueAt: string | null = null;
-  while (!terminalCorrectionStates.includes(v.state)) {
-    // Verifying: the agency's verification deadline; returned to the bureau: its forwarding deadline.
-    const due = v.state === 'forwarding' ? (v.forwardDue ?? null) : v.verifyDue;
-    if (await kase.changedBefore(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) continue;
-    if (settling) {
-      // A transfer is being recorded; its outcome decides whether the deadline still matters.
-      await condition(() => !settling);
-      continue;
+  // Until the case ends closed: should the database refuse its last step, the case is put back
+  // where it was, and the workflow waits on (REOPENED_PATCH).
+  for (;;) {
+    while (!terminalCorrectionStates.includes(v.state)) {
+      // Verifying: the agency's verification deadline; returned to the bureau: its forwarding deadline.
+      const due = v.state === 'forwarding' ? (v.forwardDue ?? null) : v.verifyDue;
+      if (await kase.changedBefore(due && due.dueAt !== flaggedDueAt ? dueMs(due) : null)) continue;
+      if (settling) {
+        // A transfer is being recorded; its outcome decides whether the deadline still matters.
+        await condition(() => !settling);
+        continue;
+      }
+      if (v.state !== 'forwarding' && v.state !== 'verifying') continue;
+      flaggedDueAt = due!.dueAt;
+      await kase.apply(overdue(v, due!, ctx()));
     }
-    if (v.state !== 'forwarding' && v.state !== 'verifying') continue;
-    flaggedDueAt = due!.dueAt;
-    await kase.apply(overdue(v, due!, ctx()));
+    const endedIn = v.state;
+    await kase.settle();
+    if (!kase.reopened(endedIn)) break;
   }
-  await kase.settle();
   return v;
 }

@@ -141,24 +141,29 @@ export async function objectionWorkflow(input: ObjectionInput): Promise<Objectio
   // ---- deadlines: negotiation lapses to coordination, a late statement is flagged, coordination
   // lapses to the government; the government's decision has no deadline ----------------------------
   let statementFlagged = false;
-  while (v.state !== 'resolved') {
-    await kase.refreshCalendar();
-    if (v.state !== 'negotiating' && v.state !== 'coordinating') {
-      await kase.changedBefore(null);
-      continue;
+  // Until the case ends closed: should the database refuse its last step, the case is put back
+  // where it was, and the workflow waits on (REOPENED_PATCH).
+  for (;;) {
+    while (v.state !== 'resolved') {
+      await kase.refreshCalendar();
+      if (v.state !== 'negotiating' && v.state !== 'coordinating') {
+        await kase.changedBefore(null);
+        continue;
+      }
+      const next = nextDeadline(v, statementFlagged);
+      if (await kase.changedBefore(next ? dueMs(next.due) : null)) continue;
+      if (next?.kind === 'negotiation') await kase.apply(negotiationLapsed(v, ctx()));
+      else if (next?.kind === 'statement') {
+        statementFlagged = true;
+        await kase.apply(statementOverdue(v, ctx()));
+      } else await kase.apply(coordinationLapsed(v, ctx()));
+      // A case resolved while the calendar was reloading leaves the loop on its next test.
     }
-    const next = nextDeadline(v, statementFlagged);
-    if (await kase.changedBefore(next ? dueMs(next.due) : null)) continue;
-    if (next?.kind === 'negotiation') await kase.apply(negotiationLapsed(v, ctx()));
-    else if (next?.kind === 'statement') {
-      statementFlagged = true;
-      await kase.apply(statementOverdue(v, ctx()));
-    } else await kase.apply(coordinationLapsed(v, ctx()));
-    // A case resolved while the calendar was reloading leaves the loop on its next test.
+    const endedIn = v.state;
+    await kase.recording();
+    if (!kase.reopened(endedIn)) break;
   }
-
   // The outcome goes back to the share application, which ends granted or finally rejected.
-  await kase.recording();
   const outcome = v.ruling!;
   try {
     await getExternalWorkflowHandle(shareApplicationWorkflowId(v.applicationId)).signal(objectionResolvedSignal, {

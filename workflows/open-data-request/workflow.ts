@@ -154,17 +154,22 @@ export async function openDataRequestWorkflow(input: OpenDataRequestInput): Prom
     await kase.apply(accessStep(v, next.event, ctx()));
   }
 
-  while (!terminalOpenDataStates.includes(v.state)) {
-    await kase.refreshCalendar();
-    if (v.state === 'formal_check') await awaitDecision(v.formalCheckDue);
-    else if (v.state === 'provider_review') await awaitDecision(v.reviewDue);
-    else if (v.state === 'awaiting_agreement') {
-      if (await kase.changedBefore(dueMs(v.agreementDue))) continue;
-      await kase.apply(agreementLapsed(v));
-    } else if (v.state === 'active' || v.state === 'suspended') await awaitAccess();
-    else if (v.state === 'returned') await kase.changedBefore(null);
+  // Until the case ends closed: should the database refuse its last step, the case is put back
+  // where it was, and the workflow waits on (REOPENED_PATCH).
+  for (;;) {
+    while (!terminalOpenDataStates.includes(v.state)) {
+      await kase.refreshCalendar();
+      if (v.state === 'formal_check') await awaitDecision(v.formalCheckDue);
+      else if (v.state === 'provider_review') await awaitDecision(v.reviewDue);
+      else if (v.state === 'awaiting_agreement') {
+        if (await kase.changedBefore(dueMs(v.agreementDue))) continue;
+        await kase.apply(agreementLapsed(v));
+      } else if (v.state === 'active' || v.state === 'suspended') await awaitAccess();
+      else if (v.state === 'returned') await kase.changedBefore(null);
+    }
+    const endedIn = v.state;
+    await kase.settle();
+    if (!kase.reopened(endedIn)) break;
   }
-
-  await kase.settle();
   return v;
 }

@@ -247,17 +247,22 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
     await kase.apply(objectionProcessFailed(v, ctx()));
   }
 
+  // Until the case ends closed: should the database refuse its last step, the case is put back
+  // where it was, and the workflow waits on (REOPENED_PATCH).
   for (;;) {
-    if (isTerminal(v.state)) break;
-    await kase.refreshCalendar();
-    if (v.state === 'pending_review') await awaitReview();
-    else if (v.state === 'awaiting_supplement') await awaitSupplement();
-    else if (v.state === 'granted') await awaitGrantEnd();
-    else if (v.state === 'rejected') {
-      if (await awaitObjectionWindow()) break;
-    } else if (v.state === 'in_objection') await awaitObjection();
+    for (;;) {
+      if (isTerminal(v.state)) break;
+      await kase.refreshCalendar();
+      if (v.state === 'pending_review') await awaitReview();
+      else if (v.state === 'awaiting_supplement') await awaitSupplement();
+      else if (v.state === 'granted') await awaitGrantEnd();
+      else if (v.state === 'rejected') {
+        if (await awaitObjectionWindow()) break;
+      } else if (v.state === 'in_objection') await awaitObjection();
+    }
+    const endedIn = v.state;
+    await kase.settle();
+    if (!kase.reopened(endedIn)) break;
   }
-
-  await kase.settle();
   return v;
 }
