@@ -35,7 +35,15 @@ export async function openDatabase(options: {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const client = postgres(options.url, { max: options.poolMax ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    const client = postgres(options.url, {
+      max: options.poolMax ?? 10,
+      onnotice: () => {},
+      connect_timeout: 10,
+      // Between attempts to reconnect, 0.2 s doubling to at most 1 s. The driver's own backoff grows to 20 s
+      // and counts for the whole pool until a connection succeeds, so after a short outage every query
+      // waited behind it, unanswered, instead of failing fast (503) and then finding the database back.
+      backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
+    });
     const db = drizzle({ client, schema });
     return {
       db: db as unknown as Db,

@@ -4,7 +4,9 @@
 // CONNECTION_CLOSED instead. Here a child process runs the project's database client through a proxy
 // of the test's own that cuts every connection every 50–300 ms, with resets and with orderly closes.
 import { spawn } from 'node:child_process';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client.js';
 import { startCuttingProxy } from '../helpers/cutting-proxy.js';
 import { testDatabaseUrl } from '../helpers/db.js';
 
@@ -50,4 +52,50 @@ describe.skipIf(!base)('database connections cut under load', () => {
       expect(run.result.failed).toBeGreaterThan(0);
     }, 30_000);
   }
+});
+
+describe.skipIf(!base)('the database unreachable for a while', () => {
+  it('fails queries fast while it is away and serves them within a second or two of its return', async () => {
+    const target = new URL(base!);
+    const proxy = await startCuttingProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const url = new URL(base!);
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    const database = await openDatabase({ url: url.toString(), poolMax: 3 });
+    const timed = async () => {
+      const started = Date.now();
+      const ok = await database.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      );
+      return { ok, ms: Date.now() - started };
+    };
+    try {
+      expect((await timed()).ok).toBe(true);
+      await proxy.pause();
+      // Five seconds away, asked every 300 ms by three callers: every answer is a quick failure.
+      const during: { ok: boolean; ms: number }[] = [];
+      const until = Date.now() + 5000;
+      await Promise.all(
+        [0, 1, 2].map(async () => {
+          while (Date.now() < until) {
+            during.push(await timed());
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
+        }),
+      );
+      expect(during.length).toBeGreaterThan(15);
+      expect(during.every((r) => !r.ok)).toBe(true);
+      expect(Math.max(...during.map((r) => r.ms))).toBeLessThan(2500);
+      await proxy.resume();
+      const back = Date.now();
+      let answered = false;
+      while (!answered && Date.now() - back < 5000) answered = (await timed()).ok;
+      expect(answered).toBe(true);
+      expect(Date.now() - back).toBeLessThan(2500);
+    } finally {
+      await database.close().catch(() => undefined);
+      await proxy.close();
+    }
+  }, 30_000);
 });

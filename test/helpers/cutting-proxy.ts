@@ -12,6 +12,15 @@ export interface CuttingProxy {
   cutAll(how?: 'reset' | 'close'): number;
   /** Cuts everything at random intervals between `minMs` and `maxMs` until `stop()` is called. */
   cutEvery(minMs: number, maxMs: number, how?: 'reset' | 'close'): { stop(): void };
+  /**
+   * Makes the server unreachable until `resume()`: the proxy stops listening, so a new connection is
+   * refused (ECONNREFUSED), and every open connection is reset. Nothing else changes while not paused.
+   */
+  pause(): Promise<void>;
+  /** Listens again on the same port after `pause()`. */
+  resume(): Promise<void>;
+  /** Whether the proxy is paused. */
+  paused: boolean;
   close(): Promise<void>;
 }
 
@@ -64,6 +73,26 @@ export async function startCuttingProxy(target: { host: string; port: number }):
       };
       next();
       return { stop: () => clearTimeout(timer) };
+    },
+    paused: false,
+    async pause() {
+      if (proxy.paused) return;
+      proxy.paused = true;
+      // The listener closes at once; the callback waits for the connections, which are reset next.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      proxy.cutAll('reset');
+      await closed;
+    },
+    async resume() {
+      if (!proxy.paused) return;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(proxy.port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      proxy.paused = false;
     },
     async close() {
       for (const pair of pairs) for (const socket of pair) socket.destroy();

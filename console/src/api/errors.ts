@@ -4,6 +4,7 @@ export const problemMessages = {
   UNAUTHENTICATED: '登录已失效，请重新登录',
   FORBIDDEN: '您无权查看或办理此事项',
   NOT_FOUND: '事项不存在或您无权查看',
+  METHOD_NOT_ALLOWED: '该地址不支持此操作',
   INVALID_STATE: '该事项当前状态不能办理此操作',
   DUPLICATE: '该事项已存在，请勿重复提交',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
