@@ -127,34 +127,44 @@ export function awaitRegistered<V>(
   return temporalCall(() => deps.temporal.workflow.getHandle(workflowId).executeUpdate(registered));
 }
 
-/** How long a create call waits out a database that fails after its case became durable, before it says so. */
+/** How long a call waits out a database that fails after its case became durable, before it says so. */
 const readBackDelaysMs = [50, 100, 200, 400, 800, 1600, 2000];
+const readBackBudgetMs = 6000;
 
 /**
  * Reads the answer to a call whose case is already durable (its workflow has it, its row is committed). A
  * connection cut or a database restarting is waited out for a few seconds rather than answered as an error:
  * a client told "failed" would submit again and, without an Idempotency-Key, open a second case. Should the
- * database stay away, the 503 names the case (`caseId`), so the caller can still find it.
+ * database stay away (or hang: each read gets what is left of the budget), the 503 names the case
+ * (`caseId`), so the caller can still find it.
  */
 export async function readBack<T>(caseId: string, noun: string, read: () => Promise<T>): Promise<T> {
-  for (const delay of readBackDelaysMs) {
-    try {
-      return await read();
-    } catch (error) {
-      if (!isUnavailable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-  try {
-    return await read();
-  } catch (error) {
-    if (!isUnavailable(error)) throw error;
-    throw new AppError(
+  const gone = () =>
+    new AppError(
       'UNAVAILABLE',
       `the ${noun} ${caseId} was accepted and recorded, but cannot be read back now; read it by its id later`,
       { caseId },
     );
+  const until = Date.now() + readBackBudgetMs;
+  for (const delay of [...readBackDelaysMs, null]) {
+    const left = until - Date.now();
+    if (left <= 0) throw gone();
+    let timer: NodeJS.Timeout | undefined;
+    const attempt = read();
+    const outOfTime = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(gone()), left)));
+    try {
+      return await Promise.race([attempt, outOfTime]);
+    } catch (error) {
+      attempt.catch(() => undefined); // a read left hanging must not surface later
+      if (error instanceof AppError && error.details.caseId === caseId) throw error;
+      if (!isUnavailable(error)) throw error;
+      if (delay === null) throw gone();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, Math.max(0, until - Date.now()))));
+    } finally {
+      clearTimeout(timer);
+    }
   }
+  throw gone();
 }
 
 /**

@@ -1,6 +1,7 @@
 // One database handle for the whole process: PostgreSQL through postgres.js when DATABASE_URL is
 // set, otherwise an embedded PGlite (a WASM PostgreSQL) stored under the data directory.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -26,12 +27,31 @@ export interface Database {
 /** db/migrations, found from this file in source (db/) and in the build (dist/db/). */
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/**
+ * Whether the postgres.js found from here carries patches/postgres+3.4.9.patch (applied by patch-package on
+ * install; an install with --ignore-scripts skips it). Without it a cut connection can end the process.
+ */
+export function driverPatched(root = dirname(dirname(dirname(createRequire(import.meta.url).resolve('postgres'))))) {
+  try {
+    return ['src/connection.js', 'src/index.js', 'cjs/src/connection.js', 'cjs/src/index.js'].every((file) =>
+      readFileSync(join(root, file), 'utf8').includes('shuzhi patch'),
+    );
+  } catch {
+    return false;
+  }
+}
+
 export async function openDatabase(options: {
   url?: string;
   pgliteDir?: string | null;
   poolMax?: number;
 }): Promise<Database> {
   if (options.url) {
+    if (!driverPatched())
+      throw new Error(
+        'the PostgreSQL driver (postgres.js) is not patched: run `npx patch-package` (npm install does it, ' +
+          'unless scripts are ignored); see docs/operations.md "Surviving the database"',
+      );
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');

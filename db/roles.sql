@@ -1,5 +1,6 @@
--- Separate roles for a production database (docs/operations.md "Audit chain"): run once as the
--- database's owner, after `npm run migrate`, then give the API and the worker shuzhi_app's login.
+-- Separate roles for a production database (docs/operations.md "Audit chain"). Migration 0007 does the
+-- same when the migrating role may create roles; where it may not (it left a notice), run this once as one
+-- that may, after `npm run migrate`, then give the API and the worker shuzhi_app's login.
 -- shuzhi_app reads and writes the application's tables, but on the audit trail it may only read and
 -- append: no update, no delete, no truncate, and it owns nothing, so it cannot drop the triggers.
 DO $$

@@ -3,14 +3,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
+import { textProblem } from '../../lib/text.js';
 import type { Config } from '../../lib/config.js';
 import { agencyRoles, isBureauViewer, roles, type Actor, type Role } from '../../workflows/common/actors.js';
 
+/** A claim the case records as its actor: text the database can hold (no NUL, no lone surrogate). */
+const claimText = (min: number, max: number) =>
+  (min > 0 ? z.string().min(min) : z.string()).max(max).superRefine((s, ctx) => {
+    const problem = textProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const principalSchema = z.object({
-  sub: z.string().min(1).max(200),
+  sub: claimText(1, 200),
   roles: z.array(z.enum(roles)).min(1),
-  agency: z.string().min(1).max(64).optional(),
-  name: z.string().max(200).optional(),
+  agency: claimText(1, 64).optional(),
+  name: claimText(0, 200).optional(),
 });
 export type Principal = z.infer<typeof principalSchema>;
 

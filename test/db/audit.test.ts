@@ -5,7 +5,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { readFileSync } from 'node:fs';
 import {
   appendAuditEvent,
   checkpointNow,
@@ -197,10 +196,9 @@ describe('audit chain', () => {
   });
 
   it.runIf(onPostgres)(
-    'lets the application role of db/roles.sql read and append, but not edit or delete',
+    'lets the application role the migrations set up (0007) read and append, but not edit or delete',
     async () => {
       await appendMany(2);
-      await database.db.execute(sql.raw(readFileSync(new URL('../../db/roles.sql', import.meta.url), 'utf8')));
       const asApp = (statement: ReturnType<typeof sql>) =>
         database.db.transaction(async (tx) => {
           await tx.execute(sql`set local role shuzhi_app`);

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client.js';
+import { driverPatched, openDatabase } from '../../db/client.js';
 import { startCuttingProxy } from '../helpers/cutting-proxy.js';
 import { testDatabaseUrl } from '../helpers/db.js';
 
@@ -98,4 +98,18 @@ describe.skipIf(!base)('the database unreachable for a while', () => {
       await proxy.close();
     }
   }, 30_000);
+});
+
+describe('the driver patch', () => {
+  it('is applied to the installed postgres.js, and a driver without it is told apart', async () => {
+    expect(driverPatched()).toBe(true);
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const plain = mkdtempSync(join(tmpdir(), 'postgres-plain-'));
+    for (const dir of ['src', 'cjs/src']) mkdirSync(join(plain, dir), { recursive: true });
+    for (const file of ['src/connection.js', 'src/index.js', 'cjs/src/connection.js', 'cjs/src/index.js'])
+      writeFileSync(join(plain, file), 'function nextWrite(fn) { const x = socket.write(chunk, fn) }\n');
+    expect(driverPatched(plain)).toBe(false);
+  });
 });

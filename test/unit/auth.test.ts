@@ -52,3 +52,24 @@ describe('token lifetimes', () => {
     expect(await refusal(token({ nbf: now() + 600 }))).toMatch(/"nbf" claim/);
   });
 });
+
+describe('token claims', () => {
+  const signed = (claims: Record<string, unknown>, sub = 'u-1') =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(SECRET));
+
+  it('refuses a claim the case would record as its actor when it is not text the database can hold', async () => {
+    // A display name is often set by the person: a NUL or a lone surrogate in it would be refused by
+    // PostgreSQL when the case records its actor, after the case had moved.
+    const staff = { roles: ['agency_staff'], agency: 'A1' };
+    expect(await refusal(signed({ ...staff, name: '张\u0000三' }))).toMatch(/name: contains a NUL/);
+    expect(await refusal(signed({ ...staff, name: '张\ud800' }))).toMatch(/name: is not well-formed/);
+    expect(await refusal(signed({ ...staff, agency: 'A\u00001' }))).toMatch(/agency: contains a NUL/);
+    expect(await refusal(signed(staff, 'u\udc00'))).toMatch(/sub: is not well-formed/);
+    expect((await auth.verify(await signed({ ...staff, name: '张三' }))).name).toBe('张三');
+  });
+});

@@ -50,3 +50,19 @@ describe('readBack', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('readBack against a database that hangs', () => {
+  it('stops waiting within its budget and names the case', async () => {
+    let calls = 0;
+    const answer = readBack('SA-4', 'application', () => {
+      calls++;
+      return new Promise<never>(() => {}); // a read that never answers (packets dropped)
+    });
+    const settled = answer.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(6_000);
+    const error = (await settled) as AppError;
+    expect(error.code).toBe('UNAVAILABLE');
+    expect(error.details).toEqual({ caseId: 'SA-4' });
+    expect(calls).toBe(1);
+  });
+});

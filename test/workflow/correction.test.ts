@@ -172,6 +172,31 @@ describe('correction (数据纠错) workflow', () => {
     await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'corrected', note: '已更正' }] });
   });
 
+  it('keeps the verification clock when the database refuses a return: back in verifying, no forwarding deadline fires', async () => {
+    const { handle, view } = await report();
+    // A lone surrogate, sent past the API's own check: PostgreSQL refuses it in jsonb, for good.
+    expect(
+      await refusal(
+        handle.executeUpdate(returnCorrectionUpdate, { args: [{ actor: reviewer(), reason: '非本单位 \ud800' }] }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    const back = (await handle.query(correctionViewQuery)) as CorrectionView;
+    expect(back).toMatchObject({ state: 'verifying', version: view.version });
+    expect(back.forwardDue ?? null).toBeNull();
+    // Past the day a forwarding deadline would have fallen (forwardWd < verifyWd), short of verifyDue:
+    // nothing is flagged; then the verification deadline is, on the case as it is.
+    await sleepUntil(env, view.verifyDue!.dueAt, -60_000);
+    expect(((await handle.query(correctionViewQuery)) as CorrectionView).overdue).toBe(false);
+    expect((await listCaseEvents(database.db, view.id)).map((e) => e.action)).toEqual(['report', 'route']);
+    await sleepUntil(env, view.verifyDue!.dueAt, 60_000);
+    const late = await eventually(
+      () => handle.query(correctionViewQuery) as Promise<CorrectionView>,
+      (v) => v.overdue,
+    );
+    expect(late.state).toBe('verifying');
+    await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'corrected', note: '已更正' }] });
+  });
+
   it('returns a report to the bureau, which must route it by hand within correction.forwardWd; the verification clock then starts again', async () => {
     const coordinator: Actor = { id: 'coord-1', name: '协调人', role: 'bureau_coordinator', agency: null };
     const { handle, view } = await report();

@@ -235,26 +235,36 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     }
     await kase.apply(selfAssessmentClosed(v));
   }
-  while (v.state === 'review') {
-    await kase.changedBefore(null);
-    await maybeContinue();
-  }
-  if (!run.told.preliminary) {
+  // Each publication is told to the agencies once it is recorded; should the database refuse it, the
+  // cycle is back where it was (REOPENED_PATCH) and waits for the bureau again, telling nobody.
+  for (;;) {
+    while (v.state === 'review') {
+      await kase.changedBefore(null);
+      await maybeContinue();
+    }
+    if (run.told.preliminary) break;
+    const endedIn = v.state;
     await kase.recording();
+    if (kase.reopened(endedIn)) continue;
     await broadcast.broadcastToAgencies({
       year,
       message: { signal: 'preliminaryPublished', args: [{ noticeDue: v.deadlines.notice }] },
     });
     run.told.preliminary = true;
+    break;
   }
-  while (v.state === 'notice') {
-    await kase.changedBefore(null);
-    await maybeContinue();
-  }
-  if (!run.told.final) {
+  for (;;) {
+    while (v.state === 'notice') {
+      await kase.changedBefore(null);
+      await maybeContinue();
+    }
+    if (run.told.final) break;
+    const endedIn = v.state;
     await kase.recording();
+    if (kase.reopened(endedIn)) continue;
     await broadcast.broadcastToAgencies({ year, message: { signal: 'finalPublished', args: [] } });
     run.told.final = true;
+    break;
   }
   if (!run.ranked) {
     // Seconds for most agencies; an appeal that raced the publication waits for the bureau's answer.

@@ -219,9 +219,13 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
   /** Puts the case back as `undo` holds it; the waiting loop wakes and sets its timers anew. */
   function restore(undo: V): void {
     const v = o.view() as unknown as Record<string, unknown>;
+    // The loop watches version + pokes: the version goes back by the steps undone, so the pokes must
+    // go up by more than that for the sum to change (before REOPENED_PATCH it did not, and the loop
+    // kept the timers of the state it had left).
+    const undone = o.view().version - undo.version;
     for (const key of Object.keys(v)) if (!(key in undo)) delete v[key];
     Object.assign(v, clone(undo));
-    pokes += 1;
+    pokes += patched(REOPENED_PATCH) ? undone + 1 : 1;
   }
 
   function transition(

@@ -7,13 +7,15 @@ import {
   type ChildWorkflowHandle,
   type Workflow,
   condition,
+  getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
+  patched,
   startChild,
 } from '@temporalio/workflow';
 import { objectionWorkflowId } from '../objection/messages.js';
 import { dueMs, nowIso } from '../common/case.js';
-import { openCase } from '../common/kernel.js';
+import { openCase, REOPENED_PATCH } from '../common/kernel.js';
 import {
   decideUpdate,
   fileObjectionUpdate,
@@ -155,7 +157,20 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
           details: [{ state: v.state, errors: [] }],
         });
       }
-      await kase.apply(objectionFiled(v, i));
+      try {
+        await kase.apply(objectionFiled(v, i));
+      } catch (error) {
+        // The database refused the filing: the case is back as it was, without an objection (the claim was
+        // taken before the step), and the objection started for it is cancelled, so it may be filed again.
+        if (v.state !== 'in_objection' && patched(REOPENED_PATCH)) {
+          v.objectionId = null;
+          objectionProcess.handle = null;
+          await getExternalWorkflowHandle(objectionWorkflowId(i.objectionId))
+            .cancel()
+            .catch(() => undefined);
+        }
+        throw error;
+      }
       return v;
     },
   );
