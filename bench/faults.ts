@@ -10,8 +10,12 @@
 //   temporal  the Temporal dev server SIGKILLed mid-load, started again on the same file and port;
 //   database  PostgreSQL unreachable for FAULTS_DB_OUTAGE_SECONDS: both proxies reset every connection
 //             and refuse new ones (PostgreSQL itself is not killed, only made unreachable);
+//   postgres  PostgreSQL itself killed (pg_ctlcluster … stop -m immediate: every backend ends at once,
+//             crash recovery at start) and started again after FAULTS_DB_OUTAGE_SECONDS; run only where
+//             pg_ctlcluster (Debian) runs the cluster serving 127.0.0.1:5432, else reported as not run;
 //   cuts      every connection between the worker and PostgreSQL reset every FAULTS_CUT_MIN_MS to
 //             FAULTS_CUT_MAX_MS for FAULTS_CUTS_SECONDS;
+//   api-cuts  the same between the API and PostgreSQL;
 //   api       the API SIGKILLed mid-load and started again; clients retry on their keys.
 // Every client sends an Idempotency-Key per application and retries a failed or timed-out request
 // with the same key (the decision, too) for up to FAULTS_RETRY_SECONDS. Per scenario it prints:
@@ -25,8 +29,8 @@
 // restart.
 //
 // Environment (defaults in brackets): TEST_DATABASE_URL or DATABASE_URL, the PostgreSQL to create the
-// fresh database on (required); FAULTS_SCENARIOS (worker,temporal,database,cuts,api) which to run, in
-// the order given; FAULTS_RATE (5) applications submitted per second; FAULTS_CLIENTS (4) applicant agencies
+// fresh database on (required); FAULTS_SCENARIOS (worker,temporal,database,postgres,cuts,api-cuts,api)
+// which to run, in the order given; FAULTS_RATE (5) applications submitted per second; FAULTS_CLIENTS (4) applicant agencies
 // (one staff member each); FAULTS_BEFORE_SECONDS (4) load before the fault; FAULTS_AFTER_SECONDS (6)
 // load after the restart or the fault's end; FAULTS_DOWN_SECONDS (2) how long a killed process stays
 // down; FAULTS_DB_OUTAGE_SECONDS (5); FAULTS_CUTS_SECONDS (10); FAULTS_CUT_MIN_MS (300);
@@ -71,7 +75,7 @@ const REQUEST_TIMEOUT_MS = num('FAULTS_REQUEST_TIMEOUT_MS', 10_000);
 const SETTLE_S = num('FAULTS_SETTLE_SECONDS', 60);
 const KEEP = process.env.FAULTS_KEEP === '1';
 const RECOVERY_GOAL_S = 10;
-const ALL_SCENARIOS = ['worker', 'temporal', 'database', 'cuts', 'api'] as const;
+const ALL_SCENARIOS = ['worker', 'temporal', 'database', 'postgres', 'cuts', 'api-cuts', 'api'] as const;
 type ScenarioName = (typeof ALL_SCENARIOS)[number];
 const SCENARIOS = (process.env.FAULTS_SCENARIOS ?? ALL_SCENARIOS.join(','))
   .split(',')
@@ -288,9 +292,17 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
 // ---------------------------------------------------------------------------------------------------
 // Progress: the transitions recorded, as the audit chain numbers them (reference events left out).
 async function lastTransition(): Promise<number> {
-  const [row] = await sql<{ id: string }[]>`
-    select coalesce(max(id), 0)::text as id from audit_events where case_type <> 'reference'`;
-  return Number(row!.id);
+  // Asked straight of PostgreSQL, which the postgres scenario restarts: a few tries across a restart.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const [row] = await sql<{ id: string }[]>`
+        select coalesce(max(id), 0)::text as id from audit_events where case_type <> 'reference'`;
+      return Number(row!.id);
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await sleep(200);
+    }
+  }
 }
 
 /** Seconds from `from` until a transition after `baseline` is recorded, or null by `until`. */
@@ -354,6 +366,46 @@ const scenarios: Record<ScenarioName, Scenario> = {
       ];
     },
   },
+  postgres: {
+    name: 'postgres',
+    title: `PostgreSQL itself killed (immediate shutdown, no checkpoint) and started again after ${DB_OUTAGE_S} s`,
+    async inject(recovering) {
+      const cluster = postgresCluster();
+      if (!cluster) {
+        await recovering();
+        return ['not run: no local PostgreSQL cluster that pg_ctlcluster can stop and start (Debian)'];
+      }
+      const ctl = (action: string, ...rest: string[]) =>
+        execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', action, ...rest], {
+          stdio: 'pipe',
+        });
+      ctl('stop', '-m', 'immediate');
+      await sleep(DB_OUTAGE_S * 1000);
+      const t = now();
+      try {
+        ctl('start');
+      } finally {
+        // Recovery counts from the moment PostgreSQL accepts connections again.
+        await recovering();
+      }
+      return [
+        `pg_ctlcluster ${cluster} main stop -m immediate (every backend killed, crash recovery at start); ` +
+          `started again in ${seconds(now() - t)} s`,
+      ];
+    },
+  },
+  'api-cuts': {
+    name: 'api-cuts',
+    title: `API↔PostgreSQL connections reset every ${CUT_MIN_MS}–${CUT_MAX_MS} ms for ${CUTS_S} s`,
+    async inject(recovering) {
+      const cutsBefore = apiProxy.cuts;
+      const cutter = apiProxy.cutEvery(CUT_MIN_MS, CUT_MAX_MS, 'reset');
+      await sleep(CUTS_S * 1000);
+      cutter.stop();
+      await recovering();
+      return [`${apiProxy.cuts - cutsBefore} API connections reset`];
+    },
+  },
   cuts: {
     name: 'cuts',
     title: `worker↔PostgreSQL connections reset every ${CUT_MIN_MS}–${CUT_MAX_MS} ms for ${CUTS_S} s`,
@@ -378,6 +430,23 @@ const scenarios: Record<ScenarioName, Scenario> = {
     },
   },
 };
+
+/**
+ * The local PostgreSQL cluster's version when pg_ctlcluster (Debian) can stop and start it and it serves
+ * the database of this run on 127.0.0.1:5432; null otherwise (the scenario is then not run).
+ */
+function postgresCluster(): string | null {
+  const target = new URL(base!);
+  if (!['127.0.0.1', 'localhost'].includes(target.hostname) || (target.port || '5432') !== '5432') return null;
+  try {
+    const line = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => /\s5432\s+online\s/.test(l));
+    return line ? line.trim().split(/\s+/)[0]! : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A Temporal client for a moment: the dev server may have been restarted since the last one. */
 async function withTemporal<T>(fn: (client: Client) => Promise<T>): Promise<T> {
@@ -734,8 +803,8 @@ const config = {
 };
 console.log(
   `\nfault suite — ${date}, ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ` +
-    `${machine.node}, PostgreSQL ${machine.postgres} (the system's own, never killed: made unreachable through ` +
-    `proxies), Temporal CLI ${machine.temporalCli} dev server on a file (SQLite with WAL)`,
+    `${machine.node}, PostgreSQL ${machine.postgres} (the system's own, on loopback, each process through a ` +
+    `proxy), Temporal CLI ${machine.temporalCli} dev server on a file (SQLite with WAL)`,
 );
 console.log(
   `${RATE} applications/s from ${CLIENTS} clients, ${BEFORE_S} s before each fault and ${AFTER_S} s after it; ` +
