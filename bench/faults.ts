@@ -30,8 +30,8 @@
 //
 // Environment (defaults in brackets): TEST_DATABASE_URL or DATABASE_URL, the PostgreSQL to create the
 // fresh database on (required); FAULTS_SCENARIOS (worker,temporal,database,postgres,cuts,api-cuts,api)
-// which to run, in the order given; FAULTS_RATE (5) applications submitted per second; FAULTS_CLIENTS (4) applicant agencies
-// (one staff member each); FAULTS_BEFORE_SECONDS (4) load before the fault; FAULTS_AFTER_SECONDS (6)
+// which to run, in the order given; FAULTS_RATE (5) applications submitted per second; FAULTS_CLIENTS (4)
+// applicant agencies (one staff member each); FAULTS_BEFORE_SECONDS (4) load before the fault; FAULTS_AFTER_SECONDS (6)
 // load after the restart or the fault's end; FAULTS_DOWN_SECONDS (2) how long a killed process stays
 // down; FAULTS_DB_OUTAGE_SECONDS (5); FAULTS_CUTS_SECONDS (10); FAULTS_CUT_MIN_MS (300);
 // FAULTS_CUT_MAX_MS (800); FAULTS_RETRY_SECONDS (60) how long a client retries one request;
@@ -43,7 +43,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import postgres from 'postgres';
 import { agencies } from '../db/schema/agency.js';
@@ -88,6 +89,7 @@ if (RATE <= 0) throw new Error('FAULTS_RATE must be above 0');
 const base = testDatabaseUrl();
 if (!base) throw new Error('npm run faults needs PostgreSQL: set TEST_DATABASE_URL (or DATABASE_URL)');
 
+const execFileAsync = promisify(execFile);
 const now = () => performance.now();
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const log = (message: string) => console.log(`[faults ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -375,22 +377,39 @@ const scenarios: Record<ScenarioName, Scenario> = {
         await recovering();
         return ['not run: no local PostgreSQL cluster that pg_ctlcluster can stop and start (Debian)'];
       }
-      const ctl = (action: string, ...rest: string[]) =>
-        execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', action, ...rest], {
-          stdio: 'pipe',
-        });
-      ctl('stop', '-m', 'immediate');
-      await sleep(DB_OUTAGE_S * 1000);
-      const t = now();
+      // Asynchronously: crash recovery takes seconds, in which the proxies and the clients must go on.
+      const ctl = (...args: string[]) =>
+        execFileAsync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster.version, cluster.name, ...args]);
       try {
-        ctl('start');
-      } finally {
-        // Recovery counts from the moment PostgreSQL accepts connections again.
+        await ctl('stop', '-m', 'immediate');
+      } catch (error) {
         await recovering();
+        return [`not run: pg_ctlcluster could not stop the cluster (${(error as Error).message.split('\n')[0]})`];
       }
+      let t = now();
+      try {
+        await sleep(DB_OUTAGE_S * 1000);
+        t = now();
+      } finally {
+        // Whatever happened meanwhile, PostgreSQL is started again: this machine's cluster is shared.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await ctl('start');
+            break;
+          } catch (error) {
+            if (attempt >= 5) {
+              console.error(`PostgreSQL ${cluster.version}/${cluster.name} did NOT start again: start it by hand`);
+              throw error;
+            }
+            await sleep(1000);
+          }
+        }
+      }
+      // Recovery counts from the moment PostgreSQL accepts connections again.
+      await recovering();
       return [
-        `pg_ctlcluster ${cluster} main stop -m immediate (every backend killed, crash recovery at start); ` +
-          `started again in ${seconds(now() - t)} s`,
+        `pg_ctlcluster ${cluster.version} ${cluster.name} stop -m immediate (every backend killed, crash ` +
+          `recovery at start); started again in ${seconds(now() - t)} s`,
       ];
     },
   },
@@ -435,14 +454,16 @@ const scenarios: Record<ScenarioName, Scenario> = {
  * The local PostgreSQL cluster's version when pg_ctlcluster (Debian) can stop and start it and it serves
  * the database of this run on 127.0.0.1:5432; null otherwise (the scenario is then not run).
  */
-function postgresCluster(): string | null {
+function postgresCluster(): { version: string; name: string } | null {
   const target = new URL(base!);
   if (!['127.0.0.1', 'localhost'].includes(target.hostname) || (target.port || '5432') !== '5432') return null;
   try {
     const line = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' })
       .split('\n')
       .find((l) => /\s5432\s+online\s/.test(l));
-    return line ? line.trim().split(/\s+/)[0]! : null;
+    if (!line) return null;
+    const [version, name] = line.trim().split(/\s+/);
+    return version && name ? { version, name } : null;
   } catch {
     return null;
   }

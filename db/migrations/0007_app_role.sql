@@ -8,8 +8,11 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'shuzhi_app') THEN
     BEGIN
       CREATE ROLE shuzhi_app NOLOGIN;
-    EXCEPTION WHEN insufficient_privilege THEN
-      RAISE NOTICE 'shuzhi_app was not created: this role may not create roles; run db/roles.sql as one that may';
+    EXCEPTION
+      WHEN insufficient_privilege THEN
+        RAISE NOTICE 'shuzhi_app was not created: this role may not create roles; run db/roles.sql as one that may';
+      WHEN duplicate_object OR unique_violation THEN
+        NULL; -- another database of the same cluster created it at the same moment
     END;
   END IF;
   IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'shuzhi_app') THEN

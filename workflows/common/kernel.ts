@@ -225,7 +225,11 @@ export function openCase<V extends CaseViewBase, S extends string>(o: CaseOption
     const undone = o.view().version - undo.version;
     for (const key of Object.keys(v)) if (!(key in undo)) delete v[key];
     Object.assign(v, clone(undo));
-    pokes += patched(REOPENED_PATCH) ? undone + 1 : 1;
+    const reopens = patched(REOPENED_PATCH);
+    pokes += reopens ? undone + 1 : 1;
+    // The transitions queued behind the refused write fail with it (see `chain`); the next one starts a
+    // write of its own instead of joining theirs, which will never run.
+    if (reopens) pending = [];
   }
 
   function transition(

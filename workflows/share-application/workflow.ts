@@ -237,8 +237,12 @@ export async function shareApplicationWorkflow(input: ShareApplicationInput): Pr
   async function awaitObjectionWindow(): Promise<boolean> {
     if (v.decision?.final || !v.objectionDue) return true;
     if (await kase.changedBefore(dueMs(v.objectionDue))) return false;
-    // An objection filed just in time is still being started: the window is not closed over it.
-    if (v.objectionId) return false;
+    // An objection filed just in time is still being started: the window is not closed over it, and the
+    // loop waits for the filing's outcome rather than asking again at once.
+    if (v.objectionId) {
+      if (patched(REOPENED_PATCH)) await condition(() => !v.objectionId || v.state !== 'rejected');
+      return false;
+    }
     await kase.apply(objectionWindowClosed(v));
     return true;
   }
