@@ -504,6 +504,19 @@ try {
         args: [{ actor: { ...reviewer, agency: 'OWNER' }, outcome: 'corrected', note: 'n' }],
       });
       await save('returned-forwarded', third, 'correction');
+      // a return the database refuses for good (a lone surrogate, which jsonb cannot hold): the case is put
+      // back in verifying (REOPENED_PATCH), and then corrected.
+      const fourth = await fileReport();
+      await fourth
+        .executeUpdate(returnCorrectionUpdate, { args: [{ actor: reviewer, reason: 'not ours \ud800' }] })
+        .then(
+          () => {
+            throw new Error('the database took a reason it should have refused');
+          },
+          () => undefined,
+        );
+      await fourth.executeUpdate(verifyUpdate, { args: [{ actor: reviewer, outcome: 'corrected', note: 'n' }] });
+      await save('refused-return-corrected', fourth, 'correction');
     }
     // the daily freshness sweep
     {

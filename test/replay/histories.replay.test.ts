@@ -11,7 +11,7 @@ import {
   ASSESSMENT_BATCH_INPUTS_PATCH,
   ASSESSMENT_BATCH_OPENINGS_PATCH,
 } from '../../workflows/assessment/batch-workflow.js';
-import { LOCAL_STEPS_PATCH } from '../../workflows/common/kernel.js';
+import { LOCAL_STEPS_PATCH, REOPENED_PATCH } from '../../workflows/common/kernel.js';
 
 const dir = fileURLToPath(new URL('../histories/', import.meta.url));
 const files = readdirSync(dir)
@@ -51,6 +51,13 @@ describe('replaying committed histories', () => {
     for (const f of before.filter((x) => after.includes(x.replace('.json', '-local-steps.json')))) {
       expect(patchesIn(f)).not.toContain(LOCAL_STEPS_PATCH);
     }
+  });
+
+  it('keeps a history of a step the database refused, put back under the reopened patch', () => {
+    const f = 'correction-refused-return-corrected-reopened.json';
+    expect(files).toContain(f);
+    expect(patchesIn(f)).toContain(REOPENED_PATCH);
+    expect(patchesIn(f)).toContain(LOCAL_STEPS_PATCH);
   });
 
   /** How many times each activity was scheduled in a history. */
