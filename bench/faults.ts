@@ -324,6 +324,22 @@ interface Scenario {
   inject(recovering: () => Promise<void>): Promise<string[]>;
 }
 
+/** Every connection of one process to PostgreSQL reset at random intervals for FAULTS_CUTS_SECONDS. */
+function cutting(name: ScenarioName, who: string, proxy: CuttingProxy): Scenario {
+  return {
+    name,
+    title: `${who}↔PostgreSQL connections reset every ${CUT_MIN_MS}–${CUT_MAX_MS} ms for ${CUTS_S} s`,
+    async inject(recovering) {
+      const cutsBefore = proxy.cuts;
+      const cutter = proxy.cutEvery(CUT_MIN_MS, CUT_MAX_MS, 'reset');
+      await sleep(CUTS_S * 1000);
+      cutter.stop();
+      await recovering();
+      return [`${proxy.cuts - cutsBefore} ${who} connections reset`];
+    },
+  };
+}
+
 const scenarios: Record<ScenarioName, Scenario> = {
   worker: {
     name: 'worker',
@@ -413,30 +429,8 @@ const scenarios: Record<ScenarioName, Scenario> = {
       ];
     },
   },
-  'api-cuts': {
-    name: 'api-cuts',
-    title: `API↔PostgreSQL connections reset every ${CUT_MIN_MS}–${CUT_MAX_MS} ms for ${CUTS_S} s`,
-    async inject(recovering) {
-      const cutsBefore = apiProxy.cuts;
-      const cutter = apiProxy.cutEvery(CUT_MIN_MS, CUT_MAX_MS, 'reset');
-      await sleep(CUTS_S * 1000);
-      cutter.stop();
-      await recovering();
-      return [`${apiProxy.cuts - cutsBefore} API connections reset`];
-    },
-  },
-  cuts: {
-    name: 'cuts',
-    title: `worker↔PostgreSQL connections reset every ${CUT_MIN_MS}–${CUT_MAX_MS} ms for ${CUTS_S} s`,
-    async inject(recovering) {
-      const cutsBefore = workerProxy.cuts;
-      const cutter = workerProxy.cutEvery(CUT_MIN_MS, CUT_MAX_MS, 'reset');
-      await sleep(CUTS_S * 1000);
-      cutter.stop();
-      await recovering();
-      return [`${workerProxy.cuts - cutsBefore} worker connections reset`];
-    },
-  },
+  'api-cuts': cutting('api-cuts', 'API', apiProxy),
+  cuts: cutting('cuts', 'worker', workerProxy),
   api: {
     name: 'api',
     title: `API SIGKILLed, restarted after ${DOWN_S} s`,

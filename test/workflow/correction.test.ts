@@ -172,6 +172,26 @@ describe('correction (数据纠错) workflow', () => {
     await handle.executeUpdate(verifyUpdate, { args: [{ actor: reviewer(), outcome: 'corrected', note: '已更正' }] });
   });
 
+  it('puts the case back when the database refuses a step for good, and takes the next action as usual', async () => {
+    // A lone surrogate, sent past the API's own check (which refuses it): PostgreSQL refuses it in jsonb
+    // (SQLSTATE 22P02), a data error that no retry can cure (issue: hardening, item 2).
+    const { handle, view } = await report();
+    const refused = handle.executeUpdate(verifyUpdate, {
+      args: [{ actor: reviewer(), outcome: 'corrected', note: 'bad \ud800 note' }],
+    });
+    expect(await refusal(refused)).toBe('VALIDATION_FAILED');
+    // The workflow and the read model agree: still verifying, and no event of the refused step.
+    expect((await handle.query(correctionViewQuery)).state).toBe('verifying');
+    expect((await getCorrection(database.db, view.id))!.state).toBe('verifying');
+    expect((await listCaseEvents(database.db, view.id)).map((e) => e.action)).toEqual(['report', 'route']);
+    const done = (await handle.executeUpdate(verifyUpdate, {
+      args: [{ actor: reviewer(), outcome: 'corrected', note: '已更正' }],
+    })) as CorrectionView;
+    expect(done.state).toBe('corrected');
+    expect((await getCorrection(database.db, view.id))!.state).toBe('corrected');
+    expect((await listCaseEvents(database.db, view.id)).map((e) => e.action)).toEqual(['report', 'route', 'verify']);
+  });
+
   it('keeps the verification clock when the database refuses a return: back in verifying, no forwarding deadline fires', async () => {
     const { handle, view } = await report();
     // A lone surrogate, sent past the API's own check: PostgreSQL refuses it in jsonb, for good.

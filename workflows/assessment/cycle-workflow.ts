@@ -168,6 +168,30 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
    * nudge cuts a wait short. A nudge that comes while progress is being read is not lost: what was
    * seen is taken before the read.
    */
+  /**
+   * Waits while the cycle is `waitingIn`, then tells the agencies the publication once it is recorded.
+   * Should the database refuse it, the cycle is back where it was (REOPENED_PATCH) and waits for the
+   * bureau again, telling nobody.
+   */
+  const tellWhenPublished = async (
+    waitingIn: CycleView['state'],
+    stage: keyof typeof run.told,
+    message: () => Parameters<typeof broadcast.broadcastToAgencies>[0]['message'],
+  ): Promise<void> => {
+    for (;;) {
+      while (v.state === waitingIn) {
+        await kase.changedBefore(null);
+        await maybeContinue();
+      }
+      if (run.told[stage]) return;
+      const endedIn = v.state;
+      await kase.recording();
+      if (kase.reopened(endedIn)) continue;
+      await broadcast.broadcastToAgencies({ year, message: message() });
+      run.told[stage] = true;
+      return;
+    }
+  };
   const until = async (
     done: (p: Awaited<ReturnType<Activities['cycleProgress']>>) => boolean,
     maxMs: number,
@@ -235,37 +259,11 @@ export async function assessmentCycleWorkflow(input: CycleInput): Promise<CycleV
     }
     await kase.apply(selfAssessmentClosed(v));
   }
-  // Each publication is told to the agencies once it is recorded; should the database refuse it, the
-  // cycle is back where it was (REOPENED_PATCH) and waits for the bureau again, telling nobody.
-  for (;;) {
-    while (v.state === 'review') {
-      await kase.changedBefore(null);
-      await maybeContinue();
-    }
-    if (run.told.preliminary) break;
-    const endedIn = v.state;
-    await kase.recording();
-    if (kase.reopened(endedIn)) continue;
-    await broadcast.broadcastToAgencies({
-      year,
-      message: { signal: 'preliminaryPublished', args: [{ noticeDue: v.deadlines.notice }] },
-    });
-    run.told.preliminary = true;
-    break;
-  }
-  for (;;) {
-    while (v.state === 'notice') {
-      await kase.changedBefore(null);
-      await maybeContinue();
-    }
-    if (run.told.final) break;
-    const endedIn = v.state;
-    await kase.recording();
-    if (kase.reopened(endedIn)) continue;
-    await broadcast.broadcastToAgencies({ year, message: { signal: 'finalPublished', args: [] } });
-    run.told.final = true;
-    break;
-  }
+  await tellWhenPublished('review', 'preliminary', () => ({
+    signal: 'preliminaryPublished',
+    args: [{ noticeDue: v.deadlines.notice }],
+  }));
+  await tellWhenPublished('notice', 'final', () => ({ signal: 'finalPublished', args: [] }));
   if (!run.ranked) {
     // Seconds for most agencies; an appeal that raced the publication waits for the bureau's answer.
     const p = await until((x) => x.unfinalised === 0, 300_000);
